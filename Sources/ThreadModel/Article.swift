@@ -1,0 +1,74 @@
+/// The article a discussion is about: its header and body paragraphs.
+public struct Article: Codable, Equatable, Sendable {
+    public var id: String?
+    public var title: String
+    public var author: String?
+    public var published: String?
+    public var url: String?
+    public var source: String?
+    public var tags: [String]?
+    /// Paragraphs, in order.
+    public var body: [String]
+
+    public init(
+        id: String? = nil, title: String, author: String? = nil, published: String? = nil,
+        url: String? = nil, source: String? = nil, tags: [String]? = nil, body: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.author = author
+        self.published = published
+        self.url = url
+        self.source = source
+        self.tags = tags
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, author, published, url, source, tags, body
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        author = try container.decodeIfPresent(String.self, forKey: .author)
+        published = try container.decodeIfPresent(String.self, forKey: .published)
+        url = try container.decodeIfPresent(String.self, forKey: .url)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        if let single = try? container.decodeIfPresent(String.self, forKey: .body) {
+            body = Article.paragraphs(of: single)
+        } else {
+            body = try container.decodeIfPresent([String].self, forKey: .body) ?? []
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(author, forKey: .author)
+        try container.encodeIfPresent(published, forKey: .published)
+        try container.encodeIfPresent(url, forKey: .url)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encodeIfPresent(tags, forKey: .tags)
+        if !body.isEmpty { try container.encode(body, forKey: .body) }
+    }
+
+    /// Splits a single-string body into paragraphs at blank lines.
+    public static func paragraphs(of text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+        return paragraphs
+    }
+}

@@ -1,0 +1,325 @@
+/// Reads the canonical tread format (FORMAT.md) in one pass over the bytes.
+///
+/// Nested `replies` are followed with an explicit stack, so nesting depth is limited by
+/// memory only. Comment text is not decoded here: records point into the bytes.
+struct CanonicalLoader {
+    private var scanner: JSONScanner
+    private let bytes: DocumentBytes
+    private var records: [CommentRecord] = []
+
+    init(bytes: DocumentBytes) {
+        self.bytes = bytes
+        scanner = JSONScanner(bytes.buffer)
+    }
+
+    mutating func load() throws(DocumentError) -> Discussion {
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            if scanner.peek() == nil { throw scanner.syntaxError("the file holds only white space") }
+            throw scanner.shapeError("a tread document is a JSON object with an \"article\"", at: scanner.position)
+        }
+        let documentStart = scanner.position
+        scanner.position += 1
+        var article: Article?
+        if scanner.peek() == UInt8(ascii: "}") {
+            scanner.position += 1
+        } else {
+            repeat {
+                let key = try scanner.readKey()
+                if scanner.key(key, is: "article") {
+                    article = try readArticle()
+                } else if scanner.key(key, is: "comments") {
+                    try readComments()
+                } else {
+                    try scanner.skipValue()
+                }
+            } while try nextMember()
+        }
+        try scanner.expectEnd()
+        guard let article else {
+            throw scanner.shapeError("the document has no \"article\" object", at: documentStart)
+        }
+        let scanner = self.scanner
+        return try Discussion.assemble(article: article, bytes: bytes, records: records) {
+            scanner.lineAndColumn(of: $0)
+        }
+    }
+
+    /// After an object member: true when another follows, false at the closing brace.
+    private mutating func nextMember() throws(DocumentError) -> Bool {
+        switch scanner.peek() {
+        case UInt8(ascii: ","):
+            scanner.position += 1
+            return true
+        case UInt8(ascii: "}"):
+            scanner.position += 1
+            return false
+        case nil:
+            throw scanner.syntaxError("unexpected end of the file")
+        default:
+            throw scanner.syntaxError("expected ',' or '}' after an object member")
+        }
+    }
+
+    // MARK: - Article
+
+    private mutating func readArticle() throws(DocumentError) -> Article {
+        let start = scanner.position
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            throw scanner.shapeError("\"article\" must be an object", at: scanner.position)
+        }
+        scanner.position += 1
+        var article = Article(title: "")
+        var hasTitle = false
+        if scanner.peek() == UInt8(ascii: "}") {
+            scanner.position += 1
+        } else {
+            repeat {
+                let key = try scanner.readKey()
+                if scanner.key(key, is: "title") {
+                    guard let title = try optionalString("article.title") else {
+                        throw scanner.shapeError("\"article.title\" must be a string", at: scanner.position)
+                    }
+                    article.title = title
+                    hasTitle = true
+                } else if scanner.key(key, is: "id") {
+                    article.id = try optionalString("article.id", allowNumber: true)
+                } else if scanner.key(key, is: "author") {
+                    article.author = try optionalString("article.author")
+                } else if scanner.key(key, is: "published") {
+                    article.published = try optionalString("article.published")
+                } else if scanner.key(key, is: "url") {
+                    article.url = try optionalString("article.url")
+                } else if scanner.key(key, is: "source") {
+                    article.source = try optionalString("article.source")
+                } else if scanner.key(key, is: "tags") {
+                    article.tags = try optionalStrings("article.tags")
+                } else if scanner.key(key, is: "body") {
+                    if scanner.peek() == UInt8(ascii: "\"") {
+                        article.body = Article.paragraphs(of: try optionalString("article.body") ?? "")
+                    } else {
+                        article.body = try optionalStrings("article.body") ?? []
+                    }
+                } else {
+                    try scanner.skipValue()
+                }
+            } while try nextMember()
+        }
+        guard hasTitle else { throw scanner.shapeError("the article has no \"title\"", at: start) }
+        return article
+    }
+
+    private mutating func optionalString(_ field: String, allowNumber: Bool = false) throws(DocumentError) -> String? {
+        switch scanner.peek() {
+        case UInt8(ascii: "\""):
+            return bytes.string(try scanner.readString())
+        case UInt8(ascii: "n"):
+            _ = try scanner.readLiteral()
+            return nil
+        case let byte? where allowNumber && (byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte)):
+            let number = try scanner.readNumber()
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes.buffer[number.range]), as: UTF8.self)
+        default:
+            throw scanner.shapeError("\"\(field)\" must be a string", at: scanner.position)
+        }
+    }
+
+    private mutating func optionalStrings(_ field: String) throws(DocumentError) -> [String]? {
+        if scanner.skipNull() { return nil }
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            throw scanner.shapeError("\"\(field)\" must be an array of strings", at: scanner.position)
+        }
+        scanner.position += 1
+        var strings: [String] = []
+        if scanner.peek() == UInt8(ascii: "]") {
+            scanner.position += 1
+            return strings
+        }
+        while true {
+            guard scanner.peek() == UInt8(ascii: "\"") else {
+                throw scanner.shapeError("\"\(field)\" must be an array of strings", at: scanner.position)
+            }
+            strings.append(bytes.string(try scanner.readString()) ?? "")
+            switch scanner.peek() {
+            case UInt8(ascii: ","): scanner.position += 1
+            case UInt8(ascii: "]"):
+                scanner.position += 1
+                return strings
+            default: throw scanner.syntaxError("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    // MARK: - Comments
+
+    /// Where the reader of the comment arrays is; together with the stack of comments whose
+    /// `replies` are open, this replaces recursion over the nesting.
+    private enum Place {
+        case arrayStart
+        case afterElement
+        case element
+        case objectStart(Int32)
+        case member(Int32)
+        case afterMember(Int32)
+        case arrayEnd
+    }
+
+    private mutating func readComments() throws(DocumentError) {
+        if scanner.skipNull() { return }
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            throw scanner.shapeError("\"comments\" must be an array", at: scanner.position)
+        }
+        scanner.position += 1
+        var open: [Int32] = []
+        var place = Place.arrayStart
+        while true {
+            switch place {
+            case .arrayStart:
+                if scanner.peek() == UInt8(ascii: "]") {
+                    scanner.position += 1
+                    place = .arrayEnd
+                } else {
+                    place = .element
+                }
+            case .afterElement:
+                switch scanner.peek() {
+                case UInt8(ascii: ","):
+                    scanner.position += 1
+                    place = .element
+                case UInt8(ascii: "]"):
+                    scanner.position += 1
+                    place = .arrayEnd
+                case nil: throw scanner.syntaxError("unexpected end of the file")
+                default: throw scanner.syntaxError("expected ',' or ']' after a comment")
+                }
+            case .element:
+                guard scanner.peek() == UInt8(ascii: "{") else {
+                    if scanner.peek() == nil { throw scanner.syntaxError("unexpected end of the file") }
+                    throw scanner.shapeError("a comment must be an object", at: scanner.position)
+                }
+                scanner.position += 1
+                var record = CommentRecord()
+                if let parent = open.last {
+                    record.parent = parent
+                    record.flags.insert(.nested)
+                }
+                guard records.count < Int(Int32.max) else {
+                    throw scanner.shapeError("too many comments", at: scanner.position)
+                }
+                records.append(record)
+                place = .objectStart(Int32(records.count - 1))
+            case .objectStart(let index):
+                if scanner.peek() == UInt8(ascii: "}") {
+                    scanner.position += 1
+                    place = .afterElement
+                } else {
+                    place = .member(index)
+                }
+            case .member(let index):
+                let key = try scanner.readKey()
+                if scanner.key(key, is: "replies") {
+                    if scanner.skipNull() {
+                        place = .afterMember(index)
+                    } else if scanner.peek() == UInt8(ascii: "[") {
+                        scanner.position += 1
+                        open.append(index)
+                        place = .arrayStart
+                    } else {
+                        throw scanner.shapeError("\"replies\" must be an array of comments", at: scanner.position)
+                    }
+                } else {
+                    try readField(key, into: Int(index))
+                    place = .afterMember(index)
+                }
+            case .afterMember(let index):
+                place = try nextMember() ? .member(index) : .afterElement
+            case .arrayEnd:
+                guard let index = open.popLast() else { return }
+                place = .afterMember(index)
+            }
+        }
+    }
+
+    private mutating func readField(_ key: TextRef, into index: Int) throws(DocumentError) {
+        if scanner.key(key, is: "body") {
+            records[index].body = try text("body")
+        } else if scanner.key(key, is: "author") {
+            records[index].author = try text("author")
+        } else if scanner.key(key, is: "id") {
+            let (ref, isInteger) = try identifier("id")
+            records[index].id = ref
+            if isInteger { records[index].flags.insert(.integerID) }
+        } else if scanner.key(key, is: "parent") {
+            let (ref, isInteger) = try identifier("parent")
+            records[index].parentID = ref
+            if isInteger { records[index].flags.insert(.integerParentID) }
+        } else if scanner.key(key, is: "published") {
+            records[index].published = try text("published")
+        } else if scanner.key(key, is: "score") {
+            records[index].score = try score()
+        } else if scanner.key(key, is: "deleted") {
+            let at = scanner.position
+            guard scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") }) == true
+            else { throw scanner.shapeError("a comment's \"deleted\" must be true or false", at: at) }
+            if try scanner.readLiteral() == true { records[index].flags.insert(.deleted) }
+        } else {
+            try scanner.skipValue()
+        }
+    }
+
+    private mutating func text(_ field: String) throws(DocumentError) -> TextRef {
+        if scanner.peek() == UInt8(ascii: "\"") { return try scanner.readString() }
+        if scanner.skipNull() { return .absent }
+        throw scanner.shapeError("a comment's \"\(field)\" must be a string", at: scanner.position)
+    }
+
+    private mutating func identifier(_ field: String) throws(DocumentError) -> (TextRef, isInteger: Bool) {
+        switch scanner.peek() {
+        case UInt8(ascii: "\""):
+            return (try scanner.readString(), false)
+        case UInt8(ascii: "n"):
+            _ = try scanner.readLiteral()
+            return (.absent, false)
+        case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
+            let at = scanner.position
+            let number = try scanner.readNumber()
+            guard number.isInteger, scanner.integer(in: number.range) != nil else {
+                throw scanner.shapeError("a comment's \"\(field)\" must be a string or an integer", at: at)
+            }
+            return (TextRef(offset: number.range.lowerBound, length: number.range.count, jsonEscaped: false), true)
+        default:
+            throw scanner.shapeError("a comment's \"\(field)\" must be a string or an integer", at: scanner.position)
+        }
+    }
+
+    private mutating func score() throws(DocumentError) -> Int64 {
+        if scanner.skipNull() { return CommentRecord.noScore }
+        let at = scanner.position
+        guard let byte = scanner.peek(), byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) else {
+            throw scanner.shapeError("a comment's \"score\" must be an integer", at: at)
+        }
+        let number = try scanner.readNumber()
+        guard number.isInteger, let value = scanner.integer(in: number.range), value != CommentRecord.noScore else {
+            throw scanner.shapeError("a comment's \"score\" must be an integer", at: at)
+        }
+        return value
+    }
+}
+
+extension Discussion {
+    /// Loads a document of the canonical format.
+    public static func load(canonical bytes: DocumentBytes) throws(DocumentError) -> Discussion {
+        var loader = CanonicalLoader(bytes: bytes)
+        return try loader.load()
+    }
+
+    /// Loads a canonical document from a file ("-" for standard input); errors name the file.
+    public static func load(path: String) throws(DocumentError) -> Discussion {
+        do {
+            return try load(canonical: try DocumentBytes.read(path: path))
+        } catch {
+            var error = error
+            error.path = path
+            throw error
+        }
+    }
+}

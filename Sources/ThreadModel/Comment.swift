@@ -1,0 +1,75 @@
+/// A comment's id: the format allows a string or an integer.
+///
+/// `1` and `"1"` name the same comment: a `parent` may use either spelling.
+public enum CommentID: Codable, Hashable, Sendable, CustomStringConvertible {
+    case string(String)
+    case integer(Int64)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int64.self) {
+            self = .integer(number)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let text): try container.encode(text)
+        case .integer(let number): try container.encode(number)
+        }
+    }
+
+    /// The id as it is matched against `parent` references.
+    public var key: String {
+        switch self {
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        }
+    }
+
+    public var description: String { key }
+}
+
+/// One comment of the canonical format, as Codable sees it.
+///
+/// Inside tread a discussion is flat arrays (see `Discussion`); this value is what
+/// importers build and `tread convert` writes. `replies` nests, so never build a deep
+/// chain of it: deep documents use `parent` (the flat form) instead.
+public struct Comment: Codable, Equatable, Sendable {
+    public var id: CommentID?
+    public var parent: CommentID?
+    public var author: String?
+    public var published: String?
+    public var score: Int64?
+    public var body: String?
+    public var deleted: Bool?
+    public var replies: [Comment]?
+
+    public init(
+        id: CommentID? = nil, parent: CommentID? = nil, author: String? = nil, published: String? = nil,
+        score: Int64? = nil, body: String? = nil, deleted: Bool? = nil, replies: [Comment]? = nil
+    ) {
+        self.id = id
+        self.parent = parent
+        self.author = author
+        self.published = published
+        self.score = score
+        self.body = body
+        self.deleted = deleted
+        self.replies = replies
+    }
+}
+
+/// A whole document of the canonical format.
+public struct Document: Codable, Equatable, Sendable {
+    public var article: Article
+    public var comments: [Comment]?
+
+    public init(article: Article, comments: [Comment]? = nil) {
+        self.article = article
+        self.comments = comments
+    }
+}

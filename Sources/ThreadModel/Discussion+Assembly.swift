@@ -1,0 +1,132 @@
+extension Discussion {
+    /// Resolves `parent` ids, checks the document's rules and puts the comments in thread order.
+    ///
+    /// `records` are in document order; a nested reply already knows its parent's index.
+    /// `position` turns a byte offset into a line and column for error messages.
+    static func assemble(
+        article: Article, bytes: DocumentBytes, records: [CommentRecord],
+        position: (Int) -> (line: Int, column: Int)
+    ) throws(DocumentError) -> Discussion {
+        var records = records
+        let orphans = try resolveParents(&records, bytes: bytes, position: position)
+        let order = try threadOrder(records, bytes: bytes)
+        if let order {
+            records = reorder(records, by: order)
+        }
+        return Discussion(article: article, bytes: bytes, records: records, orphanCount: orphans)
+    }
+
+    /// Sets `parent` from the flat form's `parent` ids; returns how many name no comment.
+    private static func resolveParents(
+        _ records: inout [CommentRecord], bytes: DocumentBytes, position: (Int) -> (line: Int, column: Int)
+    ) throws(DocumentError) -> Int {
+        var index: [String: Int32] = [:]
+        let needsIndex = records.contains { !$0.parentID.isAbsent && !$0.flags.contains(.nested) }
+        var seen = Set<String>()
+        for (i, record) in records.enumerated() {
+            guard let id = bytes.string(record.id) else { continue }
+            if needsIndex {
+                if index.updateValue(Int32(i), forKey: id) != nil {
+                    let (line, column) = position(Int(record.id.offset))
+                    throw DocumentError(kind: .duplicateID(id, line: line, column: column))
+                }
+            } else if !seen.insert(id).inserted {
+                let (line, column) = position(Int(record.id.offset))
+                throw DocumentError(kind: .duplicateID(id, line: line, column: column))
+            }
+        }
+        guard needsIndex else { return 0 }
+        var orphans = 0
+        for i in records.indices where !records[i].flags.contains(.nested) {
+            guard let wanted = bytes.string(records[i].parentID) else { continue }
+            if let parent = index[wanted] {
+                if parent == Int32(i) { throw DocumentError(kind: .ownParent(wanted)) }
+                records[i].parent = parent
+            } else {
+                records[i].flags.insert(.orphan)
+                orphans += 1
+            }
+        }
+        return orphans
+    }
+
+    /// The preorder of the comments (roots and siblings in document order), or nil when
+    /// the records already are in that order. Throws when parents form a loop.
+    private static func threadOrder(_ records: [CommentRecord], bytes: DocumentBytes) throws(DocumentError) -> [Int32]? {
+        let n = records.count
+        // Already in order when every parent comes earlier and is on the path to the previous comment:
+        // checked in one pass with the stack of open ancestors.
+        var path: [Int32] = []
+        var inOrder = true
+        for i in 0..<n {
+            let parent = records[i].parent
+            while let last = path.last, last != parent { path.removeLast() }
+            if parent >= 0 && path.isEmpty {
+                inOrder = false
+                break
+            }
+            path.append(Int32(i))
+        }
+        if inOrder { return nil }
+
+        // Children lists in document order (counting sort), then an explicit-stack walk.
+        var firstChild = [Int32](repeating: 0, count: n + 2)
+        var roots: [Int32] = []
+        for i in 0..<n {
+            let parent = records[i].parent
+            if parent < 0 { roots.append(Int32(i)) } else { firstChild[Int(parent) + 2] += 1 }
+        }
+        for k in 1..<firstChild.count { firstChild[k] += firstChild[k - 1] }
+        var children = [Int32](repeating: 0, count: n)
+        for i in 0..<n {
+            let parent = records[i].parent
+            guard parent >= 0 else { continue }
+            children[Int(firstChild[Int(parent) + 1])] = Int32(i)
+            firstChild[Int(parent) + 1] += 1
+        }
+        // Now the children of p are children[firstChild[p] ..< firstChild[p + 1]].
+        var order: [Int32] = []
+        order.reserveCapacity(n)
+        var stack: [Int32] = roots.reversed()
+        while let node = stack.popLast() {
+            order.append(node)
+            let range = Int(firstChild[Int(node)])..<Int(firstChild[Int(node) + 1])
+            for k in range.reversed() { stack.append(children[k]) }
+        }
+        if order.count < n {
+            throw DocumentError(kind: .parentLoop(loop(records, visited: order, bytes: bytes)))
+        }
+        return order
+    }
+
+    /// The ids along one parent loop, for the error message.
+    private static func loop(_ records: [CommentRecord], visited: [Int32], bytes: DocumentBytes) -> [String] {
+        var reached = [Bool](repeating: false, count: records.count)
+        for i in visited { reached[Int(i)] = true }
+        guard var node = reached.firstIndex(of: false) else { return [] }
+        // Walk up until a comment repeats: that comment is on the loop.
+        var seen = [Bool](repeating: false, count: records.count)
+        while !seen[node] {
+            seen[node] = true
+            node = Int(records[node].parent)
+        }
+        var ids: [String] = []
+        let start = node
+        repeat {
+            ids.append(bytes.string(records[node].id) ?? "#\(node + 1)")
+            node = Int(records[node].parent)
+        } while node != start && ids.count < 8
+        ids.append(bytes.string(records[start].id) ?? "#\(start + 1)")
+        return ids
+    }
+
+    private static func reorder(_ records: [CommentRecord], by order: [Int32]) -> [CommentRecord] {
+        var newIndex = [Int32](repeating: 0, count: records.count)
+        for (position, old) in order.enumerated() { newIndex[Int(old)] = Int32(position) }
+        return order.map { old in
+            var record = records[Int(old)]
+            if record.parent >= 0 { record.parent = newIndex[Int(record.parent)] }
+            return record
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// One comment as stored: where its text lies, its numbers and flags; 64 bytes or less.
+public struct CommentRecord: Sendable {
+    public var id: TextRef = .absent
+    public var author: TextRef = .absent
+    public var published: TextRef = .absent
+    public var body: TextRef = .absent
+    /// The `parent` field of the flat form, before it is resolved.
+    var parentID: TextRef = .absent
+    var score: Int64 = CommentRecord.noScore
+    /// Index of the parent comment; -1 at the top level.
+    public var parent: Int32 = -1
+    var flags: Flags = []
+
+    static let noScore = Int64.min
+
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let deleted = Flags(rawValue: 1)
+        static let integerID = Flags(rawValue: 2)
+        static let integerParentID = Flags(rawValue: 4)
+        /// Its `parent` names no comment of the document.
+        static let orphan = Flags(rawValue: 8)
+        /// Its place comes from nesting, so `parentID` is not used.
+        static let nested = Flags(rawValue: 16)
+    }
+}
+
+/// An article and its comments in thread order (preorder: every comment is followed by its replies).
+///
+/// The thread is flat arrays, never a nested value, so a 100,000-deep chain costs
+/// no stack to build, walk or free. Text is decoded from the document's bytes only when asked for.
+public struct Discussion: Sendable {
+    public let article: Article
+    public let bytes: DocumentBytes
+    public let records: [CommentRecord]
+    /// Comments whose `parent` names no comment; shown at the top level.
+    public let orphanCount: Int
+    /// What an importer had to leave out or change, for the status line.
+    public var notes: [String] = []
+
+    init(article: Article, bytes: DocumentBytes, records: [CommentRecord], orphanCount: Int) {
+        self.article = article
+        self.bytes = bytes
+        self.records = records
+        self.orphanCount = orphanCount
+    }
+
+    public var count: Int { records.count }
+
+    /// The parent of comment `index`, nil at the top level.
+    public func parent(of index: Int) -> Int? {
+        let parent = records[index].parent
+        return parent < 0 ? nil : Int(parent)
+    }
+
+    public func author(of index: Int) -> String? { bytes.string(records[index].author) }
+    public func published(of index: Int) -> String? { bytes.string(records[index].published) }
+    /// The body as written; empty when it has none.
+    public func body(of index: Int) -> String { bytes.string(records[index].body) ?? "" }
+    public func hasBody(_ index: Int) -> Bool { !records[index].body.isAbsent }
+
+    public func score(of index: Int) -> Int64? {
+        let score = records[index].score
+        return score == CommentRecord.noScore ? nil : score
+    }
+
+    public func isDeleted(_ index: Int) -> Bool { records[index].flags.contains(.deleted) }
+    /// Whether the comment named a parent that is not in the document.
+    public func isOrphan(_ index: Int) -> Bool { records[index].flags.contains(.orphan) }
+
+    public func id(of index: Int) -> CommentID? {
+        let record = records[index]
+        guard let text = bytes.string(record.id) else { return nil }
+        if record.flags.contains(.integerID), let number = Int64(text) { return .integer(number) }
+        return .string(text)
+    }
+
+    /// The comment as a Codable value, without its replies.
+    public func comment(at index: Int) -> Comment {
+        Comment(
+            id: id(of: index), author: author(of: index), published: published(of: index),
+            score: score(of: index), body: bytes.string(records[index].body),
+            deleted: isDeleted(index) ? true : nil
+        )
+    }
+}

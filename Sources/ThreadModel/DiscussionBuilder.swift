@@ -1,0 +1,81 @@
+/// Builds a discussion from Swift values: what importers of other formats produce.
+///
+/// Text goes into one arena of bytes, so the result is the same flat thread the
+/// canonical loader makes, with the same validation.
+public struct DiscussionBuilder {
+    public var article: Article
+    public var notes: [String] = []
+    private var arena: [UInt8] = []
+    private var records: [CommentRecord] = []
+
+    public init(article: Article) {
+        self.article = article
+    }
+
+    public var count: Int { records.count }
+
+    /// Adds a comment (its `replies` are ignored) and returns its index.
+    ///
+    /// `parent` is the index of an earlier comment this one is nested under; without it,
+    /// the comment's own `parent` id is resolved when the discussion is built.
+    @discardableResult
+    public mutating func add(_ comment: Comment, under parent: Int? = nil) -> Int {
+        var record = CommentRecord()
+        if let parent, parent >= 0, parent < records.count {
+            record.parent = Int32(parent)
+            record.flags.insert(.nested)
+        }
+        if let id = comment.id {
+            record.id = store(id.key)
+            if case .integer = id { record.flags.insert(.integerID) }
+        }
+        if record.parent < 0, let parentID = comment.parent {
+            record.parentID = store(parentID.key)
+            if case .integer = parentID { record.flags.insert(.integerParentID) }
+        }
+        record.author = store(comment.author)
+        record.published = store(comment.published)
+        record.body = store(comment.body)
+        if let score = comment.score, score != CommentRecord.noScore { record.score = score }
+        if comment.deleted == true { record.flags.insert(.deleted) }
+        records.append(record)
+        return records.count - 1
+    }
+
+    private mutating func store(_ text: String?) -> TextRef {
+        guard let text else { return .absent }
+        let offset = arena.count
+        arena.append(contentsOf: text.utf8)
+        return TextRef(offset: offset, length: arena.count - offset, jsonEscaped: false)
+    }
+
+    /// Checks ids and parents and puts the comments in thread order.
+    public func build() throws(DocumentError) -> Discussion {
+        guard arena.count <= DocumentBytes.maximumSize else {
+            throw DocumentError(kind: .tooLarge(bytes: arena.count))
+        }
+        var discussion = try Discussion.assemble(
+            article: article, bytes: DocumentBytes(arena), records: records, position: { _ in (0, 0) }
+        )
+        discussion.notes = notes
+        return discussion
+    }
+}
+
+extension Discussion {
+    /// Builds the flat thread of a Codable document, walking nested replies without recursion.
+    public init(document: Document) throws(DocumentError) {
+        var builder = DiscussionBuilder(article: document.article)
+        // Each entry: the replies still to add and the index of the comment they belong to.
+        var pending: [(comments: ArraySlice<Comment>, parent: Int?)] = [((document.comments ?? [])[...], nil)]
+        while var top = pending.popLast() {
+            guard let comment = top.comments.popFirst() else { continue }
+            let index = builder.add(comment, under: top.parent)
+            pending.append(top)
+            if let replies = comment.replies, !replies.isEmpty {
+                pending.append((replies[...], index))
+            }
+        }
+        self = try builder.build()
+    }
+}

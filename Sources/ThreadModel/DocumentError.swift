@@ -1,0 +1,74 @@
+/// Why a document could not be opened; what the user needs to fix it.
+public struct DocumentError: Error, CustomStringConvertible, Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case cannotOpen(reason: String)
+        case isDirectory
+        case empty
+        case tooLarge(bytes: Int)
+        /// Not JSON at `line`:`column`.
+        case syntax(String, line: Int, column: Int)
+        /// JSON, but not the shape of a discussion.
+        case shape(String, line: Int, column: Int)
+        case duplicateID(String, line: Int, column: Int)
+        case ownParent(String)
+        case parentLoop([String])
+        /// JSON of no format tread knows.
+        case unknownFormat(String)
+    }
+
+    /// The file as the user named it; nil until the caller knows it.
+    public var path: String?
+    public var kind: Kind
+
+    public init(path: String? = nil, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// The sysexits status: 66 (EX_NOINPUT) when the file can't be read, 65 (EX_DATAERR) when its content is wrong.
+    public var exitStatus: Int32 {
+        switch kind {
+        case .cannotOpen, .isDirectory: return 66
+        default: return 65
+        }
+    }
+
+    public var description: String {
+        let file = path.map { $0 == "-" ? "standard input" : $0 } ?? "document"
+        switch kind {
+        case .cannotOpen(let reason): return "\(file): cannot open: \(reason)"
+        case .isDirectory: return "\(file): is a directory, not a document"
+        case .empty: return "\(file): the file is empty"
+        case .tooLarge(let bytes): return "\(file): too large (\(bytes) bytes; tread reads up to 4 GiB)"
+        case .syntax(let message, let line, let column): return "\(file)\(at(line, column)): not valid JSON: \(message)"
+        case .shape(let message, let line, let column): return "\(file)\(at(line, column)): \(message)"
+        case .duplicateID(let id, let line, let column):
+            return "\(file)\(at(line, column)): two comments have the id \(quoted(id))"
+        case .ownParent(let id): return "\(file): comment \(quoted(id)) names itself as its parent"
+        case .parentLoop(let ids):
+            return "\(file): the parents of comments \(ids.map(quoted).joined(separator: " → ")) form a loop"
+        case .unknownFormat(let message): return "\(file): \(message)"
+        }
+    }
+
+    /// ":line:column", or nothing when the position is not known.
+    private func at(_ line: Int, _ column: Int) -> String {
+        line > 0 ? ":\(line):\(column)" : ""
+    }
+
+    /// Quotes an id for a message, cut short and with controls made visible, since it came from the document.
+    private func quoted(_ id: String) -> String {
+        var shown = ""
+        for scalar in id.unicodeScalars.prefix(60) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+            {
+                shown += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        if id.unicodeScalars.count > 60 { shown += "…" }
+        return "\"\(shown)\""
+    }
+}

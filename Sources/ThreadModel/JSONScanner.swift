@@ -1,0 +1,269 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A forward-only reader of JSON tokens over raw bytes, with no nesting limit.
+///
+/// It never builds a tree: callers pull exactly the values they need and skip the rest,
+/// so a million-comment file costs one pass and no recursion. Errors carry a line and
+/// column. Invalid UTF-8 and raw control characters inside strings are let through;
+/// decoding replaces what cannot be shown.
+struct JSONScanner {
+    let bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    var atEnd: Bool { position >= bytes.count }
+
+    mutating func skipWhitespace() {
+        let n = bytes.count
+        while position < n {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next non-blank byte, not consumed; nil at the end of the input.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String) throws(DocumentError) {
+        guard peek() == byte else { throw syntaxError("expected \(what)") }
+        position += 1
+    }
+
+    /// Reads a string at the current position (which must be its opening quote) and returns where its inside lies.
+    mutating func readString() throws(DocumentError) -> TextRef {
+        guard peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a string") }
+        let start = position + 1
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { throw syntaxError("unterminated string") }
+        // Fast path: most strings hold no backslash, so the first quote ends them.
+        guard let quote = memchr(base + start, 0x22, n - start) else {
+            throw syntaxError("unterminated string", at: position)
+        }
+        let quoteOffset = base.distance(to: UnsafeRawPointer(quote))
+        if memchr(base + start, 0x5C, quoteOffset - start) == nil {
+            position = quoteOffset + 1
+            return try ref(start, quoteOffset, escaped: false)
+        }
+        var i = start
+        while i < n {
+            let byte = bytes[i]
+            if byte == 0x5C {
+                i += 2
+            } else if byte == 0x22 {
+                position = i + 1
+                return try ref(start, i, escaped: true)
+            } else {
+                i += 1
+            }
+        }
+        throw syntaxError("unterminated string", at: start - 1)
+    }
+
+    private func ref(_ start: Int, _ end: Int, escaped: Bool) throws(DocumentError) -> TextRef {
+        guard end - start < Int(TextRef.escapedFlag) else { throw syntaxError("string too long", at: start) }
+        return TextRef(offset: start, length: end - start, jsonEscaped: escaped)
+    }
+
+    /// Reads an object key and the colon after it.
+    mutating func readKey() throws(DocumentError) -> TextRef {
+        guard peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a quoted key") }
+        let key = try readString()
+        try expect(UInt8(ascii: ":"), "':' after a key")
+        return key
+    }
+
+    /// Whether a key read by `readKey` is `name` (keys are compared decoded).
+    func key(_ key: TextRef, is name: StaticString) -> Bool {
+        let length = name.utf8CodeUnitCount
+        if !key.isJSONEscaped {
+            guard key.length == length else { return false }
+            let start = Int(key.offset)
+            return name.withUTF8Buffer { expected in
+                for k in 0..<length where bytes[start + k] != expected[k] { return false }
+                return true
+            }
+        }
+        let decoded = JSONString.unescape(UnsafeRawBufferPointer(rebasing: bytes[Int(key.offset)..<Int(key.offset) + key.length]))
+        return name.withUTF8Buffer { decoded.utf8.elementsEqual($0) }
+    }
+
+    /// Reads a JSON number; returns its text range and whether it is a plain integer.
+    mutating func readNumber() throws(DocumentError) -> (range: Range<Int>, isInteger: Bool) {
+        skipWhitespace()
+        let start = position
+        let n = bytes.count
+        var i = position
+        var isInteger = true
+        if i < n, bytes[i] == UInt8(ascii: "-") { i += 1 }
+        let digitsStart = i
+        while i < n, isDigit(bytes[i]) { i += 1 }
+        guard i > digitsStart else { throw syntaxError("expected a value", at: start) }
+        if bytes[digitsStart] == UInt8(ascii: "0"), i - digitsStart > 1 {
+            throw syntaxError("a number cannot start with 0", at: start)
+        }
+        if i < n, bytes[i] == UInt8(ascii: ".") {
+            isInteger = false
+            i += 1
+            let fraction = i
+            while i < n, isDigit(bytes[i]) { i += 1 }
+            guard i > fraction else { throw syntaxError("expected digits after '.'", at: i) }
+        }
+        if i < n, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            isInteger = false
+            i += 1
+            if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            let exponent = i
+            while i < n, isDigit(bytes[i]) { i += 1 }
+            guard i > exponent else { throw syntaxError("expected digits in the exponent", at: i) }
+        }
+        position = i
+        return (start..<i, isInteger)
+    }
+
+    /// The value of an integer token, nil when it does not fit in 64 bits.
+    func integer(in range: Range<Int>) -> Int64? {
+        var value: Int64 = 0
+        var negative = false
+        for i in range {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "-") {
+                negative = true
+                continue
+            }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (plus, o2) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            if o1 || o2 { return nil }
+            value = plus
+        }
+        return negative ? -value : value
+    }
+
+    /// Reads `true`, `false` or `null`.
+    mutating func readLiteral() throws(DocumentError) -> Bool? {
+        switch peek() {
+        case UInt8(ascii: "t") where matches("true"):
+            position += 4
+            return true
+        case UInt8(ascii: "f") where matches("false"):
+            position += 5
+            return false
+        case UInt8(ascii: "n") where matches("null"):
+            position += 4
+            return nil
+        default:
+            throw syntaxError("expected a value")
+        }
+    }
+
+    private func matches(_ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard position + length <= bytes.count else { return false }
+        return word.withUTF8Buffer { expected in
+            for k in 0..<length where bytes[position + k] != expected[k] { return false }
+            return true
+        }
+    }
+
+    /// Whether the next value is `null`; consumes it if so.
+    mutating func skipNull() -> Bool {
+        guard peek() == UInt8(ascii: "n"), matches("null") else { return false }
+        position += 4
+        return true
+    }
+
+    /// Skips one whole value of any depth, checking its syntax, without recursion.
+    mutating func skipValue() throws(DocumentError) {
+        // Each open container: true for an object, false for an array.
+        var open: [Bool] = []
+        var expectingValue = true
+        while true {
+            if expectingValue {
+                guard let byte = peek() else { throw syntaxError("unexpected end of the file") }
+                switch byte {
+                case UInt8(ascii: "{"):
+                    position += 1
+                    if peek() == UInt8(ascii: "}") {
+                        position += 1
+                    } else {
+                        open.append(true)
+                        _ = try readKey()
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    position += 1
+                    if peek() == UInt8(ascii: "]") {
+                        position += 1
+                    } else {
+                        open.append(false)
+                        continue
+                    }
+                case UInt8(ascii: "\""): _ = try readString()
+                case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"): _ = try readLiteral()
+                default: _ = try readNumber()
+                }
+                expectingValue = false
+            }
+            guard let isObject = open.last else { return }
+            guard let byte = peek() else { throw syntaxError("unexpected end of the file") }
+            if byte == UInt8(ascii: ",") {
+                position += 1
+                if isObject { _ = try readKey() }
+                expectingValue = true
+            } else if byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                position += 1
+                open.removeLast()
+            } else {
+                throw syntaxError(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+            }
+        }
+    }
+
+    /// Checks that nothing but white space follows the document.
+    mutating func expectEnd() throws(DocumentError) {
+        skipWhitespace()
+        guard atEnd else { throw syntaxError("unexpected text after the document") }
+    }
+
+    func syntaxError(_ message: String, at offset: Int? = nil) -> DocumentError {
+        var message = message
+        let at = min(offset ?? position, bytes.count)
+        if at >= bytes.count, offset == nil, !message.contains("end of the file") {
+            message += " (the file ends early)"
+        }
+        let (line, column) = lineAndColumn(of: at)
+        return DocumentError(kind: .syntax(message, line: line, column: column))
+    }
+
+    func shapeError(_ message: String, at offset: Int) -> DocumentError {
+        let (line, column) = lineAndColumn(of: offset)
+        return DocumentError(kind: .shape(message, line: line, column: column))
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset; only computed for errors.
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, bytes.count)
+        for i in 0..<end where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        var column = 1
+        for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return (line, column)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+}
