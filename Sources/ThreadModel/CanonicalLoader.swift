@@ -15,7 +15,7 @@ struct CanonicalLoader {
     mutating func load() throws(DocumentError) -> Discussion {
         guard scanner.peek() == UInt8(ascii: "{") else {
             if scanner.peek() == nil { throw scanner.syntaxError("the file holds only white space") }
-            throw scanner.shapeError("a tread document is a JSON object with an \"article\"", at: scanner.position)
+            throw try wrongType("a tread document is a JSON object with an \"article\"")
         }
         let documentStart = scanner.position
         scanner.position += 1
@@ -60,12 +60,21 @@ struct CanonicalLoader {
         }
     }
 
+    /// The error for a value of the wrong type, once the value is known to be valid JSON
+    /// (a syntax error in it is the more useful message).
+    private mutating func wrongType(_ message: String, at offset: Int? = nil) throws(DocumentError) -> DocumentError {
+        let at = offset ?? scanner.position
+        scanner.position = at
+        try scanner.skipValue()
+        return scanner.shapeError(message, at: at)
+    }
+
     // MARK: - Article
 
     private mutating func readArticle() throws(DocumentError) -> Article {
         let start = scanner.position
         guard scanner.peek() == UInt8(ascii: "{") else {
-            throw scanner.shapeError("\"article\" must be an object", at: scanner.position)
+            throw try wrongType("\"article\" must be an object")
         }
         scanner.position += 1
         var article = Article(title: "")
@@ -77,7 +86,7 @@ struct CanonicalLoader {
                 let key = try scanner.readKey()
                 if scanner.key(key, is: "title") {
                     guard let title = try optionalString("article.title") else {
-                        throw scanner.shapeError("\"article.title\" must be a string", at: scanner.position)
+                        throw try wrongType("\"article.title\" must be a string")
                     }
                     article.title = title
                     hasTitle = true
@@ -119,14 +128,14 @@ struct CanonicalLoader {
             let number = try scanner.readNumber()
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes.buffer[number.range]), as: UTF8.self)
         default:
-            throw scanner.shapeError("\"\(field)\" must be a string", at: scanner.position)
+            throw try wrongType("\"\(field)\" must be a string")
         }
     }
 
     private mutating func optionalStrings(_ field: String) throws(DocumentError) -> [String]? {
         if scanner.skipNull() { return nil }
         guard scanner.peek() == UInt8(ascii: "[") else {
-            throw scanner.shapeError("\"\(field)\" must be an array of strings", at: scanner.position)
+            throw try wrongType("\"\(field)\" must be an array of strings")
         }
         scanner.position += 1
         var strings: [String] = []
@@ -136,7 +145,7 @@ struct CanonicalLoader {
         }
         while true {
             guard scanner.peek() == UInt8(ascii: "\"") else {
-                throw scanner.shapeError("\"\(field)\" must be an array of strings", at: scanner.position)
+                throw try wrongType("\"\(field)\" must be an array of strings")
             }
             strings.append(bytes.string(try scanner.readString()) ?? "")
             switch scanner.peek() {
@@ -166,7 +175,7 @@ struct CanonicalLoader {
     private mutating func readComments() throws(DocumentError) {
         if scanner.skipNull() { return }
         guard scanner.peek() == UInt8(ascii: "[") else {
-            throw scanner.shapeError("\"comments\" must be an array", at: scanner.position)
+            throw try wrongType("\"comments\" must be an array")
         }
         scanner.position += 1
         var open: [Int32] = []
@@ -193,8 +202,8 @@ struct CanonicalLoader {
                 }
             case .element:
                 guard scanner.peek() == UInt8(ascii: "{") else {
-                    if scanner.peek() == nil { throw scanner.syntaxError("unexpected end of the file") }
-                    throw scanner.shapeError("a comment must be an object", at: scanner.position)
+                    if scanner.peek() == UInt8(ascii: "]") { throw scanner.syntaxError("expected a value after ','") }
+                    throw try wrongType("a comment must be an object")
                 }
                 scanner.position += 1
                 var record = CommentRecord()
@@ -203,7 +212,7 @@ struct CanonicalLoader {
                     record.flags.insert(.nested)
                 }
                 guard records.count < Int(Int32.max) else {
-                    throw scanner.shapeError("too many comments", at: scanner.position)
+                    throw try wrongType("too many comments")
                 }
                 records.append(record)
                 place = .objectStart(Int32(records.count - 1))
@@ -224,7 +233,7 @@ struct CanonicalLoader {
                         open.append(index)
                         place = .arrayStart
                     } else {
-                        throw scanner.shapeError("\"replies\" must be an array of comments", at: scanner.position)
+                        throw try wrongType("\"replies\" must be an array of comments")
                     }
                 } else {
                     try readField(key, into: Int(index))
@@ -259,7 +268,7 @@ struct CanonicalLoader {
         } else if scanner.key(key, is: "deleted") {
             let at = scanner.position
             guard scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") }) == true
-            else { throw scanner.shapeError("a comment's \"deleted\" must be true or false", at: at) }
+            else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
             if try scanner.readLiteral() == true { records[index].flags.insert(.deleted) }
         } else {
             try scanner.skipValue()
@@ -269,7 +278,7 @@ struct CanonicalLoader {
     private mutating func text(_ field: String) throws(DocumentError) -> TextRef {
         if scanner.peek() == UInt8(ascii: "\"") { return try scanner.readString() }
         if scanner.skipNull() { return .absent }
-        throw scanner.shapeError("a comment's \"\(field)\" must be a string", at: scanner.position)
+        throw try wrongType("a comment's \"\(field)\" must be a string")
     }
 
     private mutating func identifier(_ field: String) throws(DocumentError) -> (TextRef, isInteger: Bool) {
@@ -283,11 +292,11 @@ struct CanonicalLoader {
             let at = scanner.position
             let number = try scanner.readNumber()
             guard number.isInteger, scanner.integer(in: number.range) != nil else {
-                throw scanner.shapeError("a comment's \"\(field)\" must be a string or an integer", at: at)
+                throw try wrongType("a comment's \"\(field)\" must be a string or an integer", at: at)
             }
             return (TextRef(offset: number.range.lowerBound, length: number.range.count, jsonEscaped: false), true)
         default:
-            throw scanner.shapeError("a comment's \"\(field)\" must be a string or an integer", at: scanner.position)
+            throw try wrongType("a comment's \"\(field)\" must be a string or an integer")
         }
     }
 
@@ -295,11 +304,11 @@ struct CanonicalLoader {
         if scanner.skipNull() { return CommentRecord.noScore }
         let at = scanner.position
         guard let byte = scanner.peek(), byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) else {
-            throw scanner.shapeError("a comment's \"score\" must be an integer", at: at)
+            throw try wrongType("a comment's \"score\" must be an integer", at: at)
         }
         let number = try scanner.readNumber()
         guard number.isInteger, let value = scanner.integer(in: number.range), value != CommentRecord.noScore else {
-            throw scanner.shapeError("a comment's \"score\" must be an integer", at: at)
+            throw try wrongType("a comment's \"score\" must be an integer", at: at)
         }
         return value
     }

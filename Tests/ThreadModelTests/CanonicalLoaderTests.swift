@@ -1,0 +1,254 @@
+import Testing
+
+@testable import ThreadModel
+
+/// Loads a canonical document given as text.
+func load(_ json: String) throws(DocumentError) -> Discussion {
+    try Discussion.load(canonical: DocumentBytes(Array(json.utf8)))
+}
+
+/// The error a document gives, or nil when it loads.
+func loadError(_ json: String) -> DocumentError.Kind? {
+    do {
+        _ = try load(json)
+        return nil
+    } catch {
+        return error.kind
+    }
+}
+
+/// Each comment as "depth:id", in thread order, for compact expectations.
+func outline(_ discussion: Discussion) -> [String] {
+    (0..<discussion.count).map { i in
+        var depth = 0
+        var node = i
+        while let parent = discussion.parent(of: node) {
+            depth += 1
+            node = parent
+        }
+        return "\(depth):\(discussion.id(of: i)?.key ?? "-")"
+    }
+}
+
+@Suite struct CanonicalLoaderTests {
+    @Test func nestedFormKeepsThreadOrder() throws {
+        let discussion = try load(
+            """
+            {"article": {"title": "T"}, "comments": [
+              {"id": "a", "body": "first", "replies": [
+                {"id": "a1", "replies": [{"id": "a1x"}]},
+                {"id": "a2"}]},
+              {"id": "b"}]}
+            """)
+        #expect(outline(discussion) == ["0:a", "1:a1", "2:a1x", "1:a2", "0:b"])
+        #expect(discussion.body(of: 0) == "first")
+    }
+
+    @Test func flatFormResolvesParentsInAnyOrder() throws {
+        let discussion = try load(
+            """
+            {"article": {"title": "T"}, "comments": [
+              {"id": "r1", "parent": "a"},
+              {"id": "a"},
+              {"id": "b"},
+              {"id": "r2", "parent": "a"},
+              {"id": "r1x", "parent": "r1"}]}
+            """)
+        #expect(outline(discussion) == ["0:a", "1:r1", "2:r1x", "1:r2", "0:b"])
+    }
+
+    @Test func mixedFormsCombine() throws {
+        let discussion = try load(
+            """
+            {"article": {"title": "T"}, "comments": [
+              {"id": 1, "replies": [{"id": "n1"}]},
+              {"id": "f1", "parent": "n1"},
+              {"id": "f2", "parent": 1}]}
+            """)
+        #expect(outline(discussion) == ["0:1", "1:n1", "2:f1", "1:f2"])
+        #expect(discussion.id(of: 0) == .integer(1))
+    }
+
+    @Test func parentNamingNoCommentGoesToTopLevelMarked() throws {
+        let discussion = try load(
+            """
+            {"article": {"title": "T"}, "comments": [{"id": "a"}, {"id": "b", "parent": "gone"}]}
+            """)
+        #expect(outline(discussion) == ["0:a", "0:b"])
+        #expect(discussion.isOrphan(1))
+        #expect(!discussion.isOrphan(0))
+        #expect(discussion.orphanCount == 1)
+    }
+
+    @Test func duplicateIDsAreRefusedWithPosition() {
+        let kind = loadError(
+            """
+            {"article": {"title": "T"},
+             "comments": [{"id": "a"}, {"id": "a"}]}
+            """)
+        #expect(kind == .duplicateID("a", line: 2, column: 36))
+    }
+
+    @Test func integerAndStringIDsAreTheSameID() {
+        #expect(loadError(#"{"article":{"title":"T"},"comments":[{"id":1},{"id":"1"}]}"#) != nil)
+    }
+
+    @Test func ownParentIsRefused() {
+        let kind = loadError(#"{"article":{"title":"T"},"comments":[{"id":"a","parent":"a"}]}"#)
+        #expect(kind == .ownParent("a"))
+    }
+
+    @Test func parentLoopIsRefusedNamingTheLoop() {
+        let kind = loadError(
+            #"{"article":{"title":"T"},"comments":[{"id":"x"},{"id":"a","parent":"c"},{"id":"b","parent":"a"},{"id":"c","parent":"b"}]}"#
+        )
+        guard case .parentLoop(let ids) = kind else {
+            Issue.record("expected a loop, got \(String(describing: kind))")
+            return
+        }
+        #expect(Set(ids) == ["a", "b", "c"])
+        #expect(ids.first == ids.last)
+    }
+
+    @Test func unknownFieldsAreIgnored() throws {
+        let discussion = try load(
+            """
+            {"version": 3, "article": {"title": "T", "extra": {"deep": [1, {"x": null}]}},
+             "comments": [{"id": "a", "flair": ["x"], "votes": {"up": 1}, "body": "kept"}], "more": true}
+            """)
+        #expect(discussion.count == 1)
+        #expect(discussion.body(of: 0) == "kept")
+    }
+
+    @Test func everyOptionalFieldMayBeMissingOrNull() throws {
+        let discussion = try load(
+            """
+            {"article": {"title": "T", "id": null, "author": null, "published": null, "url": null,
+                         "source": null, "tags": null, "body": null},
+             "comments": [{}, {"id": null, "author": null, "published": null, "score": null,
+                               "body": null, "deleted": null, "parent": null, "replies": null}]}
+            """)
+        #expect(discussion.count == 2)
+        #expect(discussion.author(of: 1) == nil)
+        #expect(discussion.score(of: 1) == nil)
+        #expect(discussion.body(of: 1) == "")
+        #expect(!discussion.isDeleted(1))
+        #expect(discussion.article.body == [])
+    }
+
+    @Test func commentsMayBeAbsent() throws {
+        #expect(try load(#"{"article": {"title": "Only"}}"#).count == 0)
+    }
+
+    @Test func articleFieldsAreRead() throws {
+        let discussion = try load(
+            """
+            {"article": {"id": "x", "title": "Title", "author": "Ann", "published": "2018-07-03T09:00:00Z",
+              "url": "https://e.org", "source": "S", "tags": ["a", "b"], "body": "One.\\n\\nTwo\\nlines."}}
+            """)
+        let article = discussion.article
+        #expect(article.title == "Title")
+        #expect(article.author == "Ann")
+        #expect(article.tags == ["a", "b"])
+        #expect(article.body == ["One.", "Two\nlines."])
+    }
+
+    @Test func deletedCommentsKeepTheirPlaceAndReplies() throws {
+        let discussion = try load(
+            #"{"article":{"title":"T"},"comments":[{"id":"d","deleted":true,"replies":[{"id":"r"}]}]}"#)
+        #expect(discussion.isDeleted(0))
+        #expect(outline(discussion) == ["0:d", "1:r"])
+    }
+
+    @Test func escapesAreDecodedAndBrokenTextReplaced() throws {
+        let discussion = try load(
+            #"{"article":{"title":"T"},"comments":[{"body":"a\"b\\c\u00e9\ud83d\ude00 \ud800 end\n"}]}"#)
+        #expect(discussion.body(of: 0) == "a\"b\\cé😀 \u{FFFD} end\n")
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharacter() throws {
+        var bytes = Array(#"{"article":{"title":"T"},"comments":[{"body":"ok "#.utf8)
+        bytes += [0xFF, 0xC3, 0x28]
+        bytes += Array(#""}]}"#.utf8)
+        let discussion = try Discussion.load(canonical: DocumentBytes(bytes))
+        #expect(discussion.body(of: 0) == "ok \u{FFFD}\u{FFFD}(")
+    }
+
+    @Test func nestingFarBeyondFoundationsLimitLoads() throws {
+        let depth = 5_000
+        var json = #"{"article":{"title":"T"},"comments":["#
+        for i in 0..<depth { json += #"{"id":"c\#(i)","replies":["# }
+        json += String(repeating: "]}", count: depth) + "]}"
+        let discussion = try load(json)
+        #expect(discussion.count == depth)
+        #expect(discussion.parent(of: depth - 1) == depth - 2)
+    }
+}
+
+@Suite struct DocumentErrorTests {
+    @Test(arguments: [
+        (#"{"article": {"title": "T"}, "comments": [{"id": "a"},]}"#, 1, 54),
+        ("{\n  \"article\": {\"title\": \"T\"\n", 3, 1),
+        (#"{"article": {"title": "T"} "comments": []}"#, 1, 28),
+        (#"{"article": {"title": "T"}, "comments": [{"body": "unterminated}]}"#, 1, 51),
+        (#"{"article": {"title": "T"}} trailing"#, 1, 29),
+        (#"{"article": {"title": tru}}"#, 1, 23),
+    ])
+    func syntaxErrorsGiveLineAndColumn(json: String, line: Int, column: Int) {
+        guard case .syntax(_, let gotLine, let gotColumn) = loadError(json) else {
+            Issue.record("expected a syntax error for \(json)")
+            return
+        }
+        #expect(gotLine == line)
+        #expect(gotColumn == column)
+    }
+
+    @Test(arguments: [
+        (#"[1, 2]"#, "a tread document is a JSON object"),
+        (#"{"comments": []}"#, "no \"article\""),
+        (#"{"article": {"body": []}}"#, "no \"title\""),
+        (#"{"article": {"title": 5}}"#, "\"article.title\" must be a string"),
+        (#"{"article": {"title": "T"}, "comments": {}}"#, "\"comments\" must be an array"),
+        (#"{"article": {"title": "T"}, "comments": [{"author": 12}]}"#, "\"author\" must be a string"),
+        (#"{"article": {"title": "T"}, "comments": [{"score": "high"}]}"#, "\"score\" must be an integer"),
+        (#"{"article": {"title": "T"}, "comments": [{"score": 1.5}]}"#, "\"score\" must be an integer"),
+        (#"{"article": {"title": "T"}, "comments": [{"replies": 3}]}"#, "\"replies\" must be an array"),
+        (#"{"article": {"title": "T"}, "comments": [7]}"#, "a comment must be an object"),
+        (#"{"article": {"title": "T"}, "comments": [{"id": 1.5}]}"#, "string or an integer"),
+    ])
+    func wrongShapesAreNamed(json: String, expected: String) {
+        guard case .shape(let message, _, _) = loadError(json) else {
+            Issue.record("expected a shape error for \(json), got \(String(describing: loadError(json)))")
+            return
+        }
+        #expect(message.contains(expected), "\(message)")
+    }
+
+    @Test func messagesNameTheFileAndPosition() {
+        let error = DocumentError(path: "talk.json", kind: .syntax("expected ','", line: 3, column: 7))
+        #expect(error.description == "talk.json:3:7: not valid JSON: expected ','")
+        #expect(error.exitStatus == 65)
+    }
+
+    @Test func idsInMessagesCannotCarryControls() {
+        let error = DocumentError(path: "x.json", kind: .ownParent("\u{1B}]0;pwned\u{07}\u{202E}"))
+        #expect(!error.description.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+    }
+
+    @Test func unreadableFilesExitWithNoInput() {
+        #expect(DocumentError(kind: .cannotOpen(reason: "no such file")).exitStatus == 66)
+        #expect(DocumentError(kind: .isDirectory).exitStatus == 66)
+        #expect(DocumentError(kind: .empty).exitStatus == 65)
+    }
+
+    @Test func readingADirectoryOrMissingFileFails() {
+        #expect(throws: DocumentError(path: "/", kind: .isDirectory)) { try Discussion.load(path: "/") }
+        do {
+            _ = try Discussion.load(path: "/nonexistent/file.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitStatus == 66)
+            #expect(error.description.hasPrefix("/nonexistent/file.json: cannot open:"))
+        }
+    }
+}
