@@ -38,6 +38,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader"]),
+        .testTarget(name: "SamplesTests", dependencies: ["Samples"]),
     ],
     swiftLanguageModes: [.v6]
 )
