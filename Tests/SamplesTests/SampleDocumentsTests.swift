@@ -35,7 +35,10 @@ import Testing
         let embedded = try #require(SampleDocuments.all.first { $0.name == name }).json
         let file = Self.sampleDataDirectory.appendingPathComponent(name)
         let onDisk = try Data(contentsOf: file)
-        #expect(Data(embedded.utf8) == onDisk, "SampleData/\(name) changed since it was embedded: run Scripts/embed-samples.sh")
+        #expect(
+            Data(embedded.utf8) == onDisk,
+            "SampleData/\(name) changed since it was embedded: run Scripts/embed-samples.sh"
+        )
     }
 
     @Test(arguments: SampleDocuments.all.map(\.name))
