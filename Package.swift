@@ -19,10 +19,11 @@ let package = Package(
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader"]),
+        .target(name: "Samples"),
         .executableTarget(
             name: "tread",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +38,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader"]),
+        .testTarget(name: "SamplesTests", dependencies: ["Samples"]),
     ],
     swiftLanguageModes: [.v6]
 )
