@@ -1,0 +1,154 @@
+import Testing
+import ThreadModel
+
+@testable import ThreadTree
+
+/// Builds a tree from an outline: one comment a line, indented two spaces per level.
+///
+///     a
+///       a1
+///         a1x
+///       a2
+///     b
+func tree(_ outline: String) -> (CommentTree, [String]) {
+    var parents: [Int32] = []
+    var names: [String] = []
+    var path: [Int32] = []
+    for line in outline.split(separator: "\n") {
+        let depth = line.prefix(while: { $0 == " " }).count / 2
+        path.removeLast(max(0, path.count - depth))
+        parents.append(path.last ?? -1)
+        path.append(Int32(parents.count - 1))
+        names.append(line.trimmingPrefix(while: { $0 == " " }).description)
+    }
+    return (CommentTree(parents: parents), names)
+}
+
+/// The visible comments, by name, walking `nextVisible` from the first.
+func visible(_ tree: CommentTree, _ names: [String]) -> [String] {
+    var shown: [String] = []
+    var node = tree.firstVisible
+    while let current = node {
+        shown.append(names[current])
+        node = tree.nextVisible(after: current)
+    }
+    return shown
+}
+
+let sample = """
+    a
+      a1
+        a1x
+        a1y
+      a2
+    b
+    c
+      c1
+        c1x
+    """
+
+@Suite struct CommentTreeTests {
+    @Test func structureOfASmallThread() {
+        let (t, _) = tree(sample)
+        #expect(t.count == 9)
+        #expect(t.roots == [0, 5, 6])
+        #expect(t.depth(of: 2) == 2)
+        #expect(t.replyCount(of: 0) == 2)
+        #expect(t.descendantCount(of: 0) == 4)
+        #expect(t.subtree(of: 1) == 1..<4)
+        #expect(t.maximumDepth == 2)
+        t.checkInvariants()
+    }
+
+    @Test func siblingsSkipSubtrees() {
+        let (t, _) = tree(sample)
+        #expect(t.nextSibling(of: 1) == 4)
+        #expect(t.nextSibling(of: 4) == nil)
+        #expect(t.previousSibling(of: 4) == 1)
+        #expect(t.previousSibling(of: 1) == nil)
+        #expect(t.nextSibling(of: 0) == 5)
+        #expect(t.previousSibling(of: 6) == 5)
+        #expect(t.nextSibling(of: 6) == nil)
+    }
+
+    @Test func parentRootAndThreads() {
+        let (t, _) = tree(sample)
+        #expect(t.parent(of: 2) == 1)
+        #expect(t.parent(of: 0) == nil)
+        #expect(t.root(of: 3) == 0)
+        #expect(t.root(of: 8) == 6)
+        #expect(t.root(of: 5) == 5)
+        #expect(t.ancestor(of: 3, levels: 1) == 1)
+        #expect(t.ancestor(of: 3, levels: 2) == 0)
+        #expect(t.ancestor(of: 3, levels: 9) == 0)
+        #expect(t.nextThread(after: 2) == 5)
+        #expect(t.nextThread(after: 8) == nil)
+        #expect(t.previousThread(before: 8) == 6)
+        #expect(t.previousThread(before: 6) == 5)
+        #expect(t.previousThread(before: 0) == nil)
+    }
+
+    @Test func foldingHidesReplies() {
+        var (t, names) = tree(sample)
+        t.fold(1)
+        #expect(visible(t, names) == ["a", "a1", "a2", "b", "c", "c1", "c1x"])
+        t.fold(0)
+        #expect(visible(t, names) == ["a", "b", "c", "c1", "c1x"])
+        t.unfold(0)
+        #expect(visible(t, names) == ["a", "a1", "a2", "b", "c", "c1", "c1x"])
+    }
+
+    @Test func foldingALeafDoesNothing() {
+        var (t, names) = tree(sample)
+        t.fold(5)
+        #expect(!t.isFolded(5))
+        #expect(visible(t, names).count == 9)
+    }
+
+    @Test func previousVisibleLandsOnTheFoldedAncestor() {
+        var (t, _) = tree(sample)
+        t.fold(1)
+        #expect(t.previousVisible(before: 4) == 1)
+        t.fold(6)
+        #expect(t.lastVisible == 6)
+        t.unfold(6)
+        #expect(t.lastVisible == 8)
+        #expect(t.previousVisible(before: 0) == nil)
+    }
+
+    @Test func foldAllShowLevelsAndUnfoldAll() {
+        var (t, names) = tree(sample)
+        t.foldAll()
+        #expect(visible(t, names) == ["a", "b", "c"])
+        t.showLevels(2)
+        #expect(visible(t, names) == ["a", "a1", "a2", "b", "c", "c1"])
+        t.showLevels(1)
+        #expect(visible(t, names) == ["a", "b", "c"])
+        t.unfoldAll()
+        #expect(visible(t, names).count == 9)
+    }
+
+    @Test func revealUnfoldsThePath() {
+        var (t, _) = tree(sample)
+        t.foldAll()
+        #expect(!t.isVisible(2))
+        #expect(t.visibleAncestor(of: 2) == 0)
+        t.reveal(2)
+        #expect(t.isVisible(2))
+        #expect(t.isFolded(6))
+    }
+
+    @Test func emptyTreeHasNoVisibleComments() {
+        let t = CommentTree(parents: [])
+        #expect(t.firstVisible == nil)
+        #expect(t.lastVisible == nil)
+    }
+
+    @Test func buildsFromADiscussion() throws {
+        let json = #"{"article":{"title":"T"},"comments":[{"id":"a","replies":[{"id":"b"}]},{"id":"c","parent":"b"}]}"#
+        let discussion = try Discussion.load(canonical: DocumentBytes(Array(json.utf8)))
+        let t = CommentTree(discussion: discussion)
+        #expect(t.depth(of: 2) == 2)
+        #expect(t.subtree(of: 0) == 0..<3)
+    }
+}
