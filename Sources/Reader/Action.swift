@@ -1,0 +1,27 @@
+/// Everything the reader can be asked to do; keys and mouse events become these.
+public enum Action: Hashable, Sendable {
+    case nextComment, previousComment
+    case nextSibling, previousSibling
+    case nextThread, previousThread
+    case parent, root
+    case toggleFold
+    /// Fold; on a folded comment or one without replies, go to the parent.
+    case foldOrParent
+    case unfold
+    /// Fold the current thread and go to the next top-level thread.
+    case foldThreadAndNext
+    case foldAll, unfoldAll
+    /// A digit: show threads down to that depth; before `u`, a count.
+    case digit(Int)
+    case lineDown, lineUp
+    case halfPageDown, halfPageUp
+    case pageDown, pageUp
+    case top, bottom, firstComment
+    case startSearch, nextMatch, previousMatch
+    case showHelp
+    case quit
+    /// A key typed while the search prompt or help is open.
+    case input(Key)
+    case mouse(MouseEvent)
+    case resize(rows: Int, columns: Int)
+}

@@ -1,0 +1,178 @@
+import TextLayout
+import ThreadModel
+import ThreadTree
+
+/// Lays out the article and each comment as styled lines: the one renderer behind the
+/// reader's screen and the printed thread.
+public enum Blocks {
+    /// The widest text column, so long lines stay readable on wide terminals.
+    public static let readingWidth = 100
+    /// Text keeps at least this many columns before indentation stops growing.
+    public static let minimumTextWidth = 40
+
+    /// How many levels of guides fit at `width`; deeper comments show their depth as a number.
+    public static func maximumLevels(width: Int) -> Int {
+        max(0, (width - minimumTextWidth) / 2)
+    }
+
+    /// Untrusted text for a one-line field (author, date, title): sanitised, line breaks as spaces.
+    public static func oneLine(_ text: String) -> String {
+        var clean = Sanitizer.sanitize(text)
+        if clean.contains("\n") { clean = clean.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ") }
+        return clean
+    }
+
+    // MARK: - Article
+
+    /// The article header, its body and the rule that opens the comments.
+    public static func article(_ discussion: Discussion, width: Int) -> [StyledLine] {
+        let article = discussion.article
+        let textWidth = max(1, min(width, readingWidth))
+        var lines: [StyledLine] = []
+        for line in Wrapper.wrap(oneLine(article.title), width: textWidth) {
+            lines.append(StyledLine([Span(line.text, CellStyle(tint: .accent, bold: true))], role: .heading))
+        }
+        var byline: [String] = []
+        if let author = article.author { byline.append(oneLine(author)) }
+        if let published = article.published { byline.append(DateText.short(published)) }
+        if let source = article.source { byline.append(oneLine(source)) }
+        if !byline.isEmpty {
+            for line in Wrapper.wrap(byline.joined(separator: " · "), width: textWidth) {
+                lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted))], role: .heading))
+            }
+        }
+        if let url = article.url {
+            for line in Wrapper.wrap(oneLine(url), width: textWidth) {
+                lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted, underline: true))], role: .heading))
+            }
+        }
+        if let tags = article.tags, !tags.isEmpty {
+            let text = "tags: " + tags.map(oneLine).joined(separator: ", ")
+            for line in Wrapper.wrap(text, width: textWidth) {
+                lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted))], role: .heading))
+            }
+        }
+        if !article.body.isEmpty {
+            lines.append(StyledLine(role: .spacer))
+            let body = article.body.joined(separator: "\n\n")
+            for line in BodyLayout.lines(of: body, width: textWidth) {
+                lines.append(StyledLine(bodySpans(line, prefix: []), role: .body))
+            }
+        }
+        lines.append(StyledLine(role: .spacer))
+        lines.append(rule(discussion, width: width))
+        lines.append(StyledLine(role: .spacer))
+        return lines
+    }
+
+    private static func rule(_ discussion: Discussion, width: Int) -> StyledLine {
+        let count = discussion.count
+        var label = count == 1 ? " 1 comment " : " \(count) comments "
+        let orphans = discussion.orphanCount
+        if orphans > 0 {
+            label += orphans == 1 ? "(1 reply to a missing comment) " : "(\(orphans) replies to missing comments) "
+        }
+        let ruleWidth = max(1, min(width, readingWidth))
+        let text = Wrapper.truncate("──" + label + String(repeating: "─", count: ruleWidth), width: ruleWidth)
+        return StyledLine([Span(text, CellStyle(tint: .muted))], role: .heading)
+    }
+
+    // MARK: - Comments
+
+    /// A comment: its header, its body unless folded, and a spacer line.
+    public static func comment(
+        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil
+    ) -> [StyledLine] {
+        let depth = tree.depth(of: index)
+        let levels = min(depth, maximumLevels(width: width))
+        let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
+        let marker = 2 * levels
+        let folded = tree.isFolded(index)
+        var lines = [header(index, of: discussion, tree: tree, guides: guides, width: width,
+                            shownDepth: depth > levels ? depth : nil, hiddenReplies: hiddenReplies)]
+        if !folded && hiddenReplies == nil {
+            let textWidth = max(1, min(width - marker - 2, readingWidth))
+            var body = discussion.body(of: index)
+            if body.isEmpty && discussion.isDeleted(index) { body = "[deleted]" }
+            if !body.isEmpty {
+                let prefix = guides + [Span("  ")]
+                for line in BodyLayout.lines(of: body, width: textWidth) {
+                    lines.append(StyledLine(bodySpans(line, prefix: prefix), role: .body, barColumn: marker))
+                }
+            }
+        }
+        var spacer = guides
+        if tree.isFoldable(index) && !folded && hiddenReplies == nil {
+            spacer.append(Span("│", CellStyle(tint: .level(depth))))
+        }
+        lines.append(StyledLine(spacer, role: .spacer))
+        return lines
+    }
+
+    private static func header(
+        _ index: Int, of discussion: Discussion, tree: CommentTree, guides: [Span], width: Int,
+        shownDepth: Int?, hiddenReplies: Int?
+    ) -> StyledLine {
+        let depth = tree.depth(of: index)
+        let folded = tree.isFolded(index) || hiddenReplies != nil
+        let marker: String
+        if !tree.isFoldable(index) {
+            marker = "•"
+        } else {
+            marker = folded ? "▸" : "▾"
+        }
+        var spans = guides
+        spans.append(Span(marker, CellStyle(tint: .level(depth), bold: true)))
+        spans.append(Span(" "))
+        if let shownDepth { spans.append(Span("[\(shownDepth)] ", CellStyle(tint: .muted))) }
+        let deleted = discussion.isDeleted(index)
+        let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
+        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
+        var details: [String] = []
+        if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
+        if let score = discussion.score(of: index) { details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points") }
+        if folded {
+            let hidden = hiddenReplies ?? tree.descendantCount(of: index)
+            details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")
+        }
+        if discussion.isOrphan(index) { details.append("reply to a missing comment") }
+        if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }
+        return StyledLine(clip(spans, to: width), role: .header(marker: 2 * guides.count))
+    }
+
+    /// Body text behind `prefix`, decorated by its kind: quote bars, code colour.
+    static func bodySpans(_ line: BodyLine, prefix: [Span]) -> [Span] {
+        var spans = prefix
+        switch line.kind {
+        case .quote(let level):
+            spans.append(Span(String(repeating: "│ ", count: level), CellStyle(tint: .muted)))
+            if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
+            spans.append(Span(line.text, CellStyle(tint: .muted, italic: true)))
+        case .code:
+            if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
+            spans.append(Span(line.text, CellStyle(tint: .accent)))
+        case .text, .listItem, .blank:
+            if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
+            if !line.text.isEmpty { spans.append(Span(line.text)) }
+        }
+        return spans
+    }
+
+    /// Cuts spans to `width` columns, with an ellipsis where text was lost.
+    static func clip(_ spans: [Span], to width: Int) -> [Span] {
+        var used = 0
+        var clipped: [Span] = []
+        for span in spans {
+            let spanWidth = TextWidth.of(span.text)
+            if used + spanWidth <= width {
+                clipped.append(span)
+                used += spanWidth
+            } else {
+                let room = width - used
+                if room > 0 { clipped.append(Span(Wrapper.truncate(span.text, width: room), span.style)) }
+                break
+            }
+        }
+        return clipped
+    }
+}

@@ -1,0 +1,106 @@
+/// Key bindings as data: the reader looks keys up here and the help overlay lists this same table.
+public struct Keymap: Sendable {
+    /// One line of the keymap: the keys, what they do, and the help text.
+    public struct Binding: Sendable {
+        public var keys: [Key]
+        public var action: Action
+        public var help: String
+
+        public init(_ keys: [Key], _ action: Action, _ help: String) {
+            self.keys = keys
+            self.action = action
+            self.help = help
+        }
+
+        /// The keys as the help overlay lists them ("j ↓", "1–9").
+        public var label: String {
+            if keys.count > 2, case .character(let first) = keys[0], case .character(let last) = keys[keys.count - 1],
+                first.isNumber, last.isNumber
+            {
+                return "\(first)–\(last)"
+            }
+            return keys.map(\.label).joined(separator: " ")
+        }
+    }
+
+    public var bindings: [Binding]
+    private var lookup: [Key: Action] = [:]
+
+    public init(_ bindings: [Binding]) {
+        self.bindings = bindings
+        for binding in bindings {
+            for key in binding.keys where lookup[key] == nil { lookup[key] = binding.action }
+        }
+    }
+
+    /// The action for a key in `mode`: while a prompt or the help is open, every key goes to it.
+    public func action(for key: Key, in mode: ReaderState.Mode) -> Action? {
+        switch mode {
+        case .reading: return lookup[key]
+        case .searchPrompt, .help: return .input(key)
+        }
+    }
+
+    public static let standard = Keymap([
+        Binding([.character("j"), .down], .nextComment, "next comment (scrolls through a tall one first)"),
+        Binding([.character("k"), .up], .previousComment, "previous comment"),
+        Binding([.character("J")], .nextSibling, "next sibling, skipping replies"),
+        Binding([.character("K")], .previousSibling, "previous sibling"),
+        Binding([.character("]"), .control("n")], .nextThread, "next top-level thread"),
+        Binding([.character("["), .control("p")], .previousThread, "previous top-level thread"),
+        Binding([.character("u")], .parent, "parent comment (3u: three levels up)"),
+        Binding([.character("r")], .root, "root of the current thread"),
+        Binding([.character(" "), .enter, .tab], .toggleFold, "fold / unfold the selected comment"),
+        Binding([.character("h"), .left], .foldOrParent, "fold; on a folded or leaf comment, go to the parent"),
+        Binding([.character("l"), .right], .unfold, "unfold"),
+        Binding([.character("x")], .foldThreadAndNext, "fold this thread, go to the next one"),
+        Binding([.character("z")], .foldAll, "fold every thread to its top-level comment"),
+        Binding([.character("Z")], .unfoldAll, "unfold everything"),
+        Binding((1...9).map { .character(Character(String($0))) }, .digit(0), "show threads down to depth 1–9"),
+        Binding([.control("e")], .lineDown, "scroll down one line"),
+        Binding([.control("y")], .lineUp, "scroll up one line"),
+        Binding([.control("d")], .halfPageDown, "scroll down half a page"),
+        Binding([.control("u")], .halfPageUp, "scroll up half a page"),
+        Binding([.pageDown, .character("f")], .pageDown, "scroll down a page"),
+        Binding([.pageUp, .character("b")], .pageUp, "scroll up a page"),
+        Binding([.character("g"), .home], .top, "top of the article"),
+        Binding([.character("G"), .end], .bottom, "last comment"),
+        Binding([.character("c")], .firstComment, "first comment"),
+        Binding([.character("/")], .startSearch, "search every comment, folded ones too"),
+        Binding([.character("n")], .nextMatch, "next match"),
+        Binding([.character("N")], .previousMatch, "previous match"),
+        Binding([.character("?")], .showHelp, "this help"),
+        Binding([.character("q")], .quit, "quit"),
+    ]).withDigits()
+
+    /// The digit keys each carry their own value; the table lists them as one line.
+    private func withDigits() -> Keymap {
+        var keymap = self
+        for digit in 1...9 { keymap.lookup[.character(Character(String(digit)))] = .digit(digit) }
+        return keymap
+    }
+}
+
+extension Key {
+    /// How the help overlay writes a key.
+    public var label: String {
+        switch self {
+        case .character(" "): return "space"
+        case .character(let c): return String(c)
+        case .control(let c): return "ctrl-\(c)"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "enter"
+        case .tab: return "tab"
+        case .backspace: return "backspace"
+        case .escape: return "Esc"
+        case .function(let n): return "F\(n)"
+        }
+    }
+}

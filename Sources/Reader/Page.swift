@@ -1,0 +1,174 @@
+import ThreadModel
+import ThreadTree
+
+/// A part of the page: the article (with the rule under it) or one comment.
+public enum PageItem: Hashable, Sendable, Comparable {
+    case article
+    case comment(Int)
+
+    public var comment: Int? {
+        if case .comment(let index) = self { return index }
+        return nil
+    }
+
+    public static func < (a: PageItem, b: PageItem) -> Bool {
+        switch (a, b) {
+        case (.article, .comment): return true
+        case (.comment(let x), .comment(let y)): return x < y
+        default: return false
+        }
+    }
+}
+
+/// A line of the page: an item and a line inside it. The viewport is anchored to one,
+/// never to a line number of the whole page, so nothing off screen is ever laid out.
+public struct PagePosition: Hashable, Sendable, Comparable {
+    public var item: PageItem
+    public var line: Int
+
+    public init(_ item: PageItem, _ line: Int = 0) {
+        self.item = item
+        self.line = line
+    }
+
+    public static func < (a: PagePosition, b: PagePosition) -> Bool {
+        a.item != b.item ? a.item < b.item : a.line < b.line
+    }
+}
+
+/// Laid-out lines of the items seen so far, for one width.
+///
+/// Pure memoisation: an entry depends only on the item, the width and the comment's fold
+/// state, which are all in its key, so it can never be stale.
+final class LayoutCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var item: PageItem
+        var folded: Bool
+    }
+
+    private var width = -1
+    private var entries: [Key: [StyledLine]] = [:]
+    private static let capacity = 4096
+
+    func lines(_ item: PageItem, folded: Bool, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
+        if width != self.width {
+            entries.removeAll(keepingCapacity: true)
+            self.width = width
+        }
+        let key = Key(item: item, folded: folded)
+        if let lines = entries[key] { return lines }
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        let lines = make()
+        entries[key] = lines
+        return lines
+    }
+}
+
+/// The page as the reader scrolls it: the article, then the visible comments.
+struct Page {
+    let discussion: Discussion
+    let tree: CommentTree
+    let width: Int
+    let cache: LayoutCache
+
+    func lines(_ item: PageItem) -> [StyledLine] {
+        switch item {
+        case .article:
+            return cache.lines(item, folded: false, width: width) { Blocks.article(discussion, width: width) }
+        case .comment(let index):
+            return cache.lines(item, folded: tree.isFolded(index), width: width) {
+                Blocks.comment(index, of: discussion, tree: tree, width: width)
+            }
+        }
+    }
+
+    func height(_ item: PageItem) -> Int { max(1, lines(item).count) }
+
+    func next(_ item: PageItem) -> PageItem? {
+        switch item {
+        case .article: return tree.firstVisible.map(PageItem.comment)
+        case .comment(let index): return tree.nextVisible(after: index).map(PageItem.comment)
+        }
+    }
+
+    func previous(_ item: PageItem) -> PageItem? {
+        switch item {
+        case .article: return nil
+        case .comment(let index): return tree.previousVisible(before: index).map(PageItem.comment) ?? .article
+        }
+    }
+
+    var lastItem: PageItem { tree.lastVisible.map(PageItem.comment) ?? .article }
+
+    var end: PagePosition { PagePosition(lastItem, height(lastItem) - 1) }
+
+    /// `position` moved by `count` lines (back when negative), stopping at the ends of the page.
+    func move(_ position: PagePosition, by count: Int) -> PagePosition {
+        var position = position
+        var left = count
+        while left > 0 {
+            let room = height(position.item) - 1 - position.line
+            if left <= room {
+                position.line += left
+                return position
+            }
+            guard let next = next(position.item) else {
+                position.line += room
+                return position
+            }
+            left -= room + 1
+            position = PagePosition(next, 0)
+        }
+        while left < 0 {
+            if -left <= position.line {
+                position.line += left
+                return position
+            }
+            guard let previous = previous(position.item) else {
+                position.line = 0
+                return position
+            }
+            left += position.line + 1
+            position = PagePosition(previous, height(previous) - 1)
+        }
+        return position
+    }
+
+    /// How many lines `to` lies after `from`, if it does within `limit` lines.
+    func distance(from: PagePosition, to: PagePosition, limit: Int) -> Int? {
+        if to < from { return nil }
+        if from.item == to.item { return to.line - from.line <= limit ? to.line - from.line : nil }
+        var total = height(from.item) - from.line
+        var item = from.item
+        while total <= limit {
+            guard let next = next(item) else { return nil }
+            if next == to.item { return total + to.line <= limit ? total + to.line : nil }
+            total += height(next)
+            item = next
+        }
+        return nil
+    }
+
+    /// The lowest top that still fills the screen: the page's last line on the last row.
+    func lastTop(rows: Int) -> PagePosition {
+        move(end, by: -(max(1, rows) - 1))
+    }
+
+    /// The line at each row from `top`, for drawing and hit-testing.
+    func visibleLines(from top: PagePosition, rows: Int) -> [(position: PagePosition, line: StyledLine)] {
+        var result: [(PagePosition, StyledLine)] = []
+        var item = top.item
+        var line = top.line
+        while result.count < rows {
+            let lines = lines(item)
+            while line < lines.count, result.count < rows {
+                result.append((PagePosition(item, line), lines[line]))
+                line += 1
+            }
+            guard let next = next(item) else { break }
+            item = next
+            line = 0
+        }
+        return result
+    }
+}

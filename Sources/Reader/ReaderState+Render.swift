@@ -1,0 +1,135 @@
+import TextLayout
+
+extension ReaderState {
+    /// Draws the state into a frame: the page, the status line and any overlay.
+    public func render() -> Frame {
+        var frame = Frame(width: columns, height: rows)
+        if isTooSmall {
+            let note = ["tread:", "window", "too small"]
+            for (row, text) in note.enumerated() where row < rows { frame.put(text, row: row, column: 0) }
+            return frame
+        }
+        let query = search?.query.lowercased()
+        for (row, entry) in visibleLines.enumerated() {
+            draw(entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), query: query,
+                 into: &frame)
+        }
+        drawStatus(into: &frame)
+        if mode == .help { drawHelp(into: &frame) }
+        return frame
+    }
+
+    private func draw(_ line: StyledLine, at row: Int, selected: Bool, query: String?, into frame: inout Frame) {
+        var column = 0
+        for span in line.spans { column = frame.put(span.text, row: row, column: column, style: span.style) }
+        if let query, !query.isEmpty, line.role != .spacer { highlight(query, in: line, row: row, into: &frame) }
+        guard selected else { return }
+        switch line.role {
+        case .header(let marker):
+            frame.restyle(row: row, from: marker, to: max(column, marker + 1)) { $0.reverse = true }
+        case .body, .spacer:
+            if let bar = line.barColumn, bar < columns {
+                frame.put("┃", row: row, column: bar, style: CellStyle(tint: .accent, bold: true))
+            }
+        case .heading:
+            break
+        }
+    }
+
+    /// Marks every occurrence of `query` (already lower-cased) on the line.
+    private func highlight(_ query: String, in line: StyledLine, row: Int, into frame: inout Frame) {
+        var characters: [(text: String, column: Int, width: Int)] = []
+        var column = 0
+        for span in line.spans {
+            for character in span.text {
+                let width = TextWidth.of(character)
+                if width == 0 { continue }
+                characters.append((String(character).lowercased(), column, width))
+                column += width
+            }
+        }
+        let needle = query.map { String($0) }
+        guard !needle.isEmpty, characters.count >= needle.count else { return }
+        var start = 0
+        while start + needle.count <= characters.count {
+            if (0..<needle.count).allSatisfy({ characters[start + $0].text == needle[$0] }) {
+                let first = characters[start]
+                let last = characters[start + needle.count - 1]
+                frame.restyle(row: row, from: first.column, to: last.column + last.width) {
+                    $0.tint = .highlight
+                    $0.reverse = true
+                }
+                start += needle.count
+            } else {
+                start += 1
+            }
+        }
+    }
+
+    // MARK: - Status line
+
+    /// What the status line says about the position: "comment 3 of 7 · depth 2 · 42%".
+    public var positionText: String {
+        guard let selection, top.item != .article || selectionIsVisible else {
+            return discussion.count == 0 ? "article · no comments" : "article"
+        }
+        let count = discussion.count
+        let percent = count > 0 ? (selection + 1) * 100 / count : 100
+        return "comment \(selection + 1) of \(count) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
+    }
+
+    private func drawStatus(into frame: inout Frame) {
+        let row = rows - 1
+        let bar = CellStyle(reverse: true)
+        frame.put(String(repeating: " ", count: columns), row: row, column: 0, style: bar)
+        if case .searchPrompt(let query) = mode {
+            let text = "/" + Blocks.oneLine(query)
+            let shown = TextWidth.of(text) < columns - 1 ? text : "/…" + String(text.suffix(max(1, columns / 2)))
+            let end = frame.put(shown, row: row, column: 0, style: bar)
+            frame.put("▏", row: row, column: end, style: bar)
+            return
+        }
+        let help = " ? help "
+        var left = " " + positionText
+        if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
+        let room = columns - TextWidth.of(help)
+        frame.put(Wrapper.truncate(left, width: max(1, room - 1)), row: row, column: 0, style: bar)
+        if room > TextWidth.of(left) / 2, room > 0 {
+            frame.put(help, row: row, column: room, style: CellStyle(bold: true, reverse: true))
+        }
+    }
+
+    // MARK: - Help
+
+    private func drawHelp(into frame: inout Frame) {
+        let bindings = keymap.bindings
+        let labelWidth = min(14, bindings.map { TextWidth.of($0.label) }.max() ?? 0)
+        let width = min(columns - 2, 72)
+        let height = min(pageRows, bindings.count + 4)
+        guard width >= 10, height >= 3 else { return }
+        let left = (columns - width) / 2
+        let topRow = max(0, (pageRows - height) / 2)
+        let border = CellStyle(tint: .accent)
+        let inner = width - 2
+        frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: topRow, column: left, style: border)
+        frame.put(Wrapper.truncate(" tread keys · any key closes ", width: inner), row: topRow, column: left + 2,
+                  style: CellStyle(tint: .accent, bold: true))
+        let room = height - 2
+        for k in 0..<room {
+            let row = topRow + 1 + k
+            frame.put("│" + String(repeating: " ", count: inner) + "│", row: row, column: left, style: border)
+            var text: String
+            if k >= bindings.count {
+                text = ""
+            } else if k == room - 1 && bindings.count > room {
+                text = "… \(bindings.count - k) more: enlarge the window to see them"
+            } else {
+                let binding = bindings[k]
+                let label = Wrapper.truncate(binding.label, width: labelWidth)
+                text = label + String(repeating: " ", count: max(1, labelWidth + 2 - TextWidth.of(label))) + binding.help
+            }
+            frame.put(Wrapper.truncate(text, width: inner - 2), row: row, column: left + 2)
+        }
+        frame.put("└" + String(repeating: "─", count: inner) + "┘", row: topRow + height - 1, column: left, style: border)
+    }
+}

@@ -1,0 +1,306 @@
+import TextLayout
+import ThreadTree
+
+extension ReaderState {
+    /// Applies one action in place.
+    public mutating func apply(_ action: Action) {
+        let count = takeCount(for: action)
+        switch action {
+        case .input(let key):
+            input(key)
+            return
+        case .resize(let rows, let columns):
+            resize(rows: rows, columns: columns)
+            return
+        case .mouse(let event):
+            mouse(event)
+            return
+        default:
+            break
+        }
+        message = nil
+        guard let selection else {
+            emptyThread(action)
+            return
+        }
+        switch action {
+        case .nextComment: nextComment(from: selection)
+        case .previousComment: previousComment(from: selection)
+        case .nextSibling:
+            go(to: tree.nextSibling(of: selection), otherwise: "no next reply at this level")
+        case .previousSibling:
+            go(to: tree.previousSibling(of: selection), otherwise: "no previous reply at this level")
+        case .nextThread: go(to: tree.nextThread(after: selection), otherwise: "this is the last thread")
+        case .previousThread: go(to: tree.previousThread(before: selection), otherwise: "this is the first thread")
+        case .parent:
+            let target = tree.ancestor(of: selection, levels: count ?? 1)
+            go(to: target == selection ? nil : target, otherwise: "a top-level comment has no parent")
+        case .root:
+            let root = tree.root(of: selection)
+            go(to: root, otherwise: "")
+        case .toggleFold:
+            changeFolds { $0.toggleFold(selection) }
+            if !tree.isFoldable(selection) { message = "no replies to fold" }
+        case .foldOrParent:
+            if tree.isFoldable(selection) && !tree.isFolded(selection) {
+                changeFolds { $0.fold(selection) }
+            } else {
+                go(to: tree.parent(of: selection), otherwise: "a top-level comment has no parent")
+            }
+        case .unfold:
+            changeFolds { $0.unfold(selection) }
+        case .foldThreadAndNext:
+            let root = tree.root(of: selection)
+            changeFolds { $0.fold(root) }
+            if let next = tree.nextThread(after: root) { go(to: next, otherwise: "") } else { message = "this is the last thread" }
+        case .foldAll: changeFolds { $0.foldAll() }
+        case .unfoldAll: changeFolds { $0.unfoldAll() }
+        case .digit(let levels):
+            let before = tree
+            changeFolds { $0.showLevels(levels) }
+            message = "threads shown down to depth \(levels)"
+            pendingCount = (levels, before)
+            return
+        case .lineDown: scroll(by: 1)
+        case .lineUp: scroll(by: -1)
+        case .halfPageDown: scroll(by: max(1, pageRows / 2))
+        case .halfPageUp: scroll(by: -max(1, pageRows / 2))
+        case .pageDown: scroll(by: max(1, pageRows - 1))
+        case .pageUp: scroll(by: -max(1, pageRows - 1))
+        case .top:
+            top = PagePosition(.article)
+            self.selection = tree.firstVisible
+        case .bottom:
+            self.selection = tree.lastVisible
+            top = page.lastTop(rows: pageRows)
+        case .firstComment: go(to: tree.firstVisible, otherwise: "")
+        case .startSearch: mode = .searchPrompt("")
+        case .nextMatch: stepMatch(forward: true)
+        case .previousMatch: stepMatch(forward: false)
+        case .showHelp: mode = .help
+        case .quit: quitRequested = true
+        case .input, .resize, .mouse: break
+        }
+    }
+
+    /// The count a digit left for `u`; any other action drops it.
+    private mutating func takeCount(for action: Action) -> Int? {
+        guard let pending = pendingCount else { return nil }
+        pendingCount = nil
+        switch action {
+        case .parent:
+            // "3u" means three levels up, not "show three levels" then "up": undo the digit's folds.
+            tree = pending.foldsBefore
+            return pending.count
+        case .digit:
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Without comments, only scrolling, help and quitting mean anything.
+    private mutating func emptyThread(_ action: Action) {
+        switch action {
+        case .lineDown: scroll(by: 1)
+        case .lineUp: scroll(by: -1)
+        case .halfPageDown, .pageDown: scroll(by: max(1, pageRows / 2))
+        case .halfPageUp, .pageUp: scroll(by: -max(1, pageRows / 2))
+        case .top: top = PagePosition(.article)
+        case .showHelp: mode = .help
+        case .startSearch: mode = .searchPrompt("")
+        case .quit: quitRequested = true
+        default: message = "there are no comments"
+        }
+    }
+
+    // MARK: - Moving the selection
+
+    /// `j`: scroll through the rest of a tall comment first, then select the next one.
+    private mutating func nextComment(from selection: Int) {
+        let rows = pageRows
+        guard rows > 0 else { return }
+        let item = PageItem.comment(selection)
+        let lastLine = PagePosition(item, page.height(item) - 1)
+        if !selectionIsVisible {
+            scroll(by: max(1, rows / 2))
+            return
+        }
+        let bottom = page.move(top, by: rows - 1)
+        if bottom < lastLine {
+            let distance = page.distance(from: bottom, to: lastLine, limit: rows) ?? rows
+            scroll(by: min(max(1, rows / 2), distance), keepSelection: true)
+            return
+        }
+        guard let next = tree.nextVisible(after: selection) else {
+            message = "this is the last comment"
+            return
+        }
+        self.selection = next
+        reveal(next)
+    }
+
+    /// `k`: scroll back to the top of a tall comment first, then select the previous one.
+    private mutating func previousComment(from selection: Int) {
+        let rows = pageRows
+        guard rows > 0 else { return }
+        if !selectionIsVisible {
+            scroll(by: -max(1, rows / 2))
+            return
+        }
+        if top.item == .comment(selection), top.line > 0 {
+            scroll(by: -min(max(1, rows / 2), top.line), keepSelection: true)
+            return
+        }
+        guard let previous = tree.previousVisible(before: selection) else {
+            if top.item != .article { top = PagePosition(.article) } else { message = "this is the first comment" }
+            return
+        }
+        self.selection = previous
+        reveal(previous)
+    }
+
+    /// Selects `target`, or says `otherwise` when there is none.
+    private mutating func go(to target: Int?, otherwise: String) {
+        guard let target else {
+            if !otherwise.isEmpty { message = otherwise }
+            return
+        }
+        tree.reveal(target)
+        selection = target
+        reveal(target)
+    }
+
+    /// Scrolls as little as possible so the selected comment is on screen: the whole of it
+    /// when it fits, else its first lines.
+    mutating func reveal(_ index: Int) {
+        let rows = pageRows
+        guard rows > 0 else { return }
+        let item = PageItem.comment(index)
+        let first = PagePosition(item)
+        let height = page.height(item)
+        let last = PagePosition(item, height - 1)
+        if first < top {
+            top = first
+        } else if page.distance(from: top, to: last, limit: rows - 1) == nil {
+            if page.distance(from: top, to: first, limit: rows - 1) == nil || height >= rows {
+                top = first
+            } else {
+                top = page.move(last, by: -(rows - 1))
+            }
+        }
+        clampTop()
+    }
+
+    /// Keeps the top from going past the point where the page's end is on the last row.
+    mutating func clampTop() {
+        let lastTop = page.lastTop(rows: pageRows)
+        if lastTop < top { top = lastTop }
+        if !tree.isEmpty, case .comment(let index) = top.item, !tree.isVisible(index) {
+            top = PagePosition(.comment(tree.visibleAncestor(of: index)))
+        }
+    }
+
+    // MARK: - Scrolling
+
+    /// Scrolls the page; a selection that leaves the screen moves to a comment still on it.
+    mutating func scroll(by lines: Int, keepSelection: Bool = false) {
+        top = page.move(top, by: lines)
+        clampTop()
+        if keepSelection || selectionIsVisible { return }
+        let shown = visibleLines
+        let headers = shown.compactMap { entry -> Int? in
+            guard case .header = entry.line.role else { return nil }
+            return entry.position.item.comment
+        }
+        if let choice = lines > 0 ? headers.first : headers.last {
+            selection = choice
+        } else if let index = shown.first(where: { $0.position.item.comment != nil })?.position.item.comment {
+            selection = index
+        }
+    }
+
+    // MARK: - Folding
+
+    /// Changes fold state keeping the selected comment on its screen row.
+    mutating func changeFolds(_ change: (inout CommentTree) -> Void) {
+        let row = selectionRow
+        change(&tree)
+        guard let selection else { return }
+        let shown = tree.visibleAncestor(of: selection)
+        self.selection = shown
+        if let row {
+            top = page.move(PagePosition(.comment(shown)), by: -min(max(0, row), max(0, pageRows - 1)))
+            clampTop()
+        } else {
+            clampTop()
+            if selectionIsVisible == false && top.item != .article { reveal(shown) }
+        }
+    }
+
+    // MARK: - Window
+
+    private mutating func resize(rows: Int, columns: Int) {
+        let row = selectionRow
+        self.rows = max(0, rows)
+        self.columns = max(0, columns)
+        if let selection, let row {
+            top = page.move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
+        } else if top.item == .article {
+            top = PagePosition(.article, min(top.line, page.height(.article) - 1))
+        } else if let index = top.item.comment {
+            top = PagePosition(top.item, min(top.line, page.height(.comment(index)) - 1))
+        }
+        clampTop()
+        if let selection, !selectionIsVisible, top.item != .article { reveal(selection) }
+    }
+
+    private mutating func mouse(_ event: MouseEvent) {
+        switch event.kind {
+        case .wheelDown: scroll(by: 3)
+        case .wheelUp: scroll(by: -3)
+        case .click:
+            guard mode == .reading, event.row >= 0, event.row < pageRows else {
+                if mode == .help { mode = .reading }
+                return
+            }
+            let shown = visibleLines
+            guard event.row < shown.count, let index = shown[event.row].position.item.comment else { return }
+            message = nil
+            selection = index
+            if case .header(let marker) = shown[event.row].line.role, event.column >= marker, event.column <= marker + 1 {
+                changeFolds { $0.toggleFold(index) }
+            }
+        }
+    }
+
+    // MARK: - Prompt and help
+
+    private mutating func input(_ key: Key) {
+        switch mode {
+        case .reading:
+            return
+        case .help:
+            mode = .reading
+        case .searchPrompt(var query):
+            switch key {
+            case .escape:
+                mode = .reading
+                message = nil
+            case .enter:
+                mode = .reading
+                runSearch(query)
+            case .backspace:
+                if !query.isEmpty { query.removeLast() }
+                mode = .searchPrompt(query)
+            case .control("u"):
+                mode = .searchPrompt("")
+            case .character(let character):
+                if query.count < 200 { query.append(character) }
+                mode = .searchPrompt(query)
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ThreadModel
+import ThreadTree
+
+/// Everything the reader shows, as a value: `apply` changes it, `render` draws it.
+public struct ReaderState: Sendable {
+    public enum Mode: Equatable, Sendable {
+        case reading
+        case searchPrompt(String)
+        case help
+    }
+
+    /// A finished search: where the hits are and which one was last visited.
+    public struct Search: Equatable, Sendable {
+        public var query: String
+        public var hits: [PageItem]
+        public var current: Int?
+    }
+
+    public let discussion: Discussion
+    public internal(set) var tree: CommentTree
+    /// The terminal's size; the page gets every row but the status line.
+    public internal(set) var rows: Int
+    public internal(set) var columns: Int
+    /// The selected comment; nil only when there are no comments.
+    public internal(set) var selection: Int?
+    /// The page line on the first screen row.
+    public internal(set) var top: PagePosition
+    public internal(set) var mode: Mode = .reading
+    public internal(set) var search: Search?
+    /// The last message for the status line.
+    public internal(set) var message: String?
+    public internal(set) var quitRequested = false
+    /// A digit typed just before: its count for `u`, and the folds to restore if `u` takes it.
+    var pendingCount: (count: Int, foldsBefore: CommentTree)?
+    public let keymap: Keymap
+    let cache = LayoutCache()
+
+    public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard) {
+        self.discussion = discussion
+        tree = CommentTree(discussion: discussion)
+        self.rows = max(0, rows)
+        self.columns = max(0, columns)
+        selection = tree.firstVisible
+        top = PagePosition(.article)
+        self.keymap = keymap
+        if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
+    }
+
+    /// Rows for the page: all but the status line.
+    public var pageRows: Int { max(0, rows - 1) }
+
+    /// Below this the reader shows only a note asking for a bigger window.
+    public static let minimumSize = (rows: 3, columns: 20)
+
+    public var isTooSmall: Bool { rows < Self.minimumSize.rows || columns < Self.minimumSize.columns }
+
+    var page: Page { Page(discussion: discussion, tree: tree, width: columns, cache: cache) }
+
+    /// The page lines on screen, top row first.
+    public var visibleLines: [(position: PagePosition, line: StyledLine)] {
+        page.visibleLines(from: top, rows: pageRows)
+    }
+
+    /// The row of the selected comment's header, when on screen or just above (negative).
+    var selectionRow: Int? {
+        guard let selection else { return nil }
+        let item = PageItem.comment(selection)
+        if top.item == item { return -top.line }
+        return page.distance(from: top, to: PagePosition(item), limit: pageRows - 1)
+    }
+
+    /// Whether any line of the selected comment is on screen.
+    public var selectionIsVisible: Bool {
+        guard let selection else { return false }
+        return visibleLines.contains { $0.position.item == .comment(selection) }
+    }
+
+    /// Applies an action: the reader's one way to change.
+    public static func update(_ state: ReaderState, _ action: Action) -> ReaderState {
+        var state = state
+        state.apply(action)
+        return state
+    }
+}

@@ -1,0 +1,43 @@
+import ThreadModel
+import ThreadTree
+
+/// Writes the thread as indented plain text: the article, then every comment in thread order.
+///
+/// Lines are produced comment by comment and handed to `write` as they are made, so the
+/// first lines of a huge thread appear before the rest is laid out.
+public struct ThreadPrinter {
+    public var width: Int
+    /// Print comments down to this many levels (1 = top level only); nil for all.
+    public var depthLimit: Int?
+
+    public init(width: Int, depthLimit: Int? = nil) {
+        self.width = max(1, width)
+        self.depthLimit = depthLimit
+    }
+
+    /// Calls `write` with each line of the printed thread, newline included.
+    public func print(_ discussion: Discussion, tree: CommentTree, to write: (String) -> Void) {
+        for line in Blocks.article(discussion, width: width) { write(line.plainText + "\n") }
+        var index = 0
+        while index < discussion.count {
+            let depth = tree.depth(of: index)
+            var hidden: Int?
+            var next = index + 1
+            if let depthLimit, depth + 1 >= depthLimit, tree.isFoldable(index) {
+                hidden = tree.descendantCount(of: index)
+                next = tree.subtreeEnd(of: index)
+            }
+            for line in Blocks.comment(index, of: discussion, tree: tree, width: width, hiddenReplies: hidden) {
+                write(line.plainText + "\n")
+            }
+            index = next
+        }
+    }
+
+    /// The whole printed thread as one string, for tests and small documents.
+    public func text(of discussion: Discussion) -> String {
+        var text = ""
+        print(discussion, tree: CommentTree(discussion: discussion)) { text += $0 }
+        return text
+    }
+}
