@@ -73,7 +73,8 @@ public enum Blocks {
             label += orphans == 1 ? "(1 reply to a missing comment) " : "(\(orphans) replies to missing comments) "
         }
         let ruleWidth = max(1, min(width, readingWidth))
-        let text = Wrapper.truncate("──" + label + String(repeating: "─", count: ruleWidth), width: ruleWidth)
+        let head = Wrapper.truncate("──" + label, width: ruleWidth)
+        let text = head + String(repeating: "─", count: max(0, ruleWidth - TextWidth.of(head)))
         return StyledLine([Span(text, CellStyle(tint: .muted))], role: .heading)
     }
 

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Reader
+import Samples
+import ThreadModel
+import ThreadTree
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The command line: a thin layer over the modules, wiring bytes → document → thread → output.
+@main
+struct Tread: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tread",
+        abstract: "Read threaded discussions in the terminal.",
+        discussion: """
+            With no FILE, opens the bundled sample article. "-" reads standard input.
+            When standard output is not a terminal, the thread is printed as text instead.
+            """,
+        subcommands: [Read.self, Convert.self],
+        defaultSubcommand: Read.self
+    )
+}
+
+/// Options that say which document to open.
+struct DocumentOptions: ParsableArguments {
+    @Argument(help: "The discussion to open (a tread document); '-' for standard input.")
+    var file: String?
+
+    /// Loads the document, or the bundled sample when no file was named.
+    func load() throws(DocumentError) -> Discussion {
+        guard let file else {
+            return try Discussion.load(canonical: DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)))
+        }
+        return try Discussion.load(path: file)
+    }
+}
+
+struct Read: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read", abstract: "Open the reader, or print the thread when output is not a terminal.")
+
+    @OptionGroup var document: DocumentOptions
+
+    @Flag(name: .long, help: "Print the thread as indented text instead of opening the reader.")
+    var print = false
+
+    @Option(name: .long, help: "Width of printed output (default: the terminal's, or 80).")
+    var width: Int?
+
+    @Option(name: .long, help: "Print comments down to this depth only (1 = top-level).")
+    var depth: Int?
+
+    func validate() throws {
+        if let width, width < 1 { throw ValidationError("--width must be at least 1") }
+        if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
+    }
+
+    func run() throws {
+        let discussion = try loadOrExit(document)
+        if print || isatty(STDOUT_FILENO) == 0 {
+            printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
+            return
+        }
+        try openReader(discussion)
+    }
+}
+
+/// Loads a document or exits with its one-line error and sysexits status.
+func loadOrExit(_ options: DocumentOptions) throws -> Discussion {
+    do {
+        return try options.load()
+    } catch {
+        writeError("tread: \(error.description)")
+        throw ExitCode(error.exitStatus)
+    }
+}
+
+func writeError(_ line: String) {
+    var text = line
+    if !text.hasSuffix("\n") { text += "\n" }
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}
+
+/// Prints the thread to standard output, streamed comment by comment.
+func printThread(_ discussion: Discussion, width: Int, depth: Int?) {
+    let printer = ThreadPrinter(width: width, depthLimit: depth)
+    var output = OutputBuffer()
+    printer.print(discussion, tree: CommentTree(discussion: discussion)) { output.write($0) }
+    output.flush()
+}
+
+/// The width of the terminal on standard output, if it is one.
+func terminalWidth() -> Int? {
+    var size = winsize()
+    guard isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+        return nil
+    }
+    return Int(size.ws_col)
+}
+
+/// Buffers standard output in blocks so printing a huge thread is not a write per line.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        var start = 0
+        while start < bytes.count {
+            let written = bytes[start...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            start += written
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
