@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(
             name: "ReaderTests",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

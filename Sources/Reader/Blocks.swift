@@ -81,6 +81,9 @@ public enum Blocks {
     // MARK: - Comments
 
     /// A comment: its header, its body unless folded, and a spacer line.
+    ///
+    /// `hiddenReplies` is for printing with a depth limit: the comment keeps its body and its
+    /// header says how many replies were cut.
     public static func comment(
         _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil
     ) -> [StyledLine] {
@@ -91,7 +94,7 @@ public enum Blocks {
         let folded = tree.isFolded(index)
         var lines = [header(index, of: discussion, tree: tree, guides: guides, width: width,
                             shownDepth: depth > levels ? depth : nil, hiddenReplies: hiddenReplies)]
-        if !folded && hiddenReplies == nil {
+        if !folded {
             let textWidth = max(1, min(width - marker - 2, readingWidth))
             var body = discussion.body(of: index)
             if body.isEmpty && discussion.isDeleted(index) { body = "[deleted]" }

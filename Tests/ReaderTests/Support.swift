@@ -1,0 +1,69 @@
+import Foundation
+import Reader
+import Samples
+import ThreadModel
+
+/// A discussion from an outline: one comment a line, "id: body", indented two spaces per level.
+/// A body of "#N" becomes N numbered lines, for tall comments.
+func discussion(title: String = "Title", _ outline: String) -> Discussion {
+    var builder = DiscussionBuilder(article: Article(title: title))
+    var path: [Int] = []
+    for line in outline.split(separator: "\n") {
+        let depth = line.prefix(while: { $0 == " " }).count / 2
+        let text = line.drop(while: { $0 == " " })
+        let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        var body = parts.count > 1 ? parts[1] : ""
+        if body.hasPrefix("#"), let count = Int(body.dropFirst()) {
+            body = (1...count).map { "line \($0)" }.joined(separator: "\n")
+        }
+        path.removeLast(max(0, path.count - depth))
+        let index = builder.add(Comment(id: .string(parts[0]), author: parts[0], body: body), under: path.last)
+        path.append(index)
+    }
+    do {
+        return try builder.build()
+    } catch {
+        fatalError("test outline is invalid: \(error)")
+    }
+}
+
+/// The bundled seed article.
+func sampleDiscussion() -> Discussion {
+    do {
+        return try Discussion.load(canonical: DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)))
+    } catch {
+        fatalError("the bundled sample does not load: \(error)")
+    }
+}
+
+extension ReaderState {
+    /// Applies each action in turn.
+    mutating func apply(_ actions: Action...) {
+        for action in actions { apply(action) }
+    }
+
+    /// Presses keys through the keymap, as the terminal would.
+    mutating func press(_ keys: String) {
+        for character in keys {
+            if let action = keymap.action(for: .character(character), in: mode) { apply(action) }
+        }
+    }
+
+    /// The selected comment's author, which the outlines make its id.
+    var selectedName: String? { selection.flatMap { discussion.author(of: $0) } }
+
+    /// The page as text, without the status line.
+    var pageText: String {
+        let lines = render().plainText.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.dropLast().joined(separator: "\n")
+    }
+
+    var statusText: String {
+        String(render().plainText.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
+    }
+}
+
+/// The directory of this test target's expected files.
+func expectedFile(_ name: String, file: StaticString = #filePath) -> URL {
+    URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Expected").appendingPathComponent(name)
+}

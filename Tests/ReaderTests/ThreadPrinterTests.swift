@@ -1,0 +1,60 @@
+import Foundation
+import Reader
+import Testing
+import ThreadModel
+import ThreadTree
+
+@Suite struct ThreadPrinterTests {
+    @Test func printedSampleMatchesTheExpectedText() throws {
+        let expected = try String(contentsOf: expectedFile("zte-partial-reprieve-80.txt"), encoding: .utf8)
+        let printed = ThreadPrinter(width: 80).text(of: sampleDiscussion())
+        #expect(printed == expected)
+    }
+
+    @Test func printedSampleHasEveryCommentIndentedUnderItsParent() {
+        let printed = ThreadPrinter(width: 80).text(of: sampleDiscussion())
+        let headers = printed.split(separator: "\n").filter { $0.contains("anonymous") }
+        #expect(headers == [
+            "▾ anonymous", "│ • anonymous", "▾ anonymous", "│ • anonymous", "│ • anonymous", "• anonymous", "• anonymous",
+        ])
+        #expect(printed.contains("sone economic clout"))
+        #expect(printed.contains("── 7 comments ──"))
+    }
+
+    @Test func depthLimitCutsRepliesAndSaysHowMany() {
+        let thread = discussion(
+            """
+            a: top
+              b: reply
+                c: deep
+            d: other
+            """)
+        let printed = ThreadPrinter(width: 60, depthLimit: 2).text(of: thread)
+        #expect(printed.contains("│ ▸ b · 1 reply hidden\n│   reply\n"))
+        #expect(!printed.contains("deep"))
+        #expect(printed.contains("• d\n  other"))
+    }
+
+    @Test func narrowWidthsWrapEverything() {
+        let printed = ThreadPrinter(width: 12).text(of: discussion("a: a body that is long enough to wrap"))
+        for line in printed.split(separator: "\n") { #expect(line.count <= 12, "\(line)") }
+    }
+
+    @Test func hundredThousandDeepChainPrintsWithCappedIndentation() throws {
+        let depth = 100_000
+        var builder = DiscussionBuilder(article: Article(title: "Deep"))
+        for i in 0..<depth { builder.add(Comment(id: .string("c\(i)"), body: "level \(i)"), under: i == 0 ? nil : i - 1) }
+        let deep = try builder.build()
+        var lines = 0
+        var last = ""
+        var widest = 0
+        ThreadPrinter(width: 80).print(deep, tree: CommentTree(discussion: deep)) { line in
+            lines += 1
+            widest = max(widest, line.count - 1)
+            if line.contains("level \(depth - 1)") { last = line }
+        }
+        #expect(lines > 3 * depth)
+        #expect(widest <= 80)
+        #expect(last.hasPrefix(String(repeating: "│ ", count: 20) + "  level 99999"))
+    }
+}
