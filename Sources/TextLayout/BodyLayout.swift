@@ -26,9 +26,11 @@ public enum BodyLayout {
         var blankPending = false
         // The indent under the list item being continued, if any.
         var listIndent: Int?
-        for rawLine in Sanitizer.sanitize(body).split(separator: "\n", omittingEmptySubsequences: false) {
-            let leading = rawLine.prefix { $0 == " " }.count
-            if leading == rawLine.count {
+        let text = Sanitizer.sanitize(body)
+        // Split on the byte: after sanitising, "\n" is always a cluster of its own.
+        for lineBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let leading = lineBytes.prefix { $0 == 0x20 }.count
+            if leading == lineBytes.count {
                 blankPending = !output.isEmpty
                 listIndent = nil
                 continue
@@ -39,7 +41,7 @@ public enum BodyLayout {
             }
             if leading >= 4 {
                 listIndent = nil
-                var code = rawLine.dropFirst(4)
+                var code = Substring(lineBytes.dropFirst(4))
                 while code.last == " " { code.removeLast() }
                 let indent = width > codeIndent ? codeIndent : 0
                 for piece in LineBreaker.pieces(of: code, width: width, indent: indent) {
@@ -47,7 +49,7 @@ public enum BodyLayout {
                 }
                 continue
             }
-            let content = rawLine.dropFirst(leading)
+            let content = Substring(lineBytes.dropFirst(leading))
             if content.first == ">" {
                 listIndent = nil
                 let (level, quoted) = quoteLevel(of: content)
@@ -65,7 +67,8 @@ public enum BodyLayout {
                 lines = LineBreaker.lines(of: content, width: width, hangingIndent: marker)
             } else if let indent = listIndent {
                 kind = .listItem
-                lines = LineBreaker.lines(of: content, width: width, firstIndent: indent, hangingIndent: indent)
+                lines = LineBreaker.lines(
+                    of: content, width: width, firstIndent: indent, hangingIndent: indent)
             } else {
                 kind = .text
                 lines = LineBreaker.lines(of: content, width: width)

@@ -19,8 +19,16 @@ struct LineBreaker {
     static func lines(
         of text: some StringProtocol, width: Int, firstIndent: Int = 0, hangingIndent: Int = 0
     ) -> [Line] {
-        var breaker = LineBreaker(width: width, firstIndent: firstIndent, hangingIndent: hangingIndent)
-        for character in text { breaker.append(character) }
+        var breaker = LineBreaker(
+            width: width, firstIndent: firstIndent, hangingIndent: hangingIndent)
+        var clusters = ClusterCursor(text)
+        while let cluster = clusters.next() {
+            switch cluster {
+            case .ascii(let byte): breaker.append(byte)
+            case .simple(let width, let bytes): breaker.append(text.utf8[bytes], width: width)
+            case .other(let character): breaker.append(character)
+            }
+        }
         return breaker.finish()
     }
 
@@ -28,9 +36,17 @@ struct LineBreaker {
     /// (for code, which must not be re-flowed); never returns an empty array.
     static func pieces(of text: some StringProtocol, width: Int, indent: Int) -> [Line] {
         var breaker = LineBreaker(width: width, firstIndent: indent, hangingIndent: indent)
-        for character in text {
-            guard let (cluster, columns) = prepared(character) else { continue }
-            breaker.place(cluster, columns: columns)
+        var clusters = ClusterCursor(text)
+        while let cluster = clusters.next() {
+            switch cluster {
+            case .ascii(let byte):
+                breaker.place(CollectionOfOne(byte), columns: 1)
+            case .simple(let width, let bytes):
+                breaker.place(text.utf8[bytes], columns: width)
+            case .other(let character):
+                guard let (prepared, columns) = prepared(character) else { continue }
+                breaker.place(prepared.utf8, columns: columns)
+            }
         }
         if !breaker.line.isEmpty || breaker.lines.isEmpty { breaker.endLine() }
         return breaker.lines
@@ -48,10 +64,14 @@ struct LineBreaker {
     static func prepared(_ character: Character) -> (String, Int)? {
         let columns = TextWidth.of(character)
         if columns == 0 { return nil }
+        // Only Mn and Me: they always extend the circle, whereas a lone Hangul vowel would not.
         if character.asciiValue == nil, let first = character.unicodeScalars.first,
             WidthTable.kind(of: first) == .mark, !(0xFE00...0xFE0F).contains(first.value)
         {
-            return ("\u{25CC}" + String(character), columns)
+            switch first.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark: return ("\u{25CC}" + String(character), columns)
+            default: break
+            }
         }
         return (String(character), columns)
     }
@@ -59,10 +79,11 @@ struct LineBreaker {
     private let width: Int
     private let hangingIndent: Int
     private var lines: [Line] = []
-    private var line = ""
+    // Lines and words are built as UTF-8 bytes: appending a byte costs far less than a Character.
+    private var line: [UInt8] = []
     private var lineWidth = 0
     private var indent: Int
-    private var word = ""
+    private var word: [UInt8] = []
     private var wordWidth = 0
     /// Spaces seen since the last word was placed; dropped if a break falls there.
     private var spaces = 0
@@ -78,11 +99,50 @@ struct LineBreaker {
         self.hangingIndent = min(max(0, hangingIndent), self.width - 1)
     }
 
-    mutating func append(_ character: Character) {
-        if character == " " || character == "\n" {
+    /// Adds a printable ASCII character.
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if byte == 0x20 {
             placeWord()
             spaces += 1
             breakable = false
+            return
+        }
+        if breakable && !word.isEmpty && !Self.closesASCII(byte) { placeWord() }
+        word.append(byte)
+        wordWidth += 1
+        breakable = false
+    }
+
+    /// Adds a cluster from `ClusterCursor.simpleWidth`'s list: a letter or general punctuation,
+    /// never a space, never wide punctuation.
+    @inline(__always)
+    mutating func append(_ bytes: some Collection<UInt8>, width: Int) {
+        if !word.isEmpty && (breakable || width == 2) { placeWord() }
+        word.append(contentsOf: bytes)
+        wordWidth += width
+        breakable = width == 2
+    }
+
+    /// Whether `byte` is ASCII punctuation that must not start a line after a wide character
+    /// ("世界." keeps its full stop).
+    @inline(__always)
+    private static func closesASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+            UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ")"), UInt8(ascii: "]"),
+            UInt8(ascii: "}"), UInt8(ascii: "%"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Adds any other cluster.
+    mutating func append(_ character: Character) {
+        // A space reaches here when a non-ASCII byte follows it.
+        if character == " " || character == "\n" {
+            append(0x20)
             return
         }
         guard let (cluster, columns) = Self.prepared(character) else { return }
@@ -95,8 +155,8 @@ struct LineBreaker {
             default: break
             }
         }
-        if !word.isEmpty && (breakable || (columns == 2 && !closing)) { placeWord() }
-        word += cluster
+        if !word.isEmpty && !closing && (breakable || columns == 2) { placeWord() }
+        word.append(contentsOf: cluster.utf8)
         wordWidth += columns
         breakable = columns == 2 && !opening
     }
@@ -111,56 +171,64 @@ struct LineBreaker {
     private mutating func placeWord() {
         guard !word.isEmpty else { return }
         defer {
-            word = ""
+            word.removeAll(keepingCapacity: true)
             wordWidth = 0
             spaces = 0
         }
         // Spaces before the first word of the text are kept as its indentation when they fit;
         // nothing else can be pending on an empty line, as breaks drop spaces.
         if lineWidth + spaces + wordWidth <= available {
-            line += String(repeating: " ", count: spaces)
-            line += word
+            line.append(contentsOf: repeatElement(0x20, count: spaces))
+            line.append(contentsOf: word)
             lineWidth += spaces + wordWidth
             return
         }
         if wordWidth <= width - hangingIndent {
             if !line.isEmpty { endLine() }
             if wordWidth <= available {
-                line = word
+                line.append(contentsOf: word)
                 lineWidth = wordWidth
                 return
             }
         }
         // Longer than a line: fill what is left of this one, then cut it between clusters.
+        let text = String(decoding: word, as: UTF8.self)
         if !line.isEmpty {
-            if let first = word.first, lineWidth + spaces + TextWidth.of(first) <= available {
-                line += String(repeating: " ", count: spaces)
+            if let first = text.first, lineWidth + spaces + TextWidth.of(first) <= available {
+                line.append(contentsOf: repeatElement(0x20, count: spaces))
                 lineWidth += spaces
             } else {
                 endLine()
             }
         }
-        for character in word {
-            place(String(character), columns: TextWidth.of(character))
+        var clusters = ClusterCursor(text)
+        while let cluster = clusters.next() {
+            switch cluster {
+            case .ascii(let byte): place(CollectionOfOne(byte), columns: 1)
+            case .simple(let width, let bytes): place(text.utf8[bytes], columns: width)
+            case .other(let character):
+                place(String(character).utf8, columns: TextWidth.of(character))
+            }
         }
     }
 
     /// Appends one cluster, starting a new line first when it does not fit on this one.
-    private mutating func place(_ cluster: String, columns: Int) {
+    private mutating func place(_ cluster: some Collection<UInt8>, columns: Int) {
         if lineWidth + columns > available && !line.isEmpty { endLine() }
         if columns > available {
-            line += Self.tooWide
+            line.append(contentsOf: Self.tooWide.utf8)
             lineWidth += 1
         } else {
-            line += cluster
+            line.append(contentsOf: cluster)
             lineWidth += columns
         }
     }
 
     private mutating func endLine() {
         // Measured again rather than trusted: joining clusters can only merge them, never widen.
-        lines.append(Line(text: line, width: TextWidth.of(line), indent: indent))
-        line = ""
+        let text = String(decoding: line, as: UTF8.self)
+        lines.append(Line(text: text, width: TextWidth.of(text), indent: indent))
+        line.removeAll(keepingCapacity: true)
         lineWidth = 0
         indent = hangingIndent
     }

@@ -74,7 +74,9 @@ public enum Sanitizer {
 
     /// What replaces `scalar` in sanitised text, or nil to keep it.
     @inline(__always)
-    private static func change(for scalar: Unicode.Scalar, after previous: Unicode.Scalar) -> String? {
+    private static func change(for scalar: Unicode.Scalar, after previous: Unicode.Scalar)
+        -> String?
+    {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return nil }
         if value < 0xA0 {

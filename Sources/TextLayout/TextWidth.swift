@@ -16,28 +16,16 @@ public enum TextWidth {
     }
 
     /// Columns a string occupies once drawn (the sum over its characters).
-    ///
-    /// Printable ASCII is counted a byte at a time; the first other byte hands the rest of the
-    /// string to the cluster-by-cluster count.
     public static func of<S: StringProtocol>(_ string: S) -> Int {
-        let utf8 = string.utf8
         var columns = 0
-        var index = utf8.startIndex
-        var previous = index
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x20 || byte >= 0x7F { break }
-            columns += 1
-            previous = index
-            utf8.formIndex(after: &index)
+        var clusters = ClusterCursor(string)
+        while let cluster = clusters.next() {
+            switch cluster {
+            case .ascii: columns += 1
+            case .simple(let width, _): columns += width
+            case .other(let character): columns += of(character)
+            }
         }
-        guard index != utf8.endIndex else { return columns }
-        // A combining mark joins the character before it, so restart one ASCII byte early.
-        if index != utf8.startIndex {
-            columns -= 1
-            index = previous
-        }
-        for character in string[index...] { columns += of(character) }
         return columns
     }
 }

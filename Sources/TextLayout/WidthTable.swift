@@ -21,13 +21,19 @@ enum ScalarKind: Equatable {
 /// (not the terminal, not the Unicode standard) is what keeps later cells in place.
 enum WidthTable {
     // Kinds as they appear in `ranges`; one letter keeps the table readable.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     static let W: UInt32 = 0
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     static let M: UInt32 = 1
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     static let F: UInt32 = 2
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     static let X: UInt32 = 3
 
     /// The lower bounds of `ranges`, split out so the binary search touches one dense array.
-    private static let lowers: [UInt32] = stride(from: 0, to: ranges.count, by: 3).map { ranges[$0] }
+    private static let lowers: [UInt32] = stride(from: 0, to: ranges.count, by: 3).map {
+        ranges[$0]
+    }
 
     /// The kind of `scalar`; O(1) below U+0300, otherwise a binary search over ~1,200 ranges.
     static func kind(of scalar: Unicode.Scalar) -> ScalarKind {

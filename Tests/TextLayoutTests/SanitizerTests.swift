@@ -4,9 +4,15 @@ import Testing
 
 /// Strings a hostile document might carry, each with a name for the failure message.
 private let nastyStrings: [(String, String)] = [
-    ("every C0 control", String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))),
+    (
+        "every C0 control",
+        String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+    ),
     ("DEL", "a\u{7F}b"),
-    ("every C1 control", String(String.UnicodeScalarView((0x80..<0xA0).compactMap(Unicode.Scalar.init)))),
+    (
+        "every C1 control",
+        String(String.UnicodeScalarView((0x80..<0xA0).compactMap(Unicode.Scalar.init)))
+    ),
     ("OSC title", "\u{1B}]0;pwned\u{07}"),
     ("clear screen", "\u{1B}[2J"),
     ("OSC 52 clipboard", "\u{1B}]52;c;cm0gLXJmIH4=\u{07}"),
@@ -34,8 +40,10 @@ private func isBidiControl(_ value: UInt32) -> Bool {
 func sanitizedTextHasNoControlsOrBidi(_ input: String) {
     let output = Sanitizer.sanitize(input)
     for scalar in output.unicodeScalars {
-        #expect(scalar.value >= 0x20 || scalar == "\n", "\(scalar.value) in \(output.debugDescription)")
-        #expect(!(0x7F...0x9F).contains(scalar.value), "\(scalar.value) in \(output.debugDescription)")
+        #expect(
+            scalar.value >= 0x20 || scalar == "\n", "\(scalar.value) in \(output.debugDescription)")
+        #expect(
+            !(0x7F...0x9F).contains(scalar.value), "\(scalar.value) in \(output.debugDescription)")
         #expect(!isBidiControl(scalar.value), "\(scalar.value) in \(output.debugDescription)")
         #expect(![0x200B, 0x200C, 0xFEFF, 0xAD].contains(scalar.value))
     }

@@ -32,7 +32,12 @@ func widthOfString(_ text: String, _ expected: Int) {
 }
 
 @Test func widthOfStringIsTheSumOverItsCharacters() {
-    let samples = ["abc世界e\u{301}👍🏽", "x\u{301}\u{302}", "ab🇯🇵cd", "plain ascii then é"]
+    // Mixes the byte-at-a-time paths (ASCII, common letters, kana) with clusters they must
+    // not split: a combining mark after a precomposed letter, a voiced mark after kana.
+    let samples = [
+        "abc世界e\u{301}👍🏽", "x\u{301}\u{302}", "ab🇯🇵cd", "plain ascii then é",
+        "é\u{301}ア\u{3099}カ“quoted”—ok", "Ωμέγα Привет\u{0483}", "日本語\u{FE0F}x",
+    ]
     for sample in samples {
         #expect(TextWidth.of(sample) == sample.reduce(0) { $0 + TextWidth.of($1) })
         #expect(TextWidth.of(sample[...]) == TextWidth.of(sample))
@@ -40,7 +45,9 @@ func widthOfString(_ text: String, _ expected: Int) {
 }
 
 @Test func widthOfCharacterIsTheWidthOfItsDrawableForm() {
-    let samples: [Character] = ["a", "世", "👨\u{200D}👩\u{200D}👧", "❤\u{FE0F}", "🇯🇵", "e\u{301}", "\u{1B}", "\u{200B}"]
+    let samples: [Character] = [
+        "a", "世", "👨\u{200D}👩\u{200D}👧", "❤\u{FE0F}", "🇯🇵", "e\u{301}", "\u{1B}", "\u{200B}",
+    ]
     for character in samples {
         let drawn = Sanitizer.drawable(character)
         // Per scalar, as glibc's wcwidth (which the table reproduces) sizes it.
