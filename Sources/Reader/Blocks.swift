@@ -93,7 +93,7 @@ public enum Blocks {
         let marker = 2 * levels
         let folded = tree.isFolded(index)
         var lines = [header(index, of: discussion, tree: tree, guides: guides, width: width,
-                            shownDepth: depth > levels ? depth : nil, hiddenReplies: hiddenReplies)]
+                            shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies)]
         if !folded {
             let textWidth = max(1, min(width - marker - 2, readingWidth))
             var body = discussion.body(of: index)
@@ -128,6 +128,7 @@ public enum Blocks {
         var spans = guides
         spans.append(Span(marker, CellStyle(tint: .level(depth), bold: true)))
         spans.append(Span(" "))
+        // Deeper than the guides go: the depth as a number, counted from 1 as the status line does.
         if let shownDepth { spans.append(Span("[\(shownDepth)] ", CellStyle(tint: .muted))) }
         let deleted = discussion.isDeleted(index)
         let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }

@@ -70,6 +70,7 @@ extension ReaderState {
 
     /// What the status line says about the position: "comment 3 of 7 · depth 2 · 42%".
     public var positionText: String {
+        // The article is "where we are" while it is at the top and no comment of ours is on screen yet.
         guard let selection, top.item != .article || selectionIsVisible else {
             return discussion.count == 0 ? "article · no comments" : "article"
         }
@@ -101,35 +102,41 @@ extension ReaderState {
 
     // MARK: - Help
 
+    /// The help overlay: every binding of the keymap, in two columns when one does not fit.
     private func drawHelp(into frame: inout Frame) {
         let bindings = keymap.bindings
-        let labelWidth = min(14, bindings.map { TextWidth.of($0.label) }.max() ?? 0)
-        let width = min(columns - 2, 72)
-        let height = min(pageRows, bindings.count + 4)
+        let width = min(columns - 2, 100)
+        let inner = width - 2
+        let columnsOfHelp = bindings.count > pageRows - 2 && inner >= 60 ? 2 : 1
+        let perColumn = (bindings.count + columnsOfHelp - 1) / columnsOfHelp
+        let height = min(pageRows, perColumn + 2)
         guard width >= 10, height >= 3 else { return }
         let left = (columns - width) / 2
         let topRow = max(0, (pageRows - height) / 2)
         let border = CellStyle(tint: .accent)
-        let inner = width - 2
-        frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: topRow, column: left, style: border)
-        frame.put(Wrapper.truncate(" tread keys · any key closes ", width: inner), row: topRow, column: left + 2,
-                  style: CellStyle(tint: .accent, bold: true))
         let room = height - 2
+        let columnWidth = inner / columnsOfHelp
+        let labelWidth = min(columnWidth * 2 / 5, bindings.map { TextWidth.of($0.label) }.max() ?? 0)
+        frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: topRow, column: left, style: border)
+        frame.put(Wrapper.truncate(" tread keys · any key closes ", width: inner - 2), row: topRow, column: left + 2,
+                  style: CellStyle(tint: .accent, bold: true))
         for k in 0..<room {
-            let row = topRow + 1 + k
-            frame.put("│" + String(repeating: " ", count: inner) + "│", row: row, column: left, style: border)
-            var text: String
-            if k >= bindings.count {
-                text = ""
-            } else if k == room - 1 && bindings.count > room {
-                text = "… \(bindings.count - k) more: enlarge the window to see them"
-            } else {
-                let binding = bindings[k]
-                let label = Wrapper.truncate(binding.label, width: labelWidth)
-                text = label + String(repeating: " ", count: max(1, labelWidth + 2 - TextWidth.of(label))) + binding.help
-            }
-            frame.put(Wrapper.truncate(text, width: inner - 2), row: row, column: left + 2)
+            frame.put("│" + String(repeating: " ", count: inner) + "│", row: topRow + 1 + k, column: left, style: border)
         }
         frame.put("└" + String(repeating: "─", count: inner) + "┘", row: topRow + height - 1, column: left, style: border)
+        for (k, binding) in bindings.enumerated() {
+            let row = k % perColumn
+            let column = k / perColumn
+            guard row < room else { continue }
+            if row == room - 1, perColumn > room, column == columnsOfHelp - 1 {
+                frame.put(Wrapper.truncate("… enlarge the window for more", width: columnWidth - 2),
+                          row: topRow + 1 + row, column: left + 2 + column * columnWidth, style: CellStyle(tint: .muted))
+                continue
+            }
+            let label = Wrapper.truncate(binding.label, width: labelWidth)
+            let text = label + String(repeating: " ", count: max(1, labelWidth + 2 - TextWidth.of(label))) + binding.help
+            frame.put(Wrapper.truncate(text, width: columnWidth - 2), row: topRow + 1 + row,
+                      column: left + 2 + column * columnWidth)
+        }
     }
 }

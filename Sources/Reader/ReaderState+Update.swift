@@ -33,6 +33,7 @@ extension ReaderState {
         case .nextThread: go(to: tree.nextThread(after: selection), otherwise: "this is the last thread")
         case .previousThread: go(to: tree.previousThread(before: selection), otherwise: "this is the first thread")
         case .parent:
+            let selection = self.selection ?? selection
             let target = tree.ancestor(of: selection, levels: count ?? 1)
             go(to: target == selection ? nil : target, otherwise: "a top-level comment has no parent")
         case .root:
@@ -56,10 +57,10 @@ extension ReaderState {
         case .foldAll: changeFolds { $0.foldAll() }
         case .unfoldAll: changeFolds { $0.unfoldAll() }
         case .digit(let levels):
-            let before = tree
+            let before = PendingCount(count: levels, tree: tree, selection: selection, top: top)
             changeFolds { $0.showLevels(levels) }
             message = "threads shown down to depth \(levels)"
-            pendingCount = (levels, before)
+            pendingCount = before
             return
         case .lineDown: scroll(by: 1)
         case .lineUp: scroll(by: -1)
@@ -73,7 +74,10 @@ extension ReaderState {
         case .bottom:
             self.selection = tree.lastVisible
             top = page.lastTop(rows: pageRows)
-        case .firstComment: go(to: tree.firstVisible, otherwise: "")
+        case .firstComment:
+            self.selection = tree.firstVisible
+            top = PagePosition(.comment(0))
+            clampTop()
         case .startSearch: mode = .searchPrompt("")
         case .nextMatch: stepMatch(forward: true)
         case .previousMatch: stepMatch(forward: false)
@@ -89,8 +93,10 @@ extension ReaderState {
         pendingCount = nil
         switch action {
         case .parent:
-            // "3u" means three levels up, not "show three levels" then "up": undo the digit's folds.
-            tree = pending.foldsBefore
+            // "3u" means three levels up, not "show three levels" then "up": undo what the digit did.
+            tree = pending.tree
+            selection = pending.selection
+            top = pending.top
             return pending.count
         case .digit:
             return nil
@@ -157,7 +163,7 @@ extension ReaderState {
             return
         }
         self.selection = previous
-        reveal(previous)
+        reveal(previous, fromBelow: true)
     }
 
     /// Selects `target`, or says `otherwise` when there is none.
@@ -173,7 +179,10 @@ extension ReaderState {
 
     /// Scrolls as little as possible so the selected comment is on screen: the whole of it
     /// when it fits, else its first lines.
-    mutating func reveal(_ index: Int) {
+    ///
+    /// Coming from below (`k`), a comment taller than the screen shows its end first, so
+    /// reading upwards scrolls through it as reading downwards does.
+    mutating func reveal(_ index: Int, fromBelow: Bool = false) {
         let rows = pageRows
         guard rows > 0 else { return }
         let item = PageItem.comment(index)
@@ -181,7 +190,7 @@ extension ReaderState {
         let height = page.height(item)
         let last = PagePosition(item, height - 1)
         if first < top {
-            top = first
+            top = fromBelow && height > rows ? page.move(last, by: -(rows - 1)) : first
         } else if page.distance(from: top, to: last, limit: rows - 1) == nil {
             if page.distance(from: top, to: first, limit: rows - 1) == nil || height >= rows {
                 top = first

@@ -30,8 +30,8 @@ public struct ReaderState: Sendable {
     /// The last message for the status line.
     public internal(set) var message: String?
     public internal(set) var quitRequested = false
-    /// A digit typed just before: its count for `u`, and the folds to restore if `u` takes it.
-    var pendingCount: (count: Int, foldsBefore: CommentTree)?
+    /// A digit typed just before: its count for `u`, and what to restore if `u` takes it.
+    var pendingCount: PendingCount?
     public let keymap: Keymap
     let cache = LayoutCache()
 
@@ -73,6 +73,13 @@ public struct ReaderState: Sendable {
     public var selectionIsVisible: Bool {
         guard let selection else { return false }
         return visibleLines.contains { $0.position.item == .comment(selection) }
+    }
+
+    struct PendingCount: Sendable {
+        var count: Int
+        var tree: CommentTree
+        var selection: Int?
+        var top: PagePosition
     }
 
     /// Applies an action: the reader's one way to change.
