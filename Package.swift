@@ -35,7 +35,8 @@ let package = Package(
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Expected"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader"]),
         .testTarget(name: "SamplesTests", dependencies: ["Samples"]),

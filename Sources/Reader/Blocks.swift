@@ -109,7 +109,7 @@ public enum Blocks {
         if tree.isFoldable(index) && !folded && hiddenReplies == nil {
             spacer.append(Span("│", CellStyle(tint: .level(depth))))
         }
-        lines.append(StyledLine(spacer, role: .spacer))
+        lines.append(StyledLine(spacer, role: .spacer, barColumn: marker))
         return lines
     }
 
