@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# End-to-end: the command line on broken and odd input. Every failure is one line on
+# standard error naming the file, and a sysexits status; nothing is drawn.
+# Usage: test-cli.sh PATH/TO/tread
+set -uo pipefail
+BIN=${1:?usage: test-cli.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+SHARED=$(cd "$(dirname "$0")/../../../shared" 2>/dev/null && pwd || true)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+
+# expect NAME STATUS PATTERN ARGS...: runs tread, checks the status, that stderr is one line
+# matching PATTERN (when STATUS is not 0; a usage error, 64, may add the usage after its first line),
+# and that stdout holds no escape character.
+expect() {
+    local name=$1 status=$2 pattern=$3
+    shift 3
+    "$BIN" "$@" </dev/null >"$work/out" 2>"$work/err"
+    local got=$?
+    local lines
+    lines=$(wc -l <"$work/err")
+    if [ "$status" -eq 64 ]; then
+        lines=1
+        head -n 1 "$work/err" >"$work/err.first" && mv "$work/err.first" "$work/err"
+    fi
+    if [ "$got" -ne "$status" ]; then
+        fail "$name" "exit $got, expected $status; stderr: $(head -c 300 "$work/err")"
+    elif [ "$status" -ne 0 ] && { [ "$lines" -ne 1 ] || ! grep -qE -- "$pattern" "$work/err"; }; then
+        fail "$name" "stderr is not one line matching '$pattern': $(head -c 300 "$work/err")"
+    elif grep -q $'\e' "$work/out"; then
+        fail "$name" "standard output holds an escape character"
+    else
+        pass "$name"
+    fi
+}
+
+printf '' >"$work/empty.json"
+printf '{"article": {"title": "T"}, "comments": [{"id": "a"' >"$work/truncated.json"
+head -c 4096 /dev/urandom >"$work/binary.json"
+printf '{"name": "not a discussion", "items": [1, 2]}' >"$work/other.json"
+printf '{"article": {"title": "T"}, "comments": [{"id": "a", "author": 42}]}' >"$work/number.json"
+printf '{"article": {"title": "T"}, "comments": [{"id": "a"}, {"id": "a"}]}' >"$work/dup.json"
+printf '{"article": {"title": "T"}, "comments": [{"id": "a", "parent": "b"}, {"id": "b", "parent": "a"}]}' >"$work/loop.json"
+printf '{"article": {"title": "T"},\n "comments": [{"id": "a"}}' >"$work/syntax.json"
+printf '{"article": {"title": "T"}, "comments": [{"body": "ok \xff\xfe bytes"}]}' >"$work/invalid-utf8.json"
+python3 - "$work/deep.json" <<'PY'
+import sys
+depth = 100000
+with open(sys.argv[1], "w") as f:
+    f.write('{"article":{"title":"Deep"},"comments":[')
+    f.write('{"body":"x","replies":[' * depth)
+    f.write(']}' * depth)
+    f.write(']}')
+PY
+
+expect "missing file exits 66" 66 "nope.json: cannot open: no such file" "$work/nope.json"
+expect "directory exits 66" 66 "is a directory" "$work"
+expect "empty file exits 65" 65 "empty.json: the file is empty" "$work/empty.json"
+expect "truncated JSON exits 65 with a position" 65 "truncated.json:1:[0-9]+: not valid JSON" "$work/truncated.json"
+expect "binary file exits 65" 65 "binary.json" "$work/binary.json"
+expect "JSON that is not a discussion exits 65" 65 "other.json" "$work/other.json"
+expect "a number where a string belongs exits 65" 65 "number.json:1:[0-9]+: .*author.* must be a string" "$work/number.json"
+expect "duplicate ids exit 65" 65 "dup.json:1:[0-9]+: two comments have the id \"a\"" "$work/dup.json"
+expect "a parent loop exits 65" 65 "loop.json: the parents of comments" "$work/loop.json"
+expect "syntax errors give line and column" 65 "syntax.json:2:[0-9]+: not valid JSON" "$work/syntax.json"
+expect "an unknown option exits 64" 64 "." --no-such-option
+expect "a bad width exits 64" 64 "width" --width 0
+expect "invalid UTF-8 still opens" 0 "" --print "$work/invalid-utf8.json"
+expect "a 100,000-deep nested document opens" 0 "" --print --width 60 --depth 3 "$work/deep.json"
+expect "the bundled sample prints" 0 "" --print
+if [ "$(id -u)" -ne 0 ]; then
+    printf '{}' >"$work/unreadable.json" && chmod 000 "$work/unreadable.json"
+    expect "an unreadable file exits 66" 66 "unreadable.json: cannot open: permission denied" "$work/unreadable.json"
+fi
+
+# Standard input closed: "-" cannot be read.
+"$BIN" --print - <&- >"$work/out" 2>"$work/err"
+status=$?
+if [ "$status" -eq 66 ] && grep -q "standard input" "$work/err"; then pass "closed standard input exits 66"; else
+    fail "closed standard input exits 66" "exit $status: $(cat "$work/err")"; fi
+
+# Standard input as a document.
+if "$BIN" --print - <"$work/invalid-utf8.json" | grep -q "ok"; then pass "a document on standard input prints"; else
+    fail "a document on standard input prints" "no output"; fi
+
+# When output is not a terminal, tread FILE prints instead of opening the reader.
+if "$BIN" | grep -q "── 7 comments"; then pass "output to a pipe prints the thread"; else
+    fail "output to a pipe prints the thread" "no rule with the comment count"; fi
+
+# The sample is found from any directory (it is compiled in).
+if (cd / && "$BIN" --print | grep -q "sone economic clout"); then pass "the sample opens from another directory"; else
+    fail "the sample opens from another directory" "missing text"; fi
+
+if [ -n "$SHARED" ] && [ -x "$(command -v python3)" ]; then
+    python3 "$SHARED/tools/gen_thread.py" --comments 300 --hostile --seed 3 -q -o "$work/hostile.json"
+    python3 "$SHARED/tools/gen_thread.py" --comments 300 --invalid-utf8 --seed 4 -q -o "$work/invalid.json"
+    python3 "$SHARED/tools/gen_thread.py" --comments 300 --unicode --seed 5 -q -o "$work/unicode.json"
+    for doc in hostile invalid unicode; do
+        "$BIN" --print --width 70 "$work/$doc.json" >"$work/$doc.txt" 2>"$work/err"
+        # No ESC, no C0 but newline, no C1 (U+0080-U+009F), no bidi controls in the printed text.
+        if python3 - "$work/$doc.txt" <<'PY'
+import sys
+text = open(sys.argv[1], "rb").read().decode("utf-8")
+bad = [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F
+       or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069]
+sys.exit(1 if bad else 0)
+PY
+        then pass "--print of a $doc document holds no control characters"; else
+            fail "--print of a $doc document holds no control characters" "found some (see $doc.txt)"; fi
+    done
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
