@@ -160,7 +160,6 @@ extension HTMLText {
             if text.isEmpty || (text.hasSuffix("...") && href.hasPrefix(text.dropLast(3))) {
                 // Hacker News shortens a long address shown as link text: show it whole.
                 inline.removeSubrange(start...)
-                if let last = inline.last, last != " ", last != "\n" { inline.append(" ") }
                 inline.append(contentsOf: href.unicodeScalars)
             } else if text != href && text != String(bare) && text + "/" != href {
                 if inline.last == " " { inline.removeLast() }
