@@ -16,7 +16,8 @@ enum ImportSupport {
     static func decode<Value: Decodable>(_ type: Value.Type, from bytes: DocumentBytes) throws(DocumentError) -> Value {
         // Invalid UTF-8 becomes U+FFFD here, so one bad byte does not refuse the file.
         let text = String(decoding: bytes.buffer, as: UTF8.self)
-        return try decode(type, from: Data(text.utf8), original: bytes)
+        // Foundation refuses a lone surrogate escape; inside a lossy item that would silently lose the item.
+        return try decode(type, from: repairSurrogates(Data(text.utf8)), original: bytes)
     }
 
     static func decode<Value: Decodable>(
@@ -89,6 +90,7 @@ enum ImportSupport {
 
     /// Replaces `\uD800`-style escapes that pair with nothing by `\uFFFD`, which Foundation accepts.
     static func repairSurrogates(_ data: Data) -> Data {
+        guard mayHoldSurrogates(data) else { return data }
         let bytes = [UInt8](data)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -119,6 +121,16 @@ enum ImportSupport {
             }
         }
         return Data(out)
+    }
+
+    /// Whether `\uD` or `\ud` occurs at all: most files have no surrogate escapes, and then nothing is copied.
+    private static func mayHoldSurrogates(_ data: Data) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in data {
+            if previous == (UInt8(ascii: "\\"), UInt8(ascii: "u")), byte | 0x20 == UInt8(ascii: "d") { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -229,9 +229,14 @@ extension HTMLText {
 
         private mutating func emit(_ line: String) {
             if breakPending, let previous = lines.last, !previous.isEmpty {
-                // Inside a quote the break stays quoted, so the quote reads as one.
-                let quoted = quotePrefix.trimming(" ")
-                lines.append(!quoted.isEmpty && previous.hasPrefix(quotePrefix) ? quoted : "")
+                // Inside a quote the break stays quoted at the level both lines share, so the quote reads as one.
+                var shared = 0
+                var rest = Substring(previous)
+                while shared < quoteDepth, rest.hasPrefix(">") {
+                    shared += 1
+                    rest = rest.dropFirst().drop { $0 == " " }
+                }
+                lines.append(String(repeating: "> ", count: shared).trimming(" "))
             }
             breakPending = false
             lines.append(line)
