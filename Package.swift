@@ -28,6 +28,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
+        .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTree"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(

@@ -270,6 +270,14 @@ struct CanonicalLoader {
             guard scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") }) == true
             else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
             if try scanner.readLiteral() == true { records[index].flags.insert(.deleted) }
+        } else if scanner.key(key, is: "placeholder") {
+            // Written by `DocumentWriter` for Reddit's "more" stubs and forum events. Any other
+            // value is skipped as unknown fields always were, so older documents read the same.
+            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
+                records[index].flags.insert(.placeholder)
+            } else {
+                try scanner.skipValue()
+            }
         } else {
             try scanner.skipValue()
         }

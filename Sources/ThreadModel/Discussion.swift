@@ -22,6 +22,9 @@ public struct CommentRecord: Sendable {
         static let orphan = Flags(rawValue: 8)
         /// Its place comes from nesting, so `parentID` is not used.
         static let nested = Flags(rawValue: 16)
+        /// Not a comment: a one-line stand-in for something the file lacks (replies not
+        /// sent, a forum event). Counted apart from comments.
+        static let placeholder = Flags(rawValue: 32)
     }
 }
 
@@ -65,6 +68,14 @@ public struct Discussion: Sendable {
     }
 
     public func isDeleted(_ index: Int) -> Bool { records[index].flags.contains(.deleted) }
+    /// Whether the entry is a one-line stand-in (Reddit's "N more replies", a forum event), not a comment.
+    ///
+    /// Its body is the line to show; it has no author. Counts of comments leave it out.
+    public func isPlaceholder(_ index: Int) -> Bool { records[index].flags.contains(.placeholder) }
+
+    /// How many entries are comments, placeholders left out.
+    public var commentCount: Int { records.reduce(0) { $0 + ($1.flags.contains(.placeholder) ? 0 : 1) } }
+
     /// Whether the comment named a parent that is not in the document.
     public func isOrphan(_ index: Int) -> Bool { records[index].flags.contains(.orphan) }
 

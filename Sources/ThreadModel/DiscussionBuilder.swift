@@ -42,6 +42,14 @@ public struct DiscussionBuilder {
         return records.count - 1
     }
 
+    /// Adds a one-line placeholder (see `Discussion.isPlaceholder`) and returns its index.
+    @discardableResult
+    public mutating func addPlaceholder(_ line: String, published: String? = nil, under parent: Int? = nil) -> Int {
+        let index = add(Comment(published: published, body: line), under: parent)
+        records[index].flags.insert(.placeholder)
+        return index
+    }
+
     private mutating func store(_ text: String?) -> TextRef {
         guard let text else { return .absent }
         let offset = arena.count

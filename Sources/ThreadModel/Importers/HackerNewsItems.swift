@@ -1,0 +1,124 @@
+import Foundation
+
+/// Imports a Hacker News thread saved from the official API (`/v0/item/<id>.json`), one
+/// response per item: a JSON array of items, or JSON lines.
+///
+/// The tree comes from each item's `kids`, whose order is the display order; the file's
+/// order means nothing. Deleted and dead items keep their place and their replies.
+enum HackerNewsItems {
+    /// One API item; every field optional, a deleted item has only `id`, `type`, `time`, `parent`.
+    struct Item: Decodable {
+        var id: Int64?
+        var type: String?
+        var by: String?
+        var time: Int64?
+        var text: String?
+        var url: String?
+        var title: String?
+        var score: Int64?
+        var kids: [Int64]?
+        var parent: Int64?
+        var deleted: Bool?
+        var dead: Bool?
+    }
+
+    static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
+        var (items, skipped) = try decodeItems(bytes)
+        var byID: [Int64: Int] = [:]
+        var duplicates = 0
+        var unique: [Item] = []
+        for item in items {
+            guard let id = item.id else {
+                skipped += 1
+                continue
+            }
+            if byID[id] != nil {
+                duplicates += 1
+                continue
+            }
+            byID[id] = unique.count
+            unique.append(item)
+        }
+        items = unique
+        guard let rootIndex = root(of: items, byID: byID) else {
+            throw DocumentError(kind: .shape("the file holds no Hacker News items", line: 0, column: 0))
+        }
+        let story = items[rootIndex]
+        var builder = DiscussionBuilder(article: article(of: story))
+        var placed = [Bool](repeating: false, count: items.count)
+        placed[rootIndex] = true
+        // Explicit stack of (kids still to add, index of their parent): no recursion over depth.
+        var pending: [(kids: ArraySlice<Int64>, parent: Int?)] = [((story.kids ?? [])[...], nil)]
+        while var top = pending.popLast() {
+            guard let kid = top.kids.popFirst() else { continue }
+            pending.append(top)
+            // A kid not in the file was not saved; one already placed would make a loop.
+            guard let k = byID[kid], !placed[k] else { continue }
+            placed[k] = true
+            let index = builder.add(comment(of: items[k]), under: top.parent)
+            if let kids = items[k].kids, !kids.isEmpty { pending.append((kids[...], index)) }
+        }
+        // Items no `kids` list reaches still show: under their `parent` when it is here, else at the top, marked.
+        for k in items.indices where !placed[k] {
+            var comment = comment(of: items[k])
+            comment.parent = items[k].parent.map { .integer($0) }
+            builder.add(comment)
+        }
+        builder.notes = ImportSupport.notes(skipped: skipped, duplicates: duplicates)
+        return try builder.build()
+    }
+
+    /// The items of an array, or of JSON lines, each decoded on its own; and how many were broken.
+    private static func decodeItems(_ bytes: DocumentBytes) throws(DocumentError) -> ([Item], skipped: Int) {
+        var scanner = JSONScanner(bytes.buffer)
+        if scanner.peek() == UInt8(ascii: "[") {
+            let lossy = try ImportSupport.decode([Lossy<Item>].self, from: bytes)
+            let items = lossy.compactMap(\.value)
+            return (items, lossy.count - items.count)
+        }
+        var items: [Item] = []
+        var skipped = 0
+        let text = String(decoding: bytes.buffer, as: UTF8.self)
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            if let item = try? ImportSupport.decode(Item.self, from: Data(line.utf8), original: bytes) {
+                items.append(item)
+            } else {
+                skipped += 1
+            }
+        }
+        return (items, skipped)
+    }
+
+    /// The story: the first item that is not a comment and replies to nothing here; else the first such comment.
+    private static func root(of items: [Item], byID: [Int64: Int]) -> Int? {
+        let tops = items.indices.filter { items[$0].parent.flatMap { byID[$0] } == nil }
+        return tops.first { items[$0].type != "comment" } ?? tops.first
+    }
+
+    static func article(of story: Item) -> Article {
+        let title: String
+        if let given = story.title, !given.isEmpty {
+            title = HTMLEntities.decode(given)
+        } else if story.type == "comment" {
+            title = "Comment by \(story.by ?? "unknown") on Hacker News"
+        } else {
+            title = story.deleted == true ? "[deleted story]" : "Untitled"
+        }
+        let itemURL = story.id.map { "https://news.ycombinator.com/item?id=\($0)" }
+        return Article(
+            id: story.id.map(String.init), title: title, author: story.by,
+            published: story.time.flatMap { ImportSupport.iso8601(epoch: Double($0)) },
+            url: story.url.flatMap { $0.isEmpty ? nil : $0 } ?? itemURL, source: "Hacker News",
+            body: ImportSupport.paragraphs(HTMLText.convert(story.text ?? ""))
+        )
+    }
+
+    static func comment(of item: Item) -> Comment {
+        Comment(
+            id: item.id.map { .integer($0) }, author: item.by,
+            published: item.time.flatMap { ImportSupport.iso8601(epoch: Double($0)) }, score: item.score,
+            body: item.text.map(HTMLText.convert), deleted: item.deleted == true ? true : nil
+        )
+    }
+}
