@@ -66,7 +66,7 @@ public enum Blocks {
     }
 
     private static func rule(_ discussion: Discussion, width: Int) -> StyledLine {
-        let count = discussion.count
+        let count = discussion.commentCount
         var label = count == 1 ? " 1 comment " : " \(count) comments "
         let orphans = discussion.orphanCount
         if orphans > 0 {
@@ -91,6 +91,15 @@ public enum Blocks {
         let levels = min(depth, maximumLevels(width: width))
         let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
         let marker = 2 * levels
+        if discussion.isPlaceholder(index) {
+            // A stand-in for what the saved file left out ("12 more replies not in this file"): one muted line.
+            let text = "… " + oneLine(discussion.body(of: index))
+            return [
+                StyledLine(clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
+                           role: .header(marker: marker)),
+                StyledLine(guides, role: .spacer, barColumn: marker),
+            ]
+        }
         let folded = tree.isFolded(index)
         var lines = [header(index, of: discussion, tree: tree, guides: guides, width: width,
                             shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies)]

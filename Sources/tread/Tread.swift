@@ -25,15 +25,18 @@ struct Tread: ParsableCommand {
 
 /// Options that say which document to open.
 struct DocumentOptions: ParsableArguments {
-    @Argument(help: "The discussion to open (a tread document); '-' for standard input.")
+    @Argument(help: "The discussion to open: a tread document, or a saved Hacker News, Reddit, Discourse or Lobsters thread; '-' for standard input.")
     var file: String?
+
+    @Option(name: .long, help: "The file's format, when not recognised from its content: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: DocumentFormat?
 
     /// Loads the document, or the bundled sample when no file was named.
     func load() throws(DocumentError) -> Discussion {
         guard let file else {
             return try Discussion.load(canonical: DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)))
         }
-        return try Discussion.load(path: file)
+        return try Discussion.load(path: file, format: format)
     }
 }
 
@@ -66,6 +69,8 @@ struct Read: ParsableCommand {
         try openReader(discussion)
     }
 }
+
+extension DocumentFormat: ExpressibleByArgument {}
 
 /// Loads a document or exits with its one-line error and sysexits status.
 func loadOrExit(_ options: DocumentOptions) throws -> Discussion {
