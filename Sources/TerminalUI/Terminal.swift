@@ -76,9 +76,11 @@ public final class Terminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
+        // COLORS and COLOR_PAIRS are set only by start_color, which NO_COLOR must not call: ask terminfo.
         palette = Palette(
             depth: colors.depth(
-                noColor: noColor, hasColors: has_colors(), colors: Int(nc_colors()), pairs: Int(nc_color_pairs())))
+                noColor: noColor, hasColors: has_colors(),
+                colors: Int(tigetnum("colors")), pairs: Int(tigetnum("pairs"))))
         palette.install()
         mousemask(nc_all_mouse_events(), nil)
         // Report presses as they come instead of holding them back to detect double clicks.
