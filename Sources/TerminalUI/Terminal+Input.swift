@@ -40,6 +40,21 @@ extension Terminal {
         }
     }
 
+    /// Teaches ncurses the Home and End sequences terminals send that the terminfo entry lacks.
+    ///
+    /// Terminals disagree (xterm: ESC O H; tmux, screen, linux console: ESC [ 1 ~; rxvt:
+    /// ESC [ 7 ~), and a TERM that names a cousin of the real terminal is common (tmux with
+    /// TERM=xterm-256color). Only sequences not already bound are added.
+    static func bindHomeAndEndVariants() {
+        let variants: [(sequence: String, key: Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ]
+        for variant in variants where key_defined(variant.sequence) == 0 {
+            define_key(variant.sequence, variant.key)
+        }
+    }
+
     /// The event for one successful `get_wch`, or nil for input to skip.
     private func event(status: Int32, code: wint_t) -> TerminalEvent? {
         if status == KEY_CODE_YES, Int32(bitPattern: code) == KEY_RESIZE {

@@ -162,6 +162,17 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+        ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END),
+    ])
+    func homeAndEndSequencesOfOtherTerminalsAreBound(sequence: String, code: Int32) throws {
+        // Pushed-back input skips sequence matching, so ask ncurses what the sequence is bound to.
+        try withHeadlessTerminal { _ in
+            #expect(key_defined(sequence) == code)
+        }
+    }
+
     @Test func noInputWithinTheTimeoutIsNil() throws {
         try withHeadlessTerminal { terminal in
             #expect(terminal.nextEvent(timeout: 0) == nil)
