@@ -13,8 +13,8 @@ import Synchronization
 ///   so the backtrace is printed on a sane terminal.
 ///
 /// Everything a handler touches is an atomic or memory allocated before any
-/// handler is installed; handlers call only `endwin`, `write`, `sigaction`,
-/// `raise` and `_exit`.
+/// handler is installed; handlers call only `endwin`, `dup2`, `read`, `write`,
+/// `close`, `lseek`, `sigaction`, `raise` and `_exit`.
 enum SignalTrap {
     static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
@@ -25,6 +25,9 @@ enum SignalTrap {
         _ = pendingSignal.load(ordering: .sequentiallyConsistent)
         _ = cursesActive.load(ordering: .sequentiallyConsistent)
         _ = terminalOutput.load(ordering: .sequentiallyConsistent)
+        _ = savedStandardError.load(ordering: .sequentiallyConsistent)
+        _ = capturedStandardError.load(ordering: .sequentiallyConsistent)
+        _ = copyBuffer
         _ = previousActions
         registerExitHandler()
 
@@ -75,12 +78,51 @@ enum SignalTrap {
     static func endCurses(turnMouseOff: Bool) -> Bool {
         guard cursesActive.exchange(false, ordering: .sequentiallyConsistent) else { return false }
         endwin()
+        releaseStandardError()
         let descriptor = terminalOutput.load(ordering: .sequentiallyConsistent)
         if turnMouseOff, descriptor >= 0 {
-            let sequence: StaticString = "\u{1B}[?1000l"
+            // ncurses turns on X10 reporting (1000), plus SGR encoding (1006) where terminfo's XM asks for it.
+            let sequence: StaticString = "\u{1B}[?1006;1000l"
             sequence.withUTF8Buffer { bytes in _ = write(descriptor, bytes.baseAddress, bytes.count) }
         }
         return true
+    }
+
+    /// Sends standard error to an unlinked temporary file while curses owns the screen.
+    ///
+    /// Anything written there meanwhile (Swift's "Fatal error: ..." line before a crash,
+    /// say) would land on the alternate screen and vanish with it; `endCurses` copies it
+    /// back to the real standard error once the terminal is restored.
+    static func captureStandardError() {
+        var template = Array("/tmp/tread-stderr-XXXXXX".utf8CString)
+        let file = mkstemp(&template)
+        guard file >= 0 else { return }
+        unlink(&template)
+        let saved = dup(STDERR_FILENO)
+        guard saved >= 0, dup2(file, STDERR_FILENO) >= 0 else {
+            close(file)
+            if saved >= 0 { close(saved) }
+            return
+        }
+        _ = copyBuffer
+        capturedStandardError.store(file, ordering: .sequentiallyConsistent)
+        savedStandardError.store(saved, ordering: .sequentiallyConsistent)
+    }
+
+    /// Puts standard error back and replays what was captured; async-signal-safe.
+    private static func releaseStandardError() {
+        let saved = savedStandardError.exchange(-1, ordering: .sequentiallyConsistent)
+        let file = capturedStandardError.exchange(-1, ordering: .sequentiallyConsistent)
+        guard saved >= 0, file >= 0 else { return }
+        dup2(saved, STDERR_FILENO)
+        close(saved)
+        lseek(file, 0, SEEK_SET)
+        while true {
+            let count = read(file, copyBuffer, copyBufferSize)
+            if count <= 0 { break }
+            _ = write(STDERR_FILENO, copyBuffer, count)
+        }
+        close(file)
     }
 
     private static func registerExitHandler() {
@@ -96,6 +138,11 @@ private let cursesActive = Atomic<Bool>(false)
 /// The terminal's output file descriptor, for the mouse-off sequence.
 private let terminalOutput = Atomic<Int32>(-1)
 private let exitHandlerRegistered = Atomic<Bool>(false)
+/// The real standard error while it is captured, and the file capturing it (-1: not capturing).
+private let savedStandardError = Atomic<Int32>(-1)
+private let capturedStandardError = Atomic<Int32>(-1)
+private let copyBufferSize = 4096
+nonisolated(unsafe) private let copyBuffer = UnsafeMutableRawPointer.allocate(byteCount: copyBufferSize, alignment: 8)
 /// The handlers in place before `install`, indexed by signal number.
 nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {
     let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)

@@ -28,7 +28,8 @@ public final class Terminal {
     /// Sets the locale (the user's, or C.UTF-8 when that isn't UTF-8), opens the screen
     /// with `newterm` (so an unknown TERM is an error, not an exit), reads keys unbuffered
     /// with no echo, hides the cursor, starts colours and the mouse, and installs the
-    /// signal handlers.
+    /// signal handlers. Standard error is held back until `restore` (or a crash) and then
+    /// written out, so messages are not lost with the alternate screen.
     public convenience init(colors: ColorMode = .automatic) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
@@ -61,6 +62,8 @@ public final class Terminal {
             throw TerminalError.unknownTerminal(type)
         }
         terminalIsOpen = true
+        // Only a real terminal's standard error shares the screen; tests leave theirs alone.
+        if handlesSignals { SignalTrap.captureStandardError() }
         SignalTrap.cursesStarted(outputDescriptor: fileno(output))
         self.screen = screen
         self.window = window
