@@ -35,7 +35,11 @@ E2E_FAILED=0
 e2e_tmux() { tmux -L "$E2E_SOCKET" -f /dev/null "$@"; }
 
 e2e_cleanup() {
+  local socket
+  socket="$(e2e_tmux display -p '#{socket_path}' 2>/dev/null)"
   e2e_tmux kill-server 2>/dev/null || true
+  # tmux leaves the socket file behind when the server is killed.
+  [[ -n $socket ]] && rm -f "$socket"
   rm -rf "$E2E_DIR"
 }
 trap e2e_cleanup EXIT
