@@ -17,6 +17,8 @@ extern int wcswidth(const wchar_t *s, size_t n);
 static inline WINDOW *nc_stdscr(void) { return stdscr; }
 static inline int nc_colors(void) { return COLORS; }
 static inline int nc_color_pairs(void) { return COLOR_PAIRS; }
+static inline FILE *nc_stdout(void) { return stdout; }
+static inline FILE *nc_stdin(void) { return stdin; }
 
 /* Attribute macros built from NCURSES_BITS(...) do not import. */
 static inline attr_t nc_a_normal(void)    { return A_NORMAL; }
@@ -32,6 +34,8 @@ static inline mmask_t nc_report_mouse_position(void) { return REPORT_MOUSE_POSIT
 static inline mmask_t nc_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t nc_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t nc_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t nc_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t nc_button1_triple_clicked(void) { return BUTTON1_TRIPLE_CLICKED; }
 static inline mmask_t nc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t nc_button5_pressed(void) { return BUTTON5_PRESSED; }
 

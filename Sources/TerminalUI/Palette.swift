@@ -1,0 +1,104 @@
+import CNcursesw
+import Reader
+
+/// How each `Tint` looks at a given colour depth: colour pairs and attributes.
+///
+/// Pairs are fixed numbers (1 to 6 the nesting levels, then accent, muted,
+/// highlight, warning) so a style maps to attributes with no lookup table.
+struct Palette {
+    enum Depth: Equatable {
+        /// No colour pairs at all; tints become attributes.
+        case none
+        /// The 8 basic colours.
+        case basic
+        /// The 256-colour palette.
+        case extended
+    }
+
+    let depth: Depth
+
+    /// Number of nesting-level colours before they repeat.
+    static let levelCount = 6
+    static let accentPair: Int16 = 7
+    static let mutedPair: Int16 = 8
+    static let highlightPair: Int16 = 9
+    static let warningPair: Int16 = 10
+    static let pairCount = 10
+
+    /// Blue, green, gold, pink, cyan, lavender: distinct, readable on dark and light backgrounds.
+    static let extendedLevels: [Int16] = [75, 114, 179, 175, 80, 140]
+    static let basicLevels: [Int16] = [
+        Int16(COLOR_BLUE), Int16(COLOR_GREEN), Int16(COLOR_YELLOW),
+        Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), Int16(COLOR_RED),
+    ]
+
+    /// The foreground and background of every pair, in pair order (-1 is the terminal's own colour).
+    var pairColors: [(foreground: Int16, background: Int16)] {
+        switch depth {
+        case .none:
+            return []
+        case .basic:
+            return Self.basicLevels.map { ($0, -1) } + [
+                (Int16(COLOR_CYAN), -1),
+                (-1, -1),
+                (Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
+                (Int16(COLOR_RED), -1),
+            ]
+        case .extended:
+            return Self.extendedLevels.map { ($0, -1) } + [(214, -1), (244, -1), (16, 220), (203, -1)]
+        }
+    }
+
+    /// Starts colour and defines the pairs; call once, after the screen is open.
+    func install() {
+        guard depth != .none else { return }
+        start_color()
+        use_default_colors()
+        for (index, pair) in pairColors.enumerated() {
+            init_pair(Int16(index + 1), pair.foreground, pair.background)
+        }
+    }
+
+    /// The attributes and colour pair that draw `style`.
+    func attributes(for style: CellStyle) -> (attributes: attr_t, pair: Int16) {
+        var attributes = nc_a_normal()
+        if style.bold { attributes |= nc_a_bold() }
+        if style.dim { attributes |= nc_a_dim() }
+        if style.reverse { attributes |= nc_a_reverse() }
+        if style.underline { attributes |= nc_a_underline() }
+        if style.italic { attributes |= nc_a_italic() }
+        let (pair, extra) = tint(style.tint)
+        return (attributes | extra, pair)
+    }
+
+    private func tint(_ tint: Tint) -> (pair: Int16, attributes: attr_t) {
+        switch (depth, tint) {
+        case (_, .plain):
+            return (0, nc_a_normal())
+        case (.none, .level):
+            return (0, nc_a_normal())
+        case (.none, .accent):
+            return (0, nc_a_bold())
+        case (.none, .muted):
+            return (0, nc_a_dim())
+        case (.none, .highlight):
+            return (0, nc_a_reverse())
+        case (.none, .warning):
+            return (0, nc_a_bold() | nc_a_underline())
+        case (_, .level(let n)):
+            let index = ((n % Self.levelCount) + Self.levelCount) % Self.levelCount
+            return (Int16(index + 1), nc_a_normal())
+        case (_, .accent):
+            return (Self.accentPair, nc_a_bold())
+        case (.basic, .muted):
+            // Eight colours have no grey; dim is the closest.
+            return (0, nc_a_dim())
+        case (_, .muted):
+            return (Self.mutedPair, nc_a_normal())
+        case (_, .highlight):
+            return (Self.highlightPair, nc_a_normal())
+        case (_, .warning):
+            return (Self.warningPair, nc_a_bold())
+        }
+    }
+}

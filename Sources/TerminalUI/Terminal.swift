@@ -1,0 +1,129 @@
+import CNcursesw
+import Glibc
+import Reader
+
+/// The terminal, through ncurses: the only place that starts, draws to, reads from and restores it.
+///
+/// Every method must be called on the main thread; ncurses is not thread-safe.
+public final class Terminal {
+    let window: UnsafeMutablePointer<WINDOW>
+    let palette: Palette
+    private let screen: OpaquePointer
+    private let files: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
+    private let closesFiles: Bool
+    private let handlesSignals: Bool
+    private var isRestored = false
+
+    /// The frame on the screen now, to draw only what changes; nil forces a full redraw.
+    var lastFrame: Frame?
+    /// Scratch space for one cell's scalars (NUL-terminated), reused to avoid allocating per cell.
+    var cellScalars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+    #if DEBUG
+        /// TREAD_DEBUG_CRASH=draw: crash in the middle of `draw`, to test that a crash restores the terminal.
+        let crashesInDraw: Bool
+    #endif
+
+    /// Opens the terminal on standard input and output.
+    ///
+    /// Sets the locale (the user's, or C.UTF-8 when that isn't UTF-8), opens the screen
+    /// with `newterm` (so an unknown TERM is an error, not an exit), reads keys unbuffered
+    /// with no echo, hides the cursor, starts colours and the mouse, and installs the
+    /// signal handlers. Standard error is held back until `restore` (or a crash) and then
+    /// written out, so messages are not lost with the alternate screen.
+    public convenience init(colors: ColorMode = .automatic) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
+            throw TerminalError.unknownTerminal(nil)
+        }
+        guard let output = nc_stdout(), let input = nc_stdin() else { throw TerminalError.notATerminal }
+        let noColor = ColorMode.noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
+        try self.init(
+            type: type, output: output, input: input, closesFiles: false,
+            colors: colors, noColor: noColor, handlesSignals: true)
+    }
+
+    /// Opens a screen of terminal `type` on the given files; tests pass /dev/null for both.
+    init(
+        type: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, closesFiles: Bool,
+        colors: ColorMode, noColor: Bool, handlesSignals: Bool
+    ) throws {
+        guard !terminalIsOpen else { throw TerminalError.alreadyOpen }
+        Self.useUTF8Locale()
+        // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers only where none is set.
+        if handlesSignals { SignalTrap.install() }
+        guard let screen = newterm(type, output, input) else {
+            if handlesSignals { SignalTrap.uninstall() }
+            throw TerminalError.unknownTerminal(type)
+        }
+        guard let window = nc_stdscr() else {
+            endwin()
+            delscreen(screen)
+            if handlesSignals { SignalTrap.uninstall() }
+            throw TerminalError.unknownTerminal(type)
+        }
+        terminalIsOpen = true
+        // Only a real terminal's standard error shares the screen; tests leave theirs alone.
+        if handlesSignals { SignalTrap.captureStandardError() }
+        SignalTrap.cursesStarted(outputDescriptor: fileno(output))
+        self.screen = screen
+        self.window = window
+        self.files = (output, input)
+        self.closesFiles = closesFiles
+        self.handlesSignals = handlesSignals
+        #if DEBUG
+            crashesInDraw = getenv("TREAD_DEBUG_CRASH").map { String(cString: $0) } == "draw"
+        #endif
+
+        cbreak()
+        noecho()
+        keypad(window, true)
+        Self.bindHomeAndEndVariants()
+        set_escdelay(25)
+        curs_set(0)
+        // COLORS and COLOR_PAIRS are set only by start_color, which NO_COLOR must not call: ask terminfo.
+        palette = Palette(
+            depth: colors.depth(
+                noColor: noColor, hasColors: has_colors(),
+                colors: Int(tigetnum("colors")), pairs: Int(tigetnum("pairs"))))
+        palette.install()
+        mousemask(nc_all_mouse_events(), nil)
+        // Report presses as they come instead of holding them back to detect double clicks.
+        mouseinterval(0)
+    }
+
+    deinit { restore() }
+
+    /// The screen's size now.
+    public var size: (rows: Int, columns: Int) {
+        (Int(getmaxy(window)), Int(getmaxx(window)))
+    }
+
+    /// Restores the terminal exactly as it was: mouse off, cursor back, modes and screen as before.
+    ///
+    /// Idempotent, and safe on every way out; the signal handlers that `init` installed are put back.
+    public func restore() {
+        guard !isRestored else { return }
+        isRestored = true
+        // endwin turns the mouse off, shows the cursor, leaves the alternate screen and resets the tty modes.
+        SignalTrap.endCurses(turnMouseOff: false)
+        if handlesSignals { SignalTrap.uninstall() }
+        delscreen(screen)
+        if closesFiles {
+            fclose(files.output)
+            fclose(files.input)
+        } else {
+            fflush(files.output)
+        }
+        terminalIsOpen = false
+    }
+
+    /// Uses the user's locale, or C.UTF-8 when its character set isn't UTF-8: ncurses needs it to draw wide text.
+    static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) == "UTF-8" { return }
+        setlocale(LC_ALL, "C.UTF-8")
+    }
+}
+
+/// Whether a `Terminal` is open; there is one ncurses screen at a time. Main thread only.
+nonisolated(unsafe) private var terminalIsOpen = false
