@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "TextLayout"),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
         .executableTarget(
             name: "tread",
@@ -39,7 +39,7 @@ let package = Package(
             ],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader", "TextLayout"]),
         .testTarget(name: "SamplesTests", dependencies: ["Samples"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import CNcursesw
 import Glibc
 import Reader
+import TextLayout
 
 extension Terminal {
     /// Puts `frame` on the screen: only the cells that differ from the last frame drawn
@@ -53,11 +54,8 @@ extension Terminal {
     }
 
     /// The scalars ncurses gets for a cell: what glibc's wcwidth sizes as TextWidth does.
-    ///
-    /// Until TextLayout's `Sanitizer` lands this is the cell's text as is; then it becomes
-    /// `Sanitizer.drawable(character)`.
     static func drawable(_ text: String) -> String {
-        text
+        text.first.map { Sanitizer.drawable($0) } ?? text
     }
 
     /// Columns the cell at (row, column) covers in `frame`: 2 when the next cell continues it.
