@@ -264,7 +264,10 @@ struct CanonicalLoader {
         } else if scanner.key(key, is: "published") {
             records[index].published = try text("published")
         } else if scanner.key(key, is: "score") {
-            records[index].score = try score()
+            if let score = try score() {
+                records[index].score = score
+                records[index].flags.insert(.hasScore)
+            }
         } else if scanner.key(key, is: "deleted") {
             let at = scanner.position
             guard scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") }) == true
@@ -299,7 +302,7 @@ struct CanonicalLoader {
         case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
             let at = scanner.position
             let number = try scanner.readNumber()
-            guard number.isInteger, scanner.integer(in: number.range) != nil else {
+            guard number.isInteger else {
                 throw try wrongType("a comment's \"\(field)\" must be a string or an integer", at: at)
             }
             return (TextRef(offset: number.range.lowerBound, length: number.range.count, jsonEscaped: false), true)
@@ -308,17 +311,18 @@ struct CanonicalLoader {
         }
     }
 
-    private mutating func score() throws(DocumentError) -> Int64 {
-        if scanner.skipNull() { return CommentRecord.noScore }
+    /// A score; integers beyond 64 bits are clamped, since a score is only shown.
+    private mutating func score() throws(DocumentError) -> Int64? {
+        if scanner.skipNull() { return nil }
         let at = scanner.position
         guard let byte = scanner.peek(), byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) else {
             throw try wrongType("a comment's \"score\" must be an integer", at: at)
         }
         let number = try scanner.readNumber()
-        guard number.isInteger, let value = scanner.integer(in: number.range), value != CommentRecord.noScore else {
+        guard number.isInteger else {
             throw try wrongType("a comment's \"score\" must be an integer", at: at)
         }
-        return value
+        return scanner.integer(in: number.range) ?? (scanner.bytes[at] == UInt8(ascii: "-") ? Int64.min : Int64.max)
     }
 }
 

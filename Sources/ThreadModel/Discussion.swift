@@ -6,12 +6,11 @@ public struct CommentRecord: Sendable {
     public var body: TextRef = .absent
     /// The `parent` field of the flat form, before it is resolved.
     var parentID: TextRef = .absent
-    var score: Int64 = CommentRecord.noScore
+    /// Meaningful only with the `hasScore` flag: every Int64 is a valid score.
+    var score: Int64 = 0
     /// Index of the parent comment; -1 at the top level.
     public var parent: Int32 = -1
     var flags: Flags = []
-
-    static let noScore = Int64.min
 
     struct Flags: OptionSet, Sendable {
         let rawValue: UInt8
@@ -25,6 +24,7 @@ public struct CommentRecord: Sendable {
         /// Not a comment: a one-line stand-in for something the file lacks (replies not
         /// sent, a forum event). Counted apart from comments.
         static let placeholder = Flags(rawValue: 32)
+        static let hasScore = Flags(rawValue: 64)
     }
 }
 
@@ -63,8 +63,8 @@ public struct Discussion: Sendable {
     public func hasBody(_ index: Int) -> Bool { !records[index].body.isAbsent }
 
     public func score(of index: Int) -> Int64? {
-        let score = records[index].score
-        return score == CommentRecord.noScore ? nil : score
+        let record = records[index]
+        return record.flags.contains(.hasScore) ? record.score : nil
     }
 
     public func isDeleted(_ index: Int) -> Bool { records[index].flags.contains(.deleted) }

@@ -36,7 +36,10 @@ public struct DiscussionBuilder {
         record.author = store(comment.author)
         record.published = store(comment.published)
         record.body = store(comment.body)
-        if let score = comment.score, score != CommentRecord.noScore { record.score = score }
+        if let score = comment.score {
+            record.score = score
+            record.flags.insert(.hasScore)
+        }
         if comment.deleted == true { record.flags.insert(.deleted) }
         records.append(record)
         return records.count - 1

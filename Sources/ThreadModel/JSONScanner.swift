@@ -134,6 +134,7 @@ struct JSONScanner {
 
     /// The value of an integer token, nil when it does not fit in 64 bits.
     func integer(in range: Range<Int>) -> Int64? {
+        // Accumulated as a negative number, so Int64.min fits too.
         var value: Int64 = 0
         var negative = false
         for i in range {
@@ -143,11 +144,12 @@ struct JSONScanner {
                 continue
             }
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (plus, o2) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            let (minus, o2) = times.subtractingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
             if o1 || o2 { return nil }
-            value = plus
+            value = minus
         }
-        return negative ? -value : value
+        if negative { return value }
+        return value == Int64.min ? nil : -value
     }
 
     /// Reads `true`, `false` or `null`.

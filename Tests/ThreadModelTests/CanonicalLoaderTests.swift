@@ -252,3 +252,21 @@ func outline(_ discussion: Discussion) -> [String] {
         }
     }
 }
+
+@Suite struct NumberEdgeTests {
+    @Test func extremeScoresLoad() throws {
+        let discussion = try load(
+            #"{"article":{"title":"T"},"comments":[{"score":-9223372036854775808},{"score":9223372036854775807},{"score":123456789012345678901234567890},{"score":-99999999999999999999999},{"score":0}]}"#
+        )
+        #expect(discussion.score(of: 0) == Int64.min)
+        #expect(discussion.score(of: 1) == Int64.max)
+        #expect(discussion.score(of: 2) == Int64.max)
+        #expect(discussion.score(of: 3) == Int64.min)
+        #expect(discussion.score(of: 4) == 0)
+    }
+
+    @Test func hugeIntegerIDsStayTheirDigits() throws {
+        let discussion = try load(#"{"article":{"title":"T"},"comments":[{"id":123456789012345678901234567890}]}"#)
+        #expect(discussion.id(of: 0) == .string("123456789012345678901234567890"))
+    }
+}
