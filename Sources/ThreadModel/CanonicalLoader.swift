@@ -6,6 +6,11 @@ struct CanonicalLoader {
     private var scanner: JSONScanner
     private let bytes: DocumentBytes
     private var records: [CommentRecord] = []
+    private var hashes = RecordHashes()
+    /// Where the bytes behind the scanner were last given back to the system.
+    private var released = 0
+    /// Bytes scanned between two releases.
+    private static let releaseStep = 16 << 20
 
     init(bytes: DocumentBytes) {
         self.bytes = bytes
@@ -39,7 +44,11 @@ struct CanonicalLoader {
             throw scanner.shapeError("the document has no \"article\" object", at: documentStart)
         }
         let scanner = self.scanner
-        return try Discussion.assemble(article: article, bytes: bytes, records: records) {
+        // Hand the records over rather than share them, so assembling does not copy them.
+        var taken: [CommentRecord] = []
+        swap(&taken, &records)
+        bytes.release(upTo: bytes.count)
+        return try Discussion.assemble(article: article, bytes: bytes, records: consume taken, hashes: hashes) {
             scanner.lineAndColumn(of: $0)
         }
     }
@@ -215,6 +224,12 @@ struct CanonicalLoader {
                     throw try wrongType("too many comments")
                 }
                 records.append(record)
+                hashes.appendComment()
+                if scanner.position - released > Self.releaseStep {
+                    // Text is read again only when drawn: keep the scanned part of a huge file out of memory.
+                    released = scanner.position - (1 << 20)
+                    bytes.release(upTo: released)
+                }
                 place = .objectStart(Int32(records.count - 1))
             case .objectStart(let index):
                 if scanner.peek() == UInt8(ascii: "}") {
@@ -253,13 +268,16 @@ struct CanonicalLoader {
             records[index].body = try text("body")
         } else if scanner.key(key, is: "author") {
             records[index].author = try text("author")
+            hashes.authors.insert(TextHash.of(records[index].author, in: bytes))
         } else if scanner.key(key, is: "id") {
             let (ref, isInteger) = try identifier("id")
             records[index].id = ref
+            hashes.ids[index] = TextHash.of(ref, in: bytes)
             if isInteger { records[index].flags.insert(.integerID) }
         } else if scanner.key(key, is: "parent") {
             let (ref, isInteger) = try identifier("parent")
             records[index].parentID = ref
+            hashes.parents[index] = TextHash.of(ref, in: bytes)
             if isInteger { records[index].flags.insert(.integerParentID) }
         } else if scanner.key(key, is: "published") {
             records[index].published = try text("published")

@@ -1,46 +1,69 @@
+/// What a loader hands over besides the records: hashes of each comment's id and `parent`
+/// (0 when absent), taken while the text was at hand.
+struct RecordHashes {
+    var ids: [UInt64] = []
+    var parents: [UInt64] = []
+    var authors = HashSet64()
+
+    mutating func appendComment() {
+        ids.append(0)
+        parents.append(0)
+    }
+}
+
+extension DocumentBytes {
+    /// Whether two pieces of text are the same once decoded; compared in place when neither has escapes.
+    func sameText(_ a: TextRef, _ b: TextRef) -> Bool {
+        if a.isAbsent || b.isAbsent { return a.isAbsent && b.isAbsent }
+        if !a.isJSONEscaped && !b.isJSONEscaped {
+            guard a.length == b.length else { return false }
+            let x = UnsafeRawBufferPointer(rebasing: buffer[Int(a.offset)..<Int(a.offset) + a.length])
+            let y = UnsafeRawBufferPointer(rebasing: buffer[Int(b.offset)..<Int(b.offset) + b.length])
+            return x.elementsEqual(y)
+        }
+        return string(a) == string(b)
+    }
+}
+
 extension Discussion {
     /// Resolves `parent` ids, checks the document's rules and puts the comments in thread order.
     ///
     /// `records` are in document order; a nested reply already knows its parent's index.
     /// `position` turns a byte offset into a line and column for error messages.
     static func assemble(
-        article: Article, bytes: DocumentBytes, records: [CommentRecord],
+        article: Article, bytes: DocumentBytes, records: consuming [CommentRecord], hashes: RecordHashes,
         position: (Int) -> (line: Int, column: Int)
     ) throws(DocumentError) -> Discussion {
         var records = records
-        let orphans = try resolveParents(&records, bytes: bytes, position: position)
+        let orphans = try resolveParents(&records, hashes: hashes, bytes: bytes, position: position)
         let order = try threadOrder(records, bytes: bytes)
         if let order {
             records = reorder(records, by: order)
         }
-        return Discussion(article: article, bytes: bytes, records: records, orphanCount: orphans)
+        return Discussion(
+            article: article, bytes: bytes, records: records, orphanCount: orphans,
+            distinctAuthors: hashes.authors.count)
     }
 
-    /// Sets `parent` from the flat form's `parent` ids; returns how many name no comment.
+    /// Checks that ids are unique and sets `parent` from the flat form's `parent` ids; returns how
+    /// many parents name no comment. Works on the hashes; the text is read only to confirm a match.
     private static func resolveParents(
-        _ records: inout [CommentRecord], bytes: DocumentBytes, position: (Int) -> (line: Int, column: Int)
+        _ records: inout [CommentRecord], hashes: RecordHashes, bytes: DocumentBytes,
+        position: (Int) -> (line: Int, column: Int)
     ) throws(DocumentError) -> Int {
-        var index: [String: Int32] = [:]
-        let needsIndex = records.contains { !$0.parentID.isAbsent && !$0.flags.contains(.nested) }
-        var seen = Set<String>()
-        for (i, record) in records.enumerated() {
-            guard let id = bytes.string(record.id) else { continue }
-            if needsIndex {
-                if index.updateValue(Int32(i), forKey: id) != nil {
-                    let (line, column) = position(Int(record.id.offset))
-                    throw DocumentError(kind: .duplicateID(id, line: line, column: column))
-                }
-            } else if !seen.insert(id).inserted {
-                let (line, column) = position(Int(record.id.offset))
-                throw DocumentError(kind: .duplicateID(id, line: line, column: column))
+        var index = HashIndex(capacity: records.count)
+        for i in records.indices where hashes.ids[i] != 0 {
+            let id = records[i].id
+            if index.insert(hashes.ids[i], Int32(i), same: { bytes.sameText(records[Int($0)].id, id) }) != nil {
+                let (line, column) = position(Int(id.offset))
+                throw DocumentError(kind: .duplicateID(bytes.string(id) ?? "", line: line, column: column))
             }
         }
-        guard needsIndex else { return 0 }
         var orphans = 0
-        for i in records.indices where !records[i].flags.contains(.nested) {
-            guard let wanted = bytes.string(records[i].parentID) else { continue }
-            if let parent = index[wanted] {
-                if parent == Int32(i) { throw DocumentError(kind: .ownParent(wanted)) }
+        for i in records.indices where hashes.parents[i] != 0 && !records[i].flags.contains(.nested) {
+            let wanted = records[i].parentID
+            if let parent = index.find(hashes.parents[i], same: { bytes.sameText(records[Int($0)].id, wanted) }) {
+                if parent == Int32(i) { throw DocumentError(kind: .ownParent(bytes.string(wanted) ?? "")) }
                 records[i].parent = parent
             } else {
                 records[i].flags.insert(.orphan)

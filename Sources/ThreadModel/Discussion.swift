@@ -41,11 +41,15 @@ public struct Discussion: Sendable {
     /// What an importer had to leave out or change, for the status line.
     public var notes: [String] = []
 
-    init(article: Article, bytes: DocumentBytes, records: [CommentRecord], orphanCount: Int) {
+    /// How many different authors wrote comments; counted by hash while loading.
+    public let distinctAuthors: Int
+
+    init(article: Article, bytes: DocumentBytes, records: [CommentRecord], orphanCount: Int, distinctAuthors: Int) {
         self.article = article
         self.bytes = bytes
         self.records = records
         self.orphanCount = orphanCount
+        self.distinctAuthors = distinctAuthors
     }
 
     public var count: Int { records.count }

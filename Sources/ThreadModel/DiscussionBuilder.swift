@@ -7,6 +7,7 @@ public struct DiscussionBuilder {
     public var notes: [String] = []
     private var arena: [UInt8] = []
     private var records: [CommentRecord] = []
+    private var hashes = RecordHashes()
 
     public init(article: Article) {
         self.article = article
@@ -25,15 +26,19 @@ public struct DiscussionBuilder {
             record.parent = Int32(parent)
             record.flags.insert(.nested)
         }
+        hashes.appendComment()
         if let id = comment.id {
+            hashes.ids[records.count] = TextHash.of(id.key)
             record.id = store(id.key)
             if case .integer = id { record.flags.insert(.integerID) }
         }
         if record.parent < 0, let parentID = comment.parent {
+            hashes.parents[records.count] = TextHash.of(parentID.key)
             record.parentID = store(parentID.key)
             if case .integer = parentID { record.flags.insert(.integerParentID) }
         }
         record.author = store(comment.author)
+        if let author = comment.author { hashes.authors.insert(TextHash.of(author)) }
         record.published = store(comment.published)
         record.body = store(comment.body)
         if let score = comment.score {
@@ -66,7 +71,7 @@ public struct DiscussionBuilder {
             throw DocumentError(kind: .tooLarge(bytes: arena.count))
         }
         var discussion = try Discussion.assemble(
-            article: article, bytes: DocumentBytes(arena), records: records, position: { _ in (0, 0) }
+            article: article, bytes: DocumentBytes(arena), records: records, hashes: hashes, position: { _ in (0, 0) }
         )
         discussion.notes = notes
         return discussion

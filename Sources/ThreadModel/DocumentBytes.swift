@@ -87,6 +87,18 @@ public final class DocumentBytes: @unchecked Sendable {
         return DocumentBytes(bytes)
     }
 
+    /// Gives the pages before `offset` back to the system, when the bytes are a mapped file.
+    ///
+    /// Nothing is lost: the next read of those bytes maps them again from the file (the
+    /// page cache), so a scan over a huge file never holds the whole file in memory.
+    public func release(upTo offset: Int) {
+        guard case .unmap = release, let base = buffer.baseAddress else { return }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = min(offset, count) / pageSize * pageSize
+        guard end > 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), end, MADV_DONTNEED)
+    }
+
     deinit {
         switch release {
         case .unmap:

@@ -56,19 +56,20 @@ struct JSONScanner {
             position = quoteOffset + 1
             return try ref(start, quoteOffset, escaped: false)
         }
-        var i = start
-        while i < n {
-            let byte = bytes[i]
-            if byte == 0x5C {
-                i += 2
-            } else if byte == 0x22 {
-                position = i + 1
-                return try ref(start, i, escaped: true)
-            } else {
-                i += 1
+        // A quote ends the string when an even number of backslashes stands before it.
+        var candidate = quoteOffset
+        while true {
+            var backslashes = 0
+            while candidate - backslashes - 1 >= start, bytes[candidate - backslashes - 1] == 0x5C { backslashes += 1 }
+            if backslashes % 2 == 0 {
+                position = candidate + 1
+                return try ref(start, candidate, escaped: true)
             }
+            guard candidate + 1 < n, let next = memchr(base + candidate + 1, 0x22, n - candidate - 1) else {
+                throw syntaxError("unterminated string", at: start - 1)
+            }
+            candidate = base.distance(to: UnsafeRawPointer(next))
         }
-        throw syntaxError("unterminated string", at: start - 1)
     }
 
     private func ref(_ start: Int, _ end: Int, escaped: Bool) throws(DocumentError) -> TextRef {
