@@ -50,6 +50,10 @@ final class LayoutCache: @unchecked Sendable {
     private var entries: [Key: [StyledLine]] = [:]
     private static let capacity = 4096
 
+    func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+    }
+
     func lines(_ item: PageItem, folded: Bool, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
         if width != self.width {
             entries.removeAll(keepingCapacity: true)

@@ -16,7 +16,9 @@ public struct ReaderState: Sendable {
         public var current: Int?
     }
 
-    public let discussion: Discussion
+    public internal(set) var discussion: Discussion
+    /// While the rest of a big document is read in the background: the share read so far.
+    public var loadingProgress: Double?
     public internal(set) var tree: CommentTree
     /// The terminal's size; the page gets every row but the status line.
     public internal(set) var rows: Int
@@ -80,6 +82,21 @@ public struct ReaderState: Sendable {
         var tree: CommentTree
         var selection: Int?
         var top: PagePosition
+    }
+
+    /// Takes the whole document once a background load finishes: `full` begins with the
+    /// comments already shown, so folds, the selection and the view stay where they are.
+    public mutating func replaceDiscussion(with full: Discussion) {
+        let shown = tree
+        discussion = full
+        var grown = CommentTree(discussion: full)
+        for index in 0..<min(shown.count, grown.count) where shown.isFolded(index) { grown.fold(index) }
+        tree = grown
+        cache.removeAll()
+        loadingProgress = nil
+        if selection == nil { selection = tree.firstVisible }
+        if !full.notes.isEmpty { message = full.notes.joined(separator: "; ") }
+        clampTop()
     }
 
     /// Applies an action: the reader's one way to change.

@@ -11,10 +11,25 @@ struct CanonicalLoader {
     private var released = 0
     /// Bytes scanned between two releases.
     private static let releaseStep = 16 << 20
+    private var article: Article?
+    /// Called once, with the complete top-level threads read so far, when `previewAfter` comments are in.
+    private let preview: ((Discussion) -> Void)?
+    private let previewAfter: Int
+    /// Told how many bytes were scanned, now and then.
+    private let progress: ((Int) -> Void)?
+    /// A `parent` field may attach a later comment anywhere, so a prefix is then no preview.
+    private var sawParentField = false
+    private var previewDelivered = false
 
-    init(bytes: DocumentBytes) {
+    init(
+        bytes: DocumentBytes, previewAfter: Int = 0, preview: ((Discussion) -> Void)? = nil,
+        progress: ((Int) -> Void)? = nil
+    ) {
         self.bytes = bytes
         scanner = JSONScanner(bytes.buffer)
+        self.preview = preview
+        self.previewAfter = previewAfter
+        self.progress = progress
     }
 
     mutating func load() throws(DocumentError) -> Discussion {
@@ -24,7 +39,6 @@ struct CanonicalLoader {
         }
         let documentStart = scanner.position
         scanner.position += 1
-        var article: Article?
         if scanner.peek() == UInt8(ascii: "}") {
             scanner.position += 1
         } else {
@@ -43,6 +57,7 @@ struct CanonicalLoader {
         guard let article else {
             throw scanner.shapeError("the document has no \"article\" object", at: documentStart)
         }
+        progress?(bytes.count)
         let scanner = self.scanner
         // Hand the records over rather than share them, so assembling does not copy them.
         var taken: [CommentRecord] = []
@@ -229,6 +244,17 @@ struct CanonicalLoader {
                     // Text is read again only when drawn: keep the scanned part of a huge file out of memory.
                     released = scanner.position - (1 << 20)
                     bytes.release(upTo: released)
+                    progress?(scanner.position)
+                }
+                if open.isEmpty, !previewDelivered, records.count > previewAfter, let preview, let article,
+                    !sawParentField
+                {
+                    previewDelivered = true
+                    // Every top-level thread before this comment is complete: a stable prefix to show.
+                    preview(
+                        Discussion(
+                            article: article, bytes: bytes, records: Array(records.dropLast()), orphanCount: 0,
+                            distinctAuthors: hashes.authors.count))
                 }
                 place = .objectStart(Int32(records.count - 1))
             case .objectStart(let index):
@@ -277,6 +303,7 @@ struct CanonicalLoader {
         } else if scanner.key(key, is: "parent") {
             let (ref, isInteger) = try identifier("parent")
             records[index].parentID = ref
+            sawParentField = true
             hashes.parents[index] = TextHash.of(ref, in: bytes)
             if isInteger { records[index].flags.insert(.integerParentID) }
         } else if scanner.key(key, is: "published") {
@@ -348,6 +375,18 @@ extension Discussion {
     /// Loads a document of the canonical format.
     public static func load(canonical bytes: DocumentBytes) throws(DocumentError) -> Discussion {
         var loader = CanonicalLoader(bytes: bytes)
+        return try loader.load()
+    }
+
+    /// Loads a canonical document, handing `preview` the first `previewAfter` or so comments
+    /// (whole top-level threads only) as soon as they are read, and `progress` the bytes scanned.
+    ///
+    /// The preview is not validated: a later duplicate id or loop still fails the whole load.
+    public static func load(
+        canonical bytes: DocumentBytes, previewAfter: Int, preview: @escaping (Discussion) -> Void,
+        progress: @escaping (Int) -> Void
+    ) throws(DocumentError) -> Discussion {
+        var loader = CanonicalLoader(bytes: bytes, previewAfter: previewAfter, preview: preview, progress: progress)
         return try loader.load()
     }
 

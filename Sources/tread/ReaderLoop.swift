@@ -11,7 +11,7 @@ import Glibc
 ///
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
-func openReader(_ discussion: Discussion) throws {
+func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws {
     let terminal: Terminal
     do {
         terminal = try Terminal()
@@ -22,9 +22,29 @@ func openReader(_ discussion: Discussion) throws {
     defer { terminal.restore() }
     let size = terminal.size
     var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns)
+    if let loading { state.loadingProgress = loading.progress }
     terminal.draw(state.render())
+    // For the benchmark: time to the first frame, without keys.
+    if getenv("TREAD_BENCH_EXIT_AFTER_FIRST_FRAME") != nil { return }
+    var loading = loading
     while true {
-        guard var event = terminal.nextEvent(timeout: -1) else { continue }
+        let waited = terminal.nextEvent(timeout: loading == nil ? -1 : 50)
+        if let load = loading {
+            switch load.result {
+            case .success(let full):
+                state.replaceDiscussion(with: full)
+                loading = nil
+            case .failure(let error):
+                // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
+                terminal.restore()
+                writeError("tread: \(error.description)")
+                throw ExitCode(error.exitStatus)
+            case nil:
+                state.loadingProgress = load.progress
+            }
+            if waited == nil { terminal.draw(state.render()) }
+        }
+        guard var event = waited else { continue }
         var applied = 0
         while true {
             if case .signal(let number) = event {

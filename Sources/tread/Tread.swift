@@ -61,12 +61,51 @@ struct Read: ParsableCommand {
     }
 
     func run() throws {
+        let printing = print || isatty(STDOUT_FILENO) == 0
+        if !printing, let load = try startBackgroundLoad() {
+            // A big document: open the reader on its first threads while the rest is read.
+            load.waitForFirstScreen()
+            if let preview = load.takePreview(), load.result == nil {
+                try openReader(preview, loading: load)
+                return
+            }
+            switch load.result {
+            case .failure(let error)?:
+                var error = error
+                error.path = document.file
+                writeError("tread: \(error.description)")
+                throw ExitCode(error.exitStatus)
+            case .success(let discussion)?:
+                try openReader(discussion)
+                return
+            case nil:
+                break
+            }
+        }
         let discussion = try loadOrExit(document)
-        if print || isatty(STDOUT_FILENO) == 0 {
+        if printing {
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
         }
         try openReader(discussion)
+    }
+
+    /// Starts loading in the background when the file is a big canonical document; nil otherwise.
+    private func startBackgroundLoad() throws -> BackgroundLoad? {
+        guard let file = document.file, file != "-", document.format == nil || document.format == .tread else {
+            return nil
+        }
+        let bytes: DocumentBytes
+        do {
+            bytes = try DocumentBytes.read(path: file)
+        } catch {
+            var error = error
+            error.path = file
+            writeError("tread: \(error.description)")
+            throw ExitCode(error.exitStatus)
+        }
+        guard bytes.count >= BackgroundLoad.worthwhileSize, DocumentFormat.detect(bytes) == .tread else { return nil }
+        return BackgroundLoad(bytes: bytes)
     }
 }
 
