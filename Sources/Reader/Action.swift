@@ -18,6 +18,8 @@ public enum Action: Hashable, Sendable {
     case pageDown, pageUp
     case top, bottom, firstComment
     case startSearch, nextMatch, previousMatch
+    /// Stop a search that is still running.
+    case cancel
     case showHelp
     case quit
     /// A key typed while the search prompt or help is open.

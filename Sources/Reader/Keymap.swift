@@ -69,6 +69,7 @@ public struct Keymap: Sendable {
         Binding([.character("/")], .startSearch, "search all comments"),
         Binding([.character("n")], .nextMatch, "next match"),
         Binding([.character("N")], .previousMatch, "previous match"),
+        Binding([.escape], .cancel, "stop a running search"),
         Binding([.character("?")], .showHelp, "this help"),
         Binding([.character("q")], .quit, "quit"),
     ]).withDigits()

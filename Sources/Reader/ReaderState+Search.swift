@@ -6,36 +6,52 @@ extension ReaderState {
     mutating func runSearch(_ typed: String) {
         let query = typed.isEmpty ? (search?.query ?? "") : typed
         guard !query.isEmpty else { return }
-        let needle = query.lowercased()
-        var hits: [PageItem] = []
+        let finder = TextSearch(query)
         let article = discussion.article
-        if ([article.title] + article.body).contains(where: { $0.lowercased().contains(needle) }) {
-            hits.append(.article)
+        let inArticle = ([article.title] + article.body).contains { finder.matches($0) }
+        let from: PageItem = top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
+        search = Search(query: query, hits: inArticle ? [.article] : [], current: nil, scanned: 0, from: from)
+        continueSearch()
+    }
+
+    /// How many comments one step of a search reads before the reader answers keys again.
+    public static let searchStep = 40_000
+
+    /// Searches the next stretch of comments; when all are read, goes to the first hit after
+    /// where the search started. A search over a million comments so shows its progress.
+    public mutating func continueSearch() {
+        guard var search, let scanned = search.scanned else { return }
+        let finder = TextSearch(search.query)
+        let end = min(discussion.count, scanned + Self.searchStep)
+        for index in scanned..<end where finder.matches(comment: index, in: discussion) {
+            search.hits.append(.comment(index))
         }
-        for index in 0..<discussion.count {
-            if discussion.body(of: index).lowercased().contains(needle)
-                || (discussion.author(of: index)?.lowercased().contains(needle) ?? false)
-            {
-                hits.append(.comment(index))
-            }
-        }
-        search = Search(query: query, hits: hits, current: nil)
-        guard !hits.isEmpty else {
-            message = "no match for “\(Wrapper.truncate(Blocks.oneLine(query), width: 40))”"
+        if end < discussion.count {
+            search.scanned = end
+            self.search = search
+            message = "searching… \(end * 100 / max(1, discussion.count))%"
             return
         }
-        let from: PageItem
-        if top.item == .article && top.line == 0 {
-            from = .article
-            visit(hits.firstIndex { $0 >= from } ?? 0)
+        search.scanned = nil
+        self.search = search
+        guard !search.hits.isEmpty else {
+            message = "no match for “\(Wrapper.truncate(Blocks.oneLine(search.query), width: 40))”"
+            return
+        }
+        let from = search.from
+        if from == .article {
+            visit(search.hits.firstIndex { $0 >= from } ?? 0)
         } else {
-            from = selection.map(PageItem.comment) ?? .article
-            visit(hits.firstIndex { $0 > from } ?? 0)
+            visit(search.hits.firstIndex { $0 > from } ?? 0)
         }
     }
 
+    /// Whether a search is still reading comments.
+    public var isSearching: Bool { search?.scanned != nil }
+
     /// `n` / `N`: the next or previous hit, wrapping around.
     mutating func stepMatch(forward: Bool) {
+        if isSearching { return }
         guard let search, !search.hits.isEmpty else {
             message = search == nil ? "no search yet: press / to search" : "no match for “\(search?.query ?? "")”"
             return

@@ -81,6 +81,11 @@ extension ReaderState {
         case .startSearch: mode = .searchPrompt("")
         case .nextMatch: stepMatch(forward: true)
         case .previousMatch: stepMatch(forward: false)
+        case .cancel:
+            if isSearching {
+                search = nil
+                message = "search stopped"
+            }
         case .showHelp: mode = .help
         case .quit: quitRequested = true
         case .input, .resize, .mouse: break
@@ -116,6 +121,7 @@ extension ReaderState {
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
         case .quit: quitRequested = true
+        case .cancel: search = nil
         default: message = "there are no comments"
         }
     }

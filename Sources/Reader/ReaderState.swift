@@ -14,6 +14,10 @@ public struct ReaderState: Sendable {
         public var query: String
         public var hits: [PageItem]
         public var current: Int?
+        /// Comments read so far while the search runs; nil once it is done.
+        public var scanned: Int?
+        /// Where the search started: it goes to the first hit after this.
+        var from: PageItem = .article
     }
 
     public internal(set) var discussion: Discussion

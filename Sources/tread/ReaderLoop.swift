@@ -28,7 +28,8 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
     if getenv("TREAD_BENCH_EXIT_AFTER_FIRST_FRAME") != nil { return }
     var loading = loading
     while true {
-        let waited = terminal.nextEvent(timeout: loading == nil ? -1 : 50)
+        // Busy (loading, or a long search) means polling; idle means sleeping until a key.
+        let waited = terminal.nextEvent(timeout: state.isSearching ? 0 : loading == nil ? -1 : 50)
         if let load = loading {
             switch load.result {
             case .success(let full):
@@ -44,7 +45,13 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
             }
             if waited == nil { terminal.draw(state.render()) }
         }
-        guard var event = waited else { continue }
+        guard var event = waited else {
+            if state.isSearching {
+                state.continueSearch()
+                terminal.draw(state.render())
+            }
+            continue
+        }
         var applied = 0
         while true {
             if case .signal(let number) = event {
