@@ -26,6 +26,11 @@ extension ReaderState {
         for index in scanned..<end where finder.matches(comment: index, in: discussion) {
             search.hits.append(.comment(index))
         }
+        // The text just read is not needed in memory; the comments on screen are read again when drawn.
+        if end > scanned {
+            let body = discussion.records[end - 1].body
+            if !body.isAbsent { discussion.bytes.release(upTo: Int(body.offset)) }
+        }
         if end < discussion.count {
             search.scanned = end
             self.search = search
