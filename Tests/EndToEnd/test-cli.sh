@@ -115,5 +115,22 @@ PY
     done
 fi
 
+# Every saved discussion of the corpus prints, and converts to the canonical format stably.
+if [ -n "$SHARED" ] && [ -d "$SHARED/corpus" ]; then
+    for doc in "$SHARED"/corpus/*/*.json; do
+        name=$(basename "$(dirname "$doc")")/$(basename "$doc")
+        if ! "$BIN" --print --width 90 "$doc" >"$work/corpus.txt" 2>"$work/err" || ! grep -q "── " "$work/corpus.txt"; then
+            fail "corpus $name prints" "$(head -c 300 "$work/err")"
+            continue
+        fi
+        if "$BIN" convert "$doc" -o "$work/once.json" 2>"$work/err" && "$BIN" convert "$work/once.json" >"$work/twice.json" 2>>"$work/err" \
+            && cmp -s "$work/once.json" "$work/twice.json"; then
+            pass "corpus $name prints and converts stably"
+        else
+            fail "corpus $name converts stably" "$(head -c 300 "$work/err")"
+        fi
+    done
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -154,4 +154,17 @@ if [ -n "$SHARED" ]; then
     expect_exit 0 "quit the big thread"
 fi
 
+# --- Every saved discussion of the corpus opens in the reader ------------------------------------
+if [ -n "$SHARED" ] && [ -d "$SHARED/corpus" ]; then
+    for doc in "$SHARED"/corpus/*/*.json; do
+        name=$(basename "$(dirname "$doc")")/$(basename "$doc")
+        start_app 100 30 "$BIN" "$doc"
+        expect_status "? help" "corpus $name opens in the reader"
+        send c G
+        expect_status "comment" "corpus $name reaches its last comment"
+        send q
+        expect_exit 0 "corpus $name quits"
+    done
+fi
+
 finish
