@@ -1,0 +1,144 @@
+import Reader
+import Testing
+import ThreadModel
+
+@Suite struct SearchTests {
+    @Test func searchFindsFoldedCommentsAndUnfoldsThePath() {
+        var state = reader()
+        state.apply(.foldAll)
+        state.apply(.startSearch)
+        for character in "DEEPER" { state.apply(.input(.character(character))) }
+        #expect(state.statusText.hasPrefix("/DEEPER"))
+        state.apply(.input(.enter))
+        #expect(state.selectedName == "a1xy")
+        #expect(state.message == "match 1 of 1")
+        #expect(state.tree.isVisible(3))
+    }
+
+    @Test func nAndNCycleThroughHits() {
+        var state = reader()
+        state.apply(.startSearch)
+        for character in "reply" { state.apply(.input(.character(character))) }
+        state.apply(.input(.enter))
+        #expect(state.selectedName == "a1")
+        #expect(state.message == "match 1 of 3")
+        state.apply(.nextMatch)
+        #expect(state.selectedName == "a2")
+        state.apply(.nextMatch)
+        #expect(state.selectedName == "c1")
+        state.apply(.nextMatch)
+        #expect(state.selectedName == "a1")
+        state.apply(.previousMatch)
+        #expect(state.selectedName == "c1")
+        #expect(state.message == "match 3 of 3")
+    }
+
+    @Test func aSearchWithNoHitSaysSo() {
+        var state = reader()
+        state.apply(.startSearch)
+        for character in "zebra" { state.apply(.input(.character(character))) }
+        state.apply(.input(.enter))
+        #expect(state.message == "no match for “zebra”")
+        #expect(state.selectedName == "a")
+        state.apply(.nextMatch)
+        #expect(state.message == "no match for “zebra”")
+    }
+
+    @Test func nBeforeAnySearchSaysHowToSearch() {
+        var state = reader()
+        state.apply(.nextMatch)
+        #expect(state.message == "no search yet: press / to search")
+    }
+
+    @Test func promptEditingAndCancelling() {
+        var state = reader()
+        state.apply(.startSearch)
+        for character in "abc" { state.apply(.input(.character(character))) }
+        state.apply(.input(.backspace))
+        #expect(state.mode == .searchPrompt("ab"))
+        state.apply(.input(.control("u")))
+        #expect(state.mode == .searchPrompt(""))
+        state.apply(.input(.character("q")))
+        #expect(state.mode == .searchPrompt("q"))
+        #expect(!state.quitRequested)
+        state.apply(.input(.escape))
+        #expect(state.mode == .reading)
+        #expect(state.search == nil)
+    }
+
+    @Test func hitsAreHighlighted() {
+        var state = reader()
+        state.apply(.startSearch)
+        for character in "lonely" { state.apply(.input(.character(character))) }
+        state.apply(.input(.enter))
+        let frame = state.render()
+        let highlighted = frame.cells.filter { $0.style.tint == .highlight }.map(\.text).joined()
+        #expect(highlighted == "lonely")
+    }
+
+    @Test func searchInTheArticleScrollsToTheTop() {
+        var state = reader()
+        state.apply(.startSearch)
+        for character in "title" { state.apply(.input(.character(character))) }
+        state.apply(.input(.enter))
+        #expect(state.top == PagePosition(.article))
+        #expect(state.message == "match 1 of 1 (in the article)")
+    }
+}
+
+@Suite struct LongSearchTests {
+    /// A thread with more comments than one search step: the search shows progress and
+    /// finishes over several steps, as the event loop drives it.
+    @Test func aLongSearchRunsInStepsAndSaysHowFarItIs() {
+        let count = ReaderState.searchStep * 2 + 10
+        var builder = DiscussionBuilder(article: Article(title: "Big"))
+        for i in 0..<count { builder.add(Comment(id: .string("c\(i)"), body: i == count - 3 ? "the Needle" : "hay \(i)")) }
+        guard let big = try? builder.build() else {
+            Issue.record("the thread does not build")
+            return
+        }
+        var state = ReaderState(discussion: big, rows: 24, columns: 80)
+        state.apply(.startSearch)
+        for character in "needle" { state.apply(.input(.character(character))) }
+        state.apply(.input(.enter))
+        #expect(state.isSearching)
+        #expect(state.message == "searching… 49%")
+        state.apply(.nextMatch)
+        #expect(state.isSearching)
+        state.continueSearch()
+        state.continueSearch()
+        #expect(!state.isSearching)
+        #expect(state.selection == count - 3)
+        #expect(state.message == "match 1 of 1")
+    }
+
+    @Test func escapeStopsARunningSearch() {
+        var builder = DiscussionBuilder(article: Article(title: "Big"))
+        for i in 0..<(ReaderState.searchStep + 5) { builder.add(Comment(body: "hay \(i)")) }
+        guard let big = try? builder.build() else { return }
+        var state = ReaderState(discussion: big, rows: 24, columns: 80)
+        state.apply(.startSearch)
+        state.apply(.input(.character("x")))
+        state.apply(.input(.enter))
+        #expect(state.isSearching)
+        if let action = state.keymap.action(for: .escape, in: state.mode) { state.apply(action) }
+        #expect(!state.isSearching)
+        #expect(state.message == "search stopped")
+    }
+
+    @Test func asciiSearchIgnoresCaseAndFindsEscapedText() throws {
+        let json = #"{"article":{"title":"T"},"comments":[{"body":"caf\u00e9 \u0041BC line\none"},{"author":"Zoë","body":"x"}]}"#
+        var state = ReaderState(discussion: try Discussion.load(canonical: DocumentBytes(Array(json.utf8))), rows: 20, columns: 60)
+        for (query, hit) in [("abc", 0), ("CAFÉ", 0), ("zoë", 1), ("line one", nil)] as [(String, Int?)] {
+            state.apply(.startSearch)
+            for character in query { state.apply(.input(.character(character))) }
+            state.apply(.input(.enter))
+            if let hit {
+                #expect(state.selection == hit, "\(query)")
+                #expect(state.message?.hasPrefix("match 1 of") == true, "\(query)")
+            } else {
+                #expect(state.message?.hasPrefix("no match") == true, "\(query)")
+            }
+        }
+    }
+}
