@@ -10,7 +10,8 @@
 #   --repeat      `tread bench --repeat`
 # Environment: TREAD_BENCH_DATA (data cache, default .build-bench-data), TREAD_GEN_THREAD (the
 # generator, default ../shared/tools/gen_thread.py), TREAD_BENCH_READY (the text that shows the
-# first screen is drawn, default "? help", the end of the status line).
+# first screen is drawn, default "? help", the end of the status line), TREAD_BENCH_POLL (seconds
+# between screen polls, default 0.02).
 set -euo pipefail
 
 sizes=100k,1m
@@ -35,6 +36,7 @@ cd "$repo"
 data_dir=${TREAD_BENCH_DATA:-$repo/.build-bench-data}
 generator=${TREAD_GEN_THREAD:-$repo/../shared/tools/gen_thread.py}
 ready_text=${TREAD_BENCH_READY:-"? help"}
+poll=${TREAD_BENCH_POLL:-0.02}
 command_line="Scripts/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tread-bench.XXXXXX")
@@ -127,30 +129,36 @@ measure() {
   echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f", e - s }') $kib" >> "$out"
 }
 
-# first_screen OUT FILE: appends "seconds polls" to OUT: from the moment the pane's shell starts
-# tread on FILE (80x24) until capture-pane shows the status line. An upper bound: the screen may
-# have been drawn up to one poll earlier (the poll period is printed with the figure).
+# first_screen OUT FILE: appends "upper lower polls" to OUT: seconds from the moment the pane's
+# shell starts tread on FILE (80x24) until capture-pane shows the status line (upper: the end of the
+# capture that saw it; lower: the start of the capture before, which did not). Polling costs CPU
+# (a tmux client and server round trip each time): every 2 ms it slowed tread's load by about a
+# fifth on 2 cores, so it polls every TREAD_BENCH_POLL seconds (0.02) and reports both bounds.
 first_screen() {
-  local out=$1 file=$2 screen polls=0 start began
+  local out=$1 file=$2 screen polls=0 start began before previous=""
   rm -f "$work/start"
   tm has-session -t keep 2> /dev/null || tm new-session -d -s keep -x 20 -y 5 "exec sleep 86400"
   tm new-session -d -s first -x 80 -y 24 \
     "exec bash -c 'echo \$EPOCHREALTIME > $work/start; export TERM=xterm-256color LANG=C.UTF-8; exec $tread $file'"
   began=$EPOCHREALTIME
   while :; do
+    before=$EPOCHREALTIME
     screen=$(tm capture-pane -p -t first 2> /dev/null || true)
     polls=$((polls + 1))
     [[ $screen == *"$ready_text"* ]] && break
+    previous=$before
     if awk -v b="$began" -v n="$EPOCHREALTIME" 'BEGIN { exit !(n - b > 120) }'; then
       echo "benchmark.sh: no first screen after 120 s; the pane shows:" >&2
       printf '%s\n' "$screen" >&2
       exit 1
     fi
-    nap 0.002
+    nap "$poll"
   done
   local seen=$EPOCHREALTIME
   start=$(< "$work/start")
-  echo "$(awk -v s="$start" -v e="$seen" 'BEGIN { printf "%.6f", e - s }') $polls" >> "$out"
+  [[ -n $previous ]] || previous=$start
+  awk -v s="$start" -v e="$seen" -v p="$previous" -v n="$polls" \
+    'BEGIN { l = p - s; if (l < 0) l = 0; printf "%.6f %.6f %d\n", e - s, l, n }' >> "$out"
   tm send-keys -t first q
   # Wait for it to quit, so the next run does not share the machine with it.
   while tm has-session -t first 2> /dev/null; do nap 0.005; done
@@ -216,10 +224,10 @@ for size in "${size_list[@]}"; do
     fi
   done
   stats_s=$(median "$work/stats" 1); stats_kib=$(maximum "$work/stats" 2)
-  jq_s=nan; jq_kib=nan; first_s=nan; polls=nan; quit_s=nan; quit_kib=nan
+  jq_s=nan; jq_kib=nan; first_s=nan; first_low=nan; polls=nan; quit_s=nan; quit_kib=nan
   if ((have_jq)); then jq_s=$(median "$work/jq" 1); jq_kib=$(maximum "$work/jq" 2); fi
   if ((have_tmux)); then
-    first_s=$(median "$work/first" 1); polls=$(median "$work/first" 2)
+    first_s=$(median "$work/first" 1); first_low=$(median "$work/first" 2); polls=$(median "$work/first" 3)
     quit_s=$(median "$work/quit" 1); quit_kib=$(maximum "$work/quit" 2)
   fi
 
@@ -231,7 +239,7 @@ for size in "${size_list[@]}"; do
     echo "| \`tread stats FILE\` | $(calc "$stats_s" "%.3f") s | $(mib "$stats_kib") MiB | $(calc "$stats_kib * 1024 / $bytes" "%.2f")× |"
     echo "| \`jq length FILE\` | $(calc "$jq_s" "%.3f") s | $(mib "$jq_kib") MiB | $(calc "$jq_kib * 1024 / $bytes" "%.2f")× |"
     echo "| tread / jq | $(calc "$stats_s / $jq_s" "%.2f")× | $(calc "$stats_kib / $jq_kib" "%.2f")× | |"
-    echo "| reader first screen, 80x24 (tmux poll, upper bound; ~$(calc "$first_s * 1000 / $polls" "%.0f") ms per poll) | $(calc "$first_s" "%.3f") s | | |"
+    echo "| reader first screen, 80x24 (tmux poll every ~$(calc "$first_s * 1000 / $polls" "%.0f") ms; upper bound, lower bound $(calc "$first_low" "%.3f") s) | $(calc "$first_s" "%.3f") s | | |"
     echo "| reader open → first frame → quit (\`q\` typed ahead) | $(calc "$quit_s" "%.3f") s | $(mib "$quit_kib") MiB | $(calc "$quit_kib * 1024 / $bytes" "%.2f")× |"
     echo
     echo "Memory is the largest of the runs; times are medians of $runs runs."
