@@ -232,7 +232,7 @@ for size in "${size_list[@]}"; do
   fi
 
   {
-    echo "### $size comments: $(basename "$file"), $bytes bytes ($file_mib MiB)"
+    echo "#### $size comments: $(basename "$file"), $bytes bytes ($file_mib MiB)"
     echo
     echo "| measure | median time | peak memory | memory / file |"
     echo "|---|---:|---:|---:|"
@@ -283,7 +283,7 @@ met() { awk "BEGIN { if (\"$1\" ~ /nan/) print \"not measured\"; else if ($1) pr
 informative() { echo "(informative: goal set for other sizes)"; }
 
 {
-  echo "### Targets (issue 6)"
+  echo "#### Targets (issue 6)"
   echo
   echo "| target | size | figure | goal | |"
   echo "|---|---|---:|---:|---|"
@@ -319,7 +319,7 @@ git diff --quiet HEAD 2> /dev/null || commit="$commit (with uncommitted changes)
 jq_version=$( ((have_jq)) && jq --version || echo "not installed")
 
 echo
-echo "## Run of $started"
+echo "### Run of $started"
 echo
 echo "- Command: \`$command_line\`"
 echo "- Commit: $commit; release build (\`swift build -c release\`); $swift_version"
