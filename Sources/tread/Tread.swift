@@ -18,7 +18,7 @@ struct Tread: ParsableCommand {
             With no FILE, opens the bundled sample article. "-" reads standard input.
             When standard output is not a terminal, the thread is printed as text instead.
             """,
-        subcommands: [Read.self, Convert.self, Stats.self],
+        subcommands: [Read.self, Convert.self, Stats.self, Bench.self],
         defaultSubcommand: Read.self
     )
 }
