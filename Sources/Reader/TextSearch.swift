@@ -18,7 +18,11 @@ struct TextSearch: Sendable {
         let bytes = Array(query.utf8)
         let plain = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }
         asciiNeedle = plain ? bytes.map { Self.lower($0) } : nil
+        anchorIndex = Self.rarest(in: asciiNeedle ?? [])
     }
+
+    /// Which byte of the needle memchr looks for first.
+    private let anchorIndex: Int
 
     private static func lower(_ byte: UInt8) -> UInt8 {
         byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
@@ -42,28 +46,42 @@ struct TextSearch: Sendable {
         return ref.isJSONEscaped && contains(Array("\\u".utf8), in: text) && matches(bytes.string(ref) ?? "")
     }
 
-    /// Case-insensitive ASCII search: memchr finds each candidate for the first byte, in
-    /// both cases, so the text is mostly skimmed at memory speed.
+    /// Case-insensitive ASCII search: memchr finds each candidate for the needle's rarest byte,
+    /// in both cases, so the text is mostly skimmed at memory speed.
     private func contains(_ needle: [UInt8], in text: UnsafeRawBufferPointer) -> Bool {
         let n = needle.count
         guard n > 0 else { return true }
         guard text.count >= n, let base = text.baseAddress else { return false }
+        let anchor = anchorIndex
         return needle.withUnsafeBufferPointer { needle in
-            let lower = needle[0]
+            let lower = needle[anchor]
             let upper = lower &- UInt8(ascii: "a") < 26 ? lower & ~0x20 : lower
-            let last = text.count - n
-            var nextLower = find(lower, in: base, from: 0, to: last + 1)
-            var nextUpper = upper == lower ? Int.max : find(upper, in: base, from: 0, to: last + 1)
+            // Candidates for the anchor byte lie at anchor...(count - n + anchor).
+            let end = text.count - n + anchor + 1
+            var nextLower = find(lower, in: base, from: anchor, to: end)
+            var nextUpper = upper == lower ? Int.max : find(upper, in: base, from: anchor, to: end)
             while true {
-                let i = min(nextLower, nextUpper)
-                if i > last { return false }
-                var k = 1
+                let hit = min(nextLower, nextUpper)
+                if hit >= end { return false }
+                let i = hit - anchor
+                var k = 0
                 while k < n, Self.lower(text[i + k]) == needle[k] { k += 1 }
                 if k == n { return true }
-                if i == nextLower { nextLower = find(lower, in: base, from: i + 1, to: last + 1) }
-                if i == nextUpper { nextUpper = find(upper, in: base, from: i + 1, to: last + 1) }
+                if hit == nextLower { nextLower = find(lower, in: base, from: hit + 1, to: end) }
+                if hit == nextUpper { nextUpper = find(upper, in: base, from: hit + 1, to: end) }
             }
         }
+    }
+
+    /// The needle's byte rarest in ordinary text.
+    private static func rarest(in needle: [UInt8]) -> Int {
+        guard !needle.isEmpty else { return 0 }
+        // English letter frequency, most common first; anything else (digits, punctuation) is rarer still.
+        let common = Array(" etaoinshrdlcumwfgypbvkjxqz".utf8)
+        func rank(_ byte: UInt8) -> Int { common.firstIndex(of: byte).map { common.count - $0 } ?? 0 }
+        var best = 0
+        for k in needle.indices where rank(needle[k]) < rank(needle[best]) { best = k }
+        return best
     }
 
     /// The offset of the first `byte` in `start..<end`, or Int.max.

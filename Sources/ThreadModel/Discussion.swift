@@ -50,7 +50,11 @@ public struct Discussion: Sendable {
         self.records = records
         self.orphanCount = orphanCount
         self.distinctAuthors = distinctAuthors
+        placeholderCount = records.reduce(0) { $0 + ($1.flags.contains(.placeholder) ? 1 : 0) }
     }
+
+    /// One-line stand-ins, counted once so the comment count costs nothing to ask.
+    private let placeholderCount: Int
 
     public var count: Int { records.count }
 
@@ -78,7 +82,7 @@ public struct Discussion: Sendable {
     public func isPlaceholder(_ index: Int) -> Bool { records[index].flags.contains(.placeholder) }
 
     /// How many entries are comments, placeholders left out.
-    public var commentCount: Int { records.reduce(0) { $0 + ($1.flags.contains(.placeholder) ? 0 : 1) } }
+    public var commentCount: Int { records.count - placeholderCount }
 
     /// Whether the comment named a parent that is not in the document.
     public func isOrphan(_ index: Int) -> Bool { records[index].flags.contains(.orphan) }

@@ -175,6 +175,8 @@ struct Bench: ParsableCommand {
             }
             let begin = clock.now
             for action in actions { state.apply(action) }
+            // A search reads the thread in steps, as the event loop drives it: time all of them.
+            while state.isSearching { state.continueSearch() }
             let frame = state.render()
             samples.append(clock.now - begin)
             blackHole(frame)
