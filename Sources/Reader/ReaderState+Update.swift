@@ -267,7 +267,13 @@ extension ReaderState {
             top = PagePosition(top.item, min(top.line, page.height(.comment(index)) - 1))
         }
         clampTop()
-        if let selection, !selectionIsVisible, top.item != .article { reveal(selection) }
+        // The article may stay at the top (it does on opening), unless comments show and the
+        // selection is not among them: moved while the window had no page rows, it was never revealed.
+        if let selection, !selectionIsVisible,
+            top.item != .article || visibleLines.contains(where: { $0.position.item.comment != nil })
+        {
+            reveal(selection)
+        }
     }
 
     private mutating func mouse(_ event: MouseEvent) {
