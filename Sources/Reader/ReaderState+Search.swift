@@ -78,7 +78,9 @@ extension ReaderState {
         let item = search.hits[hit]
         switch item {
         case .article:
+            // As `g`: the article on top, the first comment selected for when the reader moves on.
             top = PagePosition(.article)
+            selection = tree.firstVisible
             message = "match \(hit + 1) of \(search.hits.count) (in the article)"
         case .comment(let index):
             tree.reveal(index)

@@ -76,6 +76,19 @@ import ThreadModel
         #expect(highlighted == "lonely")
     }
 
+    /// Found by the property test: a hit in the article showed the article's page while the
+    /// selection stayed on a comment below it, off screen.
+    @Test func aHitInTheArticleSelectsTheFirstComment() {
+        var state = ReaderState(discussion: discussion("a: x\nb: y"), rows: 9, columns: 20)
+        state.press("J")
+        state.apply(.startSearch)
+        state.apply(.input(.character("l")))
+        state.apply(.input(.enter))
+        #expect(state.top == PagePosition(.article))
+        #expect(state.selectedName == "a")
+        #expect(state.selectionIsVisible)
+    }
+
     @Test func searchInTheArticleScrollsToTheTop() {
         var state = reader()
         state.apply(.startSearch)
