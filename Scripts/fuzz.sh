@@ -129,6 +129,8 @@ DICT
 
 echo "fuzz.sh: $(ls "$seeds" | wc -l) seeds; fuzzing for $seconds s" >&2
 log=$work/fuzz.log
+# Swift's own crash backtracer, run inside an ASan process, can hang; libFuzzer prints the stack itself.
+export SWIFT_BACKTRACE=enable=no
 set +e +o pipefail
 "$fuzzer" "$corpus" "$seeds" -dict="$dict" -max_len=$max_len -timeout=10 \
     -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" 2>&1 |
