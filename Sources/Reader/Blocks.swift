@@ -18,7 +18,9 @@ public enum Blocks {
     /// Untrusted text for a one-line field (author, date, title): sanitised, line breaks as spaces.
     public static func oneLine(_ text: String) -> String {
         var clean = Sanitizer.sanitize(text)
-        if clean.contains("\n") { clean = clean.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ") }
+        if clean.contains("\n") {
+            clean = clean.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ")
+        }
         return clean
     }
 
@@ -95,14 +97,18 @@ public enum Blocks {
             // A stand-in for what the saved file left out ("12 more replies not in this file"): one muted line.
             let text = "… " + oneLine(discussion.body(of: index))
             return [
-                StyledLine(clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
-                           role: .header(marker: marker)),
+                StyledLine(
+                    clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
+                    role: .header(marker: marker)),
                 StyledLine(guides, role: .spacer, barColumn: marker),
             ]
         }
         let folded = tree.isFolded(index)
-        var lines = [header(index, of: discussion, tree: tree, guides: guides, width: width,
-                            shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies)]
+        var lines = [
+            header(
+                index, of: discussion, tree: tree, guides: guides, width: width,
+                shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies)
+        ]
         if !folded {
             let textWidth = max(1, min(width - marker - 2, readingWidth))
             var body = discussion.body(of: index)
@@ -144,7 +150,9 @@ public enum Blocks {
         spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
         var details: [String] = []
         if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
-        if let score = discussion.score(of: index) { details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points") }
+        if let score = discussion.score(of: index) {
+            details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points")
+        }
         if folded {
             let hidden = hiddenReplies ?? tree.descendantCount(of: index)
             details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")

@@ -11,8 +11,9 @@ extension ReaderState {
         }
         let query = search?.query.lowercased()
         for (row, entry) in visibleLines.enumerated() {
-            draw(entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), query: query,
-                 into: &frame)
+            draw(
+                entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), query: query,
+                into: &frame)
         }
         drawStatus(into: &frame)
         if mode == .help { drawHelp(into: &frame) }
@@ -119,25 +120,31 @@ extension ReaderState {
         let columnWidth = inner / columnsOfHelp
         let labelWidth = min(columnWidth * 2 / 5, bindings.map { TextWidth.of($0.label) }.max() ?? 0)
         frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: topRow, column: left, style: border)
-        frame.put(Wrapper.truncate(" tread keys · any key closes ", width: inner - 2), row: topRow, column: left + 2,
-                  style: CellStyle(tint: .accent, bold: true))
+        frame.put(
+            Wrapper.truncate(" tread keys · any key closes ", width: inner - 2), row: topRow, column: left + 2,
+            style: CellStyle(tint: .accent, bold: true))
         for k in 0..<room {
-            frame.put("│" + String(repeating: " ", count: inner) + "│", row: topRow + 1 + k, column: left, style: border)
+            frame.put(
+                "│" + String(repeating: " ", count: inner) + "│", row: topRow + 1 + k, column: left, style: border)
         }
-        frame.put("└" + String(repeating: "─", count: inner) + "┘", row: topRow + height - 1, column: left, style: border)
+        frame.put(
+            "└" + String(repeating: "─", count: inner) + "┘", row: topRow + height - 1, column: left, style: border)
         for (k, binding) in bindings.enumerated() {
             let row = k % perColumn
             let column = k / perColumn
             guard row < room else { continue }
             if row == room - 1, perColumn > room, column == columnsOfHelp - 1 {
-                frame.put(Wrapper.truncate("… enlarge the window for more", width: columnWidth - 2),
-                          row: topRow + 1 + row, column: left + 2 + column * columnWidth, style: CellStyle(tint: .muted))
+                frame.put(
+                    Wrapper.truncate("… enlarge the window for more", width: columnWidth - 2),
+                    row: topRow + 1 + row, column: left + 2 + column * columnWidth, style: CellStyle(tint: .muted))
                 continue
             }
             let label = Wrapper.truncate(binding.label, width: labelWidth)
-            let text = label + String(repeating: " ", count: max(1, labelWidth + 2 - TextWidth.of(label))) + binding.help
-            frame.put(Wrapper.truncate(text, width: columnWidth - 2), row: topRow + 1 + row,
-                      column: left + 2 + column * columnWidth)
+            let text =
+                label + String(repeating: " ", count: max(1, labelWidth + 2 - TextWidth.of(label))) + binding.help
+            frame.put(
+                Wrapper.truncate(text, width: columnWidth - 2), row: topRow + 1 + row,
+                column: left + 2 + column * columnWidth)
         }
     }
 }

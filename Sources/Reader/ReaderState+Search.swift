@@ -9,7 +9,8 @@ extension ReaderState {
         let finder = TextSearch(query)
         let article = discussion.article
         let inArticle = ([article.title] + article.body).contains { finder.matches($0) }
-        let from: PageItem = top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
+        let from: PageItem =
+            top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
         search = Search(query: query, hits: inArticle ? [.article] : [], current: nil, scanned: 0, from: from)
         continueSearch()
     }

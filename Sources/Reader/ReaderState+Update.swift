@@ -53,7 +53,11 @@ extension ReaderState {
         case .foldThreadAndNext:
             let root = tree.root(of: selection)
             changeFolds { $0.fold(root) }
-            if let next = tree.nextThread(after: root) { go(to: next, otherwise: "") } else { message = "this is the last thread" }
+            if let next = tree.nextThread(after: root) {
+                go(to: next, otherwise: "")
+            } else {
+                message = "this is the last thread"
+            }
         case .foldAll: changeFolds { $0.foldAll() }
         case .unfoldAll: changeFolds { $0.unfoldAll() }
         case .digit(let levels):
@@ -289,7 +293,8 @@ extension ReaderState {
             guard event.row < shown.count, let index = shown[event.row].position.item.comment else { return }
             message = nil
             selection = index
-            if case .header(let marker) = shown[event.row].line.role, event.column >= marker, event.column <= marker + 1 {
+            if case .header(let marker) = shown[event.row].line.role, event.column >= marker, event.column <= marker + 1
+            {
                 changeFolds { $0.toggleFold(index) }
             }
         }

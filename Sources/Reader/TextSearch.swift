@@ -1,7 +1,7 @@
 import ThreadModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds a query in comments without decoding them when it can: an ASCII query is matched,

@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Loads a big canonical document on a second thread, so the reader can show its first
@@ -27,12 +27,14 @@ public final class BackgroundLoad: Sendable {
         totalBytes = bytes.count
         let box = Unmanaged.passRetained(Job(load: self, bytes: bytes, previewAfter: previewAfter))
         var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { context in
-            guard let context else { return nil }
-            let job = Unmanaged<Job>.fromOpaque(context).takeRetainedValue()
-            job.run()
-            return nil
-        }, box.toOpaque())
+        let started = pthread_create(
+            &thread, nil,
+            { context in
+                guard let context else { return nil }
+                let job = Unmanaged<Job>.fromOpaque(context).takeRetainedValue()
+                job.run()
+                return nil
+            }, box.toOpaque())
         if started == 0 {
             pthread_detach(thread)
         } else {

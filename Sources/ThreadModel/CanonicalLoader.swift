@@ -315,7 +315,9 @@ struct CanonicalLoader {
             }
         } else if scanner.key(key, is: "deleted") {
             let at = scanner.position
-            guard scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") }) == true
+            guard
+                scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") })
+                    == true
             else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
             if try scanner.readLiteral() == true { records[index].flags.insert(.deleted) }
         } else if scanner.key(key, is: "placeholder") {

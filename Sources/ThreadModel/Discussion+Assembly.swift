@@ -75,7 +75,8 @@ extension Discussion {
 
     /// The preorder of the comments (roots and siblings in document order), or nil when
     /// the records already are in that order. Throws when parents form a loop.
-    private static func threadOrder(_ records: [CommentRecord], bytes: DocumentBytes) throws(DocumentError) -> [Int32]? {
+    private static func threadOrder(_ records: [CommentRecord], bytes: DocumentBytes) throws(DocumentError) -> [Int32]?
+    {
         let n = records.count
         // Already in order when every parent comes earlier and is on the path to the previous comment:
         // checked in one pass with the stack of open ancestors.

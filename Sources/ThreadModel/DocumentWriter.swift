@@ -152,10 +152,13 @@ public enum DocumentWriter {
             if !firstInArray { out.append(UInt8(ascii: ",")) }
             let indent = 4 * level
             out.append(contentsOf: Array(("\n" + String(repeating: " ", count: indent) + "{").utf8))
-            let wrote = writeFields(discussion, i, id: discussion.id(of: i), parent: nil, indent: indent + 2, into: &out)
+            let wrote = writeFields(
+                discussion, i, id: discussion.id(of: i), parent: nil, indent: indent + 2, into: &out)
             let hasReplies = i + 1 < n && discussion.parent(of: i + 1) == i
             if hasReplies {
-                out.append(contentsOf: Array(((wrote ? ",\n" : "\n") + String(repeating: " ", count: indent + 2) + "\"replies\": [").utf8))
+                out.append(
+                    contentsOf: Array(
+                        ((wrote ? ",\n" : "\n") + String(repeating: " ", count: indent + 2) + "\"replies\": [").utf8))
             }
             open.append((i, level, hasReplies))
         }

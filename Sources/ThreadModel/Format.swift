@@ -33,7 +33,9 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     }
 
     /// Reads the keys of the object at the scanner until one names a format.
-    private static func objectFormat(_ scanner: inout JSONScanner, inArray: Bool) throws(DocumentError) -> DocumentFormat? {
+    private static func objectFormat(_ scanner: inout JSONScanner, inArray: Bool) throws(DocumentError)
+        -> DocumentFormat?
+    {
         scanner.position += 1
         guard scanner.peek() != UInt8(ascii: "}") else { return nil }
         while true {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A forward-only reader of JSON tokens over raw bytes, with no nesting limit.
@@ -96,7 +96,8 @@ struct JSONScanner {
                 return true
             }
         }
-        let decoded = JSONString.unescape(UnsafeRawBufferPointer(rebasing: bytes[Int(key.offset)..<Int(key.offset) + key.length]))
+        let decoded = JSONString.unescape(
+            UnsafeRawBufferPointer(rebasing: bytes[Int(key.offset)..<Int(key.offset) + key.length]))
         return name.withUTF8Buffer { decoded.utf8.elementsEqual($0) }
     }
 

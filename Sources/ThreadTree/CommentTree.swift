@@ -225,17 +225,17 @@ public struct CommentTree: Sendable {
     /// Checks the structural invariants; free in release builds.
     public func checkInvariants() {
         #if DEBUG
-        for i in 0..<count {
-            let parent = parents[i]
-            precondition(parent < Int32(i), "a parent comes before its replies")
-            if parent >= 0 {
-                precondition(depths[i] == depths[Int(parent)] + 1, "a reply is one level below its parent")
-                precondition(ends[i] <= ends[Int(parent)], "a reply's subtree lies in its parent's")
-            } else {
-                precondition(depths[i] == 0, "a top-level comment has depth 0")
+            for i in 0..<count {
+                let parent = parents[i]
+                precondition(parent < Int32(i), "a parent comes before its replies")
+                if parent >= 0 {
+                    precondition(depths[i] == depths[Int(parent)] + 1, "a reply is one level below its parent")
+                    precondition(ends[i] <= ends[Int(parent)], "a reply's subtree lies in its parent's")
+                } else {
+                    precondition(depths[i] == 0, "a top-level comment has depth 0")
+                }
+                precondition(ends[i] > Int32(i) && Int(ends[i]) <= count, "a subtree holds its comment")
             }
-            precondition(ends[i] > Int32(i) && Int(ends[i]) <= count, "a subtree holds its comment")
-        }
         #endif
     }
 }

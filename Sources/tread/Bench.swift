@@ -4,7 +4,7 @@ import ThreadModel
 import ThreadTree
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `tread bench FILE`: times loading a document and the reader's keys on it, without a terminal.
@@ -45,7 +45,8 @@ struct Bench: ParsableCommand {
     func validate() throws {
         if rows < ReaderState.minimumSize.rows || columns < ReaderState.minimumSize.columns {
             throw ValidationError(
-                "--rows and --columns must be at least \(ReaderState.minimumSize.rows) and \(ReaderState.minimumSize.columns)")
+                "--rows and --columns must be at least \(ReaderState.minimumSize.rows) and \(ReaderState.minimumSize.columns)"
+            )
         }
         if `repeat` < 1 || loadRepeat < 1 { throw ValidationError("--repeat and --load-repeat must be at least 1") }
         if let search, search.isEmpty { throw ValidationError("--search must not be empty") }
@@ -70,8 +71,9 @@ struct Bench: ParsableCommand {
         let discussion = try loadOrExit(document)
         loads.append(clock.now - loadStart)
         if afterLoad == 0 { afterLoad = peakResidentKiB() }
-        report.add("load (read + parse + thread arrays)", keys: "", from: "", samples: loads,
-                   note: loadRepeat > 1 ? "the first run may read the file from disk" : "")
+        report.add(
+            "load (read + parse + thread arrays)", keys: "", from: "", samples: loads,
+            note: loadRepeat > 1 ? "the first run may read the file from disk" : "")
         progress("loaded \(discussion.count) comments in \(milliseconds(loads.last!)) ms")
 
         let start = ReaderState(discussion: discussion, rows: rows, columns: columns)
@@ -91,10 +93,12 @@ struct Bench: ParsableCommand {
         report.add("last comment", keys: "G", from: "open", samples: time(setup: [], [.bottom], start: start))
         report.add("next thread", keys: "]", from: "open", samples: time(setup: [], [.nextThread], start: start))
         report.add(
-            "parent", keys: "u", from: keyNames(fromSibling), samples: time(setup: fromSibling, [.parent], start: start),
+            "parent", keys: "u", from: keyNames(fromSibling),
+            samples: time(setup: fromSibling, [.parent], start: start),
             note: parentNote(start, from: fromSibling))
         report.add(
-            "next sibling", keys: "J", from: keyNames(fromReply), samples: time(setup: fromReply, [.nextSibling], start: start),
+            "next sibling", keys: "J", from: keyNames(fromReply),
+            samples: time(setup: fromReply, [.nextSibling], start: start),
             note: siblingNote(start, from: fromReply))
         report.add("page down", keys: "PgDn", from: "open", samples: time(setup: [], [.pageDown], start: start))
         let wide = Action.resize(rows: rows + 6, columns: columns + 20)
@@ -111,13 +115,19 @@ struct Bench: ParsableCommand {
             progress("searching for “\(word)”")
             var hits: [Int] = []
             let typing: [Action] = [.startSearch] + word.map { .input(.character($0)) }
-            let samples = time(setup: typing, [.input(.enter)], start: start) { hits.append($0.search?.hits.count ?? 0) }
+            let samples = time(setup: typing, [.input(.enter)], start: start) {
+                hits.append($0.search?.hits.count ?? 0)
+            }
             let counts = Set(hits).sorted().map(String.init).joined(separator: "/")
             report.add(
                 "search (whole document)", keys: "/\(word)⏎", from: "open", samples: samples,
-                note: "\(counts) hit\(hits.allSatisfy { $0 == 1 } ? "" : "s")\(hits.allSatisfy { $0 == 1 } ? "" : " (not 1)")")
+                note:
+                    "\(counts) hit\(hits.allSatisfy { $0 == 1 } ? "" : "s")\(hits.allSatisfy { $0 == 1 } ? "" : " (not 1)")"
+            )
         } else {
-            report.add("search (whole document)", keys: "", from: "", samples: [], note: "no word occurring once found; pass --search")
+            report.add(
+                "search (whole document)", keys: "", from: "", samples: [],
+                note: "no word occurring once found; pass --search")
         }
         let afterSearch = peakResidentKiB()
 
@@ -217,7 +227,11 @@ struct Bench: ParsableCommand {
             case .nextSibling: name = "J"
             default: name = "\(action)"
             }
-            if let last = parts.last, last.name == name { parts[parts.count - 1].count += 1 } else { parts.append((name, 1)) }
+            if let last = parts.last, last.name == name {
+                parts[parts.count - 1].count += 1
+            } else {
+                parts.append((name, 1))
+            }
         }
         return parts.map { $0.count == 1 ? $0.name : "\($0.count)×\($0.name)" }.joined(separator: ", ")
     }
@@ -261,7 +275,8 @@ func pickSearchWord(_ discussion: Discussion) -> String? {
 private func pickBodyWord(_ discussion: Discussion, article: String) -> String? {
     var counts: [String: Int] = [:]
     for index in 0..<discussion.count {
-        for word in discussion.body(of: index).lowercased().split(whereSeparator: { !$0.isLetter }) where word.count >= 6 {
+        for word in discussion.body(of: index).lowercased().split(whereSeparator: { !$0.isLetter })
+        where word.count >= 6 {
             counts[String(word), default: 0] += 1
         }
     }
@@ -293,7 +308,7 @@ struct BenchReport {
 }
 
 /// Milliseconds with two decimals.
-fileprivate func milliseconds(_ duration: Duration) -> String {
+private func milliseconds(_ duration: Duration) -> String {
     let (seconds, attoseconds) = duration.components
     let hundredths = (Double(seconds) * 1000 + Double(attoseconds) / 1e15) * 100
     let rounded = Int64(hundredths.rounded())
@@ -302,18 +317,18 @@ fileprivate func milliseconds(_ duration: Duration) -> String {
 }
 
 /// The process's peak resident set size so far, in KiB (Linux reports ru_maxrss in KiB).
-fileprivate func peakResidentKiB() -> Int {
+private func peakResidentKiB() -> Int {
     var usage = rusage()
     guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
     return Int(usage.ru_maxrss)
 }
 
-fileprivate func mebibytes(_ bytes: Int) -> String {
+private func mebibytes(_ bytes: Int) -> String {
     let tenths = Int((Double(bytes) / 1_048_576 * 10).rounded())
     return "\(tenths / 10).\(tenths % 10)"
 }
 
-fileprivate func ratio(_ numerator: Int, _ denominator: Int) -> String {
+private func ratio(_ numerator: Int, _ denominator: Int) -> String {
     guard denominator > 0 else { return "–" }
     let hundredths = Int((Double(numerator) / Double(denominator) * 100).rounded())
     return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
@@ -321,6 +336,6 @@ fileprivate func ratio(_ numerator: Int, _ denominator: Int) -> String {
 
 /// Keeps a value alive and observed so the optimiser cannot drop the work that made it.
 @inline(never)
-fileprivate func blackHole<T>(_ value: T) {
+private func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }

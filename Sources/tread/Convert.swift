@@ -2,7 +2,7 @@ import ArgumentParser
 import ThreadModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct Convert: ParsableCommand {

@@ -4,7 +4,7 @@ import TerminalUI
 import ThreadModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the full-screen reader: read an event, turn it into an action, update, render, draw.

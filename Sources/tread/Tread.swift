@@ -5,7 +5,7 @@ import ThreadModel
 import ThreadTree
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The command line: a thin layer over the modules, wiring bytes → document → thread → output.
@@ -25,10 +25,17 @@ struct Tread: ParsableCommand {
 
 /// Options that say which document to open.
 struct DocumentOptions: ParsableArguments {
-    @Argument(help: "The discussion to open: a tread document, or a saved Hacker News, Reddit, Discourse or Lobsters thread; '-' for standard input.")
+    @Argument(
+        help:
+            "The discussion to open: a tread document, or a saved Hacker News, Reddit, Discourse or Lobsters thread; '-' for standard input."
+    )
     var file: String?
 
-    @Option(name: .long, help: "The file's format, when not recognised from its content: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .long,
+        help:
+            "The file's format, when not recognised from its content: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var format: DocumentFormat?
 
     /// Loads the document, or the bundled sample when no file was named.

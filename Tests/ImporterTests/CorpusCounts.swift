@@ -99,7 +99,9 @@ struct CorpusCounts: Equatable, CustomStringConvertible {
         var depthOf: [Int: Int] = [:]
         var result = CorpusCounts(comments: 0, maxDepth: 0, title: topic["title"] as? String)
         for post in posts {
-            guard let number = post["post_number"] as? Int, number != 1, post["post_type"] as? Int != 3 else { continue }
+            guard let number = post["post_number"] as? Int, number != 1, post["post_type"] as? Int != 3 else {
+                continue
+            }
             let depth = (post["reply_to_post_number"] as? Int).flatMap { depthOf[$0] }.map { $0 + 1 } ?? 1
             depthOf[number] = depth
             result.comments += 1

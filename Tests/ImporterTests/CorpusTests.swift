@@ -12,7 +12,9 @@ enum Corpus {
     static let files: [String] = {
         let folders = ["discourse", "hn_algolia", "hn_firebase", "lobsters", "reddit"]
         return folders.flatMap { folder in
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path)) ?? []
+            let names =
+                (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path))
+                ?? []
             return names.filter { $0.hasSuffix(".json") }.sorted().map { "\(folder)/\($0)" }
         }
     }()
@@ -157,7 +159,8 @@ enum Corpus {
     @Test func lobstersDropsInlineCodeTags() throws {
         let discussion = try Corpus.load("lobsters/d9ucpe_strace_2021_legacy.json")
         let index = try #require(Corpus.index(of: "kejbct", in: discussion))
-        #expect(discussion.body(of: index).hasPrefix("strace is an invaluable tool for reverse engineering and learning."))
+        #expect(
+            discussion.body(of: index).hasPrefix("strace is an invaluable tool for reverse engineering and learning."))
         #expect(discussion.body(of: index).contains("how tail -f was implemented"))
         #expect(discussion.parent(of: Corpus.index(of: "vvs5qn", in: discussion) ?? 0) == nil)
     }

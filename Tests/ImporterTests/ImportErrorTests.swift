@@ -67,7 +67,8 @@ import Testing
     @Test func invalidUTF8StillOpens() throws {
         var bytes = Array(#"{"id": 1, "type": "story", "title": "bad "#.utf8)
         bytes += [0xFF, 0xFE]
-        bytes += Array(#" byte", "created_at_i": 0, "children": [{"id": 2, "author": "a", "text": "\ud800 lone"}]}"#.utf8)
+        bytes += Array(
+            #" byte", "created_at_i": 0, "children": [{"id": 2, "author": "a", "text": "\ud800 lone"}]}"#.utf8)
         let discussion = try Discussion.load(DocumentBytes(bytes))
         try #require(discussion.count == 1)
         #expect(discussion.article.title == "bad \u{FFFD}\u{FFFD} byte")
@@ -78,7 +79,8 @@ import Testing
         var builder = DiscussionBuilder(article: Article(title: "chain"))
         var parent: Int?
         for k in 0..<5_000 {
-            parent = builder.add(Comment(author: k % 2 == 0 ? "a" : nil, body: "level \(k)\n\"quoted\"\u{1}"), under: parent)
+            parent = builder.add(
+                Comment(author: k % 2 == 0 ? "a" : nil, body: "level \(k)\n\"quoted\"\u{1}"), under: parent)
         }
         builder.add(Comment(id: .string("c1"), body: "taken id"))
         let discussion = try builder.build()

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func linkWhoseTextIsItsAddressIsShownOnce() {
-        #expect(HTMLText.convert(#"<a href="https://example.org/a">https://example.org/a</a>"#) == "https://example.org/a")
+        #expect(
+            HTMLText.convert(#"<a href="https://example.org/a">https://example.org/a</a>"#) == "https://example.org/a")
         #expect(
             HTMLText.convert(#"read <a href="https:&#x2F;&#x2F;example.org">the post</a>."#)
                 == "read the post <https://example.org>.")
@@ -46,14 +47,16 @@ import Testing
 
     @Test func deepNestingNeedsNoRecursion() {
         let depth = 100_000
-        let html = String(repeating: "<blockquote>", count: depth) + "x" + String(repeating: "</blockquote>", count: depth)
+        let html =
+            String(repeating: "<blockquote>", count: depth) + "x" + String(repeating: "</blockquote>", count: depth)
         #expect(HTMLText.convert(html).hasSuffix("> x"))
     }
 }
 
 @Suite struct MarkdownTextTests {
     @Test func escapedQuotesAreDecodedFirst() {
-        #expect(MarkdownText.convert("&gt; quoted &amp;amp;\n\nreply", entityEscaped: true) == "> quoted &amp;\n\nreply")
+        #expect(
+            MarkdownText.convert("&gt; quoted &amp;amp;\n\nreply", entityEscaped: true) == "> quoted &amp;\n\nreply")
     }
 
     @Test func softWrappedLinesJoin() {
@@ -61,12 +64,14 @@ import Testing
     }
 
     @Test func linksShowTheirAddress() {
-        #expect(MarkdownText.convert("[docs](https://example.org) and [https://a.b](https://a.b)")
-            == "docs <https://example.org> and https://a.b")
+        #expect(
+            MarkdownText.convert("[docs](https://example.org) and [https://a.b](https://a.b)")
+                == "docs <https://example.org> and https://a.b")
     }
 
     @Test func codeStaysIndentedAndFencesBecomeIndented() {
-        #expect(MarkdownText.convert("text\n\n    code <x>\n\n```\nfenced\n```") == "text\n\n    code <x>\n\n    fenced")
+        #expect(
+            MarkdownText.convert("text\n\n    code <x>\n\n```\nfenced\n```") == "text\n\n    code <x>\n\n    fenced")
     }
 
     @Test func nestedQuotesAndListsAreNormalised() {

@@ -9,31 +9,31 @@ import Testing
         state.press("cjj ")
         #expect(
             state.render().plainText == """
-            ▾ anonymous
-              ZTE only cares because the US still has sone economic clout.
+                ▾ anonymous
+                  ZTE only cares because the US still has sone economic clout.
 
-              Enjoy it while it lasts.
-            │
-            │ • anonymous
-            │   Exactly, and within a decade or two, China will be banning Apple for silly
-            │   things like doing business with the nation of Taiwan and stuff like that.
-            │
-            ▸ anonymous · 2 replies hidden
-            ┃
-            • anonymous
-              It's all made in China (or Korea, Taiwan,etc) anyway. Why single out one
-              company to pick on?
+                  Enjoy it while it lasts.
+                │
+                │ • anonymous
+                │   Exactly, and within a decade or two, China will be banning Apple for silly
+                │   things like doing business with the nation of Taiwan and stuff like that.
+                │
+                ▸ anonymous · 2 replies hidden
+                ┃
+                • anonymous
+                  It's all made in China (or Korea, Taiwan,etc) anyway. Why single out one
+                  company to pick on?
 
-            • anonymous
-              Other companies did not violate UN sanctions and sell $millions worth of comm
-              equipment to the N. Koreans and Iran. They did not have Directors and other
-              senior executives that were former military intel officers. They did not have
-              Communist Party committees inside the company, or conduct "special projects"
-              to help gather intel. When caught and fined, they did not break all the
-              promises they made to hold Sr. Execs and others involved in breaking sanctions
-              accountable. Instead they gave them bonuses.
-             comment 3 of 7 · depth 1 · 42%                                          ? help
-            """)
+                • anonymous
+                  Other companies did not violate UN sanctions and sell $millions worth of comm
+                  equipment to the N. Koreans and Iran. They did not have Directors and other
+                  senior executives that were former military intel officers. They did not have
+                  Communist Party committees inside the company, or conduct "special projects"
+                  to help gather intel. When caught and fined, they did not break all the
+                  promises they made to hold Sr. Execs and others involved in breaking sanctions
+                  accountable. Instead they gave them bonuses.
+                 comment 3 of 7 · depth 1 · 42%                                          ? help
+                """)
     }
 
     @Test func sampleAt40x12ShowsDepthAsANumber() {
@@ -41,19 +41,19 @@ import Testing
         state.press("cj")
         #expect(
             state.render().plainText == """
-              ZTE only cares because the US still
-              has sone economic clout.
+                  ZTE only cares because the US still
+                  has sone economic clout.
 
-              Enjoy it while it lasts.
-            │
-            • [2] anonymous
-            ┃ Exactly, and within a decade or two,
-            ┃ China will be banning Apple for silly
-            ┃ things like doing business with the
-            ┃ nation of Taiwan and stuff like that.
-            ┃
-             comment 2 of 7 · depth 2 · 28%  ? help
-            """)
+                  Enjoy it while it lasts.
+                │
+                • [2] anonymous
+                ┃ Exactly, and within a decade or two,
+                ┃ China will be banning Apple for silly
+                ┃ things like doing business with the
+                ┃ nation of Taiwan and stuff like that.
+                ┃
+                 comment 2 of 7 · depth 2 · 28%  ? help
+                """)
     }
 
     @Test func sampleAt120x40AtTheLastComment() {
@@ -61,47 +61,47 @@ import Testing
         state.press("G")
         #expect(
             state.render().plainText == """
-            The question that remains now is, will the U.S. Commerce Department accept ZTE's moves?
+                The question that remains now is, will the U.S. Commerce Department accept ZTE's moves?
 
-            ── 7 comments ──────────────────────────────────────────────────────────────────────────────────────
+                ── 7 comments ──────────────────────────────────────────────────────────────────────────────────────
 
-            ▾ anonymous
-              ZTE only cares because the US still has sone economic clout.
+                ▾ anonymous
+                  ZTE only cares because the US still has sone economic clout.
 
-              Enjoy it while it lasts.
-            │
-            │ • anonymous
-            │   Exactly, and within a decade or two, China will be banning Apple for silly things like doing
-            │   business with the nation of Taiwan and stuff like that.
-            │
-            ▾ anonymous
-              I think ZTE should not be banned. Ultimately, it means less competition and higher prices for the
-              smartphone market. As a ZMAX Pro user, I appreciate that it has a high quality rear-facing camera
-              and doesn't cost an arm and a leg. The video was as good as what was shot using my friend's iPhone
-              7+.
-            │
-            │ • anonymous
-            │   I'm sure the video was as good as the iPhone's in very optimal lighting. but once it gets a little
-            │   dark, the cheap phones fall away, and only the very expensive ones have cameras that keep up.
-            │
-            │ • anonymous
-            │   You think that ZTE cameras are as good as iPhone cameras? Nice to meet you, Mr. Magoo!
-            │
-            • anonymous
-              It's all made in China (or Korea, Taiwan,etc) anyway. Why single out one company to pick on?
+                  Enjoy it while it lasts.
+                │
+                │ • anonymous
+                │   Exactly, and within a decade or two, China will be banning Apple for silly things like doing
+                │   business with the nation of Taiwan and stuff like that.
+                │
+                ▾ anonymous
+                  I think ZTE should not be banned. Ultimately, it means less competition and higher prices for the
+                  smartphone market. As a ZMAX Pro user, I appreciate that it has a high quality rear-facing camera
+                  and doesn't cost an arm and a leg. The video was as good as what was shot using my friend's iPhone
+                  7+.
+                │
+                │ • anonymous
+                │   I'm sure the video was as good as the iPhone's in very optimal lighting. but once it gets a little
+                │   dark, the cheap phones fall away, and only the very expensive ones have cameras that keep up.
+                │
+                │ • anonymous
+                │   You think that ZTE cameras are as good as iPhone cameras? Nice to meet you, Mr. Magoo!
+                │
+                • anonymous
+                  It's all made in China (or Korea, Taiwan,etc) anyway. Why single out one company to pick on?
 
-            • anonymous
-            ┃ Other companies did not violate UN sanctions and sell $millions worth of comm equipment to the N.
-            ┃ Koreans and Iran. They did not have Directors and other senior executives that were former military
-            ┃ intel officers. They did not have Communist Party committees inside the company, or conduct "special
-            ┃ projects" to help gather intel. When caught and fined, they did not break all the promises they made
-            ┃ to hold Sr. Execs and others involved in breaking sanctions accountable. Instead they gave them
-            ┃ bonuses.
-            ┃ If it wasn't for the $2.5B that ZTE pays to Google for GMS and to Qualcomm for chips each year, they
-            ┃ would still be banned.
-            ┃
-             comment 7 of 7 · depth 1 · 100%                                                                                 ? help
-            """)
+                • anonymous
+                ┃ Other companies did not violate UN sanctions and sell $millions worth of comm equipment to the N.
+                ┃ Koreans and Iran. They did not have Directors and other senior executives that were former military
+                ┃ intel officers. They did not have Communist Party committees inside the company, or conduct "special
+                ┃ projects" to help gather intel. When caught and fined, they did not break all the promises they made
+                ┃ to hold Sr. Execs and others involved in breaking sanctions accountable. Instead they gave them
+                ┃ bonuses.
+                ┃ If it wasn't for the $2.5B that ZTE pays to Google for GMS and to Qualcomm for chips each year, they
+                ┃ would still be banned.
+                ┃
+                 comment 7 of 7 · depth 1 · 100%                                                                                 ? help
+                """)
     }
 
     @Test func oneByOneShowsOneCell() {

@@ -105,7 +105,9 @@ import ThreadModel
     @Test func aLongSearchRunsInStepsAndSaysHowFarItIs() {
         let count = ReaderState.searchStep * 2 + 10
         var builder = DiscussionBuilder(article: Article(title: "Big"))
-        for i in 0..<count { builder.add(Comment(id: .string("c\(i)"), body: i == count - 3 ? "the Needle" : "hay \(i)")) }
+        for i in 0..<count {
+            builder.add(Comment(id: .string("c\(i)"), body: i == count - 3 ? "the Needle" : "hay \(i)"))
+        }
         guard let big = try? builder.build() else {
             Issue.record("the thread does not build")
             return
@@ -140,8 +142,10 @@ import ThreadModel
     }
 
     @Test func asciiSearchIgnoresCaseAndFindsEscapedText() throws {
-        let json = #"{"article":{"title":"T"},"comments":[{"body":"caf\u00e9 \u0041BC line\none"},{"author":"Zoë","body":"x"}]}"#
-        var state = ReaderState(discussion: try Discussion.load(canonical: DocumentBytes(Array(json.utf8))), rows: 20, columns: 60)
+        let json =
+            #"{"article":{"title":"T"},"comments":[{"body":"caf\u00e9 \u0041BC line\none"},{"author":"Zoë","body":"x"}]}"#
+        var state = ReaderState(
+            discussion: try Discussion.load(canonical: DocumentBytes(Array(json.utf8))), rows: 20, columns: 60)
         for (query, hit) in [("abc", 0), ("CAFÉ", 0), ("zoë", 1), ("line one", nil)] as [(String, Int?)] {
             state.apply(.startSearch)
             for character in query { state.apply(.input(.character(character))) }

@@ -65,5 +65,6 @@ extension ReaderState {
 
 /// The directory of this test target's expected files.
 func expectedFile(_ name: String, file: StaticString = #filePath) -> URL {
-    URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Expected").appendingPathComponent(name)
+    URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Expected")
+        .appendingPathComponent(name)
 }

@@ -14,9 +14,11 @@ import ThreadTree
     @Test func printedSampleHasEveryCommentIndentedUnderItsParent() {
         let printed = ThreadPrinter(width: 80).text(of: sampleDiscussion())
         let headers = printed.split(separator: "\n").filter { $0.contains("anonymous") }
-        #expect(headers == [
-            "▾ anonymous", "│ • anonymous", "▾ anonymous", "│ • anonymous", "│ • anonymous", "• anonymous", "• anonymous",
-        ])
+        #expect(
+            headers == [
+                "▾ anonymous", "│ • anonymous", "▾ anonymous", "│ • anonymous", "│ • anonymous", "• anonymous",
+                "• anonymous",
+            ])
         #expect(printed.contains("sone economic clout"))
         #expect(printed.contains("── 7 comments ──"))
     }
@@ -43,7 +45,9 @@ import ThreadTree
     @Test func hundredThousandDeepChainPrintsWithCappedIndentation() throws {
         let depth = 100_000
         var builder = DiscussionBuilder(article: Article(title: "Deep"))
-        for i in 0..<depth { builder.add(Comment(id: .string("c\(i)"), body: "level \(i)"), under: i == 0 ? nil : i - 1) }
+        for i in 0..<depth {
+            builder.add(Comment(id: .string("c\(i)"), body: "level \(i)"), under: i == 0 ? nil : i - 1)
+        }
         let deep = try builder.build()
         var lines = 0
         var last = ""

@@ -41,10 +41,18 @@ struct InputDecoderTests {
     }
 
     @Test func wheelScrollsAndButtonOneClicks() {
-        #expect(InputDecoder.mouse(buttons: nc_button4_pressed(), row: 3, column: 9) == MouseEvent(.wheelUp, row: 3, column: 9))
-        #expect(InputDecoder.mouse(buttons: nc_button5_pressed(), row: 4, column: 1) == MouseEvent(.wheelDown, row: 4, column: 1))
-        #expect(InputDecoder.mouse(buttons: nc_button1_pressed(), row: 0, column: 2) == MouseEvent(.click, row: 0, column: 2))
-        #expect(InputDecoder.mouse(buttons: nc_button1_clicked(), row: 0, column: 2) == MouseEvent(.click, row: 0, column: 2))
+        #expect(
+            InputDecoder.mouse(buttons: nc_button4_pressed(), row: 3, column: 9)
+                == MouseEvent(.wheelUp, row: 3, column: 9))
+        #expect(
+            InputDecoder.mouse(buttons: nc_button5_pressed(), row: 4, column: 1)
+                == MouseEvent(.wheelDown, row: 4, column: 1))
+        #expect(
+            InputDecoder.mouse(buttons: nc_button1_pressed(), row: 0, column: 2)
+                == MouseEvent(.click, row: 0, column: 2))
+        #expect(
+            InputDecoder.mouse(buttons: nc_button1_clicked(), row: 0, column: 2)
+                == MouseEvent(.click, row: 0, column: 2))
     }
 
     @Test func releasesAndMotionAreSkipped() {

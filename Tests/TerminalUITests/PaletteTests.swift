@@ -44,7 +44,8 @@ struct PaletteTests {
         #expect(ColorMode.automatic.depth(noColor: false, hasColors: true, colors: 256, pairs: 65536) == .extended)
         #expect(ColorMode.automatic.depth(noColor: false, hasColors: true, colors: 8, pairs: 64) == .basic)
         #expect(ColorMode.automatic.depth(noColor: false, hasColors: false, colors: 0, pairs: 0) == Palette.Depth.none)
-        #expect(ColorMode.automatic.depth(noColor: true, hasColors: true, colors: 256, pairs: 65536) == Palette.Depth.none)
+        #expect(
+            ColorMode.automatic.depth(noColor: true, hasColors: true, colors: 256, pairs: 65536) == Palette.Depth.none)
         #expect(ColorMode.off.depth(noColor: false, hasColors: true, colors: 256, pairs: 65536) == Palette.Depth.none)
         #expect(ColorMode.basic.depth(noColor: false, hasColors: true, colors: 256, pairs: 65536) == .basic)
         #expect(ColorMode.palette256.depth(noColor: false, hasColors: true, colors: 8, pairs: 64) == .basic)

@@ -32,7 +32,8 @@ import TextLayout
             let drawn = glibcWidth(Sanitizer.drawable(character))
             let laidOut = TextWidth.of(character)
             if drawn != laidOut {
-                disagreements.append("U+\(String(value, radix: 16, uppercase: true)) wcwidth \(drawn) TextWidth \(laidOut)")
+                disagreements.append(
+                    "U+\(String(value, radix: 16, uppercase: true)) wcwidth \(drawn) TextWidth \(laidOut)")
             }
         }
         #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(20).joined(separator: ", "))")

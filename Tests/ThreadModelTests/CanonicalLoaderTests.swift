@@ -232,7 +232,8 @@ func outline(_ discussion: Discussion) -> [String] {
 
     @Test func idsInMessagesCannotCarryControls() {
         let error = DocumentError(path: "x.json", kind: .ownParent("\u{1B}]0;pwned\u{07}\u{202E}"))
-        #expect(!error.description.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(
+            !error.description.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
     }
 
     @Test func unreadableFilesExitWithNoInput() {

@@ -12,7 +12,8 @@ import Testing
             ])
         let discussion = try Discussion(document: document)
         #expect(outline(discussion) == ["0:a", "1:a1", "1:a2", "0:2"])
-        #expect(discussion.comment(at: 3) == Comment(id: .integer(2), author: "bo", score: 3, body: "hi", deleted: true))
+        #expect(
+            discussion.comment(at: 3) == Comment(id: .integer(2), author: "bo", score: 3, body: "hi", deleted: true))
     }
 
     @Test func builderResolvesFlatParentsAndChecksDuplicates() throws {

@@ -110,7 +110,8 @@ enum ImportSupport {
                 i += 2
                 continue
             }
-            if unit < 0xDC00, i + 12 <= bytes.count, bytes[i + 6] == UInt8(ascii: "\\"), bytes[i + 7] == UInt8(ascii: "u"),
+            if unit < 0xDC00, i + 12 <= bytes.count, bytes[i + 6] == UInt8(ascii: "\\"),
+                bytes[i + 7] == UInt8(ascii: "u"),
                 let low = hex(i + 8), (0xDC00...0xDFFF).contains(low)
             {
                 out.append(contentsOf: bytes[i..<(i + 12)])
@@ -169,7 +170,9 @@ enum ImportSupport {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = year >= 0 && year < 10_000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
+        let yearText =
+            year >= 0 && year < 10_000
+            ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         return "\(yearText)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
     }
 

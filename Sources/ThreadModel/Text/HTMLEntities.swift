@@ -29,7 +29,8 @@ public enum HTMLEntities {
         var end = start + 1
         while end < limit, scalars[end] != ";" {
             let value = scalars[end].value
-            let isWordChar = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+            let isWordChar =
+                (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
                 || (0x61...0x7A).contains(value) || value == 0x23
             guard isWordChar else { return nil }
             end += 1

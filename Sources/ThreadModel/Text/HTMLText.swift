@@ -55,7 +55,8 @@ struct Tag {
         let nameStart = i
         while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
         guard i > nameStart, isLetter(bytes[nameStart]) else { return nil }
-        var tag = Tag(name: String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased(), closing: closing, end: 0)
+        var tag = Tag(
+            name: String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased(), closing: closing, end: 0)
         // Attributes: name, name=value, name="value", name='value'.
         while i < bytes.count {
             let byte = bytes[i]
@@ -87,7 +88,8 @@ struct Tag {
                 valueEnd = i
             }
             if attribute == "href" || attribute == "alt" || attribute == "class" {
-                tag.attributes[attribute] = HTMLEntities.decode(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+                tag.attributes[attribute] = HTMLEntities.decode(
+                    String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
             }
         }
         // A tag left open at the end of the text swallows the rest, as in a browser.
@@ -108,5 +110,7 @@ struct Tag {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         isLetter(byte) || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C }
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C
+    }
 }

@@ -132,14 +132,16 @@ public enum MarkdownText {
         var i = 0
         while i < characters.count {
             let character = characters[i]
-            if character == "\\", i + 1 < characters.count, characters[i + 1].isPunctuation || characters[i + 1].isSymbol {
+            if character == "\\", i + 1 < characters.count,
+                characters[i + 1].isPunctuation || characters[i + 1].isSymbol
+            {
                 out.append(characters[i + 1])
                 i += 2
             } else if character == "[", let link = link(in: characters, at: i) {
                 let label = inlineText(link.label)
                 out += label == link.address || label.isEmpty ? link.address : "\(label) <\(link.address)>"
                 i = link.end
-            } else if (character == "*" || character == "~" || character == "_"), i + 1 < characters.count,
+            } else if character == "*" || character == "~" || character == "_", i + 1 < characters.count,
                 characters[i + 1] == character
             {
                 // `**bold**`, `__bold__`, `~~struck~~`: the markers mean nothing in plain text.
