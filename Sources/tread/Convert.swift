@@ -19,9 +19,7 @@ struct Convert: ParsableCommand {
         let discussion = try loadOrExit(document)
         let bytes = DocumentWriter.canonicalJSON(discussion)
         guard let output else {
-            var buffer = OutputBuffer()
-            buffer.write(String(decoding: bytes, as: UTF8.self))
-            buffer.flush()
+            _ = writeAll(bytes, to: STDOUT_FILENO)
             return
         }
         let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -30,15 +28,9 @@ struct Convert: ParsableCommand {
             throw ExitCode(73)
         }
         defer { close(fd) }
-        var start = 0
-        while start < bytes.count {
-            let written = bytes[start...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                writeError("tread: \(output): cannot write: \(String(cString: strerror(errno)))")
-                throw ExitCode(74)
-            }
-            start += written
+        guard writeAll(bytes, to: fd) else {
+            writeError("tread: \(output): cannot write: \(String(cString: strerror(errno)))")
+            throw ExitCode(74)
         }
     }
 }

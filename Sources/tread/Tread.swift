@@ -129,10 +129,7 @@ func loadOrExit(_ options: DocumentOptions) throws -> Discussion {
 }
 
 func writeError(_ line: String) {
-    var text = line
-    if !text.hasSuffix("\n") { text += "\n" }
-    let bytes = Array(text.utf8)
-    _ = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    _ = writeAll(Array((line.hasSuffix("\n") ? line : line + "\n").utf8), to: STDERR_FILENO)
 }
 
 /// Prints the thread to standard output, streamed comment by comment.
@@ -162,15 +159,21 @@ struct OutputBuffer {
     }
 
     mutating func flush() {
-        var start = 0
-        while start < bytes.count {
-            let written = bytes[start...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            start += written
-        }
+        _ = writeAll(bytes, to: STDOUT_FILENO)
         bytes.removeAll(keepingCapacity: true)
     }
+}
+
+/// Writes every byte to `fd`, retrying on interruption; false on an error (errno says which).
+func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    var start = 0
+    while start < bytes.count {
+        let written = bytes[start...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        start += written
+    }
+    return true
 }
