@@ -100,18 +100,12 @@ extension ReaderState {
     private mutating func takeCount(for action: Action) -> Int? {
         guard let pending = pendingCount else { return nil }
         pendingCount = nil
-        switch action {
-        case .parent:
-            // "3u" means three levels up, not "show three levels" then "up": undo what the digit did.
-            tree = pending.tree
-            selection = pending.selection
-            top = pending.top
-            return pending.count
-        case .digit:
-            return nil
-        default:
-            return nil
-        }
+        guard action == .parent else { return nil }
+        // "3u" means three levels up, not "show three levels" then "up": undo what the digit did.
+        tree = pending.tree
+        selection = pending.selection
+        top = pending.top
+        return pending.count
     }
 
     /// Without comments, only scrolling, help and quitting mean anything.
