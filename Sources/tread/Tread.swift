@@ -39,11 +39,29 @@ struct DocumentOptions: ParsableArguments {
     var format: DocumentFormat?
 
     /// Loads the document, or the bundled sample when no file was named.
-    func load() throws(DocumentError) -> Discussion {
-        guard let file else {
-            return try Discussion.load(canonical: DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)))
+    /// The document's bytes: the file's, or the bundled sample's when no file was named.
+    func read() throws(DocumentError) -> DocumentBytes {
+        guard let file else { return DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)) }
+        do {
+            return try DocumentBytes.read(path: file)
+        } catch {
+            throw error.naming(file)
         }
-        return try Discussion.load(path: file, format: format)
+    }
+
+    /// Loads the document from bytes `read()` gave.
+    func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
+        do {
+            return try Discussion.load(bytes, format: file == nil ? .tread : format)
+        } catch {
+            throw error.naming(file)
+        }
+    }
+
+    /// Whether a big document is better loaded behind a preview: a file of the canonical format.
+    func loadsInBackground(_ bytes: DocumentBytes) -> Bool {
+        file != nil && bytes.count >= BackgroundLoad.worthwhileSize && (format ?? .tread) == .tread
+            && DocumentFormat.detect(bytes) == .tread
     }
 }
 
@@ -69,50 +87,31 @@ struct Read: ParsableCommand {
 
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
-        if !printing, let load = try startBackgroundLoad() {
+        let bytes = try orExit { () throws(DocumentError) in try document.read() }
+        if !printing, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
+            let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
                 try openReader(preview, loading: load)
                 return
             }
-            switch load.result {
-            case .failure(let error)?:
-                var error = error
-                error.path = document.file
-                writeError("tread: \(error.description)")
-                throw ExitCode(error.exitStatus)
-            case .success(let discussion)?:
-                try openReader(discussion)
-                return
-            case nil:
-                break
+            let discussion = try orExit { () throws(DocumentError) in
+                switch load.result {
+                case .failure(let error)?: throw error.naming(document.file)
+                case .success(let discussion)?: return discussion
+                case nil: return try document.load(bytes)
+                }
             }
+            try openReader(discussion)
+            return
         }
-        let discussion = try loadOrExit(document)
+        let discussion = try orExit { () throws(DocumentError) in try document.load(bytes) }
         if printing {
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
         }
         try openReader(discussion)
-    }
-
-    /// Starts loading in the background when the file is a big canonical document; nil otherwise.
-    private func startBackgroundLoad() throws -> BackgroundLoad? {
-        guard let file = document.file, file != "-", document.format == nil || document.format == .tread else {
-            return nil
-        }
-        let bytes: DocumentBytes
-        do {
-            bytes = try DocumentBytes.read(path: file)
-        } catch {
-            var error = error
-            error.path = file
-            writeError("tread: \(error.description)")
-            throw ExitCode(error.exitStatus)
-        }
-        guard bytes.count >= BackgroundLoad.worthwhileSize, DocumentFormat.detect(bytes) == .tread else { return nil }
-        return BackgroundLoad(bytes: bytes)
     }
 }
 
@@ -120,11 +119,25 @@ extension DocumentFormat: ExpressibleByArgument {}
 
 /// Loads a document or exits with its one-line error and sysexits status.
 func loadOrExit(_ options: DocumentOptions) throws -> Discussion {
+    try orExit { () throws(DocumentError) in try options.load(options.read()) }
+}
+
+/// Runs `work`, or prints its error as one line and exits with the error's sysexits status.
+func orExit<T>(_ work: () throws(DocumentError) -> T) throws -> T {
     do {
-        return try options.load()
+        return try work()
     } catch {
         writeError("tread: \(error.description)")
         throw ExitCode(error.exitStatus)
+    }
+}
+
+extension DocumentError {
+    /// The error with the file it is about, as the user named it.
+    func naming(_ path: String?) -> DocumentError {
+        var named = self
+        named.path = path
+        return named
     }
 }
 
