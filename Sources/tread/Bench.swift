@@ -195,10 +195,16 @@ struct Bench: ParsableCommand {
         return samples
     }
 
-    /// Where `u` starts: the selection and its parent, how many comments apart.
-    private func parentNote(_ start: ReaderState, from setup: [Action]) -> String {
+    /// `start` after `setup`.
+    private func replay(_ setup: [Action], from start: ReaderState) -> ReaderState {
         var state = start
         for action in setup { state.apply(action) }
+        return state
+    }
+
+    /// Where `u` starts: the selection and its parent, how many comments apart.
+    private func parentNote(_ start: ReaderState, from setup: [Action]) -> String {
+        let state = replay(setup, from: start)
         guard let selection = state.selection else { return "no comments" }
         guard let parent = state.tree.parent(of: selection) else { return "top-level: measures the message" }
         return "depth \(state.tree.depth(of: selection)), parent \(selection - parent) comments above"
@@ -237,8 +243,7 @@ struct Bench: ParsableCommand {
     }
 
     private func siblingNote(_ start: ReaderState, from setup: [Action]) -> String {
-        var state = start
-        for action in setup { state.apply(action) }
+        let state = replay(setup, from: start)
         guard let selection = state.selection else { return "no comments" }
         guard let next = state.tree.nextSibling(of: selection) else { return "no next sibling: measures the message" }
         return "skips \(next - selection - 1) replies"
