@@ -41,18 +41,20 @@ struct TextSearch: Sendable {
         guard let needle = asciiNeedle else { return matches(bytes.string(ref) ?? "") }
         let start = Int(ref.offset)
         let text = UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<start + ref.length])
-        if contains(needle, in: text) { return true }
+        if contains(needle, in: text, anchor: anchorIndex) { return true }
         // A \u escape may hide a letter of the query: only then is decoding worth it.
-        return ref.isJSONEscaped && contains(Array("\\u".utf8), in: text) && matches(bytes.string(ref) ?? "")
+        return ref.isJSONEscaped && contains(Self.unicodeEscape, in: text, anchor: 0) && matches(bytes.string(ref) ?? "")
     }
 
     /// Case-insensitive ASCII search: memchr finds each candidate for the needle's rarest byte,
     /// in both cases, so the text is mostly skimmed at memory speed.
-    private func contains(_ needle: [UInt8], in text: UnsafeRawBufferPointer) -> Bool {
+    private static let unicodeEscape = Array("\\u".utf8)
+
+    /// `anchor` is the index in `needle` of the byte memchr looks for.
+    private func contains(_ needle: [UInt8], in text: UnsafeRawBufferPointer, anchor: Int) -> Bool {
         let n = needle.count
         guard n > 0 else { return true }
         guard text.count >= n, let base = text.baseAddress else { return false }
-        let anchor = anchorIndex
         return needle.withUnsafeBufferPointer { needle in
             let lower = needle[anchor]
             let upper = lower &- UInt8(ascii: "a") < 26 ? lower & ~0x20 : lower

@@ -141,6 +141,18 @@ import ThreadModel
         #expect(state.message == "search stopped")
     }
 
+    /// A query whose rarest byte is not its first, missing from an escaped body: the look for a
+    /// `\u` escape must not reuse the query's anchor (it trapped past the end of the 2-byte needle).
+    @Test func aMissInAnEscapedBodyIsSafe() throws {
+        let json = #"{"article":{"title":"T"},"comments":[{"body":"line\none \"quoted\""}]}"#
+        var state = ReaderState(
+            discussion: try Discussion.load(canonical: DocumentBytes(Array(json.utf8))), rows: 20, columns: 60)
+        state.apply(.startSearch)
+        for character in "reply" { state.apply(.input(.character(character))) }
+        state.apply(.input(.enter))
+        #expect(state.message == "no match for “reply”")
+    }
+
     @Test func asciiSearchIgnoresCaseAndFindsEscapedText() throws {
         let json =
             #"{"article":{"title":"T"},"comments":[{"body":"caf\u00e9 \u0041BC line\none"},{"author":"Zoë","body":"x"}]}"#
