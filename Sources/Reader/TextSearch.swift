@@ -43,7 +43,8 @@ struct TextSearch: Sendable {
         let text = UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<start + ref.length])
         if contains(needle, in: text, anchor: anchorIndex) { return true }
         // A \u escape may hide a letter of the query: only then is decoding worth it.
-        return ref.isJSONEscaped && contains(Self.unicodeEscape, in: text, anchor: 0) && matches(bytes.string(ref) ?? "")
+        return ref.isJSONEscaped && contains(Self.unicodeEscape, in: text, anchor: 0)
+            && matches(bytes.string(ref) ?? "")
     }
 
     /// Case-insensitive ASCII search: memchr finds each candidate for the needle's rarest byte,
