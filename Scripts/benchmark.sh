@@ -9,7 +9,7 @@
 #   --bench-runs  runs of `tread bench` per size (it already repeats each key --repeat times)
 #   --repeat      `tread bench --repeat`
 # Environment: TREAD_BENCH_DATA (data cache, default .build-bench-data), TREAD_GEN_THREAD (the
-# generator, default ../shared/tools/gen_thread.py), TREAD_BENCH_READY (the text that shows the
+# generator, default Scripts/gen_thread.py), TREAD_BENCH_READY (the text that shows the
 # first screen is drawn, default "? help", the end of the status line), TREAD_BENCH_POLL (seconds
 # between screen polls, default 0.02).
 set -euo pipefail
@@ -34,7 +34,7 @@ done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 data_dir=${TREAD_BENCH_DATA:-$repo/.build-bench-data}
-generator=${TREAD_GEN_THREAD:-$repo/../shared/tools/gen_thread.py}
+generator=${TREAD_GEN_THREAD:-$repo/Scripts/gen_thread.py}
 ready_text=${TREAD_BENCH_READY:-"? help"}
 poll=${TREAD_BENCH_POLL:-0.02}
 command_line="Scripts/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat"

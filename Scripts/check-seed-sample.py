@@ -2,7 +2,7 @@
 """Check SampleData/zte-partial-reprieve.json against the saved page it was transcribed from.
 
 Usage: Scripts/check-seed-sample.py [SEED_TXT] [SAMPLE_JSON]
-Defaults: ../shared/seed/000_37d42617417f68f1.txt and SampleData/zte-partial-reprieve.json (run from the repo root).
+Defaults: Tests/Fixtures/seed/000_37d42617417f68f1.txt and SampleData/zte-partial-reprieve.json (run from the repo root).
 
 Every line of text on the page, page chrome aside, must appear verbatim and in page order in the
 document (article paragraphs, then comment bodies in thread order), and the document must hold
@@ -12,7 +12,7 @@ import json
 import re
 import sys
 
-seed_path = sys.argv[1] if len(sys.argv) > 1 else "../shared/seed/000_37d42617417f68f1.txt"
+seed_path = sys.argv[1] if len(sys.argv) > 1 else "Tests/Fixtures/seed/000_37d42617417f68f1.txt"
 doc_path = sys.argv[2] if len(sys.argv) > 2 else "SampleData/zte-partial-reprieve.json"
 
 with open(seed_path, encoding="utf-8") as f:

@@ -4,8 +4,8 @@
 #   Scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]
 #
 # Builds the TreadFuzz product with -sanitize=fuzzer,address into .build-fuzz (apart from the
-# normal build), seeds a temporary corpus from SampleData, ../shared/corpus and a few documents
-# from ../shared/tools/gen_thread.py (nothing generated is kept), and runs one fuzzing job.
+# normal build), seeds a temporary corpus from SampleData, Tests/Fixtures and a few documents
+# from Scripts/gen_thread.py (nothing generated is kept), and runs one fuzzing job.
 # Exits non-zero when the fuzzer finds a crash, a leak or a timeout; the input is kept in
 # $FUZZ_ARTIFACTS (default .build-fuzz/artifacts) and replays with a plain build:
 #   swift run TreadFuzz .build-fuzz/artifacts/crash-…
@@ -14,7 +14,6 @@ set -euo pipefail
 seconds=${1:-60}
 shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${TREAD_SHARED:-$root/../shared}
 artifacts=${FUZZ_ARTIFACTS:-$root/.build-fuzz/artifacts}
 max_len=65536
 
@@ -33,27 +32,22 @@ corpus=$work/corpus
 seeds=$work/seeds
 mkdir -p "$corpus" "$seeds" "$artifacts"
 
-# Seeds: bundled samples, the shared corpus of real threads, and generated hostile documents.
+# Seeds: bundled samples, the real threads of the test fixtures, and generated hostile documents.
 cp SampleData/*.json "$seeds"/
-if [ -d "$shared/corpus" ]; then
-    for file in "$shared"/corpus/*/*.json; do
-        cp "$file" "$seeds/$(basename "$(dirname "$file")")-$(basename "$file")"
-    done
-else
-    echo "fuzz.sh: no $shared/corpus; seeding from SampleData only" >&2
-fi
-generator=$shared/tools/gen_thread.py
-if [ -f "$generator" ]; then
-    gen() { python3 "$generator" --quiet "$@"; }
-    gen --comments 12 --seed 1 --unicode > "$seeds/gen-unicode.json"
-    gen --comments 20 --seed 2 --invalid-utf8 > "$seeds/gen-invalid-utf8.json"
-    gen --comments 8 --seed 3 --shape deep --form flat > "$seeds/gen-deep-flat.json"
-    gen --comments 8 --seed 4 --shape deep > "$seeds/gen-deep-nested.json"
-    gen --comments 15 --seed 5 --shape bushy --body-len 0,40 > "$seeds/gen-bushy.json"
-    # --hostile always adds a 1 MB comment and a 100k-character word; cut every string to
-    # 2000 characters so the payloads fit under -max_len (the huge sizes are tested elsewhere).
-    for form in nested flat; do
-        gen --comments 45 --seed 6 --hostile --form "$form" | python3 -c '
+for file in Tests/Fixtures/*/*.json; do
+    cp "$file" "$seeds/$(basename "$(dirname "$file")")-$(basename "$file")"
+done
+generator=Scripts/gen_thread.py
+gen() { python3 "$generator" --quiet "$@"; }
+gen --comments 12 --seed 1 --unicode > "$seeds/gen-unicode.json"
+gen --comments 20 --seed 2 --invalid-utf8 > "$seeds/gen-invalid-utf8.json"
+gen --comments 8 --seed 3 --shape deep --form flat > "$seeds/gen-deep-flat.json"
+gen --comments 8 --seed 4 --shape deep > "$seeds/gen-deep-nested.json"
+gen --comments 15 --seed 5 --shape bushy --body-len 0,40 > "$seeds/gen-bushy.json"
+# --hostile always adds a 1 MB comment and a 100k-character word; cut every string to
+# 2000 characters so the payloads fit under -max_len (the huge sizes are tested elsewhere).
+for form in nested flat; do
+    gen --comments 45 --seed 6 --hostile --form "$form" | python3 -c '
 import json, sys
 def cut(v):
     if isinstance(v, str): return v[:2000]
@@ -62,8 +56,7 @@ def cut(v):
     return v
 json.dump(cut(json.load(sys.stdin)), sys.stdout, ensure_ascii=False)
 ' > "$seeds/gen-hostile-$form.json"
-    done
-fi
+done
 
 # JSON tokens and the keys of every format tread reads, so mutations stay near valid documents.
 dict=$work/json.dict

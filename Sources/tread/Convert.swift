@@ -7,7 +7,7 @@ import ThreadModel
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a discussion in the canonical tread format (FORMAT.md).",
+        abstract: "Write a discussion in the canonical tread format (docs/FORMAT.md).",
         discussion: "Converting the output again gives the same bytes.")
 
     @OptionGroup var document: DocumentOptions

@@ -8,6 +8,9 @@ import ThreadTree
     import Glibc
 #endif
 
+/// tread's version, as `tread --version` prints it and fetches name it in their User-Agent.
+let treadVersion = "0.3.0"
+
 /// The command line: a thin layer over the modules, wiring bytes → document → thread → output.
 @main
 struct Tread: ParsableCommand {
@@ -17,7 +20,9 @@ struct Tread: ParsableCommand {
         discussion: """
             With no FILE, opens the bundled sample article. "-" reads standard input.
             When standard output is not a terminal, the thread is printed as text instead.
+            The document format is described in docs/FORMAT.md of tread's source.
             """,
+        version: treadVersion,
         subcommands: [Read.self, Convert.self, Stats.self, Bench.self],
         defaultSubcommand: Read.self
     )

@@ -5,7 +5,9 @@
 set -uo pipefail
 BIN=${1:?usage: test-cli.sh PATH/TO/tread}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-SHARED=$(cd "$(dirname "$0")/../../../shared" 2>/dev/null && pwd || true)
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+GEN="$REPO/Scripts/gen_thread.py"
+FIXTURES="$REPO/Tests/Fixtures"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
@@ -96,41 +98,37 @@ if "$BIN" | grep -q "── 7 comments"; then pass "output to a pipe prints the 
 if (cd / && "$BIN" --print | grep -q "sone economic clout"); then pass "the sample opens from another directory"; else
     fail "the sample opens from another directory" "missing text"; fi
 
-if [ -n "$SHARED" ] && [ -x "$(command -v python3)" ]; then
-    python3 "$SHARED/tools/gen_thread.py" --comments 300 --hostile --seed 3 -q -o "$work/hostile.json"
-    python3 "$SHARED/tools/gen_thread.py" --comments 300 --invalid-utf8 --seed 4 -q -o "$work/invalid.json"
-    python3 "$SHARED/tools/gen_thread.py" --comments 300 --unicode --seed 5 -q -o "$work/unicode.json"
-    for doc in hostile invalid unicode; do
-        "$BIN" --print --width 70 "$work/$doc.json" >"$work/$doc.txt" 2>"$work/err"
-        # No ESC, no C0 but newline, no C1 (U+0080-U+009F), no bidi controls in the printed text.
-        if python3 - "$work/$doc.txt" <<'PY'
+python3 "$GEN" --comments 300 --hostile --seed 3 -q -o "$work/hostile.json"
+python3 "$GEN" --comments 300 --invalid-utf8 --seed 4 -q -o "$work/invalid.json"
+python3 "$GEN" --comments 300 --unicode --seed 5 -q -o "$work/unicode.json"
+for doc in hostile invalid unicode; do
+    "$BIN" --print --width 70 "$work/$doc.json" >"$work/$doc.txt" 2>"$work/err"
+    # No ESC, no C0 but newline, no C1 (U+0080-U+009F), no bidi controls in the printed text.
+    if python3 - "$work/$doc.txt" <<'PY'
 import sys
 text = open(sys.argv[1], "rb").read().decode("utf-8")
 bad = [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F
-       or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069]
+   or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069]
 sys.exit(1 if bad else 0)
 PY
-        then pass "--print of a $doc document holds no control characters"; else
-            fail "--print of a $doc document holds no control characters" "found some (see $doc.txt)"; fi
-    done
-fi
+    then pass "--print of a $doc document holds no control characters"; else
+        fail "--print of a $doc document holds no control characters" "found some (see $doc.txt)"; fi
+done
 
 # Every saved discussion of the corpus prints, and converts to the canonical format stably.
-if [ -n "$SHARED" ] && [ -d "$SHARED/corpus" ]; then
-    for doc in "$SHARED"/corpus/*/*.json; do
-        name=$(basename "$(dirname "$doc")")/$(basename "$doc")
-        if ! "$BIN" --print --width 90 "$doc" >"$work/corpus.txt" 2>"$work/err" || ! grep -q "── " "$work/corpus.txt"; then
-            fail "corpus $name prints" "$(head -c 300 "$work/err")"
-            continue
-        fi
-        if "$BIN" convert "$doc" -o "$work/once.json" 2>"$work/err" && "$BIN" convert "$work/once.json" >"$work/twice.json" 2>>"$work/err" \
-            && cmp -s "$work/once.json" "$work/twice.json"; then
-            pass "corpus $name prints and converts stably"
-        else
-            fail "corpus $name converts stably" "$(head -c 300 "$work/err")"
-        fi
-    done
-fi
+for doc in "$FIXTURES"/*/*.json; do
+    name=$(basename "$(dirname "$doc")")/$(basename "$doc")
+    if ! "$BIN" --print --width 90 "$doc" >"$work/corpus.txt" 2>"$work/err" || ! grep -q "── " "$work/corpus.txt"; then
+        fail "corpus $name prints" "$(head -c 300 "$work/err")"
+        continue
+    fi
+    if "$BIN" convert "$doc" -o "$work/once.json" 2>"$work/err" && "$BIN" convert "$work/once.json" >"$work/twice.json" 2>>"$work/err" \
+        && cmp -s "$work/once.json" "$work/twice.json"; then
+        pass "corpus $name prints and converts stably"
+    else
+        fail "corpus $name converts stably" "$(head -c 300 "$work/err")"
+    fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,9 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 BIN=${1:?usage: test-reader.sh PATH/TO/tread}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-SHARED=$(cd "$(dirname "$0")/../../../shared" 2>/dev/null && pwd || true)
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+GEN="$REPO/Scripts/gen_thread.py"
+FIXTURES="$REPO/Tests/Fixtures"
 
 status_line() { screen | sed -n '$p'; }
 # expect_status TEXT NAME: the status line shows TEXT within 5 s.
@@ -113,58 +115,54 @@ send q
 expect_exit 0 "quit after the mouse test"
 
 # --- A hostile document: payloads are shown, never obeyed ---------------------------------------
-if [ -n "$SHARED" ]; then
-    hostile="$E2E_DIR/hostile.json"
-    python3 "$SHARED/tools/gen_thread.py" --comments 200 --hostile --seed 7 -q -o "$hostile"
-    e2e_tmux set-option -g set-titles off >/dev/null 2>&1
-    start_app 80 24 "$BIN" "$hostile"
-    title_before=$(e2e_tmux display -p -t app '#{pane_title}')
-    expect_status "article" "the hostile document opens"
-    if screen | grep -q "␛"; then pass "escape characters show as ␛"; else fail "escape characters show as ␛"; fi
-    send c
-    for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do send j; done
-    sleep 0.5
-    title_after=$(e2e_tmux display -p -t app '#{pane_title}')
-    if [ "$title_before" = "$title_after" ] && [ "$title_after" != "pwned" ]; then
-        pass "the document did not retitle the pane"
-    else
-        fail "the document retitled the pane ($title_before → $title_after)"
-    fi
-    expect_status "comment" "the status line survives the payloads (screen not cleared)"
-    send q
-    expect_exit 0 "quit the hostile document"
-    expect_tty_restored "the hostile document leaves the terminal as it was"
-
-    # --- A 10,000-comment thread: every jump answers at once -------------------------------------
-    big="$E2E_DIR/big.json"
-    python3 "$SHARED/tools/gen_thread.py" --comments 10000 --seed 2 -q -o "$big"
-    start_app 80 24 "$BIN" "$big"
-    expect_status "article" "a 10,000-comment thread opens"
-    send c
-    expect_status "comment 1 of 10000" "c on a 10,000-comment thread"
-    send G
-    expect_status "comment 10000 of 10000" "G goes to the last comment"
-    send g c ']' ']' J
-    expect_status "depth 1" "jumps between threads"
-    send z
-    expect_screen "replies hidden" "z folds every thread"
-    send Z / z z z z Enter
-    expect_status "comment" "a search on a big thread answers"
-    send q
-    expect_exit 0 "quit the big thread"
+hostile="$E2E_DIR/hostile.json"
+python3 "$GEN" --comments 200 --hostile --seed 7 -q -o "$hostile"
+e2e_tmux set-option -g set-titles off >/dev/null 2>&1
+start_app 80 24 "$BIN" "$hostile"
+title_before=$(e2e_tmux display -p -t app '#{pane_title}')
+expect_status "article" "the hostile document opens"
+if screen | grep -q "␛"; then pass "escape characters show as ␛"; else fail "escape characters show as ␛"; fi
+send c
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do send j; done
+sleep 0.5
+title_after=$(e2e_tmux display -p -t app '#{pane_title}')
+if [ "$title_before" = "$title_after" ] && [ "$title_after" != "pwned" ]; then
+    pass "the document did not retitle the pane"
+else
+    fail "the document retitled the pane ($title_before → $title_after)"
 fi
+expect_status "comment" "the status line survives the payloads (screen not cleared)"
+send q
+expect_exit 0 "quit the hostile document"
+expect_tty_restored "the hostile document leaves the terminal as it was"
+
+# --- A 10,000-comment thread: every jump answers at once -------------------------------------
+big="$E2E_DIR/big.json"
+python3 "$GEN" --comments 10000 --seed 2 -q -o "$big"
+start_app 80 24 "$BIN" "$big"
+expect_status "article" "a 10,000-comment thread opens"
+send c
+expect_status "comment 1 of 10000" "c on a 10,000-comment thread"
+send G
+expect_status "comment 10000 of 10000" "G goes to the last comment"
+send g c ']' ']' J
+expect_status "depth 1" "jumps between threads"
+send z
+expect_screen "replies hidden" "z folds every thread"
+send Z / z z z z Enter
+expect_status "comment" "a search on a big thread answers"
+send q
+expect_exit 0 "quit the big thread"
 
 # --- Every saved discussion of the corpus opens in the reader ------------------------------------
-if [ -n "$SHARED" ] && [ -d "$SHARED/corpus" ]; then
-    for doc in "$SHARED"/corpus/*/*.json; do
-        name=$(basename "$(dirname "$doc")")/$(basename "$doc")
-        start_app 100 30 "$BIN" "$doc"
-        expect_status "? help" "corpus $name opens in the reader"
-        send c G
-        expect_status "comment" "corpus $name reaches its last comment"
-        send q
-        expect_exit 0 "corpus $name quits"
-    done
-fi
+for doc in "$FIXTURES"/*/*.json; do
+    name=$(basename "$(dirname "$doc")")/$(basename "$doc")
+    start_app 100 30 "$BIN" "$doc"
+    expect_status "? help" "corpus $name opens in the reader"
+    send c G
+    expect_status "comment" "corpus $name reaches its last comment"
+    send q
+    expect_exit 0 "corpus $name quits"
+done
 
 finish

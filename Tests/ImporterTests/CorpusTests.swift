@@ -3,11 +3,10 @@ import Testing
 
 @testable import ThreadModel
 
-/// The real saved discussions in `../shared/corpus` (next to the repository, in CI as here).
+/// The real saved discussions in `Tests/Fixtures` (where each came from: `Tests/Fixtures/README.md`).
 enum Corpus {
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static let files: [String] = {
         let folders = ["discourse", "hn_algolia", "hn_firebase", "lobsters", "reddit"]
