@@ -1,15 +1,29 @@
 extension HTMLText {
+    /// Quotes nested deeper than this show at this depth: a hostile 20,000-level quote would
+    /// otherwise repeat its prefix on every line, quadratic in the input.
+    static let maximumQuoteDepth = 16
+
+    /// What an element kept on the converter's stack does when it ends.
+    enum Role {
+        case quote, list, code, link
+        /// Its text is not shown (`script`, an image's caption, anything inside a stand-in).
+        case hidden
+        /// A media element or embed, shown as one line `[kind: title <address>]` when it ends.
+        case standIn
+    }
+
     /// The state of one conversion: finished lines, the paragraph being gathered and the open elements.
     struct Converter {
-        private var lines: [String] = []
+        var lines: [String] = []
         /// A paragraph break is owed before the next line.
-        private var breakPending = false
+        var breakPending = false
         /// The paragraph being gathered, white space collapsed; "\n" where a `<br>` was.
-        private var inline: [Unicode.Scalar] = []
+        var inline: [Unicode.Scalar] = []
         /// The elements whose end changes the output, innermost last. Others (`p`, `i`, `span`...)
         /// are not kept: a stray or missing end tag of theirs changes nothing.
-        private var open: [String] = []
+        private var open: [(name: String, role: Role)] = []
         private var openCount: [String: Int] = [:]
+        /// The real depth; the text shows at most `maximumQuoteDepth` levels.
         private var quoteDepth = 0
         private var lists: [(ordered: Bool, next: Int)] = []
         /// The marker ("- ", "3. ") for the first line of the current list item.
@@ -18,16 +32,20 @@ extension HTMLText {
         private var pre: [Unicode.Scalar] = []
         /// Open links: the address and where their text starts in `inline`.
         private var links: [(href: String?, start: Int)] = []
-        private var hiddenDepth = 0
+        var hiddenDepth = 0
+        /// The outermost open stand-in, gathering its title and address.
+        var standIn: StandIn?
 
         private static let blocks: Set<String> = [
             "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "tr", "section", "article",
             "header", "footer", "figure", "figcaption", "aside", "details", "summary", "dl", "dt", "dd",
         ]
-        private static let tracked: Set<String> = ["blockquote", "ul", "ol", "pre", "a", "script", "style"]
 
         mutating func text(_ raw: String) {
-            guard hiddenDepth == 0 else { return }
+            if hiddenDepth > 0 {
+                if standIn?.capturing == true { standIn?.title.append(HTMLEntities.decode(raw)) }
+                return
+            }
             let decoded = HTMLEntities.decode(raw)
             if preDepth > 0 {
                 pre.append(contentsOf: decoded.unicodeScalars)
@@ -40,16 +58,78 @@ extension HTMLText {
             let name = tag.name
             if name == "!" { return }
             if tag.closing {
-                if Self.tracked.contains(name) {
-                    close(name)
-                } else if name == "li" {
-                    flushInline()
-                } else if Self.blocks.contains(name) {
-                    paragraphBreak()
-                }
-                return
+                end(name)
+            } else if hiddenDepth > 0 {
+                startHidden(tag)
+            } else if name == "div", tag.hasClass("meta"), openCount["a", default: 0] > 0 {
+                // The caption bar of a Discourse lightbox, inside the image's link: the image says it.
+                start(tag, role: .hidden)
+            } else if let role = Self.role(of: tag) {
+                start(tag, role: role)
+            } else {
+                startUntracked(tag)
             }
-            switch name {
+        }
+
+        /// The role of an element tread tracks to its end; nil for the rest.
+        private static func role(of tag: Tag) -> Role? {
+            switch tag.name {
+            case "blockquote": return .quote
+            case "ul", "ol": return .list
+            case "pre": return .code
+            case "a": return .link
+            case "script", "style", "svg", "template": return .hidden
+            case "video", "audio", "iframe": return .standIn
+            case "span" where tag.hasClass("filename") || tag.hasClass("informations"):
+                // Discourse's caption under an image ("image 1920×1080 94 KB"): the image already stands in.
+                return .hidden
+            case "div", "aside": return StandIn.of(tag) == nil ? nil : .standIn
+            default: return nil
+            }
+        }
+
+        private mutating func start(_ tag: Tag, role: Role) {
+            let name = tag.name
+            switch role {
+            case .quote:
+                paragraphBreak()
+                quoteDepth += 1
+            case .list:
+                flushInline()
+                if lists.isEmpty { breakPending = true }
+                lists.append((name == "ol", 1))
+            case .code:
+                paragraphBreak()
+                preDepth += 1
+            case .link:
+                // A link inside a link is not HTML: a browser ends the first. Nesting them would copy
+                // the text of every open link again at each end, quadratic on hostile input.
+                if openCount["a", default: 0] > 0 { close("a") }
+                links.append((preDepth > 0 ? nil : tag.attributes["href"], inline.count))
+                if tag.hasClass("hashtag-cooked") { appendInline("#") }
+            case .hidden:
+                hiddenDepth += 1
+            case .standIn:
+                standIn = StandIn.of(tag)
+                hiddenDepth += 1
+            }
+            push(name, role)
+        }
+
+        /// An opening tag inside hidden text: only what a stand-in gathers, and the nesting, matter.
+        private mutating func startHidden(_ tag: Tag) {
+            if standIn != nil { standIn?.notice(tag) }
+            // A hidden element of the same name as one open must be matched with its own end tag.
+            if openCount[tag.name, default: 0] > 0 || Self.role(of: tag) != nil, !Self.voids.contains(tag.name) {
+                hiddenDepth += 1
+                push(tag.name, .hidden)
+            }
+        }
+
+        private static let voids: Set<String> = ["img", "br", "hr", "source", "wbr", "input", "meta", "link", "embed"]
+
+        private mutating func startUntracked(_ tag: Tag) {
+            switch tag.name {
             case "br":
                 if preDepth > 0 {
                     pre.append("\n")
@@ -66,45 +146,36 @@ extension HTMLText {
                     itemMarker = "- "
                 }
             case "img":
-                if let alt = tag.attributes["alt"], hiddenDepth == 0 {
-                    for scalar in alt.unicodeScalars { appendInline(scalar) }
-                }
+                image(tag)
             case "td", "th":
                 appendInline(" ")
-            case "blockquote":
-                paragraphBreak()
-                quoteDepth += 1
-                push(name)
-            case "ul", "ol":
-                flushInline()
-                if lists.isEmpty { breakPending = true }
-                lists.append((name == "ol", 1))
-                push(name)
-            case "pre":
-                paragraphBreak()
-                preDepth += 1
-                push(name)
-            case "a":
-                links.append((preDepth > 0 ? nil : tag.attributes["href"], inline.count))
-                push(name)
-            case "script", "style":
-                hiddenDepth += 1
-                push(name)
             default:
-                if Self.blocks.contains(name) { paragraphBreak() }
+                if Self.blocks.contains(tag.name) { paragraphBreak() }
+            }
+        }
+
+        private mutating func end(_ name: String) {
+            if openCount[name, default: 0] > 0 {
+                close(name)
+            } else if hiddenDepth > 0 {
+                if name == "h3" || name == "h4" { standIn?.endHeading() }
+            } else if name == "li" {
+                flushInline()
+            } else if Self.blocks.contains(name) {
+                paragraphBreak()
             }
         }
 
         /// The text, once the whole input is read; elements still open are closed.
         mutating func finish() -> String {
-            while let name = open.popLast() { leave(name) }
+            while let element = open.popLast() { leave(element.role) }
             flushInline()
             while lines.last?.isEmpty == true { lines.removeLast() }
             return lines.joined(separator: "\n")
         }
 
-        private mutating func push(_ name: String) {
-            open.append(name)
+        private mutating func push(_ name: String, _ role: Role) {
+            open.append((name, role))
             openCount[name, default: 0] += 1
         }
 
@@ -112,35 +183,42 @@ extension HTMLText {
         private mutating func close(_ name: String) {
             guard openCount[name, default: 0] > 0 else { return }
             while let top = open.popLast() {
-                openCount[top, default: 1] -= 1
-                leave(top)
-                if top == name { return }
+                openCount[top.name, default: 1] -= 1
+                leave(top.role)
+                if top.name == name { return }
             }
         }
 
-        private mutating func leave(_ name: String) {
-            switch name {
-            case "blockquote":
+        private mutating func leave(_ role: Role) {
+            switch role {
+            case .quote:
                 paragraphBreak()
                 quoteDepth -= 1
-            case "ul", "ol":
+            case .list:
                 flushInline()
                 lists.removeLast()
                 itemMarker = nil
                 if lists.isEmpty { breakPending = true }
-            case "pre":
+            case .code:
                 preDepth -= 1
                 if preDepth == 0 { flushCode() }
-            case "a":
+            case .link:
                 if let link = links.popLast() { finishLink(link) }
-            case "script", "style":
+            case .hidden:
                 hiddenDepth -= 1
-            default:
-                break
+            case .standIn:
+                hiddenDepth -= 1
+                // Only the outermost stand-in shows; one inside it was hidden with the rest of its text.
+                if hiddenDepth == 0, let finished = standIn {
+                    standIn = nil
+                    paragraphBreak()
+                    for scalar in finished.line.unicodeScalars { appendInline(scalar) }
+                    paragraphBreak()
+                }
             }
         }
 
-        private mutating func appendInline(_ scalar: Unicode.Scalar) {
+        mutating func appendInline(_ scalar: Unicode.Scalar) {
             switch scalar {
             case " ", "\t", "\n", "\r", "\u{C}":
                 if let last = inline.last, last != " ", last != "\n" { inline.append(" ") }
@@ -162,8 +240,11 @@ extension HTMLText {
                 inline.removeSubrange(start...)
                 inline.append(contentsOf: href.unicodeScalars)
             } else if text != href && text != String(bare) && text + "/" != href {
-                if inline.last == " " { inline.removeLast() }
+                // A space that ended the link's text goes after the address, where it separated words.
+                let trailingSpace = inline.last == " "
+                if trailingSpace { inline.removeLast() }
                 inline.append(contentsOf: " <\(href)>".unicodeScalars)
+                if trailingSpace { inline.append(" ") }
             }
         }
 
@@ -173,7 +254,7 @@ extension HTMLText {
                 || lower.hasPrefix("mailto:")
         }
 
-        private mutating func paragraphBreak() {
+        mutating func paragraphBreak() {
             flushInline()
             breakPending = true
         }
@@ -217,13 +298,16 @@ extension HTMLText {
             while let last = codeLines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { codeLines.removeLast() }
             guard !codeLines.isEmpty else { return }
             breakPending = true
+            // Inside a quote a blank code line keeps its quote markers, so the quote and the code read as one.
+            let blank = quotePrefix.trimming(" ")
             for line in codeLines {
-                emit(line.isEmpty ? "" : quotePrefix + "    " + line)
+                emit(line.isEmpty ? blank : quotePrefix + "    " + line)
             }
             breakPending = true
         }
 
-        private var quotePrefix: String { String(repeating: "> ", count: quoteDepth) }
+        private var shownQuoteDepth: Int { min(quoteDepth, HTMLText.maximumQuoteDepth) }
+        private var quotePrefix: String { String(repeating: "> ", count: shownQuoteDepth) }
         /// Nested lists indent by two spaces, and no further: four would read as code.
         private var listIndent: String { lists.count > 1 ? "  " : "" }
 
@@ -232,7 +316,7 @@ extension HTMLText {
                 // Inside a quote the break stays quoted at the level both lines share, so the quote reads as one.
                 var shared = 0
                 var rest = Substring(previous)
-                while shared < quoteDepth, rest.hasPrefix(">") {
+                while shared < shownQuoteDepth, rest.hasPrefix(">") {
                     shared += 1
                     rest = rest.dropFirst().drop { $0 == " " }
                 }

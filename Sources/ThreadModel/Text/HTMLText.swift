@@ -87,7 +87,7 @@ struct Tag {
                 while i < bytes.count, bytes[i] != UInt8(ascii: ">"), !isSpace(bytes[i]) { i += 1 }
                 valueEnd = i
             }
-            if attribute == "href" || attribute == "alt" || attribute == "class" {
+            if keptAttributes.contains(attribute) {
                 tag.attributes[attribute] = HTMLEntities.decode(
                     String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
             }
@@ -95,6 +95,18 @@ struct Tag {
         // A tag left open at the end of the text swallows the rest, as in a browser.
         tag.end = bytes.count
         return tag
+    }
+
+    /// The attributes the converter reads: links, images, and the embeds and media Discourse writes.
+    private static let keptAttributes: Set<String> = [
+        "href", "alt", "class", "src", "title", "data-video-src", "data-video-id", "data-video-title",
+        "data-youtube-id", "data-youtube-title", "data-provider-name", "data-onebox-src",
+    ]
+
+    /// Whether the `class` attribute lists `name` as one of its words.
+    func hasClass(_ name: String) -> Bool {
+        guard let classes = attributes["class"] else { return false }
+        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0 == name }
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
