@@ -1,78 +1,113 @@
-/// Imports a Discourse topic saved from `/t/<id>.json`.
+/// Imports a Discourse topic saved from `/t/<id>.json`, a later page of it (`?page=2`), or
+/// `/t/<id>/posts.json`.
 ///
 /// Post 1 is the article; the other posts are comments, nested by `reply_to_post_number`.
-/// A reply to a post not in the file goes to the top level, marked. Small-action posts
-/// (closed, pinned, split...) become one-line event placeholders.
+/// A page without post 1 takes its article from the topic: its title, and no body. A reply to
+/// a post not in the file goes to the top level, marked. Small-action posts (closed, pinned,
+/// split...) become one-line event placeholders.
 enum Discourse {
-    struct Topic: Decodable {
+    struct Topic {
         var id: Int64?
         var title: String?
         var fancyTitle: String?
         var createdAt: String?
-        var slug: String?
-        var postStream: PostStream?
     }
 
-    struct PostStream: Decodable {
-        var posts: [Lossy<Post>]?
-    }
-
-    struct Post: Decodable {
+    struct Post {
         var postNumber: Int64?
         var replyToPostNumber: Int64?
         var username: String?
         var createdAt: String?
         var cooked: String?
-        var postType: Int?
+        var postType: Int64?
         var actionCode: String?
-        var deletedAt: String?
-        var userDeleted: Bool?
+        var deleted = false
+        /// `posts.json` has no topic fields; its posts name their topic.
+        var topicID: Int64?
+        var topicTitle: String?
+
+        init(_ tree: inout JSONTree, _ node: Int32, notes: inout ImportNotes) {
+            postNumber = tree.integer(node, "post_number")
+            replyToPostNumber = tree.integer(node, "reply_to_post_number")
+            username = tree.string(node, "username")
+            createdAt = notes.time(tree.string(node, "created_at"))
+            cooked = tree.string(node, "cooked")
+            postType = tree.integer(node, "post_type")
+            actionCode = tree.string(node, "action_code")
+            deleted = tree.string(node, "deleted_at") != nil || tree.bool(node, "user_deleted") == true
+            topicID = tree.integer(node, "topic_id")
+            topicTitle = tree.string(node, "topic_title")
+        }
     }
 
     /// Discourse's `post_type` of events such as "closed" or "pinned".
-    static let smallAction = 3
+    static let smallAction: Int64 = 3
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        let topic = try ImportSupport.decode(Topic.self, from: bytes)
-        let lossy = topic.postStream?.posts ?? []
-        let posts = lossy.compactMap(\.value)
-        var skipped = lossy.count - posts.count
-        let opening = posts.first { $0.postNumber == 1 } ?? posts.first
-        var builder = DiscussionBuilder(article: article(of: topic, opening: opening))
-        var duplicates = 0
+        var tree = try ImportSupport.tree(bytes)
+        let root = tree.root
+        guard tree.kind(root) == .object else {
+            throw DocumentError(kind: .shape("a Discourse topic must be a JSON object", line: 0, column: 0))
+        }
+        var notes = ImportNotes()
+        let topic = Topic(
+            id: tree.integer(root, "id"), title: tree.string(root, "title"),
+            fancyTitle: tree.string(root, "fancy_title"), createdAt: notes.time(tree.string(root, "created_at")))
+        var posts: [Post] = []
+        let stream = tree.member(root, "post_stream") ?? -1
+        for node in tree.elements(tree.member(stream, "posts") ?? -1) {
+            guard tree.kind(node) == .object else {
+                notes.skipped += 1
+                continue
+            }
+            posts.append(Post(&tree, node, notes: &notes))
+        }
+        let opening = posts.first { $0.postNumber == 1 }
+        var builder = DiscussionBuilder(article: article(of: topic, opening: opening, posts: posts))
+        var comments: [(comment: Comment, event: Bool)] = []
         var seen = Set<Int64>()
         for post in posts {
             guard let number = post.postNumber else {
-                skipped += 1
+                notes.skipped += 1
                 continue
             }
-            if number == opening?.postNumber { continue }
+            if number == 1 && opening != nil { continue }
             guard seen.insert(number).inserted else {
-                duplicates += 1
+                notes.duplicates += 1
                 continue
             }
             if post.postType == smallAction {
-                builder.addPlaceholder(event(post), published: post.createdAt)
+                comments.append((Comment(published: post.createdAt, body: event(post)), true))
                 continue
             }
             // Old topics say 1 for a reply to the opening post; both that and null mean top level.
             let parent = post.replyToPostNumber.flatMap { $0 == 1 ? nil : CommentID.integer($0) }
-            builder.add(
-                Comment(
-                    id: .integer(number), parent: parent, author: post.username, published: post.createdAt,
-                    body: HTMLText.convert(post.cooked ?? ""),
-                    deleted: post.deletedAt != nil || post.userDeleted == true ? true : nil
-                )
-            )
+            let comment = Comment(
+                id: .integer(number), parent: parent, author: post.username, published: post.createdAt,
+                body: HTMLText.convert(post.cooked ?? ""), deleted: post.deleted ? true : nil)
+            comments.append((comment, false))
         }
-        builder.notes = ImportSupport.notes(skipped: skipped, duplicates: duplicates)
+        var plain = comments.map(\.comment)
+        ImportSupport.breakLoops(&plain, notes: &notes)
+        for (k, comment) in plain.enumerated() {
+            if comments[k].event {
+                builder.addPlaceholder(comment.body ?? "", published: comment.published)
+            } else {
+                builder.add(comment)
+            }
+        }
+        notes.wrongFields += tree.wrongFields
+        builder.notes = notes.lines
         return try builder.build()
     }
 
-    static func article(of topic: Topic, opening: Post?) -> Article {
-        let title = topic.title ?? topic.fancyTitle.map(HTMLEntities.decode) ?? "Untitled"
+    static func article(of topic: Topic, opening: Post?, posts: [Post]) -> Article {
+        let topicID = topic.id ?? posts.lazy.compactMap(\.topicID).first
+        let given =
+            topic.title ?? topic.fancyTitle.map(HTMLEntities.decode) ?? posts.lazy.compactMap(\.topicTitle).first
+        let title = given.flatMap { $0.isEmpty ? nil : $0 } ?? topicID.map { "Discourse topic \($0)" } ?? "Untitled"
         return Article(
-            id: topic.id.map(String.init), title: title.isEmpty ? "Untitled" : title, author: opening?.username,
+            id: topicID.map(String.init), title: title, author: opening?.username,
             published: opening?.createdAt ?? topic.createdAt, source: "Discourse",
             body: ImportSupport.paragraphs(HTMLText.convert(opening?.cooked ?? ""))
         )

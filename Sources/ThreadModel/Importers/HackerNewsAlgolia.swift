@@ -5,7 +5,7 @@
 /// comment's own page on Hacker News.
 enum HackerNewsAlgolia {
     /// One node of the tree; every field optional, since old responses lack some.
-    struct Item: Decodable {
+    struct Item {
         var id: Int64?
         var type: String?
         var author: String?
@@ -15,33 +15,51 @@ enum HackerNewsAlgolia {
         var title: String?
         var url: String?
         var points: Int64?
-        var storyId: Int64?
-        var children: [Lossy<Item>]?
+
+        init(_ tree: inout JSONTree, _ node: Int32, notes: inout ImportNotes) {
+            id = tree.integer(node, "id")
+            type = tree.string(node, "type")
+            author = tree.string(node, "author")
+            createdAt = notes.time(tree.string(node, "created_at"))
+            createdAtI = tree.integer(node, "created_at_i")
+            text = tree.string(node, "text")
+            title = tree.string(node, "title")
+            url = tree.string(node, "url")
+            points = tree.integer(node, "points")
+        }
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        let root = try ImportSupport.decode(Item.self, from: bytes)
+        var tree = try ImportSupport.tree(bytes)
+        let rootNode = tree.root
+        guard tree.kind(rootNode) == .object else {
+            throw DocumentError(kind: .shape("a Hacker News item must be a JSON object", line: 0, column: 0))
+        }
+        var notes = ImportNotes()
+        let root = Item(&tree, rootNode, notes: &notes)
         var builder = DiscussionBuilder(article: article(of: root))
-        var skipped = 0
-        var duplicates = 0
         var seen = Set<Int64>()
         // Explicit stack of (children still to add, index of their parent): no recursion over depth.
-        var pending: [(items: ArraySlice<Lossy<Item>>, parent: Int?)] = [((root.children ?? [])[...], nil)]
-        while var top = pending.popLast() {
-            guard let next = top.items.popFirst() else { continue }
-            pending.append(top)
-            guard let item = next.value else {
-                skipped += 1
+        let top = tree.elements(tree.typed(rootNode, "children", .array) ?? -1)
+        var pending: [(nodes: ArraySlice<Int32>, parent: Int?)] = [(top[...], nil)]
+        while var level = pending.popLast() {
+            guard let node = level.nodes.popFirst() else { continue }
+            pending.append(level)
+            guard tree.kind(node) == .object else {
+                notes.skipped += 1
                 continue
             }
+            let item = Item(&tree, node, notes: &notes)
             if let id = item.id, !seen.insert(id).inserted {
-                duplicates += 1
+                notes.duplicates += 1
                 continue
             }
-            let index = builder.add(comment(of: item), under: top.parent)
-            if let children = item.children, !children.isEmpty { pending.append((children[...], index)) }
+            let index = builder.add(comment(of: item), under: level.parent)
+            let children = tree.elements(tree.typed(node, "children", .array) ?? -1)
+            if !children.isEmpty { pending.append((children[...], index)) }
         }
-        builder.notes = ImportSupport.notes(skipped: skipped, duplicates: duplicates)
+        notes.wrongFields += tree.wrongFields
+        builder.notes = notes.lines
         return try builder.build()
     }
 

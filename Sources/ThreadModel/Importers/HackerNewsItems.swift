@@ -1,5 +1,3 @@
-import Foundation
-
 /// Imports a Hacker News thread saved from the official API (`/v0/item/<id>.json`), one
 /// response per item: a JSON array of items, or JSON lines.
 ///
@@ -7,7 +5,7 @@ import Foundation
 /// order means nothing. Deleted and dead items keep their place and their replies.
 enum HackerNewsItems {
     /// One API item; every field optional, a deleted item has only `id`, `type`, `time`, `parent`.
-    struct Item: Decodable {
+    struct Item {
         var id: Int64?
         var type: String?
         var by: String?
@@ -20,26 +18,54 @@ enum HackerNewsItems {
         var parent: Int64?
         var deleted: Bool?
         var dead: Bool?
+
+        init(_ tree: inout JSONTree, _ node: Int32) {
+            id = tree.integer(node, "id")
+            type = tree.string(node, "type")
+            by = tree.string(node, "by")
+            time = tree.integer(node, "time")
+            text = tree.string(node, "text")
+            url = tree.string(node, "url")
+            title = tree.string(node, "title")
+            score = tree.integer(node, "score")
+            if let list = tree.typed(node, "kids", .array) {
+                kids = tree.elements(list).compactMap { kid in
+                    guard let id = tree.integer(kid) else {
+                        tree.wrongFields += 1
+                        return nil
+                    }
+                    return id
+                }
+            }
+            parent = tree.integer(node, "parent")
+            deleted = tree.bool(node, "deleted")
+            dead = tree.bool(node, "dead")
+        }
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var (items, skipped) = try decodeItems(bytes)
+        var notes = ImportNotes()
         var byID: [Int64: Int] = [:]
-        var duplicates = 0
-        var unique: [Item] = []
-        for item in items {
+        var items: [Item] = []
+        var tree = try itemTree(bytes)
+        notes.brokenLines = tree.brokenLines
+        for node in tree.roots.count == 1 && tree.kind(tree.root) == .array ? tree.elements(tree.root) : tree.roots {
+            guard tree.kind(node) == .object else {
+                notes.skipped += 1
+                continue
+            }
+            let item = Item(&tree, node)
             guard let id = item.id else {
-                skipped += 1
+                notes.skipped += 1
                 continue
             }
             if byID[id] != nil {
-                duplicates += 1
+                notes.duplicates += 1
                 continue
             }
-            byID[id] = unique.count
-            unique.append(item)
+            byID[id] = items.count
+            items.append(item)
         }
-        items = unique
         guard let rootIndex = root(of: items, byID: byID) else {
             throw DocumentError(kind: .shape("the file holds no Hacker News items", line: 0, column: 0))
         }
@@ -59,35 +85,25 @@ enum HackerNewsItems {
             if let kids = items[k].kids, !kids.isEmpty { pending.append((kids[...], index)) }
         }
         // Items no `kids` list reaches still show: under their `parent` when it is here, else at the top, marked.
+        var rest: [Comment] = []
         for k in items.indices where !placed[k] {
             var comment = comment(of: items[k])
             comment.parent = items[k].parent.map { .integer($0) }
-            builder.add(comment)
+            rest.append(comment)
         }
-        builder.notes = ImportSupport.notes(skipped: skipped, duplicates: duplicates)
+        ImportSupport.breakLoops(&rest, notes: &notes)
+        for comment in rest { builder.add(comment) }
+        notes.wrongFields += tree.wrongFields
+        builder.notes = notes.lines
         return try builder.build()
     }
 
-    /// The items of an array, or of JSON lines, each decoded on its own; and how many were broken.
-    private static func decodeItems(_ bytes: DocumentBytes) throws(DocumentError) -> ([Item], skipped: Int) {
+    /// The items of an array, or of JSON lines (each line parsed on its own, so a broken one costs only itself).
+    private static func itemTree(_ bytes: DocumentBytes) throws(DocumentError) -> JSONTree {
         var scanner = JSONScanner(bytes.buffer)
-        if scanner.peek() == UInt8(ascii: "[") {
-            let lossy = try ImportSupport.decode([Lossy<Item>].self, from: bytes)
-            let items = lossy.compactMap(\.value)
-            return (items, lossy.count - items.count)
-        }
-        var items: [Item] = []
-        var skipped = 0
-        let text = String(decoding: bytes.buffer, as: UTF8.self)
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            if let item = try? ImportSupport.decode(Item.self, from: Data(line.utf8), original: bytes) {
-                items.append(item)
-            } else {
-                skipped += 1
-            }
-        }
-        return (items, skipped)
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
+        if scanner.peek() == UInt8(ascii: "[") { return try ImportSupport.tree(bytes) }
+        return JSONTree(parsingLines: bytes)
     }
 
     /// The story: the first item that is not a comment and replies to nothing here; else the first such comment.

@@ -1,152 +1,8 @@
-import Foundation
-
-/// An element decoded on its own: a wrong type inside it loses that element, not the file.
-struct Lossy<Value: Decodable>: Decodable {
-    var value: Value?
-
-    init(from decoder: any Decoder) throws {
-        value = try? Value(from: decoder)
-    }
-}
-
-/// What the importers share: decoding with clear errors, dates, and the notes they leave.
+/// What the importers share: dates, breaking reply loops, and the notes they leave.
 enum ImportSupport {
-    /// Decodes `bytes` with Foundation, after repairing what Foundation refuses but a reader
-    /// should show (invalid UTF-8, lone surrogate escapes); errors become `DocumentError`s.
-    static func decode<Value: Decodable>(_ type: Value.Type, from bytes: DocumentBytes) throws(DocumentError) -> Value {
-        // Invalid UTF-8 becomes U+FFFD here, so one bad byte does not refuse the file.
-        let text = String(decoding: bytes.buffer, as: UTF8.self)
-        // Foundation refuses a lone surrogate escape; inside a lossy item that would silently lose the item.
-        return try decode(type, from: repairSurrogates(Data(text.utf8)), original: bytes)
-    }
-
-    static func decode<Value: Decodable>(
-        _ type: Value.Type, from data: Data, original: DocumentBytes
-    ) throws(DocumentError) -> Value {
-        // The sites' keys are snake_case; the structs mirror them in Swift's spelling.
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        do {
-            return try decoder.decode(type, from: data)
-        } catch let error as DecodingError {
-            if case .dataCorrupted = error {
-                let repaired = repairSurrogates(data)
-                if repaired != data, let value = try? decoder.decode(type, from: repaired) { return value }
-                throw explain(original)
-            }
-            throw DocumentError(kind: .shape(describe(error), line: 0, column: 0))
-        } catch {
-            throw DocumentError(kind: .shape("cannot read the document: \(error)", line: 0, column: 0))
-        }
-    }
-
-    /// Why Foundation refused the bytes, found with tread's own scanner: it has positions and no depth limit.
-    private static func explain(_ bytes: DocumentBytes) -> DocumentError {
-        var scanner = JSONScanner(bytes.buffer)
-        do {
-            try scanner.skipValue()
-            try scanner.expectEnd()
-        } catch {
-            return error
-        }
-        if nestingDepth(bytes.buffer) > 512 {
-            return DocumentError(
-                kind: .shape(
-                    "nested deeper than 512 levels, more than this format's reader takes; "
-                        + "save the thread in tread's flat form (comments with \"parent\") instead",
-                    line: 0, column: 0))
-        }
-        return DocumentError(kind: .shape("the JSON could not be decoded", line: 0, column: 0))
-    }
-
-    /// The deepest nesting of arrays and objects, strings skipped.
-    static func nestingDepth(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
-    }
-
-    /// Replaces `\uD800`-style escapes that pair with nothing by `\uFFFD`, which Foundation accepts.
-    static func repairSurrogates(_ data: Data) -> Data {
-        guard mayHoldSurrogates(data) else { return data }
-        let bytes = [UInt8](data)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        func hex(_ at: Int) -> UInt16? {
-            guard at + 4 <= bytes.count else { return nil }
-            return UInt16(String(decoding: bytes[at..<(at + 4)], as: UTF8.self), radix: 16)
-        }
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count else {
-                out.append(bytes[i])
-                i += 1
-                continue
-            }
-            guard bytes[i + 1] == UInt8(ascii: "u"), let unit = hex(i + 2), (0xD800...0xDFFF).contains(unit) else {
-                out.append(contentsOf: bytes[i..<(i + 2)])
-                i += 2
-                continue
-            }
-            if unit < 0xDC00, i + 12 <= bytes.count, bytes[i + 6] == UInt8(ascii: "\\"),
-                bytes[i + 7] == UInt8(ascii: "u"),
-                let low = hex(i + 8), (0xDC00...0xDFFF).contains(low)
-            {
-                out.append(contentsOf: bytes[i..<(i + 12)])
-                i += 12
-            } else {
-                out.append(contentsOf: Array("\\ufffd".utf8))
-                i += 6
-            }
-        }
-        return Data(out)
-    }
-
-    /// Whether `\uD` or `\ud` occurs at all: most files have no surrogate escapes, and then nothing is copied.
-    private static func mayHoldSurrogates(_ data: Data) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in data {
-            if previous == (UInt8(ascii: "\\"), UInt8(ascii: "u")), byte | 0x20 == UInt8(ascii: "d") { return true }
-            previous = (previous.1, byte)
-        }
-        return false
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return keys.isEmpty ? "the document" : String(keys.drop { $0 == "." })
-        }
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)) has the wrong type for this format"
-        case .keyNotFound(let key, let context):
-            return "\(path(context)) lacks \"\(key.stringValue)\""
-        @unknown default:
-            return "the document has the wrong shape for this format"
-        }
+    /// The JSON of a site file, or an error that says where it is broken.
+    static func tree(_ bytes: DocumentBytes) throws(DocumentError) -> JSONTree {
+        try JSONTree(parsing: bytes)
     }
 
     /// An epoch time as ISO 8601 in UTC, second precision: what FORMAT.md's `published` holds.
@@ -176,14 +32,111 @@ enum ImportSupport {
         return "\(yearText)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
     }
 
-    /// The notes an importer leaves about what it could not keep.
-    static func notes(skipped: Int, duplicates: Int = 0) -> [String] {
-        var notes: [String] = []
-        if skipped > 0 { notes.append("\(skipped) \(skipped == 1 ? "item" : "items") skipped (wrong field types)") }
-        if duplicates > 0 {
-            notes.append("\(duplicates) duplicate \(duplicates == 1 ? "item" : "items") skipped")
+    /// A site's ISO 8601 time (`2021-03-04T10:11:12.345-06:00`, `...Z`, no zone meaning UTC) as
+    /// FORMAT.md's `published`: UTC, second precision, `Z`. Nil when it is not such a time.
+    static func utc(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        func number(_ digits: Int) -> Int64? {
+            guard i + digits <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for k in i..<(i + digits) {
+                let digit = bytes[k] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int64(digit)
+            }
+            i += digits
+            return value
         }
-        return notes
+        func skip(_ byte: Character) -> Bool {
+            guard i < bytes.count, bytes[i] == byte.asciiValue else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2),
+            skip("T") || skip(" "), let hour = number(2), skip(":"), let minute = number(2), skip(":"),
+            let second = number(2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
+            second < 61
+        else { return nil }
+        if skip(".") || skip(",") {
+            while i < bytes.count, bytes[i] &- UInt8(ascii: "0") < 10 { i += 1 }
+        }
+        var offset: Int64 = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: "Z") || bytes[i] == UInt8(ascii: "z") {
+            i += 1
+        } else if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+            let sign: Int64 = bytes[i] == UInt8(ascii: "-") ? -1 : 1
+            i += 1
+            guard let hours = number(2), hours < 24 else { return nil }
+            _ = skip(":")
+            let minutes = i < bytes.count ? number(2) : 0
+            guard let minutes, minutes < 60 else { return nil }
+            offset = sign * (hours * 3600 + minutes * 60)
+        }
+        guard i == bytes.count else { return nil }
+        // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm); every value here is small.
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return iso8601(epoch: Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset))
+    }
+
+    /// Moves to the top level each comment whose `parent` id closes a reply loop (or names
+    /// itself), counting it in `notes`: the builder would refuse the whole file.
+    ///
+    /// `under` gives the index in `comments` a comment is nested under, for importers that
+    /// place some comments by position; such a link is cut (set to nil) when it closes a loop.
+    static func breakLoops(_ comments: inout [Comment], under: inout [Int?], notes: inout ImportNotes) {
+        var index: [String: Int] = [:]
+        for (k, comment) in comments.enumerated() {
+            if let id = comment.id?.key, index[id] == nil { index[id] = k }
+        }
+        let parents = comments.indices.map { k in
+            under[k] ?? comments[k].parent.flatMap { index[$0.key] } ?? -1
+        }
+        let cut = loopingLinks(parents)
+        for k in comments.indices where cut[k] {
+            comments[k].parent = nil
+            under[k] = nil
+            notes.loops += 1
+        }
+    }
+
+    /// `breakLoops` for comments placed by their `parent` id alone.
+    static func breakLoops(_ comments: inout [Comment], notes: inout ImportNotes) {
+        var under = [Int?](repeating: nil, count: comments.count)
+        breakLoops(&comments, under: &under, notes: &notes)
+    }
+
+    /// Which comments' parent links to cut so that no reply loop is left: for each loop (a
+    /// self-reply included), the comment whose link closes it, found in one pass without recursion.
+    ///
+    /// `parents[i]` is the index of comment `i`'s parent, or -1.
+    static func loopingLinks(_ parents: [Int]) -> [Bool] {
+        let n = parents.count
+        // 0: not seen; 1: on the walk now under way; 2: done.
+        var state = [UInt8](repeating: 0, count: n)
+        var cut = [Bool](repeating: false, count: n)
+        var walk: [Int] = []
+        for start in 0..<n where state[start] == 0 {
+            var node = start
+            while node >= 0, node < n, state[node] == 0 {
+                state[node] = 1
+                walk.append(node)
+                let parent = parents[node]
+                if parent >= 0, parent < n, state[parent] == 1 {
+                    cut[node] = true
+                    break
+                }
+                node = parent
+            }
+            for visited in walk { state[visited] = 2 }
+            walk.removeAll(keepingCapacity: true)
+        }
+        return cut
     }
 
     /// The paragraphs of converted text, for an article body.

@@ -4,7 +4,7 @@
 /// Nesting comes from `parent_comment` when the key is there (2022+), else from `depth`
 /// (0-based, 2024+), else from `indent_level` (1-based, older).
 enum Lobsters {
-    struct Story: Decodable {
+    struct Story {
         var shortId: String?
         var shortIdUrl: String?
         var createdAt: String?
@@ -12,107 +12,120 @@ enum Lobsters {
         var url: String?
         var description: String?
         var tags: [String]?
-        var submitterUser: User?
-        var comments: [Lossy<StoryComment>]?
+        var submitter: String?
     }
 
-    /// A user: an object with `username` up to 2023, a plain string since.
-    struct User: Decodable {
-        var name: String?
-
-        private enum CodingKeys: String, CodingKey { case username }
-
-        init(from decoder: any Decoder) throws {
-            if let name = try? decoder.singleValueContainer().decode(String.self) {
-                self.name = name
-            } else {
-                name = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .username)
-            }
-        }
-    }
-
-    struct StoryComment: Decodable {
+    struct StoryComment {
         var shortId: String?
         var createdAt: String?
         var isDeleted: Bool?
         var isModerated: Bool?
         var score: Int64?
         var comment: String?
-        var commentingUser: User?
+        var commentingUser: String?
         /// Nil when the key is absent; `.some(nil)` for a top-level comment of the 2022+ format.
         var parentComment: String??
-        var depth: Int?
-        var indentLevel: Int?
+        var depth: Int64?
+        var indentLevel: Int64?
 
-        private enum CodingKeys: String, CodingKey {
-            case shortId, createdAt, isDeleted, isModerated, score, comment, commentingUser, parentComment, depth,
-                indentLevel
-        }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            shortId = try container.decodeIfPresent(String.self, forKey: .shortId)
-            createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-            isDeleted = try container.decodeIfPresent(Bool.self, forKey: .isDeleted)
-            isModerated = try container.decodeIfPresent(Bool.self, forKey: .isModerated)
-            score = try container.decodeIfPresent(Int64.self, forKey: .score)
-            comment = try container.decodeIfPresent(String.self, forKey: .comment)
-            commentingUser = try container.decodeIfPresent(User.self, forKey: .commentingUser)
-            if container.contains(.parentComment) {
-                parentComment = .some(try container.decodeIfPresent(String.self, forKey: .parentComment))
-            }
-            depth = try container.decodeIfPresent(Int.self, forKey: .depth)
-            indentLevel = try container.decodeIfPresent(Int.self, forKey: .indentLevel)
+        init(_ tree: inout JSONTree, _ node: Int32, notes: inout ImportNotes) {
+            shortId = tree.string(node, "short_id")
+            createdAt = notes.time(tree.string(node, "created_at"))
+            isDeleted = tree.bool(node, "is_deleted")
+            isModerated = tree.bool(node, "is_moderated")
+            score = tree.integer(node, "score")
+            comment = tree.string(node, "comment")
+            commentingUser = Lobsters.user(&tree, node, "commenting_user")
+            if tree.has(node, "parent_comment") { parentComment = .some(tree.string(node, "parent_comment")) }
+            depth = tree.integer(node, "depth")
+            indentLevel = tree.integer(node, "indent_level")
         }
     }
 
+    /// A user: an object with `username` up to 2023, a plain string since.
+    static func user(_ tree: inout JSONTree, _ node: Int32, _ name: StaticString) -> String? {
+        guard let user = tree.member(node, name) else { return nil }
+        if tree.kind(user) == .object { return tree.string(user, "username") }
+        return tree.string(node, name)
+    }
+
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        let story = try ImportSupport.decode(Story.self, from: bytes)
-        var builder = DiscussionBuilder(article: article(of: story))
-        let lossy = story.comments ?? []
-        var skipped = 0
-        var duplicates = 0
+        var tree = try ImportSupport.tree(bytes)
+        let root = tree.root
+        guard tree.kind(root) == .object else {
+            throw DocumentError(kind: .shape("a Lobsters story must be a JSON object", line: 0, column: 0))
+        }
+        var notes = ImportNotes()
+        var builder = DiscussionBuilder(article: article(of: story(&tree, root, notes: &notes)))
         var seen = Set<String>()
+        var comments: [Comment] = []
+        var under: [Int?] = []
         // The open ancestors of the list's current position, for comments placed by level.
         var path: [Int] = []
-        for next in lossy {
-            guard let item = next.value else {
-                skipped += 1
+        for node in tree.elements(tree.member(root, "comments") ?? -1) {
+            guard tree.kind(node) == .object else {
+                notes.skipped += 1
                 continue
             }
+            let item = StoryComment(&tree, node, notes: &notes)
             if let id = item.shortId, !seen.insert(id).inserted {
-                duplicates += 1
+                notes.duplicates += 1
                 continue
             }
             var comment = Comment(
-                id: item.shortId.map { .string($0) }, author: item.commentingUser?.name, published: item.createdAt,
+                id: item.shortId.map { .string($0) }, author: item.commentingUser, published: item.createdAt,
                 score: item.score, body: item.comment.map(HTMLText.convert),
                 deleted: item.isDeleted == true || item.isModerated == true ? true : nil
             )
+            let index = comments.count
+            // Levels are clamped before any arithmetic: a file may say `Int64.max` or `-5`. A level
+            // that skips ahead hangs under the deepest ancestor there is.
+            let deepest = Int64(path.count + 1)
             let level: Int
-            let index: Int
             if let parent = item.parentComment {
                 comment.parent = parent.map { .string($0) }
-                index = builder.add(comment)
+                under.append(nil)
                 // Keeps `path` usable if a later comment of the file has only a level.
                 level = parent == nil ? 1 : path.count + 1
             } else {
-                level = max(1, item.depth.map { $0 + 1 } ?? item.indentLevel ?? 1)
-                // A level that skips ahead hangs under the deepest ancestor there is.
-                path.removeLast(max(0, path.count - (level - 1)))
-                index = builder.add(comment, under: path.last)
+                let given = item.depth.map { min(max($0, 0), deepest - 1) + 1 } ?? item.indentLevel ?? 1
+                level = Int(min(max(given, 1), deepest))
+                path.removeLast(path.count - (level - 1))
+                under.append(path.last)
             }
+            comments.append(comment)
             path.removeLast(max(0, path.count - (level - 1)))
             path.append(index)
         }
-        builder.notes = ImportSupport.notes(skipped: skipped, duplicates: duplicates)
+        ImportSupport.breakLoops(&comments, under: &under, notes: &notes)
+        for (k, comment) in comments.enumerated() { builder.add(comment, under: under[k]) }
+        notes.wrongFields += tree.wrongFields
+        builder.notes = notes.lines
         return try builder.build()
+    }
+
+    static func story(_ tree: inout JSONTree, _ root: Int32, notes: inout ImportNotes) -> Story {
+        var tags: [String]?
+        if let list = tree.typed(root, "tags", .array) {
+            tags = tree.elements(list).compactMap { node in
+                guard tree.kind(node) == .string else {
+                    tree.wrongFields += 1
+                    return nil
+                }
+                return tree.bytes.string(tree.nodes[Int(node)].text)
+            }
+        }
+        return Story(
+            shortId: tree.string(root, "short_id"), shortIdUrl: tree.string(root, "short_id_url"),
+            createdAt: notes.time(tree.string(root, "created_at")), title: tree.string(root, "title"),
+            url: tree.string(root, "url"), description: tree.string(root, "description"), tags: tags,
+            submitter: user(&tree, root, "submitter_user"))
     }
 
     static func article(of story: Story) -> Article {
         let title = story.title.flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
         return Article(
-            id: story.shortId, title: title, author: story.submitterUser?.name, published: story.createdAt,
+            id: story.shortId, title: title, author: story.submitter, published: story.createdAt,
             url: story.url.flatMap { $0.isEmpty ? nil : $0 } ?? story.shortIdUrl, source: "Lobsters",
             tags: story.tags, body: ImportSupport.paragraphs(HTMLText.convert(story.description ?? ""))
         )

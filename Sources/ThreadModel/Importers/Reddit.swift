@@ -4,21 +4,8 @@
 /// `more` stubs (replies Reddit did not send) become one-line placeholders at their place.
 /// Bodies are Markdown, HTML-entity-escaped when saved without `raw_json=1`.
 enum Reddit {
-    struct Listing: Decodable {
-        var data: ListingData?
-    }
-
-    struct ListingData: Decodable {
-        var children: [Lossy<Thing>]?
-    }
-
-    /// A `t3` post, a `t1` comment or a `more` stub.
-    struct Thing: Decodable {
-        var kind: String?
-        var data: ThingData?
-    }
-
-    struct ThingData: Decodable {
+    /// The fields of a `t3` post, a `t1` comment or a `more` stub that tread shows.
+    struct ThingData {
         var id: String?
         var title: String?
         var author: String?
@@ -32,63 +19,77 @@ enum Reddit {
         var score: Int64?
         var createdUtc: Double?
         var count: Int64?
-        var replies: Replies?
+
+        init(_ tree: inout JSONTree, _ node: Int32) {
+            id = tree.string(node, "id")
+            title = tree.string(node, "title")
+            author = tree.string(node, "author")
+            subreddit = tree.string(node, "subreddit")
+            permalink = tree.string(node, "permalink")
+            url = tree.string(node, "url")
+            selftext = tree.string(node, "selftext")
+            selftextHtml = tree.string(node, "selftext_html")
+            body = tree.string(node, "body")
+            bodyHtml = tree.string(node, "body_html")
+            score = tree.integer(node, "score")
+            createdUtc = tree.double(node, "created_utc")
+            count = tree.integer(node, "count")
+        }
     }
 
-    /// A comment's `replies`: a listing, or `""` when there are none.
-    struct Replies: Decodable {
-        var listing: Listing?
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if (try? container.decode(String.self)) != nil {
-                listing = nil
-            } else {
-                listing = try container.decode(Listing.self)
-            }
-        }
+    /// The things of a listing (`{"kind": "Listing", "data": {"children": [...]}}`); none for anything else.
+    private static func children(_ tree: JSONTree, _ listing: Int32) -> [Int32] {
+        tree.elements(tree.member(tree.member(listing, "data") ?? -1, "children") ?? -1)
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        let listings = try ImportSupport.decode([Listing].self, from: bytes)
-        guard let postThing = listings.first?.data?.children?.first?.value, let post = postThing.data else {
+        var tree = try ImportSupport.tree(bytes)
+        let listings = tree.kind(tree.root) == .array ? tree.elements(tree.root) : []
+        guard let postNode = listings.first.flatMap({ children(tree, $0).first }).flatMap({ tree.member($0, "data") }),
+            tree.kind(postNode) == .object
+        else {
             throw DocumentError(kind: .shape("the first Reddit listing holds no post", line: 0, column: 0))
         }
-        let top = listings.count > 1 ? listings[1].data?.children ?? [] : []
+        let post = ThingData(&tree, postNode)
+        let top = listings.count > 1 ? children(tree, listings[1]) : []
         // The title has no HTML twin: a link post's title is escaped when its comments' HTML is.
-        let firstHTML = top.lazy.compactMap { $0.value?.data?.bodyHtml }.first
+        let firstHTML = top.lazy.compactMap { tree.member(tree.member($0, "data") ?? -1, "body_html") }
+            .compactMap { tree.kind($0) == .string ? tree.bytes.string(tree.nodes[Int($0)].text) : nil }.first
         let fileEscaped = isEscaped(post.selftextHtml) ?? isEscaped(firstHTML) ?? false
         var builder = DiscussionBuilder(article: article(of: post, escaped: fileEscaped))
-        var skipped = 0
-        var duplicates = 0
+        var notes = ImportNotes()
         var seen = Set<String>()
         // Explicit stack of (things still to add, index of their parent): no recursion over depth.
-        var pending: [(things: ArraySlice<Lossy<Thing>>, parent: Int?)] = [(top[...], nil)]
+        var pending: [(things: ArraySlice<Int32>, parent: Int?)] = [(top[...], nil)]
         while var level = pending.popLast() {
-            guard let next = level.things.popFirst() else { continue }
+            guard let thing = level.things.popFirst() else { continue }
             pending.append(level)
-            guard let thing = next.value, let data = thing.data else {
-                skipped += 1
+            guard let node = tree.member(thing, "data"), tree.kind(node) == .object else {
+                notes.skipped += 1
                 continue
             }
-            switch thing.kind {
+            switch tree.string(thing, "kind") {
             case "more":
-                builder.addPlaceholder(moreLine(count: data.count ?? 0), under: level.parent)
+                builder.addPlaceholder(moreLine(count: tree.integer(node, "count") ?? 0), under: level.parent)
             case "t1":
+                let data = ThingData(&tree, node)
                 if let id = data.id, !seen.insert(id).inserted {
-                    duplicates += 1
+                    notes.duplicates += 1
                     continue
                 }
                 let escaped = isEscaped(data.bodyHtml) ?? fileEscaped
                 let index = builder.add(comment(of: data, escaped: escaped), under: level.parent)
-                if let children = data.replies?.listing?.data?.children, !children.isEmpty {
-                    pending.append((children[...], index))
+                // `replies` is `""` when there are none.
+                if let replies = tree.member(node, "replies"), tree.kind(replies) == .object {
+                    let things = children(tree, replies)
+                    if !things.isEmpty { pending.append((things[...], index)) }
                 }
             default:
-                skipped += 1
+                notes.skipped += 1
             }
         }
-        builder.notes = ImportSupport.notes(skipped: skipped, duplicates: duplicates)
+        notes.wrongFields += tree.wrongFields
+        builder.notes = notes.lines
         return try builder.build()
     }
 
