@@ -3,6 +3,11 @@ extension HTMLText {
     /// otherwise repeat its prefix on every line, quadratic in the input.
     static let maximumQuoteDepth = 16
 
+    /// The quote markers of each depth up to the cap, made once: `"> > "`.
+    static let quotePrefixes = (0...maximumQuoteDepth).map { String(repeating: "> ", count: $0) }
+    /// The line that continues a quote of each depth across a paragraph break: `"> >"`.
+    static let blankQuoteLines = quotePrefixes.map { String($0.dropLast()) }
+
     /// What an element kept on the converter's stack does when it ends.
     enum Role {
         case quote, list, code, link
@@ -268,7 +273,7 @@ extension HTMLText {
             var paragraph = String.UnicodeScalarView()
             paragraph.append(contentsOf: inline)
             let parts = String(paragraph).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.trimming(" ") }
+                .map(Self.trimSpaces)
             guard parts.contains(where: { !$0.isEmpty }) else { return }
             var sawText = false
             var blanks = false
@@ -287,6 +292,15 @@ extension HTMLText {
             }
         }
 
+        /// The line without spaces at either end; `trimming` builds a set for each call, this runs once a line.
+        private static func trimSpaces(_ line: Substring) -> Substring {
+            let space = UInt8(ascii: " ")
+            guard let first = line.utf8.firstIndex(where: { $0 != space }),
+                let last = line.utf8.lastIndex(where: { $0 != space })
+            else { return "" }
+            return line[first...last]
+        }
+
         private mutating func flushCode() {
             var code = String.UnicodeScalarView()
             code.append(contentsOf: pre)
@@ -299,7 +313,7 @@ extension HTMLText {
             guard !codeLines.isEmpty else { return }
             breakPending = true
             // Inside a quote a blank code line keeps its quote markers, so the quote and the code read as one.
-            let blank = quotePrefix.trimming(" ")
+            let blank = HTMLText.blankQuoteLines[shownQuoteDepth]
             for line in codeLines {
                 emit(line.isEmpty ? blank : quotePrefix + "    " + line)
             }
@@ -307,7 +321,7 @@ extension HTMLText {
         }
 
         private var shownQuoteDepth: Int { min(quoteDepth, HTMLText.maximumQuoteDepth) }
-        private var quotePrefix: String { String(repeating: "> ", count: shownQuoteDepth) }
+        private var quotePrefix: String { HTMLText.quotePrefixes[shownQuoteDepth] }
         /// Nested lists indent by two spaces, and no further: four would read as code.
         private var listIndent: String { lists.count > 1 ? "  " : "" }
 
@@ -315,12 +329,12 @@ extension HTMLText {
             if breakPending, let previous = lines.last, !previous.isEmpty {
                 // Inside a quote the break stays quoted at the level both lines share, so the quote reads as one.
                 var shared = 0
-                var rest = Substring(previous)
-                while shared < shownQuoteDepth, rest.hasPrefix(">") {
+                var bytes = previous.utf8.makeIterator()
+                while shared < shownQuoteDepth, bytes.next() == UInt8(ascii: ">") {
                     shared += 1
-                    rest = rest.dropFirst().drop { $0 == " " }
+                    guard bytes.next() == UInt8(ascii: " ") else { break }
                 }
-                lines.append(String(repeating: "> ", count: shared).trimming(" "))
+                lines.append(HTMLText.blankQuoteLines[shared])
             }
             breakPending = false
             lines.append(line)
