@@ -169,3 +169,20 @@ import Testing
         #expect(discussion.notes == ["1 line skipped (not JSON)"])
     }
 }
+
+@Suite struct DuplicateItemTests {
+    @Test func repeatedAlgoliaItemIsLeftOutButItsRepliesStay() throws {
+        let discussion = try Discussion.load(
+            DocumentBytes(
+                Array(
+                    """
+                    {"id": 1, "type": "story", "title": "T", "created_at_i": 0, "children": [
+                      {"id": 2, "author": "a", "text": "first"},
+                      {"id": 2, "author": "a", "text": "again", "children": [{"id": 3, "author": "b", "text": "reply"}]}]}
+                    """.utf8)))
+        #expect(discussion.count == 2)
+        #expect(discussion.body(of: 1) == "reply")
+        #expect(discussion.parent(of: 1) == nil)
+        #expect(discussion.notes == ["1 duplicate item skipped"])
+    }
+}

@@ -82,9 +82,12 @@ enum Discourse {
             }
             // Old topics say 1 for a reply to the opening post; both that and null mean top level.
             let parent = post.replyToPostNumber.flatMap { $0 == 1 ? nil : CommentID.integer($0) }
+            var body = HTMLText.convert(post.cooked ?? "")
+            // A post is never blank on screen: one with no text left (hidden, or media tread does not know) says so.
+            if body.allSatisfy(\.isWhitespace) && !post.deleted { body = "[post with no text]" }
             let comment = Comment(
                 id: .integer(number), parent: parent, author: post.username, published: post.createdAt,
-                body: HTMLText.convert(post.cooked ?? ""), deleted: post.deleted ? true : nil)
+                body: body, deleted: post.deleted ? true : nil)
             comments.append((comment, false))
         }
         var plain = comments.map(\.comment)

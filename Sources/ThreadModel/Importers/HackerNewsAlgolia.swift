@@ -50,12 +50,14 @@ enum HackerNewsAlgolia {
                 continue
             }
             let item = Item(&tree, node, notes: &notes)
+            let children = tree.elements(tree.typed(node, "children", .array) ?? -1)
             if let id = item.id, !seen.insert(id).inserted {
+                // The repeat is left out, its replies are not: they take its place.
                 notes.duplicates += 1
+                if !children.isEmpty { pending.append((children[...], level.parent)) }
                 continue
             }
             let index = builder.add(comment(of: item), under: level.parent)
-            let children = tree.elements(tree.typed(node, "children", .array) ?? -1)
             if !children.isEmpty { pending.append((children[...], index)) }
         }
         notes.wrongFields += tree.wrongFields

@@ -73,17 +73,17 @@ enum Reddit {
                 builder.addPlaceholder(moreLine(count: tree.integer(node, "count") ?? 0), under: level.parent)
             case "t1":
                 let data = ThingData(&tree, node)
+                // `replies` is `""` when there are none.
+                let replies = tree.member(node, "replies").map { children(tree, $0) } ?? []
                 if let id = data.id, !seen.insert(id).inserted {
+                    // The repeat is left out, its replies are not: they take its place.
                     notes.duplicates += 1
+                    if !replies.isEmpty { pending.append((replies[...], level.parent)) }
                     continue
                 }
                 let escaped = isEscaped(data.bodyHtml) ?? fileEscaped
                 let index = builder.add(comment(of: data, escaped: escaped), under: level.parent)
-                // `replies` is `""` when there are none.
-                if let replies = tree.member(node, "replies"), tree.kind(replies) == .object {
-                    let things = children(tree, replies)
-                    if !things.isEmpty { pending.append((things[...], index)) }
-                }
+                if !replies.isEmpty { pending.append((replies[...], index)) }
             default:
                 notes.skipped += 1
             }
