@@ -55,7 +55,7 @@ enum Discourse {
             fancyTitle: tree.string(root, "fancy_title"), createdAt: notes.time(tree.string(root, "created_at")))
         var posts: [Post] = []
         let stream = tree.member(root, "post_stream") ?? -1
-        for node in tree.elements(tree.member(stream, "posts") ?? -1) {
+        for node in tree.elements(tree.typed(stream, "posts", .array) ?? -1) {
             guard tree.kind(node) == .object else {
                 notes.skipped += 1
                 continue

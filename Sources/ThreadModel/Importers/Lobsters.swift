@@ -62,7 +62,7 @@ enum Lobsters {
         var under: [Int?] = []
         // The open ancestors of the list's current position, for comments placed by level.
         var path: [Int] = []
-        for node in tree.elements(tree.member(root, "comments") ?? -1) {
+        for node in tree.elements(tree.typed(root, "comments", .array) ?? -1) {
             guard tree.kind(node) == .object else {
                 notes.skipped += 1
                 continue
