@@ -103,6 +103,8 @@ struct JSONTree {
                     node.flag = isInteger
                     node.text = TextRef(offset: range.lowerBound, length: range.count, jsonEscaped: false)
                 }
+                // Node indexes are 32-bit, like text positions; only a file of billions of values reaches this.
+                guard nodes.count < Int(Int32.max) else { throw DocumentError(kind: .tooLarge(bytes: bytes.count)) }
                 let index = append(node, to: &open)
                 expectingValue = false
                 if opens {
