@@ -30,6 +30,14 @@ import Testing
         #expect(text.hasPrefix("word <https://example.org/x> word <https://example.org/x>"))
     }
 
+    @Test func oneboxHeadingLeftOpenDoesNotSwallowThePost() {
+        let html = #"<aside class="onebox"><h3><a href="https://e.org">"# + String(repeating: "word ", count: 10_000)
+        let text = HTMLText.convert(html)
+        #expect(text.hasPrefix("[link: word word"))
+        #expect(text.hasSuffix(" <https://e.org>]"))
+        #expect(text.utf8.count < 400)
+    }
+
     @Test func codeInAQuoteIsQuoteMarkersThenFourSpaces() {
         let html = "<blockquote><p>he wrote:</p><pre><code>let x = 1\n\n  return x\n</code></pre></blockquote><p>ok</p>"
         #expect(

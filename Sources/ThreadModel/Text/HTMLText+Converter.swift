@@ -48,7 +48,10 @@ extension HTMLText {
 
         mutating func text(_ raw: String) {
             if hiddenDepth > 0 {
-                if standIn?.capturing == true { standIn?.title.append(HTMLEntities.decode(raw)) }
+                // A heading left open must not pull the rest of the post into one line.
+                if standIn?.capturing == true, let title = standIn?.title, title.utf8.count < StandIn.longestTitle {
+                    standIn?.title.append(HTMLEntities.decode(raw))
+                }
                 return
             }
             let decoded = HTMLEntities.decode(raw)

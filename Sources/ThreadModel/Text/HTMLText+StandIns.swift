@@ -6,6 +6,9 @@ extension HTMLText {
         /// Given by an attribute, or gathered from the first heading inside (a onebox's `<h3>`).
         var title = ""
         var address: String?
+        /// Bytes of heading text gathered at most; a preview's title is a line, not the page.
+        static let longestTitle = 300
+
         /// Whether the text now read is the heading that titles it.
         var capturing = false
         private var titled = false
