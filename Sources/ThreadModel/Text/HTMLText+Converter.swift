@@ -50,7 +50,8 @@ extension HTMLText {
             if hiddenDepth > 0 {
                 // A heading left open must not pull the rest of the post into one line.
                 if standIn?.capturing == true, let title = standIn?.title, title.utf8.count < StandIn.longestTitle {
-                    standIn?.title.append(HTMLEntities.decode(raw))
+                    standIn?.title.append(
+                        String(HTMLEntities.decode(raw).prefix(StandIn.longestTitle - title.utf8.count)))
                 }
                 return
             }
