@@ -158,6 +158,18 @@ import Testing
         #expect(discussion.notes == ["2 reply loops broken (the comment is shown at the top level)"])
     }
 
+    @Test func prettyPrintedItemsOneAfterAnotherLoad() throws {
+        let discussion = try load(
+            """
+            {"id": 1, "type": "story", "title": "T",
+             "kids": [2]}
+            {"id": 2, "type": "comment", "by": "a",
+             "text": "fine", "parent": 1}
+            """)
+        #expect(discussion.count == 1)
+        #expect(discussion.notes.isEmpty)
+    }
+
     @Test func brokenJSONLineCostsOnlyItself() throws {
         let discussion = try load(
             """

@@ -41,6 +41,14 @@ struct JSONTree {
         try scanner.expectEnd()
     }
 
+    /// Parses JSON values one after another (`{...} {...}`, pretty-printed items included).
+    init(parsingValues bytes: DocumentBytes) throws(DocumentError) {
+        self.bytes = bytes
+        var scanner = JSONScanner(bytes.buffer)
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
+        while scanner.peek() != nil { roots.append(try parseValue(&scanner)) }
+    }
+
     /// Parses JSON lines: each line that is not blank holds one value. A line that does not parse
     /// is left out and counted in `brokenLines`, so one bad line never refuses the rest.
     init(parsingLines bytes: DocumentBytes) {
