@@ -92,6 +92,13 @@ import Testing
             HTMLText.convert(#"<iframe src="https://maps.example/e"></iframe>"#) == "[embed: <https://maps.example/e>]")
     }
 
+    @Test func checklistBoxesReadAsBrackets() {
+        let html = """
+            <ul><li><span class="chcklst-box checked fa fa-square-check-o fa-fw"></span> done</li>            <li><span class="chcklst-box fa fa-square-o fa-fw"></span> to do</li></ul>
+            """
+        #expect(HTMLText.convert(html) == "- [x] done\n- [ ] to do")
+    }
+
     @Test func mentionsAndHashtagsReadAsText() {
         let html = """
             <p><a class="mention" href="/u/sinoid">@Sinoid</a> see <a class="hashtag-cooked" href="/c/dev/4" \

@@ -158,6 +158,9 @@ extension HTMLText {
                 image(tag)
             case "td", "th":
                 appendInline(" ")
+            case "span" where tag.hasClass("chcklst-box"):
+                // A Discourse checklist box is drawn by its font; as text it is the Markdown it came from.
+                for scalar in (tag.hasClass("checked") ? "[x] " : "[ ] ").unicodeScalars { appendInline(scalar) }
             default:
                 if Self.blocks.contains(tag.name) { paragraphBreak() }
             }
