@@ -1,10 +1,13 @@
 /// Turns the HTML of a comment (Hacker News, Discourse, Lobsters) into tread's plain text.
 ///
 /// The result follows FORMAT.md: a blank line between paragraphs, quotes as lines
-/// starting with "> ", code as lines indented by 4 spaces, list items as "- " or "1. ",
-/// links as `text <address>`. Tags with no meaning in a terminal are dropped, keeping
-/// their text. One pass, open elements on an explicit stack: no recursion over nesting,
-/// and unclosed or stray tags never fail.
+/// starting with one "> " a level (at most `maximumQuoteDepth` levels), code as lines
+/// indented by 4 spaces after any quote markers (`">     let x = 1"` is code in a quote),
+/// list items as "- " or "1. ", links as `text <address>`. Images, media, embeds and link
+/// previews become one line each (`[image: name.png]`, `[video: title <address>]`). Tags
+/// with no meaning in a terminal are dropped, keeping their text. One pass, open elements
+/// on an explicit stack: no recursion over nesting, nothing read twice, and unclosed or
+/// stray tags never fail.
 public enum HTMLText {
     /// Converts `html` to plain text.
     public static func convert(_ html: String) -> String {
