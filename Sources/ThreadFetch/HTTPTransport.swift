@@ -1,0 +1,48 @@
+/// One HTTP response: the status, the headers tread looks at, and the (decompressed) body.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    /// Header names in lower case.
+    public var headers: [String: String]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [String: String] = [:], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// The limits every request is made under.
+public struct FetchLimits: Sendable {
+    /// Seconds without an answer before a request is given up.
+    public var timeout: Double = 20
+    /// The most bytes of one response body, after decompression.
+    public var maximumBytes: Int = 64 << 20
+    /// Requests in flight at once to one site.
+    public var connectionsPerSite: Int = 8
+    /// How many times a 429 or 5xx answer is retried.
+    public var retries: Int = 2
+    /// The longest `Retry-After` tread waits for; a longer one fails at once.
+    public var longestWait: Int = 10
+    /// Redirects followed for one request (within the same site only).
+    public var redirects: Int = 5
+
+    public init() {}
+
+    /// The defaults, with `TREAD_FETCH_TIMEOUT` (seconds) and `TREAD_FETCH_MAX_BYTES` applied when they are numbers.
+    public init(environment: [String: String]) {
+        if let text = environment["TREAD_FETCH_TIMEOUT"], let seconds = Double(text), seconds > 0, seconds < 3600 {
+            timeout = seconds
+        }
+        if let text = environment["TREAD_FETCH_MAX_BYTES"], let bytes = Int(text), bytes > 0 {
+            maximumBytes = bytes
+        }
+    }
+}
+
+/// Sends GET requests; the fetcher's only way to the network, so tests can stand in for it.
+public protocol HTTPTransport: Sendable {
+    /// GETs `url` (an http or https address built by `SiteAPI`), following redirects only within
+    /// its host, and returns whatever status came back; throws for failures below HTTP.
+    func get(_ url: String) async throws(FetchError) -> HTTPResponse
+}

@@ -1,0 +1,102 @@
+/// Fetches JSON from one site politely: a bounded number of requests at once, 429 and 5xx
+/// answers retried after the wait the site asks for (a bounded number of times), and every other
+/// answer that is not JSON turned into a `FetchError` the user can act on.
+public struct PoliteClient: Sendable {
+    let transport: any HTTPTransport
+    let limits: FetchLimits
+    private let gate: Gate
+
+    public init(transport: any HTTPTransport, limits: FetchLimits) {
+        self.transport = transport
+        self.limits = limits
+        gate = Gate(limits.connectionsPerSite)
+    }
+
+    /// The body of a successful JSON response from `url`.
+    public func json(_ url: String) async throws(FetchError) -> [UInt8] {
+        var attempt = 0
+        while true {
+            await gate.acquire()
+            let result: Result<HTTPResponse, FetchError>
+            do {
+                result = .success(try await transport.get(url))
+            } catch {
+                result = .failure(error)
+            }
+            await gate.release()
+            let response = try result.get()
+            switch response.status {
+            case 200..<300:
+                try PoliteClient.checkJSON(response, url: url)
+                return response.body
+            case 429, 500...599:
+                let asked = response.headers["retry-after"].flatMap { Int($0.trimmingSpaces) }
+                let wait = asked ?? (1 << attempt)
+                guard attempt < limits.retries, wait >= 0, wait <= limits.longestWait else {
+                    throw FetchError(url: url, kind: .busy(status: response.status, retryAfter: asked))
+                }
+                attempt += 1
+                try? await Task.sleep(nanoseconds: UInt64(wait) * 1_000_000_000)
+            case 404, 410:
+                throw FetchError(url: url, kind: .notFound)
+            case 401, 403, 451:
+                throw FetchError(url: url, kind: .forbidden(status: response.status))
+            default:
+                throw FetchError(url: url, kind: .status(response.status))
+            }
+        }
+    }
+
+    /// As `json`, with the failure as a value (for task groups, whose closures lose the error's type).
+    public func result(_ url: String) async -> Result<[UInt8], FetchError> {
+        do {
+            return .success(try await json(url))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Refuses a web page where JSON was expected: an HTML content type, or a body that starts with '<'.
+    static func checkJSON(_ response: HTTPResponse, url: String) throws(FetchError) {
+        let contentType = response.headers["content-type"] ?? ""
+        let first = response.body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if contentType.lowercased().contains("html") || first == UInt8(ascii: "<") {
+            throw FetchError(
+                url: url, kind: .notJSON(contentType: contentType.isEmpty ? "no content type" : contentType))
+        }
+        if first == nil { throw FetchError(url: url, kind: .truncated) }
+    }
+}
+
+/// A counting semaphore for async code: at most `count` holders at once, waiters served in order.
+actor Gate {
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        available = max(1, count)
+    }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            available += 1
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let trimmed = drop { $0 == " " || $0 == "\t" }
+        return trimmed.prefix { $0 != " " && $0 != "\t" }
+    }
+}

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""A loopback HTTP server that replays the sites' APIs from the real threads in Tests/Fixtures.
+
+Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE]
+
+Binds 127.0.0.1 on a free port and writes the port to PORT_FILE once it listens. Routes (point
+tread's TREAD_*_API variables at the prefixes):
+
+  /algolia/items/ID          Hacker News Algolia: the hn_algolia file whose root has this id
+  /hn/item/ID.json           official Hacker News API: one item of the hn_firebase arrays (else null)
+  /reddit/comments/ID.json   Reddit: the reddit file of that post
+  /lobsters/s/ID.json        Lobsters: the lobsters file of that story
+  /t/ID.json                 Discourse: the topic's first page, cut to its first 20 posts
+  /t/ID/posts.json?post_ids[]=N&...   Discourse: those posts
+
+A prefix /fault/NAME before any route injects a fault instead of (or before) the answer:
+  slow      sleeps 5 s before answering            reset     drops the connection mid-body
+  429       429 with Retry-After: 1, every time    429once   429 (Retry-After: 1) once per path, then the answer
+  500       500 every time                         html      a 200 web page (text/html)
+  big       a 2 MB JSON body with no length        gzipbomb  50 MB of zeros gzipped (about 50 KB)
+  offsite   302 to the same path on localhost      loop      302 to itself, forever
+  404, 403  that status
+--delay adds that many seconds to every answer (for benchmarks). --log appends one line per
+request: the path and the User-Agent.
+"""
+
+import gzip
+import json
+import os
+import socket
+import struct
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+FIRST_PAGE = 20
+
+
+def load_fixtures(root):
+    """Indexes the fixture files by the ids the APIs are asked for."""
+    algolia, items, reddit, lobsters, discourse = {}, {}, {}, {}, {}
+    for path in sorted((root / "hn_algolia").glob("*.json")):
+        algolia[str(json.loads(path.read_bytes())["id"])] = path.read_bytes()
+    for path in sorted((root / "hn_firebase").glob("*.json")):
+        for item in json.loads(path.read_bytes()):
+            if isinstance(item, dict) and "id" in item:
+                items[str(item["id"])] = json.dumps(item).encode()
+    for path in sorted((root / "reddit").glob("*.json")):
+        data = json.loads(path.read_bytes())
+        reddit[data[0]["data"]["children"][0]["data"]["id"]] = path.read_bytes()
+    for path in sorted((root / "lobsters").glob("*.json")):
+        lobsters.setdefault(json.loads(path.read_bytes())["short_id"], path.read_bytes())
+    for path in sorted((root / "discourse").glob("*.json")):
+        topic = json.loads(path.read_bytes())
+        discourse[str(topic["id"])] = topic
+    return algolia, items, reddit, lobsters, discourse
+
+
+class Replay(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    fixtures = None
+    delay = 0.0
+    log_path = None
+    seen = set()
+    lock = threading.Lock()
+    bomb = None
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        if self.log_path:
+            with self.lock, open(self.log_path, "a") as log:
+                log.write(f"{self.path} {self.headers.get('User-Agent', '')}\n")
+        if self.delay:
+            time.sleep(self.delay)
+        path = self.path
+        if path.startswith("/fault/"):
+            _, _, fault, rest = path.split("/", 3)
+            if self.fault(fault, "/" + rest):
+                return
+            path = "/" + rest
+        body = self.route(path)
+        if body is None:
+            self.send(404, b'{"error":"not found"}')
+        else:
+            self.send(200, body)
+
+    def fault(self, fault, rest):
+        """Answers with the fault; False when the normal answer should follow."""
+        if fault == "slow":
+            time.sleep(5)
+            return False
+        if fault == "reset":
+            body = self.route(rest) or b"{}"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            # SO_LINGER 0: close with a reset, not an orderly end.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return True
+        if fault == "429" or (fault == "429once" and self.first_time(rest)):
+            self.send(429, b'{"error":"slow down"}', {"Retry-After": "1"})
+            return True
+        if fault == "500":
+            self.send(500, b'{"error":"internal"}')
+            return True
+        if fault == "html":
+            self.send(200, b"<!doctype html><html><body>Please log in</body></html>", {}, "text/html; charset=utf-8")
+            return True
+        if fault == "big":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(b"[" + b"0," * 1_000_000 + b"0]")
+            self.close_connection = True
+            return True
+        if fault == "gzipbomb":
+            with self.lock:
+                if Replay.bomb is None:
+                    Replay.bomb = gzip.compress(b"0" * (50 << 20), compresslevel=9)
+            self.send(200, Replay.bomb, {"Content-Encoding": "gzip"})
+            return True
+        if fault == "offsite":
+            port = self.server.server_address[1]
+            self.send(302, b"", {"Location": f"http://localhost:{port}{rest}"})
+            return True
+        if fault == "loop":
+            self.send(302, b"", {"Location": self.path})
+            return True
+        if fault in ("404", "403"):
+            self.send(int(fault), b'{"error":"no"}')
+            return True
+        return False
+
+    def first_time(self, key):
+        with self.lock:
+            if key in Replay.seen:
+                return False
+            Replay.seen.add(key)
+            return True
+
+    def route(self, path):
+        algolia, items, reddit, lobsters, discourse = self.fixtures
+        url = urlsplit(path)
+        parts = [p for p in url.path.split("/") if p]
+        if parts[:2] == ["algolia", "items"] and len(parts) == 3:
+            return algolia.get(parts[2])
+        if parts[:2] == ["hn", "item"] and len(parts) == 3 and parts[2].endswith(".json"):
+            return items.get(parts[2][:-5], b"null")
+        if parts[:2] == ["reddit", "comments"] and len(parts) == 3 and parts[2].endswith(".json"):
+            return reddit.get(parts[2][:-5])
+        if parts[:2] == ["lobsters", "s"] and len(parts) == 3 and parts[2].endswith(".json"):
+            return lobsters.get(parts[2][:-5])
+        if parts[:1] == ["t"] and len(parts) == 2 and parts[1].endswith(".json"):
+            topic = discourse.get(parts[1][:-5])
+            if topic is None:
+                return None
+            page = dict(topic)
+            stream = topic["post_stream"]
+            page["post_stream"] = {
+                "posts": stream["posts"][:FIRST_PAGE],
+                "stream": stream.get("stream", [p["id"] for p in stream["posts"]]),
+            }
+            return json.dumps(page).encode()
+        if parts[:1] == ["t"] and len(parts) == 3 and parts[2] == "posts.json":
+            topic = discourse.get(parts[1])
+            if topic is None:
+                return None
+            wanted = {int(i) for i in parse_qs(url.query).get("post_ids[]", []) if i.isdigit()}
+            posts = [p for p in topic["post_stream"]["posts"] if p["id"] in wanted]
+            return json.dumps({"post_stream": {"posts": posts}, "id": topic["id"]}).encode()
+        return None
+
+    def send(self, status, body, headers=None, content_type="application/json; charset=utf-8"):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) < 2:
+        sys.exit(__doc__)
+    root, port_file = Path(args[0]), args[1]
+    if "--delay" in args:
+        Replay.delay = float(args[args.index("--delay") + 1])
+    if "--log" in args:
+        Replay.log_path = args[args.index("--log") + 1]
+    Replay.fixtures = load_fixtures(root)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Replay)
+    server.daemon_threads = True
+    temporary = port_file + ".tmp"
+    with open(temporary, "w") as out:
+        out.write(str(server.server_address[1]))
+    os.replace(temporary, port_file)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
