@@ -64,7 +64,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case .truncated:
             return "\(shown): the response was cut short; try again"
         case .tooLarge(let limit):
-            return "\(shown): the response is larger than \(limit / (1 << 20)) MiB; tread does not read it"
+            let size = limit >= 1 << 20 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes"
+            return "\(shown): the response is larger than \(size) (after decompression); tread does not read it"
         case .redirectElsewhere(let target):
             return "\(shown): redirects to another site (\(FetchError.shown(target))); open that address instead"
         case .tooManyRedirects:
