@@ -191,6 +191,15 @@ class Replay(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that gave up (a timeout, a size cap) closes its end: expected here, not news.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
@@ -201,8 +210,7 @@ def main():
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]
     Replay.fixtures = load_fixtures(root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Replay)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", 0), Replay)
     temporary = port_file + ".tmp"
     with open(temporary, "w") as out:
         out.write(str(server.server_address[1]))
