@@ -7,9 +7,18 @@ public struct PoliteClient: Sendable {
     private let gate: Gate
 
     public init(transport: any HTTPTransport, limits: FetchLimits) {
+        self.init(transport: transport, limits: limits, connections: limits.connectionsPerSite)
+    }
+
+    init(transport: any HTTPTransport, limits: FetchLimits, connections: Int) {
         self.transport = transport
         self.limits = limits
-        gate = Gate(limits.connectionsPerSite)
+        gate = Gate(connections)
+    }
+
+    /// A client for the same transport with its own gate of `connections` requests at once.
+    func withConnections(_ connections: Int) -> PoliteClient {
+        PoliteClient(transport: transport, limits: limits, connections: connections)
     }
 
     /// The body of a successful JSON response from `url`.

@@ -80,8 +80,9 @@ public struct ThreadFetcher: Sendable {
         var queue = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
         var next = 0
         var seen: Set<Int64> = [rootID]
-        let window = max(1, client.limits.connectionsPerSite) * 2
-        let client = client
+        let connections = max(1, client.limits.hackerNewsItemConnections)
+        let window = connections * 2
+        let client = client.withConnections(connections)
         let api = api
         let outcome = await withTaskGroup(of: Result<[UInt8], FetchError>.self) { group -> FetchError? in
             var running = 0

@@ -19,7 +19,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = limits.timeout
         configuration.timeoutIntervalForResource = limits.timeout * 4
-        configuration.httpMaximumConnectionsPerHost = limits.connectionsPerSite
+        // The widest of the limits; each site's own is enforced by its PoliteClient's gate.
+        configuration.httpMaximumConnectionsPerHost = max(limits.connectionsPerSite, limits.hackerNewsItemConnections)
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil

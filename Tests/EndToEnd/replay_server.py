@@ -20,13 +20,15 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   big       a 2 MB JSON body with no length        gzipbomb  50 MB of zeros gzipped (about 50 KB)
   offsite   302 to the same path on localhost      loop      302 to itself, forever
   404, 403  that status
---delay adds that many seconds to every answer (for benchmarks). --log appends one line per
+--synthetic N adds made-up threads of N comments for benchmarks: Hacker News item 9000000 (both
+APIs) and Discourse topic 9000000. --delay adds that many seconds to every answer (for benchmarks). --log appends one line per
 request: the path and the User-Agent.
 """
 
 import gzip
 import json
 import os
+import random
 import socket
 import struct
 import sys
@@ -59,8 +61,48 @@ def load_fixtures(root):
     return algolia, items, reddit, lobsters, discourse
 
 
+SYNTHETIC_ID = 9000000
+
+
+def add_synthetic(fixtures, count):
+    """A Hacker News thread and a Discourse topic of `count` comments, replies spread over a few levels."""
+    algolia, items, _, _, discourse = fixtures
+    parents = [0 if i < count // 10 or i % 4 == 0 else random.Random(i).randrange(1, i) for i in range(1, count + 1)]
+    text = "<p>" + "A comment of a made-up thread, long enough to wrap once or twice on a screen. " * 3 + "</p>"
+    kids = {i: [] for i in range(count + 1)}
+    for i, parent in enumerate(parents, start=1):
+        kids[parent].append(i)
+    for i in range(count + 1):
+        item = {"id": SYNTHETIC_ID + i, "by": f"user{i % 97}", "time": 1700000000 + i, "kids": [SYNTHETIC_ID + k for k in kids[i]]}
+        if i == 0:
+            item.update(type="story", title="A made-up thread", descendants=count, score=100)
+        else:
+            item.update(type="comment", text=text, parent=SYNTHETIC_ID + parents[i - 1])
+        items[str(SYNTHETIC_ID + i)] = json.dumps(item).encode()
+    nodes = {}
+    for i in range(count, -1, -1):
+        nodes[i] = {
+            "id": SYNTHETIC_ID + i, "created_at_i": 1700000000 + i, "type": "story" if i == 0 else "comment",
+            "author": f"user{i % 97}", "text": None if i == 0 else text, "title": "A made-up thread" if i == 0 else None,
+            "children": [nodes.pop(k) for k in kids[i]],
+        }
+    algolia[str(SYNTHETIC_ID)] = json.dumps(nodes[0]).encode()
+    posts = [
+        {"id": SYNTHETIC_ID + n, "post_number": n, "username": f"user{n % 97}", "created_at": "2024-01-01T00:00:00Z",
+         "cooked": text, "post_type": 1, "reply_to_post_number": None if n < 3 or n % 4 == 0 else random.Random(n).randrange(2, n)}
+        for n in range(1, count + 2)
+    ]
+    discourse[str(SYNTHETIC_ID)] = {
+        "id": SYNTHETIC_ID, "title": "A made-up topic", "slug": "made-up",
+        "post_stream": {"posts": posts, "stream": [p["id"] for p in posts]},
+    }
+
+
 class Replay(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle's algorithm each answer would wait
+    # for the client's delayed ACK (40 ms).
+    disable_nagle_algorithm = True
     fixtures = None
     delay = 0.0
     log_path = None
@@ -125,9 +167,6 @@ class Replay(BaseHTTPRequestHandler):
             self.close_connection = True
             return True
         if fault == "gzipbomb":
-            with self.lock:
-                if Replay.bomb is None:
-                    Replay.bomb = gzip.compress(b"0" * (50 << 20), compresslevel=9)
             self.send(200, Replay.bomb, {"Content-Encoding": "gzip"})
             return True
         if fault == "offsite":
@@ -210,6 +249,10 @@ def main():
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]
     Replay.fixtures = load_fixtures(root)
+    # Made before listening: compressing 50 MB on the first request would outlast a client's timeout.
+    Replay.bomb = gzip.compress(b"0" * (50 << 20), compresslevel=6)
+    if "--synthetic" in args:
+        add_synthetic(Replay.fixtures, int(args[args.index("--synthetic") + 1]))
     server = Server(("127.0.0.1", 0), Replay)
     temporary = port_file + ".tmp"
     with open(temporary, "w") as out:
