@@ -16,6 +16,20 @@ public struct PoliteClient: Sendable {
         gate = Gate(connections)
     }
 
+    private init(transport: any HTTPTransport, limits: FetchLimits, gate: Gate) {
+        self.transport = transport
+        self.limits = limits
+        self.gate = gate
+    }
+
+    /// The same client (sharing its gate) that does not retry busy answers: for a request with
+    /// somewhere else to turn.
+    func withoutRetries() -> PoliteClient {
+        var limits = limits
+        limits.retries = 0
+        return PoliteClient(transport: transport, limits: limits, gate: gate)
+    }
+
     /// A client for the same transport with its own gate of `connections` requests at once.
     func withConnections(_ connections: Int) -> PoliteClient {
         PoliteClient(transport: transport, limits: limits, connections: connections)

@@ -27,7 +27,8 @@ public struct ThreadFetcher: Sendable {
         case .hackerNews:
             let url = api.algoliaItem(address.id)
             do {
-                return try read(try await client.json(url), .hackerNewsAlgolia, url: url)
+                // No retries: when Algolia is busy the official API is the quicker way.
+                return try read(try await client.withoutRetries().json(url), .hackerNewsAlgolia, url: url)
             } catch {
                 // Algolia is down or does not have the item yet: the official API has every item.
                 return try await fetchHackerNewsItems(address.id, progress: progress)

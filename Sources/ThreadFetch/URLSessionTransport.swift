@@ -108,7 +108,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             guard var transfer = transfers[dataTask.taskIdentifier] else { return false }
             guard transfer.body.count + data.count <= limits.maximumBytes else { return true }
             transfers[dataTask.taskIdentifier] = nil
-            transfer.body.append(contentsOf: data)
+            // Through the raw bytes: appending `Data` itself goes byte by byte.
+            data.withUnsafeBytes { transfer.body.append(contentsOf: $0) }
             transfers[dataTask.taskIdentifier] = transfer
             return false
         }

@@ -89,9 +89,11 @@ run --print --width 60 "https://lobste.rs/s/tdfoqh"
     fail "--print URL: exit $status $(head -c 200 "$work/err")"
 
 # --- offline ---
-TREAD_REDDIT_API="http://127.0.0.1:1/reddit" run stats --offline "https://redd.it/441hsf"
+asked=$(wc -l <"$work/requests")
+run stats --offline "https://redd.it/441hsf"
 [ "$status" -eq 0 ] && grep -q "showing the copy saved .* ago" "$work/err" && pass "--offline opens the copy and says its age" ||
     fail "--offline: exit $status $(head -c 300 "$work/err")"
+[ "$(wc -l <"$work/requests")" -eq "$asked" ] && pass "--offline asks the server nothing" || fail "--offline made requests"
 expect_failure "--offline without a copy" 69 "https://www.reddit.com/comments/zzzzz: no saved copy; run without --offline" \
     stats --offline "https://redd.it/zzzzz"
 TREAD_REDDIT_API="http://127.0.0.1:1/reddit" run stats "https://redd.it/441hsf"
