@@ -81,6 +81,7 @@ public struct ThreadFetcher: Sendable {
         var queue = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
         var next = 0
         var seen: Set<Int64> = [rootID]
+        let maximumItems = client.limits.maximumItems
         let connections = max(1, client.limits.hackerNewsItemConnections)
         let window = connections * 2
         let client = client.withConnections(connections)
@@ -89,7 +90,7 @@ public struct ThreadFetcher: Sendable {
             var running = 0
             var firstError: FetchError?
             while true {
-                while firstError == nil, running < window, next < queue.count {
+                while firstError == nil, running < window, next < queue.count, seen.count < maximumItems {
                     let kid = queue[next]
                     next += 1
                     guard seen.insert(kid).inserted else { continue }
@@ -133,7 +134,7 @@ public struct ThreadFetcher: Sendable {
         }
         let stream = peek.value(at: ["post_stream", "stream"]).map { peek.integers(in: $0) } ?? []
         let have = Set(present.compactMap { span in peek.member("id", of: span).flatMap { Int64(peek.text($0)) } })
-        let missing = stream.filter { !have.contains($0) }
+        let missing = stream.prefix(client.limits.maximumItems).filter { !have.contains($0) }
         let batches = stride(from: 0, to: missing.count, by: Self.discourseBatch).map {
             Array(missing[$0..<min($0 + Self.discourseBatch, missing.count)])
         }
@@ -174,7 +175,7 @@ public struct ThreadFetcher: Sendable {
 }
 
 /// Counts finished requests across tasks, for progress.
-actor Counter {
+private actor Counter {
     private var value = 0
 
     func increment() -> Int {

@@ -232,6 +232,9 @@ class Replay(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The default backlog of 5 drops connections when tread opens 32 at once; each dropped SYN
+    # is retried after a second.
+    request_queue_size = 128
 
     def handle_error(self, request, client_address):
         # A client that gave up (a timeout, a size cap) closes its end: expected here, not news.

@@ -153,3 +153,23 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         #expect(ThreadCache.ageText(200_000) == "2 days")
     }
 }
+
+/// An official Hacker News API whose every item has one more reply: a thread without end.
+struct EndlessTransport: HTTPTransport {
+    func get(_ url: String) async throws(FetchError) -> HTTPResponse {
+        if url.contains("algolia") { return HTTPResponse(status: 404, body: []) }
+        let id = Int(url.split(separator: "/").last?.split(separator: ".").first ?? "") ?? 0
+        let kind = id == 1 ? #""type":"story","title":"T""# : #""type":"comment","text":"t""#
+        return json(#"{"id":\#(id),\#(kind),"kids":[\#(id + 1)]}"#)
+    }
+}
+
+@Suite struct FetchBoundsTests {
+    @Test func aThreadWithoutEndStopsAtTheItemLimit() async throws {
+        var limits = FetchLimits()
+        limits.maximumItems = 50
+        let fetcher = ThreadFetcher(api: .standard, client: PoliteClient(transport: EndlessTransport(), limits: limits))
+        let discussion = try await fetcher.fetch(ThreadAddress(site: .hackerNews, id: "1"))
+        #expect(discussion.count == 49)
+    }
+}
