@@ -39,6 +39,8 @@ curl_time() {
     median "${times[@]}"
 }
 
+curl -s -o "$work/algolia.json" "$base/algolia/items/9000000"
+echo "The same Algolia response from a file: first screen $(first_frame "$work/algolia.json") s"
 echo "HN Algolia, 2,000 comments: response $(curl_time "$base/algolia/items/9000000") s (curl)," \
     "first screen $(TREAD_HN_ALGOLIA_API="$base/algolia" first_frame hn:9000000) s"
 echo "HN official API, 2,001 requests: whole thread and first screen" \
