@@ -19,6 +19,7 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   500       500 every time                         html      a 200 web page (text/html)
   big       a 2 MB JSON body with no length        gzipbomb  50 MB of zeros gzipped (about 50 KB)
   offsite   302 to the same path on localhost      loop      302 to itself, forever
+  moved     301 to the answer on the same host
   404, 403  that status
 --synthetic N adds made-up threads of N comments for benchmarks: Hacker News item 9000000 (both
 APIs) and Discourse topic 9000000. --delay adds that many seconds to every answer (for benchmarks). --log appends one line per
@@ -172,6 +173,9 @@ class Replay(BaseHTTPRequestHandler):
         if fault == "offsite":
             port = self.server.server_address[1]
             self.send(302, b"", {"Location": f"http://localhost:{port}{rest}"})
+            return True
+        if fault == "moved":
+            self.send(301, b"", {"Location": rest})
             return True
         if fault == "loop":
             self.send(302, b"", {"Location": self.path})

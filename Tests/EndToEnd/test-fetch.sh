@@ -132,6 +132,10 @@ XDG_CACHE_HOME="$work/faultcache" TREAD_LOBSTERS_API="$base/fault/429once/lobste
 [ "$status" -eq 0 ] && [ "$(grep -c '^/fault/429once/lobsters/s/tdfoqh.json' "$work/requests")" -eq 2 ] &&
     pass "429 with Retry-After is retried once the wait is over" || fail "429 retry: exit $status $(cat "$work/err")"
 
+XDG_CACHE_HOME="$work/faultcache" TREAD_LOBSTERS_API="$base/fault/moved/lobsters" run stats "https://lobste.rs/s/tdfoqh"
+[ "$status" -eq 0 ] && grep -qE "^comments +10$" "$work/out" && pass "a redirect within the same host is followed" ||
+    fail "same-host redirect: exit $status $(cat "$work/err")"
+
 # --- faults leave an existing copy as it was ---
 before=$(sha256sum <"$cache/lobsters-tdfoqh.json")
 touch -d '3 hours ago' "$cache/lobsters-tdfoqh.json"
