@@ -19,7 +19,24 @@ struct FetchOptions: ParsableArguments {
 
 /// A note for the status line about where a fetched thread came from ("the copy saved 3 hours
 /// ago"); set once, on the main thread, before the document is loaded.
-nonisolated(unsafe) var fetchNote: String?
+nonisolated(unsafe) private var fetchNote: String?
+
+/// The thread as fetched, so it is not read a second time from its canonical copy; set once, on
+/// the main thread, before the document is loaded.
+nonisolated(unsafe) private var fetchedThread: Discussion?
+
+/// The discussion for the bytes `fetchedDocument` gave: the one fetched, or the saved copy read,
+/// with the note saying it is a copy.
+func fetchedDiscussion(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
+    var discussion: Discussion
+    if let fetchedThread {
+        discussion = fetchedThread
+    } else {
+        discussion = try Discussion.load(bytes, format: .tread)
+    }
+    if let fetchNote { discussion.notes.append(fetchNote) }
+    return discussion
+}
 
 extension DocumentOptions {
     /// The thread address the user named instead of a file, if any.
@@ -54,11 +71,13 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions) -> Documen
     let result = runBlocking {
         await fetcher.result(address) { done, total in
             progress.show("fetching \(done)" + (total.map { " of \($0)" } ?? ""))
-        }.map { DocumentWriter.canonicalJSON($0) }
+        }
     }
     progress.clear()
     switch result {
-    case .success(let bytes):
+    case .success(let discussion):
+        fetchedThread = discussion
+        let bytes = DocumentWriter.canonicalJSON(discussion)
         if let cache {
             do {
                 try cache.write(bytes, for: address)

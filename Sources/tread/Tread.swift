@@ -60,9 +60,8 @@ struct DocumentOptions: ParsableArguments {
     /// Loads the document from bytes `read()` gave.
     func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
         do {
-            var discussion = try Discussion.load(bytes, format: file == nil || address != nil ? .tread : format)
-            if let fetchNote { discussion.notes.append(fetchNote) }
-            return discussion
+            if address != nil { return try fetchedDiscussion(bytes) }
+            return try Discussion.load(bytes, format: file == nil ? .tread : format)
         } catch {
             throw error.naming(file)
         }
