@@ -78,6 +78,27 @@ public struct ThreadCache: Sendable {
             unlink(temporary)
             throw CacheError(path: target, reason: reason)
         }
+        removeAbandonedTemporaries()
+    }
+
+    /// Removes temporary files a tread stopped mid-write left behind (an hour old: a write in
+    /// progress in another tread is never that old).
+    private func removeAbandonedTemporaries() {
+        guard let folder = opendir(directory) else { return }
+        defer { closedir(folder) }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(".tmp-") else { continue }
+            let path = directory + "/" + name
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, now.tv_sec - info.st_mtim.tv_sec > 3600 {
+                unlink(path)
+            }
+        }
     }
 
     /// Creates the cache folder and any missing parents, private to the user.

@@ -15,6 +15,10 @@ struct FetchOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Fetch a thread's address again even when the network fails, ignoring the saved copy.")
     var refresh = false
+
+    func validate() throws {
+        if offline && refresh { throw ValidationError("--offline and --refresh contradict each other; choose one") }
+    }
 }
 
 /// A note for the status line about where a fetched thread came from ("the copy saved 3 hours

@@ -104,6 +104,10 @@ TREAD_REDDIT_API="http://127.0.0.1:1/reddit" expect_failure "--refresh ignores t
     "reddit/comments/441hsf.json\?raw_json=1: cannot connect \(connection refused\); check the network" \
     stats --refresh "https://redd.it/441hsf"
 
+run stats --offline --refresh "https://redd.it/441hsf"
+[ "$status" -eq 64 ] && grep -q "\-\-offline and --refresh contradict each other" "$work/err" &&
+    pass "--offline with --refresh is a usage error" || fail "--offline --refresh: exit $status $(head -c 300 "$work/err")"
+
 # --- faults: each one line and status, and nothing written to an empty cache ---
 fault() {
     local name=$1 want=$2 pattern=$3

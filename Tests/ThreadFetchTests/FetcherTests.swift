@@ -141,6 +141,21 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/nested/tread") == ["hn-17.json"])
     }
 
+    @Test func abandonedTemporaryFilesAreRemoved() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tread-cache-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ThreadCache(directory: folder)
+        try cache.write(Array("first".utf8), for: ThreadAddress(site: .hackerNews, id: "1"))
+        let old = folder + "/.tmp-abcdef"
+        let recent = folder + "/.tmp-ghijkl"
+        #expect(FileManager.default.createFile(atPath: old, contents: Data("half".utf8)))
+        #expect(FileManager.default.createFile(atPath: recent, contents: Data("half".utf8)))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+        try cache.write(Array("second".utf8), for: ThreadAddress(site: .hackerNews, id: "2"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names == [".tmp-ghijkl", "hn-1.json", "hn-2.json"])
+    }
+
     @Test func cacheFolderFollowsXDG() {
         #expect(ThreadCache(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.directory == "/c/tread")
         #expect(ThreadCache(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.directory == "/h/.cache/tread")
