@@ -74,7 +74,7 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions) -> Documen
     progress.show("fetching \(address.displayAddress)")
     let result = runBlocking {
         await fetcher.result(address) { done, total in
-            progress.show("fetching \(done)" + (total.map { " of \($0)" } ?? ""))
+            progress.show("fetching \(grouped(done))" + (total.map { " of \(grouped($0))" } ?? ""))
         }
     }
     progress.clear()
@@ -89,7 +89,7 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions) -> Documen
                 writeError("tread: \(error)")
             }
         }
-        return DocumentBytes(bytes)
+        return discussion.bytes
     case .failure(let error):
         guard error.isTemporary, let copy else { fail(error) }
         writeError("tread: \(error.description)")
@@ -145,4 +145,15 @@ private final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.withLock { _ = writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
     }
+}
+
+/// A count with thousands separated by commas, as the progress line shows it ("2,112").
+private func grouped(_ count: Int) -> String {
+    var digits = String(count)
+    var index = digits.count - 3
+    while index > 0 {
+        digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+        index -= 3
+    }
+    return digits
 }
