@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         .target(name: "ThreadModel"),
         .target(name: "ThreadTree", dependencies: ["ThreadModel"]),
+        // Fetches threads by their address; knows nothing of screens.
+        .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
         .target(name: "TextLayout"),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -23,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "tread",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +33,7 @@ let package = Package(
         .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "Reader"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
+        .testTarget(name: "ThreadFetchTests", dependencies: ["ThreadModel", "ThreadFetch"]),
         .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTree"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(

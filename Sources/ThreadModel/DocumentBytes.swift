@@ -30,7 +30,10 @@ public final class DocumentBytes: @unchecked Sendable {
     public convenience init(_ bytes: some Collection<UInt8>) {
         let count = bytes.count
         let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
-        _ = memory.initializeMemory(as: UInt8.self, from: bytes)
+        // Called from other modules this generic code is not specialised: copy contiguous bytes at
+        // once rather than one by one through the iterator (40 ms for a 700 KB response).
+        let copied = bytes.withContiguousStorageIfAvailable { memory.copyMemory(from: UnsafeRawBufferPointer($0)) }
+        if copied == nil { _ = memory.initializeMemory(as: UInt8.self, from: bytes) }
         self.init(buffer: UnsafeRawBufferPointer(rebasing: memory[0..<count]), release: .deallocate)
     }
 

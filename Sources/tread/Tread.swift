@@ -32,9 +32,11 @@ struct Tread: ParsableCommand {
 struct DocumentOptions: ParsableArguments {
     @Argument(
         help:
-            "The discussion to open: a tread document, or a saved Hacker News, Reddit, Discourse or Lobsters thread; '-' for standard input."
+            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse or Lobsters thread, or such a thread's address; '-' for standard input."
     )
     var file: String?
+
+    @OptionGroup var fetch: FetchOptions
 
     @Option(
         name: .long,
@@ -47,6 +49,7 @@ struct DocumentOptions: ParsableArguments {
     /// The document's bytes: the file's, or the bundled sample's when no file was named.
     func read() throws(DocumentError) -> DocumentBytes {
         guard let file else { return DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)) }
+        if let address { return fetchedDocument(address, options: fetch) }
         do {
             return try DocumentBytes.read(path: file)
         } catch {
@@ -57,6 +60,7 @@ struct DocumentOptions: ParsableArguments {
     /// Loads the document from bytes `read()` gave.
     func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
         do {
+            if address != nil { return try fetchedDiscussion(bytes) }
             return try Discussion.load(bytes, format: file == nil ? .tread : format)
         } catch {
             throw error.naming(file)
@@ -65,7 +69,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// Whether a big document is better loaded behind a preview: a file of the canonical format.
     func loadsInBackground(_ bytes: DocumentBytes) -> Bool {
-        file != nil && bytes.count >= BackgroundLoad.worthwhileSize && (format ?? .tread) == .tread
+        file != nil && address == nil && bytes.count >= BackgroundLoad.worthwhileSize && (format ?? .tread) == .tread
             && DocumentFormat.detect(bytes) == .tread
     }
 }
