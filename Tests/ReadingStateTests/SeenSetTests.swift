@@ -1,0 +1,37 @@
+import Testing
+
+@testable import ReadingState
+
+@Suite struct SeenSetTests {
+    @Test func encodingRoundTrips() {
+        let set = SeenSet(hashes: [5, 1, UInt64.max, 1, 0, 1 << 40])
+        #expect(set.hashes == [1, 5, 1 << 40, UInt64.max])
+        #expect(SeenSet(encoded: set.encoded()) == set)
+        #expect(SeenSet(encoded: SeenSet().encoded()) == SeenSet())
+    }
+
+    @Test func unionMergesSortedWithoutDuplicates() {
+        let union = SeenSet(hashes: [1, 4, 9]).union(SeenSet(hashes: [2, 4, 10]))
+        #expect(union.hashes == [1, 2, 4, 9, 10])
+        #expect(union.contains(9) && !union.contains(3))
+    }
+
+    @Test func damagedBlobsAreRejected() {
+        let good = SeenSet(hashes: [3, 70_000, 1 << 50]).encoded()
+        #expect(SeenSet(encoded: Array(good.dropLast())) == nil)
+        #expect(SeenSet(encoded: good + [0]) == nil)
+        #expect(SeenSet(encoded: [2] + good.dropFirst()) == nil)
+        // A count far past what the bytes could hold must not reserve memory for it.
+        #expect(SeenSet(encoded: [1, 0xff, 0xff, 0xff, 0xff, 0x0f]) == nil)
+        // Ten continuation bytes overflow 64 bits.
+        #expect(SeenSet(encoded: [1, 1] + [UInt8](repeating: 0xff, count: 10) + [1]) == nil)
+        // A zero gap would repeat a hash.
+        #expect(SeenSet(encoded: [1, 2, 5, 0]) == nil)
+    }
+
+    @Test func manyHashesTakeUnderEightBytesEach() {
+        var generator = SystemRandomNumberGenerator()
+        let set = SeenSet(hashes: (0..<100_000).map { _ in generator.next() })
+        #expect(set.encoded().count < 8 * 100_000)
+    }
+}
