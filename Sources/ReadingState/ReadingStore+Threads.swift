@@ -10,37 +10,44 @@ extension ReadingStore {
 
     /// Saves a visit's state; merges with whatever another process saved for the thread since `visit` loaded it.
     public func save(_ visit: Visit, now: Date) throws(StoreError) {
-        try save(visit.state(now: now), for: visit.identity, changedMarks: visit.changedMarks)
+        try save(
+            visit.state(now: now), for: visit.identity, changedMarks: visit.changedMarks, newlySeen: visit.newlySeen)
     }
 
     /// Saves `state` under `identity` in one transaction, merging rather than overwriting.
     ///
-    /// When the stored revision is not `state.revision` another process saved meanwhile: the seen-sets are
-    /// united and only `changedMarks` are written over the stored marks; title, position and folds are this
-    /// save's. A save cut off at any point leaves the previous one whole.
-    public func save(_ state: ThreadState, for identity: ThreadIdentity, changedMarks: [Character: UInt64])
-        throws(StoreError)
-    {
+    /// `newlySeen` (all of `state.seen` when nil) is added to the stored seen-set, never replacing it, and only
+    /// `changedMarks` are written over the stored marks (all of `state.marks` for a thread not stored yet),
+    /// so another process's saves in between are kept; title, position and folds are this save's.
+    /// A save cut off at any point leaves the previous one whole.
+    public func save(
+        _ state: ThreadState, for identity: ThreadIdentity, changedMarks: [Character: UInt64],
+        newlySeen: SeenSet? = nil
+    ) throws(StoreError) {
         let path = self.path
+        let key = identity.key
         try access { db in
             try db.inTransaction(.immediate) {
+                let stored = try Row.fetchOne(
+                    db, sql: "SELECT revision, seenBits, seenCount FROM thread WHERE key = ?", arguments: [key])
+                var seenBits: Int = stored?["seenBits"] ?? 0
+                var seenCount: Int = stored?["seenCount"] ?? 0
                 var merged = state
-                let stored = try ReadingStore.read(identity.key, db, path: path)
-                if let stored {
-                    if stored.revision != state.revision { merged.seen = stored.seen.union(state.seen) }
-                    merged.revision = stored.revision + 1
-                } else {
-                    merged.revision = 1
+                let revision: Int64 = stored?["revision"] ?? 0
+                merged.revision = revision + 1
+                try ReadingStore.write(merged, key: key, seenBits: seenBits, seenCount: seenCount, db)
+                let added = newlySeen ?? state.seen
+                if !added.isEmpty {
+                    seenCount = try ReadingStore.addSeen(added, key: key, bits: seenBits, db, path: path)
+                    if seenCount > ReadingStore.bucketSize * 2 << seenBits {
+                        seenBits = try ReadingStore.rebucket(key: key, count: seenCount, db, path: path)
+                    }
+                    try db.execute(
+                        sql: "UPDATE thread SET seenBits = ?, seenCount = ? WHERE key = ?",
+                        arguments: [seenBits, seenCount, key])
                 }
-                try ReadingStore.write(merged, key: identity.key, db)
-                if stored == nil {
-                    for (letter, hash) in merged.marks {
-                        try ReadingStore.writeMark(letter, hash, key: identity.key, db)
-                    }
-                } else {
-                    for (letter, hash) in changedMarks {
-                        try ReadingStore.writeMark(letter, hash, key: identity.key, db)
-                    }
+                for (letter, hash) in stored == nil ? merged.marks : changedMarks {
+                    try ReadingStore.writeMark(letter, hash, key: key, db)
                 }
                 return .commit
             }
@@ -76,6 +83,10 @@ extension ReadingStore {
                     sql: """
                         DELETE FROM mark WHERE threadKey IN (SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1)
                         """, arguments: [name])
+                try db.execute(
+                    sql: """
+                        DELETE FROM seen WHERE threadKey IN (SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1)
+                        """, arguments: [name])
                 try db.execute(sql: "DELETE FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1", arguments: [name])
                 forgotten = db.changesCount
                 return .commit
@@ -107,27 +118,29 @@ extension ReadingStore {
         return ThreadState(
             title: row["title"], site: row["site"], url: row["url"], path: row["path"],
             opened: Date(timeIntervalSince1970: row["opened"]), saved: Date(timeIntervalSince1970: row["saved"]),
-            commentCount: row["commentCount"], newCount: row["newCount"], seen: try set("seen"),
+            commentCount: row["commentCount"], newCount: row["newCount"],
+            seen: try ReadingStore.readSeen(key, db, path: path),
             markedNew: try set("markedNew"), folded: try set("folded"),
             selected: selected.map { UInt64(bitPattern: $0) }, selectedRow: row["selectedRow"], marks: marks,
             revision: row["revision"])
     }
 
-    static func write(_ state: ThreadState, key: String, _ db: Database) throws {
+    /// Writes the thread's row; its seen-set is in the `seen` table, written apart by `addSeen`.
+    static func write(_ state: ThreadState, key: String, seenBits: Int, seenCount: Int, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO thread (key, title, site, url, path, opened, saved, commentCount, newCount, seen,
-                    markedNew, folded, selected, selectedRow, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO thread (key, title, site, url, path, opened, saved, commentCount, newCount, seenBits,
+                    seenCount, markedNew, folded, selected, selectedRow, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET title = excluded.title, site = excluded.site, url = excluded.url,
                     path = excluded.path, opened = excluded.opened, saved = excluded.saved,
-                    commentCount = excluded.commentCount, newCount = excluded.newCount, seen = excluded.seen,
+                    commentCount = excluded.commentCount, newCount = excluded.newCount,
                     markedNew = excluded.markedNew, folded = excluded.folded, selected = excluded.selected,
                     selectedRow = excluded.selectedRow, revision = excluded.revision
                 """,
             arguments: [
                 key, state.title, state.site, state.url, state.path, state.opened.timeIntervalSince1970,
-                state.saved.timeIntervalSince1970, state.commentCount, state.newCount, Data(state.seen.encoded()),
+                state.saved.timeIntervalSince1970, state.commentCount, state.newCount, seenBits, seenCount,
                 Data(state.markedNew.encoded()), Data(state.folded.encoded()),
                 state.selected.map { Int64(bitPattern: $0) }, state.selectedRow, state.revision,
             ])

@@ -57,7 +57,13 @@ public final class ReadingStore: Sendable {
             if try database.read({ db in try migrator.hasBeenSuperseded(db) }) {
                 throw StoreError.newerVersion(path: path)
             }
-            try migrator.migrate(database)
+            do {
+                try migrator.migrate(database)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                // Two treads opening a new store at once both start the first migration; the loser's fails
+                // with "table already exists" after the winner committed it. Only then is all well.
+                guard try database.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+            }
         } catch {
             throw ReadingStore.storeError(error, path: path)
         }

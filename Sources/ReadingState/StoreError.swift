@@ -1,4 +1,7 @@
-/// Why the reading state cannot be used; the thread opens all the same, without it.
+/// Why the reading state cannot be used; the reader opens the thread all the same, without it.
+///
+/// `description` names the file and what the user can do; it does not say what tread does next, so
+/// the reader can add "reading without it" and `tread recent` can stop.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The store file is not a database, or part of it is missing or scrambled.
     case damaged(path: String, detail: String)
@@ -11,16 +14,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .damaged(let path, let detail):
             return
-                "the reading state in \(path) is damaged (\(detail)); reading without it. "
-                + "Move the file away to start a new one."
+                "the reading state in \(path) is damaged (\(detail)): move the file away to start a new one"
         case .newerVersion(let path):
             return
-                "the reading state in \(path) was written by a newer tread; reading without it. "
-                + "Use that tread, or move the file away to start a new one."
+                "the reading state in \(path) was written by a newer tread: use that tread, "
+                + "or move the file away to start a new one"
         case .unavailable(let path, let detail):
             return
-                "cannot use the reading state in \(path) (\(detail)); reading without it. "
-                + "Check that the folder is writable, or set XDG_STATE_HOME to one that is."
+                "cannot use the reading state in \(path) (\(detail)): check that the folder is writable, "
+                + "or set XDG_STATE_HOME to one that is"
         }
     }
 

@@ -1,5 +1,9 @@
 import ThreadModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Which thread a document is, the same across visits: the key its reading state is kept under.
 ///
 /// A thread from a site (an importer's output, or a tread document with `article.id` and a `source` or
@@ -88,5 +92,15 @@ public struct ThreadIdentity: Hashable, Sendable, CustomStringConvertible {
             printable = String(head) + "\u{1F}" + hash
         }
         return printable
+    }
+}
+
+extension ThreadIdentity {
+    /// `path` made absolute and free of symbolic links, so one file opened from two folders is one thread;
+    /// `path` as given when it cannot be resolved (a file gone since).
+    public static func absolutePath(_ path: String) -> String {
+        guard path != "-", let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -61,8 +61,9 @@ public struct Visit: Sendable {
             hashes[index] = discussion.idHash(of: index)
         }
         self.hashes = hashes
-        let seen = stored?.seen ?? SeenSet()
+        let seen = (stored?.seen ?? SeenSet()).lookup()
         let keepsMarkers = stored.map { now.timeIntervalSince($0.saved) < Visit.markerGrace } ?? false
+        let markedNew = (keepsMarkers ? stored?.markedNew : nil)?.lookup()
         var unseen = [Bool](repeating: false, count: count)
         var newFlags = [Bool](repeating: false, count: count)
         var newCount = 0
@@ -70,7 +71,7 @@ public struct Visit: Sendable {
             let hash = hashes[index]
             unseen[index] = !seen.contains(hash)
             let new =
-                stored != nil && (unseen[index] || (keepsMarkers && stored?.markedNew.contains(hash) == true))
+                stored != nil && (unseen[index] || markedNew?.contains(hash) == true)
             newFlags[index] = new
             if new { newCount += 1 }
         }
@@ -188,6 +189,9 @@ public struct Visit: Sendable {
             newCount: newAtStart, seen: seen, markedNew: SeenSet(hashes: markedNew), folded: folded,
             selected: selected, selectedRow: selectedRow, marks: marks, revision: loaded?.revision ?? 0)
     }
+
+    /// Comments first shown in this visit: what a save adds to the stored seen-set.
+    public var newlySeen: SeenSet { SeenSet(hashes: pending) }
 
     /// The marks this visit set or moved, to apply over what another process may have saved meanwhile.
     public var changedMarks: [Character: UInt64] {

@@ -111,7 +111,7 @@ import ThreadModel
             _ = try store.load(identity)
         } throws: { error in
             guard case .damaged(let damagedPath, _)? = error as? StoreError else { return false }
-            return damagedPath == path && "\(error)".contains("Move the file away")
+            return damagedPath == path && "\(error)".contains("move the file away")
         }
     }
 
@@ -130,8 +130,20 @@ import ThreadModel
 
     @Test func aDamagedSeenSetIsReportedNotTrusted() throws {
         let store = try ReadingStore(directory: temporaryFolder())
-        try store.save(ThreadState(title: "t", opened: start), for: identity, changedMarks: [:])
-        try store.database.write { db in try db.execute(sql: "UPDATE thread SET seen = x'0205ff'") }
+        let state = ThreadState(title: "t", opened: start, seen: SeenSet(hashes: [1, 2]))
+        try store.save(state, for: identity, changedMarks: [:])
+        try store.database.write { db in try db.execute(sql: "UPDATE seen SET hashes = x'0205ff'") }
         #expect(throws: StoreError.self) { try store.load(identity) }
+    }
+
+    @Test func aLargeSeenSetIsKeptInBucketsThatSavesAddTo() throws {
+        let store = try ReadingStore(directory: temporaryFolder())
+        let many = SeenSet(hashes: (1...20_000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })
+        try store.save(ThreadState(title: "t", opened: start, seen: many), for: identity, changedMarks: [:])
+        let buckets = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM seen") }
+        #expect(buckets == 8)  // 20,000 hashes: the fewest buckets (2^3) of at most 4,096
+        let one = SeenSet(hashes: [42])
+        try store.save(ThreadState(title: "t", opened: start), for: identity, changedMarks: [:], newlySeen: one)
+        #expect(try store.load(identity)?.seen == many.union(one))
     }
 }

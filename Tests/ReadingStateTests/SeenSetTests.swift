@@ -35,3 +35,19 @@ import Testing
         #expect(set.encoded().count < 8 * 100_000)
     }
 }
+
+@Suite struct SeenSetLookupTests {
+    @Test func lookupFindsExactlyTheMembers() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 7, 8, 9, 1000, 50_000] {
+            let members = (0..<size).map { _ in generator.next() as UInt64 }
+            let lookup = SeenSet(hashes: members).lookup()
+            #expect(members.allSatisfy { lookup.contains($0) }, "size \(size)")
+            let memberSet = Set(members)
+            let others = (0..<1000).map { _ in generator.next() as UInt64 }.filter { !memberSet.contains($0) }
+            #expect(!others.contains { lookup.contains($0) }, "size \(size)")
+        }
+        let edges = SeenSet(hashes: [1, 2, UInt64.max - 1, UInt64.max]).lookup()
+        #expect(edges.contains(1) && edges.contains(UInt64.max) && !edges.contains(3))
+    }
+}
