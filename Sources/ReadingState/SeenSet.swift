@@ -217,3 +217,42 @@ extension SeenSet {
         bits == 0 ? 0 : Int(hash >> UInt64(64 - bits))
     }
 }
+
+extension SeenSet {
+    /// Whether each of `hashes` is in the set, in one pass that reads the set in order.
+    ///
+    /// Probing a million random hashes one by one misses the cache two or three times each (about 0.35 s
+    /// here); grouping the probes by their top bits first turns that into sequential reads of both sides.
+    public func members(of probes: [UInt64]) -> [Bool] {
+        var result = [Bool](repeating: false, count: probes.count)
+        guard !hashes.isEmpty, !probes.isEmpty else { return result }
+        var bits: UInt64 = 0
+        while bits < 20, max(hashes.count, probes.count) >> (bits + 3) > 0 { bits += 1 }
+        let shift = 64 - bits
+        func prefix(_ hash: UInt64) -> Int { bits == 0 ? 0 : Int(hash >> shift) }
+        let buckets = (1 << Int(bits)) + 1
+        // Where each prefix's run starts, for the probes and for the set.
+        var probeStarts = [Int32](repeating: 0, count: buckets)
+        for hash in probes { probeStarts[prefix(hash) + 1] += 1 }
+        for index in 1..<buckets { probeStarts[index] += probeStarts[index - 1] }
+        var grouped = [(hash: UInt64, index: Int32)](repeating: (0, 0), count: probes.count)
+        var cursors = probeStarts
+        for (index, hash) in probes.enumerated() {
+            let bucket = prefix(hash)
+            grouped[Int(cursors[bucket])] = (hash, Int32(truncatingIfNeeded: index))
+            cursors[bucket] += 1
+        }
+        var setIndex = 0
+        for bucket in 0..<(buckets - 1) {
+            let start = setIndex
+            while setIndex < hashes.count, prefix(hashes[setIndex]) == bucket { setIndex += 1 }
+            let run = hashes[start..<setIndex]
+            if run.isEmpty { continue }
+            for probe in grouped[Int(probeStarts[bucket])..<Int(probeStarts[bucket + 1])] where run.contains(probe.hash)
+            {
+                result[Int(probe.index)] = true
+            }
+        }
+        return result
+    }
+}

@@ -61,17 +61,15 @@ public struct Visit: Sendable {
             hashes[index] = discussion.idHash(of: index)
         }
         self.hashes = hashes
-        let seen = (stored?.seen ?? SeenSet()).lookup()
+        let seen = (stored?.seen ?? SeenSet()).members(of: hashes)
         let keepsMarkers = stored.map { now.timeIntervalSince($0.saved) < Visit.markerGrace } ?? false
         let markedNew = (keepsMarkers ? stored?.markedNew : nil)?.lookup()
         var unseen = [Bool](repeating: false, count: count)
         var newFlags = [Bool](repeating: false, count: count)
         var newCount = 0
         for index in 0..<count where hashes[index] != 0 {
-            let hash = hashes[index]
-            unseen[index] = !seen.contains(hash)
-            let new =
-                stored != nil && (unseen[index] || markedNew?.contains(hash) == true)
+            unseen[index] = !seen[index]
+            let new = stored != nil && (unseen[index] || markedNew?.contains(hashes[index]) == true)
             newFlags[index] = new
             if new { newCount += 1 }
         }

@@ -88,23 +88,8 @@ func bench(_ directory: String, count: Int) {
         var first = Visit(discussion: thread, identity: identity, stored: try store.load(identity), now: Date())
         first.shown(0..<thread.count)
         let firstSave = try seconds { try store.save(first, now: Date()) }
-        let hashing = seconds {
-            var sum: UInt64 = 0
-            for index in 0..<thread.count { sum &+= thread.idHash(of: index) }
-            if sum == 42 { print("") }
-        }
-        print(String(format: "hashing: %.1f ms", hashing * 1000))
         var stored: ThreadState?
         let load = try seconds { stored = try store.load(identity) }
-        if let seen = stored?.seen {
-            var lookup: SeenSet.Lookup?
-            let build = seconds { lookup = seen.lookup() }
-            var found = 0
-            let probe = seconds {
-                for index in 0..<thread.count where lookup?.contains(thread.idHash(of: index)) == true { found += 1 }
-            }
-            print(String(format: "lookup build %.1f ms, probes %.1f ms (%d found)", build * 1000, probe * 1000, found))
-        }
         var visit: Visit?
         let open = seconds {
             visit = Visit(discussion: thread, identity: identity, stored: stored, now: Date().addingTimeInterval(600))

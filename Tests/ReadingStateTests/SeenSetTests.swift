@@ -50,4 +50,18 @@ import Testing
         let edges = SeenSet(hashes: [1, 2, UInt64.max - 1, UInt64.max]).lookup()
         #expect(edges.contains(1) && edges.contains(UInt64.max) && !edges.contains(3))
     }
+
+    @Test func membersAnswersAsContainsDoes() {
+        var generator = SystemRandomNumberGenerator()
+        for (setSize, probeSize) in [(0, 5), (5, 0), (3, 40), (40_000, 1_000), (1_000, 40_000)] {
+            let members = (0..<setSize).map { _ in generator.next() as UInt64 }
+            let set = SeenSet(hashes: members)
+            let probes =
+                members.prefix(probeSize / 2)
+                + (0..<(probeSize - min(probeSize / 2, setSize))).map { _ in
+                    generator.next() as UInt64
+                }
+            #expect(set.members(of: Array(probes)) == probes.map { set.contains($0) }, "\(setSize) in \(probeSize)")
+        }
+    }
 }
