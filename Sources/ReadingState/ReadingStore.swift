@@ -28,6 +28,10 @@ public final class ReadingStore: Sendable {
         // Another tread saving holds the lock for milliseconds; waiting 5 s covers a slow disk.
         configuration.busyMode = .timeout(5)
         configuration.label = "tread reading state"
+        configuration.prepareDatabase { db in
+            // A million-comment thread's first save grows the WAL to 7 MB; trim it back after checkpoints.
+            try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
+        }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
