@@ -78,6 +78,10 @@ public struct Visit: Sendable {
         self.newCount = newCount
         newAtStart = newCount
         marks = stored?.marks ?? [:]
+        // Until the reader says where it is, a save keeps where the last visit stopped.
+        selected = stored?.selected
+        selectedRow = stored?.selectedRow ?? 0
+        folded = stored?.folded ?? SeenSet()
     }
 
     /// The number of comments in the discussion this visit is of (placeholders included, as indices go).

@@ -35,7 +35,7 @@ enum RecentListing {
         if threads.isEmpty { return "No threads read yet.\n" }
         var text = ""
         for (number, thread) in threads.enumerated() {
-            let site = thread.site.map { "  \(oneLine($0))" } ?? ""
+            let site = thread.site.map { " · \(oneLine($0))" } ?? ""
             let new = thread.newCount > 0 ? " · \(thread.newCount) new" : ""
             text += "\(number + 1). \(oneLine(thread.title))\n"
             text += "   \(ago(thread.opened, now: now)) · \(thread.commentCount) comments\(new)\(site)\n"

@@ -144,4 +144,14 @@ import ThreadModel
         #expect(!visit.isNew(0))
         #expect(visit.isNew(1))
     }
+
+    @Test func aSaveBeforeThePositionIsKnownKeepsTheLastOne() throws {
+        let discussion = try thread("a", "b", "c")
+        let identity = ThreadIdentity(article: discussion.article, path: nil)
+        var visit = Visit(discussion: discussion, identity: identity, stored: nil, now: start)
+        visit.position(selected: 2, row: 5, folded: [1])
+        let next = Visit(discussion: discussion, identity: identity, stored: visit.state(now: start), now: start)
+        let again = Visit(discussion: discussion, identity: identity, stored: next.state(now: start), now: start)
+        #expect(again.resume() == Resume(selected: 2, row: 5, folded: [1]))
+    }
 }
