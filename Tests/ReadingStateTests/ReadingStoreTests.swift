@@ -53,6 +53,24 @@ import ThreadModel
         #expect(merged.revision == 3)
     }
 
+    @Test func aMarkMovedByOneVisitIsNotMovedBackByAnother() throws {
+        let folder = temporaryFolder()
+        let discussion = try thread("a", "b", "c")
+        let identity = ThreadIdentity(article: discussion.article, path: nil)
+        let store = try ReadingStore(directory: folder)
+        var first = Visit(discussion: discussion, identity: identity, stored: nil, now: start)
+        first.setMark("m", at: 0)
+        try store.save(first, now: start)
+        var mover = Visit(discussion: discussion, identity: identity, stored: try store.load(identity), now: start)
+        var other = Visit(discussion: discussion, identity: identity, stored: try store.load(identity), now: start)
+        mover.setMark("m", at: 2)
+        other.setMark("o", at: 1)
+        try store.save(mover, now: start)
+        try store.save(other, now: start)
+        let marks = try #require(try store.load(identity)).marks
+        #expect(marks == ["m": discussion.idHash(of: 2), "o": discussion.idHash(of: 1)])
+    }
+
     @Test func recentListsTheLatestOpenedFirst() throws {
         let store = try ReadingStore(directory: temporaryFolder())
         for (number, title) in ["old", "newest", "middle"].enumerated() {
