@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(name: "ThreadModel"),
@@ -22,15 +23,23 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
+        // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
+        .target(
+            name: "ReadingState",
+            dependencies: ["ThreadModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "tread",
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
+                "ReadingState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Replays inputs through the fuzz checks; `Scripts/fuzz.sh` builds it as the libFuzzer target.
         .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "Reader"]),
+        // The reading state's fault tests drive it (kill -9 mid-save, two writers); it also times saves.
+        .executableTarget(name: "ReadingStateProbe", dependencies: ["ThreadModel", "ReadingState"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ThreadFetchTests", dependencies: ["ThreadModel", "ThreadFetch"]),
@@ -46,6 +55,10 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader", "TextLayout"]),
         .testTarget(name: "SamplesTests", dependencies: ["Samples"]),
+        .testTarget(
+            name: "ReadingStateTests",
+            dependencies: ["ThreadModel", "ReadingState", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

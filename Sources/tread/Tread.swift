@@ -23,7 +23,7 @@ struct Tread: ParsableCommand {
             The document format is described in docs/FORMAT.md of tread's source.
             """,
         version: treadVersion,
-        subcommands: [Read.self, Convert.self, Stats.self, Bench.self],
+        subcommands: [Read.self, Convert.self, Stats.self, Bench.self, Recent.self, Forget.self],
         defaultSubcommand: Read.self
     )
 }
@@ -79,6 +79,7 @@ struct Read: ParsableCommand {
         commandName: "read", abstract: "Open the reader, or print the thread when output is not a terminal.")
 
     @OptionGroup var document: DocumentOptions
+    @OptionGroup var state: StateOptions
 
     @Flag(name: .long, help: "Print the thread as indented text instead of opening the reader.")
     var print = false
