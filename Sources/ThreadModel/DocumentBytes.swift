@@ -11,10 +11,14 @@
 public final class DocumentBytes: @unchecked Sendable {
     public let buffer: UnsafeRawBufferPointer
     private let release: Release
+    /// The slot `watchMapping` gave a mapped file, so a SIGBUS in it reads as "the file changed".
+    private let watchSlot: Int?
 
     private enum Release {
         case unmap
         case deallocate
+        /// Memory from `malloc` (a stream read whole).
+        case free
         case none
     }
 
@@ -24,6 +28,7 @@ public final class DocumentBytes: @unchecked Sendable {
     private init(buffer: UnsafeRawBufferPointer, release: Release) {
         self.buffer = buffer
         self.release = release
+        self.watchSlot = release == .unmap ? Self.watchMapping(buffer) : nil
     }
 
     /// Copies `bytes` into a buffer of its own.
@@ -70,21 +75,68 @@ public final class DocumentBytes: @unchecked Sendable {
         return DocumentBytes(buffer: UnsafeRawBufferPointer(start: base, count: size), release: .unmap)
     }
 
+    /// Reads a pipe or a device to its end, or to the size limit, whichever comes first.
+    ///
+    /// The buffer grows by doubling but never past the limit, so an endless input costs at most
+    /// the limit, not the next power of two and a copy. An input whose first byte (after
+    /// whitespace and a UTF-8 BOM) cannot start a JSON object or array is not read further:
+    /// every format tread knows starts with one, so `/dev/zero` or a binary stream is refused
+    /// at once by the loader, with the position of that byte, instead of after 4 GiB.
     private static func readStream(fd: Int32, path: String) throws(DocumentError) -> DocumentBytes {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var capacity = 1 << 16
+        guard var memory = malloc(capacity) else { throw DocumentError(path: path, kind: .tooLarge(bytes: capacity)) }
+        var count = 0
+        var startChecked = false
         while true {
-            let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count == capacity {
+                if capacity > maximumSize {
+                    free(memory)
+                    throw DocumentError(path: path, kind: .tooLarge(bytes: count))
+                }
+                let grown = min(capacity * 2, maximumSize + 1)
+                guard let bigger = realloc(memory, grown) else {
+                    free(memory)
+                    throw DocumentError(path: path, kind: .tooLarge(bytes: count))
+                }
+                memory = bigger
+                capacity = grown
+            }
+            let got = Glibc.read(fd, memory + count, capacity - count)
             if got < 0 {
                 if errno == EINTR { continue }
-                throw DocumentError(path: path, kind: .cannotOpen(reason: systemError(errno)))
+                let reason = systemError(errno)
+                free(memory)
+                throw DocumentError(path: path, kind: .cannotOpen(reason: reason))
             }
             if got == 0 { break }
-            bytes.append(contentsOf: chunk[0..<got])
-            if bytes.count > maximumSize { throw DocumentError(path: path, kind: .tooLarge(bytes: bytes.count)) }
+            count += got
+            if !startChecked, let canStart = Self.canStartJSON(UnsafeRawBufferPointer(start: memory, count: count)) {
+                startChecked = true
+                if !canStart { break }
+            }
         }
-        if bytes.isEmpty { throw DocumentError(path: path, kind: .empty) }
-        return DocumentBytes(bytes)
+        if count == 0 {
+            free(memory)
+            throw DocumentError(path: path, kind: .empty)
+        }
+        return DocumentBytes(buffer: UnsafeRawBufferPointer(start: memory, count: count), release: .free)
+    }
+
+    /// Whether `prefix` can start a JSON object or array; nil while it holds only whitespace.
+    static func canStartJSON(_ prefix: UnsafeRawBufferPointer) -> Bool? {
+        var index = 0
+        // A UTF-8 byte-order mark, possibly cut short by the read.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        while index < min(prefix.count, 3), prefix[index] == bom[index] { index += 1 }
+        if index > 0, index < 3 { return index == prefix.count ? nil : false }
+        while index < prefix.count {
+            switch prefix[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return true
+            default: return false
+            }
+        }
+        return nil
     }
 
     /// Gives the pages before `offset` back to the system, when the bytes are a mapped file.
@@ -102,9 +154,12 @@ public final class DocumentBytes: @unchecked Sendable {
     deinit {
         switch release {
         case .unmap:
+            Self.unwatchMapping(watchSlot)
             munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
         case .deallocate:
             buffer.deallocate()
+        case .free:
+            Glibc.free(UnsafeMutableRawPointer(mutating: buffer.baseAddress))
         case .none:
             break
         }
