@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         // Replays inputs through the fuzz checks; `Scripts/fuzz.sh` builds it as the libFuzzer target.
-        .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "Reader"]),
+        .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "Reader"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTree"]),
