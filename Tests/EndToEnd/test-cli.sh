@@ -126,6 +126,16 @@ for shell in bash zsh fish; do
     fi
 done
 
+# docs/tread.1 is generated from the help (Scripts/generate-man.sh): every option of every command is in it.
+missing=""
+for command in read convert stats; do
+    for option in $("$BIN" help "$command" | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+        grep -qF -- "Fl -${option#--}" "$REPO/docs/tread.1" || missing="$missing $command $option"
+    done
+done
+if [ -z "$missing" ]; then pass "the man page lists every option (else run Scripts/generate-man.sh)"; else
+    fail "the man page lists every option (else run Scripts/generate-man.sh)" "missing:$missing"; fi
+
 # A Reddit thread with one item of an unknown kind: skipped, said on stderr, and the rest is good.
 printf '[{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"title":"T","id":"p","selftext":""}}]}},{"kind":"Listing","data":{"children":[{"kind":"t1","data":{"id":"a","body":"hi","author":"x"}},{"kind":"t9","data":{}}]}}]' >"$work/skip.json"
 for command in "--print" "convert" "stats"; do
