@@ -130,7 +130,7 @@ done
 missing=""
 for command in read convert stats; do
     for option in $("$BIN" help "$command" | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
-        grep -qF -- "Fl -${option#--}" "$REPO/docs/tread.1" || missing="$missing $command $option"
+        grep -qE -- "Fl (-${option#--}|[a-z] , -${option#--})( |$)" "$REPO/docs/tread.1" || missing="$missing $command $option"
     done
 done
 if [ -z "$missing" ]; then pass "the man page lists every option (else run Scripts/generate-man.sh)"; else
