@@ -20,7 +20,9 @@ extension DocumentBytes {
     public static func setFileChangedMessage(_ line: String) {
         var bytes = Array(line.utf8.prefix(messageCapacity - 1))
         if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
-        bytes.withUnsafeBytes { messageBuffer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        bytes.withUnsafeBytes { line in
+            if let base = line.baseAddress { messageBuffer.copyMemory(from: base, byteCount: line.count) }
+        }
         messageLength.store(bytes.count, ordering: .sequentiallyConsistent)
     }
 

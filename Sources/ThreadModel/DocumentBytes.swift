@@ -77,23 +77,33 @@ public final class DocumentBytes: @unchecked Sendable {
 
     /// Reads a pipe or a device to its end, or to the size limit, whichever comes first.
     ///
-    /// The buffer grows by doubling but never past the limit, so an endless input costs at most
-    /// the limit, not the next power of two and a copy. An input whose first byte (after
-    /// whitespace and a UTF-8 BOM) cannot start a JSON object or array is not read further:
-    /// every format tread knows starts with one, so `/dev/zero` or a binary stream is refused
-    /// at once by the loader, with the position of that byte, instead of after 4 GiB.
-    private static func readStream(fd: Int32, path: String) throws(DocumentError) -> DocumentBytes {
-        var capacity = 1 << 16
+    /// The first `spoolAfter` bytes are held in memory (doubling, never past the limit); a
+    /// longer stream goes on into an unlinked temporary file that is then mapped like a regular
+    /// file, so a big or endless input costs page cache the system can take back, not memory,
+    /// and reading stops at the limit. An input whose first byte (after whitespace and a UTF-8
+    /// BOM) cannot start a JSON object or array is not read further: every format tread knows
+    /// starts with one, so `/dev/zero` or a binary stream is refused at once by the loader, with
+    /// the position of that byte, instead of after 4 GiB.
+    static func readStream(
+        fd: Int32, path: String, limit: Int = maximumSize, spoolAfter: Int = 64 << 20
+    ) throws(DocumentError) -> DocumentBytes {
+        var capacity = min(1 << 16, max(spoolAfter, 16))
         guard var memory = malloc(capacity) else { throw DocumentError(path: path, kind: .tooLarge(bytes: capacity)) }
         var count = 0
         var startChecked = false
         while true {
             if count == capacity {
-                if capacity > maximumSize {
+                if count >= spoolAfter,
+                    let spooled = try spool(memory, count: count, from: fd, path: path, limit: limit)
+                {
+                    free(memory)
+                    return spooled
+                }
+                if capacity > limit {
                     free(memory)
                     throw DocumentError(path: path, kind: .tooLarge(bytes: count))
                 }
-                let grown = min(capacity * 2, maximumSize + 1)
+                let grown = min(capacity * 2, limit + 1)
                 guard let bigger = realloc(memory, grown) else {
                     free(memory)
                     throw DocumentError(path: path, kind: .tooLarge(bytes: count))
@@ -110,6 +120,10 @@ public final class DocumentBytes: @unchecked Sendable {
             }
             if got == 0 { break }
             count += got
+            if count > limit {
+                free(memory)
+                throw DocumentError(path: path, kind: .tooLarge(bytes: count))
+            }
             if !startChecked, let canStart = Self.canStartJSON(UnsafeRawBufferPointer(start: memory, count: count)) {
                 startChecked = true
                 if !canStart { break }
@@ -120,6 +134,59 @@ public final class DocumentBytes: @unchecked Sendable {
             throw DocumentError(path: path, kind: .empty)
         }
         return DocumentBytes(buffer: UnsafeRawBufferPointer(start: memory, count: count), release: .free)
+    }
+
+    /// Moves the `count` bytes read so far into an unlinked temporary file, copies the rest of
+    /// the stream after them, and maps the file; nil when no temporary file can be made (the
+    /// caller goes on in memory).
+    private static func spool(
+        _ memory: UnsafeMutableRawPointer, count: Int, from fd: Int32, path: String, limit: Int
+    ) throws(DocumentError) -> DocumentBytes? {
+        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(directory)/tread-stdin-XXXXXX".utf8CString)
+        let file = mkstemp(&template)
+        guard file >= 0 else { return nil }
+        unlink(&template)
+        defer { close(file) }
+        func failure(_ code: Int32) -> DocumentError {
+            DocumentError(
+                path: path, kind: .cannotOpen(reason: "while keeping it in a temporary file: \(systemError(code))"))
+        }
+        guard writeWhole(UnsafeRawBufferPointer(start: memory, count: count), to: file) else { throw failure(errno) }
+        var total = count
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let got = Glibc.read(fd, chunk.baseAddress, chunk.count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw DocumentError(path: path, kind: .cannotOpen(reason: systemError(errno)))
+            }
+            if got == 0 { break }
+            total += got
+            if total > limit { throw DocumentError(path: path, kind: .tooLarge(bytes: total)) }
+            guard writeWhole(UnsafeRawBufferPointer(rebasing: chunk[0..<got]), to: file) else { throw failure(errno) }
+        }
+        guard let base = mmap(nil, total, PROT_READ, MAP_PRIVATE, file, 0), base != MAP_FAILED else {
+            throw failure(errno)
+        }
+        _ = madvise(base, total, MADV_SEQUENTIAL)
+        return DocumentBytes(buffer: UnsafeRawBufferPointer(start: base, count: total), release: .unmap)
+    }
+
+    /// Writes every byte to `fd`, retrying on interruption; false on an error (errno says which).
+    private static func writeWhole(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var start = 0
+        while start < bytes.count {
+            let written = Glibc.write(fd, base + start, bytes.count - start)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            start += written
+        }
+        return true
     }
 
     /// Whether `prefix` can start a JSON object or array; nil while it holds only whitespace.
