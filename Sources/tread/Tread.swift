@@ -115,8 +115,8 @@ struct Read: ParsableCommand {
             return
         }
         let discussion = try orExit { () throws(DocumentError) in try document.load(bytes) }
-        reportNotes(discussion, file: document.file)
         if printing {
+            reportNotes(discussion, file: document.file)
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
         }
