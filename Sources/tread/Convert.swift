@@ -44,7 +44,8 @@ struct Convert: ParsableCommand {
 /// it, and renames it over the target: a full disk or a crash leaves the old file whole. A new
 /// file gets the mode `open(path, O_CREAT, 0o666)` would give under the umask; an existing one
 /// keeps its mode. A target that exists and is not a regular file (a device, a FIFO,
-/// /dev/stdout) is written in place, since renaming over it would replace the device.
+/// /dev/stdout) is written in place, since renaming over it would replace the device; a symbolic
+/// link is followed, so the file it names is replaced and the link stays.
 enum AtomicFile {
     struct Failure: Error {
         /// What went wrong, for the message.
@@ -64,7 +65,13 @@ enum AtomicFile {
             return
         }
         let mode = exists ? info.st_mode & 0o7777 : newFileMode()
-        var template = Array(temporaryTemplate(for: path).utf8CString)
+        // Through a symbolic link, replace the file it points to, not the link, as writing in place did.
+        var target = path
+        if exists, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        var template = Array(temporaryTemplate(for: target).utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw Failure(reason: systemMessage(), exitStatus: 73) }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
@@ -77,7 +84,7 @@ enum AtomicFile {
             throw Failure(reason: reason, exitStatus: 74)
         }
         guard close(fd) == 0 else { throw Failure(reason: systemMessage(), exitStatus: 74) }
-        guard rename(temporary, path) == 0 else { throw Failure(reason: systemMessage(), exitStatus: 73) }
+        guard rename(temporary, target) == 0 else { throw Failure(reason: systemMessage(), exitStatus: 73) }
         written = true
     }
 

@@ -193,6 +193,13 @@ chmod 600 "$work/target.json"
 "$BIN" convert "$sample" -o "$work/target.json"
 if [ "$(stat -c %a "$work/target.json")" = "600" ]; then pass "convert -o keeps an existing file's mode"; else
     fail "convert -o keeps an existing file's mode" "mode $(stat -c %a "$work/target.json")"; fi
+ln -s target.json "$work/link.json"
+"$BIN" convert "$sample" -o "$work/link.json"
+if [ -L "$work/link.json" ] && cmp -s "$work/link.json" "$work/new.json"; then
+    pass "convert -o through a symbolic link replaces the file it names and keeps the link"
+else
+    fail "convert -o through a symbolic link replaces the file it names and keeps the link" "$(ls -l "$work/link.json")"
+fi
 if [ -w /dev/full ]; then
     "$BIN" convert "$sample" -o /dev/full 2>"$work/err"
     status=$?
