@@ -113,6 +113,17 @@ status=${PIPESTATUS[0]}
 grep -q "shrink.json: the file changed while being read" "$work/print.err" && pass "--print says the file changed" \
     || fail "--print says the file changed ($(head -c 200 "$work/print.err"))"
 
+# The same during a background load (a file over 8 MB): truncated while the rest is read.
+python3 "$GEN" --comments 60000 --seed 10 -q -o "$work/shrink-big.json"
+start_app 80 24 "$BIN" "$work/shrink-big.json"
+wait_for "? help" 10 || fail "the reader opens the big file to shrink"
+: >"$work/shrink-big.json"
+send G
+expect_exit 74 "a file truncated during the background load exits 74"
+wait_for "shrink-big.json: the file changed while being read" && pass "the background load says the file changed" \
+    || fail "the background load says the file changed"
+expect_tty_restored "a file truncated during the background load restores the terminal"
+
 # --- A reader on a big file whose error comes late names the file ----------------------------
 python3 "$GEN" --comments 40000 --seed 8 -q -o "$work/late.json"
 python3 - "$work/late.json" <<'PY'
