@@ -45,14 +45,20 @@ public final class DocumentBytes: @unchecked Sendable {
 
     /// Reads a file: mapped when it is a regular file, read whole when it is a pipe or a device.
     ///
-    /// `path` "-" means standard input.
+    /// `path` "-" means standard input, which is mapped too when it is a regular file
+    /// (`tread - < file`) read from its start.
     public static func read(path: String) throws(DocumentError) -> DocumentBytes {
-        if path == "-" { return try readStream(fd: 0, path: path) }
+        if path == "-" { return try read(fd: STDIN_FILENO, path: path) }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             throw DocumentError(path: path, kind: .cannotOpen(reason: systemError(errno)))
         }
         defer { close(fd) }
+        return try read(fd: fd, path: path)
+    }
+
+    /// Reads an open file as `read(path:)` describes; `fd` stays open.
+    private static func read(fd: Int32, path: String) throws(DocumentError) -> DocumentBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw DocumentError(path: path, kind: .cannotOpen(reason: systemError(errno)))
@@ -60,7 +66,7 @@ public final class DocumentBytes: @unchecked Sendable {
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             throw DocumentError(path: path, kind: .isDirectory)
-        case S_IFREG:
+        case S_IFREG where lseek(fd, 0, SEEK_CUR) <= 0:
             break
         default:
             return try readStream(fd: fd, path: path)
