@@ -66,7 +66,7 @@ expect_exit 0 "tread - quits with q"
 expect_tty_restored "tread - restores the terminal"
 
 # --- Signals: every terminating signal restores the terminal and exits 128+n ----------------
-for sig in QUIT USR1 USR2 ALRM PIPE XCPU XFSZ SEGV ABRT TERM HUP; do
+for sig in QUIT USR1 USR2 ALRM PIPE XCPU XFSZ SEGV ABRT BUS TERM HUP; do
     number=$(kill -l "$sig")
     start_app 80 24 "$BIN" "$REPO/SampleData/zte-partial-reprieve.json"
     wait_for "ZTE Complies" || { fail "SIG$sig: the reader opens"; continue; }
