@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         // Replays inputs through the fuzz checks; `Scripts/fuzz.sh` builds it as the libFuzzer target.
-        .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "Reader"]),
+        .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "Reader"]),
         // The reading state's fault tests drive it (kill -9 mid-save, two writers); it also times saves.
         .executableTarget(name: "ReadingStateProbe", dependencies: ["ThreadModel", "ReadingState"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),

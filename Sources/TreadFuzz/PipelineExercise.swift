@@ -2,7 +2,8 @@ import Reader
 import ThreadModel
 import ThreadTree
 
-/// Drives one input through every stage tread has: load, flatten, lay out, act, render, print.
+/// Drives one input through every stage tread has: load, flatten, lay out, act, render, print
+/// (and, through `FormatExercise`, every importer and the CLI's error lines).
 ///
 /// Shared by the libFuzzer entry point and the replay command, so a crash found by the fuzzer
 /// reproduces with a plain debug build. Besides "does not crash", it checks what must hold for
@@ -29,8 +30,7 @@ enum PipelineExercise {
 
     /// Runs everything over `data`; traps (through `check`) when something that must hold does not.
     static func run(_ data: UnsafeRawBufferPointer) {
-        // Comment HTML reaches the converter only inside a site's JSON strings; the raw input reaches it here.
-        _ = HTMLText.convert(String(decoding: data, as: UTF8.self))
+        FormatExercise.run(data)
         let bytes = DocumentBytes(data)
         let discussion: Discussion
         do {

@@ -11,11 +11,13 @@ import ThreadModel
 ///
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
-func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws {
+/// `file` names the document in an error the background load finds late.
+func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil) throws {
     let terminal: Terminal
     do {
         terminal = try Terminal()
     } catch {
+        // 78 (EX_CONFIG): the terminal, not the document, is what the user must change.
         writeError("tread: \(error)")
         throw ExitCode(78)
     }
@@ -38,7 +40,7 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
                 terminal.restore()
-                writeError("tread: \(error.description)")
+                writeError("tread: \(error.naming(file).description)")
                 throw ExitCode(error.exitStatus)
             case nil:
                 state.loadingProgress = load.progress
