@@ -154,7 +154,7 @@ public enum Blocks {
             details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points")
         }
         if folded {
-            let hidden = hiddenReplies ?? tree.descendantCount(of: index)
+            let hidden = hiddenReplies ?? tree.hiddenCommentCount(of: index)
             details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
