@@ -15,7 +15,7 @@ let package = Package(
     targets: [
         .target(name: "ThreadModel"),
         .target(name: "ThreadTree", dependencies: ["ThreadModel"]),
-        .target(name: "TextLayout"),
+        .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),

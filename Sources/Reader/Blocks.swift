@@ -165,9 +165,11 @@ public enum Blocks {
     /// Body text behind `prefix`, decorated by its kind: quote bars, code colour.
     static func bodySpans(_ line: BodyLine, prefix: [Span]) -> [Span] {
         var spans = prefix
+        if line.quoteLevel > 0 {
+            spans.append(Span(BodyLayout.quotePrefix(level: line.quoteLevel), CellStyle(tint: .muted)))
+        }
         switch line.kind {
-        case .quote(let level):
-            spans.append(Span(String(repeating: "│ ", count: level), CellStyle(tint: .muted)))
+        case .quote:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
             spans.append(Span(line.text, CellStyle(tint: .muted, italic: true)))
         case .code:
