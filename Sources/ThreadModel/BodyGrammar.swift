@@ -44,24 +44,29 @@ public enum BodyGrammar {
     public static func parse(_ line: Substring) -> Line {
         let leading = spaces(at: line)
         if leading == line.utf8.count { return Line(quoteLevel: 0, kind: .blank, content: line[line.endIndex...]) }
-        if leading >= codeIndent { return Line(quoteLevel: 0, kind: .code, content: line.dropFirst(codeIndent)) }
-        let content = line.dropFirst(leading)
-        guard content.first == ">" else {
+        if leading >= codeIndent {
+            return Line(quoteLevel: 0, kind: .code, content: Substring(line.utf8.dropFirst(codeIndent)))
+        }
+        // Markers and spaces are ASCII, so they are read as bytes: `Character` would break the
+        // clusters of the rest of the line (one may be the whole line) at every step.
+        let content = Substring(line.utf8.dropFirst(leading))
+        guard content.utf8.first == UInt8(ascii: ">") else {
             if let marker = listMarkerWidth(of: content) {
                 return Line(quoteLevel: 0, kind: .listItem(markerWidth: marker), content: content)
             }
             return Line(quoteLevel: 0, kind: .paragraph, content: content)
         }
         var level = 0
-        var rest = content
-        while rest.first == ">" {
+        var bytes = content.utf8[...]
+        while bytes.first == UInt8(ascii: ">") {
             level += 1
-            rest = rest.dropFirst()
-            if rest.first == " " { rest = rest.dropFirst() }
+            bytes = bytes.dropFirst()
+            if bytes.first == 0x20 { bytes = bytes.dropFirst() }
         }
+        let rest = Substring(bytes)
         let indent = spaces(at: rest)
         if indent >= codeIndent && indent < rest.utf8.count {
-            return Line(quoteLevel: level, kind: .code, content: rest.dropFirst(codeIndent))
+            return Line(quoteLevel: level, kind: .code, content: Substring(rest.utf8.dropFirst(codeIndent)))
         }
         if let marker = listMarkerWidth(of: rest) {
             return Line(quoteLevel: level, kind: .listItem(markerWidth: marker), content: rest)
@@ -91,7 +96,7 @@ public enum BodyGrammar {
 
     /// The columns of the list marker that opens `line` ("- ", "* ", "12. "), or nil.
     public static func listMarkerWidth(of line: Substring) -> Int? {
-        if line.hasPrefix("- ") || line.hasPrefix("* ") { return 2 }
+        if line.utf8.starts(with: "- ".utf8) || line.utf8.starts(with: "* ".utf8) { return 2 }
         let digits = line.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
         guard (1...9).contains(digits) else { return nil }
         return line.utf8.dropFirst(digits).starts(with: ". ".utf8) ? digits + 2 : nil

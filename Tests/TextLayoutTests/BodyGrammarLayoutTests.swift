@@ -72,6 +72,14 @@ private func quote(_ level: Int, _ text: String) -> BodyLine {
         #expect(lines.map(\.text).joined(separator: " ") == String(repeating: "word ", count: 200).dropLast())
     }
 
+    @Test func aClusterOfThousandsOfMarksIsLaidOutAsWhatIsDrawn() {
+        let letter = "a" + String(repeating: "\u{301}", count: 10_000)
+        let lines = BodyLayout.lines(of: "x " + letter + " y", width: 20)
+        #expect(lines.count == 1)
+        #expect(lines.first?.text == "x a\u{301}\u{301}\u{301}\u{301} y")
+        #expect(lines.first?.width == 5)
+    }
+
     @Test func aHundredThousandRegionalIndicatorsPairIntoFlags() {
         let flags = String(repeating: "\u{1F1FA}\u{1F1F8}", count: 50_000)
         let lines = BodyLayout.lines(of: "before\n" + flags, width: 80)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ThreadModel
@@ -176,6 +177,26 @@ func facts(_ discussion: Discussion) -> [String] {
         let back = try roundTrip(discussion)
         #expect(facts(back) == facts(discussion))
         #expect(written(back) == written(discussion))
+    }
+
+    static let fixtures: [String] = {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+        return ["discourse", "hn_algolia", "hn_firebase", "lobsters", "reddit"].flatMap { folder in
+            let path = directory.appendingPathComponent(folder).path
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".json") }.map { path + "/" + $0 }
+        }
+    }()
+
+    @Test(arguments: fixtures)
+    func everyFixtureConvertsToTheSameThread(_ path: String) throws {
+        let discussion = try Discussion.load(DocumentBytes.read(path: path))
+        let back = try roundTrip(discussion)
+        #expect(facts(back) == facts(discussion))
+        #expect(back.orphanCount == discussion.orphanCount)
+        #expect(back.distinctAuthors == discussion.distinctAuthors)
+        #expect(back.statistics(sourceBytes: 0) == discussion.statistics(sourceBytes: 0))
     }
 
     @Test func idsInMessagesCannotCarryMarksOrSeparators() {
