@@ -84,7 +84,11 @@ extension ReaderState {
             reached = number
         } else {
             reached = tree.commentsBefore(selection)
-            place = reached == 0 ? "before comment 1 of \(count)" : "after comment \(reached) of \(count)"
+            if count == 0 {
+                place = "no comments"
+            } else {
+                place = reached == 0 ? "before comment 1 of \(count)" : "after comment \(reached) of \(count)"
+            }
         }
         let percent = count > 0 ? reached * 100 / count : 100
         return "\(place) · depth \(tree.depth(of: selection) + 1) · \(percent)%"

@@ -69,6 +69,16 @@ enum Fixtures {
         #expect(state.positionText == "comment 3 of 3 · depth 1 · 100%")
     }
 
+    @Test func onlyPlaceholdersMeansNoComments() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        builder.addPlaceholder("200 more replies")
+        var state = ReaderState(discussion: try builder.build(), rows: 40, columns: 80)
+        #expect(state.positionText.hasPrefix("no comments"), "\(state.positionText)")
+        state.press("G")
+        #expect(state.positionText == "no comments · depth 1 · 100%")
+        #expect(state.pageText.contains("── 0 comments ──"))
+    }
+
     @Test func foldedAndCutRepliesLeavePlaceholdersOut() throws {
         let discussion = try Self.withPlaceholders()
         let printed = ThreadPrinter(width: 60, depthLimit: 1).text(of: discussion)
