@@ -42,13 +42,14 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
-    /// Refuses a file in UTF-16 or UTF-32, with or without a byte order mark: a JSON text in
-    /// UTF-8 never holds a zero byte, and one of those has a zero byte or a UTF-16 mark first.
+    /// Refuses a file in UTF-16, with or without a byte order mark: its mark (FF FE or FE FF) or
+    /// its first character, ASCII in any JSON text, as one zero and one non-zero byte. A JSON
+    /// text in UTF-8 never holds a zero byte, so no UTF-8 document is refused.
     static func checkEncoding(_ bytes: DocumentBytes) throws(DocumentError) {
         guard bytes.count >= 2 else { return }
         let first = bytes[0]
         let second = bytes[1]
-        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || first == 0 || second == 0 {
+        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || ((first == 0) != (second == 0)) {
             throw DocumentError(kind: .utf16)
         }
     }

@@ -84,6 +84,12 @@ func facts(_ discussion: Discussion) -> [String] {
         #expect(message.hasPrefix("t.json: the file is UTF-16; tread reads UTF-8"))
     }
 
+    @Test func zeroBytesThatAreNoUTF16AreASyntaxError() {
+        #expect(throws: DocumentError(kind: .syntax("expected a value", line: 1, column: 1))) {
+            try Discussion.load(DocumentBytes([0, 0, 0, 0]))
+        }
+    }
+
     // MARK: Detection
 
     @Test(arguments: ["time", "by", "kids", "options", "id", "children", "post_stream", "short_id", "deleted"])
