@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "ThreadTree", dependencies: ["ThreadModel"]),
         // Fetches threads by their address; knows nothing of screens.
         .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
-        .target(name: "TextLayout"),
+        .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),

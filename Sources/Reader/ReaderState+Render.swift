@@ -73,11 +73,25 @@ extension ReaderState {
     public var positionText: String {
         // The article is "where we are" while it is at the top and no comment of ours is on screen yet.
         guard let selection, top.item != .article || selectionIsVisible else {
-            return discussion.count == 0 ? "article · no comments" : "article"
+            return tree.commentCount == 0 ? "article · no comments" : "article"
         }
-        let count = discussion.count
-        let percent = count > 0 ? (selection + 1) * 100 / count : 100
-        return "comment \(selection + 1) of \(count) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
+        // Placeholders are not comments: numbered and counted as the rule and `tread stats` count.
+        let count = tree.commentCount
+        let place: String
+        let reached: Int
+        if let number = tree.commentNumber(of: selection) {
+            place = "comment \(number) of \(count)"
+            reached = number
+        } else {
+            reached = tree.commentsBefore(selection)
+            if count == 0 {
+                place = "no comments"
+            } else {
+                place = reached == 0 ? "before comment 1 of \(count)" : "after comment \(reached) of \(count)"
+            }
+        }
+        let percent = count > 0 ? reached * 100 / count : 100
+        return "\(place) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
     }
 
     private func drawStatus(into frame: inout Frame) {

@@ -37,10 +37,9 @@ struct TextSearch: Sendable {
     }
 
     private func matches(_ ref: TextRef, in bytes: DocumentBytes) -> Bool {
-        if ref.isAbsent { return false }
+        // `bytes(of:)` is nil for an absent reference and for one outside the bytes (see `TextRef`).
+        guard let text = bytes.bytes(of: ref) else { return false }
         guard let needle = asciiNeedle else { return matches(bytes.string(ref) ?? "") }
-        let start = Int(ref.offset)
-        let text = UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<start + ref.length])
         if contains(needle, in: text, anchor: anchorIndex) { return true }
         // A \u escape may hide a letter of the query: only then is decoding worth it.
         return ref.isJSONEscaped && contains(Self.unicodeEscape, in: text, anchor: 0)

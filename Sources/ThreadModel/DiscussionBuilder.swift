@@ -38,7 +38,7 @@ public struct DiscussionBuilder {
             if case .integer = parentID { record.flags.insert(.integerParentID) }
         }
         record.author = store(comment.author)
-        if let author = comment.author { hashes.authors.insert(TextHash.of(author)) }
+        if let author = comment.author { hashes.addAuthor(TextHash.of(author)) }
         record.published = store(comment.published)
         record.body = store(comment.body)
         if let score = comment.score {

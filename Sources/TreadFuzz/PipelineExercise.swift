@@ -43,6 +43,7 @@ enum PipelineExercise {
         let tree = CommentTree(discussion: discussion)
         tree.checkInvariants()
         check(tree.count == discussion.count, "the tree and the discussion disagree on the count")
+        checkDocumentFacts(discussion, tree: tree)
 
         var random = InputRandom(data)
         for size in sizes {
