@@ -1,0 +1,94 @@
+/// Links and images: `[text](address "title")`, `[text](<address with spaces>)`, `![alt](…)`.
+extension MarkdownText.InlineRenderer {
+    /// The link whose `[` is at `open`, written as `text <address>`; nil when it is not one.
+    ///
+    /// Every scan stops at the next `[` (a label holds no brackets), so the attempts made from
+    /// successive `[`s look at disjoint stretches and the whole paragraph stays linear.
+    mutating func link(at open: Int, image: Bool) -> Int? {
+        let bracket = UInt8(ascii: "[")
+        var index = open + 1
+        while index < text.count, text[index] != UInt8(ascii: "]") {
+            if text[index] == bracket { return nil }
+            index += text[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard index + 1 < text.count, text[index + 1] == UInt8(ascii: "(") else { return nil }
+        let label = Array(text[(open + 1)..<index])
+        index = skipSpaces(from: index + 2)
+        guard index < text.count else { return nil }
+        let destination: Range<Int>
+        if text[index] == UInt8(ascii: "<") {
+            var end = index + 1
+            while end < text.count, text[end] != UInt8(ascii: ">") {
+                let byte = text[end]
+                if byte == MarkdownText.newline || byte == UInt8(ascii: "<") || byte == bracket { return nil }
+                end += text[end] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            guard end < text.count else { return nil }
+            destination = (index + 1)..<end
+            index = end + 1
+        } else {
+            var end = index
+            var depth = 0
+            while end < text.count {
+                let byte = text[end]
+                if byte == MarkdownText.space || byte == MarkdownText.newline || byte == MarkdownText.tab { break }
+                if byte == bracket { return nil }
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                end += byte == UInt8(ascii: "\\") ? 2 : 1
+            }
+            destination = index..<min(end, text.count)
+            index = end
+        }
+        index = skipSpaces(from: index)
+        guard index < text.count else { return nil }
+        let quote = text[index]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") || quote == UInt8(ascii: "(") {
+            // A title: shown by a browser on hover, so not shown here.
+            let close = quote == UInt8(ascii: "(") ? UInt8(ascii: ")") : quote
+            var end = index + 1
+            while end < text.count, text[end] != close {
+                if text[end] == bracket { return nil }
+                end += text[end] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            guard end < text.count else { return nil }
+            index = skipSpaces(from: end + 1)
+        }
+        guard index < text.count, text[index] == UInt8(ascii: ")") else { return nil }
+        let address = MarkdownText.decodeAddress(text[destination])
+        let shown = MarkdownText.renderInline(label)
+        if image {
+            literal(MarkdownText.media(address))
+        } else if shown.isEmpty || shown == address {
+            literal(address)
+        } else {
+            literal(shown + Array(" <".utf8) + address + [UInt8(ascii: ">")])
+        }
+        return index + 1
+    }
+
+    private func skipSpaces(from start: Int) -> Int {
+        var index = start
+        while index < text.count,
+            text[index] == MarkdownText.space || text[index] == MarkdownText.newline || text[index] == MarkdownText.tab
+        {
+            index += 1
+        }
+        return index
+    }
+}
+
+extension MarkdownText {
+    /// What an image stands for: Reddit's media in comments (`giphy|…`, `emote|…`, an upload's
+    /// id) or an address.
+    static func media(_ address: [UInt8]) -> [UInt8] {
+        let text = String(decoding: address, as: UTF8.self)
+        if text.hasPrefix("giphy|") { return Array("[gif]".utf8) }
+        if text.hasPrefix("emote|") { return Array("[emote]".utf8) }
+        if text.contains("://") { return Array("[image] <\(text)>".utf8) }
+        return Array("[image]".utf8)
+    }
+}
