@@ -43,8 +43,8 @@ extension MarkdownText {
         private var blankBefore = false
 
         /// Reads one line (without its "\n").
-        mutating func add(_ raw: [UInt8]) {
-            var line = raw[...]
+        mutating func add(_ raw: ArraySlice<UInt8>) {
+            var line = raw
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if let open = fence {
                 let (level, rest) = MarkdownText.quotes(line, upTo: open.level)

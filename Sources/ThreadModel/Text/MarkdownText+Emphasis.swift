@@ -113,6 +113,7 @@ extension MarkdownText {
     /// The scalar ending just before `index` in UTF-8 `text`; nil at the start.
     static func scalar(before index: Int, in text: [UInt8]) -> Unicode.Scalar? {
         guard index > 0 else { return nil }
+        if text[index - 1] < 0x80 { return Unicode.Scalar(text[index - 1]) }
         var start = index - 1
         while start > 0, index - start < 4, text[start] & 0xC0 == 0x80 { start -= 1 }
         return String(decoding: text[start..<index], as: UTF8.self).unicodeScalars.last
@@ -121,12 +122,14 @@ extension MarkdownText {
     /// The scalar starting at `index` in UTF-8 `text`; nil at the end.
     static func scalar(at index: Int, in text: [UInt8]) -> Unicode.Scalar? {
         guard index < text.count else { return nil }
+        if text[index] < 0x80 { return Unicode.Scalar(text[index]) }
         return String(decoding: text[index..<min(text.count, index + 4)], as: UTF8.self).unicodeScalars.first
     }
 
     /// Unicode whitespace, or the start or end of the paragraph.
     static func isWhitespace(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
+        if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" }
         return scalar.properties.isWhitespace
     }
 

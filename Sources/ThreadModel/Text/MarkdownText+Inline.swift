@@ -200,8 +200,7 @@ extension MarkdownText {
         /// an address are not emphasis. Trailing punctuation and an unmatched `)` are not part of it.
         private mutating func bareLink(at start: Int) -> Int? {
             if start > 0, isASCIIAlphanumeric(text[start - 1]) || text[start - 1] == UInt8(ascii: "/") { return nil }
-            let schemes: [[UInt8]] = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
-            guard schemes.contains(where: { text[start...].starts(with: $0) }) else { return nil }
+            guard MarkdownText.linkStarts.contains(where: { text[start...].starts(with: $0) }) else { return nil }
             var end = start
             var depth = 0
             while end < text.count {
@@ -264,6 +263,9 @@ extension MarkdownText {
 
         mutating func literal(_ string: String) { literal(Array(string.utf8)) }
     }
+
+    /// What starts a bare link.
+    static let linkStarts: [[UInt8]] = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
 
     /// A link address as written: entities decoded (`&amp;` in a query) and backslash escapes
     /// removed (Reddit's editor writes `\_` in addresses).

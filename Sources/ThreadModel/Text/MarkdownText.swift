@@ -25,9 +25,14 @@ public enum MarkdownText {
     public static func convert(_ markdown: String, entityEscaped: Bool = false) -> String {
         let source = entityEscaped ? HTMLEntities.decode(markdown) : markdown
         var parser = BlockParser()
-        for line in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            parser.add(Array(line))
+        // Lines are slices of one array: no copy per line.
+        let bytes = Array(source.utf8)
+        var start = 0
+        while let end = bytes[start...].firstIndex(of: newline) {
+            parser.add(bytes[start..<end])
+            start = end + 1
         }
+        parser.add(bytes[start...])
         return parser.finish()
     }
 
