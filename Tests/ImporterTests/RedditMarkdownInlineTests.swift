@@ -95,3 +95,11 @@ import Testing
         #expect(converted.hasSuffix("[x]("))
     }
 }
+
+extension RedditMarkdownInlineTests {
+    @Test func oldRedditLinkWithASpaceBeforeTheAddress() {
+        #expect(
+            MarkdownText.convert("[NOT BAD!] (http://www.quickmeme.com/meme/3qorh7/) and [1] (see above)")
+                == "NOT BAD! <http://www.quickmeme.com/meme/3qorh7/> and [1] (see above)")
+    }
+}

@@ -11,9 +11,19 @@ extension MarkdownText.InlineRenderer {
             if text[index] == bracket { return nil }
             index += text[index] == UInt8(ascii: "\\") ? 2 : 1
         }
-        guard index + 1 < text.count, text[index + 1] == UInt8(ascii: "(") else { return nil }
+        guard index + 1 < text.count else { return nil }
         let label = Array(text[(open + 1)..<index])
-        index = skipSpaces(from: index + 2)
+        if text[index + 1] == UInt8(ascii: "(") {
+            index += 2
+        } else if text[index + 1] == MarkdownText.space, index + 2 < text.count, text[index + 2] == UInt8(ascii: "("),
+            MarkdownText.linkStarts.contains(where: { text[(index + 3)...].starts(with: $0) })
+        {
+            // `[text] (https://…)`: old Reddit made this a link, and threads from then are full of it.
+            index += 3
+        } else {
+            return nil
+        }
+        index = skipSpaces(from: index)
         guard index < text.count else { return nil }
         let destination: Range<Int>
         if text[index] == UInt8(ascii: "<") {
