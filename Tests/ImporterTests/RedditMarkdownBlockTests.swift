@@ -153,3 +153,9 @@ import Testing
         #expect(!converted.contains("\n"))
     }
 }
+
+extension RedditMarkdownBlockTests {
+    @Test func blankLinesInCodeAreKeptOnlyBetweenCodeLines() {
+        #expect(MarkdownText.convert("```\n\na\n\n\nb\n\n```\n> ```\n>\n> c\n>\n> ```") == "    a\n\n    b\n\n>     c")
+    }
+}

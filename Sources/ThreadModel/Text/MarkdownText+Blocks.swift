@@ -37,6 +37,8 @@ extension MarkdownText {
         private var fence: Fence?
         private var table: Table?
         private var inCode = false
+        /// Blank lines met inside the open code block, written if more code follows.
+        private var codeBlanks = 0
         private var needsSeparator = false
         private var lastLevel = 0
         private var lastWasItem = false
@@ -218,20 +220,25 @@ extension MarkdownText {
         }
 
         private mutating func emitCode(level: Int, _ code: [UInt8]) {
+            // Blank code lines are written only between code lines: never first, never last.
+            if code.allSatisfy({ $0 == MarkdownText.space || $0 == MarkdownText.tab }) {
+                if inCode { codeBlanks += 1 }
+                return
+            }
             if !inCode {
                 emitBlock(level: level, [])
                 inCode = true
             }
-            if code.allSatisfy({ $0 == MarkdownText.space || $0 == MarkdownText.tab }) {
-                writeLine(MarkdownText.separator(level))
-            } else {
-                writeLine(MarkdownText.quotePrefix(min(level, MarkdownText.maxQuoteLevel)) + Array("    ".utf8) + code)
-            }
+            // One blank stands for any number: two in a row would read as the end of the block.
+            if codeBlanks > 0 { writeLine(MarkdownText.separator(level)) }
+            codeBlanks = 0
+            writeLine(MarkdownText.quotePrefix(min(level, MarkdownText.maxQuoteLevel)) + Array("    ".utf8) + code)
         }
 
         private mutating func endCode() {
             guard inCode else { return }
             inCode = false
+            codeBlanks = 0
             needsSeparator = true
             lastWasItem = false
         }
