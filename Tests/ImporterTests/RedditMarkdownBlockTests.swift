@@ -159,3 +159,9 @@ extension RedditMarkdownBlockTests {
         #expect(MarkdownText.convert("```\n\na\n\n\nb\n\n```\n> ```\n>\n> c\n>\n> ```") == "    a\n\n    b\n\n>     c")
     }
 }
+
+extension RedditMarkdownBlockTests {
+    @Test func tableOfEmptyCellsLeavesNoBlankLine() {
+        #expect(MarkdownText.convert("x\n\n|\n---\n|\n\ny") == "x\n\n    ─\n\ny")
+    }
+}

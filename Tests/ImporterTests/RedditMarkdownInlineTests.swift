@@ -103,3 +103,24 @@ extension RedditMarkdownInlineTests {
                 == "NOT BAD! <http://www.quickmeme.com/meme/3qorh7/> and [1] (see above)")
     }
 }
+
+extension RedditMarkdownInlineTests {
+    @Test func referenceLinksShowTheAddressTheirDefinitionGives() {
+        #expect(
+            MarkdownText.convert(
+                "See [the docs][Docs], [faq][] and [FAQ].\n\n[docs]: https://e.org/d \"t\"\n[faq]: <https://e.org/f q>")
+                == "See the docs <https://e.org/d>, faq <https://e.org/f q> and FAQ <https://e.org/f q>.")
+    }
+
+    @Test func undefinedReferencesStayAsWritten() {
+        #expect(MarkdownText.convert("[deleted] and [x][y]\n\n[z]: https://e.org") == "[deleted] and [x][y]")
+    }
+}
+
+extension RedditMarkdownInlineTests {
+    @Test func unclosedLabelEndingInABackslashIsText() {
+        // Trapped once: the escape carried the scan past the end of the text.
+        #expect(MarkdownText.convert("[a\\") == "[a\\")
+        #expect(MarkdownText.convert("[abc\n\n[abc]: https://e.org") == "[abc")
+    }
+}

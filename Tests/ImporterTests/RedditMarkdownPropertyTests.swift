@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func randomMarkupConvertsToWellFormedBodies() {
-        for seed in UInt64(1)...1500 {
+        for seed in UInt64(1)...3000 {
             var random = Generator(state: seed)
             let count = Int.random(in: 1...60, using: &random)
             let markdown = (0..<count).map { _ in Self.pieces.randomElement(using: &random) ?? "" }.joined()

@@ -17,6 +17,7 @@ extension MarkdownText {
             var text: [UInt8]
             var lines = 1
             var hardBreak = false
+            var backslashBreak = false
             /// Whether a blank line came before it: only items with none between them stay tight.
             var afterBlank = false
         }
@@ -28,6 +29,7 @@ extension MarkdownText {
             var indent: Int
         }
 
+        let references: References
         private var output: [UInt8] = []
         private var wroteLine = false
         private var paragraph: Paragraph?
@@ -43,6 +45,10 @@ extension MarkdownText {
         private var lastLevel = 0
         private var lastWasItem = false
         private var blankBefore = false
+
+        init(references: References) {
+            self.references = references
+        }
 
         /// Reads one line (without its "\n").
         mutating func add(_ raw: ArraySlice<UInt8>) {
@@ -93,6 +99,11 @@ extension MarkdownText {
                 fence = Fence(marker: opened.marker, length: opened.length, level: level, indent: indent)
                 return
             }
+            if paragraph == nil, relative < 4, !references.isEmpty, MarkdownText.definition(content) != nil {
+                // A definition shows nothing where it stands; its links show its address.
+                endBlock()
+                return
+            }
             if let tableLevel = table?.level {
                 if level == tableLevel, content.contains(UInt8(ascii: "|")) {
                     table?.add(content)
@@ -101,7 +112,9 @@ extension MarkdownText {
                 endBlock()
             }
             if let open = paragraph, case .plain = open.kind, open.level == level, relative < 4 {
-                if open.lines == 1, let started = Table(header: open.text, delimiter: content, level: level) {
+                if open.lines == 1,
+                    let started = Table(header: open.text, delimiter: content, level: level, references: references)
+                {
                     paragraph = nil
                     table = started
                     return
@@ -157,23 +170,29 @@ extension MarkdownText {
         }
 
         private mutating func appendText(_ content: ArraySlice<UInt8>) {
-            guard let wasEmpty = paragraph?.text.isEmpty, let lineBreak = paragraph?.hardBreak else { return }
+            guard let wasEmpty = paragraph?.text.isEmpty, let lineBreak = paragraph?.hardBreak,
+                let backslash = paragraph?.backslashBreak
+            else { return }
             var text = content
             var hardBreak = false
-            if text.last == UInt8(ascii: "\\") {
-                text = text.dropLast()
+            var backslashBreak = false
+            if text.count >= 2, text.suffix(2).allSatisfy({ $0 == MarkdownText.space }) {
                 hardBreak = true
-            } else if text.count >= 2, text.suffix(2).allSatisfy({ $0 == MarkdownText.space }) {
+            } else if text.reversed().prefix(while: { $0 == UInt8(ascii: "\\") }).count % 2 == 1 {
+                // Kept until a next line comes: at the end of the paragraph it is only a backslash.
                 hardBreak = true
+                backslashBreak = true
             }
             while let last = text.last, last == MarkdownText.space || last == MarkdownText.tab { text.removeLast() }
             // Mutated in place: a copy of the paragraph would copy its text for every line.
             if !wasEmpty {
+                if backslash { paragraph?.text.removeLast() }
                 paragraph?.text.append(lineBreak ? MarkdownText.newline : MarkdownText.space)
                 paragraph?.lines += 1
             }
             paragraph?.text.append(contentsOf: text)
             paragraph?.hardBreak = hardBreak
+            paragraph?.backslashBreak = backslashBreak
         }
 
         /// Ends whatever block is open: a blank line, a fence, a rule or the end of the input.
@@ -191,7 +210,7 @@ extension MarkdownText {
         private mutating func flush() {
             guard let open = paragraph else { return }
             paragraph = nil
-            let rendered = MarkdownText.renderInline(open.text)
+            let rendered = MarkdownText.renderInline(open.text, references: references)
             var lines: [[UInt8]] = []
             for piece in rendered.split(separator: MarkdownText.newline) {
                 let text = piece.drop { $0 == MarkdownText.space || $0 == MarkdownText.tab }
@@ -210,7 +229,7 @@ extension MarkdownText {
         }
 
         private mutating func emitHeading(level: Int, _ text: [UInt8], rank: Int) {
-            let rendered = MarkdownText.renderInline(text)
+            let rendered = MarkdownText.renderInline(text, references: references)
             let line = rendered.map { $0 == MarkdownText.newline ? MarkdownText.space : $0 }
             guard !MarkdownText.isInvisible(line[...]) else { return }
             // The top two ranks stand out by case, the rest are a paragraph of their own.

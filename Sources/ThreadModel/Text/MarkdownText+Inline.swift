@@ -1,8 +1,8 @@
 /// Inline Markdown: escapes, code spans, entities, links, superscript, spoilers, then emphasis.
 extension MarkdownText {
     /// Renders one paragraph's inline Markdown (UTF-8, "\n" at hard breaks) as plain text.
-    static func renderInline(_ text: [UInt8]) -> [UInt8] {
-        var renderer = InlineRenderer(text)
+    static func renderInline(_ text: [UInt8], references: References = [:]) -> [UInt8] {
+        var renderer = InlineRenderer(text, references: references)
         renderer.scan()
         return renderer.output()
     }
@@ -11,6 +11,7 @@ extension MarkdownText {
     /// look-ahead stops at a bound (the next `[`, `<` or a precomputed match), so the pass is linear.
     struct InlineRenderer {
         let text: [UInt8]
+        let references: References
         var tokens: [Token] = []
         /// For each backtick run length, the starts of such runs, and how far they have been used.
         private var backtickRuns: [Int: [Int]] = [:]
@@ -24,8 +25,9 @@ extension MarkdownText {
         private var spoilerCursor = 0
         private var openSpoilerEnd: Int?
 
-        init(_ text: [UInt8]) {
+        init(_ text: [UInt8], references: References) {
             self.text = text
+            self.references = references
             prepare()
         }
 

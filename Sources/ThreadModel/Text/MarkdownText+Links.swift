@@ -11,8 +11,11 @@ extension MarkdownText.InlineRenderer {
             if text[index] == bracket { return nil }
             index += text[index] == UInt8(ascii: "\\") ? 2 : 1
         }
-        guard index + 1 < text.count else { return nil }
+        // No `]`, or an escape at the very end carried the index past it.
+        guard index < text.count else { return nil }
         let label = Array(text[(open + 1)..<index])
+        if !references.isEmpty, let end = reference(label: label, after: index, image: image) { return end }
+        guard index + 1 < text.count else { return nil }
         if text[index + 1] == UInt8(ascii: "(") {
             index += 2
         } else if text[index + 1] == MarkdownText.space, index + 2 < text.count, text[index + 2] == UInt8(ascii: "("),
@@ -68,8 +71,12 @@ extension MarkdownText.InlineRenderer {
             index = skipSpaces(from: end + 1)
         }
         guard index < text.count, text[index] == UInt8(ascii: ")") else { return nil }
-        let address = MarkdownText.decodeAddress(text[destination])
-        let shown = MarkdownText.renderInline(label)
+        write(label: label, address: MarkdownText.decodeAddress(text[destination]), image: image)
+        return index + 1
+    }
+
+    private mutating func write(label: [UInt8], address: [UInt8], image: Bool) {
+        let shown = MarkdownText.renderInline(label, references: references)
         if image {
             literal(MarkdownText.media(address))
         } else if shown.isEmpty || shown == address {
@@ -77,7 +84,28 @@ extension MarkdownText.InlineRenderer {
         } else {
             literal(shown + Array(" <".utf8) + address + [UInt8(ascii: ">")])
         }
-        return index + 1
+    }
+
+    /// A reference link whose label ends at `close` (its `]`): `[text][label]`, `[label][]` or
+    /// `[label]`, when the label is defined. Returns where the text after it starts.
+    private mutating func reference(label: [UInt8], after close: Int, image: Bool) -> Int? {
+        var key = label
+        var end = close + 1
+        if end < text.count, text[end] == UInt8(ascii: "[") {
+            var index = end + 1
+            while index < text.count, text[index] != UInt8(ascii: "]") {
+                if text[index] == UInt8(ascii: "[") { return nil }
+                index += 1
+            }
+            guard index < text.count else { return nil }
+            if index > end + 1 { key = Array(text[(end + 1)..<index]) }
+            end = index + 1
+        } else if end < text.count, text[end] == UInt8(ascii: "(") {
+            return nil
+        }
+        guard let address = references[MarkdownText.normalizedLabel(key[...])] else { return nil }
+        write(label: label, address: address, image: image)
+        return end
     }
 
     private func skipSpaces(from start: Int) -> Int {
@@ -100,5 +128,46 @@ extension MarkdownText {
         if text.hasPrefix("emote|") { return Array("[emote]".utf8) }
         if text.contains("://") { return Array("[image] <\(text)>".utf8) }
         return Array("[image]".utf8)
+    }
+}
+
+extension MarkdownText {
+    /// Every reference definition in `lines` (`[label]: address "title"`), the first of each label
+    /// winning as in CommonMark. Looks at each line once.
+    static func references(in lines: [ArraySlice<UInt8>]) -> References {
+        var found: References = [:]
+        for line in lines where line.contains(UInt8(ascii: "]")) {
+            let (_, rest) = quotes(line, upTo: Int.max)
+            let (indent, content) = leading(rest)
+            guard indent < 4, let (label, address) = definition(content) else { continue }
+            if found[label] == nil { found[label] = address }
+        }
+        return found
+    }
+
+    /// The normalised label and address a definition line gives.
+    static func definition(_ content: ArraySlice<UInt8>) -> (String, [UInt8])? {
+        guard content.first == UInt8(ascii: "["), let close = content.firstIndex(of: UInt8(ascii: "]")),
+            close > content.startIndex + 1, close + 1 < content.endIndex, content[close + 1] == UInt8(ascii: ":")
+        else { return nil }
+        let label = content[(content.startIndex + 1)..<close]
+        guard !label.contains(UInt8(ascii: "[")) else { return nil }
+        var rest = leading(content[(close + 2)...]).content
+        if rest.first == UInt8(ascii: "<") {
+            guard let end = rest.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            rest = rest[(rest.startIndex + 1)..<end]
+        } else {
+            rest = rest.prefix { $0 != space && $0 != tab }
+        }
+        guard !rest.isEmpty else { return nil }
+        return (normalizedLabel(label), decodeAddress(rest))
+    }
+
+    /// A label as references match it: case and runs of spaces do not count.
+    static func normalizedLabel(_ label: ArraySlice<UInt8>) -> String {
+        String(decoding: label, as: UTF8.self).lowercased().split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\n"
+        })
+        .joined(separator: " ")
     }
 }

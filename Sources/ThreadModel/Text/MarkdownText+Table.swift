@@ -14,7 +14,9 @@ extension MarkdownText {
         private var rows: [[[UInt8]]]
 
         /// A table when `delimiter` is a delimiter row with as many cells as `header`.
-        init?(header: [UInt8], delimiter: ArraySlice<UInt8>, level: Int) {
+        let references: References
+
+        init?(header: [UInt8], delimiter: ArraySlice<UInt8>, level: Int, references: References) {
             guard delimiter.contains(UInt8(ascii: "|")) || header.contains(UInt8(ascii: "|")) else { return nil }
             var alignments: [Alignment] = []
             for cell in Table.cells(delimiter) {
@@ -29,12 +31,13 @@ extension MarkdownText {
             guard !alignments.isEmpty, headerCells.count == alignments.count else { return nil }
             self.level = level
             self.alignments = alignments
-            rows = [headerCells.map { Table.render($0) }]
+            self.references = references
+            rows = [headerCells.map { Table.render($0, references: references) }]
         }
 
         /// Adds a body row; cells past the header's count are dropped, as GFM does.
         mutating func add(_ line: ArraySlice<UInt8>) {
-            rows.append(Table.cells(line).prefix(alignments.count).map { Table.render($0) })
+            rows.append(Table.cells(line).prefix(alignments.count).map { Table.render($0, references: references) })
         }
 
         /// The table as code lines: cells padded to their column, two spaces apart, `─` under the header.
@@ -64,7 +67,8 @@ extension MarkdownText {
                     line += [UInt8](repeating: space, count: pad - before)
                 }
                 while line.last == space { line.removeLast() }
-                lines.append(line)
+                // A row of empty cells shows nothing, and an empty line would end the code block.
+                if line.count > 4 { lines.append(line) }
                 if index == 0 {
                     let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
                     lines.append(Array("    ".utf8) + Array(rule.utf8))
@@ -103,7 +107,7 @@ extension MarkdownText {
         }
 
         /// A cell's inline Markdown, rendered; `\|` is a pipe inside the cell.
-        private static func render(_ cell: ArraySlice<UInt8>) -> [UInt8] {
+        private static func render(_ cell: ArraySlice<UInt8>, references: References) -> [UInt8] {
             var text: [UInt8] = []
             var index = cell.startIndex
             while index < cell.endIndex {
@@ -113,7 +117,7 @@ extension MarkdownText {
                 text.append(cell[index])
                 index += 1
             }
-            let rendered = renderInline(Array(trim(text[...])))
+            let rendered = renderInline(Array(trim(text[...])), references: references)
             return rendered.map { $0 == newline ? space : $0 }
         }
     }

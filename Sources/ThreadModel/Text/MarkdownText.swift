@@ -24,17 +24,22 @@ public enum MarkdownText {
     /// (Reddit without `raw_json=1`: `>` saved as `&gt;`), so entities are decoded first.
     public static func convert(_ markdown: String, entityEscaped: Bool = false) -> String {
         let source = entityEscaped ? HTMLEntities.decode(markdown) : markdown
-        var parser = BlockParser()
         // Lines are slices of one array: no copy per line.
         let bytes = Array(source.utf8)
+        var lines: [ArraySlice<UInt8>] = []
         var start = 0
         while let end = bytes[start...].firstIndex(of: newline) {
-            parser.add(bytes[start..<end])
+            lines.append(bytes[start..<end])
             start = end + 1
         }
-        parser.add(bytes[start...])
+        lines.append(bytes[start...])
+        var parser = BlockParser(references: references(in: lines))
+        for line in lines { parser.add(line) }
         return parser.finish()
     }
+
+    /// Reference link definitions (`[label]: address`), by normalised label.
+    typealias References = [String: [UInt8]]
 
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
