@@ -4,24 +4,28 @@ extension MarkdownText {
     struct Token {
         /// The run's character; 0 for literal text.
         var delimiter: UInt8 = 0
-        var text: [UInt8] = []
-        /// Characters of the run not yet used by a match, and the run's length as written.
-        var count = 0
-        var original = 0
         var canOpen = false
         var canClose = false
+        /// Characters of the run not yet used by a match, and the run's length as written.
+        /// (32 bits: a paragraph holds up to a million runs, and each token counts.)
+        var count: Int32 = 0
+        var original: Int32 = 0
         /// Strikethroughs this run opens and closes.
-        var opens = 0
-        var closes = 0
+        var opens: Int32 = 0
+        var closes: Int32 = 0
+        /// Literal text: where it lies in the renderer's `literals`, one buffer for the paragraph.
+        var start = 0
+        var end = 0
 
-        init(text: [UInt8]) {
-            self.text = text
+        init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
         }
 
         init(delimiter: UInt8, count: Int) {
             self.delimiter = delimiter
-            self.count = count
-            original = count
+            self.count = Int32(clamping: count)
+            original = self.count
         }
     }
 }
@@ -48,7 +52,7 @@ extension MarkdownText.InlineRenderer {
                 current = next[current]
                 continue
             }
-            let key = Int(closer.delimiter) * 8 + (closer.canOpen ? 4 : 0) + closer.original % 3
+            let key = Int(closer.delimiter) * 8 + (closer.canOpen ? 4 : 0) + Int(closer.original % 3)
             let floor = bottom[key] ?? -1
             var candidate = previous[current]
             var found: Int?
@@ -69,7 +73,7 @@ extension MarkdownText.InlineRenderer {
                 current = after
                 continue
             }
-            let used =
+            let used: Int32 =
                 closer.delimiter == UInt8(ascii: "~")
                 ? 2 : (closer.count >= 2 && tokens[runs[match]].count >= 2 ? 2 : 1)
             tokens[runs[match]].count -= used
@@ -91,11 +95,11 @@ extension MarkdownText.InlineRenderer {
         var out: [UInt8] = []
         for token in tokens {
             if token.delimiter == 0 {
-                out.append(contentsOf: token.text)
+                out.append(contentsOf: literals[token.start..<token.end])
                 continue
             }
             for _ in 0..<token.closes { out.append(UInt8(ascii: "]")) }
-            out.append(contentsOf: [UInt8](repeating: token.delimiter, count: token.count))
+            out.append(contentsOf: [UInt8](repeating: token.delimiter, count: Int(token.count)))
             for _ in 0..<token.opens { out.append(contentsOf: "[struck: ".utf8) }
         }
         return out

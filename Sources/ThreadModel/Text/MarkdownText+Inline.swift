@@ -13,6 +13,8 @@ extension MarkdownText {
         let text: [UInt8]
         let references: References
         var tokens: [Token] = []
+        /// The text of every literal token, in order.
+        var literals: [UInt8] = []
         /// For each backtick run length, the starts of such runs, and how far they have been used.
         private var backtickRuns: [Int: [Int]] = [:]
         private var backtickCursor: [Int: Int] = [:]
@@ -248,18 +250,23 @@ extension MarkdownText {
         }
 
         mutating func literal(_ byte: UInt8) {
-            if let last = tokens.indices.last, tokens[last].delimiter == 0 {
-                tokens[last].text.append(byte)
-            } else {
-                tokens.append(Token(text: [byte]))
-            }
+            let start = literals.count
+            literals.append(byte)
+            extendLiteral(from: start)
         }
 
         mutating func literal(_ bytes: [UInt8]) {
+            let start = literals.count
+            literals.append(contentsOf: bytes)
+            extendLiteral(from: start)
+        }
+
+        /// Makes the last token cover the literal text just added at `start`, or starts a token.
+        private mutating func extendLiteral(from start: Int) {
             if let last = tokens.indices.last, tokens[last].delimiter == 0 {
-                tokens[last].text.append(contentsOf: bytes)
+                tokens[last].end = literals.count
             } else {
-                tokens.append(Token(text: bytes))
+                tokens.append(Token(start: start, end: literals.count))
             }
         }
 
