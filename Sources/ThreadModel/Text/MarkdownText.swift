@@ -11,14 +11,16 @@
 /// - spoilers `>!x!<`: `[spoiler: x]`;
 /// - superscript `^x` and `^(x y)`: the text; a `^` (and the parentheses) stay only where the
 ///   superscript touches the word before it, so `2^10` still reads as a power;
-/// - links `[text](address "title")`: `text <address>`, or the address alone when it is the text;
+/// - links `[text](address "title")`, and `[text][label]` with a `[label]: address` line:
+///   `text <address>`, or the address alone when it is the text; bare addresses kept whole;
 ///   `![gif](giphy|…)` and other Reddit media: `[gif]`, `[emote]`, `[image]`;
 /// - headings: their own paragraph, upper-cased for `#` and `##`; horizontal rules: a line of `─`;
 /// - tables: code lines, columns padded and aligned as the delimiter row says, `─` under the header;
 /// - HTML character references: decoded everywhere but in code (`&#x200B;` alone makes no paragraph).
 ///
-/// One pass over the lines and one over each paragraph, with bounded look-ahead, so the work is
-/// linear in the input (a 400,000-line paragraph included), and nothing recurses on nesting depth.
+/// One pass over the lines (and one for link definitions) and one over each paragraph, with
+/// bounded look-ahead, so the work is linear in the input (a 400,000-line paragraph included),
+/// and nothing recurses on nesting depth.
 public enum MarkdownText {
     /// Converts `markdown` to plain text; `entityEscaped` says the site escaped it as HTML
     /// (Reddit without `raw_json=1`: `>` saved as `&gt;`), so entities are decoded first.
