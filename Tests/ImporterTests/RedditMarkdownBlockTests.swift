@@ -165,3 +165,12 @@ extension RedditMarkdownBlockTests {
         #expect(MarkdownText.convert("x\n\n|\n---\n|\n\ny") == "x\n\n    ─\n\ny")
     }
 }
+
+extension RedditMarkdownBlockTests {
+    @Test func escapedMarkersStayTextForTheLayout() {
+        // The body grammar has no escape: a no-break space keeps these from reading as a quote or list.
+        #expect(
+            MarkdownText.convert("\\> not a quote\n\n\\- not a list\n\n1\\. not either\n\n> a  \n> &gt; b")
+                == "\u{A0}> not a quote\n\n-\u{A0}not a list\n\n1.\u{A0}not either\n\n> a\n> \u{A0}> b")
+    }
+}

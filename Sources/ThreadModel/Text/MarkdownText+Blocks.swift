@@ -218,6 +218,11 @@ extension MarkdownText {
                 lines.append(Array(text))
             }
             guard !lines.isEmpty else { return }
+            let isItem: Bool
+            if case .item = open.kind { isItem = true } else { isItem = false }
+            for index in lines.indices where !(isItem && index == 0) {
+                lines[index] = MarkdownText.literalStart(lines[index])
+            }
             if case .item(let marker, let depth) = open.kind {
                 // Nested items go two spaces in and no further: four would read as code.
                 lines[0] = (depth > 0 ? [MarkdownText.space, MarkdownText.space] : []) + marker + lines[0]
@@ -234,7 +239,7 @@ extension MarkdownText {
             guard !MarkdownText.isInvisible(line[...]) else { return }
             // The top two ranks stand out by case, the rest are a paragraph of their own.
             let shown = rank <= 2 ? Array(String(decoding: line, as: UTF8.self).uppercased().utf8) : line
-            emitBlock(level: level, [shown])
+            emitBlock(level: level, [MarkdownText.literalStart(shown)])
             needsSeparator = true
         }
 
@@ -287,6 +292,26 @@ extension MarkdownText {
         var prefix = quotePrefix(min(level, maxQuoteLevel))
         if prefix.last == space { prefix.removeLast() }
         return prefix
+    }
+
+    /// A line of text that the body grammar would read as a quote or a list item (`\>`, `&gt;`,
+    /// `\-` or `1\.` in the Markdown), kept as text: a no-break space before the `>`, or in
+    /// place of the space after the marker. The grammar has no escape, and this looks the same.
+    static func literalStart(_ line: [UInt8]) -> [UInt8] {
+        let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+        guard let first = line.first else { return line }
+        if first == UInt8(ascii: ">") { return noBreakSpace + line }
+        var marker = 0
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            marker = 1
+        } else {
+            let digits = line.prefix { (0x30...0x39).contains($0) }.count
+            if digits > 0, digits < line.count, line[digits] == UInt8(ascii: ".") { marker = digits + 1 }
+        }
+        guard marker > 0, marker < line.count, line[marker] == space else { return line }
+        var kept = line
+        kept.replaceSubrange(marker..<(marker + 1), with: noBreakSpace)
+        return kept
     }
 
     /// What a horizontal rule becomes.
