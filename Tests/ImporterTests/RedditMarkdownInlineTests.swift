@@ -86,6 +86,9 @@ import Testing
 
     @Test func redditMediaBecomeStandIns() {
         #expect(MarkdownText.convert("lol ![gif](giphy|abc123) ![img](emote|t5_2qh1i|594)") == "lol [gif] [emote]")
+        #expect(
+            MarkdownText.convert("![img](abc123) ![a cat](abc124) ![](https://i.imgur.com/x.png)")
+                == "[image] [image: a cat] [image: <https://i.imgur.com/x.png>]")
     }
 
     @Test func emphasisStaysLinearOnPathologicalRuns() {

@@ -1,7 +1,8 @@
 extension MarkdownText {
     /// The deepest quote level written out: deeper `>` count as this one, so a line of 20,000 `>`
-    /// cannot make every wrapped line of a long paragraph repeat a 40 KB prefix.
-    static let maxQuoteLevel = 32
+    /// cannot make every wrapped line of a long paragraph repeat a 40 KB prefix. The same cap as
+    /// `HTMLText.maximumQuoteDepth` on the html branch: one body grammar for every importer.
+    static let maxQuoteLevel = 16
 
     /// Reads Markdown line by line and writes the body grammar: a state machine over the open
     /// paragraph, list items, code fence and table, so nesting never recurses.

@@ -78,7 +78,7 @@ extension MarkdownText.InlineRenderer {
     private mutating func write(label: [UInt8], address: [UInt8], image: Bool) {
         let shown = MarkdownText.renderInline(label, references: references)
         if image {
-            literal(MarkdownText.media(address))
+            literal(MarkdownText.media(address, alt: shown))
         } else if shown.isEmpty || shown == address {
             literal(address)
         } else {
@@ -120,14 +120,17 @@ extension MarkdownText.InlineRenderer {
 }
 
 extension MarkdownText {
-    /// What an image stands for: Reddit's media in comments (`giphy|…`, `emote|…`, an upload's
-    /// id) or an address.
-    static func media(_ address: [UInt8]) -> [UInt8] {
+    /// What an image stands for, in the HTML converter's form (`[image: name]`, `[video: title
+    /// <address>]`): Reddit's media in comments (`giphy|…`, `emote|…`, an upload's id) or an address.
+    static func media(_ address: [UInt8], alt: [UInt8]) -> [UInt8] {
         let text = String(decoding: address, as: UTF8.self)
         if text.hasPrefix("giphy|") { return Array("[gif]".utf8) }
         if text.hasPrefix("emote|") { return Array("[emote]".utf8) }
-        if text.contains("://") { return Array("[image] <\(text)>".utf8) }
-        return Array("[image]".utf8)
+        // Reddit's editor writes "img" or "gif" as every upload's alt text: it names nothing.
+        let name = String(decoding: alt, as: UTF8.self)
+        let named = ["", "img", "gif", "image"].contains(name.lowercased()) ? "" : name
+        if text.contains("://") { return Array("[image: \(named.isEmpty ? "" : named + " ")<\(text)>]".utf8) }
+        return Array((named.isEmpty ? "[image]" : "[image: \(named)]").utf8)
     }
 }
 
