@@ -1,4 +1,5 @@
 import TextLayout
+import ThreadModel
 
 extension ReaderState {
     /// Searches the article and every comment, folded ones included, and goes to the first hit
@@ -6,9 +7,7 @@ extension ReaderState {
     mutating func runSearch(_ typed: String) {
         let query = typed.isEmpty ? (search?.query ?? "") : typed
         guard !query.isEmpty else { return }
-        let finder = TextSearch(query)
-        let article = discussion.article
-        let inArticle = ([article.title] + article.body).contains { finder.matches($0) }
+        let inArticle = discussion.articleMatches(TextMatcher(query))
         let from: PageItem =
             top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
         search = Search(query: query, hits: inArticle ? [.article] : [], current: nil, scanned: 0, from: from)
@@ -22,11 +21,9 @@ extension ReaderState {
     /// where the search started. A search over a million comments so shows its progress.
     public mutating func continueSearch() {
         guard var search, let scanned = search.scanned else { return }
-        let finder = TextSearch(search.query)
         let end = min(discussion.count, scanned + Self.searchStep)
-        for index in scanned..<end where finder.matches(comment: index, in: discussion) {
-            search.hits.append(.comment(index))
-        }
+        let found = discussion.comments(matching: TextMatcher(search.query), in: scanned..<end)
+        search.hits.append(contentsOf: found.map(PageItem.comment))
         // The text just read is not needed in memory; the comments on screen are read again when drawn.
         if end > scanned {
             let body = discussion.records[end - 1].body
@@ -82,12 +79,29 @@ extension ReaderState {
             // As `g`: the article on top, the first comment selected for when the reader moves on.
             top = PagePosition(.article)
             selection = tree.firstVisible
+            showLine(of: item, holding: search.query)
             message = "match \(hit + 1) of \(search.hits.count) (in the article)"
         case .comment(let index):
             tree.reveal(index)
             selection = index
             reveal(index)
+            showLine(of: item, holding: search.query)
             message = "match \(hit + 1) of \(search.hits.count)"
         }
+    }
+
+    /// Scrolls so the first line of `item` where the highlighter marks `query` is on screen,
+    /// a few rows below the top when the view has to move; leaves the view as it is when the
+    /// line already shows or no single line holds the query (a hit across a line break).
+    private mutating func showLine(of item: PageItem, holding query: String) {
+        let rows = pageRows
+        guard rows > 0 else { return }
+        let matcher = TextMatcher(query)
+        let lines = page.lines(item)
+        guard let line = lines.firstIndex(where: { !matcher.matches(in: $0.foldedClusters).isEmpty }) else { return }
+        let target = PagePosition(item, line)
+        if top <= target, page.distance(from: top, to: target, limit: rows - 1) != nil { return }
+        top = page.move(target, by: -min(2, rows / 3))
+        clampTop()
     }
 }
