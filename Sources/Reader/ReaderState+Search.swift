@@ -19,7 +19,7 @@ extension ReaderState {
 
     /// Searches the next stretch of comments; when all are read, goes to the first hit after
     /// where the search started. A search over a million comments so shows its progress.
-    public mutating func continueSearch() {
+    mutating func continueSearch() {
         guard var search, let scanned = search.scanned else { return }
         let end = min(discussion.count, scanned + Self.searchStep)
         let found = discussion.comments(matching: TextMatcher(search.query), in: scanned..<end)

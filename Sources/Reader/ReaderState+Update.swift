@@ -2,9 +2,9 @@ import TextLayout
 import ThreadTree
 
 extension ReaderState {
-    /// Applies one action in place.
-    public mutating func apply(_ action: Action) {
-        let count = takeCount(for: action)
+    /// Applies one action in place: a count typed before it (`5j`) repeats it, or for `u`
+    /// says how many levels up.
+    mutating func apply(_ action: Action) {
         switch action {
         case .input(let key):
             input(key)
@@ -15,9 +15,61 @@ extension ReaderState {
         case .mouse(let event):
             mouse(event)
             return
+        case .redraw:
+            repaintRequested = true
+            return
         default:
             break
         }
+        let pending = self.pending
+        self.pending = nil
+        switch action {
+        case .digit(let digit):
+            typed(digit, after: pending)
+            return
+        case .depthPrefix:
+            self.pending = .depth
+            message = "show depth: type 1–9"
+            return
+        default:
+            break
+        }
+        var count: Int?
+        if case .count(let typed) = pending { count = typed }
+        let times = Self.repeatable.contains(action) ? count ?? 1 : 1
+        for _ in 0..<times {
+            let before = (selection, top)
+            perform(action, count: count)
+            // A count larger than the way left stops where the way ends, as in vim.
+            if selection == before.0 && top == before.1 { break }
+        }
+    }
+
+    /// Actions a count repeats; `u` takes its count as levels instead.
+    private static let repeatable: Set<Action> = [
+        .nextComment, .previousComment, .nextSibling, .previousSibling, .nextThread, .previousThread,
+        .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .nextMatch, .previousMatch,
+    ]
+
+    /// The largest count kept: more than any thread needs, few enough to repeat quickly.
+    static let maximumCount = 9_999
+
+    /// A digit: after `=`, the depth to show; else a digit of the count for the next action.
+    private mutating func typed(_ digit: Int, after pending: Pending?) {
+        guard (0...9).contains(digit) else { return }
+        switch pending {
+        case .depth:
+            if digit > 0 { apply(.showLevels(digit)) } else { message = "depth 0 shows nothing: type 1–9" }
+        case .count(let count):
+            self.pending = .count(min(Self.maximumCount, count * 10 + digit))
+        case nil:
+            // A leading 0 is no count (vim reads it as a motion; here it does nothing).
+            if digit > 0 { self.pending = .count(digit) }
+        }
+    }
+
+    /// Does `action` once; `count` is the count typed before it, for `u`.
+    private mutating func perform(_ action: Action, count: Int?) {
         message = nil
         guard let selection else {
             emptyThread(action)
@@ -60,12 +112,9 @@ extension ReaderState {
             }
         case .foldAll: changeFolds { $0.foldAll() }
         case .unfoldAll: changeFolds { $0.unfoldAll() }
-        case .digit(let levels):
-            let before = PendingCount(count: levels, tree: tree, selection: selection, top: top)
+        case .showLevels(let levels):
             changeFolds { $0.showLevels(levels) }
             message = "threads shown down to depth \(levels)"
-            pendingCount = before
-            return
         case .lineDown: scroll(by: 1)
         case .lineUp: scroll(by: -1)
         case .halfPageDown: scroll(by: max(1, pageRows / 2))
@@ -92,20 +141,8 @@ extension ReaderState {
             }
         case .showHelp: mode = .help
         case .quit: quitRequested = true
-        case .input, .resize, .mouse: break
+        case .input, .resize, .mouse, .digit, .depthPrefix, .redraw: break
         }
-    }
-
-    /// The count a digit left for `u`; any other action drops it.
-    private mutating func takeCount(for action: Action) -> Int? {
-        guard let pending = pendingCount else { return nil }
-        pendingCount = nil
-        guard action == .parent else { return nil }
-        // "3u" means three levels up, not "show three levels" then "up": undo what the digit did.
-        tree = pending.tree
-        selection = pending.selection
-        top = pending.top
-        return pending.count
     }
 
     /// Without comments, only scrolling, help and quitting mean anything.

@@ -22,7 +22,7 @@ public struct ReaderState: Sendable {
 
     public internal(set) var discussion: Discussion
     /// While the rest of a big document is read in the background: the share read so far.
-    public var loadingProgress: Double?
+    public internal(set) var loadingProgress: Double?
     public internal(set) var tree: CommentTree
     /// The terminal's size; the page gets every row but the status line.
     public internal(set) var rows: Int
@@ -36,12 +36,18 @@ public struct ReaderState: Sendable {
     /// The last message for the status line.
     public internal(set) var message: String?
     public internal(set) var quitRequested = false
-    /// A digit typed just before: its count for `u`, and what to restore if `u` takes it.
-    var pendingCount: PendingCount?
+    /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
+    var pending: Pending?
+    /// Set by ctrl-L until the next message: the terminal must repaint everything, not just what changed.
+    public internal(set) var repaintRequested = false
+    /// While the document is a preview: how to redo on the whole document what was done to it.
+    var replay: Replay?
     public let keymap: Keymap
     let cache = LayoutCache()
 
-    public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard) {
+    /// A reader on `discussion`; `loading` when it is a preview whose whole document will
+    /// arrive as `.loaded`.
+    public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard, loading: Bool = false) {
         self.discussion = discussion
         tree = CommentTree(discussion: discussion)
         self.rows = max(0, rows)
@@ -50,6 +56,10 @@ public struct ReaderState: Sendable {
         top = PagePosition(.article)
         self.keymap = keymap
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
+        if loading {
+            loadingProgress = 0
+            replay = Replay(rows: self.rows, columns: self.columns)
+        }
     }
 
     /// Rows for the page: all but the status line.
@@ -81,32 +91,23 @@ public struct ReaderState: Sendable {
         return visibleLines.contains { $0.position.item == .comment(selection) }
     }
 
-    struct PendingCount: Sendable {
-        var count: Int
-        var tree: CommentTree
-        var selection: Int?
-        var top: PagePosition
+    enum Pending: Equatable, Sendable {
+        case count(Int)
+        case depth
     }
 
-    /// Takes the whole document once a background load finishes: `full` begins with the
-    /// comments already shown, so folds, the selection and the view stay where they are.
-    public mutating func replaceDiscussion(with full: Discussion) {
-        let shown = tree
-        discussion = full
-        var grown = CommentTree(discussion: full)
-        for index in 0..<min(shown.count, grown.count) where shown.isFolded(index) { grown.fold(index) }
-        tree = grown
-        cache.removeAll()
-        loadingProgress = nil
-        if selection == nil { selection = tree.firstVisible }
-        if !full.notes.isEmpty { message = full.notes.joined(separator: "; ") }
-        clampTop()
+    /// The window the reader opened with and every message since: played again on the whole
+    /// document when it arrives, so keys typed on the preview end as they would on the whole.
+    struct Replay: Sendable {
+        var rows: Int
+        var columns: Int
+        var messages: [Message] = []
     }
 
-    /// Applies an action: the reader's one way to change.
-    public static func update(_ state: ReaderState, _ action: Action) -> ReaderState {
+    /// The reader's one way to change: `state` after `message`.
+    public static func update(_ state: ReaderState, _ message: Message) -> ReaderState {
         var state = state
-        state.apply(action)
+        state.update(message)
         return state
     }
 }

@@ -50,12 +50,12 @@ enum PipelineExercise {
             let drawEvery = size.rows * size.columns <= 200 ? 1 : 6
             checkState(state, render: true)
             for (number, action) in script.enumerated() {
-                state.apply(action)
+                state.update(.action(action))
                 checkState(state, render: number % drawEvery == 0)
             }
             // A few actions the input chooses, so the fuzzer can steer the reader too.
             for number in 0..<24 {
-                state.apply(random.action(count: discussion.count))
+                state.update(.action(random.action(count: discussion.count)))
                 checkState(state, render: number % drawEvery == 0)
             }
             checkState(state, render: true)

@@ -180,13 +180,13 @@ struct Bench: ParsableCommand {
             // A fresh state: its own layout cache, like the reader's after those keys.
             var state = ReaderState(discussion: start.discussion, rows: rows, columns: columns)
             if let setup {
-                for action in setup { state.apply(action) }
+                for action in setup { state.update(.action(action)) }
                 blackHole(state.render())
             }
             let begin = clock.now
-            for action in actions { state.apply(action) }
+            for action in actions { state.update(.action(action)) }
             // A search reads the thread in steps, as the event loop drives it: time all of them.
-            while state.isSearching { state.continueSearch() }
+            while state.isSearching { state.update(.searchStep) }
             let frame = state.render()
             samples.append(clock.now - begin)
             blackHole(frame)
@@ -198,7 +198,7 @@ struct Bench: ParsableCommand {
     /// `start` after `setup`.
     private func replay(_ setup: [Action], from start: ReaderState) -> ReaderState {
         var state = start
-        for action in setup { state.apply(action) }
+        for action in setup { state.update(.action(action)) }
         return state
     }
 
@@ -217,7 +217,7 @@ struct Bench: ParsableCommand {
         var state = start
         var actions: [Action] = []
         while actions.count < 200, let selection = state.selection, !done(state, selection) {
-            state.apply(action)
+            state.update(.action(action))
             actions.append(action)
         }
         return actions

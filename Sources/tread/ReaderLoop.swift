@@ -3,11 +3,8 @@ import Reader
 import TerminalUI
 import ThreadModel
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Runs the full-screen reader: read an event, turn it into an action, update, render, draw.
+/// Runs the full-screen reader: each event becomes a message, `update` changes the state,
+/// `render` draws it. Everything the reader does is in `update`; this loop only waits and draws.
 ///
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
@@ -21,11 +18,9 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
     }
     defer { terminal.restore() }
     let size = terminal.size
-    var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns)
-    if let loading { state.loadingProgress = loading.progress }
+    var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
+    if let loading { state.update(.loadProgress(loading.progress)) }
     terminal.draw(state.render())
-    // For the benchmark: time to the first frame, without keys.
-    if getenv("TREAD_BENCH_EXIT_AFTER_FIRST_FRAME") != nil { return }
     var loading = loading
     while true {
         // Busy (loading, or a long search) means polling; idle means sleeping until a key.
@@ -33,7 +28,7 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
         if let load = loading {
             switch load.result {
             case .success(let full):
-                state.replaceDiscussion(with: full)
+                state.update(.loaded(full))
                 loading = nil
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
@@ -41,42 +36,35 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
                 writeError("tread: \(error.description)")
                 throw ExitCode(error.exitStatus)
             case nil:
-                state.loadingProgress = load.progress
+                state.update(.loadProgress(load.progress))
             }
             if waited == nil { terminal.draw(state.render()) }
         }
         guard var event = waited else {
             if state.isSearching {
-                state.continueSearch()
+                state.update(.searchStep)
                 terminal.draw(state.render())
             }
             continue
         }
         var applied = 0
+        var repaint = false
         while true {
-            if case .signal(let number) = event {
+            switch event {
+            case .signal(let number):
                 terminal.restore()
                 throw ExitCode(128 + number)
+            case .key(let key): state.update(.key(key))
+            case .mouse(let mouse): state.update(.mouse(mouse))
+            case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns))
             }
-            apply(event, to: &state)
             if state.quitRequested { return }
+            repaint = repaint || state.repaintRequested
             applied += 1
             guard applied < 64, let next = terminal.nextEvent(timeout: 0) else { break }
             event = next
         }
+        if repaint { terminal.invalidate() }
         terminal.draw(state.render())
-    }
-}
-
-private func apply(_ event: TerminalEvent, to state: inout ReaderState) {
-    switch event {
-    case .key(let key):
-        if let action = state.keymap.action(for: key, in: state.mode) { state.apply(action) }
-    case .mouse(let mouse):
-        state.apply(.mouse(mouse))
-    case .resize(let rows, let columns):
-        state.apply(.resize(rows: rows, columns: columns))
-    case .signal:
-        break
     }
 }
