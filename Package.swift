@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
     name: "tread",
     products: [
-        .executable(name: "tread", targets: ["tread"])
+        .executable(name: "tread", targets: ["tread"]),
+        .executable(name: "tread-bench", targets: ["TreadBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,14 @@ let package = Package(
             name: "tread",
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Times loading and the reader's keys for `Scripts/benchmark.sh`; kept out of `tread`, which has only commands.
+        .executableTarget(
+            name: "TreadBench",
+            dependencies: [
+                "ThreadModel", "ThreadTree", "Reader", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
