@@ -3,6 +3,10 @@ import PackageDescription
 
 // Data flows one way: bytes → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI.
 // A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
+// The seams: ThreadModel owns the document and matching a query against its decoded text
+// (TextMatcher); the Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
+// searchStep) and `render`; `tread`'s event loop only turns terminal events into messages and draws.
+// Benchmarks live in their own executable (`tread-bench`), not in `tread`.
 let package = Package(
     name: "tread",
     products: [

@@ -99,9 +99,6 @@ extension ReaderState {
         let matcher = TextMatcher(query)
         let lines = page.lines(item)
         guard let line = lines.firstIndex(where: { !matcher.matches(in: $0.foldedClusters).isEmpty }) else { return }
-        let target = PagePosition(item, line)
-        if top <= target, page.distance(from: top, to: target, limit: rows - 1) != nil { return }
-        top = page.move(target, by: -min(2, rows / 3))
-        clampTop()
+        viewport.show(PagePosition(item, line), rows: rows, on: page)
     }
 }

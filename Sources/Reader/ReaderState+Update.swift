@@ -218,45 +218,21 @@ extension ReaderState {
         reveal(target)
     }
 
-    /// Scrolls as little as possible so the selected comment is on screen: the whole of it
-    /// when it fits, else its first lines.
-    ///
-    /// Coming from below (`k`), a comment taller than the screen shows its end first, so
-    /// reading upwards scrolls through it as reading downwards does.
+    /// Scrolls as little as possible so the selected comment is on screen (see `Viewport.reveal`).
     mutating func reveal(_ index: Int, fromBelow: Bool = false) {
-        let rows = pageRows
-        guard rows > 0 else { return }
-        let item = PageItem.comment(index)
-        let first = PagePosition(item)
-        let height = page.height(item)
-        let last = PagePosition(item, height - 1)
-        if first < top {
-            top = fromBelow && height > rows ? page.move(last, by: -(rows - 1)) : first
-        } else if page.distance(from: top, to: last, limit: rows - 1) == nil {
-            if page.distance(from: top, to: first, limit: rows - 1) == nil || height >= rows {
-                top = first
-            } else {
-                top = page.move(last, by: -(rows - 1))
-            }
-        }
-        clampTop()
+        viewport.reveal(.comment(index), fromBelow: fromBelow, rows: pageRows, on: page)
     }
 
-    /// Keeps the top from going past the point where the page's end is on the last row.
+    /// Keeps the top inside the page and out of folds.
     mutating func clampTop() {
-        let lastTop = page.lastTop(rows: pageRows)
-        if lastTop < top { top = lastTop }
-        if !tree.isEmpty, case .comment(let index) = top.item, !tree.isVisible(index) {
-            top = PagePosition(.comment(tree.visibleAncestor(of: index)))
-        }
+        viewport.clamp(rows: pageRows, on: page)
     }
 
     // MARK: - Scrolling
 
     /// Scrolls the page; a selection that leaves the screen moves to a comment still on it.
     mutating func scroll(by lines: Int, keepSelection: Bool = false) {
-        top = page.move(top, by: lines)
-        clampTop()
+        viewport.scroll(by: lines, rows: pageRows, on: page)
         if keepSelection || selectionIsVisible { return }
         let shown = visibleLines
         let headers = shown.compactMap { entry -> Int? in

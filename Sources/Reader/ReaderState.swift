@@ -29,8 +29,13 @@ public struct ReaderState: Sendable {
     public internal(set) var columns: Int
     /// The selected comment; nil only when there are no comments.
     public internal(set) var selection: Int?
+    /// The window onto the page.
+    public internal(set) var viewport = Viewport()
     /// The page line on the first screen row.
-    public internal(set) var top: PagePosition
+    public internal(set) var top: PagePosition {
+        get { viewport.top }
+        set { viewport.top = newValue }
+    }
     public internal(set) var mode: Mode = .reading
     public internal(set) var search: Search?
     /// The last message for the status line.
@@ -53,7 +58,6 @@ public struct ReaderState: Sendable {
         self.rows = max(0, rows)
         self.columns = max(0, columns)
         selection = tree.firstVisible
-        top = PagePosition(.article)
         self.keymap = keymap
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         if loading {
@@ -74,15 +78,13 @@ public struct ReaderState: Sendable {
 
     /// The page lines on screen, top row first.
     public var visibleLines: [(position: PagePosition, line: StyledLine)] {
-        page.visibleLines(from: top, rows: pageRows)
+        viewport.lines(rows: pageRows, on: page)
     }
 
     /// The row of the selected comment's header, when on screen or just above (negative).
     var selectionRow: Int? {
         guard let selection else { return nil }
-        let item = PageItem.comment(selection)
-        if top.item == item { return -top.line }
-        return page.distance(from: top, to: PagePosition(item), limit: pageRows - 1)
+        return viewport.row(of: .comment(selection), rows: pageRows, on: page)
     }
 
     /// Whether any line of the selected comment is on screen.
