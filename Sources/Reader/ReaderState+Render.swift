@@ -3,7 +3,7 @@ import ThreadModel
 
 extension ReaderState {
     /// Draws the state into a frame: the page, the status line and any overlay.
-    public func render() -> Frame {
+    public func render(layout: LayoutCache) -> Frame {
         var frame = Frame(width: columns, height: rows)
         if isTooSmall {
             let note = ["tread:", "window", "too small"]
@@ -11,12 +11,12 @@ extension ReaderState {
             return frame
         }
         let matcher = search.map { TextMatcher($0.query) }
-        for (row, entry) in visibleLines.enumerated() {
+        for (row, entry) in visibleLines(layout: layout).enumerated() {
             draw(
                 entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
                 into: &frame)
         }
-        drawStatus(into: &frame)
+        drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
         return frame
     }
@@ -67,9 +67,9 @@ extension ReaderState {
     // MARK: - Status line
 
     /// What the status line says about the position: "comment 3 of 7 · depth 2 · 42%".
-    public var positionText: String {
+    public func positionText(layout: LayoutCache) -> String {
         // The article is "where we are" while it is at the top and no comment of ours is on screen yet.
-        guard let selection, top.item != .article || selectionIsVisible else {
+        guard let selection, top.item != .article || selectionIsVisible(layout: layout) else {
             return discussion.count == 0 ? "article · no comments" : "article"
         }
         let count = discussion.count
@@ -77,7 +77,7 @@ extension ReaderState {
         return "comment \(selection + 1) of \(count) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
     }
 
-    private func drawStatus(into frame: inout Frame) {
+    private func drawStatus(into frame: inout Frame, layout: LayoutCache) {
         let row = rows - 1
         let bar = CellStyle(reverse: true)
         frame.put(String(repeating: " ", count: columns), row: row, column: 0, style: bar)
@@ -89,7 +89,7 @@ extension ReaderState {
             return
         }
         let help = " ? help "
-        var left = " " + positionText
+        var left = " " + positionText(layout: layout)
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
         if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)

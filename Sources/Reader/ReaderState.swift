@@ -48,7 +48,6 @@ public struct ReaderState: Sendable {
     /// While the document is a preview: how to redo on the whole document what was done to it.
     var replay: Replay?
     public let keymap: Keymap
-    let cache = LayoutCache()
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
@@ -74,23 +73,24 @@ public struct ReaderState: Sendable {
 
     public var isTooSmall: Bool { rows < Self.minimumSize.rows || columns < Self.minimumSize.columns }
 
-    var page: Page { Page(discussion: discussion, tree: tree, width: columns, cache: cache) }
+    /// The page as laid out with `layout`'s memo of lines.
+    func page(_ layout: LayoutCache) -> Page { Page(discussion: discussion, tree: tree, width: columns, cache: layout) }
 
     /// The page lines on screen, top row first.
-    public var visibleLines: [(position: PagePosition, line: StyledLine)] {
-        viewport.lines(rows: pageRows, on: page)
+    public func visibleLines(layout: LayoutCache) -> [(position: PagePosition, line: StyledLine)] {
+        viewport.lines(rows: pageRows, on: page(layout))
     }
 
     /// The row of the selected comment's header, when on screen or just above (negative).
-    var selectionRow: Int? {
+    func selectionRow(layout: LayoutCache) -> Int? {
         guard let selection else { return nil }
-        return viewport.row(of: .comment(selection), rows: pageRows, on: page)
+        return viewport.row(of: .comment(selection), rows: pageRows, on: page(layout))
     }
 
     /// Whether any line of the selected comment is on screen.
-    public var selectionIsVisible: Bool {
+    public func selectionIsVisible(layout: LayoutCache) -> Bool {
         guard let selection else { return false }
-        return visibleLines.contains { $0.position.item == .comment(selection) }
+        return visibleLines(layout: layout).contains { $0.position.item == .comment(selection) }
     }
 
     enum Pending: Equatable, Sendable {
@@ -107,9 +107,9 @@ public struct ReaderState: Sendable {
     }
 
     /// The reader's one way to change: `state` after `message`.
-    public static func update(_ state: ReaderState, _ message: Message) -> ReaderState {
+    public static func update(_ state: ReaderState, _ message: Message, layout: LayoutCache) -> ReaderState {
         var state = state
-        state.update(message)
+        state.update(message, layout: layout)
         return state
     }
 }

@@ -10,10 +10,9 @@ import ThreadTree
 
 /// `tread-bench FILE`: times loading a document and the reader's keys on it, without a terminal.
 ///
-/// Each key is timed as `apply` + `render()` (what the reader does between a key and drawing), on a
-/// state rebuilt from scratch for every run: the reader keeps laid-out lines in a cache shared by
-/// every copy of a `ReaderState`, so reusing a copied state would time later runs against the lines
-/// the first run laid out. Before the timed action, the state is brought to the starting point the
+/// Each key is timed as `update` + `render` (what the reader does between a key and drawing), on a
+/// state and a layout cache made afresh for every run, so no run is timed against lines an earlier
+/// run laid out. Before the timed action, the state is brought to the starting point the
 /// row names and rendered once, untimed, as the screen a user would be looking at.
 @main
 struct Bench: ParsableCommand {
@@ -22,7 +21,7 @@ struct Bench: ParsableCommand {
         abstract: "Time loading a discussion and the reader's keys on it (for Scripts/benchmark.sh).",
         discussion: """
             Prints a Markdown table: for each key, the median and the maximum of --repeat runs of \
-            apply + render, in milliseconds; then the peak resident memory (getrusage ru_maxrss). \
+            update + render, in milliseconds; then the peak resident memory (getrusage ru_maxrss). \
             With no FILE, benchmarks the bundled sample.
             """,
     )
@@ -180,17 +179,18 @@ struct Bench: ParsableCommand {
         let clock = ContinuousClock()
         var samples: [Duration] = []
         for _ in 0..<`repeat` {
-            // A fresh state: its own layout cache, like the reader's after those keys.
+            // A fresh state and layout cache, like the reader's after those keys.
             var state = ReaderState(discussion: start.discussion, rows: rows, columns: columns)
+            let layout = LayoutCache()
             if let setup {
-                for action in setup { state.update(.action(action)) }
-                blackHole(state.render())
+                for action in setup { state.update(.action(action), layout: layout) }
+                blackHole(state.render(layout: layout))
             }
             let begin = clock.now
-            for action in actions { state.update(.action(action)) }
+            for action in actions { state.update(.action(action), layout: layout) }
             // A search reads the thread in steps, as the event loop drives it: time all of them.
-            while state.isSearching { state.update(.searchStep) }
-            let frame = state.render()
+            while state.isSearching { state.update(.searchStep, layout: layout) }
+            let frame = state.render(layout: layout)
             samples.append(clock.now - begin)
             blackHole(frame)
             check(state)
@@ -201,7 +201,8 @@ struct Bench: ParsableCommand {
     /// `start` after `setup`.
     private func replay(_ setup: [Action], from start: ReaderState) -> ReaderState {
         var state = start
-        for action in setup { state.update(.action(action)) }
+        let layout = LayoutCache()
+        for action in setup { state.update(.action(action), layout: layout) }
         return state
     }
 
@@ -218,9 +219,10 @@ struct Bench: ParsableCommand {
         _ start: ReaderState, _ action: Action, _ done: (ReaderState, Int) -> Bool
     ) -> [Action] {
         var state = start
+        let layout = LayoutCache()
         var actions: [Action] = []
         while actions.count < 200, let selection = state.selection, !done(state, selection) {
-            state.update(.action(action))
+            state.update(.action(action), layout: layout)
             actions.append(action)
         }
         return actions

@@ -19,8 +19,10 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
     defer { terminal.restore() }
     let size = terminal.size
     var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
-    if let loading { state.update(.loadProgress(loading.progress)) }
-    terminal.draw(state.render())
+    // The lines laid out so far: kept here, between messages, not inside the state.
+    let layout = LayoutCache()
+    if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
+    terminal.draw(state.render(layout: layout))
     var loading = loading
     while true {
         // Busy (loading, or a long search) means polling; idle means sleeping until a key.
@@ -28,7 +30,7 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
         if let load = loading {
             switch load.result {
             case .success(let full):
-                state.update(.loaded(full))
+                state.update(.loaded(full), layout: layout)
                 loading = nil
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
@@ -36,14 +38,14 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
                 writeError("tread: \(error.description)")
                 throw ExitCode(error.exitStatus)
             case nil:
-                state.update(.loadProgress(load.progress))
+                state.update(.loadProgress(load.progress), layout: layout)
             }
-            if waited == nil { terminal.draw(state.render()) }
+            if waited == nil { terminal.draw(state.render(layout: layout)) }
         }
         guard var event = waited else {
             if state.isSearching {
-                state.update(.searchStep)
-                terminal.draw(state.render())
+                state.update(.searchStep, layout: layout)
+                terminal.draw(state.render(layout: layout))
             }
             continue
         }
@@ -54,9 +56,9 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
             case .signal(let number):
                 terminal.restore()
                 throw ExitCode(128 + number)
-            case .key(let key): state.update(.key(key))
-            case .mouse(let mouse): state.update(.mouse(mouse))
-            case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns))
+            case .key(let key): state.update(.key(key), layout: layout)
+            case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
+            case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
             if state.quitRequested { return }
             repaint = repaint || state.repaintRequested
@@ -65,6 +67,6 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
             event = next
         }
         if repaint { terminal.invalidate() }
-        terminal.draw(state.render())
+        terminal.draw(state.render(layout: layout))
     }
 }

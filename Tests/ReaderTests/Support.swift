@@ -37,6 +37,18 @@ func sampleDiscussion() -> Discussion {
 }
 
 extension ReaderState {
+    /// Applies a message with a layout of its own: the memo only saves time, so tests start each
+    /// message from an empty one (one kept across documents could give stale lines).
+    mutating func update(_ message: Message) { update(message, layout: LayoutCache()) }
+
+    func render() -> Frame { render(layout: LayoutCache()) }
+
+    var visibleLines: [(position: PagePosition, line: StyledLine)] { visibleLines(layout: LayoutCache()) }
+
+    var selectionIsVisible: Bool { selectionIsVisible(layout: LayoutCache()) }
+
+    var positionText: String { positionText(layout: LayoutCache()) }
+
     /// Applies one action as its message.
     mutating func apply(_ action: Action) { update(.action(action)) }
 
