@@ -34,10 +34,18 @@ extension DocumentBytes {
         guard !ref.isAbsent, !matcher.isEmpty else { return false }
         let start = Int(ref.offset)
         let end = start + ref.length
-        guard let needle = matcher.asciiNeedle, start <= end, end <= count else {
+        guard start <= end, end <= count else { return matcher.matches(string(ref) ?? "") }
+        let text = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
+        guard let needle = matcher.asciiNeedle else {
+            // A query that folds to non-ASCII needs a non-ASCII character: a raw byte over 0x7F or
+            // a \u escape. Most comments of English text have neither and are never decoded.
+            if matcher.needsNonASCII, !text.contains(where: { $0 >= 0x80 }),
+                !(ref.isJSONEscaped && Self.find(Self.unicodeEscape, in: text, from: 0, anchor: 0) != nil)
+            {
+                return false
+            }
             return matcher.matches(string(ref) ?? "")
         }
-        let text = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
         var undecided = false
         var from = 0
         while let hit = Self.find(needle, in: text, from: from, anchor: matcher.anchor) {

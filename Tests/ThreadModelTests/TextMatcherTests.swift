@@ -33,7 +33,9 @@ import ThreadModel
         let discussion = try document(
             "{\"body\":\"cafe\u{301}\"},{\"body\":\"x\\u0301\"},{\"body\":\"\\u00e9t\\u00e9\"}")
         #expect(!discussion.matches(TextMatcher("cafe"), comment: 0))
-        #expect(discussion.matches(TextMatcher("café"), comment: 0))
+        #expect(discussion.matches(TextMatcher("CAFE\u{301}"), comment: 0))
+        // Clusters compare by their bytes: the precomposed é is other text (the highlighter agrees).
+        #expect(!discussion.matches(TextMatcher("caf\u{E9}"), comment: 0))
         #expect(!discussion.matches(TextMatcher("x"), comment: 1))
         #expect(!discussion.matches(TextMatcher("u0301"), comment: 1))
         #expect(!discussion.matches(TextMatcher("00e9t"), comment: 2))
@@ -49,5 +51,28 @@ import ThreadModel
     @Test func everyOccurrenceOnALineIsFound() {
         let matcher = TextMatcher("Ab")
         #expect(matcher.matches(in: "abXAB ab".map(TextMatcher.fold)) == [0..<2, 3..<5, 6..<8])
+    }
+}
+
+@Suite struct TextMatcherRuleTests {
+    /// CR LF is one cluster; `Character.asciiValue` calls it LF, which must not make it match "\n".
+    @Test func crLfIsNotALineFeed() {
+        #expect(!TextMatcher("a\nb").matches("a\r\nb"))
+        #expect(TextMatcher("a\r\nb").matches("A\r\nB"))
+    }
+
+    @Test func nonASCIIQueriesIgnoreCase() {
+        #expect(TextMatcher("ÉTÉ").matches("un été chaud"))
+        #expect(TextMatcher("οδοσ").matches("ΟΔΟΣ"))
+        #expect(!TextMatcher("été").matches("un ete chaud"))
+    }
+}
+
+@Suite struct NonASCIIPrefilterTests {
+    /// The skim for non-ASCII queries must still see non-ASCII text behind an escape.
+    @Test func anEscapedAccentIsFoundByANonASCIIQuery() throws {
+        let json = #"{"article":{"title":"T"},"comments":[{"body":"plain"},{"body":"\u00c9T\u00c9"},{"body":"ÉTÉ"}]}"#
+        let discussion = try Discussion.load(canonical: DocumentBytes(Array(json.utf8)))
+        #expect(discussion.comments(matching: TextMatcher("été"), in: 0..<3) == [1, 2])
     }
 }
