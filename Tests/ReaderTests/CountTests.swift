@@ -15,14 +15,16 @@ import ThreadModel
         #expect(state.message == "this is the last comment")
     }
 
-    /// Before: `3u` showed depth 3 for a moment, then went one level up... from the digit's tree.
+    /// Before: `3` alone folded the thread to depth 3 (the "flash"), and `u` then undid it.
     @Test func aCountBeforeUGoesThatManyLevelsUpWithoutFolding() {
         var state = reader()
         state.press("jjj")
-        state.press("3u")
-        #expect(state.selectedName == "a")
+        state.press("3")
         #expect(state.pageText.contains("deeper"))
         #expect(state.message == nil)
+        state.press("u")
+        #expect(state.selectedName == "a")
+        #expect(state.pageText.contains("deeper"))
     }
 
     @Test func aCountBeforeJSkipsThatManySiblings() {
