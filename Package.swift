@@ -3,10 +3,15 @@ import PackageDescription
 
 // Data flows one way: bytes → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI.
 // A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
+// The seams: ThreadModel owns the document and matching a query against its decoded text
+// (TextMatcher); the Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
+// searchStep) and `render`; `tread`'s event loop only turns terminal events into messages and draws.
+// Benchmarks live in their own executable (`tread-bench`), not in `tread`.
 let package = Package(
     name: "tread",
     products: [
-        .executable(name: "tread", targets: ["tread"])
+        .executable(name: "tread", targets: ["tread"]),
+        .executable(name: "tread-bench", targets: ["TreadBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +38,14 @@ let package = Package(
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
                 "ReadingState",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Times loading and the reader's keys for `Scripts/benchmark.sh`; kept out of `tread`, which has only commands.
+        .executableTarget(
+            name: "TreadBench",
+            dependencies: [
+                "ThreadModel", "ThreadTree", "Reader", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -403,15 +403,4 @@ extension Discussion {
         var loader = CanonicalLoader(bytes: bytes, previewAfter: previewAfter, preview: preview, progress: progress)
         return try loader.load()
     }
-
-    /// Loads a canonical document from a file ("-" for standard input); errors name the file.
-    public static func load(path: String) throws(DocumentError) -> Discussion {
-        do {
-            return try load(canonical: try DocumentBytes.read(path: path))
-        } catch {
-            var error = error
-            error.path = path
-            throw error
-        }
-    }
 }

@@ -1,26 +1,9 @@
 /// A comment's id: the format allows a string or an integer.
 ///
 /// `1` and `"1"` name the same comment: a `parent` may use either spelling.
-public enum CommentID: Codable, Hashable, Sendable, CustomStringConvertible {
+public enum CommentID: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case integer(Int64)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int64.self) {
-            self = .integer(number)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let text): try container.encode(text)
-        case .integer(let number): try container.encode(number)
-        }
-    }
 
     /// The id as it is matched against `parent` references.
     public var key: String {
@@ -33,12 +16,12 @@ public enum CommentID: Codable, Hashable, Sendable, CustomStringConvertible {
     public var description: String { key }
 }
 
-/// One comment of the canonical format, as Codable sees it.
+/// One comment of the canonical format, as a value.
 ///
 /// Inside tread a discussion is flat arrays (see `Discussion`); this value is what
 /// importers build and `tread convert` writes. `replies` nests, so never build a deep
 /// chain of it: deep documents use `parent` (the flat form) instead.
-public struct Comment: Codable, Equatable, Sendable {
+public struct Comment: Equatable, Sendable {
     public var id: CommentID?
     public var parent: CommentID?
     public var author: String?
@@ -64,7 +47,7 @@ public struct Comment: Codable, Equatable, Sendable {
 }
 
 /// A whole document of the canonical format.
-public struct Document: Codable, Equatable, Sendable {
+public struct Document: Equatable, Sendable {
     public var article: Article
     public var comments: [Comment]?
 

@@ -114,7 +114,7 @@ public struct Discussion: Sendable {
         return .string(text)
     }
 
-    /// The comment as a Codable value, without its replies.
+    /// The comment as a value, without its replies.
     public func comment(at index: Int) -> Comment {
         Comment(
             id: id(of: index), author: author(of: index), published: published(of: index),

@@ -79,7 +79,7 @@ public struct DiscussionBuilder {
 }
 
 extension Discussion {
-    /// Builds the flat thread of a Codable document, walking nested replies without recursion.
+    /// Builds the flat thread of a document value, walking nested replies without recursion.
     public init(document: Document) throws(DocumentError) {
         var builder = DiscussionBuilder(article: document.article)
         // Each entry: the replies still to add and the index of the comment they belong to.

@@ -5,18 +5,19 @@ import ThreadModel
 
 /// A discussion of comments given as "id" (top level) or "id<parent" (a reply), in thread order.
 func thread(_ specs: String..., title: String = "A thread", id: String? = "t1") throws -> Discussion {
-    let comments = specs.map { spec -> Comment in
+    let comments = specs.map { spec -> [String: Any] in
         let parts = spec.split(separator: "<", maxSplits: 1).map(String.init)
-        return Comment(
-            id: .string(parts[0]), parent: parts.count > 1 ? .string(parts[1]) : nil, author: "ann", body: "x")
+        var comment: [String: Any] = ["id": parts[0], "author": "ann", "body": "x"]
+        if parts.count > 1 { comment["parent"] = parts[1] }
+        return comment
     }
-    let article = Article(id: id, title: title, source: id == nil ? nil : "Example News")
-    return try Discussion.load(canonical: DocumentBytes(Array(canonicalJSON(article, comments).utf8)))
-}
-
-private func canonicalJSON(_ article: Article, _ comments: [Comment]) throws -> String {
-    let encoder = JSONEncoder()
-    return String(decoding: try encoder.encode(Document(article: article, comments: comments)), as: UTF8.self)
+    var article: [String: Any] = ["title": title]
+    if let id {
+        article["id"] = id
+        article["source"] = "Example News"
+    }
+    let json = try JSONSerialization.data(withJSONObject: ["article": article, "comments": comments])
+    return try Discussion.load(canonical: DocumentBytes(Array(json)))
 }
 
 /// The ids of the comments at `indices`, to compare with expected text.
