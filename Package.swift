@@ -16,6 +16,7 @@ let package = Package(
         .target(name: "ThreadModel"),
         .target(name: "ThreadTree", dependencies: ["ThreadModel"]),
         .target(name: "TextLayout"),
+        .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
@@ -23,12 +24,15 @@ let package = Package(
         .executableTarget(
             name: "tread",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Replays inputs through the fuzz checks; `Scripts/fuzz.sh` builds it as the libFuzzer target.
         .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "Reader"]),
+        // Times the filter on a big document (figures for BENCHMARKS.md).
+        .executableTarget(name: "TreadFilterBench", dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery"]),
+        .testTarget(name: "ThreadQueryTests", dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTree"]),

@@ -1,0 +1,125 @@
+import ThreadModel
+import ThreadTree
+
+/// Decides which comments of a discussion a query matches.
+///
+/// Facts the document cannot tell yet come from the caller: whether a comment is new (reading
+/// state across visits) and whether its author is the original poster. Until the document
+/// records its original poster, `op` defaults to "the comment's author is the article's author".
+public struct QueryMatcher: Sendable {
+    public let query: Query
+    public let discussion: Discussion
+    public let tree: CommentTree
+    let isNew: @Sendable (Int) -> Bool
+    let isOriginalPoster: @Sendable (Int) -> Bool
+
+    public init(
+        query: Query, discussion: Discussion, tree: CommentTree,
+        isNew: (@Sendable (Int) -> Bool)? = nil, isOriginalPoster: (@Sendable (Int) -> Bool)? = nil
+    ) {
+        self.query = query
+        self.discussion = discussion
+        self.tree = tree
+        self.isNew = isNew ?? { _ in false }
+        if let isOriginalPoster {
+            self.isOriginalPoster = isOriginalPoster
+        } else if let poster = discussion.article.author {
+            let needle = Array(poster.utf8)
+            self.isOriginalPoster = { [discussion] index in
+                guard let author = discussion.author(of: index) else { return false }
+                return Array(author.utf8) == needle
+            }
+        } else {
+            self.isOriginalPoster = { _ in false }
+        }
+    }
+
+    /// Whether comment `index` matches. Placeholders (stand-ins, not comments) never do.
+    public func matches(_ index: Int) -> Bool {
+        if discussion.isPlaceholder(index) { return false }
+        return evaluate(query.expression, index)
+    }
+
+    /// Nesting is capped by the parser, so this recursion is bounded however long the query.
+    func evaluate(_ expression: Expression, _ index: Int) -> Bool {
+        switch expression {
+        case .term(let term): return test(term, index)
+        case .not(let inner): return !evaluate(inner, index)
+        case .all(let parts):
+            for part in parts where !evaluate(part, index) { return false }
+            return true
+        case .any(let parts):
+            for part in parts where evaluate(part, index) { return true }
+            return false
+        }
+    }
+
+    func test(_ term: Term, _ index: Int) -> Bool {
+        let record = discussion.records[index]
+        switch term {
+        case .text(let needle): return needle.matches(record.body, in: discussion.bytes)
+        case .regex(let regex): return regex.matches(discussion.body(of: index))
+        case .author(let name): return AuthorName.equal(record.author, name, in: discussion.bytes)
+        case .originalPoster: return isOriginalPoster(index)
+        case .new: return isNew(index)
+        // Depths are 1-based for users, as `--depth` counts them: a top-level comment is depth 1.
+        case .depthAbove(let n): return tree.depth(of: index) + 1 > n
+        case .depthBelow(let n): return tree.depth(of: index) + 1 < n
+        case .scoreAbove(let n): return discussion.score(of: index).map { $0 > n } ?? false
+        case .scoreBelow(let n): return discussion.score(of: index).map { $0 < n } ?? false
+        case .repliesAbove(let n): return tree.replyCount(of: index) > n
+        case .long:
+            return record.body.length > Query.longBodyBytes
+                && discussion.body(of: index).utf8.count > Query.longBodyBytes
+        case .hasLink:
+            return Self.link.matches(record.body, in: discussion.bytes) && Self.hasLink(discussion.body(of: index))
+        case .hasCode: return Self.hasCode(discussion.body(of: index))
+        case .deleted: return discussion.isDeleted(index)
+        }
+    }
+
+    static let link = TextNeedle("://")
+
+    /// An http(s) address anywhere in the text.
+    static func hasLink(_ body: String) -> Bool {
+        TextNeedle("http://").matches(body) || TextNeedle("https://").matches(body)
+    }
+
+    /// A code line, as the format writes one: indented by four spaces (or a tab).
+    static func hasCode(_ body: String) -> Bool {
+        var atLineStart = true
+        var spaces = 0
+        for byte in body.utf8 {
+            if atLineStart {
+                if byte == UInt8(ascii: " ") {
+                    spaces += 1
+                    if spaces == 4 { return true }
+                    continue
+                }
+                if byte == UInt8(ascii: "\t") { return true }
+            }
+            atLineStart = byte == UInt8(ascii: "\n")
+            spaces = 0
+        }
+        return false
+    }
+}
+
+/// Comparing an author's name with `author:NAME`, ignoring ASCII case, without decoding when it can.
+enum AuthorName {
+    static func equal(_ ref: TextRef, _ name: String, in bytes: DocumentBytes) -> Bool {
+        if ref.isAbsent { return false }
+        let start = Int(ref.offset)
+        let end = start + ref.length
+        guard end <= bytes.count else { return false }
+        let raw = UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<end])
+        if ref.isJSONEscaped, raw.contains(UInt8(ascii: "\\")) {
+            return fold(bytes.string(ref) ?? "") == fold(name)
+        }
+        let wanted = name.utf8
+        guard raw.count == wanted.count else { return false }
+        return zip(raw, wanted).allSatisfy { TextNeedle.lower($0) == TextNeedle.lower($1) }
+    }
+
+    static func fold(_ text: String) -> [UInt8] { text.utf8.map(TextNeedle.lower) }
+}
