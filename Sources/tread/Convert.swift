@@ -11,12 +11,13 @@ struct Convert: ParsableCommand {
         discussion: "Converting the output again gives the same bytes.")
 
     @OptionGroup var document: DocumentOptions
+    @OptionGroup var filter: FilterOptions
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
     func run() throws {
-        let discussion = try loadOrExit(document)
+        let discussion = try filter.apply(loadOrExit(document))
         let bytes = DocumentWriter.canonicalJSON(discussion)
         guard let output else {
             _ = writeAll(bytes, to: STDOUT_FILENO)

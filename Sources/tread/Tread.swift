@@ -75,6 +75,7 @@ struct Read: ParsableCommand {
         commandName: "read", abstract: "Open the reader, or print the thread when output is not a terminal.")
 
     @OptionGroup var document: DocumentOptions
+    @OptionGroup var filter: FilterOptions
 
     @Flag(name: .long, help: "Print the thread as indented text instead of opening the reader.")
     var print = false
@@ -93,7 +94,7 @@ struct Read: ParsableCommand {
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
-        if !printing, document.loadsInBackground(bytes) {
+        if !printing, filter.filter == nil, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
@@ -111,7 +112,7 @@ struct Read: ParsableCommand {
             try openReader(discussion)
             return
         }
-        let discussion = try orExit { () throws(DocumentError) in try document.load(bytes) }
+        let discussion = try filter.apply(orExit { () throws(DocumentError) in try document.load(bytes) })
         if printing {
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
