@@ -95,3 +95,13 @@ let sample = """
         #expect(try !GuardedRegex(pattern).matches(run), "\(pattern)")
     }
 }
+
+@Test func anEscapeLetterIsNotText() throws {
+    // The raw bytes hold "nfoo" in "\nfoo", but the comment's text holds a newline and "foo".
+    let d = try discussion(#"{"id": "e", "body": "line\nfoo and a\\nbar"}, {"id": "u", "body": "\u0052ust"}"#)
+    #expect(try matching("nfoo", in: d) == [])
+    #expect(try matching("foo", in: d) == ["e"])
+    #expect(try matching("\\nbar", in: d) == ["e"])
+    #expect(try matching("rust", in: d) == ["u"])
+    #expect(try matching("nbar", in: d) == ["e"])
+}
