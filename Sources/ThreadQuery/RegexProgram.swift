@@ -11,6 +11,11 @@ struct RegexProgram: Sendable {
 
     var states: [State] = []
     var start = 0
+    /// For each state that reads a character: which ASCII characters it takes, as two 64-bit masks,
+    /// and where it goes; the stepping loop reads these instead of the enum.
+    var asciiLow: [UInt64] = []
+    var asciiHigh: [UInt64] = []
+    var targets: [Int] = []
 
     /// Builds the automaton with a stack of fragments (no recursion).
     init(_ postfix: [RegexOp]) {
@@ -77,6 +82,27 @@ struct RegexProgram: Sendable {
         } else {
             start = accept
         }
+        asciiLow = [UInt64](repeating: 0, count: states.count)
+        asciiHigh = [UInt64](repeating: 0, count: states.count)
+        targets = [Int](repeating: -1, count: states.count)
+        for (k, state) in states.enumerated() {
+            guard case .char(let test, let target) = state else { continue }
+            targets[k] = target
+            for value in 0..<128 {
+                guard let scalar = Unicode.Scalar(value), test.matches(scalar) else { continue }
+                if value < 64 { asciiLow[k] |= 1 << UInt64(value) } else { asciiHigh[k] |= 1 << UInt64(value - 64) }
+            }
+        }
+    }
+
+    /// Whether the character state `s` takes `c`: a mask test for ASCII, the full test beyond.
+    @inline(__always)
+    func takes(_ s: Int, _ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 64 { return asciiLow[s] >> UInt64(v) & 1 != 0 }
+        if v < 128 { return asciiHigh[s] >> UInt64(v - 64) & 1 != 0 }
+        guard case .char(let test, _) = states[s] else { return false }
+        return test.matches(c)
     }
 
     /// Whether the automaton matches anywhere in `text`, stepping every live state at once.
@@ -119,10 +145,8 @@ struct RegexProgram: Sendable {
             next.removeAll(keepingCapacity: true)
             previous = c
             upcoming = iterator.next()
-            for s in current {
-                if case .char(let test, let target) = states[s], test.matches(c) {
-                    if close(target, into: &next, before: upcoming) { return true }
-                }
+            for s in current where takes(s, c) {
+                if close(targets[s], into: &next, before: upcoming) { return true }
             }
             swap(&current, &next)
         }

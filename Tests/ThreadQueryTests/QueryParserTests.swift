@@ -31,7 +31,8 @@ func parseError(_ text: String) -> String? {
     #expect(parseError("a - b") == "expected a term after - at column 4")
     #expect(parseError("/(a/") == "expected ) to close the ( in the pattern at column 2")
     #expect(parseError("x /a\\1/") == "\\1 is not supported in a pattern at column 5")
-    #expect(parseError("/a{500}/") == "a repeat count above 100 at column 3")
+    #expect(parseError("/a{500}/") == "a repeat count above 50 at column 3")
+    #expect(parseError("/[ab]{50}[ab]{50}/") == "the pattern is too large (over 100 steps) at column 18")
 }
 
 @Test func nestingPastTheCapIsAnErrorNotACrash() {
