@@ -29,9 +29,17 @@ public struct FilterEvaluation: Sendable {
 
     /// Evaluates the comments in `range` (any order of ranges works; each is evaluated once).
     public mutating func evaluate(_ range: Range<Int>) {
-        let matcher = self.matcher
-        for i in range { flags[i] = matcher.matches(i) }
+        // In chunks, so the per-term flag arrays stay small however big the step.
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, start + Self.chunk)
+            let hits = matcher.matches(in: start..<end)
+            for k in hits.indices { flags[start + k] = hits[k] }
+            start = end
+        }
     }
+
+    static let chunk = 1 << 16
 
     /// Evaluates whatever is left and builds the filtered thread.
     public mutating func finish() -> FilteredThread {

@@ -108,17 +108,22 @@ public struct QueryMatcher: Sendable {
 /// Comparing an author's name with `author:NAME`, ignoring ASCII case, without decoding when it can.
 enum AuthorName {
     static func equal(_ ref: TextRef, _ name: String, in bytes: DocumentBytes) -> Bool {
+        equal(ref, folded: fold(name), in: bytes)
+    }
+
+    /// `wanted` is the name's bytes with ASCII letters lower-cased.
+    static func equal(_ ref: TextRef, folded wanted: [UInt8], in bytes: DocumentBytes) -> Bool {
         if ref.isAbsent { return false }
         let start = Int(ref.offset)
         let end = start + ref.length
         guard end <= bytes.count else { return false }
         let raw = UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<end])
         if ref.isJSONEscaped, raw.contains(UInt8(ascii: "\\")) {
-            return fold(bytes.string(ref) ?? "") == fold(name)
+            return fold(bytes.string(ref) ?? "") == wanted
         }
-        let wanted = name.utf8
         guard raw.count == wanted.count else { return false }
-        return zip(raw, wanted).allSatisfy { TextNeedle.lower($0) == TextNeedle.lower($1) }
+        for k in 0..<raw.count where TextNeedle.lower(raw[k]) != wanted[k] { return false }
+        return true
     }
 
     static func fold(_ text: String) -> [UInt8] { text.utf8.map(TextNeedle.lower) }

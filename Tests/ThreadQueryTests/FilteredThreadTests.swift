@@ -141,3 +141,13 @@ let thread = """
     #expect(filtered.role(of: 0) == .context)
     #expect(filtered.rows(folds: tree).count == n)
 }
+
+@Test func rangesAgreeWithOneCommentAtATime() throws {
+    let d = try discussion(sample)
+    let tree = CommentTree(discussion: d)
+    for text in ["author:pg -rust", "(author:bob or deleted) or depth>2", "-score>1 has:link or long", "-(-op)"] {
+        let matcher = QueryMatcher(query: try Query.parse(text), discussion: d, tree: tree)
+        #expect(matcher.matches(in: 0..<d.count) == (0..<d.count).map { matcher.matches($0) }, "\(text)")
+        #expect(matcher.matches(in: 2..<4) == (2..<4).map { matcher.matches($0) }, "\(text)")
+    }
+}
