@@ -66,16 +66,17 @@ check "a query mistake names its column" grep -q "expected a number after depth>
 "$BIN" --print --filter 'nothingmatchesthis' "$work/thread.json" >"$work/out" 2>"$work/err"
 check "no match prints the article alone" bash -c "grep -q 'Filter test' '$work/out' && ! grep -q 'ann' '$work/out'"
 
-# A hostile regex over a long comment: a backtracking engine would never finish.
+# A hostile regex over a long comment: a backtracking engine would never finish. (200 KB keeps
+# the debug build CI runs quick; the release figure over 1 MB is in BENCHMARKS.md.)
 python3 - "$work/long.json" <<'PY'
 import json, sys
-json.dump({"article": {"title": "Long"}, "comments": [{"id": "x", "body": "a" * 1000000}]}, open(sys.argv[1], "w"))
+json.dump({"article": {"title": "Long"}, "comments": [{"id": "x", "body": "a" * 200000}]}, open(sys.argv[1], "w"))
 PY
 start=$(date +%s%N)
 "$BIN" --print --filter '/(a+)+b/ or /a*a*a*a*a*b/' "$work/long.json" >"$work/out" 2>"$work/err"
 status=$?
 elapsed=$((($(date +%s%N) - start) / 1000000))
-check "a catastrophic pattern over 1 MB finishes (exit 0)" [ $status -eq 0 ]
+check "a catastrophic pattern over 200 KB finishes (exit 0)" [ $status -eq 0 ]
 echo "     (took ${elapsed} ms)"
 
 # A 100,000-level chain: the match at the bottom keeps every ancestor, without recursion.
