@@ -74,10 +74,11 @@ public struct TextNeedle: Sendable {
 
     /// Whether a `\\u` escape, or `\\/` when the needle has a slash, lies in `raw`.
     static func hasEscape(in raw: UnsafeRawBufferPointer, spelling needle: [UInt8]) -> Bool {
+        guard let base = raw.baseAddress else { return false }
         let slash = needle.contains(UInt8(ascii: "/"))
         var i = 0
-        while i + 1 < raw.count {
-            guard let base = raw.baseAddress, let hit = memchr(base + i, 0x5C, raw.count - i) else { return false }
+        // memchr skims from one backslash to the next; an escaped backslash is stepped over whole.
+        while i + 1 < raw.count, let hit = memchr(base + i, 0x5C, raw.count - i) {
             let k = base.distance(to: UnsafeRawPointer(hit))
             guard k + 1 < raw.count else { return false }
             let next = raw[k + 1]
