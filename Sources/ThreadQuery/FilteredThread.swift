@@ -32,7 +32,7 @@ public struct FilteredThread: Sendable {
     let tree: CommentTree
     /// For the first comment of each run of hidden siblings: where the run ends.
     let runEnds: [Int32]
-    /// Placeholders before each index, so a range's comment count costs two reads.
+    /// Placeholders before each index, so a range's comment count costs two reads; empty when none.
     let placeholdersBefore: [Int32]
 
     /// Builds the filtered thread from `isMatch`, one flag per comment in thread order.
@@ -46,7 +46,6 @@ public struct FilteredThread: Sendable {
             if let parent = tree.parent(of: i) { inside[parent] = true }
         }
         var roles = [Role](repeating: .hidden, count: n)
-        var placeholdersBefore = [Int32](repeating: 0, count: n + 1)
         for i in 0..<n {
             if isMatch[i] {
                 roles[i] = .match
@@ -54,7 +53,14 @@ public struct FilteredThread: Sendable {
             } else if inside[i] {
                 roles[i] = .context
             }
-            placeholdersBefore[i + 1] = placeholdersBefore[i] + (discussion.isPlaceholder(i) ? 1 : 0)
+        }
+        // Most threads have no placeholders: then the counts need no table at all.
+        var placeholdersBefore: [Int32] = []
+        if discussion.commentCount != n {
+            placeholdersBefore = [Int32](repeating: 0, count: n + 1)
+            for i in 0..<n {
+                placeholdersBefore[i + 1] = placeholdersBefore[i] + (discussion.isPlaceholder(i) ? 1 : 0)
+            }
         }
         // Runs of hidden siblings: each hidden comment whose previous sibling is shown starts one.
         var runEnds = [Int32](repeating: -1, count: n)
@@ -74,7 +80,7 @@ public struct FilteredThread: Sendable {
         self.roles = roles
         self.runEnds = runEnds
         self.placeholdersBefore = placeholdersBefore
-        total = n - Int(placeholdersBefore[n])
+        total = discussion.commentCount
     }
 
     public var matchCount: Int { matches.count }
@@ -96,7 +102,8 @@ public struct FilteredThread: Sendable {
 
     /// Comments (not placeholders) in `range`.
     func comments(in range: Range<Int>) -> Int {
-        range.count - Int(placeholdersBefore[range.upperBound] - placeholdersBefore[range.lowerBound])
+        if placeholdersBefore.isEmpty { return range.count }
+        return range.count - Int(placeholdersBefore[range.upperBound] - placeholdersBefore[range.lowerBound])
     }
 
     /// The row that starts at `index`: the comment, or the stub of the hidden run it begins.

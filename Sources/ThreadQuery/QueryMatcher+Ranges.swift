@@ -10,7 +10,9 @@ extension QueryMatcher {
     /// One flag per comment of `range`: whether it matches.
     public func matches(in range: Range<Int>) -> [Bool] {
         var active = [Bool](repeating: true, count: range.count)
-        for (k, i) in range.enumerated() where discussion.isPlaceholder(i) { active[k] = false }
+        if discussion.commentCount != discussion.count {
+            for (k, i) in range.enumerated() where discussion.isPlaceholder(i) { active[k] = false }
+        }
         return evaluate(query.expression, range, active)
     }
 

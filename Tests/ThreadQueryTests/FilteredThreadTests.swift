@@ -151,3 +151,16 @@ let thread = """
         #expect(matcher.matches(in: 2..<4) == (2..<4).map { matcher.matches($0) }, "\(text)")
     }
 }
+
+@Test func placeholdersNeitherMatchNorCount() throws {
+    let d = try discussion(
+        #"{"id": "a", "author": "pg", "replies": [{"id": "m", "placeholder": true, "body": "pg: 5 more"}]}, {"id": "b"}"#
+    )
+    let filtered = FilterEvaluation.run(
+        QueryMatcher(query: try Query.parse("pg or -pg"), discussion: d, tree: CommentTree(discussion: d)))
+    #expect(filtered.status == "filter: 2 of 2")
+    #expect(filtered.role(of: 1) == .hidden)
+    let none = FilterEvaluation.run(
+        QueryMatcher(query: try Query.parse("author:nobody"), discussion: d, tree: CommentTree(discussion: d)))
+    #expect(none.rows(folds: CommentTree(discussion: d)) == [.hidden(first: 0, end: 3, comments: 2)])
+}
