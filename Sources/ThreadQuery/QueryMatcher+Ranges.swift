@@ -53,6 +53,13 @@ extension QueryMatcher {
         case .author(let name):
             let wanted = AuthorName.fold(name)
             let bytes = discussion.bytes
+            if let keys = authors?.keys {
+                let key = AuthorIndex.key(wanted)
+                for k in result.indices where active[k] && keys[base + k] == key {
+                    result[k] = AuthorName.equal(records[base + k].author, folded: wanted, in: bytes)
+                }
+                return result
+            }
             for k in result.indices where active[k] {
                 result[k] = AuthorName.equal(records[base + k].author, folded: wanted, in: bytes)
             }

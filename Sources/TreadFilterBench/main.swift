@@ -35,6 +35,9 @@ let treeTime = milliseconds { tree = CommentTree(discussion: discussion) }
 print(
     "load \(String(format: "%.0f", loadTime)) ms, tree \(String(format: "%.0f", treeTime)) ms, \(discussion.count) comments"
 )
+var authors: AuthorIndex?
+let indexTime = milliseconds { authors = AuthorIndex(discussion) }
+print("author index \(String(format: "%.0f", indexTime)) ms (built once per document)")
 print("")
 print("| query | matches | median ms | max ms | build ms |")
 print("|---|---:|---:|---:|---:|")
@@ -43,7 +46,7 @@ for text in queries {
         print("| `\(text)` | parse error | | | |")
         continue
     }
-    let matcher = QueryMatcher(query: query, discussion: discussion, tree: tree)
+    let matcher = QueryMatcher(query: query, discussion: discussion, tree: tree, authors: authors)
     var times: [Double] = []
     var build: [Double] = []
     var matches = 0

@@ -105,3 +105,15 @@ let sample = """
     #expect(try matching("rust", in: d) == ["u"])
     #expect(try matching("nbar", in: d) == ["e"])
 }
+
+@Test func authorIndexGivesTheSameAnswer() throws {
+    let d = try discussion(sample + #", {"id": "e", "author": "P\u0047"}, {"id": "n"}"#)
+    let tree = CommentTree(discussion: d)
+    let index = AuthorIndex(d)
+    for text in ["author:pg", "author:PG or author:ann", "-author:bob", "author:nobody"] {
+        let plain = QueryMatcher(query: try Query.parse(text), discussion: d, tree: tree)
+        let indexed = QueryMatcher(query: try Query.parse(text), discussion: d, tree: tree, authors: index)
+        #expect(indexed.matches(in: 0..<d.count) == plain.matches(in: 0..<d.count), "\(text)")
+    }
+    #expect(try matching("author:pg", in: d) == ["a", "a1x", "e"])
+}
