@@ -14,7 +14,7 @@ public struct GuardedRegex: Sendable {
     /// The largest count in `{n,m}`.
     public static let repeatLimit = 50
     /// The most instructions a pattern may compile to; bounds the time per character.
-    public static let sizeLimit = 100
+    public static let sizeLimit = 64
 
     /// Compiles `pattern`; `column` is where it starts in the query, for errors.
     public init(_ pattern: String, column: Int = 1) throws(QueryError) {
