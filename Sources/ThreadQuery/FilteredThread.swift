@@ -32,6 +32,8 @@ public struct FilteredThread: Sendable {
     let tree: CommentTree
     /// For the first comment of each run of hidden siblings: where the run ends.
     let runEnds: [Int32]
+    /// For each top of a hidden subtree (a hidden comment whose parent is shown): its run's first.
+    let runStarts: [Int32]
     /// Placeholders before each index, so a range's comment count costs two reads; empty when none.
     let placeholdersBefore: [Int32]
 
@@ -64,6 +66,7 @@ public struct FilteredThread: Sendable {
         }
         // Runs of hidden siblings: each hidden comment whose previous sibling is shown starts one.
         var runEnds = [Int32](repeating: -1, count: n)
+        var runStarts = [Int32](repeating: -1, count: n)
         var i = 0
         while i < n {
             guard roles[i] == .hidden else {
@@ -74,11 +77,18 @@ public struct FilteredThread: Sendable {
             var end = tree.subtreeEnd(of: i)
             while end < limit, roles[end] == .hidden { end = tree.subtreeEnd(of: end) }
             runEnds[i] = Int32(end)
+            // Every subtree of the run knows where the run starts, for walking rows backwards.
+            var member = i
+            while member < end {
+                runStarts[member] = Int32(i)
+                member = tree.subtreeEnd(of: member)
+            }
             i = end
         }
         self.matches = matches
         self.roles = roles
         self.runEnds = runEnds
+        self.runStarts = runStarts
         self.placeholdersBefore = placeholdersBefore
         total = discussion.commentCount
     }
@@ -130,6 +140,17 @@ public struct FilteredThread: Sendable {
         // Only a hidden comment inside a run already skipped could be next; a run's first always starts a row.
         while next < tree.count, row(at: next) == nil { next = tree.subtreeEnd(of: next) }
         return next < tree.count ? next : nil
+    }
+
+    /// The row before the one starting at `index`, honouring the folds of `folds`; nil at the top.
+    /// Costs the depth of the comment before.
+    public func previousRow(before index: Int, folds: CommentTree) -> Int? {
+        guard index > 0, let before = folds.previousVisible(before: index) else { return nil }
+        guard roles[before] == .hidden else { return before }
+        // Up to the top of its hidden subtree, whose run starts the row.
+        var top = before
+        while let parent = tree.parent(of: top), roles[parent] == .hidden { top = parent }
+        return Int(runStarts[top])
     }
 
     /// Every row from the first, for printing and tests; costs the rows plus the skipped runs.

@@ -164,3 +164,19 @@ let thread = """
         QueryMatcher(query: try Query.parse("author:nobody"), discussion: d, tree: CommentTree(discussion: d)))
     #expect(none.rows(folds: CommentTree(discussion: d)) == [.hidden(first: 0, end: 3, comments: 2)])
 }
+
+@Test func rowsWalkBackwardsAsForwards() throws {
+    let d = try outline(thread)
+    for (query, folding) in [("author:pg", [Int]()), ("author:dan", []), ("author:pg", [1]), ("author:nobody", [])] {
+        var tree = CommentTree(discussion: d)
+        for index in folding { tree.fold(index) }
+        let filtered = FilterEvaluation.run(QueryMatcher(query: try Query.parse(query), discussion: d, tree: tree))
+        var forwards: [Int] = [0]
+        while let next = filtered.nextRow(after: forwards[forwards.count - 1], folds: tree) { forwards.append(next) }
+        var backwards: [Int] = [forwards[forwards.count - 1]]
+        while let previous = filtered.previousRow(before: backwards[backwards.count - 1], folds: tree) {
+            backwards.append(previous)
+        }
+        #expect(backwards.reversed() == forwards, "\(query) folding \(folding)")
+    }
+}
