@@ -53,3 +53,30 @@ func parseError(_ text: String) -> String? {
     #expect(try Query.parse("author:pg depth>2 -deleted or score>3").readsOnlyFields)
     #expect(try !Query.parse("author:pg rust").readsOnlyFields)
 }
+
+@Test func anyTextParsesOrNamesAColumnInsideIt() throws {
+    // Random queries from the characters that mean something, with a fixed seed: none may trap,
+    // every error points inside the text (or just past its end), and every query evaluates.
+    let pieces = [
+        "a", "B", " ", "(", ")", "-", "\"", "/", "\\", "or", "op", "new", "author:", "depth>", "score<", "3",
+        "has:", "link", "*", "+", "?", "{2,3}", "{", "}", "[", "]", "^", "$", "|", ".", "é", "(?:", "\\d",
+    ]
+    let d = try discussion(sample)
+    let tree = CommentTree(discussion: d)
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<3000 {
+        var text = ""
+        for _ in 0..<Int(state % 12) {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += pieces[Int(state >> 33) % pieces.count]
+        }
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        do {
+            let query = try Query.parse(text)
+            let matcher = QueryMatcher(query: query, discussion: d, tree: tree)
+            #expect(matcher.matches(in: 0..<d.count) == (0..<d.count).map { matcher.matches($0) }, "\(text)")
+        } catch {
+            #expect(error.column >= 1 && error.column <= text.count + 1, "\(text): \(error)")
+        }
+    }
+}
