@@ -24,6 +24,7 @@ let package = Package(
         // Fetches threads by their address; knows nothing of screens.
         .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
         .target(name: "TextLayout", dependencies: ["ThreadModel"]),
+        .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
@@ -37,7 +38,7 @@ let package = Package(
             name: "tread",
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
-                "ReadingState",
+                "ReadingState", "ThreadQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +54,9 @@ let package = Package(
         .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "Reader"]),
         // The reading state's fault tests drive it (kill -9 mid-save, two writers); it also times saves.
         .executableTarget(name: "ReadingStateProbe", dependencies: ["ThreadModel", "ReadingState"]),
+        // Times the filter on a big document (figures for BENCHMARKS.md).
+        .executableTarget(name: "TreadFilterBench", dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery"]),
+        .testTarget(name: "ThreadQueryTests", dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ThreadFetchTests", dependencies: ["ThreadModel", "ThreadFetch"]),

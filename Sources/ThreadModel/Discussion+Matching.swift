@@ -9,6 +9,11 @@ extension Discussion {
         return bytes.holds(matcher, in: record.body) || bytes.holds(matcher, in: record.author)
     }
 
+    /// Whether comment `index`'s decoded body holds the query (its author left out).
+    public func bodyMatches(_ matcher: TextMatcher, comment index: Int) -> Bool {
+        bytes.holds(matcher, in: records[index].body)
+    }
+
     /// Whether the article's title or one of its paragraphs holds the query.
     public func articleMatches(_ matcher: TextMatcher) -> Bool {
         matcher.matches(article.title) || article.body.contains { matcher.matches($0) }

@@ -14,12 +14,14 @@ struct Convert: ParsableCommand {
             """)
 
     @OptionGroup var document: DocumentOptions
+    @OptionGroup var filter: FilterOptions
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
     func run() throws {
-        let (discussion, _) = try loadReportingNotes(document)
+        let (loaded, _) = try loadReportingNotes(document)
+        let discussion = try filter.apply(loaded)
         let bytes = DocumentWriter.canonicalJSON(discussion)
         guard let output else {
             // A closed pipe (`| head`) is not an error worth a message; any other write error is.

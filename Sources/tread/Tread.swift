@@ -83,6 +83,7 @@ struct Read: ParsableCommand {
 
     @OptionGroup var document: DocumentOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var filter: FilterOptions
 
     @Flag(name: .long, help: "Print the thread as indented text instead of opening the reader.")
     var print = false
@@ -101,7 +102,7 @@ struct Read: ParsableCommand {
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
-        if !printing, document.loadsInBackground(bytes) {
+        if !printing, filter.filter == nil, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
@@ -119,7 +120,7 @@ struct Read: ParsableCommand {
             try openReader(discussion)
             return
         }
-        let discussion = try orExit { () throws(DocumentError) in try document.load(bytes) }
+        let discussion = try filter.apply(orExit { () throws(DocumentError) in try document.load(bytes) })
         if printing {
             reportNotes(discussion, file: document.file)
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)

@@ -1,0 +1,55 @@
+/// A query being evaluated over a thread in steps, so a reader can draw progress between them.
+///
+/// Field queries finish in one `step`; a text search over a million comments takes a few, each a
+/// range of comments the caller sizes to its frame budget.
+public struct FilterEvaluation: Sendable {
+    public let matcher: QueryMatcher
+    private var flags: [Bool]
+    /// Comments evaluated so far: the next step starts here.
+    public private(set) var done = 0
+
+    public init(matcher: QueryMatcher) {
+        self.matcher = matcher
+        flags = [Bool](repeating: false, count: matcher.tree.count)
+    }
+
+    public var count: Int { flags.count }
+    public var isFinished: Bool { done >= flags.count }
+    /// From 0 to 1.
+    public var progress: Double { flags.isEmpty ? 1 : Double(done) / Double(flags.count) }
+
+    /// Evaluates up to `limit` more comments; returns whether all are done.
+    @discardableResult
+    public mutating func step(limit: Int) -> Bool {
+        let end = min(flags.count, done + max(1, limit))
+        evaluate(done..<end)
+        done = end
+        return isFinished
+    }
+
+    /// Evaluates the comments in `range` (any order of ranges works; each is evaluated once).
+    public mutating func evaluate(_ range: Range<Int>) {
+        // In chunks, so the per-term flag arrays stay small however big the step.
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, start + Self.chunk)
+            let hits = matcher.matches(in: start..<end)
+            for k in hits.indices { flags[start + k] = hits[k] }
+            start = end
+        }
+    }
+
+    static let chunk = 1 << 16
+
+    /// Evaluates whatever is left and builds the filtered thread.
+    public mutating func finish() -> FilteredThread {
+        step(limit: flags.count)
+        return FilteredThread(isMatch: flags, tree: matcher.tree, discussion: matcher.discussion)
+    }
+
+    /// The filtered thread in one call.
+    public static func run(_ matcher: QueryMatcher) -> FilteredThread {
+        var evaluation = FilterEvaluation(matcher: matcher)
+        return evaluation.finish()
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import ThreadModel
+import ThreadQuery
+import ThreadTree
+
+/// `--filter QUERY`: keeps the matching comments and their ancestors, for printing and converting.
+struct FilterOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Keep only comments matching QUERY, with their ancestors as context.",
+            discussion: """
+                Words and "phrases" (ignoring case), /regex/, author:NAME, op, new, depth>N, depth<N, \
+                score>N, score<N, replies>N, long, has:link, has:code, deleted; side by side = and, \
+                'or', '-' = not, ( ).
+                """,
+            valueName: "QUERY"))
+    var filter: String?
+
+    /// A mistake in the query is a usage error (status 64) naming its column, before anything loads.
+    func validate() throws {
+        guard let filter else { return }
+        do {
+            _ = try Query.parse(filter)
+        } catch {
+            throw ValidationError("--filter: \(error.description)")
+        }
+    }
+
+    /// The parsed query; nil without `--filter` or when it is empty.
+    func query() throws -> Query? {
+        guard let filter else { return nil }
+        let query = try Query.parse(filter)
+        return query.isEmpty ? nil : query
+    }
+
+    /// The discussion cut to the matches and their ancestors; unchanged without `--filter`.
+    func apply(_ discussion: Discussion) throws -> Discussion {
+        guard let query = try query() else { return discussion }
+        let tree = CommentTree(discussion: discussion)
+        let filtered = FilterEvaluation.run(QueryMatcher(query: query, discussion: discussion, tree: tree))
+        return discussion.keeping(filtered.kept)
+    }
+}
