@@ -137,7 +137,8 @@ struct ConfigReader {
         var taken: [KeyName: String] = [:]
         let names = Set(actions.map(\.name))
         // The file's order, so that "bound twice" names the later line.
-        let ordered = table.keys.sorted { lines.line(of: $0, in: "keys") ?? 0 < lines.line(of: $1, in: "keys") ?? 0 }
+        let given = table.keys
+        let ordered = given.map { ($0, lines.line(of: $0, in: "keys") ?? 0) }.sorted { $0.1 < $1.1 }.map(\.0)
         for name in ordered {
             guard let value = table[name] else { continue }
             guard names.contains(name) else {
@@ -176,7 +177,8 @@ struct ConfigReader {
             result[name] = bound
         }
         // A key the file gives to one action leaves the action it had by default.
-        for (name, keys) in result where table[name] == nil {
+        let givenNames = Set(given)
+        for (name, keys) in result where !givenNames.contains(name) {
             result[name] = keys.filter { taken[$0] == nil }
         }
         return result

@@ -18,7 +18,8 @@ extension Preferences {
             # false leaves the mouse to the terminal, so its own selection works.
             mouse = \(mouse)
 
-            # Keys per action: one name or a list. \(KeyName.expectedForm).
+            # Keys per action: one key name or a list of them.
+            # A key name is \(KeyName.expectedForm).
             # A key given here leaves the action it had by default; [] unbinds an action.
             [keys]
 
@@ -30,8 +31,8 @@ extension Preferences {
         }
         out += """
 
-            # Styles by role: a colour (\(Color.expectedForm))
-            # and any of bold, underline, reverse, dim. "default" is the terminal's own colour.
+            # Styles by role: at most one colour and any of bold, underline, reverse, dim.
+            # A colour is \(Color.expectedForm); "default" is the terminal's own.
             [theme]
             guides = [\(theme.guides.map { "\"\($0)\"" }.joined(separator: ", "))]
 

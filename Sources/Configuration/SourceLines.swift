@@ -3,8 +3,8 @@
 /// TOMLKit reports positions only for syntax errors; this reads headers (`[keys]`) and
 /// `key =` lines, which is what a config file is made of. One pass at creation.
 struct SourceLines {
-    /// Each assignment: its table (nil at the top), key, and 1-based line.
-    private var entries: [(section: String?, key: String, line: Int)] = []
+    /// The first line of each assignment, by its table (empty at the top) and key.
+    private var entries: [Entry: Int] = [:]
     private var headers: [String: Int] = [:]
 
     init(_ text: String) {
@@ -26,16 +26,22 @@ struct SourceLines {
                     table = String(key[..<dot])
                     key = String(key[key.index(after: dot)...])
                 }
-                entries.append((table, key, number))
+                let entry = Entry(section: table ?? "", key: key)
+                if entries[entry] == nil { entries[entry] = number }
             }
         }
     }
 
     /// The line where `key` is set in `section` (nil: the top level), else the section's header.
     func line(of key: String, in section: String?) -> Int? {
-        if let entry = entries.first(where: { $0.section == section && $0.key == key }) { return entry.line }
+        if let line = entries[Entry(section: section ?? "", key: key)] { return line }
         if section == nil, let header = headers[key] { return header }
         return section.flatMap { headers[$0] }
+    }
+
+    private struct Entry: Hashable {
+        var section: String
+        var key: String
     }
 
     private static func unquote(_ text: Substring) -> String {

@@ -23,7 +23,7 @@ struct Tread: ParsableCommand {
             The document format is described in docs/FORMAT.md of tread's source.
             """,
         version: treadVersion,
-        subcommands: [Read.self, Convert.self, Stats.self, Bench.self],
+        subcommands: [Read.self, Convert.self, Stats.self, Bench.self, ConfigCommand.self],
         defaultSubcommand: Read.self
     )
 }
