@@ -11,8 +11,9 @@ extension Preferences {
         return nil
     }
 
-    /// Config files are a few hundred bytes; anything past this is not one.
-    public static let maximumFileSize = 1 << 20
+    /// The full printed config is under 3 KB; past this a file is not a config, and a huge
+    /// TOML table would cost TOMLKit most of a second.
+    public static let maximumFileSize = 64 << 10
 
     /// Reads the config at `path`; the defaults when there is no file there.
     public static func load(path: String, actions: [BindableAction]) throws(ConfigurationError) -> Preferences {
@@ -69,6 +70,10 @@ struct ConfigReader {
     static let sections = ["keys", "theme"]
 
     mutating func read() throws(ConfigurationError) -> Preferences {
+        guard text.utf8.count <= Preferences.maximumFileSize else {
+            throw ConfigurationError(
+                path: path, line: 0, message: "is over \(Preferences.maximumFileSize) bytes; not a config")
+        }
         if let nul = text.utf8.firstIndex(of: 0) {
             let line = text.utf8[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw ConfigurationError(path: path, line: line, message: "a NUL byte; a config is TOML text")

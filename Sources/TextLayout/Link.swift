@@ -91,14 +91,15 @@ public enum LinkText {
 
     // MARK: - Scanning
 
-    /// The index of the `>` closing an angle-bracket URL started at `start`; nil when none comes
-    /// before white space, another `<` or the end.
+    /// The index of the `>` closing an angle-bracket URL started at `start`; nil when another `<`
+    /// or the end comes first. White space or a newline inside is kept, so that a hostile href
+    /// (`<https://x.org/a` newline `b>`) is one refused link, not a shorter one that opens.
     private static func angleEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
         var k = start
         while k < s.count {
             switch s[k] {
             case ">": return k > start ? k : nil
-            case "<", " ", "\n", "\t": return nil
+            case "<": return nil
             default: k += 1
             }
         }

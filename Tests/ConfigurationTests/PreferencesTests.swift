@@ -178,6 +178,18 @@ func problem(_ text: String) -> String {
         #expect(Preferences.configPath(environment: [:]) == nil)
     }
 
+    @Test func aHugeFileIsNotAConfig() {
+        let text = "[keys]\n" + (0..<10_000).map { "a\($0) = \"x\"" }.joined(separator: "\n")
+        #expect(problem(text) == "config.toml: is over 65536 bytes; not a config")
+    }
+
+    @Test func deepNestingIsASyntaxErrorNotACrash() {
+        let text = "a = " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(problem(text).hasPrefix("config.toml: is over") || problem(text).contains("not valid TOML"))
+        let small = "a = " + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+        #expect(problem(small).hasPrefix("config.toml:1: not valid TOML"))
+    }
+
     @Test func aMissingFileIsTheDefaults() throws {
         let preferences = try Preferences.load(path: "/nonexistent/tread/config.toml", actions: actions)
         #expect(preferences == Preferences(actions: actions))

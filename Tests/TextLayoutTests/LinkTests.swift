@@ -47,6 +47,17 @@ import Testing
         }
     }
 
+    @Test func aNewlineInsideAnHrefMakesOneRefusedLink() {
+        let links = LinkText.links(in: "see <https://x.org/a\nb> and <https://x.org/\u{1B}]8;;evil\u{7}>")
+        #expect(links.map(\.url) == ["https://x.org/a\nb", "https://x.org/\u{1B}]8;;evil\u{7}"])
+        #expect(links.allSatisfy { !$0.isOpenable })
+    }
+
+    @Test func anUnclosedAngleStaysText() {
+        let links = LinkText.links(in: "a <https://x.org/a b <c> https://y.org")
+        #expect(links.map(\.url) == ["https://x.org/a", "https://y.org"])
+    }
+
     @Test func aHundredKilobyteURLIsRefusedButKeptWhole() {
         let url = "https://example.org/" + String(repeating: "a", count: 100_000)
         let links = LinkText.links(in: "long <\(url)> end")
