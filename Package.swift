@@ -3,20 +3,28 @@ import PackageDescription
 
 // Data flows one way: bytes → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI.
 // A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
+// The seams: ThreadModel owns the document and matching a query against its decoded text
+// (TextMatcher); the Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
+// searchStep) and `render`; `tread`'s event loop only turns terminal events into messages and draws.
+// Benchmarks live in their own executable (`tread-bench`), not in `tread`.
 let package = Package(
     name: "tread",
     products: [
-        .executable(name: "tread", targets: ["tread"])
+        .executable(name: "tread", targets: ["tread"]),
+        .executable(name: "tread-bench", targets: ["TreadBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .target(name: "ThreadModel"),
         .target(name: "ThreadTree", dependencies: ["ThreadModel"]),
-        .target(name: "TextLayout"),
+        // Fetches threads by their address; knows nothing of screens.
+        .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
+        .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
         // Preferences from config.toml; action names come in as data, so it never imports Reader.
         .target(
@@ -26,17 +34,34 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
+        // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
+        .target(
+            name: "ReadingState",
+            dependencies: ["ThreadModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "tread",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "Configuration",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
+                "ReadingState", "Configuration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Times loading and the reader's keys for `Scripts/benchmark.sh`; kept out of `tread`, which has only commands.
+        .executableTarget(
+            name: "TreadBench",
+            dependencies: [
+                "ThreadModel", "ThreadTree", "Reader", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Replays inputs through the fuzz checks; `Scripts/fuzz.sh` builds it as the libFuzzer target.
-        .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "Reader"]),
+        .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "Reader"]),
+        // The reading state's fault tests drive it (kill -9 mid-save, two writers); it also times saves.
+        .executableTarget(name: "ReadingStateProbe", dependencies: ["ThreadModel", "ReadingState"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
+        .testTarget(name: "ThreadFetchTests", dependencies: ["ThreadModel", "ThreadFetch"]),
         .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTree"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(
@@ -49,6 +74,10 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader", "TextLayout"]),
         .testTarget(name: "SamplesTests", dependencies: ["Samples"]),
+        .testTarget(
+            name: "ReadingStateTests",
+            dependencies: ["ThreadModel", "ReadingState", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextLayout"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # benchmark.sh: tread against `jq length` on generated threads, the reader's first screen, its keys
-# (`tread bench`) and the sample's open-and-quit; prints medians, peak memory and ratios, then a
+# (`tread-bench`, its own executable) and the sample's open-and-quit; prints medians, peak memory and ratios, then a
 # Markdown block for BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
 #
 # Usage: Scripts/benchmark.sh [--sizes 100k,1m] [--runs 5] [--bench-runs 1] [--repeat 7]
 #   --sizes       comment counts of the generated threads (k = thousand, m = million)
 #   --runs        runs of each whole-process measurement (tread stats, jq, first screen, open-quit)
-#   --bench-runs  runs of `tread bench` per size (it already repeats each key --repeat times)
-#   --repeat      `tread bench --repeat`
+#   --bench-runs  runs of `tread-bench` per size (it already repeats each key --repeat times)
+#   --repeat      `tread-bench --repeat`
 # Environment: TREAD_BENCH_DATA (data cache, default .build-bench-data), TREAD_GEN_THREAD (the
 # generator, default Scripts/gen_thread.py), TREAD_BENCH_READY (the text that shows the
 # first screen is drawn, default "? help", the end of the status line), TREAD_BENCH_POLL (seconds
@@ -70,7 +70,10 @@ command -v tmux > /dev/null && have_tmux=1
 
 say "building release"
 swift build -c release > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-tread="$(swift build -c release --show-bin-path)/tread"
+bin="$(swift build -c release --show-bin-path)"
+tread="$bin/tread"
+# The in-process timings live in their own executable, so `tread` itself keeps only its commands.
+tread_bench="$bin/tread-bench"
 
 # --- Data -----------------------------------------------------------------------------------------
 
@@ -247,11 +250,11 @@ for size in "${size_list[@]}"; do
   } >> "$report"
 
   for ((run = 1; run <= bench_runs; run++)); do
-    say "$size: tread bench (run $run of $bench_runs)"
-    "$tread" bench "$file" --repeat "$bench_repeat" > "$work/bench" 2> "$work/bench.err" ||
+    say "$size: tread-bench (run $run of $bench_runs)"
+    "$tread_bench" "$file" --repeat "$bench_repeat" > "$work/bench" 2> "$work/bench.err" ||
       { cat "$work/bench.err" >&2; exit 1; }
     {
-      echo "\`tread bench FILE --repeat $bench_repeat\`$( ((bench_runs > 1)) && echo " (run $run of $bench_runs)"):"
+      echo "\`tread-bench FILE --repeat $bench_repeat\`$( ((bench_runs > 1)) && echo " (run $run of $bench_runs)"):"
       echo
       sed '1,2d; s/^peak RSS/- peak RSS/' "$work/bench"
       echo

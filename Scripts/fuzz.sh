@@ -58,7 +58,9 @@ json.dump(cut(json.load(sys.stdin)), sys.stdout, ensure_ascii=False)
 ' > "$seeds/gen-hostile-$form.json"
 done
 
-# JSON tokens and the keys of every format tread reads, so mutations stay near valid documents.
+# JSON tokens, the keys of every format tread reads (every numeric field among them, with values at
+# and past the integer limits) and the markup the HTML and Markdown converters read, so mutations
+# stay near valid documents and reach every importer.
 dict=$work/json.dict
 cat > "$dict" <<'DICT'
 "{"
@@ -118,6 +120,54 @@ cat > "$dict" <<'DICT'
 "\"depth\""
 "\"indent_level\""
 "\"parent_comment\""
+"\"points\""
+"\"created_utc\""
+"\"created_at_i\""
+"\"created_at\""
+"\"story_id\""
+"\"post_type\""
+"\"action_code\""
+"\"ups\""
+"\"count\""
+"\"dead\""
+"\"is_deleted\""
+"\"is_moderated\""
+"\"user_deleted\""
+"\"deleted_at\""
+"\"body_html\""
+"\"selftext_html\""
+"\"selftext\""
+"\"fancy_title\""
+"\"commenting_user\""
+"\"submitter_user\""
+"\"short_id_url\""
+"\"username\""
+"\"name\""
+"\"stream\""
+"\"placeholder\""
+"\"options\""
+"9223372036854775807"
+"-9223372036854775808"
+"9223372036854775808"
+"18446744073709551616"
+"2147483648"
+"4294967296"
+"-0"
+"0.5"
+"1e308"
+"-1e400"
+"<blockquote>"
+"</blockquote>"
+"<pre><code>"
+"<a href=\"https://x\">"
+"&#x200B;"
+"&amp;"
+"\x0a&gt; "
+"\x0a\x0a    "
+"^("
+"***"
+">!"
+"~~"
 DICT
 
 echo "fuzz.sh: $(ls "$seeds" | wc -l) seeds; fuzzing for $seconds s" >&2

@@ -11,8 +11,12 @@ public enum Action: Hashable, Sendable {
     /// Fold the current thread and go to the next top-level thread.
     case foldThreadAndNext
     case foldAll, unfoldAll
-    /// A digit: show threads down to that depth; before `u`, a count.
+    /// A digit of a count for the next action (`5j`, `3u`); after `=`, a depth.
     case digit(Int)
+    /// `=`: the next digit shows threads down to that depth.
+    case depthPrefix
+    /// Show threads down to this depth (what `=` and a digit do).
+    case showLevels(Int)
     case lineDown, lineUp
     case halfPageDown, halfPageUp
     case pageDown, pageUp
@@ -21,6 +25,8 @@ public enum Action: Hashable, Sendable {
     /// Stop a search that is still running.
     case cancel
     case showHelp
+    /// Repaint the whole screen (ctrl-L), for when something else wrote over it.
+    case redraw
     case quit
     /// A key typed while the search prompt or help is open.
     case input(Key)

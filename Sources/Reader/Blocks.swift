@@ -154,7 +154,7 @@ public enum Blocks {
             details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points")
         }
         if folded {
-            let hidden = hiddenReplies ?? tree.descendantCount(of: index)
+            let hidden = hiddenReplies ?? tree.hiddenCommentCount(of: index)
             details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
@@ -165,9 +165,11 @@ public enum Blocks {
     /// Body text behind `prefix`, decorated by its kind: quote bars, code colour.
     static func bodySpans(_ line: BodyLine, prefix: [Span]) -> [Span] {
         var spans = prefix
+        if line.quoteLevel > 0 {
+            spans.append(Span(BodyLayout.quotePrefix(level: line.quoteLevel), CellStyle(tint: .muted)))
+        }
         switch line.kind {
-        case .quote(let level):
-            spans.append(Span(String(repeating: "│ ", count: level), CellStyle(tint: .muted)))
+        case .quote:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
             spans.append(Span(line.text, CellStyle(tint: .muted, italic: true)))
         case .code:

@@ -7,9 +7,8 @@ public enum Tint: Hashable, Sendable {
     case level(Int)
     case accent
     case muted
-    /// A search hit.
+    /// A search hit: drawn over a colour of its own, or reversed where there are no colours.
     case highlight
-    case warning
 }
 
 /// How one cell is drawn.

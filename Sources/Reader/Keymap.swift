@@ -48,7 +48,7 @@ public struct Keymap: Sendable {
         Binding([.character("K")], .previousSibling, "previous sibling"),
         Binding([.character("]"), .control("n")], .nextThread, "next thread"),
         Binding([.character("["), .control("p")], .previousThread, "previous thread"),
-        Binding([.character("u")], .parent, "parent (3u: 3 up)"),
+        Binding([.character("u")], .parent, "parent"),
         Binding([.character("r")], .root, "root of this thread"),
         Binding([.character(" "), .enter, .tab], .toggleFold, "fold / unfold"),
         Binding([.character("h"), .left], .foldOrParent, "fold / go to parent"),
@@ -56,7 +56,8 @@ public struct Keymap: Sendable {
         Binding([.character("x")], .foldThreadAndNext, "fold, next thread"),
         Binding([.character("z")], .foldAll, "fold every thread"),
         Binding([.character("Z")], .unfoldAll, "unfold everything"),
-        Binding((1...9).map { .character(Character(String($0))) }, .digit(0), "show depth 1–9 only"),
+        Binding((0...9).map { .character(Character(String($0))) }, .digit(0), "count: 5j, 3u, 2J move that many"),
+        Binding([.character("=")], .depthPrefix, "=1–9: show depth 1–9 only"),
         Binding([.control("e")], .lineDown, "scroll a line down"),
         Binding([.control("y")], .lineUp, "scroll a line up"),
         Binding([.control("d")], .halfPageDown, "half a page down"),
@@ -70,6 +71,7 @@ public struct Keymap: Sendable {
         Binding([.character("n")], .nextMatch, "next match"),
         Binding([.character("N")], .previousMatch, "previous match"),
         Binding([.escape], .cancel, "stop a running search"),
+        Binding([.control("l")], .redraw, "repaint the screen"),
         Binding([.character("?")], .showHelp, "this help"),
         Binding([.character("q")], .quit, "quit"),
     ]).withDigits()
@@ -77,7 +79,7 @@ public struct Keymap: Sendable {
     /// The digit keys each carry their own value; the table lists them as one line.
     private func withDigits() -> Keymap {
         var keymap = self
-        for digit in 1...9 { keymap.lookup[.character(Character(String(digit)))] = .digit(digit) }
+        for digit in 0...9 { keymap.lookup[.character(Character(String(digit)))] = .digit(digit) }
         return keymap
     }
 }

@@ -36,11 +36,12 @@ public struct PagePosition: Hashable, Sendable, Comparable {
     }
 }
 
-/// Laid-out lines of the items seen so far, for one width.
+/// Laid-out lines of the items seen so far, for one width: what the reader's event loop keeps
+/// between messages and passes to `update` and `render`, so the state itself stays a plain value.
 ///
-/// Pure memoisation: an entry depends only on the item, the width and the comment's fold
-/// state, which are all in its key, so it can never be stale.
-final class LayoutCache: @unchecked Sendable {
+/// Pure memoisation for one document: an entry depends only on the item, the width and the
+/// comment's fold state, which are all in its key. `update` empties it when the document changes.
+public final class LayoutCache: @unchecked Sendable {
     private struct Key: Hashable {
         var item: PageItem
         var folded: Bool
@@ -49,6 +50,8 @@ final class LayoutCache: @unchecked Sendable {
     private var width = -1
     private var entries: [Key: [StyledLine]] = [:]
     private static let capacity = 4096
+
+    public init() {}
 
     func removeAll() {
         entries.removeAll(keepingCapacity: true)

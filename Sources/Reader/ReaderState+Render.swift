@@ -1,33 +1,39 @@
 import TextLayout
+import ThreadModel
 
 extension ReaderState {
     /// Draws the state into a frame: the page, the status line and any overlay.
-    public func render() -> Frame {
+    public func render(layout: LayoutCache) -> Frame {
         var frame = Frame(width: columns, height: rows)
         if isTooSmall {
             let note = ["tread:", "window", "too small"]
             for (row, text) in note.enumerated() where row < rows { frame.put(text, row: row, column: 0) }
             return frame
         }
-        let query = search?.query.lowercased()
-        for (row, entry) in visibleLines.enumerated() {
+        let matcher = search.map { TextMatcher($0.query) }
+        for (row, entry) in visibleLines(layout: layout).enumerated() {
             draw(
-                entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), query: query,
+                entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
                 into: &frame)
         }
-        drawStatus(into: &frame)
+        drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
         return frame
     }
 
-    private func draw(_ line: StyledLine, at row: Int, selected: Bool, query: String?, into frame: inout Frame) {
+    private func draw(
+        _ line: StyledLine, at row: Int, selected: Bool, matcher: TextMatcher?, into frame: inout Frame
+    ) {
         var column = 0
         for span in line.spans { column = frame.put(span.text, row: row, column: column, style: span.style) }
-        if let query, !query.isEmpty, line.role != .spacer { highlight(query, in: line, row: row, into: &frame) }
+        if let matcher, !matcher.isEmpty, line.role != .spacer { highlight(matcher, in: line, row: row, into: &frame) }
         guard selected else { return }
         switch line.role {
         case .header(let marker):
-            frame.restyle(row: row, from: marker, to: max(column, marker + 1)) { $0.reverse = true }
+            // A hit keeps its own look: reverse video over the highlight colour would undo it.
+            frame.restyle(row: row, from: marker, to: max(column, marker + 1)) {
+                if $0.tint != .highlight { $0.reverse = true }
+            }
         case .body, .spacer:
             if let bar = line.barColumn, bar < columns {
                 frame.put("┃", row: row, column: bar, style: CellStyle(tint: .accent, bold: true))
@@ -37,32 +43,23 @@ extension ReaderState {
         }
     }
 
-    /// Marks every occurrence of `query` (already lower-cased) on the line.
-    private func highlight(_ query: String, in line: StyledLine, row: Int, into frame: inout Frame) {
-        var characters: [(text: String, column: Int, width: Int)] = []
+    /// Marks every occurrence of the query on the line, by the rule the search uses.
+    private func highlight(_ matcher: TextMatcher, in line: StyledLine, row: Int, into frame: inout Frame) {
+        let hits = matcher.matches(in: line.foldedClusters)
+        guard !hits.isEmpty else { return }
+        // The column of each cluster; zero-width ones take no cell but still count for matching.
+        var columns: [Int] = []
         var column = 0
         for span in line.spans {
             for character in span.text {
-                let width = TextWidth.of(character)
-                if width == 0 { continue }
-                characters.append((String(character).lowercased(), column, width))
-                column += width
+                columns.append(column)
+                column += TextWidth.of(character)
             }
         }
-        let needle = query.map { String($0) }
-        guard !needle.isEmpty, characters.count >= needle.count else { return }
-        var start = 0
-        while start + needle.count <= characters.count {
-            if (0..<needle.count).allSatisfy({ characters[start + $0].text == needle[$0] }) {
-                let first = characters[start]
-                let last = characters[start + needle.count - 1]
-                frame.restyle(row: row, from: first.column, to: last.column + last.width) {
-                    $0.tint = .highlight
-                    $0.reverse = true
-                }
-                start += needle.count
-            } else {
-                start += 1
+        columns.append(column)
+        for hit in hits {
+            frame.restyle(row: row, from: columns[hit.lowerBound], to: columns[hit.upperBound]) {
+                $0 = CellStyle(tint: .highlight, bold: true, underline: true)
             }
         }
     }
@@ -70,17 +67,31 @@ extension ReaderState {
     // MARK: - Status line
 
     /// What the status line says about the position: "comment 3 of 7 · depth 2 · 42%".
-    public var positionText: String {
+    public func positionText(layout: LayoutCache) -> String {
         // The article is "where we are" while it is at the top and no comment of ours is on screen yet.
-        guard let selection, top.item != .article || selectionIsVisible else {
-            return discussion.count == 0 ? "article · no comments" : "article"
+        guard let selection, top.item != .article || selectionIsVisible(layout: layout) else {
+            return tree.commentCount == 0 ? "article · no comments" : "article"
         }
-        let count = discussion.count
-        let percent = count > 0 ? (selection + 1) * 100 / count : 100
-        return "comment \(selection + 1) of \(count) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
+        // Placeholders are not comments: numbered and counted as the rule and `tread stats` count.
+        let count = tree.commentCount
+        let place: String
+        let reached: Int
+        if let number = tree.commentNumber(of: selection) {
+            place = "comment \(number) of \(count)"
+            reached = number
+        } else {
+            reached = tree.commentsBefore(selection)
+            if count == 0 {
+                place = "no comments"
+            } else {
+                place = reached == 0 ? "before comment 1 of \(count)" : "after comment \(reached) of \(count)"
+            }
+        }
+        let percent = count > 0 ? reached * 100 / count : 100
+        return "\(place) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
     }
 
-    private func drawStatus(into frame: inout Frame) {
+    private func drawStatus(into frame: inout Frame, layout: LayoutCache) {
         let row = rows - 1
         let bar = CellStyle(reverse: true)
         frame.put(String(repeating: " ", count: columns), row: row, column: 0, style: bar)
@@ -92,7 +103,7 @@ extension ReaderState {
             return
         }
         let help = " ? help "
-        var left = " " + positionText
+        var left = " " + positionText(layout: layout)
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
         if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)

@@ -1,18 +1,17 @@
 import TextLayout
+import ThreadModel
 
 extension ReaderState {
     /// Searches the article and every comment, folded ones included, and goes to the first hit
     /// after the selection. An empty query repeats the last search.
-    mutating func runSearch(_ typed: String) {
+    mutating func runSearch(_ typed: String, layout: LayoutCache) {
         let query = typed.isEmpty ? (search?.query ?? "") : typed
         guard !query.isEmpty else { return }
-        let finder = TextSearch(query)
-        let article = discussion.article
-        let inArticle = ([article.title] + article.body).contains { finder.matches($0) }
+        let inArticle = discussion.articleMatches(TextMatcher(query))
         let from: PageItem =
             top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
         search = Search(query: query, hits: inArticle ? [.article] : [], current: nil, scanned: 0, from: from)
-        continueSearch()
+        continueSearch(layout: layout)
     }
 
     /// How many comments one step of a search reads before the reader answers keys again.
@@ -20,13 +19,11 @@ extension ReaderState {
 
     /// Searches the next stretch of comments; when all are read, goes to the first hit after
     /// where the search started. A search over a million comments so shows its progress.
-    public mutating func continueSearch() {
+    mutating func continueSearch(layout: LayoutCache) {
         guard var search, let scanned = search.scanned else { return }
-        let finder = TextSearch(search.query)
         let end = min(discussion.count, scanned + Self.searchStep)
-        for index in scanned..<end where finder.matches(comment: index, in: discussion) {
-            search.hits.append(.comment(index))
-        }
+        let found = discussion.comments(matching: TextMatcher(search.query), in: scanned..<end)
+        search.hits.append(contentsOf: found.map(PageItem.comment))
         // The text just read is not needed in memory; the comments on screen are read again when drawn.
         if end > scanned {
             let body = discussion.records[end - 1].body
@@ -46,9 +43,9 @@ extension ReaderState {
         }
         let from = search.from
         if from == .article {
-            visit(search.hits.firstIndex { $0 >= from } ?? 0)
+            visit(search.hits.firstIndex { $0 >= from } ?? 0, layout: layout)
         } else {
-            visit(search.hits.firstIndex { $0 > from } ?? 0)
+            visit(search.hits.firstIndex { $0 > from } ?? 0, layout: layout)
         }
     }
 
@@ -56,7 +53,7 @@ extension ReaderState {
     public var isSearching: Bool { search?.scanned != nil }
 
     /// `n` / `N`: the next or previous hit, wrapping around.
-    mutating func stepMatch(forward: Bool) {
+    mutating func stepMatch(forward: Bool, layout: LayoutCache) {
         if isSearching { return }
         guard let search, !search.hits.isEmpty else {
             message = search == nil ? "no search yet: press / to search" : "no match for “\(search?.query ?? "")”"
@@ -69,10 +66,10 @@ extension ReaderState {
         } else {
             next = forward ? 0 : count - 1
         }
-        visit(next)
+        visit(next, layout: layout)
     }
 
-    private mutating func visit(_ hit: Int) {
+    private mutating func visit(_ hit: Int, layout: LayoutCache) {
         guard var search else { return }
         search.current = hit
         self.search = search
@@ -82,12 +79,26 @@ extension ReaderState {
             // As `g`: the article on top, the first comment selected for when the reader moves on.
             top = PagePosition(.article)
             selection = tree.firstVisible
+            showLine(of: item, holding: search.query, layout: layout)
             message = "match \(hit + 1) of \(search.hits.count) (in the article)"
         case .comment(let index):
             tree.reveal(index)
             selection = index
-            reveal(index)
+            reveal(index, layout: layout)
+            showLine(of: item, holding: search.query, layout: layout)
             message = "match \(hit + 1) of \(search.hits.count)"
         }
+    }
+
+    /// Scrolls so the first line of `item` where the highlighter marks `query` is on screen,
+    /// a few rows below the top when the view has to move; leaves the view as it is when the
+    /// line already shows or no single line holds the query (a hit across a line break).
+    private mutating func showLine(of item: PageItem, holding query: String, layout: LayoutCache) {
+        let rows = pageRows
+        guard rows > 0 else { return }
+        let matcher = TextMatcher(query)
+        let lines = page(layout).lines(item)
+        guard let line = lines.firstIndex(where: { !matcher.matches(in: $0.foldedClusters).isEmpty }) else { return }
+        viewport.show(PagePosition(item, line), rows: rows, on: page(layout))
     }
 }

@@ -2,89 +2,144 @@ import TextLayout
 import ThreadTree
 
 extension ReaderState {
-    /// Applies one action in place.
-    public mutating func apply(_ action: Action) {
-        let count = takeCount(for: action)
+    /// Applies one action in place: a count typed before it (`5j`) repeats it, or for `u`
+    /// says how many levels up.
+    mutating func apply(_ action: Action, layout: LayoutCache) {
         switch action {
         case .input(let key):
-            input(key)
+            input(key, layout: layout)
             return
         case .resize(let rows, let columns):
-            resize(rows: rows, columns: columns)
+            resize(rows: rows, columns: columns, layout: layout)
             return
         case .mouse(let event):
-            mouse(event)
+            mouse(event, layout: layout)
+            return
+        case .redraw:
+            repaintRequested = true
             return
         default:
             break
         }
+        let pending = self.pending
+        self.pending = nil
+        switch action {
+        case .digit(let digit):
+            typed(digit, after: pending, layout: layout)
+            return
+        case .depthPrefix:
+            self.pending = .depth
+            message = "show depth: type 1–9"
+            return
+        default:
+            break
+        }
+        var count: Int?
+        if case .count(let typed) = pending { count = typed }
+        let times = Self.repeatable.contains(action) ? count ?? 1 : 1
+        for _ in 0..<times {
+            let before = (selection, top)
+            perform(action, count: count, layout: layout)
+            // A count larger than the way left stops where the way ends, as in vim.
+            if selection == before.0 && top == before.1 { break }
+        }
+    }
+
+    /// Actions a count repeats; `u` takes its count as levels instead.
+    private static let repeatable: Set<Action> = [
+        .nextComment, .previousComment, .nextSibling, .previousSibling, .nextThread, .previousThread,
+        .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .nextMatch, .previousMatch,
+    ]
+
+    /// The largest count kept: more than any thread needs, few enough to repeat quickly.
+    static let maximumCount = 9_999
+
+    /// A digit: after `=`, the depth to show; else a digit of the count for the next action.
+    private mutating func typed(_ digit: Int, after pending: Pending?, layout: LayoutCache) {
+        guard (0...9).contains(digit) else { return }
+        switch pending {
+        case .depth:
+            if digit > 0 {
+                apply(.showLevels(digit), layout: layout)
+            } else {
+                message = "depth 0 shows nothing: type 1–9"
+            }
+        case .count(let count):
+            self.pending = .count(min(Self.maximumCount, count * 10 + digit))
+        case nil:
+            // A leading 0 is no count (vim reads it as a motion; here it does nothing).
+            if digit > 0 { self.pending = .count(digit) }
+        }
+    }
+
+    /// Does `action` once; `count` is the count typed before it, for `u`.
+    private mutating func perform(_ action: Action, count: Int?, layout: LayoutCache) {
         message = nil
         guard let selection else {
-            emptyThread(action)
+            emptyThread(action, layout: layout)
             return
         }
         switch action {
-        case .nextComment: nextComment(from: selection)
-        case .previousComment: previousComment(from: selection)
+        case .nextComment: nextComment(from: selection, layout: layout)
+        case .previousComment: previousComment(from: selection, layout: layout)
         case .nextSibling:
-            go(to: tree.nextSibling(of: selection), otherwise: "no next reply at this level")
+            go(to: tree.nextSibling(of: selection), otherwise: "no next reply at this level", layout: layout)
         case .previousSibling:
-            go(to: tree.previousSibling(of: selection), otherwise: "no previous reply at this level")
-        case .nextThread: go(to: tree.nextThread(after: selection), otherwise: "this is the last thread")
-        case .previousThread: go(to: tree.previousThread(before: selection), otherwise: "this is the first thread")
+            go(to: tree.previousSibling(of: selection), otherwise: "no previous reply at this level", layout: layout)
+        case .nextThread:
+            go(to: tree.nextThread(after: selection), otherwise: "this is the last thread", layout: layout)
+        case .previousThread:
+            go(to: tree.previousThread(before: selection), otherwise: "this is the first thread", layout: layout)
         case .parent:
             let selection = self.selection ?? selection
             let target = tree.ancestor(of: selection, levels: count ?? 1)
-            go(to: target == selection ? nil : target, otherwise: "a top-level comment has no parent")
+            go(to: target == selection ? nil : target, otherwise: "a top-level comment has no parent", layout: layout)
         case .root:
             let root = tree.root(of: selection)
-            go(to: root, otherwise: "")
+            go(to: root, otherwise: "", layout: layout)
         case .toggleFold:
-            changeFolds { $0.toggleFold(selection) }
+            changeFolds(layout: layout) { $0.toggleFold(selection) }
             if !tree.isFoldable(selection) { message = "no replies to fold" }
         case .foldOrParent:
             if tree.isFoldable(selection) && !tree.isFolded(selection) {
-                changeFolds { $0.fold(selection) }
+                changeFolds(layout: layout) { $0.fold(selection) }
             } else {
-                go(to: tree.parent(of: selection), otherwise: "a top-level comment has no parent")
+                go(to: tree.parent(of: selection), otherwise: "a top-level comment has no parent", layout: layout)
             }
         case .unfold:
-            changeFolds { $0.unfold(selection) }
+            changeFolds(layout: layout) { $0.unfold(selection) }
         case .foldThreadAndNext:
             let root = tree.root(of: selection)
-            changeFolds { $0.fold(root) }
+            changeFolds(layout: layout) { $0.fold(root) }
             if let next = tree.nextThread(after: root) {
-                go(to: next, otherwise: "")
+                go(to: next, otherwise: "", layout: layout)
             } else {
                 message = "this is the last thread"
             }
-        case .foldAll: changeFolds { $0.foldAll() }
-        case .unfoldAll: changeFolds { $0.unfoldAll() }
-        case .digit(let levels):
-            let before = PendingCount(count: levels, tree: tree, selection: selection, top: top)
-            changeFolds { $0.showLevels(levels) }
+        case .foldAll: changeFolds(layout: layout) { $0.foldAll() }
+        case .unfoldAll: changeFolds(layout: layout) { $0.unfoldAll() }
+        case .showLevels(let levels):
+            changeFolds(layout: layout) { $0.showLevels(levels) }
             message = "threads shown down to depth \(levels)"
-            pendingCount = before
-            return
-        case .lineDown: scroll(by: 1)
-        case .lineUp: scroll(by: -1)
-        case .halfPageDown: scroll(by: max(1, pageRows / 2))
-        case .halfPageUp: scroll(by: -max(1, pageRows / 2))
-        case .pageDown: scroll(by: max(1, pageRows - 1))
-        case .pageUp: scroll(by: -max(1, pageRows - 1))
+        case .lineDown: scroll(by: 1, layout: layout)
+        case .lineUp: scroll(by: -1, layout: layout)
+        case .halfPageDown: scroll(by: max(1, pageRows / 2), layout: layout)
+        case .halfPageUp: scroll(by: -max(1, pageRows / 2), layout: layout)
+        case .pageDown: scroll(by: max(1, pageRows - 1), layout: layout)
+        case .pageUp: scroll(by: -max(1, pageRows - 1), layout: layout)
         case .top:
             top = PagePosition(.article)
             self.selection = tree.firstVisible
         case .bottom:
             self.selection = tree.lastVisible
-            top = page.lastTop(rows: pageRows)
+            top = page(layout).lastTop(rows: pageRows)
         case .firstComment:
             self.selection = tree.firstVisible
             top = PagePosition(.comment(0))
-            clampTop()
+            clampTop(layout: layout)
         case .startSearch: mode = .searchPrompt("")
-        case .nextMatch: stepMatch(forward: true)
-        case .previousMatch: stepMatch(forward: false)
+        case .nextMatch: stepMatch(forward: true, layout: layout)
+        case .previousMatch: stepMatch(forward: false, layout: layout)
         case .cancel:
             if isSearching {
                 search = nil
@@ -92,29 +147,17 @@ extension ReaderState {
             }
         case .showHelp: mode = .help
         case .quit: quitRequested = true
-        case .input, .resize, .mouse: break
+        case .input, .resize, .mouse, .digit, .depthPrefix, .redraw: break
         }
     }
 
-    /// The count a digit left for `u`; any other action drops it.
-    private mutating func takeCount(for action: Action) -> Int? {
-        guard let pending = pendingCount else { return nil }
-        pendingCount = nil
-        guard action == .parent else { return nil }
-        // "3u" means three levels up, not "show three levels" then "up": undo what the digit did.
-        tree = pending.tree
-        selection = pending.selection
-        top = pending.top
-        return pending.count
-    }
-
     /// Without comments, only scrolling, help and quitting mean anything.
-    private mutating func emptyThread(_ action: Action) {
+    private mutating func emptyThread(_ action: Action, layout: LayoutCache) {
         switch action {
-        case .lineDown: scroll(by: 1)
-        case .lineUp: scroll(by: -1)
-        case .halfPageDown, .pageDown: scroll(by: max(1, pageRows / 2))
-        case .halfPageUp, .pageUp: scroll(by: -max(1, pageRows / 2))
+        case .lineDown: scroll(by: 1, layout: layout)
+        case .lineUp: scroll(by: -1, layout: layout)
+        case .halfPageDown, .pageDown: scroll(by: max(1, pageRows / 2), layout: layout)
+        case .halfPageUp, .pageUp: scroll(by: -max(1, pageRows / 2), layout: layout)
         case .top: top = PagePosition(.article)
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
@@ -127,19 +170,19 @@ extension ReaderState {
     // MARK: - Moving the selection
 
     /// `j`: scroll through the rest of a tall comment first, then select the next one.
-    private mutating func nextComment(from selection: Int) {
+    private mutating func nextComment(from selection: Int, layout: LayoutCache) {
         let rows = pageRows
         guard rows > 0 else { return }
         let item = PageItem.comment(selection)
-        let lastLine = PagePosition(item, page.height(item) - 1)
-        if !selectionIsVisible {
-            scroll(by: max(1, rows / 2))
+        let lastLine = PagePosition(item, page(layout).height(item) - 1)
+        if !selectionIsVisible(layout: layout) {
+            scroll(by: max(1, rows / 2), layout: layout)
             return
         }
-        let bottom = page.move(top, by: rows - 1)
+        let bottom = page(layout).move(top, by: rows - 1)
         if bottom < lastLine {
-            let distance = page.distance(from: bottom, to: lastLine, limit: rows) ?? rows
-            scroll(by: min(max(1, rows / 2), distance), keepSelection: true)
+            let distance = page(layout).distance(from: bottom, to: lastLine, limit: rows) ?? rows
+            scroll(by: min(max(1, rows / 2), distance), keepSelection: true, layout: layout)
             return
         }
         guard let next = tree.nextVisible(after: selection) else {
@@ -147,19 +190,19 @@ extension ReaderState {
             return
         }
         self.selection = next
-        reveal(next)
+        reveal(next, layout: layout)
     }
 
     /// `k`: scroll back to the top of a tall comment first, then select the previous one.
-    private mutating func previousComment(from selection: Int) {
+    private mutating func previousComment(from selection: Int, layout: LayoutCache) {
         let rows = pageRows
         guard rows > 0 else { return }
-        if !selectionIsVisible {
-            scroll(by: -max(1, rows / 2))
+        if !selectionIsVisible(layout: layout) {
+            scroll(by: -max(1, rows / 2), layout: layout)
             return
         }
         if top.item == .comment(selection), top.line > 0 {
-            scroll(by: -min(max(1, rows / 2), top.line), keepSelection: true)
+            scroll(by: -min(max(1, rows / 2), top.line), keepSelection: true, layout: layout)
             return
         }
         guard let previous = tree.previousVisible(before: selection) else {
@@ -167,61 +210,37 @@ extension ReaderState {
             return
         }
         self.selection = previous
-        reveal(previous, fromBelow: true)
+        reveal(previous, fromBelow: true, layout: layout)
     }
 
     /// Selects `target`, or says `otherwise` when there is none.
-    private mutating func go(to target: Int?, otherwise: String) {
+    private mutating func go(to target: Int?, otherwise: String, layout: LayoutCache) {
         guard let target else {
             if !otherwise.isEmpty { message = otherwise }
             return
         }
         tree.reveal(target)
         selection = target
-        reveal(target)
+        reveal(target, layout: layout)
     }
 
-    /// Scrolls as little as possible so the selected comment is on screen: the whole of it
-    /// when it fits, else its first lines.
-    ///
-    /// Coming from below (`k`), a comment taller than the screen shows its end first, so
-    /// reading upwards scrolls through it as reading downwards does.
-    mutating func reveal(_ index: Int, fromBelow: Bool = false) {
-        let rows = pageRows
-        guard rows > 0 else { return }
-        let item = PageItem.comment(index)
-        let first = PagePosition(item)
-        let height = page.height(item)
-        let last = PagePosition(item, height - 1)
-        if first < top {
-            top = fromBelow && height > rows ? page.move(last, by: -(rows - 1)) : first
-        } else if page.distance(from: top, to: last, limit: rows - 1) == nil {
-            if page.distance(from: top, to: first, limit: rows - 1) == nil || height >= rows {
-                top = first
-            } else {
-                top = page.move(last, by: -(rows - 1))
-            }
-        }
-        clampTop()
+    /// Scrolls as little as possible so the selected comment is on screen (see `Viewport.reveal`).
+    mutating func reveal(_ index: Int, fromBelow: Bool = false, layout: LayoutCache) {
+        viewport.reveal(.comment(index), fromBelow: fromBelow, rows: pageRows, on: page(layout))
     }
 
-    /// Keeps the top from going past the point where the page's end is on the last row.
-    mutating func clampTop() {
-        let lastTop = page.lastTop(rows: pageRows)
-        if lastTop < top { top = lastTop }
-        if !tree.isEmpty, case .comment(let index) = top.item, !tree.isVisible(index) {
-            top = PagePosition(.comment(tree.visibleAncestor(of: index)))
-        }
+    /// Keeps the top inside the page and out of folds.
+    mutating func clampTop(layout: LayoutCache) {
+        viewport.clamp(rows: pageRows, on: page(layout))
     }
 
     // MARK: - Scrolling
 
     /// Scrolls the page; a selection that leaves the screen moves to a comment still on it.
-    mutating func scroll(by lines: Int, keepSelection: Bool = false) {
-        top = page.move(top, by: lines)
-        clampTop()
-        if keepSelection || selectionIsVisible { return }
-        let shown = visibleLines
+    mutating func scroll(by lines: Int, keepSelection: Bool = false, layout: LayoutCache) {
+        viewport.scroll(by: lines, rows: pageRows, on: page(layout))
+        if keepSelection || selectionIsVisible(layout: layout) { return }
+        let shown = visibleLines(layout: layout)
         let headers = shown.compactMap { entry -> Int? in
             guard case .header = entry.line.role else { return nil }
             return entry.position.item.comment
@@ -236,67 +255,67 @@ extension ReaderState {
     // MARK: - Folding
 
     /// Changes fold state keeping the selected comment on its screen row.
-    mutating func changeFolds(_ change: (inout CommentTree) -> Void) {
-        let row = selectionRow
+    mutating func changeFolds(layout: LayoutCache, _ change: (inout CommentTree) -> Void) {
+        let row = selectionRow(layout: layout)
         change(&tree)
         guard let selection else { return }
         let shown = tree.visibleAncestor(of: selection)
         self.selection = shown
         if let row {
-            top = page.move(PagePosition(.comment(shown)), by: -min(max(0, row), max(0, pageRows - 1)))
-            clampTop()
+            top = page(layout).move(PagePosition(.comment(shown)), by: -min(max(0, row), max(0, pageRows - 1)))
+            clampTop(layout: layout)
         } else {
-            clampTop()
-            if selectionIsVisible == false && top.item != .article { reveal(shown) }
+            clampTop(layout: layout)
+            if selectionIsVisible(layout: layout) == false && top.item != .article { reveal(shown, layout: layout) }
         }
     }
 
     // MARK: - Window
 
-    private mutating func resize(rows: Int, columns: Int) {
-        let row = selectionRow
+    private mutating func resize(rows: Int, columns: Int, layout: LayoutCache) {
+        let row = selectionRow(layout: layout)
         self.rows = max(0, rows)
         self.columns = max(0, columns)
         if let selection, let row {
-            top = page.move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
+            top = page(layout).move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
         } else if top.item == .article {
-            top = PagePosition(.article, min(top.line, page.height(.article) - 1))
+            top = PagePosition(.article, min(top.line, page(layout).height(.article) - 1))
         } else if let index = top.item.comment {
-            top = PagePosition(top.item, min(top.line, page.height(.comment(index)) - 1))
+            top = PagePosition(top.item, min(top.line, page(layout).height(.comment(index)) - 1))
         }
-        clampTop()
+        clampTop(layout: layout)
         // The article may stay at the top (it does on opening), unless comments show and the
         // selection is not among them: moved while the window had no page rows, it was never revealed.
-        if let selection, !selectionIsVisible,
-            top.item != .article || visibleLines.contains(where: { $0.position.item.comment != nil })
+        if let selection, !selectionIsVisible(layout: layout),
+            top.item != .article || visibleLines(layout: layout).contains(where: { $0.position.item.comment != nil })
         {
-            reveal(selection)
+            reveal(selection, layout: layout)
         }
     }
 
-    private mutating func mouse(_ event: MouseEvent) {
+    private mutating func mouse(_ event: MouseEvent, layout: LayoutCache) {
         switch event.kind {
-        case .wheelDown: scroll(by: 3)
-        case .wheelUp: scroll(by: -3)
+        case .wheelDown: scroll(by: 3, layout: layout)
+        case .wheelUp: scroll(by: -3, layout: layout)
         case .click:
             guard mode == .reading, event.row >= 0, event.row < pageRows else {
                 if mode == .help { mode = .reading }
                 return
             }
-            let shown = visibleLines
+            let shown = visibleLines(layout: layout)
             guard event.row < shown.count, let index = shown[event.row].position.item.comment else { return }
             message = nil
             selection = index
             if case .header(let marker) = shown[event.row].line.role, event.column >= marker, event.column <= marker + 1
             {
-                changeFolds { $0.toggleFold(index) }
+                changeFolds(layout: layout) { $0.toggleFold(index) }
             }
         }
     }
 
     // MARK: - Prompt and help
 
-    private mutating func input(_ key: Key) {
+    private mutating func input(_ key: Key, layout: LayoutCache) {
         switch mode {
         case .reading:
             return
@@ -309,7 +328,7 @@ extension ReaderState {
                 message = nil
             case .enter:
                 mode = .reading
-                runSearch(query)
+                runSearch(query, layout: layout)
             case .backspace:
                 if !query.isEmpty { query.removeLast() }
                 mode = .searchPrompt(query)

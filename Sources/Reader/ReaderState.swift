@@ -22,34 +22,47 @@ public struct ReaderState: Sendable {
 
     public internal(set) var discussion: Discussion
     /// While the rest of a big document is read in the background: the share read so far.
-    public var loadingProgress: Double?
+    public internal(set) var loadingProgress: Double?
     public internal(set) var tree: CommentTree
     /// The terminal's size; the page gets every row but the status line.
     public internal(set) var rows: Int
     public internal(set) var columns: Int
     /// The selected comment; nil only when there are no comments.
     public internal(set) var selection: Int?
+    /// The window onto the page.
+    public internal(set) var viewport = Viewport()
     /// The page line on the first screen row.
-    public internal(set) var top: PagePosition
+    public internal(set) var top: PagePosition {
+        get { viewport.top }
+        set { viewport.top = newValue }
+    }
     public internal(set) var mode: Mode = .reading
     public internal(set) var search: Search?
     /// The last message for the status line.
     public internal(set) var message: String?
     public internal(set) var quitRequested = false
-    /// A digit typed just before: its count for `u`, and what to restore if `u` takes it.
-    var pendingCount: PendingCount?
+    /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
+    var pending: Pending?
+    /// Set by ctrl-L until the next message: the terminal must repaint everything, not just what changed.
+    public internal(set) var repaintRequested = false
+    /// While the document is a preview: how to redo on the whole document what was done to it.
+    var replay: Replay?
     public let keymap: Keymap
-    let cache = LayoutCache()
 
-    public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard) {
+    /// A reader on `discussion`; `loading` when it is a preview whose whole document will
+    /// arrive as `.loaded`.
+    public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard, loading: Bool = false) {
         self.discussion = discussion
         tree = CommentTree(discussion: discussion)
         self.rows = max(0, rows)
         self.columns = max(0, columns)
         selection = tree.firstVisible
-        top = PagePosition(.article)
         self.keymap = keymap
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
+        if loading {
+            loadingProgress = 0
+            replay = Replay(rows: self.rows, columns: self.columns)
+        }
     }
 
     /// Rows for the page: all but the status line.
@@ -60,53 +73,43 @@ public struct ReaderState: Sendable {
 
     public var isTooSmall: Bool { rows < Self.minimumSize.rows || columns < Self.minimumSize.columns }
 
-    var page: Page { Page(discussion: discussion, tree: tree, width: columns, cache: cache) }
+    /// The page as laid out with `layout`'s memo of lines.
+    func page(_ layout: LayoutCache) -> Page { Page(discussion: discussion, tree: tree, width: columns, cache: layout) }
 
     /// The page lines on screen, top row first.
-    public var visibleLines: [(position: PagePosition, line: StyledLine)] {
-        page.visibleLines(from: top, rows: pageRows)
+    public func visibleLines(layout: LayoutCache) -> [(position: PagePosition, line: StyledLine)] {
+        viewport.lines(rows: pageRows, on: page(layout))
     }
 
     /// The row of the selected comment's header, when on screen or just above (negative).
-    var selectionRow: Int? {
+    func selectionRow(layout: LayoutCache) -> Int? {
         guard let selection else { return nil }
-        let item = PageItem.comment(selection)
-        if top.item == item { return -top.line }
-        return page.distance(from: top, to: PagePosition(item), limit: pageRows - 1)
+        return viewport.row(of: .comment(selection), rows: pageRows, on: page(layout))
     }
 
     /// Whether any line of the selected comment is on screen.
-    public var selectionIsVisible: Bool {
+    public func selectionIsVisible(layout: LayoutCache) -> Bool {
         guard let selection else { return false }
-        return visibleLines.contains { $0.position.item == .comment(selection) }
+        return visibleLines(layout: layout).contains { $0.position.item == .comment(selection) }
     }
 
-    struct PendingCount: Sendable {
-        var count: Int
-        var tree: CommentTree
-        var selection: Int?
-        var top: PagePosition
+    enum Pending: Equatable, Sendable {
+        case count(Int)
+        case depth
     }
 
-    /// Takes the whole document once a background load finishes: `full` begins with the
-    /// comments already shown, so folds, the selection and the view stay where they are.
-    public mutating func replaceDiscussion(with full: Discussion) {
-        let shown = tree
-        discussion = full
-        var grown = CommentTree(discussion: full)
-        for index in 0..<min(shown.count, grown.count) where shown.isFolded(index) { grown.fold(index) }
-        tree = grown
-        cache.removeAll()
-        loadingProgress = nil
-        if selection == nil { selection = tree.firstVisible }
-        if !full.notes.isEmpty { message = full.notes.joined(separator: "; ") }
-        clampTop()
+    /// The window the reader opened with and every message since: played again on the whole
+    /// document when it arrives, so keys typed on the preview end as they would on the whole.
+    struct Replay: Sendable {
+        var rows: Int
+        var columns: Int
+        var messages: [Message] = []
     }
 
-    /// Applies an action: the reader's one way to change.
-    public static func update(_ state: ReaderState, _ action: Action) -> ReaderState {
+    /// The reader's one way to change: `state` after `message`.
+    public static func update(_ state: ReaderState, _ message: Message, layout: LayoutCache) -> ReaderState {
         var state = state
-        state.apply(action)
+        state.update(message, layout: layout)
         return state
     }
 }

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// A run of text in one style.
 public struct Span: Equatable, Sendable {
     public var text: String
@@ -38,5 +40,14 @@ public struct StyledLine: Equatable, Sendable {
         var text = spans.map(\.text).joined()
         while text.last == " " { text.removeLast() }
         return text
+    }
+}
+
+extension StyledLine {
+    /// The line's grapheme clusters, folded for matching, span by span as they are drawn.
+    public var foldedClusters: [String] {
+        var clusters: [String] = []
+        for span in spans { clusters.append(contentsOf: span.text.map(TextMatcher.fold)) }
+        return clusters
     }
 }

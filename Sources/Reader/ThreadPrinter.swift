@@ -24,7 +24,7 @@ public struct ThreadPrinter {
             var hidden: Int?
             var next = index + 1
             if let depthLimit, depth + 1 >= depthLimit, tree.isFoldable(index) {
-                hidden = tree.descendantCount(of: index)
+                hidden = tree.hiddenCommentCount(of: index)
                 next = tree.subtreeEnd(of: index)
             }
             var lines = Blocks.comment(index, of: discussion, tree: tree, width: width, hiddenReplies: hidden)

@@ -4,7 +4,7 @@ import Reader
 /// How each `Tint` looks at a given colour depth: colour pairs and attributes.
 ///
 /// Pairs are fixed numbers (1 to 6 the nesting levels, then accent, muted,
-/// highlight, warning) so a style maps to attributes with no lookup table.
+/// highlight) so a style maps to attributes with no lookup table.
 struct Palette {
     enum Depth: Equatable {
         /// No colour pairs at all; tints become attributes.
@@ -22,8 +22,7 @@ struct Palette {
     static let accentPair: Int16 = 7
     static let mutedPair: Int16 = 8
     static let highlightPair: Int16 = 9
-    static let warningPair: Int16 = 10
-    static let pairCount = 10
+    static let pairCount = 9
 
     /// Blue, green, gold, pink, cyan, lavender: distinct, readable on dark and light backgrounds.
     static let extendedLevels: [Int16] = [75, 114, 179, 175, 80, 140]
@@ -42,10 +41,9 @@ struct Palette {
                 (Int16(COLOR_CYAN), -1),
                 (-1, -1),
                 (Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
-                (Int16(COLOR_RED), -1),
             ]
         case .extended:
-            return Self.extendedLevels.map { ($0, -1) } + [(214, -1), (244, -1), (16, 220), (203, -1)]
+            return Self.extendedLevels.map { ($0, -1) } + [(214, -1), (244, -1), (16, 220)]
         }
     }
 
@@ -83,8 +81,6 @@ struct Palette {
             return (0, nc_a_dim())
         case (.none, .highlight):
             return (0, nc_a_reverse())
-        case (.none, .warning):
-            return (0, nc_a_bold() | nc_a_underline())
         case (_, .level(let n)):
             let index = ((n % Self.levelCount) + Self.levelCount) % Self.levelCount
             return (Int16(index + 1), nc_a_normal())
@@ -97,8 +93,6 @@ struct Palette {
             return (Self.mutedPair, nc_a_normal())
         case (_, .highlight):
             return (Self.highlightPair, nc_a_normal())
-        case (_, .warning):
-            return (Self.warningPair, nc_a_bold())
         }
     }
 }

@@ -4,20 +4,25 @@ import Synchronization
 
 /// The process-wide signal handling for the open terminal, in the style of htop's CRT.c.
 ///
-/// * SIGINT, SIGTERM, SIGHUP only set a flag; `Terminal.nextEvent` reports it as
+/// * SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU and SIGXFSZ (every
+///   signal whose default action ends the process without a core dump, and the two resource
+///   limits) only set a flag; `Terminal.nextEvent` reports it as
 ///   `.signal(n)` and the caller restores and exits with 128 + n. If a second one
 ///   arrives before the first was taken (the main loop is stuck), the handler
 ///   restores the terminal and `_exit`s at once.
-/// * SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE restore the terminal, put
-///   back the handler that was there before (Swift's backtracer) and re-raise,
-///   so the backtrace is printed on a sane terminal.
+/// * SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGQUIT restore the terminal, put
+///   back the handler that was there before (Swift's backtracer, or ThreadModel's SIGBUS
+///   handler for a file shortened under its mapping) and hand the signal on: a fault from the
+///   kernel repeats when the handler returns, with its address intact for the next handler;
+///   `abort` is raised again. So the backtrace is printed on a sane terminal. The same signals
+///   sent by another process (`kill -SEGV`) end the process as their default action does.
 ///
 /// Everything a handler touches is an atomic or memory allocated before any
 /// handler is installed; handlers call only `endwin`, `dup2`, `read`, `write`,
 /// `close`, `lseek`, `sigaction`, `raise` and `_exit`.
 enum SignalTrap {
-    static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ]
+    static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGQUIT]
 
     /// Installs the handlers, keeping the previous ones to chain to and to put back.
     static func install() {
@@ -41,10 +46,10 @@ enum SignalTrap {
         }
         for signal in crashes {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in handleCrash(signal) }
+            action.__sigaction_handler.sa_sigaction = { signal, info, _ in handleCrash(signal, info) }
             sigemptyset(&action.sa_mask)
             // The backtracer may have set up an alternate stack for stack overflows; use it too.
-            action.sa_flags = SA_ONSTACK
+            action.sa_flags = SA_ONSTACK | SA_SIGINFO
             sigaction(signal, &action, previousActions + Int(signal))
         }
     }
@@ -159,8 +164,18 @@ private func handleTermination(_ signal: Int32) {
     _exit(128 + signal)
 }
 
-private func handleCrash(_ signal: Int32) {
+private func handleCrash(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
     SignalTrap.endCurses(turnMouseOff: true)
+    // Sent by another process (kill -SEGV): no crash to report, and the backtracer would print one
+    // and return, leaving the process running in cooked mode. End it as the signal's default does.
+    if let info, info.pointee.si_code <= 0, info.pointee._sifields._kill.si_pid != getpid() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigaction(signal, &action, nil)
+        raise(signal)
+        return
+    }
     sigaction(signal, previousActions + Int(signal), nil)
-    raise(signal)
+    // si_code > 0: a fault of this thread, which happens again on return, now to the previous handler.
+    if info.map({ $0.pointee.si_code <= 0 }) ?? true { raise(signal) }
 }

@@ -11,6 +11,8 @@ public final class Terminal {
     private let screen: OpaquePointer
     private let files: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
     private let closesFiles: Bool
+    /// Whether the input is a file `init` opened (/dev/tty), to close on restore.
+    private let closesInput: Bool
     private let handlesSignals: Bool
     private var isRestored = false
 
@@ -23,7 +25,8 @@ public final class Terminal {
         let crashesInDraw: Bool
     #endif
 
-    /// Opens the terminal on standard input and output.
+    /// Opens the terminal on standard output, with keys from standard input or, when that is not
+    /// a terminal (`tread -` reads the document from it), from /dev/tty, as `less` does.
     ///
     /// Sets the locale (the user's, or C.UTF-8 when that isn't UTF-8), opens the screen
     /// with `newterm` (so an unknown TERM is an error, not an exit), reads keys unbuffered
@@ -31,21 +34,35 @@ public final class Terminal {
     /// signal handlers. Standard error is held back until `restore` (or a crash) and then
     /// written out, so messages are not lost with the alternate screen.
     public convenience init(colors: ColorMode = .automatic) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
             throw TerminalError.unknownTerminal(nil)
         }
-        guard let output = nc_stdout(), let input = nc_stdin() else { throw TerminalError.notATerminal }
+        guard let output = nc_stdout() else { throw TerminalError.notATerminal }
+        let input: UnsafeMutablePointer<FILE>
+        let opensInput = isatty(STDIN_FILENO) != 1
+        if opensInput {
+            guard let tty = fopen("/dev/tty", "re") else { throw TerminalError.notATerminal }
+            input = tty
+        } else {
+            guard let stdin = nc_stdin() else { throw TerminalError.notATerminal }
+            input = stdin
+        }
         let noColor = ColorMode.noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
-        try self.init(
-            type: type, output: output, input: input, closesFiles: false,
-            colors: colors, noColor: noColor, handlesSignals: true)
+        do {
+            try self.init(
+                type: type, output: output, input: input, closesFiles: false, closesInput: opensInput,
+                colors: colors, noColor: noColor, handlesSignals: true)
+        } catch {
+            if opensInput { fclose(input) }
+            throw error
+        }
     }
 
     /// Opens a screen of terminal `type` on the given files; tests pass /dev/null for both.
     init(
         type: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, closesFiles: Bool,
-        colors: ColorMode, noColor: Bool, handlesSignals: Bool
+        closesInput: Bool = false, colors: ColorMode, noColor: Bool, handlesSignals: Bool
     ) throws {
         guard !terminalIsOpen else { throw TerminalError.alreadyOpen }
         Self.useUTF8Locale()
@@ -61,6 +78,13 @@ public final class Terminal {
             if handlesSignals { SignalTrap.uninstall() }
             throw TerminalError.unknownTerminal(type)
         }
+        // Without cursor addressing (TERM=dumb) ncurses "draws" a blank screen; refuse before drawing.
+        guard Self.canAddressCursor() else {
+            endwin()
+            delscreen(screen)
+            if handlesSignals { SignalTrap.uninstall() }
+            throw TerminalError.cannotAddressCursor(type)
+        }
         terminalIsOpen = true
         // Only a real terminal's standard error shares the screen; tests leave theirs alone.
         if handlesSignals { SignalTrap.captureStandardError() }
@@ -69,6 +93,7 @@ public final class Terminal {
         self.window = window
         self.files = (output, input)
         self.closesFiles = closesFiles
+        self.closesInput = closesInput
         self.handlesSignals = handlesSignals
         #if DEBUG
             crashesInDraw = getenv("TREAD_DEBUG_CRASH").map { String(cString: $0) } == "draw"
@@ -113,8 +138,16 @@ public final class Terminal {
             fclose(files.input)
         } else {
             fflush(files.output)
+            if closesInput { fclose(files.input) }
         }
         terminalIsOpen = false
+    }
+
+    /// Whether the terminal the screen was opened for has `cup` (cursor address) in terminfo.
+    static func canAddressCursor() -> Bool {
+        guard let capability = tigetstr("cup") else { return false }
+        // tigetstr returns (char *)-1 for a name that is not a string capability.
+        return Int(bitPattern: capability) != -1
     }
 
     /// Uses the user's locale, or C.UTF-8 when its character set isn't UTF-8: ncurses needs it to draw wide text.

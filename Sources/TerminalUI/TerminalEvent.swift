@@ -6,7 +6,8 @@ public enum TerminalEvent: Equatable, Sendable {
     case mouse(MouseEvent)
     /// The screen changed size; the next `draw` repaints everything.
     case resize(rows: Int, columns: Int)
-    /// SIGINT, SIGTERM or SIGHUP arrived: restore the terminal and exit with 128 + the signal.
+    /// A terminating signal arrived (SIGINT, SIGTERM, SIGHUP, …; see `SignalTrap`): restore the
+    /// terminal and exit with 128 + the signal.
     case signal(Int32)
 }
 
@@ -14,8 +15,10 @@ public enum TerminalEvent: Equatable, Sendable {
 public enum TerminalError: Error, CustomStringConvertible, Equatable {
     /// TERM is unset, empty, or names a terminal terminfo doesn't know.
     case unknownTerminal(String?)
-    /// Standard input or output is not a terminal.
+    /// Standard output is not a terminal, or no terminal can be opened for the keys.
     case notATerminal
+    /// The terminal cannot move its cursor (TERM=dumb, say), so no screen can be drawn.
+    case cannotAddressCursor(String)
     /// Another `Terminal` is open and hasn't been restored; ncurses drives one screen at a time here.
     case alreadyOpen
 
@@ -26,7 +29,10 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
         case .unknownTerminal(let name?):
             return "unknown terminal type '\(name)' (TERM); no terminfo entry for it"
         case .notATerminal:
-            return "standard input and output must be a terminal"
+            return "the reader needs a terminal: standard output, and standard input or /dev/tty for the keys"
+        case .cannotAddressCursor(let name):
+            return "terminal type '\(name)' (TERM) cannot move the cursor, so the reader cannot draw; "
+                + "use --print, or set TERM to your terminal's type"
         case .alreadyOpen:
             return "the terminal is already open"
         }

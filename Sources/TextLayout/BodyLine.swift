@@ -4,9 +4,9 @@ public struct BodyLine: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// Paragraph text.
         case text
-        /// Quoted text, `level` deep (">>" is 2); the renderer draws a "│ " bar per level.
+        /// Quoted text, `level` deep (">>" is 2); the renderer draws `BodyLayout.quotePrefix(level:)`.
         case quote(level: Int)
-        /// A line of a code block, verbatim.
+        /// A line of a code block, verbatim; inside a quote when `quoteLevel` > 0.
         case code
         /// A line of a list item: its first line starts with the marker ("- ", "* ", "1. ").
         case listItem
@@ -22,12 +22,23 @@ public struct BodyLine: Equatable, Sendable {
     public var width: Int
     /// Blank columns before `text` (under a list marker, before code); for quotes, after the bars.
     public var indent: Int
+    /// Quote levels the line sits in (its kind's level for quoted text; code may be quoted too):
+    /// the renderer draws `BodyLayout.quotePrefix(level: quoteLevel)` before `indent`.
+    public var quoteLevel: Int
 
-    public init(kind: Kind, text: String, width: Int, indent: Int) {
+    /// `quoteLevel` defaults to the level of a `.quote` kind, else 0.
+    public init(kind: Kind, text: String, width: Int, indent: Int, quoteLevel: Int? = nil) {
         self.kind = kind
         self.text = text
         self.width = width
         self.indent = indent
+        if let quoteLevel {
+            self.quoteLevel = quoteLevel
+        } else if case .quote(let level) = kind {
+            self.quoteLevel = level
+        } else {
+            self.quoteLevel = 0
+        }
     }
 
     /// The empty line between blocks.

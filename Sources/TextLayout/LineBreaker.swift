@@ -56,6 +56,9 @@ struct LineBreaker {
     /// one column wide): it says something was there without breaking the column count.
     static let tooWide = "\u{2026}"
 
+    /// Bytes beyond which a cluster is laid out as what `Sanitizer.drawable` keeps of it.
+    static let longCluster = 64
+
     /// The text and width to lay out for `character`, or nil to drop it (it draws nothing).
     ///
     /// A cluster that starts with a combining mark gets the dotted circle `drawable` would draw,
@@ -64,6 +67,10 @@ struct LineBreaker {
     static func prepared(_ character: Character) -> (String, Int)? {
         let columns = TextWidth.of(character)
         if columns == 0 { return nil }
+        // A cluster can hold any number of marks (400k accents on one letter is an 800 KB cluster),
+        // but only what `drawable` keeps is ever drawn: keep just that, so every later pass over the
+        // line (measuring, clipping, printing) costs the drawn text, not the input.
+        if character.utf8.count > Self.longCluster { return (Sanitizer.drawable(character), columns) }
         // Only Mn and Me: they always extend the circle, whereas a lone Hangul vowel would not.
         if character.asciiValue == nil, let first = character.unicodeScalars.first,
             WidthTable.kind(of: first) == .mark, !(0xFE00...0xFE0F).contains(first.value)
@@ -140,8 +147,9 @@ struct LineBreaker {
 
     /// Adds any other cluster.
     mutating func append(_ character: Character) {
-        // A space reaches here when a non-ASCII byte follows it.
-        if character == " " || character == "\n" {
+        // A space reaches here when a non-ASCII byte follows it. Compared as bytes: comparing
+        // Characters normalises them, which costs the whole of a huge cluster.
+        if character.utf8.count == 1, let byte = character.utf8.first, byte == 0x20 || byte == 0x0A {
             append(0x20)
             return
         }

@@ -1,5 +1,5 @@
 /// The article a discussion is about: its header and body paragraphs.
-public struct Article: Codable, Equatable, Sendable {
+public struct Article: Equatable, Sendable {
     public var id: String?
     public var title: String
     public var author: String?

@@ -33,6 +33,9 @@ struct CanonicalLoader {
     }
 
     mutating func load() throws(DocumentError) -> Discussion {
+        try DocumentFormat.checkEncoding(bytes)
+        // A UTF-8 byte order mark is no part of the JSON; editors on some systems write one.
+        scanner.position = DocumentFormat.byteOrderMarkLength(bytes)
         guard scanner.peek() == UInt8(ascii: "{") else {
             if scanner.peek() == nil { throw scanner.syntaxError("the file holds only white space") }
             throw try wrongType("a tread document is a JSON object with an \"article\"")
@@ -294,7 +297,7 @@ struct CanonicalLoader {
             records[index].body = try text("body")
         } else if scanner.key(key, is: "author") {
             records[index].author = try text("author")
-            hashes.authors.insert(TextHash.of(records[index].author, in: bytes))
+            hashes.addAuthor(TextHash.of(records[index].author, in: bytes))
         } else if scanner.key(key, is: "id") {
             let (ref, isInteger) = try identifier("id")
             records[index].id = ref
@@ -366,7 +369,16 @@ struct CanonicalLoader {
             guard number.isInteger else {
                 throw try wrongType("a comment's \"\(field)\" must be a string or an integer", at: at)
             }
-            return (TextRef(offset: number.range.lowerBound, length: number.range.count, jsonEscaped: false), true)
+            // An id is its text, and an integer's text is its shortest decimal form: `-0` is `0`
+            // (JSON allows no other second spelling of an integer). So `0` and `-0` are one id,
+            // as the writer, which writes integers in that form, will make them.
+            var range = number.range
+            if range.count == 2, scanner.bytes[range.lowerBound] == UInt8(ascii: "-"),
+                scanner.bytes[range.lowerBound + 1] == UInt8(ascii: "0")
+            {
+                range = range.dropFirst()
+            }
+            return (TextRef(offset: range.lowerBound, length: range.count, jsonEscaped: false), true)
         default:
             throw try wrongType("a comment's \"\(field)\" must be a string or an integer")
         }
@@ -404,16 +416,5 @@ extension Discussion {
     ) throws(DocumentError) -> Discussion {
         var loader = CanonicalLoader(bytes: bytes, previewAfter: previewAfter, preview: preview, progress: progress)
         return try loader.load()
-    }
-
-    /// Loads a canonical document from a file ("-" for standard input); errors name the file.
-    public static func load(path: String) throws(DocumentError) -> Discussion {
-        do {
-            return try load(canonical: try DocumentBytes.read(path: path))
-        } catch {
-            var error = error
-            error.path = path
-            throw error
-        }
     }
 }

@@ -1,26 +1,9 @@
 /// A comment's id: the format allows a string or an integer.
 ///
 /// `1` and `"1"` name the same comment: a `parent` may use either spelling.
-public enum CommentID: Codable, Hashable, Sendable, CustomStringConvertible {
+public enum CommentID: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case integer(Int64)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int64.self) {
-            self = .integer(number)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let text): try container.encode(text)
-        case .integer(let number): try container.encode(number)
-        }
-    }
 
     /// The id as it is matched against `parent` references.
     public var key: String {
@@ -37,7 +20,7 @@ public enum CommentID: Codable, Hashable, Sendable, CustomStringConvertible {
 ///
 /// Only these values are kept; the format's reader ignores any other `role`, so a site's
 /// new kind of badge never makes a document unreadable.
-public enum CommentRole: String, Codable, Sendable, CaseIterable {
+public enum CommentRole: String, Sendable, CaseIterable {
     case moderator
     case admin
     case staff
@@ -57,12 +40,12 @@ public enum CommentRole: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// One comment of the canonical format, as Codable sees it.
+/// One comment of the canonical format, as a value.
 ///
 /// Inside tread a discussion is flat arrays (see `Discussion`); this value is what
 /// importers build and `tread convert` writes. `replies` nests, so never build a deep
 /// chain of it: deep documents use `parent` (the flat form) instead.
-public struct Comment: Codable, Equatable, Sendable {
+public struct Comment: Equatable, Sendable {
     public var id: CommentID?
     public var parent: CommentID?
     public var author: String?
@@ -91,29 +74,10 @@ public struct Comment: Codable, Equatable, Sendable {
         self.role = role
         self.replies = replies
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, parent, author, published, score, body, deleted, op, role, replies
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(CommentID.self, forKey: .id)
-        parent = try container.decodeIfPresent(CommentID.self, forKey: .parent)
-        author = try container.decodeIfPresent(String.self, forKey: .author)
-        published = try container.decodeIfPresent(String.self, forKey: .published)
-        score = try container.decodeIfPresent(Int64.self, forKey: .score)
-        body = try container.decodeIfPresent(String.self, forKey: .body)
-        deleted = try container.decodeIfPresent(Bool.self, forKey: .deleted)
-        op = try? container.decodeIfPresent(Bool.self, forKey: .op)
-        // An unknown role is dropped, as the canonical loader does, rather than refusing the document.
-        role = (try? container.decodeIfPresent(String.self, forKey: .role)).flatMap { CommentRole(named: $0) }
-        replies = try container.decodeIfPresent([Comment].self, forKey: .replies)
-    }
 }
 
 /// A whole document of the canonical format.
-public struct Document: Codable, Equatable, Sendable {
+public struct Document: Equatable, Sendable {
     public var article: Article
     public var comments: [Comment]?
 

@@ -5,6 +5,15 @@ struct RecordHashes {
     var parents: [UInt64] = []
     var authors = HashSet64()
 
+    /// Adds a comment's author to the distinct authors. Reddit's "[deleted]" is no author (the
+    /// account is gone; every such comment would otherwise count as one person), so it is left out.
+    mutating func addAuthor(_ hash: UInt64) {
+        if hash != Self.deletedAuthor { authors.insert(hash) }
+    }
+
+    /// The hash of "[deleted]", the author a site gives a comment whose account was deleted.
+    static let deletedAuthor = TextHash.of(Discussion.deletedAuthor)
+
     mutating func appendComment() {
         ids.append(0)
         parents.append(0)
@@ -16,9 +25,7 @@ extension DocumentBytes {
     func sameText(_ a: TextRef, _ b: TextRef) -> Bool {
         if a.isAbsent || b.isAbsent { return a.isAbsent && b.isAbsent }
         if !a.isJSONEscaped && !b.isJSONEscaped {
-            guard a.length == b.length else { return false }
-            let x = UnsafeRawBufferPointer(rebasing: buffer[Int(a.offset)..<Int(a.offset) + a.length])
-            let y = UnsafeRawBufferPointer(rebasing: buffer[Int(b.offset)..<Int(b.offset) + b.length])
+            guard a.length == b.length, let x = bytes(of: a), let y = bytes(of: b) else { return false }
             return x.elementsEqual(y)
         }
         return string(a) == string(b)

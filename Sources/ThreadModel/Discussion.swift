@@ -59,7 +59,7 @@ public struct Discussion: Sendable {
     /// What an importer had to leave out or change, for the status line.
     public var notes: [String] = []
 
-    /// How many different authors wrote comments; counted by hash while loading.
+    /// How many different authors wrote comments; counted by hash while loading, "[deleted]" left out.
     public let distinctAuthors: Int
 
     init(article: Article, bytes: DocumentBytes, records: [CommentRecord], orphanCount: Int, distinctAuthors: Int) {
@@ -68,6 +68,12 @@ public struct Discussion: Sendable {
         self.records = records
         self.orphanCount = orphanCount
         self.distinctAuthors = distinctAuthors
+        // The invariant of `TextRef`: checked here, where references meet the bytes they point into.
+        precondition(
+            records.allSatisfy {
+                bytes.holds($0.id) && bytes.holds($0.author) && bytes.holds($0.published) && bytes.holds($0.body)
+                    && bytes.holds($0.parentID)
+            }, "every text reference lies inside the document's bytes")
         placeholderCount = records.reduce(0) { $0 + ($1.flags.contains(.placeholder) ? 1 : 0) }
     }
 
@@ -83,6 +89,11 @@ public struct Discussion: Sendable {
     }
 
     public func author(of index: Int) -> String? { bytes.string(records[index].author) }
+
+    /// The author Reddit gives a comment whose account was deleted: shown as is, but not a
+    /// person, so not counted among `distinctAuthors`.
+    public static let deletedAuthor = "[deleted]"
+
     public func published(of index: Int) -> String? { bytes.string(records[index].published) }
     /// The body as written; empty when it has none.
     public func body(of index: Int) -> String { bytes.string(records[index].body) ?? "" }
@@ -127,6 +138,15 @@ public struct Discussion: Sendable {
     /// Whether the comment named a parent that is not in the document.
     public func isOrphan(_ index: Int) -> Bool { records[index].flags.contains(.orphan) }
 
+    /// The parent an orphan named, which is not in the document; nil for every other comment.
+    /// Kept so that a converted document still says the comment replies to something missing.
+    public func missingParentID(of index: Int) -> CommentID? {
+        let record = records[index]
+        guard record.flags.contains(.orphan), let text = bytes.string(record.parentID) else { return nil }
+        if record.flags.contains(.integerParentID), let number = Int64(text) { return .integer(number) }
+        return .string(text)
+    }
+
     public func id(of index: Int) -> CommentID? {
         let record = records[index]
         guard let text = bytes.string(record.id) else { return nil }
@@ -134,7 +154,7 @@ public struct Discussion: Sendable {
         return .string(text)
     }
 
-    /// The comment as a Codable value, without its replies.
+    /// The comment as a value, without its replies.
     public func comment(at index: Int) -> Comment {
         Comment(
             id: id(of: index), author: author(of: index), published: published(of: index),

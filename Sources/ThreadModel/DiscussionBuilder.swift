@@ -38,7 +38,7 @@ public struct DiscussionBuilder {
             if case .integer = parentID { record.flags.insert(.integerParentID) }
         }
         record.author = store(comment.author)
-        if let author = comment.author { hashes.authors.insert(TextHash.of(author)) }
+        if let author = comment.author { hashes.addAuthor(TextHash.of(author)) }
         record.published = store(comment.published)
         record.body = store(comment.body)
         if let score = comment.score {
@@ -81,7 +81,7 @@ public struct DiscussionBuilder {
 }
 
 extension Discussion {
-    /// Builds the flat thread of a Codable document, walking nested replies without recursion.
+    /// Builds the flat thread of a document value, walking nested replies without recursion.
     public init(document: Document) throws(DocumentError) {
         var builder = DiscussionBuilder(article: document.article)
         // Each entry: the replies still to add and the index of the comment they belong to.

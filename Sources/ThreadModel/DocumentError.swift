@@ -14,6 +14,8 @@ public struct DocumentError: Error, CustomStringConvertible, Equatable, Sendable
         case parentLoop([String])
         /// JSON of no format tread knows.
         case unknownFormat(String)
+        /// Text in UTF-16 (or UTF-32), told from a byte order mark or zero bytes.
+        case utf16
     }
 
     /// The file as the user named it; nil until the caller knows it.
@@ -48,6 +50,7 @@ public struct DocumentError: Error, CustomStringConvertible, Equatable, Sendable
         case .parentLoop(let ids):
             return "\(file): the parents of comments \(ids.map(quoted).joined(separator: " → ")) form a loop"
         case .unknownFormat(let message): return "\(file): \(message)"
+        case .utf16: return "\(file): the file is UTF-16; tread reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"
         }
     }
 
@@ -60,9 +63,7 @@ public struct DocumentError: Error, CustomStringConvertible, Equatable, Sendable
     private func quoted(_ id: String) -> String {
         var shown = ""
         for scalar in id.unicodeScalars.prefix(60) {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
-            {
+            if Self.mustEscape(scalar.value) {
                 shown += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 shown.unicodeScalars.append(scalar)
@@ -70,5 +71,14 @@ public struct DocumentError: Error, CustomStringConvertible, Equatable, Sendable
         }
         if id.unicodeScalars.count > 60 { shown += "…" }
         return "\"\(shown)\""
+    }
+
+    /// Scalars an id must not carry into a message: controls, bidi embeddings, overrides,
+    /// isolates and marks (which reorder the rest of the line), and line or paragraph separators.
+    static func mustEscape(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }

@@ -71,7 +71,8 @@ public enum DocumentWriter {
         if !article.body.isEmpty { list("body", article.body) }
     }
 
-    /// Writes one comment's fields, without closing its object; `parent` only in the flat form.
+    /// Writes one comment's fields, without closing its object; `parent` in the flat form, and
+    /// for an orphan (whose parent is missing) in both, so it loads back as an orphan.
     /// Returns whether it wrote any.
     @discardableResult
     private static func writeFields(
@@ -161,7 +162,8 @@ public enum DocumentWriter {
             let indent = 4 * level
             out.append(contentsOf: Array(("\n" + String(repeating: " ", count: indent) + "{").utf8))
             let wrote = writeFields(
-                discussion, i, id: discussion.id(of: i), parent: nil, indent: indent + 2, into: &out)
+                discussion, i, id: discussion.id(of: i), parent: discussion.missingParentID(of: i), indent: indent + 2,
+                into: &out)
             let hasReplies = i + 1 < n && discussion.parent(of: i + 1) == i
             if hasReplies {
                 out.append(
@@ -177,7 +179,8 @@ public enum DocumentWriter {
     private static func writeFlat(_ discussion: Discussion, into out: inout [UInt8]) {
         let n = discussion.count
         var ids = (0..<n).map { discussion.id(of: $0) }
-        var taken = Set(ids.compactMap { $0?.key })
+        // A made-up id must not take the name of an orphan's missing parent, or the orphan would be adopted.
+        var taken = Set(ids.compactMap { $0?.key } + (0..<n).compactMap { discussion.missingParentID(of: $0)?.key })
         var counter = 0
         for i in 0..<n where ids[i] == nil {
             var candidate: String
@@ -190,7 +193,7 @@ public enum DocumentWriter {
         }
         for i in 0..<n {
             out.append(contentsOf: Array(((i == 0 ? "" : ",") + "\n    {").utf8))
-            let parent = discussion.parent(of: i).flatMap { ids[$0] }
+            let parent = discussion.parent(of: i).flatMap { ids[$0] } ?? discussion.missingParentID(of: i)
             writeFields(discussion, i, id: ids[i], parent: parent, indent: 6, into: &out)
             out.append(contentsOf: Array("\n    }".utf8))
         }

@@ -7,54 +7,93 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     case discourse
     case lobsters
 
-    /// The format of `bytes`, told from the first keys; nil when it is none tread knows.
+    /// The format of `bytes`, told from the shape of its top-level value; nil when it is none tread knows.
     ///
-    /// Cheap: it reads keys until one decides and skips the values in between without
-    /// decoding them, so a canonical file (whose `article` comes first) is not read twice.
+    /// A top-level object is a tread document as soon as an `article` key appears, wherever it
+    /// is (the format allows any other key beside it, so no other key can decide before the
+    /// object ends); otherwise the set of its keys decides (`post_stream`: Discourse; `short_id`
+    /// and friends: Lobsters; `children`: Hacker News Algolia; `id` with `type`, `by`, `kids` or
+    /// `time`: a Hacker News item). Values are skipped without decoding them. A top-level array
+    /// is never a tread document, so its first object's first telling key decides.
     public static func detect(_ bytes: DocumentBytes) -> DocumentFormat? {
         (try? detectOrFail(bytes)) ?? nil
     }
 
-    /// As `detect`, but a syntax error met on the way is thrown, with its line and column.
+    /// As `detect`, but a syntax error met on the way is thrown, with its line and column, and a
+    /// UTF-16 or UTF-32 file is refused as such.
     static func detectOrFail(_ bytes: DocumentBytes) throws(DocumentError) -> DocumentFormat? {
+        try checkEncoding(bytes)
         var scanner = JSONScanner(bytes.buffer)
-        // A UTF-8 byte order mark is no part of the JSON.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
+        scanner.position = byteOrderMarkLength(bytes)
         switch scanner.peek() {
         case UInt8(ascii: "{"):
-            return try objectFormat(&scanner, inArray: false)
+            return try objectFormat(&scanner)
         case UInt8(ascii: "["):
             scanner.position += 1
             guard scanner.peek() == UInt8(ascii: "{") else { return nil }
-            return try objectFormat(&scanner, inArray: true)
+            return try arrayElementFormat(&scanner)
         default:
             return nil
         }
     }
 
-    /// Reads the keys of the object at the scanner until one names a format.
-    private static func objectFormat(_ scanner: inout JSONScanner, inArray: Bool) throws(DocumentError)
-        -> DocumentFormat?
-    {
+    /// 3 when the bytes open with a UTF-8 byte order mark (no part of the JSON), else 0.
+    static func byteOrderMarkLength(_ bytes: DocumentBytes) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Refuses a file in UTF-16, with or without a byte order mark: its mark (FF FE or FE FF) or
+    /// its first character, ASCII in any JSON text, as one zero and one non-zero byte. A JSON
+    /// text in UTF-8 never holds a zero byte, so no UTF-8 document is refused.
+    static func checkEncoding(_ bytes: DocumentBytes) throws(DocumentError) {
+        guard bytes.count >= 2 else { return }
+        let first = bytes[0]
+        let second = bytes[1]
+        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || ((first == 0) != (second == 0)) {
+            throw DocumentError(kind: .utf16)
+        }
+    }
+
+    /// Reads the keys of the top-level object to its end, unless `article` settles it first.
+    private static func objectFormat(_ scanner: inout JSONScanner) throws(DocumentError) -> DocumentFormat? {
+        scanner.position += 1
+        guard scanner.peek() != UInt8(ascii: "}") else { return nil }
+        var keys: Set<String> = []
+        while true {
+            let ref = try scanner.readKey()
+            let key = keyText(scanner, ref)
+            if key == "article" { return .tread }
+            if !key.isEmpty { keys.insert(key) }
+            try scanner.skipValue()
+            switch scanner.peek() {
+            case UInt8(ascii: ","): scanner.position += 1
+            case UInt8(ascii: "}"): return format(ofObjectWithKeys: keys)
+            default: throw scanner.syntaxError("expected ',' or '}' after an object member")
+            }
+        }
+    }
+
+    /// The site format of a top-level object with these keys and no `article`.
+    static func format(ofObjectWithKeys keys: Set<String>) -> DocumentFormat? {
+        if keys.contains("post_stream") { return .discourse }
+        if !keys.isDisjoint(with: ["short_id", "short_id_url", "submitter_user", "comments_url"]) { return .lobsters }
+        if keys.contains("children") || !keys.isDisjoint(with: ["created_at_i", "story_id"]) {
+            return .hackerNewsAlgolia
+        }
+        if keys.contains("id"), !keys.isDisjoint(with: hackerNewsItemKeys.union(["type"])) { return .hackerNewsItems }
+        return nil
+    }
+
+    /// Reads the keys of the first object in a top-level array until one names a format.
+    private static func arrayElementFormat(_ scanner: inout JSONScanner) throws(DocumentError) -> DocumentFormat? {
         scanner.position += 1
         guard scanner.peek() != UInt8(ascii: "}") else { return nil }
         while true {
             let ref = try scanner.readKey()
             let key = keyText(scanner, ref)
-            if inArray {
-                // Reddit: [post listing, comment listing]; Hacker News API: [item, item, ...].
-                if key == "kind" || key == "data" { return .reddit }
-                if hackerNewsItemKeys.contains(key) { return .hackerNewsItems }
-            } else {
-                switch key {
-                case "article": return .tread
-                case "post_stream": return .discourse
-                case "short_id", "short_id_url", "submitter_user", "comments_url": return .lobsters
-                case "created_at_i", "story_id", "options": return .hackerNewsAlgolia
-                case _ where hackerNewsItemKeys.contains(key): return .hackerNewsItems
-                default: break
-                }
-            }
+            // Reddit: [post listing, comment listing]; Hacker News API: [item, item, ...].
+            if key == "kind" || key == "data" { return .reddit }
+            if hackerNewsItemKeys.contains(key) { return .hackerNewsItems }
             try scanner.skipValue()
             switch scanner.peek() {
             case UInt8(ascii: ","): scanner.position += 1
@@ -93,11 +132,12 @@ extension Discussion {
             var scanner = JSONScanner(bytes.buffer)
             if scanner.peek() == nil { throw DocumentError(kind: .empty) }
             // Not JSON at all gets the syntax error with its position; JSON of another kind, the list of formats.
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
+            scanner.position = DocumentFormat.byteOrderMarkLength(bytes)
             try scanner.skipValue()
             try scanner.expectEnd()
             throw DocumentError(kind: .unknownFormat(DocumentFormat.unknownMessage))
         }
+        if format != nil { try DocumentFormat.checkEncoding(bytes) }
         switch chosen {
         case .tread: return try load(canonical: bytes)
         case .hackerNewsAlgolia: return try HackerNewsAlgolia.load(bytes)

@@ -23,7 +23,7 @@ enum TextHash {
     static func of(_ ref: TextRef, in bytes: DocumentBytes) -> UInt64 {
         if ref.isAbsent { return 0 }
         if ref.isJSONEscaped { return of(bytes.string(ref) ?? "") }
-        let start = Int(ref.offset)
-        return of(UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<start + ref.length]))
+        guard let text = bytes.bytes(of: ref) else { return of("\u{FFFD}") }
+        return of(text)
     }
 }

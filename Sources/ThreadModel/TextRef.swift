@@ -2,6 +2,12 @@
 ///
 /// `length` carries a flag in its top bit: the text is the inside of a JSON string
 /// (escapes still to be decoded) rather than plain UTF-8.
+///
+/// The invariant: every text reference a `Discussion` holds lies inside its bytes. It is made true
+/// where references are made (the scanner and the builder cut them from the bytes they read) and
+/// checked once where they meet their bytes (`Discussion`'s initialiser); every read goes through
+/// `DocumentBytes.bytes(of:)`, which checks it again, so a stale reference reads as nothing
+/// rather than outside the mapping.
 public struct TextRef: Hashable, Sendable {
     public var offset: UInt32
     var rawLength: UInt32
@@ -26,14 +32,25 @@ public struct TextRef: Hashable, Sendable {
 }
 
 extension DocumentBytes {
+    /// Whether `ref` is absent or lies inside these bytes (the invariant above).
+    public func holds(_ ref: TextRef) -> Bool {
+        ref.isAbsent || Int(ref.offset) + ref.length <= count
+    }
+
+    /// The raw bytes `ref` points at (escapes not decoded); nil when it is absent or does not
+    /// lie inside these bytes. The one place text is cut from the bytes.
+    public func bytes(of ref: TextRef) -> UnsafeRawBufferPointer? {
+        guard !ref.isAbsent, holds(ref) else { return nil }
+        let start = Int(ref.offset)
+        return UnsafeRawBufferPointer(rebasing: buffer[start..<start + ref.length])
+    }
+
     /// The text `ref` points at, as a Swift string: JSON escapes decoded, invalid UTF-8
-    /// and lone surrogates replaced by U+FFFD. Nil when the text is absent.
+    /// and lone surrogates replaced by U+FFFD. Nil when the text is absent; U+FFFD when the
+    /// reference does not lie inside the bytes.
     public func string(_ ref: TextRef) -> String? {
         if ref.isAbsent { return nil }
-        let start = Int(ref.offset)
-        let end = start + ref.length
-        guard start <= end, end <= count else { return "\u{FFFD}" }
-        let slice = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
+        guard let slice = bytes(of: ref) else { return "\u{FFFD}" }
         if !ref.isJSONEscaped || !slice.contains(UInt8(ascii: "\\")) {
             return String(decoding: slice, as: UTF8.self)
         }
@@ -127,21 +144,62 @@ enum JSONString {
     }
 
     /// Writes `text` as a JSON string literal, quotes included.
+    ///
+    /// Besides what JSON requires, every scalar a terminal would obey or that reorders or
+    /// breaks lines when the file is `cat`: C0 and C1 controls, DEL, bidi embeddings, overrides,
+    /// isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and U+2028/2029
+    /// are written as `\u` escapes, which load back as the same text.
     static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let byte = utf8[i]
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20, 0x7F: appendEscape(UInt32(byte), into: &out)
+                case 0xC2, 0xD8, 0xE2:
+                    if let (value, length) = unsafeScalar(utf8, at: i) {
+                        appendEscape(value, into: &out)
+                        i += length
+                        continue
+                    }
+                    out.append(byte)
+                default: out.append(byte)
+                }
+                i += 1
             }
         }
         out.append(0x22)
+    }
+
+    /// The scalar at `i` and its length in bytes when it is one `quote` escapes beyond ASCII.
+    @inline(__always)
+    private static func unsafeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        guard i + 1 < utf8.count else { return nil }
+        let second = utf8[i + 1]
+        switch utf8[i] {
+        case 0xC2 where (0x80...0x9F).contains(second): return (UInt32(second), 2)
+        case 0xD8 where second == 0x9C: return (0x061C, 2)
+        case 0xE2 where i + 2 < utf8.count && (second == 0x80 || second == 0x81):
+            let value = 0x2000 | UInt32(second & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            switch value {
+            case 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return (value, 3)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    private static func appendEscape(_ value: UInt32, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(value >> UInt32(shift) & 0xF)]) }
     }
 }

@@ -16,13 +16,26 @@ public struct CommentTree: Sendable {
     public let roots: [Int32]
     public let maximumDepth: Int
     var folded: [Bool]
+    /// `commentsBefore[i]`: how many of the entries before `i` are comments, not placeholders
+    /// (`Discussion.isPlaceholder`); `count + 1` long. Every count of comments over a range of
+    /// thread order (a subtree, the whole thread, the selection's number) is a difference of two.
+    let commentsBefore: [Int32]
 
     /// Builds the tree from parent indices in preorder (every parent comes before its replies,
     /// and a subtree is contiguous), as `Discussion` keeps them.
-    public init(parents: [Int32]) {
+    ///
+    /// `placeholders` marks the entries that are one-line stand-ins rather than comments; they
+    /// keep their place in the tree but are left out of every count of comments.
+    public init(parents: [Int32], placeholders: [Bool] = []) {
         let n = parents.count
         count = n
         self.parents = parents
+        var commentsBefore = [Int32](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            let isPlaceholder = i < placeholders.count && placeholders[i]
+            commentsBefore[i + 1] = commentsBefore[i] + (isPlaceholder ? 0 : 1)
+        }
+        self.commentsBefore = commentsBefore
         var depths = [Int32](repeating: 0, count: n)
         var ends = [Int32](repeating: 0, count: n)
         var replyCounts = [Int32](repeating: 0, count: n)
@@ -63,7 +76,9 @@ public struct CommentTree: Sendable {
     }
 
     public init(discussion: Discussion) {
-        self.init(parents: discussion.records.map(\.parent))
+        self.init(
+            parents: discussion.records.map(\.parent),
+            placeholders: (0..<discussion.count).map(discussion.isPlaceholder))
     }
 
     public var isEmpty: Bool { count == 0 }
@@ -79,8 +94,30 @@ public struct CommentTree: Sendable {
     public func depth(of index: Int) -> Int { Int(depths[index]) }
     /// Direct replies.
     public func replyCount(of index: Int) -> Int { Int(replyCounts[index]) }
-    /// Replies at every level below.
+    /// Entries at every level below, placeholders included: what folding hides from view.
     public func descendantCount(of index: Int) -> Int { Int(ends[index]) - index - 1 }
+
+    // MARK: - Counting comments
+
+    /// Whether the entry is a placeholder, not a comment.
+    public func isPlaceholder(_ index: Int) -> Bool { commentsBefore[index + 1] == commentsBefore[index] }
+
+    /// How many entries are comments: what the rule, the status line and `tread stats` say.
+    public var commentCount: Int { Int(commentsBefore[count]) }
+
+    /// The comment's number in thread order, counted from 1 over comments only; nil for a placeholder.
+    public func commentNumber(of index: Int) -> Int? {
+        isPlaceholder(index) ? nil : Int(commentsBefore[index]) + 1
+    }
+
+    /// How many comments come before `index` in thread order.
+    public func commentsBefore(_ index: Int) -> Int { Int(commentsBefore[index]) }
+
+    /// Replies at every level below that are comments: what a fold or a depth limit hides,
+    /// as its "N replies hidden" says. O(1).
+    public func hiddenCommentCount(of index: Int) -> Int {
+        Int(commentsBefore[Int(ends[index])] - commentsBefore[index + 1])
+    }
     /// The comment and all its replies, as a range of thread order.
     public func subtree(of index: Int) -> Range<Int> { index..<Int(ends[index]) }
     public func subtreeEnd(of index: Int) -> Int { Int(ends[index]) }

@@ -2,7 +2,8 @@ import Reader
 import ThreadModel
 import ThreadTree
 
-/// Drives one input through every stage tread has: load, flatten, lay out, act, render, print.
+/// Drives one input through every stage tread has: load, flatten, lay out, act, render, print
+/// (and, through `FormatExercise`, every importer and the CLI's error lines).
 ///
 /// Shared by the libFuzzer entry point and the replay command, so a crash found by the fuzzer
 /// reproduces with a plain debug build. Besides "does not crash", it checks what must hold for
@@ -29,8 +30,7 @@ enum PipelineExercise {
 
     /// Runs everything over `data`; traps (through `check`) when something that must hold does not.
     static func run(_ data: UnsafeRawBufferPointer) {
-        // Comment HTML reaches the converter only inside a site's JSON strings; the raw input reaches it here.
-        _ = HTMLText.convert(String(decoding: data, as: UTF8.self))
+        FormatExercise.run(data)
         let bytes = DocumentBytes(data)
         let discussion: Discussion
         do {
@@ -43,24 +43,26 @@ enum PipelineExercise {
         let tree = CommentTree(discussion: discussion)
         tree.checkInvariants()
         check(tree.count == discussion.count, "the tree and the discussion disagree on the count")
+        checkDocumentFacts(discussion, tree: tree)
 
         var random = InputRandom(data)
         for size in sizes {
             var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns)
+            let layout = LayoutCache()
             // Drawing is most of the time spent; a small window is drawn after every action, a
             // big one now and then, so the fuzzer gets through more inputs.
             let drawEvery = size.rows * size.columns <= 200 ? 1 : 6
-            checkState(state, render: true)
+            checkState(state, layout: layout, render: true)
             for (number, action) in script.enumerated() {
-                state.apply(action)
-                checkState(state, render: number % drawEvery == 0)
+                state.update(.action(action), layout: layout)
+                checkState(state, layout: layout, render: number % drawEvery == 0)
             }
             // A few actions the input chooses, so the fuzzer can steer the reader too.
             for number in 0..<24 {
-                state.apply(random.action(count: discussion.count))
-                checkState(state, render: number % drawEvery == 0)
+                state.update(.action(random.action(count: discussion.count)), layout: layout)
+                checkState(state, layout: layout, render: number % drawEvery == 0)
             }
-            checkState(state, render: true)
+            checkState(state, layout: layout, render: true)
         }
         for width in printWidths {
             for depthLimit in [nil, 2] {
@@ -72,7 +74,7 @@ enum PipelineExercise {
     }
 
     /// What must hold after every action, whatever the document.
-    static func checkState(_ state: ReaderState, render: Bool) {
+    static func checkState(_ state: ReaderState, layout: LayoutCache, render: Bool) {
         if let selection = state.selection {
             check(selection >= 0 && selection < state.discussion.count, "the selection is out of range")
             check(state.tree.isVisible(selection), "the selection is hidden in a fold")
@@ -83,7 +85,7 @@ enum PipelineExercise {
             check(state.tree.isVisible(top), "the top of the view is hidden in a fold")
         }
         guard render else { return }
-        let frame = state.render()
+        let frame = state.render(layout: layout)
         check(frame.width == state.columns && frame.height == state.rows, "the frame is not the window's size")
         for cell in frame.cells {
             check(isPrintable(cell.text, allowingNewline: false), "a control in a frame cell")

@@ -8,7 +8,10 @@ import ThreadModel
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a discussion in the canonical tread format (docs/FORMAT.md).",
-        discussion: "Converting the output again gives the same bytes.")
+        discussion: """
+            Converting the output again gives the same bytes. With -o, the file is replaced at once
+            when the new one is complete: a failed write leaves the old file as it was.
+            """)
 
     @OptionGroup var document: DocumentOptions
 
@@ -16,21 +19,21 @@ struct Convert: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let discussion = try loadOrExit(document)
+        let (discussion, _) = try loadReportingNotes(document)
         let bytes = DocumentWriter.canonicalJSON(discussion)
         guard let output else {
-            _ = writeAll(bytes, to: STDOUT_FILENO)
+            // A closed pipe (`| head`) is not an error worth a message; any other write error is.
+            if !writeAll(bytes, to: STDOUT_FILENO), errno != EPIPE {
+                writeError("tread: standard output: cannot write: \(String(cString: strerror(errno)).lowercased())")
+                throw ExitCode(74)
+            }
             return
         }
-        let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            writeError("tread: \(output): cannot write: \(String(cString: strerror(errno)))")
-            throw ExitCode(73)
-        }
-        defer { close(fd) }
-        guard writeAll(bytes, to: fd) else {
-            writeError("tread: \(output): cannot write: \(String(cString: strerror(errno)))")
-            throw ExitCode(74)
+        do {
+            try AtomicFile.write(bytes, to: output)
+        } catch {
+            writeError("tread: \(output): cannot write: \(error.reason)")
+            throw ExitCode(error.exitStatus)
         }
     }
 }

@@ -3,29 +3,28 @@ import Reader
 import TerminalUI
 import ThreadModel
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Runs the full-screen reader: read an event, turn it into an action, update, render, draw.
+/// Runs the full-screen reader: each event becomes a message, `update` changes the state,
+/// `render` draws it. Everything the reader does is in `update`; this loop only waits and draws.
 ///
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
-func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws {
+/// `file` names the document in an error the background load finds late.
+func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil) throws {
     let terminal: Terminal
     do {
         terminal = try Terminal()
     } catch {
+        // 78 (EX_CONFIG): the terminal, not the document, is what the user must change.
         writeError("tread: \(error)")
         throw ExitCode(78)
     }
     defer { terminal.restore() }
     let size = terminal.size
-    var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns)
-    if let loading { state.loadingProgress = loading.progress }
-    terminal.draw(state.render())
-    // For the benchmark: time to the first frame, without keys.
-    if getenv("TREAD_BENCH_EXIT_AFTER_FIRST_FRAME") != nil { return }
+    var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
+    // The lines laid out so far: kept here, between messages, not inside the state.
+    let layout = LayoutCache()
+    if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
+    terminal.draw(state.render(layout: layout))
     var loading = loading
     while true {
         // Busy (loading, or a long search) means polling; idle means sleeping until a key.
@@ -33,50 +32,43 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil) throws
         if let load = loading {
             switch load.result {
             case .success(let full):
-                state.replaceDiscussion(with: full)
+                state.update(.loaded(full), layout: layout)
                 loading = nil
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
                 terminal.restore()
-                writeError("tread: \(error.description)")
+                writeError("tread: \(error.naming(file).description)")
                 throw ExitCode(error.exitStatus)
             case nil:
-                state.loadingProgress = load.progress
+                state.update(.loadProgress(load.progress), layout: layout)
             }
-            if waited == nil { terminal.draw(state.render()) }
+            if waited == nil { terminal.draw(state.render(layout: layout)) }
         }
         guard var event = waited else {
             if state.isSearching {
-                state.continueSearch()
-                terminal.draw(state.render())
+                state.update(.searchStep, layout: layout)
+                terminal.draw(state.render(layout: layout))
             }
             continue
         }
         var applied = 0
+        var repaint = false
         while true {
-            if case .signal(let number) = event {
+            switch event {
+            case .signal(let number):
                 terminal.restore()
                 throw ExitCode(128 + number)
+            case .key(let key): state.update(.key(key), layout: layout)
+            case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
+            case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
-            apply(event, to: &state)
             if state.quitRequested { return }
+            repaint = repaint || state.repaintRequested
             applied += 1
             guard applied < 64, let next = terminal.nextEvent(timeout: 0) else { break }
             event = next
         }
-        terminal.draw(state.render())
-    }
-}
-
-private func apply(_ event: TerminalEvent, to state: inout ReaderState) {
-    switch event {
-    case .key(let key):
-        if let action = state.keymap.action(for: key, in: state.mode) { state.apply(action) }
-    case .mouse(let mouse):
-        state.apply(.mouse(mouse))
-    case .resize(let rows, let columns):
-        state.apply(.resize(rows: rows, columns: columns))
-    case .signal:
-        break
+        if repaint { terminal.invalidate() }
+        terminal.draw(state.render(layout: layout))
     }
 }

@@ -8,8 +8,9 @@ struct Stats: ParsableCommand {
     @OptionGroup var document: DocumentOptions
 
     func run() throws {
-        let discussion = try loadOrExit(document)
-        let stats = discussion.statistics()
+        let (discussion, fileSize) = try loadReportingNotes(document)
+        // The size of the file as given, whatever its format (an import's text is stored apart).
+        let stats = discussion.statistics(sourceBytes: fileSize)
         var output = OutputBuffer()
         output.write(
             """

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reader
 import Samples
+import TextLayout
 import ThreadModel
 import ThreadTree
 
@@ -23,7 +24,7 @@ struct Tread: ParsableCommand {
             The document format is described in docs/FORMAT.md of tread's source.
             """,
         version: treadVersion,
-        subcommands: [Read.self, Convert.self, Stats.self, Bench.self, ConfigCommand.self],
+        subcommands: [Read.self, Convert.self, Stats.self, Recent.self, Forget.self, ConfigCommand.self],
         defaultSubcommand: Read.self
     )
 }
@@ -32,9 +33,11 @@ struct Tread: ParsableCommand {
 struct DocumentOptions: ParsableArguments {
     @Argument(
         help:
-            "The discussion to open: a tread document, or a saved Hacker News, Reddit, Discourse or Lobsters thread; '-' for standard input."
+            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse or Lobsters thread, or such a thread's address; '-' for standard input."
     )
     var file: String?
+
+    @OptionGroup var fetch: FetchOptions
 
     @Option(
         name: .long,
@@ -47,6 +50,9 @@ struct DocumentOptions: ParsableArguments {
     /// The document's bytes: the file's, or the bundled sample's when no file was named.
     func read() throws(DocumentError) -> DocumentBytes {
         guard let file else { return DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)) }
+        if let address { return fetchedDocument(address, options: fetch) }
+        DocumentBytes.setFileChangedMessage(
+            errorLine("tread: \(displayName(file)): the file changed while being read"))
         do {
             return try DocumentBytes.read(path: file)
         } catch {
@@ -57,6 +63,7 @@ struct DocumentOptions: ParsableArguments {
     /// Loads the document from bytes `read()` gave.
     func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
         do {
+            if address != nil { return try fetchedDiscussion(bytes) }
             return try Discussion.load(bytes, format: file == nil ? .tread : format)
         } catch {
             throw error.naming(file)
@@ -65,7 +72,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// Whether a big document is better loaded behind a preview: a file of the canonical format.
     func loadsInBackground(_ bytes: DocumentBytes) -> Bool {
-        file != nil && bytes.count >= BackgroundLoad.worthwhileSize && (format ?? .tread) == .tread
+        file != nil && address == nil && bytes.count >= BackgroundLoad.worthwhileSize && (format ?? .tread) == .tread
             && DocumentFormat.detect(bytes) == .tread
     }
 }
@@ -75,6 +82,7 @@ struct Read: ParsableCommand {
         commandName: "read", abstract: "Open the reader, or print the thread when output is not a terminal.")
 
     @OptionGroup var document: DocumentOptions
+    @OptionGroup var state: StateOptions
 
     @Flag(name: .long, help: "Print the thread as indented text instead of opening the reader.")
     var print = false
@@ -98,7 +106,7 @@ struct Read: ParsableCommand {
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
-                try openReader(preview, loading: load)
+                try openReader(preview, loading: load, file: document.file)
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -113,6 +121,7 @@ struct Read: ParsableCommand {
         }
         let discussion = try orExit { () throws(DocumentError) in try document.load(bytes) }
         if printing {
+            reportNotes(discussion, file: document.file)
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
         }
@@ -125,6 +134,26 @@ extension DocumentFormat: ExpressibleByArgument {}
 /// Loads a document or exits with its one-line error and sysexits status.
 func loadOrExit(_ options: DocumentOptions) throws -> Discussion {
     try orExit { () throws(DocumentError) in try options.load(options.read()) }
+}
+
+/// Loads a document or exits as `loadOrExit` does; says on standard error what was skipped.
+func loadReportingNotes(_ options: DocumentOptions) throws -> (discussion: Discussion, fileSize: Int) {
+    let bytes = try orExit { () throws(DocumentError) in try options.read() }
+    let discussion = try orExit { () throws(DocumentError) in try options.load(bytes) }
+    reportNotes(discussion, file: options.file)
+    return (discussion, bytes.count)
+}
+
+/// The file as error messages name it, as `DocumentError` does.
+func displayName(_ file: String?) -> String {
+    file.map { $0 == "-" ? "standard input" : $0 } ?? "document"
+}
+
+/// Says on standard error what the load skipped and why (the reader shows it on its status line).
+func reportNotes(_ discussion: Discussion, file: String?) {
+    for note in discussion.notes {
+        writeError("tread: \(displayName(file)): \(note)")
+    }
 }
 
 /// Runs `work`, or prints its error as one line and exits with the error's sysexits status.
@@ -146,8 +175,14 @@ extension DocumentError {
     }
 }
 
+/// Writes one line to standard error, sanitised: file names, TERM and ids in it are not tread's.
 func writeError(_ line: String) {
-    _ = writeAll(Array((line.hasSuffix("\n") ? line : line + "\n").utf8), to: STDERR_FILENO)
+    _ = writeAll(Array(errorLine(line).utf8), to: STDERR_FILENO)
+}
+
+/// `line` made safe for the terminal and kept to one line (a trailing newline added).
+func errorLine(_ line: String) -> String {
+    Sanitizer.singleLine(line.hasSuffix("\n") ? String(line.dropLast()) : line) + "\n"
 }
 
 /// Prints the thread to standard output, streamed comment by comment.
@@ -177,7 +212,8 @@ struct OutputBuffer {
     }
 
     mutating func flush() {
-        _ = writeAll(bytes, to: STDOUT_FILENO)
+        // The reader of the pipe has gone (`tread --print | head -1`): nothing more is wanted; stop quietly.
+        if !writeAll(bytes, to: STDOUT_FILENO), errno == EPIPE { exit(0) }
         bytes.removeAll(keepingCapacity: true)
     }
 }

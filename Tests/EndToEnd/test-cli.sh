@@ -115,6 +115,98 @@ PY
         fail "--print of a $doc document holds no control characters" "found some (see $doc.txt)"; fi
 done
 
+# --- Issue 9 and 15: version, completions, notes, sizes, pipes, streams, atomic convert -o -----
+if [ "$("$BIN" --version)" = "0.3.0" ]; then pass "tread --version prints the version"; else
+    fail "tread --version prints the version" "$("$BIN" --version 2>&1 | head -c 200)"; fi
+for shell in bash zsh fish; do
+    if "$BIN" --generate-completion-script "$shell" >"$work/completion" 2>"$work/err" && grep -q "convert" "$work/completion"; then
+        pass "a $shell completion script is generated"
+    else
+        fail "a $shell completion script is generated" "$(head -c 200 "$work/err")"
+    fi
+done
+
+# docs/tread.1 is generated from the help (Scripts/generate-man.sh): every option of every command is in it.
+missing=""
+for command in read convert stats; do
+    for option in $("$BIN" help "$command" | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+        grep -qE -- "Fl (-${option#--}|[a-z] , -${option#--})( |$)" "$REPO/docs/tread.1" || missing="$missing $command $option"
+    done
+done
+if [ -z "$missing" ]; then pass "the man page lists every option (else run Scripts/generate-man.sh)"; else
+    fail "the man page lists every option (else run Scripts/generate-man.sh)" "missing:$missing"; fi
+
+# A Reddit thread with one item of an unknown kind: skipped, said on stderr, and the rest is good.
+printf '[{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"title":"T","id":"p","selftext":""}}]}},{"kind":"Listing","data":{"children":[{"kind":"t1","data":{"id":"a","body":"hi","author":"x"}},{"kind":"t9","data":{}}]}}]' >"$work/skip.json"
+for command in "--print" "convert" "stats"; do
+    "$BIN" $command "$work/skip.json" >"$work/out" 2>"$work/err"
+    status=$?
+    if [ "$status" -eq 0 ] && grep -q "skip.json: 1 item skipped" "$work/err"; then
+        pass "$command says on stderr what it skipped and exits 0"
+    else
+        fail "$command says on stderr what it skipped and exits 0" "exit $status: $(head -c 200 "$work/err")"
+    fi
+done
+
+# stats' bytes is the file's size, whatever the format.
+for doc in "$FIXTURES"/reddit/funny_ba_dum_tsss_3hahrw_sort_old.json "$FIXTURES"/hn_algolia/item17_pg_comment_subtree_2014.json \
+    "$REPO/SampleData/zte-partial-reprieve.json"; do
+    size=$(stat -c %s "$doc")
+    got=$("$BIN" stats "$doc" 2>/dev/null | sed -n 's/^bytes *//p')
+    if [ "$got" = "$size" ]; then pass "stats' bytes is the size of $(basename "$doc")"; else
+        fail "stats' bytes is the size of $(basename "$doc")" "got $got, file has $size"; fi
+done
+
+# --print into a pipe closed early ends quietly.
+python3 "$GEN" --comments 3000 --seed 9 -q -o "$work/long.json"
+"$BIN" --print "$work/long.json" 2>"$work/err" | head -n 1 >/dev/null
+status=${PIPESTATUS[0]}
+if [ "$status" -eq 0 ] && [ ! -s "$work/err" ]; then pass "--print into a closed pipe ends quietly"; else
+    fail "--print into a closed pipe ends quietly" "exit $status: $(head -c 200 "$work/err")"; fi
+
+# /dev/zero is refused at once, not after reading 4 GiB.
+for source in "file" "stdin"; do
+    if [ "$source" = file ]; then timeout 3 "$BIN" --print /dev/zero >/dev/null 2>"$work/err"; else
+        timeout 3 "$BIN" --print - </dev/zero >/dev/null 2>"$work/err"; fi
+    status=$?
+    if [ "$status" -eq 65 ] && grep -q "not valid JSON" "$work/err"; then pass "/dev/zero as $source is refused at once"; else
+        fail "/dev/zero as $source is refused at once" "exit $status: $(head -c 200 "$work/err")"; fi
+done
+
+# convert -o writes beside and renames: the old file's inode is replaced, not truncated in place.
+sample="$REPO/SampleData/zte-partial-reprieve.json"
+echo "old content" >"$work/target.json"
+ln "$work/target.json" "$work/hardlink.json"
+if "$BIN" convert "$sample" -o "$work/target.json" 2>"$work/err" && [ "$(cat "$work/hardlink.json")" = "old content" ] \
+    && "$BIN" stats "$work/target.json" >/dev/null 2>&1; then
+    pass "convert -o replaces the target by rename (a hard link keeps the old content)"
+else
+    fail "convert -o replaces the target by rename (a hard link keeps the old content)" "$(head -c 200 "$work/err")"
+fi
+if ls -a "$work" | grep -q "tread-"; then fail "convert -o leaves no temporary file" "$(ls -a "$work")"; else
+    pass "convert -o leaves no temporary file"; fi
+rm -f "$work/new.json"
+(umask 000 && "$BIN" convert "$sample" -o "$work/new.json")
+if [ "$(stat -c %a "$work/new.json")" = "666" ]; then pass "a new convert -o file gets 0666 less the umask"; else
+    fail "a new convert -o file gets 0666 less the umask" "mode $(stat -c %a "$work/new.json")"; fi
+chmod 600 "$work/target.json"
+"$BIN" convert "$sample" -o "$work/target.json"
+if [ "$(stat -c %a "$work/target.json")" = "600" ]; then pass "convert -o keeps an existing file's mode"; else
+    fail "convert -o keeps an existing file's mode" "mode $(stat -c %a "$work/target.json")"; fi
+ln -s target.json "$work/link.json"
+"$BIN" convert "$sample" -o "$work/link.json"
+if [ -L "$work/link.json" ] && cmp -s "$work/link.json" "$work/new.json"; then
+    pass "convert -o through a symbolic link replaces the file it names and keeps the link"
+else
+    fail "convert -o through a symbolic link replaces the file it names and keeps the link" "$(ls -l "$work/link.json")"
+fi
+if [ -w /dev/full ]; then
+    "$BIN" convert "$sample" -o /dev/full 2>"$work/err"
+    status=$?
+    if [ "$status" -eq 74 ] && grep -q "/dev/full: cannot write" "$work/err"; then pass "convert -o to a full device exits 74"; else
+        fail "convert -o to a full device exits 74" "exit $status: $(head -c 200 "$work/err")"; fi
+fi
+
 # Every saved discussion of the corpus prints, and converts to the canonical format stably.
 for doc in "$FIXTURES"/*/*.json; do
     name=$(basename "$(dirname "$doc")")/$(basename "$doc")

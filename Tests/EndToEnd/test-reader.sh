@@ -69,6 +69,21 @@ send q
 expect_exit 0 "q quits with status 0"
 expect_tty_restored "q restores the terminal"
 
+# --- Counts, depth and repainting ---------------------------------------------------------------
+start_app 80 24 "$BIN"
+expect_screen "ZTE Complies" "the reader opens for counts"
+send c 2 j
+expect_status "comment 3 of 7" "2j moves two comments: a digit is a count, not a depth"
+if screen | grep -q "Mr. Magoo"; then pass "a count folds nothing"; else fail "a count folds nothing"; fi
+send = 1
+expect_screen "replies hidden" "= then 1 shows the top level only"
+send Z
+send C-l
+expect_screen "Mr. Magoo" "ctrl-l repaints the whole screen"
+expect_status "? help" "the status line is back after ctrl-l"
+send q
+expect_exit 0 "quit after counts"
+
 # --- Signals and crashes restore the terminal ------------------------------------------------
 start_app 80 24 "$BIN"
 expect_screen "ZTE Complies" "the reader opens again"

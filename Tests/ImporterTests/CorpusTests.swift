@@ -121,9 +121,11 @@ enum Corpus {
         #expect(
             discussion.body(of: index) == """
                 Sorry for the delay. I just got the project setup with PIP, so the easiest way to install is using that
+
                 > sudo pip install --pre rtv
 
                 It won't update automatically, but you can do that with a single line as well
+
                 > sudo pip install --upgrade --pre rtv
 
                 Hope that helps!

@@ -56,7 +56,7 @@ import Testing
 @Suite struct MarkdownTextTests {
     @Test func escapedQuotesAreDecodedFirst() {
         #expect(
-            MarkdownText.convert("&gt; quoted &amp;amp;\n\nreply", entityEscaped: true) == "> quoted &amp;\n\nreply")
+            MarkdownText.convert("&gt; quoted &amp;amp;\n\nreply", entityEscaped: true) == "> quoted &\n\nreply")
     }
 
     @Test func softWrappedLinesJoin() {

@@ -28,6 +28,15 @@ import ThreadTree
         }
     }
 
+    /// Half the steps on a preview (the first half of the comments) while the rest "loads",
+    /// then the whole document, then the other half: the reader ends as if the whole had been
+    /// there from the start (same screen, selection, view and folds).
+    @Test func keysDuringABackgroundLoadEndAsOnALoadedDocument() async {
+        await propertyCheck(count: 200, input: Scenario.generator) { scenario in
+            if let failure = scenario.loadedDifference() { Issue.record("\(failure)\nin \(scenario)") }
+        }
+    }
+
     /// The first case the property found: the selection moved while the window had no rows
     /// to show it, and growing the window left it below the screen.
     @Test func selectionMovedWithoutRowsIsShownAfterAResize() {
@@ -108,6 +117,41 @@ struct Scenario: CustomStringConvertible, Sendable {
             }
         }
         return nil
+    }
+
+    /// Plays half the steps on a preview, delivers the whole document, plays the rest; describes
+    /// how that differs from playing every step on the whole document, or nil.
+    func loadedDifference() -> String? {
+        let full = discussion()
+        var whole = ReaderState(discussion: full, rows: rows, columns: columns)
+        var loaded = ReaderState(
+            discussion: discussion(first: comments.count / 2), rows: rows, columns: columns, loading: true)
+        for (number, step) in steps.enumerated() {
+            if number == steps.count / 2 { loaded.update(.loaded(full)) }
+            if let action = step.action(in: loaded) { loaded.update(.action(action)) }
+            if let action = step.action(in: whole) { whole.update(.action(action)) }
+            if let violation = loaded.violation { return "after step \(number + 1) while loading: \(violation)" }
+        }
+        if steps.count < 2 { loaded.update(.loaded(full)) }
+        if loaded.discussion.count != full.count { return "the whole document never replaced the preview" }
+        if loaded.selection != whole.selection {
+            return "selection \(String(describing: loaded.selection)) ≠ \(String(describing: whole.selection))"
+        }
+        if loaded.top != whole.top { return "top \(loaded.top) ≠ \(whole.top)" }
+        if let index = (0..<full.count).first(where: { loaded.tree.isFolded($0) != whole.tree.isFolded($0) }) {
+            return "comment \(index) folded differently"
+        }
+        if loaded.render() != whole.render() {
+            return "screens differ:\n\(loaded.render().plainText)\n---\n\(whole.render().plainText)"
+        }
+        return nil
+    }
+
+    /// The document of the first `count` comments only, as a preview of the whole.
+    func discussion(first count: Int) -> Discussion {
+        var shorter = self
+        shorter.comments = Array(comments.prefix(count))
+        return shorter.discussion()
     }
 
     var description: String {

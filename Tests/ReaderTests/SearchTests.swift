@@ -120,8 +120,8 @@ import ThreadModel
         #expect(state.message == "searching… 49%")
         state.apply(.nextMatch)
         #expect(state.isSearching)
-        state.continueSearch()
-        state.continueSearch()
+        state.update(.searchStep)
+        state.update(.searchStep)
         #expect(!state.isSearching)
         #expect(state.selection == count - 3)
         #expect(state.message == "match 1 of 1")
@@ -169,5 +169,58 @@ import ThreadModel
                 #expect(state.message?.hasPrefix("no match") == true, "\(query)")
             }
         }
+    }
+}
+
+@Suite struct SearchDisplayTests {
+    private func search(_ state: inout ReaderState, _ query: String) {
+        state.apply(.startSearch)
+        for character in query { state.apply(.input(.character(character))) }
+        state.apply(.input(.enter))
+    }
+
+    /// A hit on the 30th line of a comment taller than the screen: the view goes to that line.
+    @Test func aHitDeepInALongCommentScrollsToItsLine() {
+        var body = (1...40).map { "line \($0)" }
+        body[29] = "the needle"
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        builder.add(Comment(id: .string("a"), author: "a", body: "short"))
+        builder.add(Comment(id: .string("b"), author: "b", body: body.joined(separator: "\n")))
+        guard let document = try? builder.build() else { return }
+        var state = ReaderState(discussion: document, rows: 10, columns: 40)
+        search(&state, "needle")
+        #expect(state.selectedName == "b")
+        #expect(state.pageText.contains("the needle"))
+        let highlighted = state.render().cells.filter { $0.style.tint == .highlight }.map(\.text).joined()
+        #expect(highlighted == "needle")
+    }
+
+    @Test func aHitInTheArticlesFourthParagraphScrollsToIt() {
+        let paragraphs = ["one", "two", "three", "the fourth paragraph"]
+        var builder = DiscussionBuilder(article: Article(title: "T", body: paragraphs))
+        builder.add(Comment(id: .string("a"), author: "a", body: "x"))
+        guard let built = try? builder.build() else { return }
+        var state = ReaderState(discussion: built, rows: 4, columns: 40)
+        search(&state, "fourth")
+        #expect(state.message == "match 1 of 1 (in the article)")
+        #expect(state.pageText.contains("the fourth paragraph"))
+    }
+
+    /// A hit stands out by its colour, bold and underline; never reverse video over the colour,
+    /// not even on the selected comment's header.
+    @Test func aHitIsNotReversedOverItsColour() {
+        var state = ReaderState(discussion: discussion("ann: hello"), rows: 10, columns: 40)
+        search(&state, "ann")
+        let hits = state.render().cells.filter { $0.style.tint == .highlight }
+        #expect(hits.map(\.text).joined() == "ann")
+        #expect(hits.allSatisfy { !$0.style.reverse && $0.style.bold && $0.style.underline })
+    }
+
+    @Test func aSearchDoesNotMatchAcrossALineBreakEscape() throws {
+        let json = #"{"article":{"title":"T"},"comments":[{"body":"the end.\nThe start"}]}"#
+        var state = ReaderState(
+            discussion: try Discussion.load(canonical: DocumentBytes(Array(json.utf8))), rows: 20, columns: 60)
+        search(&state, "nthe")
+        #expect(state.message == "no match for “nthe”")
     }
 }

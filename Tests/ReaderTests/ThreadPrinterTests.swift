@@ -62,3 +62,21 @@ import ThreadTree
         #expect(last.hasPrefix(String(repeating: "│ ", count: 20) + "  level 99999"))
     }
 }
+
+@Suite struct QuotePrintingTests {
+    @Test func quotedCodeIsPrintedBehindTheBarsVerbatim() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        builder.add(Comment(author: "a", body: "> said:\n>     let  x = 1"))
+        let quoted = ThreadPrinter(width: 60).text(of: try builder.build())
+        // Code keeps its inner spaces and is indented by `BodyLayout.codeIndent` behind the bar.
+        #expect(quoted.contains("  │ said:\n  │   let  x = 1\n"))
+    }
+
+    @Test func deepQuotesPrintACappedPrefix() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        builder.add(Comment(author: "a", body: String(repeating: ">", count: 20_000) + " deep"))
+        let printed = ThreadPrinter(width: 80).text(of: try builder.build())
+        #expect(printed.contains("\n  " + String(repeating: "│ ", count: 8) + "[20000] deep\n"))
+        #expect(printed.utf8.count < 1_000)
+    }
+}

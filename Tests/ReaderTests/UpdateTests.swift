@@ -183,14 +183,14 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         #expect(state.selectedName == "b")
     }
 
-    @Test func digitsShowThreadsDownToThatDepth() {
+    @Test func equalsAndADigitShowThreadsDownToThatDepth() {
         var state = reader()
-        state.press("2")
+        state.press("=2")
         #expect(state.pageText.contains("▸ a1 · 2 replies hidden"))
         #expect(state.pageText.contains("second reply"))
         #expect(!state.pageText.contains("deep"))
         #expect(state.message == "threads shown down to depth 2")
-        state.press("1")
+        state.press("=1")
         #expect(!state.pageText.contains("a1"))
         #expect(state.pageText.contains("▸ a · 4 replies hidden"))
     }

@@ -21,7 +21,7 @@ struct PaletteTests {
         #expect(Palette(depth: .basic).pairColors.allSatisfy { $0.foreground < 8 && $0.background < 8 })
     }
 
-    @Test(arguments: [Tint.plain, .level(0), .level(4), .accent, .muted, .highlight, .warning])
+    @Test(arguments: [Tint.plain, .level(0), .level(4), .accent, .muted, .highlight])
     func withoutColourEveryTintIsPairZero(tint: Tint) {
         #expect(Palette(depth: .none).attributes(for: CellStyle(tint: tint)).pair == 0)
         #expect(Palette(depth: .none).pairColors.isEmpty)
@@ -32,6 +32,20 @@ struct PaletteTests {
         #expect(palette.attributes(for: CellStyle(tint: .highlight)).attributes & nc_a_reverse() != 0)
         #expect(palette.attributes(for: CellStyle(tint: .muted)).attributes & nc_a_dim() != 0)
         #expect(palette.attributes(for: CellStyle(tint: .accent)).attributes & nc_a_bold() != 0)
+    }
+
+    /// A hit as the reader draws it: its own background where there are colours, reverse video
+    /// where there are none; never reverse over the highlight colour (that made it yellow on black).
+    @Test(arguments: [Palette.Depth.none, .basic, .extended])
+    func aSearchHitStandsOut(depth: Palette.Depth) {
+        let palette = Palette(depth: depth)
+        let hit = palette.attributes(for: CellStyle(tint: .highlight, bold: true, underline: true))
+        if depth == .none {
+            #expect(hit.attributes & nc_a_reverse() != 0)
+        } else {
+            #expect(hit.attributes & nc_a_reverse() == 0)
+            #expect(palette.pairColors[Int(hit.pair) - 1].background >= 0)
+        }
     }
 
     @Test func styleFlagsBecomeAttributes() {

@@ -223,6 +223,39 @@ import Testing
         #expect(disposition(of: SIGINT) == before)
     }
 
+    @Test func aTerminalThatCannotMoveTheCursorIsRefused() throws {
+        let output = try #require(fopen("/dev/null", "w"))
+        let input = try #require(fopen("/dev/null", "r"))
+        defer {
+            fclose(output)
+            fclose(input)
+        }
+        let before = disposition(of: SIGINT)
+        #expect(throws: TerminalError.cannotAddressCursor("dumb")) {
+            _ = try Terminal(
+                type: "dumb", output: output, input: input, closesFiles: false,
+                colors: .automatic, noColor: false, handlesSignals: true)
+        }
+        #expect(disposition(of: SIGINT) == before)
+        try withHeadlessTerminal { _ in }  // and a later terminal still opens
+    }
+
+    @Test(arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ])
+    func everyTerminatingSignalIsReported(signal: Int32) throws {
+        var signals = sigset_t()
+        var saved = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, signal)
+        pthread_sigmask(SIG_UNBLOCK, &signals, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        let before = disposition(of: signal)
+        try withHeadlessTerminal(handlesSignals: true) { terminal in
+            raise(signal)
+            #expect(terminal.nextEvent(timeout: 0) == .signal(signal))
+        }
+        #expect(disposition(of: signal) == before)
+    }
+
     @Test func restoreIsIdempotent() throws {
         try withHeadlessTerminal { terminal in
             terminal.restore()

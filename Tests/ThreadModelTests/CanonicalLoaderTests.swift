@@ -243,9 +243,9 @@ func outline(_ discussion: Discussion) -> [String] {
     }
 
     @Test func readingADirectoryOrMissingFileFails() {
-        #expect(throws: DocumentError(path: "/", kind: .isDirectory)) { try Discussion.load(path: "/") }
+        #expect(throws: DocumentError(path: "/", kind: .isDirectory)) { try Discussion.load(path: "/", format: nil) }
         do {
-            _ = try Discussion.load(path: "/nonexistent/file.json")
+            _ = try Discussion.load(path: "/nonexistent/file.json", format: nil)
             Issue.record("expected an error")
         } catch {
             #expect(error.exitStatus == 66)

@@ -152,3 +152,36 @@ let sample = """
         #expect(t.subtree(of: 0) == 0..<3)
     }
 }
+
+/// Placeholders keep their place in the tree but every count of comments leaves them out.
+@Suite struct CommentCountTests {
+    /// a(b(c, …3 more), d), …topic closed, e
+    static let tree = CommentTree(
+        parents: [-1, 0, 1, 1, 0, -1, -1], placeholders: [false, false, false, true, false, true, false])
+
+    @Test func hiddenRepliesLeavePlaceholdersOut() {
+        #expect(Self.tree.hiddenCommentCount(of: 0) == 3)
+        #expect(Self.tree.descendantCount(of: 0) == 4)
+        #expect(Self.tree.hiddenCommentCount(of: 1) == 1)
+        #expect(Self.tree.hiddenCommentCount(of: 5) == 0)
+        #expect(Self.tree.hiddenCommentCount(of: 6) == 0)
+    }
+
+    @Test func commentsAreNumberedWithoutPlaceholders() {
+        #expect(Self.tree.commentCount == 5)
+        #expect((0..<7).map(Self.tree.commentNumber) == [1, 2, 3, nil, 4, nil, 5])
+        #expect(Self.tree.commentsBefore(5) == 4)
+        #expect(Self.tree.isPlaceholder(3) && !Self.tree.isPlaceholder(2))
+    }
+
+    @Test func treeFromADiscussionKnowsItsPlaceholders() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        let top = builder.add(Comment(body: "a"))
+        builder.addPlaceholder("12 more replies", under: top)
+        builder.add(Comment(body: "b"), under: top)
+        let discussion = try builder.build()
+        let tree = CommentTree(discussion: discussion)
+        #expect(tree.commentCount == discussion.commentCount)
+        #expect(tree.hiddenCommentCount(of: 0) == 1)
+    }
+}

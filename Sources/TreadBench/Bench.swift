@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reader
+import Samples
 import ThreadModel
 import ThreadTree
 
@@ -8,25 +9,26 @@ import ThreadTree
     import Glibc
 #endif
 
-/// `tread bench FILE`: times loading a document and the reader's keys on it, without a terminal.
+/// `tread-bench FILE`: times loading a document and the reader's keys on it, without a terminal.
 ///
-/// Each key is timed as `apply` + `render()` (what the reader does between a key and drawing), on a
-/// state rebuilt from scratch for every run: the reader keeps laid-out lines in a cache shared by
-/// every copy of a `ReaderState`, so reusing a copied state would time later runs against the lines
-/// the first run laid out. Before the timed action, the state is brought to the starting point the
+/// Each key is timed as `update` + `render` (what the reader does between a key and drawing), on a
+/// state and a layout cache made afresh for every run, so no run is timed against lines an earlier
+/// run laid out. Before the timed action, the state is brought to the starting point the
 /// row names and rendered once, untimed, as the screen a user would be looking at.
+@main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tread-bench",
         abstract: "Time loading a discussion and the reader's keys on it (for Scripts/benchmark.sh).",
         discussion: """
             Prints a Markdown table: for each key, the median and the maximum of --repeat runs of \
-            apply + render, in milliseconds; then the peak resident memory (getrusage ru_maxrss). \
+            update + render, in milliseconds; then the peak resident memory (getrusage ru_maxrss). \
             With no FILE, benchmarks the bundled sample.
             """,
-        shouldDisplay: false
     )
 
-    @OptionGroup var document: DocumentOptions
+    @Argument(help: "The discussion to time: a tread document or a saved thread; the bundled sample when absent.")
+    var file: String?
 
     @Option(name: .long, help: "Terminal rows.")
     var rows = 24
@@ -63,13 +65,13 @@ struct Bench: ParsableCommand {
         var afterLoad = 0
         for _ in 1..<loadRepeat {
             let loadStart = clock.now
-            let discussion = try loadOrExit(document)
+            let discussion = try loadOrExit(file)
             loads.append(clock.now - loadStart)
             if afterLoad == 0 { afterLoad = peakResidentKiB() }
             blackHole(discussion.count)
         }
         let loadStart = clock.now
-        let discussion = try loadOrExit(document)
+        let discussion = try loadOrExit(file)
         loads.append(clock.now - loadStart)
         if afterLoad == 0 { afterLoad = peakResidentKiB() }
         report.add(
@@ -132,26 +134,26 @@ struct Bench: ParsableCommand {
         }
         let afterSearch = peakResidentKiB()
 
-        var output = OutputBuffer()
-        output.write(
-            """
-            file: \(document.file ?? "(bundled sample)")  \(bytes) bytes (\(mebibytes(bytes)) MiB)  \
+        var output = ""
+        output +=
+            ("""
+            file: \(file ?? "(bundled sample)")  \(bytes) bytes (\(mebibytes(bytes)) MiB)  \
             \(discussion.count) comments  terminal \(columns)x\(rows)  runs per key: \(`repeat`), of the load: \(loadRepeat)
 
             | what | keys | from | runs | median ms | max ms | note |
             |---|---|---|---:|---:|---:|---|
 
             """)
-        for row in report.rows { output.write(row + "\n") }
-        output.write(
-            """
+        for row in report.rows { output += row + "\n" }
+        output +=
+            ("""
 
             peak RSS after one load: \(afterLoad / 1024) MiB (\(ratio(afterLoad * 1024, bytes))× file)
             peak RSS after every load and the keys: \(afterKeys / 1024) MiB (\(ratio(afterKeys * 1024, bytes))× file)
             peak RSS at the end (search, word picking): \(afterSearch / 1024) MiB (\(ratio(afterSearch * 1024, bytes))× file)
 
             """)
-        output.flush()
+        print(output, terminator: "")
     }
 
     // MARK: - Timing
@@ -178,17 +180,18 @@ struct Bench: ParsableCommand {
         let clock = ContinuousClock()
         var samples: [Duration] = []
         for _ in 0..<`repeat` {
-            // A fresh state: its own layout cache, like the reader's after those keys.
+            // A fresh state and layout cache, like the reader's after those keys.
             var state = ReaderState(discussion: start.discussion, rows: rows, columns: columns)
+            let layout = LayoutCache()
             if let setup {
-                for action in setup { state.apply(action) }
-                blackHole(state.render())
+                for action in setup { state.update(.action(action), layout: layout) }
+                blackHole(state.render(layout: layout))
             }
             let begin = clock.now
-            for action in actions { state.apply(action) }
+            for action in actions { state.update(.action(action), layout: layout) }
             // A search reads the thread in steps, as the event loop drives it: time all of them.
-            while state.isSearching { state.continueSearch() }
-            let frame = state.render()
+            while state.isSearching { state.update(.searchStep, layout: layout) }
+            let frame = state.render(layout: layout)
             samples.append(clock.now - begin)
             blackHole(frame)
             check(state)
@@ -199,7 +202,8 @@ struct Bench: ParsableCommand {
     /// `start` after `setup`.
     private func replay(_ setup: [Action], from start: ReaderState) -> ReaderState {
         var state = start
-        for action in setup { state.apply(action) }
+        let layout = LayoutCache()
+        for action in setup { state.update(.action(action), layout: layout) }
         return state
     }
 
@@ -216,9 +220,10 @@ struct Bench: ParsableCommand {
         _ start: ReaderState, _ action: Action, _ done: (ReaderState, Int) -> Bool
     ) -> [Action] {
         var state = start
+        let layout = LayoutCache()
         var actions: [Action] = []
         while actions.count < 200, let selection = state.selection, !done(state, selection) {
-            state.apply(action)
+            state.update(.action(action), layout: layout)
             actions.append(action)
         }
         return actions
@@ -344,4 +349,26 @@ private func ratio(_ numerator: Int, _ denominator: Int) -> String {
 @inline(never)
 private func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
+}
+
+/// Loads `file` (the bundled sample when nil) or exits with its one-line error and sysexits status.
+private func loadOrExit(_ file: String?) throws -> Discussion {
+    do throws(DocumentError) {
+        guard let file else { return try Discussion.load(DocumentBytes(Array(SampleDocuments.defaultDocument.utf8))) }
+        return try Discussion.load(path: file, format: nil)
+    } catch {
+        writeError("tread-bench: \(error.description)")
+        throw ExitCode(error.exitStatus)
+    }
+}
+
+private func writeError(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    var start = 0
+    while start < bytes.count {
+        let written = bytes[start...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        start += written
+    }
 }

@@ -1,0 +1,61 @@
+import ThreadModel
+
+/// Everything that changes the reader, as data: what the user does and what the program learns.
+public enum Message: Sendable {
+    /// A key as typed; the keymap turns it into an action.
+    case key(Key)
+    /// An action directly (what a key means, for callers that already know).
+    case action(Action)
+    case mouse(MouseEvent)
+    case resize(rows: Int, columns: Int)
+    /// The whole document, once a background load has read it.
+    case loaded(Discussion)
+    /// The share of the document read so far by a background load, 0...1.
+    case loadProgress(Double)
+    /// Time to read the next stretch of comments for a running search.
+    case searchStep
+}
+
+extension ReaderState {
+    /// Applies one message in place: the reader's one way to change.
+    ///
+    /// `layout` holds the lines laid out so far; the caller keeps it from one message to the next
+    /// (and passes the same to `render`). It is pure memoisation, so a new one only costs time.
+    public mutating func update(_ message: Message, layout: LayoutCache) {
+        repaintRequested = false
+        switch message {
+        case .key, .action, .mouse, .resize:
+            replay?.messages.append(message)
+        case .loaded, .loadProgress, .searchStep:
+            break
+        }
+        switch message {
+        case .key(let key):
+            if let action = keymap.action(for: key, in: mode) { apply(action, layout: layout) }
+        case .action(let action): apply(action, layout: layout)
+        case .mouse(let event): apply(.mouse(event), layout: layout)
+        case .resize(let rows, let columns): apply(.resize(rows: rows, columns: columns), layout: layout)
+        case .loaded(let full): load(full, layout: layout)
+        case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }
+        case .searchStep: continueSearch(layout: layout)
+        }
+    }
+
+    /// Takes the whole document in place of the preview by doing again, on it, everything done
+    /// to the preview: `G` then goes to the real last comment, `z` folds every thread, a search
+    /// finds every hit. The preview is the whole document's beginning, so what stays on screen
+    /// mostly stays put. A search started on the preview is finished here, as the user saw it finish.
+    private mutating func load(_ full: Discussion, layout: LayoutCache) {
+        // Only a preview is replaced; a stray `.loaded` must not throw away the reader's place.
+        guard let replay else { return }
+        var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, keymap: keymap)
+        // The preview's lines (its comment count in the rule, its last comment's replies) are stale.
+        layout.removeAll()
+        for message in replay.messages {
+            fresh.update(message, layout: layout)
+            while fresh.isSearching { fresh.continueSearch(layout: layout) }
+        }
+        fresh.repaintRequested = false
+        self = fresh
+    }
+}

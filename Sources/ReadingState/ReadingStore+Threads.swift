@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+extension ReadingStore {
+    /// The state saved for `identity`, or nil when the thread was never read (or was forgotten).
+    public func load(_ identity: ThreadIdentity) throws(StoreError) -> ThreadState? {
+        let path = self.path
+        return try access { db in try ReadingStore.read(identity.key, db, path: path) }
+    }
+
+    /// Saves a visit's state; merges with whatever another process saved for the thread since `visit` loaded it.
+    public func save(_ visit: Visit, now: Date) throws(StoreError) {
+        try save(
+            visit.state(now: now), for: visit.identity, changedMarks: visit.changedMarks, newlySeen: visit.newlySeen)
+    }
+
+    /// Saves `state` under `identity` in one transaction, merging rather than overwriting.
+    ///
+    /// `newlySeen` (all of `state.seen` when nil) is added to the stored seen-set, never replacing it, and only
+    /// `changedMarks` are written over the stored marks (all of `state.marks` for a thread not stored yet),
+    /// so another process's saves in between are kept; title, position and folds are this save's.
+    /// A save cut off at any point leaves the previous one whole.
+    public func save(
+        _ state: ThreadState, for identity: ThreadIdentity, changedMarks: [Character: UInt64],
+        newlySeen: SeenSet? = nil
+    ) throws(StoreError) {
+        let path = self.path
+        let key = identity.key
+        try access { db in
+            try db.inTransaction(.immediate) {
+                let stored = try Row.fetchOne(
+                    db, sql: "SELECT revision, seenBits, seenCount FROM thread WHERE key = ?", arguments: [key])
+                var seenBits: Int = stored?["seenBits"] ?? 0
+                var seenCount: Int = stored?["seenCount"] ?? 0
+                var merged = state
+                let revision: Int64 = stored?["revision"] ?? 0
+                merged.revision = revision + 1
+                try ReadingStore.write(merged, key: key, seenBits: seenBits, seenCount: seenCount, db)
+                let added = newlySeen ?? state.seen
+                if !added.isEmpty {
+                    seenCount = try ReadingStore.addSeen(added, key: key, bits: seenBits, db, path: path)
+                    if seenCount > ReadingStore.bucketSize * 2 << seenBits {
+                        seenBits = try ReadingStore.rebucket(key: key, count: seenCount, db, path: path)
+                    }
+                    try db.execute(
+                        sql: "UPDATE thread SET seenBits = ?, seenCount = ? WHERE key = ?",
+                        arguments: [seenBits, seenCount, key])
+                }
+                for (letter, hash) in stored == nil ? merged.marks : changedMarks {
+                    try ReadingStore.writeMark(letter, hash, key: key, db)
+                }
+                return .commit
+            }
+        }
+    }
+
+    /// Threads read lately, the most recently opened first.
+    public func recent(limit: Int = 20) throws(StoreError) -> [RecentThread] {
+        try access { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT key, title, site, url, path, opened, commentCount, newCount
+                    FROM thread ORDER BY opened DESC LIMIT ?
+                    """, arguments: [max(0, limit)])
+            return rows.map { row in
+                RecentThread(
+                    key: row["key"], title: row["title"], site: row["site"], url: row["url"], path: row["path"],
+                    opened: Date(timeIntervalSince1970: row["opened"]), commentCount: row["commentCount"],
+                    newCount: row["newCount"])
+            }
+        }
+    }
+
+    /// Forgets every thread whose key, URL or file path is `name`; returns how many were forgotten.
+    @discardableResult
+    public func forget(_ name: String) throws(StoreError) -> Int {
+        try access { db in
+            var forgotten = 0
+            try db.inTransaction(.immediate) {
+                // Marks go with their thread through the foreign key; delete them too in case it is off.
+                try db.execute(
+                    sql: """
+                        DELETE FROM mark WHERE threadKey IN (SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1)
+                        """, arguments: [name])
+                try db.execute(
+                    sql: """
+                        DELETE FROM seen WHERE threadKey IN (SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1)
+                        """, arguments: [name])
+                try db.execute(sql: "DELETE FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1", arguments: [name])
+                forgotten = db.changesCount
+                return .commit
+            }
+            return forgotten
+        }
+    }
+
+    static func read(_ key: String, _ db: Database, path: String) throws -> ThreadState? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM thread WHERE key = ?", arguments: [key]) else {
+            return nil
+        }
+        func set(_ column: String) throws -> SeenSet {
+            let blob: Data = row[column] ?? Data()
+            guard let set = SeenSet(encoded: [UInt8](blob)) else {
+                throw StoreError.damaged(path: path, detail: "the \(column) comments of one thread cannot be read")
+            }
+            return set
+        }
+        var marks: [Character: UInt64] = [:]
+        let markRows = try Row.fetchAll(
+            db, sql: "SELECT letter, comment FROM mark WHERE threadKey = ?", arguments: [key])
+        for markRow in markRows {
+            let letter: String = markRow["letter"]
+            let comment: Int64 = markRow["comment"]
+            if letter.count == 1, let first = letter.first { marks[first] = UInt64(bitPattern: comment) }
+        }
+        let selected: Int64? = row["selected"]
+        return ThreadState(
+            title: row["title"], site: row["site"], url: row["url"], path: row["path"],
+            opened: Date(timeIntervalSince1970: row["opened"]), saved: Date(timeIntervalSince1970: row["saved"]),
+            commentCount: row["commentCount"], newCount: row["newCount"],
+            seen: try ReadingStore.readSeen(key, db, path: path),
+            markedNew: try set("markedNew"), folded: try set("folded"),
+            selected: selected.map { UInt64(bitPattern: $0) }, selectedRow: row["selectedRow"], marks: marks,
+            revision: row["revision"])
+    }
+
+    /// Writes the thread's row; its seen-set is in the `seen` table, written apart by `addSeen`.
+    static func write(_ state: ThreadState, key: String, seenBits: Int, seenCount: Int, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO thread (key, title, site, url, path, opened, saved, commentCount, newCount, seenBits,
+                    seenCount, markedNew, folded, selected, selectedRow, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET title = excluded.title, site = excluded.site, url = excluded.url,
+                    path = excluded.path, opened = excluded.opened, saved = excluded.saved,
+                    commentCount = excluded.commentCount, newCount = excluded.newCount,
+                    markedNew = excluded.markedNew, folded = excluded.folded, selected = excluded.selected,
+                    selectedRow = excluded.selectedRow, revision = excluded.revision
+                """,
+            arguments: [
+                key, state.title, state.site, state.url, state.path, state.opened.timeIntervalSince1970,
+                state.saved.timeIntervalSince1970, state.commentCount, state.newCount, seenBits, seenCount,
+                Data(state.markedNew.encoded()), Data(state.folded.encoded()),
+                state.selected.map { Int64(bitPattern: $0) }, state.selectedRow, state.revision,
+            ])
+    }
+
+    static func writeMark(_ letter: Character, _ hash: UInt64, key: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO mark (threadKey, letter, comment) VALUES (?, ?, ?)",
+            arguments: [key, String(letter), Int64(bitPattern: hash)])
+    }
+}

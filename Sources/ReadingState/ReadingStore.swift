@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+/// Every thread's reading state, in one SQLite file: `$XDG_STATE_HOME/tread/state.sqlite`.
+///
+/// WAL journaling, so `kill -9` at any moment leaves the last committed save, and a second tread process
+/// can read while one writes. Saves merge inside an immediate transaction (seen-sets united, marks applied
+/// one by one), so two processes on one thread lose neither's marks. Every failure is a `StoreError`
+/// the caller shows before reading without state; nothing here stops a thread from opening.
+public final class ReadingStore: Sendable {
+    /// The file's name inside the state folder.
+    public static let fileName = "state.sqlite"
+
+    public let path: String
+    let database: DatabaseQueue
+
+    /// Opens (making it and its folder when missing) the store in `directory`, migrating an older schema.
+    public init(directory: String) throws(StoreError) {
+        let path = (directory as NSString).appendingPathComponent(ReadingStore.fileName)
+        self.path = path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .unavailable(path: directory, detail: "cannot make the folder")
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        // Another tread saving holds the lock for milliseconds; waiting 5 s covers a slow disk.
+        configuration.busyMode = .timeout(5)
+        configuration.label = "tread reading state"
+        configuration.prepareDatabase { db in
+            // A million-comment thread's first save grows the WAL to 7 MB; trim it back after checkpoints.
+            try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw ReadingStore.storeError(error, path: path)
+        }
+        try migrate()
+    }
+
+    /// The folder the store lives in: `$XDG_STATE_HOME/tread`, else `$HOME/.local/state/tread`; nil without either.
+    ///
+    /// Relative values are ignored, as the XDG Base Directory specification says.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
+    {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return (state as NSString).appendingPathComponent("tread")
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return (home as NSString).appendingPathComponent(".local/state/tread")
+        }
+        return nil
+    }
+
+    private func migrate() throws(StoreError) {
+        let migrator = ReadingStore.migrator
+        let path = self.path
+        do {
+            if try database.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                throw StoreError.newerVersion(path: path)
+            }
+            do {
+                try migrator.migrate(database)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                // Two treads opening a new store at once both start the first migration; the loser's fails
+                // with "table already exists" after the winner committed it. Only then is all well.
+                guard try database.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+            }
+        } catch {
+            throw ReadingStore.storeError(error, path: path)
+        }
+    }
+
+    /// Runs `work` on the database, turning every failure into a `StoreError` naming the file.
+    func access<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in try work(db) }
+        } catch {
+            throw ReadingStore.storeError(error, path: path)
+        }
+    }
+
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else {
+            return .unavailable(path: path, detail: String(describing: error))
+        }
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_MISMATCH, .SQLITE_SCHEMA:
+            return .damaged(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        case .SQLITE_ERROR:
+            // Missing tables or columns: a file that is a database but not this store.
+            return .damaged(path: path, detail: error.message ?? "not tread's reading state")
+        default:
+            return .unavailable(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// What the store keeps of one thread between visits.
+///
+/// Comments are named by their id hashes (`Discussion.idHash`), so positions, folds and marks follow
+/// the comments when others arrive in between, and an id's text is never stored.
+public struct ThreadState: Equatable, Sendable {
+    public var title: String
+    public var site: String?
+    /// `article.url`, so `tread forget URL` finds the thread.
+    public var url: String?
+    /// The file it was last read from, when it came from one.
+    public var path: String?
+    /// When the last visit began, and when it was last saved (the five-minute rule counts from the save).
+    public var opened: Date
+    public var saved: Date
+    public var commentCount: Int
+    /// How many comments were new when the last visit began.
+    public var newCount: Int
+    /// Every comment that has been on screen, in any visit.
+    public var seen: SeenSet
+    /// Comments still marked new when the last visit was saved: reopening soon shows them marked again.
+    public var markedNew: SeenSet
+    public var folded: SeenSet
+    /// The selected comment and its screen row, or nil with the article selected.
+    public var selected: UInt64?
+    public var selectedRow: Int
+    /// Mark letter → comment.
+    public var marks: [Character: UInt64]
+    /// Bumped by every save; a save that finds another revision than it loaded merges instead of overwriting.
+    public var revision: Int64
+
+    public init(
+        title: String, site: String? = nil, url: String? = nil, path: String? = nil, opened: Date,
+        saved: Date? = nil, commentCount: Int = 0, newCount: Int = 0, seen: SeenSet = SeenSet(),
+        markedNew: SeenSet = SeenSet(), folded: SeenSet = SeenSet(), selected: UInt64? = nil, selectedRow: Int = 0,
+        marks: [Character: UInt64] = [:], revision: Int64 = 0
+    ) {
+        self.title = title
+        self.site = site
+        self.url = url
+        self.path = path
+        self.opened = opened
+        self.saved = saved ?? opened
+        self.commentCount = commentCount
+        self.newCount = newCount
+        self.seen = seen
+        self.markedNew = markedNew
+        self.folded = folded
+        self.selected = selected
+        self.selectedRow = selectedRow
+        self.marks = marks
+        self.revision = revision
+    }
+}
+
+/// One line of `tread recent`: a thread read lately.
+public struct RecentThread: Equatable, Sendable {
+    public var key: String
+    public var title: String
+    public var site: String?
+    public var url: String?
+    public var path: String?
+    public var opened: Date
+    public var commentCount: Int
+    /// How many comments were new when it was last opened.
+    public var newCount: Int
+}

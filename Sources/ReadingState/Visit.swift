@@ -1,0 +1,219 @@
+import Foundation
+import ThreadModel
+
+/// One visit to a thread: which comments are new, which have been shown, marks and where to resume.
+///
+/// A plain value the reader holds beside its own state, by comment index (preorder, as `Discussion` has them).
+/// Its rules:
+/// - New: comments never on screen in an earlier visit. On the first visit nothing is new (everything would be).
+/// - Reopening within `markerGrace` of the last save keeps the markers the last visit still showed (as circumflex).
+/// - Shown comments count as read for the next visit but keep their marker in this one; `markRead` clears it now.
+/// - Positions, folds and marks are kept by comment id, so they survive comments added in between.
+public struct Visit: Sendable {
+    /// How soon a reopened thread keeps the last visit's markers: circumflex's five minutes.
+    public static let markerGrace: TimeInterval = 5 * 60
+
+    public let identity: ThreadIdentity
+    /// What the store held when the visit began; nil on a first visit or without a store.
+    public let loaded: ThreadState?
+    /// How many comments were new when the visit began.
+    public let newAtStart: Int
+    /// How many comments still carry the new marker.
+    public private(set) var newCount: Int
+    /// When the visit began.
+    public let opened: Date
+
+    let title: String
+    let site: String?
+    let url: String?
+    let path: String?
+    let commentCount: Int
+    /// Each comment's id hash; 0 for a comment without an id (never new, never remembered).
+    let hashes: [UInt64]
+    private var newFlags: [Bool]
+    /// Comments not in the stored seen-set: only these need remembering when shown.
+    private var unseen: [Bool]
+    /// Hashes of comments shown in this visit that were not seen before.
+    private var pending: [UInt64] = []
+    private var marks: [Character: UInt64]
+    private var selected: UInt64?
+    private var selectedRow = 0
+    private var folded = SeenSet()
+
+    /// Starts a visit to `discussion`, with what the store held for it (nil for none) and the time it opens.
+    ///
+    /// `path` is the file it was read from, as `tread recent` shows it. Linear in the comments: a hash and a
+    /// binary search each.
+    public init(
+        discussion: Discussion, identity: ThreadIdentity, stored: ThreadState?, path: String? = nil, now: Date
+    ) {
+        self.identity = identity
+        loaded = stored
+        opened = now
+        title = discussion.article.title
+        site = identity.site
+        url = discussion.article.url
+        self.path = path
+        commentCount = discussion.commentCount
+        let count = discussion.count
+        var hashes = [UInt64](repeating: 0, count: count)
+        for index in 0..<count where !discussion.isPlaceholder(index) {
+            hashes[index] = discussion.idHash(of: index)
+        }
+        self.hashes = hashes
+        let seen = (stored?.seen ?? SeenSet()).members(of: hashes)
+        let keepsMarkers = stored.map { now.timeIntervalSince($0.saved) < Visit.markerGrace } ?? false
+        let markedNew = (keepsMarkers ? stored?.markedNew : nil)?.lookup()
+        var unseen = [Bool](repeating: false, count: count)
+        var newFlags = [Bool](repeating: false, count: count)
+        var newCount = 0
+        for index in 0..<count where hashes[index] != 0 {
+            unseen[index] = !seen[index]
+            let new = stored != nil && (unseen[index] || markedNew?.contains(hashes[index]) == true)
+            newFlags[index] = new
+            if new { newCount += 1 }
+        }
+        self.unseen = unseen
+        self.newFlags = newFlags
+        self.newCount = newCount
+        newAtStart = newCount
+        marks = stored?.marks ?? [:]
+        // Until the reader says where it is, a save keeps where the last visit stopped.
+        selected = stored?.selected
+        selectedRow = stored?.selectedRow ?? 0
+        folded = stored?.folded ?? SeenSet()
+    }
+
+    /// The number of comments in the discussion this visit is of (placeholders included, as indices go).
+    public var indexCount: Int { hashes.count }
+
+    /// Whether comment `index` carries the new marker.
+    public func isNew(_ index: Int) -> Bool {
+        newFlags.indices.contains(index) && newFlags[index]
+    }
+
+    /// How many comments in `range` carry the new marker: a folded subtree's count, as preorder keeps it contiguous.
+    public func newCount(in range: Range<Int>) -> Int {
+        let range = range.clamped(to: newFlags.indices)
+        return newFlags[range].reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+
+    /// The first new comment after `index` (after the article when nil), or nil when none follows.
+    public func nextNew(after index: Int?) -> Int? {
+        let start = index.map { $0 + 1 } ?? 0
+        guard start < newFlags.count else { return nil }
+        return newFlags[max(start, 0)...].firstIndex(of: true)
+    }
+
+    /// The last new comment before `index` (before the end when nil), or nil when none precedes.
+    public func previousNew(before index: Int?) -> Int? {
+        let end = min(index ?? newFlags.count, newFlags.count)
+        guard end > 0 else { return nil }
+        return newFlags[..<end].lastIndex(of: true)
+    }
+
+    /// Records that comments were on screen: read for the next visit, still marked in this one.
+    public mutating func shown<S: Sequence>(_ indices: S) where S.Element == Int {
+        for index in indices where unseen.indices.contains(index) && unseen[index] {
+            unseen[index] = false
+            pending.append(hashes[index])
+        }
+    }
+
+    /// Marks comments read now: their markers go and they count as seen (a subtree, a thread, or everything).
+    public mutating func markRead(_ range: Range<Int>) {
+        let range = range.clamped(to: newFlags.indices)
+        for index in range where newFlags[index] {
+            newFlags[index] = false
+            newCount -= 1
+        }
+        shown(range)
+    }
+
+    /// Sets mark `letter` (a–z, A–Z) on comment `index`; false when the letter is not one or the comment has no id.
+    @discardableResult
+    public mutating func setMark(_ letter: Character, at index: Int) -> Bool {
+        guard Visit.isMarkLetter(letter), hashes.indices.contains(index), hashes[index] != 0 else { return false }
+        marks[letter] = hashes[index]
+        return true
+    }
+
+    /// The comment mark `letter` is on, or nil when unset or its comment is no longer in the thread.
+    public func mark(_ letter: Character) -> Int? {
+        guard let hash = marks[letter] else { return nil }
+        return hashes.firstIndex(of: hash)
+    }
+
+    /// The letters of every mark set, in order.
+    public var markLetters: [Character] { marks.keys.sorted() }
+
+    /// Marks are ASCII letters, as in vim: anything else is no mark.
+    public static func isMarkLetter(_ letter: Character) -> Bool {
+        guard let ascii = letter.asciiValue else { return false }
+        return (ascii >= 0x61 && ascii <= 0x7a) || (ascii >= 0x41 && ascii <= 0x5a)
+    }
+
+    /// Where the last visit stopped, found by comment id in this discussion.
+    public func resume() -> Resume {
+        guard let loaded else { return Resume(selected: nil, row: 0, folded: []) }
+        var wanted = Set(loaded.folded.hashes)
+        if let selected = loaded.selected { wanted.insert(selected) }
+        var selectedIndex: Int?
+        var foldedIndices: [Int] = []
+        if !wanted.isEmpty {
+            for (index, hash) in hashes.enumerated() where hash != 0 && wanted.contains(hash) {
+                if hash == loaded.selected, selectedIndex == nil { selectedIndex = index }
+                if loaded.folded.contains(hash) { foldedIndices.append(index) }
+            }
+        }
+        // A selected comment gone from the file: start at the top rather than at a stale row.
+        let row = loaded.selected == nil || selectedIndex != nil ? loaded.selectedRow : 0
+        return Resume(selected: selectedIndex, row: max(0, row), folded: foldedIndices)
+    }
+
+    /// Records where the reader is, to save: the selected comment (nil for the article), its screen row, the folds.
+    public mutating func position<S: Sequence>(selected: Int?, row: Int, folded: S) where S.Element == Int {
+        let hashes = self.hashes
+        self.selected = selected.flatMap { hashes.indices.contains($0) && hashes[$0] != 0 ? hashes[$0] : nil }
+        selectedRow = max(0, row)
+        self.folded = SeenSet(hashes: folded.filter { hashes.indices.contains($0) }.map { hashes[$0] })
+    }
+
+    /// What to save at `now`: the seen-set grown by this visit, the markers still shown, the position and marks.
+    public func state(now: Date) -> ThreadState {
+        let seen = (loaded?.seen ?? SeenSet()).union(SeenSet(hashes: pending))
+        var markedNew: [UInt64] = []
+        if newCount > 0 {
+            for (index, new) in newFlags.enumerated() where new { markedNew.append(hashes[index]) }
+        }
+        return ThreadState(
+            title: title, site: site, url: url, path: path, opened: opened, saved: now, commentCount: commentCount,
+            newCount: newAtStart, seen: seen, markedNew: SeenSet(hashes: markedNew), folded: folded,
+            selected: selected, selectedRow: selectedRow, marks: marks, revision: loaded?.revision ?? 0)
+    }
+
+    /// Comments first shown in this visit: what a save adds to the stored seen-set.
+    public var newlySeen: SeenSet { SeenSet(hashes: pending) }
+
+    /// The marks this visit set or moved, to apply over what another process may have saved meanwhile.
+    public var changedMarks: [Character: UInt64] {
+        let before = loaded?.marks ?? [:]
+        return marks.filter { before[$0.key] != $0.value }
+    }
+}
+
+/// Where a thread was left: comment indices in the discussion as it is now.
+public struct Resume: Equatable, Sendable {
+    /// The selected comment, or nil for the article (or when it is gone).
+    public var selected: Int?
+    /// The selected comment's screen row.
+    public var row: Int
+    /// Folded comments, in thread order.
+    public var folded: [Int]
+
+    public init(selected: Int?, row: Int, folded: [Int]) {
+        self.selected = selected
+        self.row = row
+        self.folded = folded
+    }
+}

@@ -1,0 +1,98 @@
+/// Why a thread could not be fetched, as one line that names the address and what to do.
+public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// The name did not resolve, the connection was refused or dropped, TLS failed.
+        case unreachable(String)
+        case timedOut(seconds: Double)
+        /// 429 or 5xx, still so after the retries allowed; the wait the site asked for, if any.
+        case busy(status: Int, retryAfter: Int?)
+        case notFound
+        case forbidden(status: Int)
+        /// Another status tread does not expect.
+        case status(Int)
+        /// A web page (a login wall, a block page) where the API's JSON was expected.
+        case notJSON(contentType: String)
+        case truncated
+        case tooLarge(limit: Int)
+        case redirectElsewhere(to: String)
+        case tooManyRedirects
+        /// The response is JSON but not the thread (an importer's error).
+        case unreadable(String)
+        /// `--offline` and no copy in the cache.
+        case notCached
+    }
+
+    /// The address that failed, for the message.
+    public var url: String
+    public var kind: Kind
+
+    public init(url: String, kind: Kind) {
+        self.url = url
+        self.kind = kind
+    }
+
+    /// The sysexits status: 75 (EX_TEMPFAIL) when trying again later may work, 69 (EX_UNAVAILABLE) otherwise.
+    public var exitStatus: Int32 {
+        switch kind {
+        case .unreachable, .timedOut, .busy, .truncated: return 75
+        default: return 69
+        }
+    }
+
+    /// Whether the failure says nothing about the thread itself, so a cached copy is worth showing.
+    public var isTemporary: Bool { exitStatus == 75 }
+
+    public var description: String {
+        let shown = FetchError.shown(url)
+        switch kind {
+        case .unreachable(let reason):
+            return "\(shown): cannot connect (\(reason)); check the network, or add --offline to open the saved copy"
+        case .timedOut(let seconds):
+            return "\(shown): no answer within \(formatted(seconds)) s; try again later"
+        case .busy(let status, let retryAfter):
+            let wait = retryAfter.map { ", asks to wait \($0) s" } ?? ""
+            return "\(shown): the site is busy (HTTP \(status)\(wait)); try again later"
+        case .notFound:
+            return "\(shown): not found (HTTP 404); check the address"
+        case .forbidden(let status):
+            return "\(shown): refused (HTTP \(status)); the thread may be private, quarantined or removed"
+        case .status(let status):
+            return "\(shown): unexpected HTTP \(status); check the address"
+        case .notJSON(let contentType):
+            return "\(shown): got a web page (\(FetchError.shown(contentType))), not the thread's JSON; "
+                + "the site may want a login or be blocking tread"
+        case .truncated:
+            return "\(shown): the response was cut short; try again"
+        case .tooLarge(let limit):
+            let size = limit >= 1 << 20 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes"
+            return "\(shown): the response is larger than \(size) (after decompression); tread does not read it"
+        case .redirectElsewhere(let target):
+            return "\(shown): redirects to another site (\(FetchError.shown(target))); open that address instead"
+        case .tooManyRedirects:
+            return "\(shown): too many redirects; check the address"
+        case .unreadable(let message):
+            return "\(shown): \(message)"
+        case .notCached:
+            return "\(shown): no saved copy; run without --offline to fetch it"
+        }
+    }
+
+    private func formatted(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+
+    /// Cuts text from a server or the command line short and makes control characters visible.
+    static func shown(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+            {
+                shown += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 200 ? shown + "…" : shown
+    }
+}

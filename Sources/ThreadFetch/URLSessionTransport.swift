@@ -1,0 +1,172 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `HTTPTransport` over Foundation's URLSession (libcurl on Linux).
+///
+/// Bodies stream through a delegate so the size cap is enforced as bytes arrive (libcurl has
+/// already decompressed them, so a gzip bomb stops at the cap too); redirects go through the
+/// delegate so only those within the first request's host are followed.
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+    private let session: URLSession
+    private let delegate: SessionDelegate
+    private let limits: FetchLimits
+
+    public init(limits: FetchLimits, userAgent: String) {
+        self.limits = limits
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = limits.timeout
+        configuration.timeoutIntervalForResource = limits.timeout * 4
+        // The widest of the limits; each site's own is enforced by its PoliteClient's gate.
+        configuration.httpMaximumConnectionsPerHost = max(limits.connectionsPerSite, limits.hackerNewsItemConnections)
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpAdditionalHeaders = ["User-Agent": userAgent, "Accept": "application/json"]
+        delegate = SessionDelegate(limits: limits)
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    public func get(_ url: String) async throws(FetchError) -> HTTPResponse {
+        guard let address = WebAddress(url), let foundationURL = URL(string: url) else {
+            throw FetchError(url: url, kind: .unreachable("not an http or https address"))
+        }
+        var request = URLRequest(url: foundationURL)
+        request.timeoutInterval = limits.timeout
+        let result: Result<HTTPResponse, FetchError> = await withCheckedContinuation { continuation in
+            let task = session.dataTask(with: request)
+            delegate.begin(task, url: url, host: address.host, continuation: continuation)
+            task.resume()
+        }
+        return try result.get()
+    }
+}
+
+/// Collects each task's response and body, enforcing the limits; one for the session.
+private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private struct Transfer {
+        var url: String
+        var host: String
+        var continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>
+        var status = 0
+        var headers: [String: String] = [:]
+        var body: [UInt8] = []
+        var redirects = 0
+        /// Set when tread itself stopped the transfer, so the cancellation is reported as this.
+        var failure: FetchError.Kind?
+    }
+
+    private let limits: FetchLimits
+    private let lock = NSLock()
+    private var transfers: [Int: Transfer] = [:]
+
+    init(limits: FetchLimits) {
+        self.limits = limits
+    }
+
+    func begin(
+        _ task: URLSessionTask, url: String, host: String,
+        continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>
+    ) {
+        lock.withLock {
+            transfers[task.taskIdentifier] = Transfer(url: url, host: host, continuation: continuation)
+        }
+    }
+
+    /// Stops a transfer for `kind`; the completion callback reports it.
+    private func stop(_ task: URLSessionTask, _ kind: FetchError.Kind) {
+        lock.withLock { transfers[task.taskIdentifier]?.failure = kind }
+        task.cancel()
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        let http = response as? HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (name, value) in http?.allHeaderFields ?? [:] {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        let tooLarge = (Int(headers["content-length"] ?? "") ?? 0) > limits.maximumBytes
+        lock.withLock {
+            transfers[dataTask.taskIdentifier]?.status = http?.statusCode ?? 0
+            transfers[dataTask.taskIdentifier]?.headers = headers
+            if tooLarge { transfers[dataTask.taskIdentifier]?.failure = .tooLarge(limit: limits.maximumBytes) }
+        }
+        completionHandler(tooLarge ? .cancel : .allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let over = lock.withLock { () -> Bool in
+            guard var transfer = transfers[dataTask.taskIdentifier] else { return false }
+            guard transfer.body.count + data.count <= limits.maximumBytes else { return true }
+            transfers[dataTask.taskIdentifier] = nil
+            // Through the raw bytes: appending `Data` itself goes byte by byte.
+            data.withUnsafeBytes { transfer.body.append(contentsOf: $0) }
+            transfers[dataTask.taskIdentifier] = transfer
+            return false
+        }
+        if over { stop(dataTask, .tooLarge(limit: limits.maximumBytes)) }
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        let target = request.url?.absoluteString ?? ""
+        let refusal = lock.withLock { () -> FetchError.Kind? in
+            guard var transfer = transfers[task.taskIdentifier] else { return nil }
+            transfer.redirects += 1
+            transfers[task.taskIdentifier] = transfer
+            guard let address = WebAddress(target), address.host == transfer.host else {
+                return .redirectElsewhere(to: target)
+            }
+            return transfer.redirects > limits.redirects ? .tooManyRedirects : nil
+        }
+        if let refusal {
+            completionHandler(nil)
+            stop(task, refusal)
+        } else {
+            completionHandler(request)
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else { return }
+        if let failure = transfer.failure {
+            transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: failure)))
+            return
+        }
+        if let error {
+            transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: kind(of: error))))
+            return
+        }
+        transfer.continuation.resume(
+            returning: .success(HTTPResponse(status: transfer.status, headers: transfer.headers, body: transfer.body)))
+    }
+
+    /// What a URLSession error means to the user.
+    private func kind(of error: any Error) -> FetchError.Kind {
+        guard let urlError = error as? URLError else { return .unreachable(String(describing: error)) }
+        switch urlError.code {
+        case .timedOut: return .timedOut(seconds: limits.timeout)
+        case .cannotFindHost, .dnsLookupFailed: return .unreachable("the host name does not resolve")
+        case .cannotConnectToHost: return .unreachable("connection refused")
+        case .networkConnectionLost: return .truncated
+        case .notConnectedToInternet: return .unreachable("no network")
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return .unreachable("TLS failed: the site's certificate was not accepted")
+        case .httpTooManyRedirects, .redirectToNonExistentLocation: return .tooManyRedirects
+        case .cancelled: return .unreachable("cancelled")
+        default: return .unreachable(urlError.localizedDescription)
+        }
+    }
+}

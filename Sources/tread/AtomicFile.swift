@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Replaces a file only once its new content is safely on disk.
+///
+/// Writes a temporary file beside the target (same directory, so the same file system), syncs
+/// it, and renames it over the target: a full disk or a crash leaves the old file whole. A new
+/// file gets the mode `open(path, O_CREAT, 0o666)` would give under the umask; an existing one
+/// keeps its mode. A target that exists and is not a regular file (a device, a FIFO,
+/// /dev/stdout) is written in place, since renaming over it would replace the device; a symbolic
+/// link is followed, so the file it names is replaced and the link stays.
+enum AtomicFile {
+    struct Failure: Error {
+        /// What went wrong, for the message.
+        var reason: String
+        /// 73 (EX_CANTCREAT) when the file cannot be made, 74 (EX_IOERR) when writing it fails.
+        var exitStatus: Int32
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists, info.st_mode & S_IFMT != S_IFREG {
+            let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard fd >= 0 else { throw Failure(reason: systemMessage(), exitStatus: 73) }
+            defer { close(fd) }
+            guard writeAll(bytes, to: fd) else { throw Failure(reason: systemMessage(), exitStatus: 74) }
+            return
+        }
+        let mode = exists ? info.st_mode & 0o7777 : newFileMode()
+        // Through a symbolic link, replace the file it points to, not the link, as writing in place did.
+        var target = path
+        if exists, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        var template = Array(temporaryTemplate(for: target).utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw Failure(reason: systemMessage(), exitStatus: 73) }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var written = false
+        defer { if !written { unlink(temporary) } }
+        guard fchmod(fd, mode) == 0, writeAll(bytes, to: fd), fsync(fd) == 0 else {
+            let reason = systemMessage()
+            close(fd)
+            throw Failure(reason: reason, exitStatus: 74)
+        }
+        guard close(fd) == 0 else { throw Failure(reason: systemMessage(), exitStatus: 74) }
+        guard rename(temporary, target) == 0 else { throw Failure(reason: systemMessage(), exitStatus: 73) }
+        written = true
+    }
+
+    /// ".NAME.tread-XXXXXX" in the target's directory.
+    static func temporaryTemplate(for path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return "\(directory).\(name).tread-XXXXXX"
+    }
+
+    /// 0o666 less the umask, as for a file `open` creates.
+    private static func newFileMode() -> mode_t {
+        let mask = umask(0)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+
+    private static func systemMessage() -> String {
+        String(cString: strerror(errno)).lowercased()
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ThreadFetch
+import ThreadModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Options of commands that open a thread by its address.
+struct FetchOptions: ParsableArguments {
+    @Flag(name: .long, help: "Open the saved copy of a thread's address; never use the network.")
+    var offline = false
+
+    @Flag(name: .long, help: "Fetch a thread's address again even when the network fails, ignoring the saved copy.")
+    var refresh = false
+
+    func validate() throws {
+        if offline && refresh { throw ValidationError("--offline and --refresh contradict each other; choose one") }
+    }
+}
+
+/// A note for the status line about where a fetched thread came from ("the copy saved 3 hours
+/// ago"); set once, on the main thread, before the document is loaded.
+nonisolated(unsafe) private var fetchNote: String?
+
+/// The thread as fetched, so it is not read a second time from its canonical copy; set once, on
+/// the main thread, before the document is loaded.
+nonisolated(unsafe) private var fetchedThread: Discussion?
+
+/// The discussion for the bytes `fetchedDocument` gave: the one fetched, or the saved copy read,
+/// with the note saying it is a copy.
+func fetchedDiscussion(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
+    var discussion: Discussion
+    if let fetchedThread {
+        discussion = fetchedThread
+    } else {
+        discussion = try Discussion.load(bytes, format: .tread)
+    }
+    if let fetchNote { discussion.notes.append(fetchNote) }
+    return discussion
+}
+
+extension DocumentOptions {
+    /// The thread address the user named instead of a file, if any.
+    var address: ThreadAddress? {
+        file.flatMap { ThreadAddress($0) }
+    }
+}
+
+/// The thread at `address` as a canonical document: fetched and saved, or the saved copy when
+/// `--offline` or when the network fails. On failure prints one line and exits with 69 or 75.
+func fetchedDocument(_ address: ThreadAddress, options: FetchOptions) -> DocumentBytes {
+    let environment = ProcessInfo.processInfo.environment
+    let cache = ThreadCache(environment: environment)
+    let copy = options.refresh ? nil : cache?.read(address)
+    if options.offline {
+        guard let copy else { fail(FetchError(url: address.displayAddress, kind: .notCached)) }
+        noteCopy(age: copy.age, because: nil)
+        return copy.bytes
+    }
+    let api: SiteAPI
+    do {
+        api = try SiteAPI(environment: environment)
+    } catch {
+        writeError("tread: \(error.description)")
+        exit(78)
+    }
+    let limits = FetchLimits(environment: environment)
+    let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
+    let fetcher = ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
+    let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
+    progress.show("fetching \(address.displayAddress)")
+    let result = runBlocking {
+        await fetcher.result(address) { done, total in
+            progress.show("fetching \(grouped(done))" + (total.map { " of \(grouped($0))" } ?? ""))
+        }
+    }
+    progress.clear()
+    switch result {
+    case .success(let discussion):
+        fetchedThread = discussion
+        let bytes = DocumentWriter.canonicalJSON(discussion)
+        if let cache {
+            do {
+                try cache.write(bytes, for: address)
+            } catch {
+                writeError("tread: \(error)")
+            }
+        }
+        return discussion.bytes
+    case .failure(let error):
+        guard error.isTemporary, let copy else { fail(error) }
+        writeError("tread: \(error.description)")
+        noteCopy(age: copy.age, because: "the network failed")
+        return copy.bytes
+    }
+}
+
+/// Says, on standard error and in the reader's status line, that the thread is a saved copy and how old.
+private func noteCopy(age: Double, because reason: String?) {
+    let note = "showing the copy saved \(ThreadCache.ageText(age)) ago" + (reason.map { " (\($0))" } ?? "")
+    writeError("tread: \(note)")
+    fetchNote = note
+}
+
+private func fail(_ error: FetchError) -> Never {
+    writeError("tread: \(error.description)")
+    exit(error.exitStatus)
+}
+
+/// Runs async work to its end from synchronous code (the command line is synchronous).
+private func runBlocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        box.value = await work()
+        done.signal()
+    }
+    done.wait()
+    guard let value = box.value else { preconditionFailure("the work ended without a value") }
+    return value
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}
+
+/// One line of progress on standard error, redrawn in place; only when standard error is a terminal.
+private final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private let lock = NSLock()
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        lock.withLock { _ = writeAll(Array("\r\u{1B}[K\(text)".utf8), to: STDERR_FILENO) }
+    }
+
+    func clear() {
+        guard enabled else { return }
+        lock.withLock { _ = writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
+    }
+}
+
+/// A count with thousands separated by commas, as the progress line shows it ("2,112").
+private func grouped(_ count: Int) -> String {
+    var digits = String(count)
+    var index = digits.count - 3
+    while index > 0 {
+        digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+        index -= 3
+    }
+    return digits
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import ReadingState
+import ThreadModel
+
+/// `tread forget URL|FILE`: drops what tread remembers of a thread (seen comments, position, marks).
+struct Forget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Forget a thread: its seen comments, position and marks.",
+        discussion: """
+            NAME is a thread's file (it is read to find the thread, wherever it was read from before) \
+            or its article URL, as `tread recent` shows them.
+            """)
+
+    @Argument(help: "The thread's file or URL.")
+    var name: String
+
+    @Option(name: .long, help: "The file's format, when not recognised from its content.")
+    var format: DocumentFormat?
+
+    func run() throws {
+        let store = try openStateStore()
+        var names = [name]
+        if FileManager.default.fileExists(atPath: name) {
+            let path = ThreadIdentity.absolutePath(name)
+            names.append(path)
+            // The thread's identity is in the file: a site thread read from another copy is forgotten too.
+            if let discussion = try? Discussion.load(path: name, format: format) {
+                names.append(ThreadIdentity(article: discussion.article, path: path).key)
+            }
+        }
+        var forgotten = 0
+        do {
+            for name in Set(names) { forgotten += try store.forget(name) }
+        } catch {
+            throw stateExit(error)
+        }
+        var output = OutputBuffer()
+        if forgotten == 0 {
+            output.write("Nothing remembered for \(oneLine(name)).\n")
+        } else {
+            output.write("Forgot \(forgotten == 1 ? "1 thread" : "\(forgotten) threads").\n")
+        }
+        output.flush()
+    }
+}

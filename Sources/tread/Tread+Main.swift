@@ -1,0 +1,67 @@
+import ArgumentParser
+import TextLayout
+import ThreadModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension Tread {
+    /// Runs the command, reporting every error through the sanitiser instead of the argument parser's `print`.
+    ///
+    /// The parser's own messages quote what the user typed (an unknown option, a bad value), which
+    /// may be a file name holding escape sequences; they go to standard error as one sanitised
+    /// line with the parser's exit status. Help, `--version` and completion scripts are tread's own
+    /// text and go to standard output unchanged.
+    static func main() {
+        Startup.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exitReporting(error)
+        }
+    }
+
+    /// Prints `error` as the argument parser would, but sanitised, and exits with its status.
+    static func exitReporting(_ error: Error) -> Never {
+        let status = exitCode(for: error)
+        if status == .success {
+            var output = OutputBuffer()
+            let text = fullMessage(for: error)
+            if !text.isEmpty { output.write(text.hasSuffix("\n") ? text : text + "\n") }
+            output.flush()
+            Glibc.exit(0)
+        }
+        let message = self.message(for: error)
+        if !message.isEmpty {
+            writeError("tread: " + message)
+            if status.rawValue == 64 {
+                // The usage and help hint after the message are tread's own text; the message is not.
+                let full = fullMessage(for: error)
+                let rest = full.range(of: message).map { full[$0.upperBound...] } ?? ""
+                for line in rest.split(separator: "\n") { writeError(String(line)) }
+            }
+        }
+        Glibc.exit(status.rawValue)
+    }
+}
+
+/// What runs first in the process, before any argument is read.
+enum Startup {
+    /// Makes signals and crashes end cleanly: see each step.
+    static func prepare() {
+        // A crash report must never wait for "Press space" on a terminal: the backtracer reads this
+        // when the process starts, so it is set here and the process runs itself again, once. Only
+        // on a terminal: elsewhere the backtracer is not interactive anyway.
+        if getenv("SWIFT_BACKTRACE") == nil, getenv("TREAD_REEXECUTED") == nil, isatty(STDOUT_FILENO) == 1 {
+            setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+            setenv("TREAD_REEXECUTED", "1", 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            // Not re-executed (no /proc): go on; the terminal is restored before the backtracer runs anyway.
+        }
+        unsetenv("TREAD_REEXECUTED")
+        // A closed pipe is an error from write (EPIPE), not a signal: `--print | head -1` ends quietly.
+        signal(SIGPIPE, SIG_IGN)
+    }
+}

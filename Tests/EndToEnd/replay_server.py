@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""A loopback HTTP server that replays the sites' APIs from the real threads in Tests/Fixtures.
+
+Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE]
+
+Binds 127.0.0.1 on a free port and writes the port to PORT_FILE once it listens. Routes (point
+tread's TREAD_*_API variables at the prefixes):
+
+  /algolia/items/ID          Hacker News Algolia: the hn_algolia file whose root has this id
+  /hn/item/ID.json           official Hacker News API: one item of the hn_firebase arrays (else null)
+  /reddit/comments/ID.json   Reddit: the reddit file of that post
+  /lobsters/s/ID.json        Lobsters: the lobsters file of that story
+  /t/ID.json                 Discourse: the topic's first page, cut to its first 20 posts
+  /t/ID/posts.json?post_ids[]=N&...   Discourse: those posts
+
+A prefix /fault/NAME before any route injects a fault instead of (or before) the answer:
+  slow      sleeps 5 s before answering            reset     drops the connection mid-body
+  429       429 with Retry-After: 1, every time    429once   429 (Retry-After: 1) once per path, then the answer
+  500       500 every time                         html      a 200 web page (text/html)
+  big       a 2 MB JSON body with no length        gzipbomb  50 MB of zeros gzipped (about 50 KB)
+  offsite   302 to the same path on localhost      loop      302 to itself, forever
+  moved     301 to the answer on the same host
+  404, 403  that status
+--synthetic N adds made-up threads of N comments for benchmarks: Hacker News item 9000000 (both
+APIs) and Discourse topic 9000000. --delay adds that many seconds to every answer (for benchmarks). --log appends one line per
+request: the path and the User-Agent.
+"""
+
+import gzip
+import json
+import os
+import random
+import socket
+import struct
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+FIRST_PAGE = 20
+
+
+def load_fixtures(root):
+    """Indexes the fixture files by the ids the APIs are asked for."""
+    algolia, items, reddit, lobsters, discourse = {}, {}, {}, {}, {}
+    for path in sorted((root / "hn_algolia").glob("*.json")):
+        algolia[str(json.loads(path.read_bytes())["id"])] = path.read_bytes()
+    for path in sorted((root / "hn_firebase").glob("*.json")):
+        for item in json.loads(path.read_bytes()):
+            if isinstance(item, dict) and "id" in item:
+                items[str(item["id"])] = json.dumps(item).encode()
+    for path in sorted((root / "reddit").glob("*.json")):
+        data = json.loads(path.read_bytes())
+        reddit[data[0]["data"]["children"][0]["data"]["id"]] = path.read_bytes()
+    for path in sorted((root / "lobsters").glob("*.json")):
+        lobsters.setdefault(json.loads(path.read_bytes())["short_id"], path.read_bytes())
+    for path in sorted((root / "discourse").glob("*.json")):
+        topic = json.loads(path.read_bytes())
+        discourse[str(topic["id"])] = topic
+    return algolia, items, reddit, lobsters, discourse
+
+
+SYNTHETIC_ID = 9000000
+
+
+def add_synthetic(fixtures, count):
+    """A Hacker News thread and a Discourse topic of `count` comments, replies spread over a few levels."""
+    algolia, items, _, _, discourse = fixtures
+    parents = [0 if i < count // 10 or i % 4 == 0 else random.Random(i).randrange(1, i) for i in range(1, count + 1)]
+    text = "<p>" + "A comment of a made-up thread, long enough to wrap once or twice on a screen. " * 3 + "</p>"
+    kids = {i: [] for i in range(count + 1)}
+    for i, parent in enumerate(parents, start=1):
+        kids[parent].append(i)
+    for i in range(count + 1):
+        item = {"id": SYNTHETIC_ID + i, "by": f"user{i % 97}", "time": 1700000000 + i, "kids": [SYNTHETIC_ID + k for k in kids[i]]}
+        if i == 0:
+            item.update(type="story", title="A made-up thread", descendants=count, score=100)
+        else:
+            item.update(type="comment", text=text, parent=SYNTHETIC_ID + parents[i - 1])
+        items[str(SYNTHETIC_ID + i)] = json.dumps(item).encode()
+    nodes = {}
+    for i in range(count, -1, -1):
+        nodes[i] = {
+            "id": SYNTHETIC_ID + i, "created_at_i": 1700000000 + i, "type": "story" if i == 0 else "comment",
+            "author": f"user{i % 97}", "text": None if i == 0 else text, "title": "A made-up thread" if i == 0 else None,
+            "children": [nodes.pop(k) for k in kids[i]],
+        }
+    algolia[str(SYNTHETIC_ID)] = json.dumps(nodes[0]).encode()
+    posts = [
+        {"id": SYNTHETIC_ID + n, "post_number": n, "username": f"user{n % 97}", "created_at": "2024-01-01T00:00:00Z",
+         "cooked": text, "post_type": 1, "reply_to_post_number": None if n < 3 or n % 4 == 0 else random.Random(n).randrange(2, n)}
+        for n in range(1, count + 2)
+    ]
+    discourse[str(SYNTHETIC_ID)] = {
+        "id": SYNTHETIC_ID, "title": "A made-up topic", "slug": "made-up",
+        "post_stream": {"posts": posts, "stream": [p["id"] for p in posts]},
+    }
+
+
+class Replay(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle's algorithm each answer would wait
+    # for the client's delayed ACK (40 ms).
+    disable_nagle_algorithm = True
+    fixtures = None
+    delay = 0.0
+    log_path = None
+    seen = set()
+    lock = threading.Lock()
+    bomb = None
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        if self.log_path:
+            with self.lock, open(self.log_path, "a") as log:
+                log.write(f"{self.path} {self.headers.get('User-Agent', '')}\n")
+        if self.delay:
+            time.sleep(self.delay)
+        path = self.path
+        if path.startswith("/fault/"):
+            _, _, fault, rest = path.split("/", 3)
+            if self.fault(fault, "/" + rest):
+                return
+            path = "/" + rest
+        body = self.route(path)
+        if body is None:
+            self.send(404, b'{"error":"not found"}')
+        else:
+            self.send(200, body)
+
+    def fault(self, fault, rest):
+        """Answers with the fault; False when the normal answer should follow."""
+        if fault == "slow":
+            time.sleep(5)
+            return False
+        if fault == "reset":
+            body = self.route(rest) or b"{}"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            # SO_LINGER 0: close with a reset, not an orderly end.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return True
+        if fault == "429" or (fault == "429once" and self.first_time(rest)):
+            self.send(429, b'{"error":"slow down"}', {"Retry-After": "1"})
+            return True
+        if fault == "500":
+            self.send(500, b'{"error":"internal"}')
+            return True
+        if fault == "html":
+            self.send(200, b"<!doctype html><html><body>Please log in</body></html>", {}, "text/html; charset=utf-8")
+            return True
+        if fault == "big":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(b"[" + b"0," * 1_000_000 + b"0]")
+            self.close_connection = True
+            return True
+        if fault == "gzipbomb":
+            self.send(200, Replay.bomb, {"Content-Encoding": "gzip"})
+            return True
+        if fault == "offsite":
+            port = self.server.server_address[1]
+            self.send(302, b"", {"Location": f"http://localhost:{port}{rest}"})
+            return True
+        if fault == "moved":
+            self.send(301, b"", {"Location": rest})
+            return True
+        if fault == "loop":
+            self.send(302, b"", {"Location": self.path})
+            return True
+        if fault in ("404", "403"):
+            self.send(int(fault), b'{"error":"no"}')
+            return True
+        return False
+
+    def first_time(self, key):
+        with self.lock:
+            if key in Replay.seen:
+                return False
+            Replay.seen.add(key)
+            return True
+
+    def route(self, path):
+        algolia, items, reddit, lobsters, discourse = self.fixtures
+        url = urlsplit(path)
+        parts = [p for p in url.path.split("/") if p]
+        if parts[:2] == ["algolia", "items"] and len(parts) == 3:
+            return algolia.get(parts[2])
+        if parts[:2] == ["hn", "item"] and len(parts) == 3 and parts[2].endswith(".json"):
+            return items.get(parts[2][:-5], b"null")
+        if parts[:2] == ["reddit", "comments"] and len(parts) == 3 and parts[2].endswith(".json"):
+            return reddit.get(parts[2][:-5])
+        if parts[:2] == ["lobsters", "s"] and len(parts) == 3 and parts[2].endswith(".json"):
+            return lobsters.get(parts[2][:-5])
+        if parts[:1] == ["t"] and len(parts) == 2 and parts[1].endswith(".json"):
+            topic = discourse.get(parts[1][:-5])
+            if topic is None:
+                return None
+            page = dict(topic)
+            stream = topic["post_stream"]
+            page["post_stream"] = {
+                "posts": stream["posts"][:FIRST_PAGE],
+                "stream": stream.get("stream", [p["id"] for p in stream["posts"]]),
+            }
+            return json.dumps(page).encode()
+        if parts[:1] == ["t"] and len(parts) == 3 and parts[2] == "posts.json":
+            topic = discourse.get(parts[1])
+            if topic is None:
+                return None
+            wanted = {int(i) for i in parse_qs(url.query).get("post_ids[]", []) if i.isdigit()}
+            posts = [p for p in topic["post_stream"]["posts"] if p["id"] in wanted]
+            return json.dumps({"post_stream": {"posts": posts}, "id": topic["id"]}).encode()
+        return None
+
+    def send(self, status, body, headers=None, content_type="application/json; charset=utf-8"):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # The default backlog of 5 drops connections when tread opens 32 at once; each dropped SYN
+    # is retried after a second.
+    request_queue_size = 128
+
+    def handle_error(self, request, client_address):
+        # A client that gave up (a timeout, a size cap) closes its end: expected here, not news.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) < 2:
+        sys.exit(__doc__)
+    root, port_file = Path(args[0]), args[1]
+    if "--delay" in args:
+        Replay.delay = float(args[args.index("--delay") + 1])
+    if "--log" in args:
+        Replay.log_path = args[args.index("--log") + 1]
+    Replay.fixtures = load_fixtures(root)
+    # Made before listening: compressing 50 MB on the first request would outlast a client's timeout.
+    Replay.bomb = gzip.compress(b"0" * (50 << 20), compresslevel=6)
+    if "--synthetic" in args:
+        add_synthetic(Replay.fixtures, int(args[args.index("--synthetic") + 1]))
+    server = Server(("127.0.0.1", 0), Replay)
+    temporary = port_file + ".tmp"
+    with open(temporary, "w") as out:
+        out.write(str(server.server_address[1]))
+    os.replace(temporary, port_file)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
