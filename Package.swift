@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .target(name: "ThreadModel"),
@@ -26,6 +27,11 @@ let package = Package(
         .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
         .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
+        // Preferences from config.toml; action names come in as data, so it never imports Reader.
+        .target(
+            name: "Configuration",
+            dependencies: ["TextLayout", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
@@ -38,7 +44,7 @@ let package = Package(
             name: "tread",
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
-                "ReadingState", "ThreadQuery",
+                "ReadingState", "ThreadQuery", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +82,7 @@ let package = Package(
             name: "ReadingStateTests",
             dependencies: ["ThreadModel", "ReadingState", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextLayout"]),
     ],
     swiftLanguageModes: [.v6]
 )

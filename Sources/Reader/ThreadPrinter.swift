@@ -27,11 +27,24 @@ public struct ThreadPrinter {
                 hidden = tree.hiddenCommentCount(of: index)
                 next = tree.subtreeEnd(of: index)
             }
-            for line in Blocks.comment(index, of: discussion, tree: tree, width: width, hiddenReplies: hidden) {
-                write(line.plainText + "\n")
-            }
+            var lines = Blocks.comment(index, of: discussion, tree: tree, width: width, hiddenReplies: hidden)
+            labelPerson(index, of: discussion, in: &lines)
+            for line in lines { write(line.plainText + "\n") }
             index = next
         }
+    }
+
+    // Issue 13 (people), labelled edit: until the header in Blocks draws them, the printer puts
+    // `OP` / `mod` / `admin` / `staff` after the author. Remove this when Blocks.header does it.
+    /// Adds the comment's person labels after its author on the header line, clipped to the width.
+    private func labelPerson(_ index: Int, of discussion: Discussion, in lines: inout [StyledLine]) {
+        let labels = discussion.personLabels(of: index)
+        guard !labels.isEmpty, let header = lines.first, let author = discussion.author(of: index) else { return }
+        let shown = Blocks.oneLine(author)
+        guard let at = header.spans.firstIndex(where: { $0.text == shown }) else { return }
+        var spans = header.spans
+        spans.insert(Span(" " + labels.joined(separator: " "), CellStyle(tint: .accent, bold: true)), at: at + 1)
+        lines[0].spans = Blocks.clip(spans, to: width)
     }
 
     /// The whole printed thread as one string, for tests and small documents.

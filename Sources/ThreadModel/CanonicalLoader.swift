@@ -323,6 +323,20 @@ struct CanonicalLoader {
                     == true
             else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
             if try scanner.readLiteral() == true { records[index].flags.insert(.deleted) }
+        } else if scanner.key(key, is: "op") {
+            // Like `placeholder`: only `true` counts, any other value is skipped as unknown.
+            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
+                records[index].flags.insert(.op)
+            } else {
+                try scanner.skipValue()
+            }
+        } else if scanner.key(key, is: "role") {
+            // A role tread does not know (a site's new badge) is dropped, never an error.
+            guard scanner.peek() == UInt8(ascii: "\"") else { return try scanner.skipValue() }
+            if let role = bytes.string(try scanner.readString()).flatMap({ CommentRole(named: $0) }) {
+                records[index].flags.subtract(.roles)
+                records[index].flags.insert(CommentRecord.Flags(role: role))
+            }
         } else if scanner.key(key, is: "placeholder") {
             // Written by `DocumentWriter` for Reddit's "more" stubs and forum events. Any other
             // value is skipped as unknown fields always were, so older documents read the same.

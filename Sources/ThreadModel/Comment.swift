@@ -16,6 +16,30 @@ public enum CommentID: Hashable, Sendable, CustomStringConvertible {
     public var description: String { key }
 }
 
+/// A commenter's standing on the site, as the source says it: shown as a label after the author.
+///
+/// Only these values are kept; the format's reader ignores any other `role`, so a site's
+/// new kind of badge never makes a document unreadable.
+public enum CommentRole: String, Sendable, CaseIterable {
+    case moderator
+    case admin
+    case staff
+
+    /// The role a format's `role` value names; nil for anything else.
+    public init?(named name: String) {
+        self.init(rawValue: name)
+    }
+
+    /// The short label drawn after the author.
+    public var label: String {
+        switch self {
+        case .moderator: return "mod"
+        case .admin: return "admin"
+        case .staff: return "staff"
+        }
+    }
+}
+
 /// One comment of the canonical format, as a value.
 ///
 /// Inside tread a discussion is flat arrays (see `Discussion`); this value is what
@@ -29,11 +53,15 @@ public struct Comment: Equatable, Sendable {
     public var score: Int64?
     public var body: String?
     public var deleted: Bool?
+    /// Written by the original poster (the story's submitter, the topic's opener).
+    public var op: Bool?
+    public var role: CommentRole?
     public var replies: [Comment]?
 
     public init(
         id: CommentID? = nil, parent: CommentID? = nil, author: String? = nil, published: String? = nil,
-        score: Int64? = nil, body: String? = nil, deleted: Bool? = nil, replies: [Comment]? = nil
+        score: Int64? = nil, body: String? = nil, deleted: Bool? = nil, op: Bool? = nil, role: CommentRole? = nil,
+        replies: [Comment]? = nil
     ) {
         self.id = id
         self.parent = parent
@@ -42,6 +70,8 @@ public struct Comment: Equatable, Sendable {
         self.score = score
         self.body = body
         self.deleted = deleted
+        self.op = op
+        self.role = role
         self.replies = replies
     }
 }

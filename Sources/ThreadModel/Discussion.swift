@@ -13,7 +13,8 @@ public struct CommentRecord: Sendable {
     var flags: Flags = []
 
     struct Flags: OptionSet, Sendable {
-        let rawValue: UInt8
+        // 16 bits still fit the record in 56 bytes (53 used with 8 bits).
+        let rawValue: UInt16
         static let deleted = Flags(rawValue: 1)
         static let integerID = Flags(rawValue: 2)
         static let integerParentID = Flags(rawValue: 4)
@@ -25,6 +26,23 @@ public struct CommentRecord: Sendable {
         /// sent, a forum event). Counted apart from comments.
         static let placeholder = Flags(rawValue: 32)
         static let hasScore = Flags(rawValue: 64)
+        /// Written by the original poster.
+        static let op = Flags(rawValue: 128)
+        /// At most one of the three role bits is set.
+        static let moderator = Flags(rawValue: 256)
+        static let admin = Flags(rawValue: 512)
+        static let staff = Flags(rawValue: 1024)
+        static let roles: Flags = [.moderator, .admin, .staff]
+
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        init(role: CommentRole) {
+            switch role {
+            case .moderator: self = .moderator
+            case .admin: self = .admin
+            case .staff: self = .staff
+            }
+        }
     }
 }
 
@@ -95,6 +113,28 @@ public struct Discussion: Sendable {
     /// How many entries are comments, placeholders left out.
     public var commentCount: Int { records.count - placeholderCount }
 
+    /// Whether the original poster (the story's submitter, the topic's opener) wrote comment `index`.
+    public func isOP(_ index: Int) -> Bool { records[index].flags.contains(.op) }
+
+    /// The site role of comment `index`'s author (moderator, admin, staff), when the source says one.
+    public func role(of index: Int) -> CommentRole? {
+        let flags = records[index].flags
+        if flags.contains(.admin) { return .admin }
+        if flags.contains(.moderator) { return .moderator }
+        if flags.contains(.staff) { return .staff }
+        return nil
+    }
+
+    /// The labels drawn after comment `index`'s author: `OP`, the role's (`mod`, `admin`, `staff`), or both.
+    ///
+    /// Empty when the source says neither; the reader joins them with spaces after the name.
+    public func personLabels(of index: Int) -> [String] {
+        var labels: [String] = []
+        if isOP(index) { labels.append("OP") }
+        if let role = role(of: index) { labels.append(role.label) }
+        return labels
+    }
+
     /// Whether the comment named a parent that is not in the document.
     public func isOrphan(_ index: Int) -> Bool { records[index].flags.contains(.orphan) }
 
@@ -119,7 +159,7 @@ public struct Discussion: Sendable {
         Comment(
             id: id(of: index), author: author(of: index), published: published(of: index),
             score: score(of: index), body: bytes.string(records[index].body),
-            deleted: isDeleted(index) ? true : nil
+            deleted: isDeleted(index) ? true : nil, op: isOP(index) ? true : nil, role: role(of: index)
         )
     }
 }

@@ -46,6 +46,8 @@ public struct DiscussionBuilder {
             record.flags.insert(.hasScore)
         }
         if comment.deleted == true { record.flags.insert(.deleted) }
+        if comment.op == true { record.flags.insert(.op) }
+        if let role = comment.role { record.flags.insert(CommentRecord.Flags(role: role)) }
         records.append(record)
         return records.count - 1
     }

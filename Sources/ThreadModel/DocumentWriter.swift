@@ -118,6 +118,14 @@ public enum DocumentWriter {
             key("deleted")
             out.append(contentsOf: Array("true".utf8))
         }
+        if discussion.isOP(index) {
+            key("op")
+            out.append(contentsOf: Array("true".utf8))
+        }
+        if let role = discussion.role(of: index) {
+            key("role")
+            JSONString.quote(role.rawValue, into: &out)
+        }
         if discussion.isPlaceholder(index) {
             key("placeholder")
             out.append(contentsOf: Array("true".utf8))

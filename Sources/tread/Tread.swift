@@ -24,7 +24,7 @@ struct Tread: ParsableCommand {
             The document format is described in docs/FORMAT.md of tread's source.
             """,
         version: treadVersion,
-        subcommands: [Read.self, Convert.self, Stats.self, Recent.self, Forget.self],
+        subcommands: [Read.self, Convert.self, Stats.self, Recent.self, Forget.self, ConfigCommand.self],
         defaultSubcommand: Read.self
     )
 }

@@ -25,6 +25,7 @@ enum Discourse {
         /// `posts.json` has no topic fields; its posts name their topic.
         var topicID: Int64?
         var topicTitle: String?
+        var role: CommentRole?
 
         init(_ tree: inout JSONTree, _ node: Int32, notes: inout ImportNotes) {
             postNumber = tree.integer(node, "post_number")
@@ -37,6 +38,11 @@ enum Discourse {
             deleted = tree.string(node, "deleted_at") != nil || tree.bool(node, "user_deleted") == true
             topicID = tree.integer(node, "topic_id")
             topicTitle = tree.string(node, "topic_title")
+            // Discourse sets `staff` for admins and moderators too; the narrower role is the label.
+            role =
+                tree.bool(node, "admin") == true
+                ? .admin
+                : tree.bool(node, "moderator") == true ? .moderator : tree.bool(node, "staff") == true ? .staff : nil
         }
     }
 
@@ -87,7 +93,8 @@ enum Discourse {
             if body.allSatisfy(\.isWhitespace) && !post.deleted { body = "[post with no text]" }
             let comment = Comment(
                 id: .integer(number), parent: parent, author: post.username, published: post.createdAt,
-                body: body, deleted: post.deleted ? true : nil)
+                body: body, deleted: post.deleted ? true : nil,
+                op: ImportSupport.op(post.username, poster: opening?.username), role: post.role)
             comments.append((comment, false))
         }
         var plain = comments.map(\.comment)

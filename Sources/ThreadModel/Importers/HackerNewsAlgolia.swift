@@ -37,7 +37,10 @@ enum HackerNewsAlgolia {
         }
         var notes = ImportNotes()
         let root = Item(&tree, rootNode, notes: &notes)
-        var builder = DiscussionBuilder(article: article(of: root))
+        let article = article(of: root)
+        // The story's author is the original poster; a saved comment subtree has none.
+        let poster = root.type == "story" || root.title != nil ? root.author : nil
+        var builder = DiscussionBuilder(article: article)
         var seen = Set<Int64>()
         // Explicit stack of (children still to add, index of their parent): no recursion over depth.
         let top = tree.elements(tree.typed(rootNode, "children", .array) ?? -1)
@@ -57,7 +60,7 @@ enum HackerNewsAlgolia {
                 if !children.isEmpty { pending.append((children[...], level.parent)) }
                 continue
             }
-            let index = builder.add(comment(of: item), under: level.parent)
+            let index = builder.add(comment(of: item, poster: poster), under: level.parent)
             if !children.isEmpty { pending.append((children[...], index)) }
         }
         notes.wrongFields += tree.wrongFields
@@ -83,12 +86,13 @@ enum HackerNewsAlgolia {
         )
     }
 
-    static func comment(of item: Item) -> Comment {
+    static func comment(of item: Item, poster: String? = nil) -> Comment {
         // Algolia keeps a deleted or dead comment as a node with neither author nor text.
         let deleted = item.author == nil && item.text == nil
         return Comment(
             id: item.id.map { .integer($0) }, author: item.author, published: published(item),
-            score: item.points, body: item.text.map(HTMLText.convert), deleted: deleted ? true : nil
+            score: item.points, body: item.text.map(HTMLText.convert), deleted: deleted ? true : nil,
+            op: ImportSupport.op(item.author, poster: poster)
         )
     }
 

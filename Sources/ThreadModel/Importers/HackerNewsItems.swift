@@ -70,6 +70,8 @@ enum HackerNewsItems {
             throw DocumentError(kind: .shape("the file holds no Hacker News items", line: 0, column: 0))
         }
         let story = items[rootIndex]
+        // The story's `by` is the original poster; a saved comment subtree has none.
+        let poster = story.type == "comment" ? nil : story.by
         var builder = DiscussionBuilder(article: article(of: story))
         var placed = [Bool](repeating: false, count: items.count)
         placed[rootIndex] = true
@@ -81,13 +83,13 @@ enum HackerNewsItems {
             // A kid not in the file was not saved; one already placed would make a loop.
             guard let k = byID[kid], !placed[k] else { continue }
             placed[k] = true
-            let index = builder.add(comment(of: items[k]), under: top.parent)
+            let index = builder.add(comment(of: items[k], poster: poster), under: top.parent)
             if let kids = items[k].kids, !kids.isEmpty { pending.append((kids[...], index)) }
         }
         // Items no `kids` list reaches still show: under their `parent` when it is here, else at the top, marked.
         var rest: [Comment] = []
         for k in items.indices where !placed[k] {
-            var comment = comment(of: items[k])
+            var comment = comment(of: items[k], poster: poster)
             comment.parent = items[k].parent.map { .integer($0) }
             rest.append(comment)
         }
@@ -132,11 +134,12 @@ enum HackerNewsItems {
         )
     }
 
-    static func comment(of item: Item) -> Comment {
+    static func comment(of item: Item, poster: String? = nil) -> Comment {
         Comment(
             id: item.id.map { .integer($0) }, author: item.by,
             published: item.time.flatMap { ImportSupport.iso8601(epoch: Double($0)) }, score: item.score,
-            body: item.text.map(HTMLText.convert), deleted: item.deleted == true ? true : nil
+            body: item.text.map(HTMLText.convert), deleted: item.deleted == true ? true : nil,
+            op: ImportSupport.op(item.by, poster: poster)
         )
     }
 }

@@ -139,6 +139,14 @@ enum ImportSupport {
         return cut
     }
 
+    /// `true` when `author` is the original poster `poster`, nil otherwise (so the writer leaves the field out).
+    ///
+    /// A missing or placeholder name ("[deleted]") is nobody: two deleted accounts are not one person.
+    static func op(_ author: String?, poster: String?) -> Bool? {
+        guard let author, let poster, !author.isEmpty, author == poster, author != "[deleted]" else { return nil }
+        return true
+    }
+
     /// The paragraphs of converted text, for an article body.
     static func paragraphs(_ text: String) -> [String] { Article.paragraphs(of: text) }
 }

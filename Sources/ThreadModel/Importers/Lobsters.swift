@@ -23,6 +23,8 @@ enum Lobsters {
         var score: Int64?
         var comment: String?
         var commentingUser: String?
+        /// Only the object form of a user (up to 2023) says whether they moderate.
+        var role: CommentRole?
         /// Nil when the key is absent; `.some(nil)` for a top-level comment of the 2022+ format.
         var parentComment: String??
         var depth: Int64?
@@ -36,6 +38,11 @@ enum Lobsters {
             score = tree.integer(node, "score")
             comment = tree.string(node, "comment")
             commentingUser = Lobsters.user(&tree, node, "commenting_user")
+            if let user = tree.member(node, "commenting_user"), tree.kind(user) == .object {
+                role =
+                    tree.bool(user, "is_admin") == true
+                    ? .admin : tree.bool(user, "is_moderator") == true ? .moderator : nil
+            }
             if tree.has(node, "parent_comment") { parentComment = .some(tree.string(node, "parent_comment")) }
             depth = tree.integer(node, "depth")
             indentLevel = tree.integer(node, "indent_level")
@@ -56,7 +63,8 @@ enum Lobsters {
             throw DocumentError(kind: .shape("a Lobsters story must be a JSON object", line: 0, column: 0))
         }
         var notes = ImportNotes()
-        var builder = DiscussionBuilder(article: article(of: story(&tree, root, notes: &notes)))
+        let story = story(&tree, root, notes: &notes)
+        var builder = DiscussionBuilder(article: article(of: story))
         var seen = Set<String>()
         var comments: [Comment] = []
         var under: [Int?] = []
@@ -75,7 +83,8 @@ enum Lobsters {
             var comment = Comment(
                 id: item.shortId.map { .string($0) }, author: item.commentingUser, published: item.createdAt,
                 score: item.score, body: item.comment.map(HTMLText.convert),
-                deleted: item.isDeleted == true || item.isModerated == true ? true : nil
+                deleted: item.isDeleted == true || item.isModerated == true ? true : nil,
+                op: ImportSupport.op(item.commentingUser, poster: story.submitter), role: item.role
             )
             let index = comments.count
             // Levels are clamped before any arithmetic: a file may say `Int64.max` or `-5`. A level

@@ -19,6 +19,8 @@ enum Reddit {
         var score: Int64?
         var createdUtc: Double?
         var count: Int64?
+        var isSubmitter: Bool?
+        var distinguished: String?
 
         init(_ tree: inout JSONTree, _ node: Int32) {
             id = tree.string(node, "id")
@@ -34,6 +36,8 @@ enum Reddit {
             score = tree.integer(node, "score")
             createdUtc = tree.double(node, "created_utc")
             count = tree.integer(node, "count")
+            isSubmitter = tree.bool(node, "is_submitter")
+            distinguished = tree.string(node, "distinguished")
         }
     }
 
@@ -82,7 +86,11 @@ enum Reddit {
                     continue
                 }
                 let escaped = isEscaped(data.bodyHtml) ?? fileEscaped
-                let index = builder.add(comment(of: data, escaped: escaped), under: level.parent)
+                var comment = comment(of: data, escaped: escaped)
+                // Older files lack `is_submitter`: the post's author is the original poster then too.
+                comment.op =
+                    data.isSubmitter.map { $0 ? true : nil } ?? ImportSupport.op(data.author, poster: post.author)
+                let index = builder.add(comment, under: level.parent)
                 if !replies.isEmpty { pending.append((replies[...], index)) }
             default:
                 notes.skipped += 1
@@ -129,7 +137,8 @@ enum Reddit {
         return Comment(
             id: data.id.map { .string($0) }, author: data.author,
             published: data.createdUtc.flatMap { ImportSupport.iso8601(epoch: $0) }, score: data.score,
-            body: body, deleted: deleted ? true : nil
+            body: body, deleted: deleted ? true : nil,
+            role: data.distinguished.flatMap { CommentRole(named: $0) }
         )
     }
 }

@@ -1,0 +1,52 @@
+import Glibc
+
+extension Preferences {
+    /// Where the config file is: `$XDG_CONFIG_HOME/tread/config.toml`, else `~/.config/tread/config.toml`.
+    ///
+    /// Nil when neither variable gives an absolute directory.
+    public static func configPath(environment: [String: String]) -> String? {
+        if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") { return base + "/tread/config.toml" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.config/tread/config.toml" }
+        return nil
+    }
+
+    /// The full printed config is under 3 KB; past this a file is not a config, and a huge
+    /// TOML table would cost TOMLKit most of a second.
+    public static let maximumFileSize = 64 << 10
+
+    /// Reads the config at `path`; the defaults when there is no file there.
+    public static func load(path: String, actions: [BindableAction]) throws(ConfigurationError) -> Preferences {
+        guard let file = fopen(path, "rb") else {
+            if errno == ENOENT { return Preferences(actions: actions) }
+            throw ConfigurationError(
+                path: path, line: 0, message: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, file)
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
+            if bytes.count > maximumFileSize {
+                throw ConfigurationError(path: path, line: 0, message: "is over \(maximumFileSize) bytes; not a config")
+            }
+            if n < chunk.count { break }
+        }
+        if ferror(file) != 0 {
+            throw ConfigurationError(
+                path: path, line: 0, message: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ConfigurationError(path: path, line: 0, message: "is not UTF-8 text")
+        }
+        return try parse(text, path: path, actions: actions)
+    }
+
+    /// The preferences a config text sets over the defaults; the first problem is thrown and nothing is kept.
+    public static func parse(_ text: String, path: String, actions: [BindableAction]) throws(ConfigurationError)
+        -> Preferences
+    {
+        var reader = ConfigReader(text: text, path: path, actions: actions)
+        return try reader.read()
+    }
+}

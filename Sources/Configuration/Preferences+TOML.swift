@@ -1,0 +1,61 @@
+extension Preferences {
+    /// The preferences as a commented config file: what `tread config` prints, every default
+    /// written out, so the output is a file to start from. Parsing it gives the same preferences.
+    public func toml(actions: [BindableAction]) -> String {
+        var out = """
+            # tread configuration: save as $XDG_CONFIG_HOME/tread/config.toml (default ~/.config/tread/config.toml).
+            # Every value below is in force now; delete what you do not change.
+
+            # Text wider than this is wrapped even in a wide window (\(Preferences.widthRange.lowerBound)–\
+            \(Preferences.widthRange.upperBound)).
+            max-width = \(maximumWidth)
+            # Columns per reply level (\(Preferences.indentRange.lowerBound)–\(Preferences.indentRange.upperBound)).
+            indent = \(indentWidth)
+            # What is open when a thread opens: \(FoldOnOpen.expectedForm).
+            fold = "\(foldOnOpen)"
+            # "relative" (3h ago) or "absolute" (2018-07-03 10:12, in the local time zone, TZ).
+            dates = "\(dates.rawValue)"
+            # false leaves the mouse to the terminal, so its own selection works.
+            mouse = \(mouse)
+
+            # Keys per action: one key name or a list of them.
+            # A key name is \(KeyName.expectedForm).
+            # A key given here leaves the action it had by default; [] unbinds an action.
+            [keys]
+
+            """
+        for action in actions {
+            if !action.help.isEmpty { out += "# \(action.help)\n" }
+            let keys = (self.keys[action.name] ?? []).map { "\"\(escaped($0.description))\"" }
+            out += "\(action.name) = [\(keys.joined(separator: ", "))]\n"
+        }
+        out += """
+
+            # Styles by role: at most one colour and any of bold, underline, reverse, dim.
+            # A colour is \(Color.expectedForm); "default" is the terminal's own.
+            [theme]
+            guides = [\(theme.guides.map { "\"\($0)\"" }.joined(separator: ", "))]
+
+            """
+        for role in Theme.roleNames {
+            out += "\(role) = \"\(theme[role: role]?.description ?? "default")\"\n"
+        }
+        return out
+    }
+
+    private func escaped(_ text: String) -> String {
+        text.replacingBackslashAndQuote()
+    }
+}
+
+extension String {
+    /// The text inside a TOML basic string: `\` and `"` escaped (key names hold no controls).
+    fileprivate func replacingBackslashAndQuote() -> String {
+        var out = ""
+        for c in self {
+            if c == "\\" || c == "\"" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}

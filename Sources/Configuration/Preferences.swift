@@ -1,0 +1,63 @@
+/// Everything a user can set in `config.toml`, with the defaults tread uses without one.
+public struct Preferences: Equatable, Sendable {
+    /// How much of the thread is open when a document is opened.
+    public enum FoldOnOpen: Equatable, Sendable, CustomStringConvertible {
+        /// Everything open.
+        case open
+        /// Only top-level comments show; their replies are folded.
+        case topLevel
+        /// Comments down to this depth show (1 = top level only).
+        case depth(Int)
+
+        public static let expectedForm = "\"open\", \"top-level\" or \"depth N\" with N from 1 to 99"
+
+        public init?(parsing text: String) {
+            let words = text.lowercased().split(separator: " ")
+            switch words.count {
+            case 1 where words[0] == "open": self = .open
+            case 1 where words[0] == "top-level": self = .topLevel
+            case 2 where words[0] == "depth":
+                guard let n = Int(words[1]), (1...99).contains(n) else { return nil }
+                self = .depth(n)
+            default: return nil
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .open: return "open"
+            case .topLevel: return "top-level"
+            case .depth(let n): return "depth \(n)"
+            }
+        }
+    }
+
+    public enum DateStyle: String, Equatable, Sendable, CaseIterable {
+        /// `3h ago`, `2d ago`; older than a year as an absolute date.
+        case relative
+        /// `2018-07-03 10:12` in the local time zone (`TZ`).
+        case absolute
+    }
+
+    /// Keys per action name, in the order the reader gave the actions.
+    public var keys: [String: [KeyName]]
+    public var theme = Theme()
+    /// Text wider than this many columns is wrapped even in a wide window.
+    public var maximumWidth = 80
+    /// Columns each reply level is indented by.
+    public var indentWidth = 2
+    public var foldOnOpen = FoldOnOpen.open
+    public var dates = DateStyle.relative
+    public var mouse = true
+
+    /// The defaults, with each action's default keys.
+    public init(actions: [BindableAction]) {
+        var keys: [String: [KeyName]] = [:]
+        for action in actions { keys[action.name] = action.defaultKeys }
+        self.keys = keys
+    }
+
+    /// Limits on numbers, shared by the loader and `tread config`'s comments.
+    public static let widthRange = 20...1000
+    public static let indentRange = 1...8
+}
