@@ -15,8 +15,18 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(name: .long, help: "With a Reddit address: fetch every \"more replies\" stub before writing.")
+    var expandMore = false
+
+    func validate() throws {
+        if expandMore && document.fetch.offline {
+            throw ValidationError("--expand-more fetches and --offline never does; choose one")
+        }
+    }
+
     func run() throws {
-        let discussion = try loadOrExit(document)
+        var discussion = try loadOrExit(document)
+        if expandMore, let address = document.address { discussion = expandingStubs(discussion, address: address) }
         let bytes = DocumentWriter.canonicalJSON(discussion)
         guard let output else {
             _ = writeAll(bytes, to: STDOUT_FILENO)

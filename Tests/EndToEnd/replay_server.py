@@ -241,7 +241,8 @@ class Replay(BaseHTTPRequestHandler):
             return True
         if fault == "trimmed" or (fault == "grow" and self.first_time("grow" + rest)):
             body = self.route(rest)
-            if body is None or not rest.startswith("/reddit/comments/"):
+            # Only a whole thread (/reddit/comments/ID.json), not a permalink or another API.
+            if body is None or len(urlsplit(rest).path.strip("/").split("/")) != 3 or not rest.startswith("/reddit/comments/"):
                 return False
             self.send(200, reddit_trimmed(body, self.more_children))
             return True
