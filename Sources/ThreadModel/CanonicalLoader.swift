@@ -345,6 +345,11 @@ struct CanonicalLoader {
             } else {
                 try scanner.skipValue()
             }
+        } else if scanner.key(key, is: "more") {
+            // Kept as a span of raw JSON: checked and decoded only when a stub is fetched.
+            let start = scanner.position
+            try scanner.skipValue()
+            records[index].more = TextRef(offset: start, length: scanner.position - start, jsonEscaped: false)
         } else {
             try scanner.skipValue()
         }

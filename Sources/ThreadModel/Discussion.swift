@@ -6,6 +6,8 @@ public struct CommentRecord: Sendable {
     public var body: TextRef = .absent
     /// The `parent` field of the flat form, before it is resolved.
     var parentID: TextRef = .absent
+    /// A placeholder's `more` object as written (raw JSON), read by `Discussion.more(of:)` when asked.
+    var more: TextRef = .absent
     /// Meaningful only with the `hasScore` flag: every Int64 is a valid score.
     var score: Int64 = 0
     /// Index of the parent comment; -1 at the top level.

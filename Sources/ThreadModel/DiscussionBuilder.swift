@@ -60,6 +60,18 @@ public struct DiscussionBuilder {
         return index
     }
 
+    /// Adds a placeholder that can be fetched (`more` is written as the format's `more` object);
+    /// `parentID` places it by id, as a comment's `parent`, when `parent` is not given.
+    @discardableResult
+    public mutating func addPlaceholder(
+        _ line: String, more: MoreStub?, published: String? = nil, parentID: CommentID? = nil, under parent: Int? = nil
+    ) -> Int {
+        let index = add(Comment(parent: parentID, published: published, body: line), under: parent)
+        records[index].flags.insert(.placeholder)
+        if let more { records[index].more = store(more.json) }
+        return index
+    }
+
     private mutating func store(_ text: String?) -> TextRef {
         guard let text else { return .absent }
         let offset = arena.count

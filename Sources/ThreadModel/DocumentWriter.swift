@@ -130,6 +130,11 @@ public enum DocumentWriter {
             key("placeholder")
             out.append(contentsOf: Array("true".utf8))
         }
+        if let more = discussion.more(of: index) {
+            // Written from the checked stub, never copied from the input.
+            key("more")
+            out.append(contentsOf: Array(more.json.utf8))
+        }
         if discussion.hasBody(index) {
             key("body")
             JSONString.quote(discussion.body(of: index), into: &out)

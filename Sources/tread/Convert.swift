@@ -19,8 +19,18 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(name: .long, help: "With a Reddit address: fetch every \"more replies\" stub before writing.")
+    var expandMore = false
+
+    func validate() throws {
+        if expandMore && document.fetch.offline {
+            throw ValidationError("--expand-more fetches and --offline never does; choose one")
+        }
+    }
+
     func run() throws {
-        let (loaded, _) = try loadReportingNotes(document)
+        var (loaded, _) = try loadReportingNotes(document)
+        if expandMore, let address = document.address { loaded = expandingStubs(loaded, address: address) }
         let discussion = try filter.apply(loaded)
         let bytes = DocumentWriter.canonicalJSON(discussion)
         guard let output else {

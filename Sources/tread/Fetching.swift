@@ -105,13 +105,13 @@ private func noteCopy(age: Double, because reason: String?) {
     fetchNote = note
 }
 
-private func fail(_ error: FetchError) -> Never {
+func fail(_ error: FetchError) -> Never {
     writeError("tread: \(error.description)")
     exit(error.exitStatus)
 }
 
 /// Runs async work to its end from synchronous code (the command line is synchronous).
-private func runBlocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+func runBlocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
     let box = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)
     Task {

@@ -12,6 +12,10 @@ tread's TREAD_*_API variables at the prefixes):
   /lobsters/s/ID.json        Lobsters: the lobsters file of that story
   /t/ID.json                 Discourse: the topic's first page, cut to its first 20 posts
   /t/ID/posts.json?post_ids[]=N&...   Discourse: those posts
+  /reddit/api/morechildren?link_id=t3_ID&children=a,b   Reddit: the things of the recorded
+                             answers in http/ (reddit_morechildren_*.json) with those ids
+  /reddit/comments/ID/_/COMMENT.json   Reddit "continue this thread": the thread's post and that
+                             comment's subtree (its own "continue" stubs left out)
 
 A prefix /fault/NAME before any route injects a fault instead of (or before) the answer:
   slow      sleeps 5 s before answering            reset     drops the connection mid-body
@@ -21,6 +25,9 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   offsite   302 to the same path on localhost      loop      302 to itself, forever
   moved     301 to the answer on the same host
   404, 403  that status
+  trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
+            one "more" stub listing them in their place (what Reddit sends before they load)
+  grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
 --synthetic N adds made-up threads of N comments for benchmarks: Hacker News item 9000000 (both
 APIs) and Discourse topic 9000000. --delay adds that many seconds to every answer (for benchmarks). --log appends one line per
 request: the path and the User-Agent.
@@ -60,6 +67,57 @@ def load_fixtures(root):
         topic = json.loads(path.read_bytes())
         discourse[str(topic["id"])] = topic
     return algolia, items, reddit, lobsters, discourse
+
+
+def load_more_children(root):
+    """The recorded morechildren answers, by thread id: (requested ids, things)."""
+    more = {}
+    for path in sorted((root / "http").glob("reddit_morechildren_*.json")):
+        record = json.loads(path.read_bytes())
+        more[record["link_id"][3:]] = (record["children"], record["response"]["json"]["data"]["things"])
+    return more
+
+
+def reddit_trimmed(thread, more):
+    """The thread without the top-level comments a recorded morechildren answer holds, and a stub for them."""
+    data = json.loads(thread)
+    post = data[0]["data"]["children"][0]["data"]["id"]
+    if post not in more:
+        return thread
+    requested, things = more[post]
+    answered = {t["data"]["id"] for t in things}
+    listing = data[1]["data"]
+    listing["children"] = [t for t in listing["children"] if t["data"].get("id") not in answered]
+    listing["children"].append({"kind": "more", "data": {
+        "count": len(requested), "name": "t1_" + requested[0], "id": requested[0], "parent_id": "t3_" + post,
+        "depth": 0, "children": requested}})
+    return json.dumps(data).encode()
+
+
+def reddit_subtree(thread, comment):
+    """The permalink answer of one comment: the post, and the comment with its replies."""
+    data = json.loads(thread)
+    stack = list(data[1]["data"]["children"])
+    while stack:
+        thing = stack.pop()
+        if thing.get("kind") != "t1":
+            continue
+        if thing["data"].get("id") == comment:
+            # Depth-limited "continue" stubs stand for replies the recording lacks: leave them out.
+            inner = [thing]
+            while inner:
+                node = inner.pop()
+                replies = node["data"].get("replies")
+                if isinstance(replies, dict):
+                    kept = [t for t in replies["data"]["children"] if not (t["kind"] == "more" and t["data"].get("id") == "_")]
+                    replies["data"]["children"] = kept
+                    inner += [t for t in kept if t["kind"] == "t1"]
+            data[1]["data"]["children"] = [thing]
+            return json.dumps(data).encode()
+        replies = thing["data"].get("replies")
+        if isinstance(replies, dict):
+            stack += replies["data"]["children"]
+    return None
 
 
 SYNTHETIC_ID = 9000000
@@ -105,6 +163,7 @@ class Replay(BaseHTTPRequestHandler):
     # for the client's delayed ACK (40 ms).
     disable_nagle_algorithm = True
     fixtures = None
+    more_children = {}
     delay = 0.0
     log_path = None
     seen = set()
@@ -180,6 +239,13 @@ class Replay(BaseHTTPRequestHandler):
         if fault == "loop":
             self.send(302, b"", {"Location": self.path})
             return True
+        if fault == "trimmed" or (fault == "grow" and self.first_time("grow" + rest)):
+            body = self.route(rest)
+            # Only a whole thread (/reddit/comments/ID.json), not a permalink or another API.
+            if body is None or len(urlsplit(rest).path.strip("/").split("/")) != 3 or not rest.startswith("/reddit/comments/"):
+                return False
+            self.send(200, reddit_trimmed(body, self.more_children))
+            return True
         if fault in ("404", "403"):
             self.send(int(fault), b'{"error":"no"}')
             return True
@@ -202,6 +268,16 @@ class Replay(BaseHTTPRequestHandler):
             return items.get(parts[2][:-5], b"null")
         if parts[:2] == ["reddit", "comments"] and len(parts) == 3 and parts[2].endswith(".json"):
             return reddit.get(parts[2][:-5])
+        if parts[:2] == ["reddit", "comments"] and len(parts) == 5 and parts[3] == "_" and parts[4].endswith(".json"):
+            thread = reddit.get(parts[2])
+            return None if thread is None else reddit_subtree(thread, parts[4][:-5])
+        if parts[:3] == ["reddit", "api", "morechildren"]:
+            query = parse_qs(url.query)
+            link = query.get("link_id", [""])[0]
+            wanted = set(",".join(query.get("children", [])).split(","))
+            _, things = self.more_children.get(link[3:], ([], []))
+            chosen = [t for t in things if t["data"].get("id") in wanted]
+            return json.dumps({"json": {"errors": [], "data": {"things": chosen}}}).encode()
         if parts[:2] == ["lobsters", "s"] and len(parts) == 3 and parts[2].endswith(".json"):
             return lobsters.get(parts[2][:-5])
         if parts[:1] == ["t"] and len(parts) == 2 and parts[1].endswith(".json"):
@@ -256,6 +332,7 @@ def main():
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]
     Replay.fixtures = load_fixtures(root)
+    Replay.more_children = load_more_children(root)
     # Made before listening: compressing 50 MB on the first request would outlast a client's timeout.
     Replay.bomb = gzip.compress(b"0" * (50 << 20), compresslevel=6)
     if "--synthetic" in args:

@@ -154,6 +154,24 @@ TREAD_LOBSTERS_API="$base/fault/500/lobsters" run stats "https://lobste.rs/s/tdf
 TREAD_LOBSTERS_API="$base/fault/404/lobsters" expect_failure "a 404 does not hide behind the copy" 69 "not found" \
     stats "https://lobste.rs/s/tdfoqh"
 
+# --- live threads: Reddit's stubs (the trimmed fault sends the thread with 7 comments behind one stub) ---
+trimmed="$base/fault/trimmed/reddit"
+TREAD_REDDIT_API=$trimmed expect_count "a thread with comments behind a stub" 463 --refresh "https://redd.it/3hahrw"
+grep -q '"more": {"site": "reddit", "link": "t3_3hahrw", "parent": "t3_3hahrw", "children": \["cu5tt8h"' \
+    "$cache/reddit-3hahrw.json" && pass "the copy keeps what each stub needs to fetch it" || fail "stub fields in the copy"
+asked=$(wc -l <"$work/requests")
+TREAD_REDDIT_API=$trimmed run convert --refresh --expand-more "https://redd.it/3hahrw" -o "$work/expanded.json"
+[ "$status" -eq 0 ] && ! grep -q '"more"' "$work/expanded.json" && pass "convert --expand-more fetches every stub" ||
+    fail "--expand-more: exit $status $(head -c 300 "$work/err")"
+expect_count "the stubs' comments are in place" 470 "$work/expanded.json"
+tail -n +$((asked + 1)) "$work/requests" | grep -q \
+    "^/fault/trimmed/reddit/api/morechildren?api_type=json&link_id=t3_3hahrw&children=cu5tt8h,cu5v9yd,cu5twf5,cu5tkk4,cu5tead,cu5rxpy,cu5oufs,cu5tpek,cu5pbdh&raw_json=1 tread/" &&
+    pass "a stub is fetched through /api/morechildren" || fail "no morechildren request"
+tail -n +$((asked + 1)) "$work/requests" | grep -q "^/fault/trimmed/reddit/comments/3hahrw/_/cu5v5h7.json?raw_json=1 " &&
+    pass "continue this thread is fetched through the parent's permalink" || fail "no permalink request"
+run convert --offline --expand-more "https://redd.it/3hahrw"
+[ "$status" -eq 64 ] && pass "--expand-more with --offline is a usage error" || fail "--expand-more --offline: exit $status"
+
 # --- the reader ---
 start_app 100 30 env TREAD_LOBSTERS_API="http://127.0.0.1:1" "$BIN" --offline "https://lobste.rs/s/tdfoqh"
 expect_screen "showing the copy saved 3 hours ago" "the reader's status line says the copy's age"

@@ -74,7 +74,9 @@ enum Reddit {
             }
             switch tree.string(thing, "kind") {
             case "more":
-                builder.addPlaceholder(moreLine(count: tree.integer(node, "count") ?? 0), under: level.parent)
+                builder.addPlaceholder(
+                    moreLine(count: tree.integer(node, "count") ?? 0), more: moreStub(&tree, node, post: post.id),
+                    under: level.parent)
             case "t1":
                 let data = ThingData(&tree, node)
                 // `replies` is `""` when there are none.
