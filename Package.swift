@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
         .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
-        .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
+        .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "ReaderTests",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples", "ThreadQuery",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Expected"]

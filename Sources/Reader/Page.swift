@@ -1,4 +1,5 @@
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 /// A part of the page: the article (with the rule under it) or one comment.
@@ -77,8 +78,15 @@ struct Page {
     let tree: CommentTree
     let width: Int
     let cache: LayoutCache
+    /// The live filter: its rows (matches, muted context lines, stubs) replace the comments.
+    var filter: FilteredThread? = nil
+    /// One line per comment (the overview): not memoised, as each line costs only its header.
+    var overview = false
 
     func lines(_ item: PageItem) -> [StyledLine] {
+        if filter != nil || overview, case .comment(let index) = item, let lines = filteredLines(index, filter) {
+            return lines
+        }
         switch item {
         case .article:
             return cache.lines(item, folded: false, width: width) { Blocks.article(discussion, width: width) }
@@ -94,18 +102,22 @@ struct Page {
     func next(_ item: PageItem) -> PageItem? {
         switch item {
         case .article: return tree.firstVisible.map(PageItem.comment)
-        case .comment(let index): return tree.nextVisible(after: index).map(PageItem.comment)
+        case .comment(let index):
+            if let filter { return filter.nextRow(after: index, folds: tree).map(PageItem.comment) }
+            return tree.nextVisible(after: index).map(PageItem.comment)
         }
     }
 
     func previous(_ item: PageItem) -> PageItem? {
         switch item {
         case .article: return nil
-        case .comment(let index): return tree.previousVisible(before: index).map(PageItem.comment) ?? .article
+        case .comment(let index):
+            if let filter { return filter.previousRow(before: index, folds: tree).map(PageItem.comment) ?? .article }
+            return tree.previousVisible(before: index).map(PageItem.comment) ?? .article
         }
     }
 
-    var lastItem: PageItem { tree.lastVisible.map(PageItem.comment) ?? .article }
+    var lastItem: PageItem { tree.lastVisible.map { PageItem.comment(rowStart($0)) } ?? .article }
 
     var end: PagePosition { PagePosition(lastItem, height(lastItem) - 1) }
 
