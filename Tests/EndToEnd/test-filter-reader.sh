@@ -18,6 +18,15 @@ expect_status() {
     fail "$2 (status line: $(status_line))"
 }
 
+# expect_gone TEXT NAME: TEXT leaves the screen within 5 s.
+expect_gone() {
+    for _ in $(seq 50); do
+        screen | grep -qF -- "$1" || { pass "$2"; return; }
+        sleep 0.1
+    done
+    fail "$2 (still on screen: $1)"
+}
+
 # --- The sample: a word filter keeps the context, n/N step, Esc clears ----------------------
 start_app 80 24 "$BIN"
 expect_screen "ZTE Complies With US Demands" "the sample opens"
@@ -29,15 +38,17 @@ send -l '1'
 expect_status "filter: 3 of 7" "a field filter follows each key"
 send C-u
 send -l 'China'
-expect_status "filter: 1 of 7" "a word filter counts its matches"
+expect_status "filter: 2 of 7" "a word filter counts its matches"
 send Enter
-expect_status "match 1 of 1" "enter goes to the first match"
+expect_status "match 1 of 2" "enter goes to the first match"
 expect_screen "comments hidden" "subtrees without a match are one stub line"
 send n
-expect_status "match 1 of 1" "n wraps around to the only match"
+expect_status "match 2 of 2" "n goes to the next match"
+send n
+expect_status "match 1 of 2" "n wraps around"
 send Escape
 expect_status "filter cleared" "Esc clears the filter"
-expect_screen "ZTE only cares" "the whole thread shows again"
+expect_gone "comments hidden" "the whole thread shows again"
 send q
 expect_exit 0 "q quits"
 
