@@ -28,6 +28,8 @@ public enum Action: Hashable, Sendable {
     case applyFilter(String)
     /// `o`: one line per comment, or back to the full text.
     case toggleOverview
+    /// `M`: the map strip at the right edge, on or off.
+    case toggleMap
     /// Stop a search that is still running.
     case cancel
     case showHelp

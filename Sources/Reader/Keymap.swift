@@ -69,6 +69,7 @@ public struct Keymap: Sendable {
         Binding([.character("c")], .firstComment, "first comment"),
         Binding([.character("/")], .startSearch, "search all comments"),
         Binding([.character("o")], .toggleOverview, "overview: a line per comment (enter reads one)"),
+        Binding([.character("M")], .toggleMap, "map of the whole thread at the right edge"),
         Binding([.character("&")], .startFilter, "filter: author:pg, depth<3, /re/… (context kept)"),
         Binding([.character("n")], .nextMatch, "next match (of the filter when on)"),
         Binding([.character("N")], .previousMatch, "previous match"),

@@ -16,6 +16,7 @@ extension ReaderState {
                 entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
                 into: &frame)
         }
+        if map { drawMap(into: &frame, layout: layout) }
         drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
         return frame

@@ -98,6 +98,7 @@ extension ReaderState {
             let root = tree.root(of: selection)
             go(to: root, otherwise: "", layout: layout)
         case .toggleOverview: setOverview(!overview, layout: layout)
+        case .toggleMap: setMap(!map, layout: layout)
         case .toggleFold:
             changeFolds(layout: layout) { $0.toggleFold(selection) }
             if !tree.isFoldable(selection) { message = "no replies to fold" }
@@ -312,6 +313,8 @@ extension ReaderState {
         switch event.kind {
         case .wheelDown: scroll(by: 3, layout: layout)
         case .wheelUp: scroll(by: -3, layout: layout)
+        case .click where map && mode == .reading && event.column == columns - 1:
+            jumpFromMap(row: event.row, layout: layout)
         case .click:
             guard mode == .reading, event.row >= 0, event.row < pageRows else {
                 if mode == .help { mode = .reading }

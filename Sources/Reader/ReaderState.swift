@@ -45,6 +45,10 @@ public struct ReaderState: Sendable {
     public internal(set) var filter: ReaderFilter?
     /// One line per comment (`o`) instead of the full text.
     public internal(set) var overview = false
+    /// The map strip at the right edge (`M`); off until a config file can say otherwise.
+    public internal(set) var map = false
+    /// The first comment of each top-level thread, for the map; found when it is first shown.
+    var mapThreadStarts: [Int32] = []
     /// Author names hashed once per document, on the first filter: `author:` then costs a compare a comment.
     var filterAuthors: AuthorIndex?
     /// The last message for the status line.
@@ -85,7 +89,7 @@ public struct ReaderState: Sendable {
     /// The page as laid out with `layout`'s memo of lines.
     func page(_ layout: LayoutCache) -> Page {
         Page(
-            discussion: discussion, tree: tree, width: columns, cache: layout, filter: filter?.result,
+            discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
             overview: overview)
     }
 
