@@ -49,6 +49,16 @@ expect_status "match 1 of 2" "n wraps around"
 send Escape
 expect_status "filter cleared" "Esc clears the filter"
 expect_gone "comments hidden" "the whole thread shows again"
+
+# --- The overview and the map -------------------------------------------------------------------
+send o
+expect_screen "2 replies  " "o shows a line per comment with its reply count and first words"
+send j Enter
+expect_gone "2 replies  " "enter goes back to the full view"
+send M
+expect_screen "█" "M shows the map with the selection"
+send M
+expect_gone "█" "M hides the map"
 send q
 expect_exit 0 "q quits"
 
