@@ -1,5 +1,6 @@
 import Reader
 import Testing
+import ThreadModel
 
 /// The live filter in the reader: context kept, stubs, n/N, Esc keeping folds.
 @Suite struct FilterReaderTests {
@@ -125,5 +126,25 @@ import Testing
         #expect(state.statusText.contains("filter: 0 of 7"))
         state.press("n")
         #expect(state.statusText.contains("no comment matches"))
+    }
+}
+
+/// A word filter over more comments than one step reads: progress first, then the result.
+@Suite struct FilterStepTests {
+    @Test func wordFilterRunsInStepsWithProgressThenGoesToTheMatch() throws {
+        var builder = DiscussionBuilder(article: Article(title: "Many"))
+        let count = ReaderState.filterStep + ReaderState.filterStep / 5
+        for k in 0..<count {
+            builder.add(
+                Comment(id: .string("c\(k)"), author: "a", body: k == count - 1 ? "the needle" : "hay"), under: nil)
+        }
+        var state = ReaderState(discussion: try builder.build(), rows: 10, columns: 80)
+        state.apply(.applyFilter("needle"))
+        #expect(state.isFiltering)
+        #expect(state.statusText.contains("filtering… 83%"))
+        state.update(.filterStep)
+        #expect(!state.isFiltering)
+        #expect(state.statusText.contains("filter: 1 of 60,000"))
+        #expect(state.selection == count - 1)
     }
 }
