@@ -7,15 +7,24 @@ extension Page {
     /// for a comment drawn in full as usual.
     func filteredLines(_ index: Int, _ filter: FilteredThread?) -> [StyledLine]? {
         guard let filter else {
-            return overview ? [Blocks.overviewLine(index, of: discussion, tree: tree, width: width)] : nil
+            return overview ? overviewLines(index) : nil
         }
         switch filter.row(at: index) {
         case .comment(_, .match), .comment(_, .hidden), nil:
-            return overview ? [Blocks.overviewLine(index, of: discussion, tree: tree, width: width)] : nil
+            return overview ? overviewLines(index) : nil
         case .comment(_, .context):
-            return [Blocks.contextLine(index, of: discussion, tree: tree, width: width)]
+            return cache.lines(.comment(index), folded: tree.isFolded(index), width: width, variant: 2) {
+                [Blocks.contextLine(index, of: discussion, tree: tree, width: width)]
+            }
         case .hidden(let first, _, let comments):
             return [Blocks.hiddenStub(at: first, comments: comments, tree: tree, width: width)]
+        }
+    }
+
+    /// The overview's line for a comment, memoised like the full lines.
+    private func overviewLines(_ index: Int) -> [StyledLine] {
+        cache.lines(.comment(index), folded: tree.isFolded(index), width: width, variant: 1) {
+            [Blocks.overviewLine(index, of: discussion, tree: tree, width: width)]
         }
     }
 

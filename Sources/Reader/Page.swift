@@ -46,6 +46,8 @@ public final class LayoutCache: @unchecked Sendable {
     private struct Key: Hashable {
         var item: PageItem
         var folded: Bool
+        /// Which drawing of the item: 0 in full, others for the overview's and the filter's one-liners.
+        var variant: Int
     }
 
     private var width = -1
@@ -58,12 +60,14 @@ public final class LayoutCache: @unchecked Sendable {
         entries.removeAll(keepingCapacity: true)
     }
 
-    func lines(_ item: PageItem, folded: Bool, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
+    func lines(
+        _ item: PageItem, folded: Bool, width: Int, variant: Int = 0, make: () -> [StyledLine]
+    ) -> [StyledLine] {
         if width != self.width {
             entries.removeAll(keepingCapacity: true)
             self.width = width
         }
-        let key = Key(item: item, folded: folded)
+        let key = Key(item: item, folded: folded, variant: variant)
         if let lines = entries[key] { return lines }
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
         let lines = make()
@@ -80,7 +84,7 @@ struct Page {
     let cache: LayoutCache
     /// The live filter: its rows (matches, muted context lines, stubs) replace the comments.
     var filter: FilteredThread? = nil
-    /// One line per comment (the overview): not memoised, as each line costs only its header.
+    /// One line per comment (the overview).
     var overview = false
 
     func lines(_ item: PageItem) -> [StyledLine] {
