@@ -133,7 +133,8 @@ extension ReaderState {
             top = PagePosition(.article)
             self.selection = tree.firstVisible
         case .bottom:
-            self.selection = tree.lastVisible
+            // Under a filter the last comment may lie in a stub: the page's last row is what shows.
+            self.selection = page(layout).lastItem.comment ?? tree.lastVisible
             top = page(layout).lastTop(rows: pageRows)
         case .firstComment:
             self.selection = tree.firstVisible
@@ -275,7 +276,7 @@ extension ReaderState {
         let row = selectionRow(layout: layout)
         change(&tree)
         guard let selection else { return }
-        let shown = tree.visibleAncestor(of: selection)
+        let shown = page(layout).rowStart(tree.visibleAncestor(of: selection))
         self.selection = shown
         if let row {
             top = page(layout).move(PagePosition(.comment(shown)), by: -min(max(0, row), max(0, pageRows - 1)))

@@ -44,6 +44,16 @@ import ThreadModel
         #expect(state.selectedName == "c")
     }
 
+    @Test func contextLinesAreMutedAndMatchesKeepTheirColours() {
+        let frame = filtered("target").render()
+        // Row 4 is "▾ a" (context), row 11 "• g" (a match): column 2 is the author.
+        #expect(frame[4, 2].text == "a")
+        #expect(frame[4, 2].style.tint == .muted)
+        #expect(frame[11, 2].text == "g")
+        #expect(frame[11, 2].style.tint == .level(0))
+        #expect(frame[9, 2].style.italic)  // the stub
+    }
+
     @Test func fieldFilterFollowsEveryKeyAndAMistakeStaysInThePrompt() {
         var state = ReaderState(discussion: discussion(Self.outline), rows: 14, columns: 60)
         state.update(.key(.character("&")))
@@ -119,6 +129,16 @@ import ThreadModel
         #expect(state.statusText.contains("filter: 1 of 7"))
         state.apply(.applyFilter("score>"))
         #expect(state.statusText.contains("filter: expected a n"))
+    }
+
+    @Test func lastCommentInsideAStubSelectsTheStub() {
+        var state = filtered("author:a")
+        state.press("G")
+        // e, f and g are one stub after a's thread: G selects it, as the page's last row.
+        #expect(state.selectedName == "e")
+        #expect(state.selectionIsVisible)
+        state.press("z")
+        #expect(state.selectedName == "e")
     }
 
     @Test func aFilterWithoutMatchesSaysSo() {
