@@ -30,7 +30,8 @@ extension ReaderState {
             message = nil
             return
         }
-        if filterAuthors == nil { filterAuthors = AuthorIndex(discussion) }
+        // Hashing every author costs a tenth of a second at 1M: only for a query that needs it.
+        if query.readsAuthors && filterAuthors == nil { filterAuthors = AuthorIndex(discussion) }
         let matcher = QueryMatcher(query: query, discussion: discussion, tree: tree, authors: filterAuthors)
         var filter = self.filter ?? ReaderFilter(text: text)
         filter.text = text

@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadQuery
 
 /// The live filter in the reader: context kept, stubs, n/N, Esc keeping folds.
 @Suite struct FilterReaderTests {
@@ -167,4 +168,10 @@ import ThreadModel
         #expect(state.statusText.contains("filter: 1 of 60,000"))
         #expect(state.selection == count - 1)
     }
+}
+
+/// The reader hashes authors only for a query that reads them.
+@Test func onlyAuthorQueriesReadAuthors() throws {
+    #expect(try Query.parse("depth>2 (x or -author:pg)").readsAuthors)
+    #expect(try !Query.parse("depth>2 \"author:pg\" score>1").readsAuthors)
 }
