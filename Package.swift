@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
         .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
-        .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
+        .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery"]),
         // Preferences from config.toml; action names come in as data, so it never imports Reader.
         .target(
             name: "Configuration",
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "ReaderTests",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples", "ThreadQuery",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Expected"]

@@ -22,6 +22,14 @@ public enum Action: Hashable, Sendable {
     case pageDown, pageUp
     case top, bottom, firstComment
     case startSearch, nextMatch, previousMatch
+    /// `&`: open the filter prompt, holding the current filter's query.
+    case startFilter
+    /// Filter by this query at once, as if typed at the prompt and confirmed (`--filter` in a terminal).
+    case applyFilter(String)
+    /// `o`: one line per comment, or back to the full text.
+    case toggleOverview
+    /// `M`: the map strip at the right edge, on or off.
+    case toggleMap
     /// Stop a search that is still running.
     case cancel
     case showHelp

@@ -128,7 +128,7 @@ public enum Blocks {
         return lines
     }
 
-    private static func header(
+    static func header(
         _ index: Int, of discussion: Discussion, tree: CommentTree, guides: [Span], width: Int,
         shownDepth: Int?, hiddenReplies: Int?
     ) -> StyledLine {

@@ -37,7 +37,7 @@ public struct Keymap: Sendable {
     public func action(for key: Key, in mode: ReaderState.Mode) -> Action? {
         switch mode {
         case .reading: return lookup[key]
-        case .searchPrompt, .help: return .input(key)
+        case .searchPrompt, .filterPrompt, .help: return .input(key)
         }
     }
 
@@ -68,9 +68,12 @@ public struct Keymap: Sendable {
         Binding([.character("G"), .end], .bottom, "last comment"),
         Binding([.character("c")], .firstComment, "first comment"),
         Binding([.character("/")], .startSearch, "search all comments"),
-        Binding([.character("n")], .nextMatch, "next match"),
+        Binding([.character("v")], .toggleOverview, "overview: a line per comment (enter reads one)"),
+        Binding([.character("M")], .toggleMap, "map of the whole thread at the right edge"),
+        Binding([.character("&")], .startFilter, "filter: author:pg, depth<3, /re/… (context kept)"),
+        Binding([.character("n")], .nextMatch, "next match (of the filter when on)"),
         Binding([.character("N")], .previousMatch, "previous match"),
-        Binding([.escape], .cancel, "stop a running search"),
+        Binding([.escape], .cancel, "stop a search / clear the filter"),
         Binding([.control("l")], .redraw, "repaint the screen"),
         Binding([.character("?")], .showHelp, "this help"),
         Binding([.character("q")], .quit, "quit"),

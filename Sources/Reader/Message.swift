@@ -14,6 +14,8 @@ public enum Message: Sendable {
     case loadProgress(Double)
     /// Time to read the next stretch of comments for a running search.
     case searchStep
+    /// Time to evaluate the next stretch of comments for a running word or regex filter.
+    case filterStep
 }
 
 extension ReaderState {
@@ -26,10 +28,13 @@ extension ReaderState {
         switch message {
         case .key, .action, .mouse, .resize:
             replay?.messages.append(message)
-        case .loaded, .loadProgress, .searchStep:
+        case .loaded, .loadProgress, .searchStep, .filterStep:
             break
         }
         switch message {
+        case .key(.enter) where overview && mode == .reading:
+            // Enter in the overview reads the selected comment (space and tab still fold).
+            apply(.toggleOverview, layout: layout)
         case .key(let key):
             if let action = keymap.action(for: key, in: mode) { apply(action, layout: layout) }
         case .action(let action): apply(action, layout: layout)
@@ -38,6 +43,7 @@ extension ReaderState {
         case .loaded(let full): load(full, layout: layout)
         case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }
         case .searchStep: continueSearch(layout: layout)
+        case .filterStep: continueFilter(layout: layout)
         }
     }
 
@@ -54,6 +60,7 @@ extension ReaderState {
         for message in replay.messages {
             fresh.update(message, layout: layout)
             while fresh.isSearching { fresh.continueSearch(layout: layout) }
+            while fresh.isFiltering { fresh.continueFilter(layout: layout) }
         }
         fresh.repaintRequested = false
         self = fresh

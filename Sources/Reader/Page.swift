@@ -1,4 +1,5 @@
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 /// A part of the page: the article (with the rule under it) or one comment.
@@ -45,6 +46,8 @@ public final class LayoutCache: @unchecked Sendable {
     private struct Key: Hashable {
         var item: PageItem
         var folded: Bool
+        /// Which drawing of the item: 0 in full, others for the overview's and the filter's one-liners.
+        var variant: Int
     }
 
     private var width = -1
@@ -57,12 +60,14 @@ public final class LayoutCache: @unchecked Sendable {
         entries.removeAll(keepingCapacity: true)
     }
 
-    func lines(_ item: PageItem, folded: Bool, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
+    func lines(
+        _ item: PageItem, folded: Bool, width: Int, variant: Int = 0, make: () -> [StyledLine]
+    ) -> [StyledLine] {
         if width != self.width {
             entries.removeAll(keepingCapacity: true)
             self.width = width
         }
-        let key = Key(item: item, folded: folded)
+        let key = Key(item: item, folded: folded, variant: variant)
         if let lines = entries[key] { return lines }
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
         let lines = make()
@@ -77,8 +82,15 @@ struct Page {
     let tree: CommentTree
     let width: Int
     let cache: LayoutCache
+    /// The live filter: its rows (matches, muted context lines, stubs) replace the comments.
+    var filter: FilteredThread? = nil
+    /// One line per comment (the overview).
+    var overview = false
 
     func lines(_ item: PageItem) -> [StyledLine] {
+        if filter != nil || overview, case .comment(let index) = item, let lines = filteredLines(index, filter) {
+            return lines
+        }
         switch item {
         case .article:
             return cache.lines(item, folded: false, width: width) { Blocks.article(discussion, width: width) }
@@ -94,18 +106,22 @@ struct Page {
     func next(_ item: PageItem) -> PageItem? {
         switch item {
         case .article: return tree.firstVisible.map(PageItem.comment)
-        case .comment(let index): return tree.nextVisible(after: index).map(PageItem.comment)
+        case .comment(let index):
+            if let filter { return filter.nextRow(after: index, folds: tree).map(PageItem.comment) }
+            return tree.nextVisible(after: index).map(PageItem.comment)
         }
     }
 
     func previous(_ item: PageItem) -> PageItem? {
         switch item {
         case .article: return nil
-        case .comment(let index): return tree.previousVisible(before: index).map(PageItem.comment) ?? .article
+        case .comment(let index):
+            if let filter { return filter.previousRow(before: index, folds: tree).map(PageItem.comment) ?? .article }
+            return tree.previousVisible(before: index).map(PageItem.comment) ?? .article
         }
     }
 
-    var lastItem: PageItem { tree.lastVisible.map(PageItem.comment) ?? .article }
+    var lastItem: PageItem { tree.lastVisible.map { PageItem.comment(rowStart($0)) } ?? .article }
 
     var end: PagePosition { PagePosition(lastItem, height(lastItem) - 1) }
 

@@ -16,6 +16,7 @@ extension ReaderState {
                 entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
                 into: &frame)
         }
+        if map { drawMap(into: &frame, layout: layout) }
         drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
         return frame
@@ -102,8 +103,14 @@ extension ReaderState {
             frame.put("▏", row: row, column: end, style: bar)
             return
         }
+        if case .filterPrompt(let query) = mode {
+            drawFilterPrompt(query, into: &frame)
+            return
+        }
         let help = " ? help "
         var left = " " + positionText(layout: layout)
+        // First, so a narrow window still shows how much the filter keeps.
+        if let status = filter?.status { left = " " + status + " ·" + left }
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
         if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)

@@ -83,8 +83,9 @@ extension ReaderState {
             message = "match \(hit + 1) of \(search.hits.count) (in the article)"
         case .comment(let index):
             tree.reveal(index)
-            selection = index
-            reveal(index, layout: layout)
+            // Under a filter a hit may lie in a stub: the stub is what can be selected.
+            selection = page(layout).rowStart(index)
+            reveal(selection ?? index, layout: layout)
             showLine(of: item, holding: search.query, layout: layout)
             message = "match \(hit + 1) of \(search.hits.count)"
         }

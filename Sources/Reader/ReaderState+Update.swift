@@ -97,6 +97,8 @@ extension ReaderState {
         case .root:
             let root = tree.root(of: selection)
             go(to: root, otherwise: "", layout: layout)
+        case .toggleOverview: setOverview(!overview, layout: layout)
+        case .toggleMap: setMap(!map, layout: layout)
         case .toggleFold:
             changeFolds(layout: layout) { $0.toggleFold(selection) }
             if !tree.isFoldable(selection) { message = "no replies to fold" }
@@ -131,19 +133,29 @@ extension ReaderState {
             top = PagePosition(.article)
             self.selection = tree.firstVisible
         case .bottom:
-            self.selection = tree.lastVisible
+            // Under a filter the last comment may lie in a stub: the page's last row is what shows.
+            self.selection = page(layout).lastItem.comment ?? tree.lastVisible
             top = page(layout).lastTop(rows: pageRows)
         case .firstComment:
             self.selection = tree.firstVisible
             top = PagePosition(.comment(0))
             clampTop(layout: layout)
         case .startSearch: mode = .searchPrompt("")
-        case .nextMatch: stepMatch(forward: true, layout: layout)
-        case .previousMatch: stepMatch(forward: false, layout: layout)
+        case .startFilter: mode = .filterPrompt(filter?.text ?? "")
+        case .applyFilter(let text): applyFilter(text, layout: layout)
+        case .nextMatch, .previousMatch:
+            // A filter on takes n/N: its matches are what is on screen.
+            if filter?.result != nil {
+                stepFilterMatch(forward: action == .nextMatch, layout: layout)
+            } else {
+                stepMatch(forward: action == .nextMatch, layout: layout)
+            }
         case .cancel:
             if isSearching {
                 search = nil
                 message = "search stopped"
+            } else if filter != nil {
+                clearFilter(layout: layout)
             }
         case .showHelp: mode = .help
         case .quit: quitRequested = true
@@ -161,8 +173,11 @@ extension ReaderState {
         case .top: top = PagePosition(.article)
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
+        case .startFilter: mode = .filterPrompt(filter?.text ?? "")
         case .quit: quitRequested = true
-        case .cancel: search = nil
+        case .cancel:
+            search = nil
+            filter = nil
         default: message = "there are no comments"
         }
     }
@@ -185,7 +200,7 @@ extension ReaderState {
             scroll(by: min(max(1, rows / 2), distance), keepSelection: true, layout: layout)
             return
         }
-        guard let next = tree.nextVisible(after: selection) else {
+        guard let next = page(layout).next(.comment(selection))?.comment else {
             message = "this is the last comment"
             return
         }
@@ -205,7 +220,7 @@ extension ReaderState {
             scroll(by: -min(max(1, rows / 2), top.line), keepSelection: true, layout: layout)
             return
         }
-        guard let previous = tree.previousVisible(before: selection) else {
+        guard let previous = page(layout).previous(.comment(selection))?.comment else {
             if top.item != .article { top = PagePosition(.article) } else { message = "this is the first comment" }
             return
         }
@@ -220,8 +235,10 @@ extension ReaderState {
             return
         }
         tree.reveal(target)
-        selection = target
-        reveal(target, layout: layout)
+        // Under a filter the target may lie in a stub: the stub is what can be selected.
+        let shown = page(layout).rowStart(target)
+        selection = shown
+        reveal(shown, layout: layout)
     }
 
     /// Scrolls as little as possible so the selected comment is on screen (see `Viewport.reveal`).
@@ -259,7 +276,7 @@ extension ReaderState {
         let row = selectionRow(layout: layout)
         change(&tree)
         guard let selection else { return }
-        let shown = tree.visibleAncestor(of: selection)
+        let shown = page(layout).rowStart(tree.visibleAncestor(of: selection))
         self.selection = shown
         if let row {
             top = page(layout).move(PagePosition(.comment(shown)), by: -min(max(0, row), max(0, pageRows - 1)))
@@ -297,6 +314,8 @@ extension ReaderState {
         switch event.kind {
         case .wheelDown: scroll(by: 3, layout: layout)
         case .wheelUp: scroll(by: -3, layout: layout)
+        case .click where map && mode == .reading && event.column == columns - 1:
+            jumpFromMap(row: event.row, layout: layout)
         case .click:
             guard mode == .reading, event.row >= 0, event.row < pageRows else {
                 if mode == .help { mode = .reading }
@@ -321,6 +340,8 @@ extension ReaderState {
             return
         case .help:
             mode = .reading
+        case .filterPrompt(let query):
+            filterInput(key, query: query, layout: layout)
         case .searchPrompt(var query):
             switch key {
             case .escape:

@@ -1,4 +1,5 @@
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 /// Everything the reader shows, as a value: `apply` changes it, `render` draws it.
@@ -6,6 +7,8 @@ public struct ReaderState: Sendable {
     public enum Mode: Equatable, Sendable {
         case reading
         case searchPrompt(String)
+        /// The filter's query as typed so far (`&`); the filter follows it on every key.
+        case filterPrompt(String)
         case help
     }
 
@@ -38,6 +41,16 @@ public struct ReaderState: Sendable {
     }
     public internal(set) var mode: Mode = .reading
     public internal(set) var search: Search?
+    /// The live filter (`&`): nil when off. Folds live in `tree`, so clearing it keeps them.
+    public internal(set) var filter: ReaderFilter?
+    /// One line per comment (`o`) instead of the full text.
+    public internal(set) var overview = false
+    /// The map strip at the right edge (`M`); off until a config file can say otherwise.
+    public internal(set) var map = false
+    /// The first comment of each top-level thread, for the map; found when it is first shown.
+    var mapThreadStarts: [Int32] = []
+    /// Author names hashed once per document, on the first filter: `author:` then costs a compare a comment.
+    var filterAuthors: AuthorIndex?
     /// The last message for the status line.
     public internal(set) var message: String?
     public internal(set) var quitRequested = false
@@ -74,7 +87,11 @@ public struct ReaderState: Sendable {
     public var isTooSmall: Bool { rows < Self.minimumSize.rows || columns < Self.minimumSize.columns }
 
     /// The page as laid out with `layout`'s memo of lines.
-    func page(_ layout: LayoutCache) -> Page { Page(discussion: discussion, tree: tree, width: columns, cache: layout) }
+    func page(_ layout: LayoutCache) -> Page {
+        Page(
+            discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
+            overview: overview)
+    }
 
     /// The page lines on screen, top row first.
     public func visibleLines(layout: LayoutCache) -> [(position: PagePosition, line: StyledLine)] {

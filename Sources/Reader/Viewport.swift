@@ -51,6 +51,11 @@ public struct Viewport: Hashable, Sendable {
         if !page.tree.isEmpty, case .comment(let index) = top.item, !page.tree.isVisible(index) {
             top = PagePosition(.comment(page.tree.visibleAncestor(of: index)))
         }
+        // Under a filter a comment may have shrunk to one line or gone into a stub.
+        if page.filter != nil, case .comment(let index) = top.item {
+            let start = page.rowStart(index)
+            top = PagePosition(.comment(start), start == index ? min(top.line, page.height(top.item) - 1) : 0)
+        }
     }
 
     /// The row of `item`'s first line, when on screen or just above (negative).

@@ -100,7 +100,8 @@ public struct FilteredThread: Sendable {
     /// The status line's words: `filter: 37 of 12,418`.
     public var status: String { "filter: \(Self.grouped(matchCount)) of \(Self.grouped(total))" }
 
-    static func grouped(_ number: Int) -> String {
+    /// `number` with a comma every three digits, as the status line writes counts: 12,418.
+    public static func grouped(_ number: Int) -> String {
         let digits = Array(String(number))
         var out = ""
         for (k, digit) in digits.enumerated() {
@@ -149,6 +150,15 @@ public struct FilteredThread: Sendable {
         guard roles[before] == .hidden else { return before }
         // Up to the top of its hidden subtree, whose run starts the row.
         var top = before
+        while let parent = tree.parent(of: top), roles[parent] == .hidden { top = parent }
+        return Int(runStarts[top])
+    }
+
+    /// The first comment of the row that shows `index`: itself, or the first of the stub it lies in.
+    /// Costs the depth of `index`.
+    public func rowStart(of index: Int) -> Int {
+        guard roles[index] == .hidden else { return index }
+        var top = index
         while let parent = tree.parent(of: top), roles[parent] == .hidden { top = parent }
         return Int(runStarts[top])
     }

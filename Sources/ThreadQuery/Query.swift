@@ -25,6 +25,9 @@ public struct Query: Sendable {
     /// Whether every term reads only fields (author, depth, score, flags), never a comment's text:
     /// such a query evaluates over a million comments in one step.
     public var readsOnlyFields: Bool { expression.cost == 0 }
+
+    /// Whether some term is `author:`: only then is an `AuthorIndex` worth building.
+    public var readsAuthors: Bool { expression.readsAuthors }
 }
 
 /// One node of a query.
@@ -35,6 +38,16 @@ public indirect enum Expression: Sendable {
     case all([Expression])
     /// Some part matches (`or`).
     case any([Expression])
+
+    /// Whether an `author:` term is inside (the nesting cap bounds this walk's depth).
+    var readsAuthors: Bool {
+        switch self {
+        case .term(.author): return true
+        case .term: return false
+        case .not(let inner): return inner.readsAuthors
+        case .all(let parts), .any(let parts): return parts.contains { $0.readsAuthors }
+        }
+    }
 
     /// 0 when only fields are read, 1 when text is searched, 2 when a regular expression runs.
     var cost: Int {

@@ -132,6 +132,7 @@ struct Bench: ParsableCommand {
                 "search (whole document)", keys: "", from: "", samples: [],
                 note: "no word occurring once found; pass --search")
         }
+        addFilterRows(to: &report, start: start, word: word)
         let afterSearch = peakResidentKiB()
 
         var output = ""
@@ -154,6 +155,55 @@ struct Bench: ParsableCommand {
 
             """)
         print(output, terminator: "")
+    }
+
+    // MARK: - Filter, overview, map (issue 14)
+
+    /// Keys of the live filter, the overview and the map: each field-filter keystroke re-evaluates
+    /// the whole thread, so the row to watch is "filter key" against the 50 ms goal. The author
+    /// index is built by the setup's `author:a`, before the timed key.
+    private func addFilterRows(to report: inout BenchReport, start: ReaderState, word: String?) {
+        func typing(_ text: String) -> [Action] { [.startFilter] + text.map { .input(.character($0)) } }
+        progress("timing the filter, the overview and the map")
+        report.add(
+            "first author filter (+ index)", keys: "--filter author:a", from: "open",
+            samples: time(setup: [], [.applyFilter("author:a")], start: start),
+            note: "the first author: query hashes every author once")
+        report.add(
+            "filter key (field)", keys: "0", from: "&depth<2",
+            samples: time(setup: typing("depth<2"), [.input(.character("0"))], start: start))
+        report.add(
+            "filter key (author)", keys: "x", from: "&author:a",
+            samples: time(setup: typing("author:a"), [.input(.character("x"))], start: start))
+        report.add(
+            "filter key (score)", keys: "0", from: "&score>5",
+            samples: time(setup: typing("score>5"), [.input(.character("0"))], start: start))
+        if let word {
+            report.add(
+                "word filter (whole document)", keys: "--filter \(word)", from: "open",
+                samples: time(setup: [], [.applyFilter(word)], start: start), note: "every filterStep until done")
+        }
+        let filtered = typing("depth<3") + [.input(.enter)]
+        report.add(
+            "next match under a filter", keys: "n", from: "&depth<3⏎",
+            samples: time(setup: filtered, [.nextMatch], start: start))
+        report.add(
+            "clear the filter", keys: "Esc", from: "&depth<3⏎", samples: time(setup: filtered, [.cancel], start: start))
+        report.add("j", keys: "j", from: "c", samples: time(setup: [.firstComment], [.nextComment], start: start))
+        report.add(
+            "overview on", keys: "v", from: "c", samples: time(setup: [.firstComment], [.toggleOverview], start: start))
+        report.add(
+            "j in the overview", keys: "j", from: "c, o",
+            samples: time(setup: [.firstComment, .toggleOverview], [.nextComment], start: start))
+        report.add(
+            "map on", keys: "M", from: "c", samples: time(setup: [.firstComment], [.toggleMap], start: start),
+            note: "finds the thread starts once")
+        report.add(
+            "j with the map", keys: "j", from: "c, M",
+            samples: time(setup: [.firstComment, .toggleMap], [.nextComment], start: start))
+        report.add(
+            "j with map, overview, filter", keys: "j", from: "c, M, o, &depth<3⏎",
+            samples: time(setup: [.firstComment, .toggleMap, .toggleOverview] + filtered, [.nextComment], start: start))
     }
 
     // MARK: - Timing
@@ -191,6 +241,7 @@ struct Bench: ParsableCommand {
             for action in actions { state.update(.action(action), layout: layout) }
             // A search reads the thread in steps, as the event loop drives it: time all of them.
             while state.isSearching { state.update(.searchStep, layout: layout) }
+            while state.isFiltering { state.update(.filterStep, layout: layout) }
             let frame = state.render(layout: layout)
             samples.append(clock.now - begin)
             blackHole(frame)

@@ -8,7 +8,7 @@ struct FilterOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Keep only comments matching QUERY, with their ancestors as context.",
+            "Keep only comments matching QUERY, with their ancestors as context (the reader opens with it on; Esc clears it).",
             discussion: """
                 Words and "phrases" (ignoring case), /regex/, author:NAME, op, new, depth>N, depth<N, \
                 score>N, score<N, replies>N, long, has:link, has:code, deleted; side by side = and, \

@@ -8,8 +8,11 @@ import ThreadModel
 ///
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
-/// `file` names the document in an error the background load finds late.
-func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil) throws {
+/// `file` names the document in an error the background load finds late; `filter` is a query
+/// to open with (`--filter`): the whole thread shows, filtered, and Esc clears it.
+func openReader(
+    _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil, filter: String? = nil
+) throws {
     let terminal: Terminal
     do {
         terminal = try Terminal()
@@ -24,11 +27,12 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
+    if let filter { state.update(.action(.applyFilter(filter)), layout: layout) }
     terminal.draw(state.render(layout: layout))
     var loading = loading
     while true {
         // Busy (loading, or a long search) means polling; idle means sleeping until a key.
-        let waited = terminal.nextEvent(timeout: state.isSearching ? 0 : loading == nil ? -1 : 50)
+        let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : loading == nil ? -1 : 50)
         if let load = loading {
             switch load.result {
             case .success(let full):
@@ -47,6 +51,9 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
         guard var event = waited else {
             if state.isSearching {
                 state.update(.searchStep, layout: layout)
+                terminal.draw(state.render(layout: layout))
+            } else if state.isFiltering {
+                state.update(.filterStep, layout: layout)
                 terminal.draw(state.render(layout: layout))
             }
             continue

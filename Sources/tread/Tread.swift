@@ -102,12 +102,12 @@ struct Read: ParsableCommand {
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
-        if !printing, filter.filter == nil, document.loadsInBackground(bytes) {
+        if !printing, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
-                try openReader(preview, loading: load, file: document.file)
+                try openReader(preview, loading: load, file: document.file, filter: filter.filter)
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -117,16 +117,18 @@ struct Read: ParsableCommand {
                 case nil: return try document.load(bytes)
                 }
             }
-            try openReader(discussion)
+            try openReader(discussion, filter: filter.filter)
             return
         }
-        let discussion = try filter.apply(orExit { () throws(DocumentError) in try document.load(bytes) })
+        let loaded = try orExit { () throws(DocumentError) in try document.load(bytes) }
         if printing {
+            let discussion = try filter.apply(loaded)
             reportNotes(discussion, file: document.file)
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
         }
-        try openReader(discussion)
+        // In the reader the filter is live: the whole thread opens with it on, and Esc clears it.
+        try openReader(loaded, filter: filter.filter)
     }
 }
 

@@ -1,0 +1,56 @@
+import TextLayout
+import ThreadModel
+import ThreadTree
+
+extension Blocks {
+    /// How much of a body the overview reads for its first words: a long body costs no more.
+    static let overviewPeek = 400
+
+    /// A comment in the overview, like a line of mutt's thread index: guides, fold marker, author,
+    /// date, reply count and the first words of the text, cut to `width`.
+    static func overviewLine(_ index: Int, of discussion: Discussion, tree: CommentTree, width: Int) -> StyledLine {
+        let depth = tree.depth(of: index)
+        let levels = min(depth, maximumLevels(width: width))
+        var spans = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
+        let marker = 2 * levels
+        if discussion.isPlaceholder(index) {
+            spans.append(
+                Span("… " + oneLine(String(discussion.body(of: index).prefix(overviewPeek))), .init(tint: .muted)))
+            return StyledLine(clip(spans, to: width), role: .header(marker: marker))
+        }
+        let folded = tree.isFolded(index)
+        let sign = !tree.isFoldable(index) ? "•" : folded ? "▸" : "▾"
+        spans.append(Span(sign, CellStyle(tint: .level(depth), bold: true)))
+        spans.append(Span(" "))
+        if depth > levels { spans.append(Span("[\(depth + 1)] ", CellStyle(tint: .muted))) }
+        let deleted = discussion.isDeleted(index)
+        let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
+        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
+        var details: [String] = []
+        if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
+        let replies = tree.replyCount(of: index)
+        if replies > 0 { details.append(replies == 1 ? "1 reply" : "\(replies) replies") }
+        if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }
+        var words = oneLine(String(discussion.body(of: index).prefix(overviewPeek)))
+        if words.isEmpty && deleted { words = "[deleted]" }
+        if !words.isEmpty { spans.append(Span("  " + words)) }
+        return StyledLine(clip(spans, to: width), role: .header(marker: marker))
+    }
+}
+
+extension ReaderState {
+    /// `o`: one line per comment, or back to the full view; Enter in the overview goes back on the
+    /// selected comment. The selection keeps its screen row; folds and the filter apply to both.
+    mutating func setOverview(_ on: Bool, layout: LayoutCache) {
+        guard on != overview else { return }
+        let row = selectionRow(layout: layout)
+        overview = on
+        message = on ? "overview: enter reads the selected comment" : nil
+        guard let selection else { return }
+        if let row {
+            top = page(layout).move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
+        }
+        clampTop(layout: layout)
+        if top.item != .article, !selectionIsVisible(layout: layout) { reveal(selection, layout: layout) }
+    }
+}

@@ -1,0 +1,85 @@
+import Reader
+import Testing
+
+/// The overview (one line per comment) and the map strip, as screens.
+@Suite struct OverviewMapTests {
+    static let outline = """
+        a: hello world
+          b: nothing here
+            c: target word
+          d: more stuff
+        e: other
+          f: unrelated
+        g: target again
+        """
+
+    @Test func overviewShowsALinePerCommentAndEnterReadsTheSelectedOne() {
+        var state = ReaderState(discussion: discussion(Self.outline), rows: 12, columns: 50)
+        state.press("cv")
+        #expect(
+            state.pageText == """
+                Title
+
+                ── 7 comments ────────────────────────────────────
+
+                ▾ a · 2 replies  hello world
+                │ ▾ b · 1 reply  nothing here
+                │ │ • c  target word
+                │ • d  more stuff
+                ▾ e · 1 reply  other
+                │ • f  unrelated
+                • g  target again
+                """)
+        state.press("jj")
+        #expect(state.selectedName == "c")
+        state.update(.key(.enter))
+        #expect(!state.overview)
+        #expect(state.selectedName == "c")
+        #expect(state.pageText.contains("│ │ ┃ target word"))
+    }
+
+    @Test func overviewKeepsTheFilterAndFolds() {
+        var state = ReaderState(discussion: discussion(Self.outline), rows: 12, columns: 50)
+        state.apply(.applyFilter("target"))
+        state.press("v")
+        #expect(
+            state.pageText == """
+                Title
+
+                ── 7 comments ────────────────────────────────────
+
+                ▾ a
+                │ ▾ b
+                │ │ • c  target word
+                │ ··· 1 comment hidden
+                ··· 2 comments hidden
+                • g  target again
+
+                """)
+        state.press("u ")
+        #expect(state.pageText.contains("│ ▸ b · 1 reply hidden"))
+    }
+
+    @Test func mapShowsThreadsSelectionAndMatchesAndAClickJumps() {
+        var state = ReaderState(discussion: discussion(Self.outline), rows: 8, columns: 30)
+        state.press("M")
+        state.apply(.applyFilter("author:g"))
+        let map = state.render().plainText.split(separator: "\n").dropLast().map { String($0.last ?? " ") }
+        // 7 comments over 7 rows: a–d are thread 1 (░), e–f thread 2 (▒), g the selected match.
+        #expect(map == ["░", "░", "░", "░", "▒", "▒", "█"])
+        // Under this filter e lies in the stub for a–f: the click selects the stub.
+        state.update(.mouse(MouseEvent(.click, row: 4, column: 29)))
+        #expect(state.selectedName == "a")
+        state.update(.key(.escape))
+        state.update(.mouse(MouseEvent(.click, row: 4, column: 29)))
+        #expect(state.selectedName == "e")
+    }
+
+    @Test func mapMarksFilterMatchesAwayFromTheSelection() {
+        var state = ReaderState(discussion: discussion(Self.outline), rows: 8, columns: 30)
+        state.press("M")
+        state.apply(.applyFilter("target"))
+        let map = state.render().plainText.split(separator: "\n").dropLast().map { String($0.last ?? " ") }
+        #expect(map == ["░", "░", "█", "░", "▒", "▒", "•"])
+    }
+}
