@@ -24,7 +24,9 @@ let package = Package(
         // Fetches threads by their address; knows nothing of screens.
         .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
         .target(name: "TextLayout", dependencies: ["ThreadModel"]),
-        .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout"]),
+        // The reader holds a visit (`Visit`, `JumpList` from ReadingState: plain values, no GRDB in their interface);
+        // only `tread`'s loop opens and saves the store.
+        .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ReadingState"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
@@ -61,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "ReaderTests",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples", "ReadingState",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Expected"]

@@ -48,6 +48,10 @@ public struct ReaderState: Sendable {
     /// While the document is a preview: how to redo on the whole document what was done to it.
     var replay: Replay?
     public let keymap: Keymap
+    /// New comments, marks and the jump list of this visit (see `ReaderState+Visits`).
+    public internal(set) var visits = VisitTracking()
+    /// How new comments are marked: the loop says `.word` when the terminal shows no colours.
+    public var newMarkerStyle = NewMarkerStyle.dot
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
@@ -74,7 +78,11 @@ public struct ReaderState: Sendable {
     public var isTooSmall: Bool { rows < Self.minimumSize.rows || columns < Self.minimumSize.columns }
 
     /// The page as laid out with `layout`'s memo of lines.
-    func page(_ layout: LayoutCache) -> Page { Page(discussion: discussion, tree: tree, width: columns, cache: layout) }
+    func page(_ layout: LayoutCache) -> Page {
+        Page(
+            discussion: discussion, tree: tree, width: columns, cache: layout, visit: visits.visit,
+            markerStyle: newMarkerStyle)
+    }
 
     /// The page lines on screen, top row first.
     public func visibleLines(layout: LayoutCache) -> [(position: PagePosition, line: StyledLine)] {

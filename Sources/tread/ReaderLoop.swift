@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reader
+import ReadingState
 import TerminalUI
 import ThreadModel
 
@@ -8,8 +9,13 @@ import ThreadModel
 ///
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
-/// `file` names the document in an error the background load finds late.
-func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil) throws {
+/// `file` names the document in an error the background load finds late. `session` remembers the visit:
+/// its markers arrive as `.visitReady` (after the first frame on big threads) and it is saved on quit,
+/// SIGTERM and SIGHUP.
+func openReader(
+    _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil,
+    session: ReadingSession = ReadingSession(remember: false, path: nil)
+) throws {
     let terminal: Terminal
     do {
         terminal = try Terminal()
@@ -21,10 +27,23 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
     defer { terminal.restore() }
     let size = terminal.size
     var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
+    if !terminal.hasColors { state.newMarkerStyle = .word }
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
+    /// Builds the visit to the whole discussion and hands it to the reader.
+    func startVisit(_ whole: Discussion) {
+        let (visit, notice) = session.start(whole)
+        state.update(.visitReady(visit), layout: layout)
+        if let notice { state.update(.notice(notice), layout: layout) }
+    }
+    let small = loading == nil && discussion.count <= ReadingSession.synchronousLimit
+    if small { startVisit(discussion) }
     terminal.draw(state.render(layout: layout))
+    if loading == nil && !small {
+        startVisit(discussion)
+        terminal.draw(state.render(layout: layout))
+    }
     var loading = loading
     while true {
         // Busy (loading, or a long search) means polling; idle means sleeping until a key.
@@ -34,6 +53,7 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
             case .success(let full):
                 state.update(.loaded(full), layout: layout)
                 loading = nil
+                startVisit(full)
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
                 terminal.restore()
@@ -57,12 +77,19 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
             switch event {
             case .signal(let number):
                 terminal.restore()
+                // SIGTERM, SIGHUP (a closed terminal) and SIGINT end the reading as `q` would: keep the place.
+                session.save(state.visitToSave(layout: layout))
                 throw ExitCode(128 + number)
             case .key(let key): state.update(.key(key), layout: layout)
             case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
             case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
-            if state.quitRequested { return }
+            if state.quitRequested {
+                let visit = state.visitToSave(layout: layout)
+                terminal.restore()
+                session.save(visit)
+                return
+            }
             repaint = repaint || state.repaintRequested
             applied += 1
             guard applied < 64, let next = terminal.nextEvent(timeout: 0) else { break }

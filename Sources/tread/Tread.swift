@@ -101,12 +101,13 @@ struct Read: ParsableCommand {
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
+        let session = ReadingSession(remember: !state.noState, path: ReadingSession.statePath(of: document))
         if !printing, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
-                try openReader(preview, loading: load, file: document.file)
+                try openReader(preview, loading: load, file: document.file, session: session)
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -116,7 +117,7 @@ struct Read: ParsableCommand {
                 case nil: return try document.load(bytes)
                 }
             }
-            try openReader(discussion)
+            try openReader(discussion, session: session)
             return
         }
         let discussion = try orExit { () throws(DocumentError) in try document.load(bytes) }
@@ -125,7 +126,7 @@ struct Read: ParsableCommand {
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
         }
-        try openReader(discussion)
+        try openReader(discussion, session: session)
     }
 }
 
