@@ -17,6 +17,8 @@ extension ReaderState {
     }
 
     private mutating func resume(_ resume: Resume, layout: LayoutCache) {
+        // A first visit leaves the page alone: even a clamp would lay out the page's end.
+        if resume.folded.isEmpty && resume.selected == nil { return }
         for index in resume.folded where index < tree.count { tree.fold(index) }
         guard let selected = resume.selected, selected < tree.count else {
             clampTop(layout: layout)
