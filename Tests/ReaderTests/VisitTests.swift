@@ -209,3 +209,27 @@ import ThreadModel
         #expect(state.selectedName == "a")
     }
 }
+
+@Suite struct VisitNotYetInTests {
+    @Test func aMarkLetterBeforeTheVisitIsInIsNoKeyOfItsOwn() {
+        var state = ReaderState(discussion: discussion(firstThread), rows: 30, columns: 80)
+        state.apply(.firstComment)
+        state.press("mj")
+        #expect(state.selectedName == "a")
+        #expect(state.statusText.contains("marks wait for the reading state"))
+    }
+
+    @Test func jumpsAreRecordedWithoutAVisit() {
+        var state = ReaderState(discussion: discussion(firstThread), rows: 30, columns: 80)
+        state.apply(.firstComment, .bottom)
+        state.update(.key(.control("o")))
+        #expect(state.selectedName == "a")
+    }
+
+    @Test func aVisitOfAnotherDocumentIsIgnored() {
+        var state = ReaderState(discussion: discussion(laterThread), rows: 30, columns: 80)
+        let other = discussion(firstThread)
+        state.update(.visitReady(returningVisit(other, after: savedState(of: firstReader()))))
+        #expect(state.visits.visit == nil)
+    }
+}
