@@ -95,6 +95,21 @@ expect_screen "── 10 comments ──" "A marks everything read"
 send q
 expect_exit 0 "q quits the second visit"
 
+# --- SIGTERM saves as q does: the place is back on the next visit ------------------------------
+start_app 80 40 env XDG_STATE_HOME="$state" "$BIN" "$doc"
+expect_screen "? help" "the thread opens again"
+send G
+expect_status "comment 10 of 10" "G goes to new3"
+sleep 0.3
+# The pane's shell runs env, which execs tread: its child is tread.
+pid=$(pgrep -P "$(e2e_tmux display -p -t app '#{pane_pid}')" | head -n 1)
+[ -n "$pid" ] && kill -TERM "$pid"
+expect_exit 143 "SIGTERM ends the reader with 143"
+start_app 80 40 env XDG_STATE_HOME="$state" "$BIN" "$doc"
+expect_status "comment 10 of 10" "the place SIGTERM left is back"
+send q
+expect_exit 0 "q quits after SIGTERM's visit"
+
 # --- Within five minutes nothing is new again after A; --no-state changes nothing --------------
 start_app 80 40 env XDG_STATE_HOME="$state" "$BIN" "$doc"
 expect_screen "── 10 comments ──" "marked read stays read"
