@@ -31,29 +31,38 @@ func openReader(
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
-    /// Builds the visit to the whole discussion and hands it to the reader.
-    func startVisit(_ whole: Discussion) {
-        let (visit, notice) = session.start(whole)
-        state.update(.visitReady(visit), layout: layout)
-        if let notice { state.update(.notice(notice), layout: layout) }
+    /// Hands a built visit to the reader, with the line saying why the state cannot be used, if it cannot.
+    func take(_ built: (visit: Visit, notice: String?)) {
+        state.update(.visitReady(built.visit), layout: layout)
+        if let notice = built.notice { state.update(.notice(notice), layout: layout) }
     }
-    let small = loading == nil && discussion.count <= ReadingSession.synchronousLimit
-    if small { startVisit(discussion) }
+    // A small thread's visit is ready before the first frame (resuming shows at once); a big one's is
+    // built on another thread after it, as the background load is, and polled for below.
+    var building: VisitBuild?
+    if loading == nil {
+        if discussion.count <= ReadingSession.synchronousLimit {
+            take(session.start(discussion))
+        } else {
+            building = session.startInBackground(discussion)
+        }
+    }
     terminal.draw(state.render(layout: layout))
-    if loading == nil && !small {
-        startVisit(discussion)
-        terminal.draw(state.render(layout: layout))
-    }
     var loading = loading
     while true {
-        // Busy (loading, or a long search) means polling; idle means sleeping until a key.
-        let waited = terminal.nextEvent(timeout: state.isSearching ? 0 : loading == nil ? -1 : 50)
+        // Busy (loading, building the visit, or a long search) means polling; idle means sleeping until a key.
+        let waited = terminal.nextEvent(
+            timeout: state.isSearching ? 0 : loading == nil && building == nil ? -1 : 50)
+        if let built = building?.take() {
+            building = nil
+            take(built)
+            if waited == nil { terminal.draw(state.render(layout: layout)) }
+        }
         if let load = loading {
             switch load.result {
             case .success(let full):
                 state.update(.loaded(full), layout: layout)
                 loading = nil
-                startVisit(full)
+                building = session.startInBackground(full)
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
                 terminal.restore()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReadingState
+import Synchronization
 import TextLayout
 import ThreadModel
 
@@ -46,7 +47,11 @@ func oneLine(_ text: String) -> String {
 ///
 /// Every failure is one line for the status line (opening) or standard error (saving), then tread reads on
 /// without remembering: the state is never a reason not to read a thread or not to quit.
-final class ReadingSession {
+///
+/// `@unchecked Sendable`: `start` runs once, on the thread `startInBackground` makes, and sets `store` and
+/// `identity` before it hands the visit over through `VisitBuild`'s lock; `save` reads them only with a visit
+/// taken from there (or built on the same thread), so the lock orders every access.
+final class ReadingSession: @unchecked Sendable {
     /// Below this many comments the visit is built before the first frame, so resuming shows at once;
     /// above it the first screen comes first (a million comments take about 0.2 s).
     static let synchronousLimit = 50_000
@@ -92,13 +97,40 @@ final class ReadingSession {
         return (Visit(discussion: discussion, identity: identity, stored: stored, path: path, now: now), notice)
     }
 
+    /// Builds the visit on another thread; the loop polls the returned build and hands it to the reader.
+    func startInBackground(_ discussion: Discussion) -> VisitBuild {
+        let build = VisitBuild()
+        let thread = Thread { [self] in build.finish(start(discussion)) }
+        thread.name = "tread visit"
+        thread.start()
+        return build
+    }
+
     /// Saves `visit`; a failure is one line on standard error, never a failed quit.
     func save(_ visit: Visit?) {
-        guard let store, let visit, visit.identity == identity else { return }
+        // Before the visit is in, `start` may still be running: nothing to save, and nothing to touch.
+        guard let visit, let store, visit.identity == identity else { return }
         do {
             try store.save(visit, now: Date())
         } catch {
             writeError("tread: the reading state was not saved: \(error)")
+        }
+    }
+}
+
+/// A visit being built on another thread: `take` gives it once it is done.
+final class VisitBuild: Sendable {
+    private let result = Mutex<(visit: Visit, notice: String?)?>(nil)
+
+    fileprivate func finish(_ built: (visit: Visit, notice: String?)) {
+        result.withLock { $0 = built }
+    }
+
+    /// The visit and its notice when the build is done (once), else nil.
+    func take() -> (visit: Visit, notice: String?)? {
+        result.withLock { value in
+            defer { value = nil }
+            return value
         }
     }
 }
