@@ -31,7 +31,8 @@ extension ReaderState {
         switch message {
         case .key, .action, .mouse, .resize:
             replay?.messages.append(message)
-            visits.touched = true
+            // A resize moves nothing the user chose: the visit may still bring them back to their place.
+            if case .resize = message {} else { visits.touched = true }
         case .loaded, .loadProgress, .searchStep, .visitReady, .notice:
             break
         }

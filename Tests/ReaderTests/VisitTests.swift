@@ -233,3 +233,18 @@ import ThreadModel
         #expect(state.visits.visit == nil)
     }
 }
+
+@Suite struct ResumeAfterResizeTests {
+    @Test func aResizeBeforeTheVisitStillResumes() {
+        let saved: ThreadState? = {
+            var first = firstReader()
+            first.apply(.bottom)
+            return savedState(of: first)
+        }()
+        let discussion = discussion(laterThread)
+        var state = ReaderState(discussion: discussion, rows: 30, columns: 60)
+        state.update(.resize(rows: 20, columns: 70))
+        state.update(.visitReady(returningVisit(discussion, after: saved)))
+        #expect(state.selectedName == "b")
+    }
+}
