@@ -5,7 +5,8 @@ import PackageDescription
 // A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
 // The seams: ThreadModel owns the document and matching a query against its decoded text
 // (TextMatcher); the Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
-// searchStep) and `render`; `tread`'s event loop only turns terminal events into messages and draws.
+// searchStep, visitReady) and `render`; `tread`'s event loop only turns terminal events into messages and
+// draws, and opens and saves the reading state (ReadingState's store; the Reader holds only its plain values).
 // Benchmarks live in their own executable (`tread-bench`), not in `tread`.
 let package = Package(
     name: "tread",
