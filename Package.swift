@@ -5,7 +5,8 @@ import PackageDescription
 // A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
 // The seams: ThreadModel owns the document and matching a query against its decoded text
 // (TextMatcher); the Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
-// searchStep) and `render`; `tread`'s event loop only turns terminal events into messages and draws.
+// searchStep, visitReady) and `render`; `tread`'s event loop only turns terminal events into messages and
+// draws, and opens and saves the reading state (ReadingState's store; the Reader holds only its plain values).
 // Benchmarks live in their own executable (`tread-bench`), not in `tread`.
 let package = Package(
     name: "tread",
@@ -26,7 +27,11 @@ let package = Package(
         .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
         .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
-        .target(name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery"]),
+        // The reader holds a visit (`Visit`, `JumpList` from ReadingState: plain values, no GRDB in their interface);
+        // only `tread`'s loop opens and saves the store.
+        .target(
+            name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery", "ReadingState"]
+        ),
         // Preferences from config.toml; action names come in as data, so it never imports Reader.
         .target(
             name: "Configuration",
@@ -71,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "ReaderTests",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples", "ThreadQuery",
+                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples", "ThreadQuery", "ReadingState",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Expected"]

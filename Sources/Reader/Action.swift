@@ -36,6 +36,8 @@ public enum Action: Hashable, Sendable {
     /// Repaint the whole screen (ctrl-L), for when something else wrote over it.
     case redraw
     case quit
+    /// New comments, marking read, marks and the jump list.
+    case visit(VisitAction)
     /// A key typed while the search prompt or help is open.
     case input(Key)
     case mouse(MouseEvent)

@@ -27,7 +27,7 @@ public enum Blocks {
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments.
-    public static func article(_ discussion: Discussion, width: Int) -> [StyledLine] {
+    public static func article(_ discussion: Discussion, width: Int, newCount: Int = 0) -> [StyledLine] {
         let article = discussion.article
         let textWidth = max(1, min(width, readingWidth))
         var lines: [StyledLine] = []
@@ -62,14 +62,15 @@ public enum Blocks {
             }
         }
         lines.append(StyledLine(role: .spacer))
-        lines.append(rule(discussion, width: width))
+        lines.append(rule(discussion, width: width, newCount: newCount))
         lines.append(StyledLine(role: .spacer))
         return lines
     }
 
-    private static func rule(_ discussion: Discussion, width: Int) -> StyledLine {
+    private static func rule(_ discussion: Discussion, width: Int, newCount: Int) -> StyledLine {
         let count = discussion.commentCount
         var label = count == 1 ? " 1 comment " : " \(count) comments "
+        if newCount > 0 { label += "· \(newCount) new " }
         let orphans = discussion.orphanCount
         if orphans > 0 {
             label += orphans == 1 ? "(1 reply to a missing comment) " : "(\(orphans) replies to missing comments) "
@@ -89,6 +90,14 @@ public enum Blocks {
     public static func comment(
         _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil
     ) -> [StyledLine] {
+        comment(index, of: discussion, tree: tree, width: width, hiddenReplies: hiddenReplies, novelty: nil)
+    }
+
+    /// A comment as the reader shows it during a visit: with its new marker and its hidden replies' new count.
+    static func comment(
+        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil,
+        novelty: Novelty?
+    ) -> [StyledLine] {
         let depth = tree.depth(of: index)
         let levels = min(depth, maximumLevels(width: width))
         let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
@@ -107,7 +116,7 @@ public enum Blocks {
         var lines = [
             header(
                 index, of: discussion, tree: tree, guides: guides, width: width,
-                shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies)
+                shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies, novelty: novelty)
         ]
         if !folded {
             let textWidth = max(1, min(width - marker - 2, readingWidth))
@@ -130,7 +139,7 @@ public enum Blocks {
 
     static func header(
         _ index: Int, of discussion: Discussion, tree: CommentTree, guides: [Span], width: Int,
-        shownDepth: Int?, hiddenReplies: Int?
+        shownDepth: Int?, hiddenReplies: Int?, novelty: Novelty?
     ) -> StyledLine {
         let depth = tree.depth(of: index)
         let folded = tree.isFolded(index) || hiddenReplies != nil
@@ -149,6 +158,12 @@ public enum Blocks {
         let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
         spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
         var details: [String] = []
+        if let novelty, novelty.isNew {
+            switch novelty.style {
+            case .dot: spans.append(Span(" ●", CellStyle(tint: .accent, bold: true)))
+            case .word: details.append("new")
+            }
+        }
         if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
         if let score = discussion.score(of: index) {
             details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points")
@@ -156,6 +171,7 @@ public enum Blocks {
         if folded {
             let hidden = hiddenReplies ?? tree.hiddenCommentCount(of: index)
             details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")
+            if let novelty, novelty.hiddenNew > 0 { details.append("\(novelty.hiddenNew) new") }
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
         if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }

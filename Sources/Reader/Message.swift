@@ -1,3 +1,4 @@
+import ReadingState
 import ThreadModel
 
 /// Everything that changes the reader, as data: what the user does and what the program learns.
@@ -16,6 +17,10 @@ public enum Message: Sendable {
     case searchStep
     /// Time to evaluate the next stretch of comments for a running word or regex filter.
     case filterStep
+    /// The visit to this thread, built (from the reading state) after the first screen.
+    case visitReady(Visit)
+    /// A line for the status line from outside the reader (the reading state cannot be used, say).
+    case notice(String)
 }
 
 extension ReaderState {
@@ -28,7 +33,9 @@ extension ReaderState {
         switch message {
         case .key, .action, .mouse, .resize:
             replay?.messages.append(message)
-        case .loaded, .loadProgress, .searchStep, .filterStep:
+            // A resize moves nothing the user chose: the visit may still bring them back to their place.
+            if case .resize = message {} else { visits.touched = true }
+        case .loaded, .loadProgress, .searchStep, .filterStep, .visitReady, .notice:
             break
         }
         switch message {
@@ -36,15 +43,19 @@ extension ReaderState {
             // Enter in the overview reads the selected comment (space and tab still fold).
             apply(.toggleOverview, layout: layout)
         case .key(let key):
-            if let action = keymap.action(for: key, in: mode) { apply(action, layout: layout) }
-        case .action(let action): apply(action, layout: layout)
+            if mode == .reading, takeMarkLetter(key, layout: layout) { break }
+            if let action = keymap.action(for: key, in: mode) { applyRecordingJump(action, layout: layout) }
+        case .action(let action): applyRecordingJump(action, layout: layout)
         case .mouse(let event): apply(.mouse(event), layout: layout)
         case .resize(let rows, let columns): apply(.resize(rows: rows, columns: columns), layout: layout)
         case .loaded(let full): load(full, layout: layout)
         case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }
         case .searchStep: continueSearch(layout: layout)
         case .filterStep: continueFilter(layout: layout)
+        case .visitReady(let visit): startVisit(visit, layout: layout)
+        case .notice(let text): self.message = text
         }
+        noteShown(layout: layout)
     }
 
     /// Takes the whole document in place of the preview by doing again, on it, everything done
@@ -55,6 +66,7 @@ extension ReaderState {
         // Only a preview is replaced; a stray `.loaded` must not throw away the reader's place.
         guard let replay else { return }
         var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, keymap: keymap)
+        fresh.newMarkerStyle = newMarkerStyle
         // The preview's lines (its comment count in the rule, its last comment's replies) are stale.
         layout.removeAll()
         for message in replay.messages {

@@ -14,7 +14,7 @@ extension Page {
             return overview ? overviewLines(index) : nil
         case .comment(_, .context):
             return cache.lines(.comment(index), folded: tree.isFolded(index), width: width, variant: 2) {
-                [Blocks.contextLine(index, of: discussion, tree: tree, width: width)]
+                [Blocks.contextLine(index, of: discussion, tree: tree, width: width, novelty: novelty(of: index))]
             }
         case .hidden(let first, _, let comments):
             return [Blocks.hiddenStub(at: first, comments: comments, tree: tree, width: width)]
@@ -37,7 +37,9 @@ extension Page {
 
 extension Blocks {
     /// A comment kept as context of a match: its header alone, muted, so the match's place shows.
-    static func contextLine(_ index: Int, of discussion: Discussion, tree: CommentTree, width: Int) -> StyledLine {
+    static func contextLine(
+        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, novelty: Novelty? = nil
+    ) -> StyledLine {
         let depth = tree.depth(of: index)
         let levels = min(depth, maximumLevels(width: width))
         let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
@@ -46,7 +48,7 @@ extension Blocks {
         }
         var line = header(
             index, of: discussion, tree: tree, guides: guides, width: width,
-            shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: nil)
+            shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: nil, novelty: novelty)
         for k in guides.count..<line.spans.count { line.spans[k].style = CellStyle(tint: .muted) }
         return line
     }

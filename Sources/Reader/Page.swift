@@ -1,3 +1,4 @@
+import ReadingState
 import ThreadModel
 import ThreadQuery
 import ThreadTree
@@ -86,6 +87,9 @@ struct Page {
     var filter: FilteredThread? = nil
     /// One line per comment (the overview).
     var overview = false
+    /// The visit whose new comments are marked; the cache is emptied whenever its markers change.
+    var visit: Visit? = nil
+    var markerStyle = NewMarkerStyle.dot
 
     func lines(_ item: PageItem) -> [StyledLine] {
         if filter != nil || overview, case .comment(let index) = item, let lines = filteredLines(index, filter) {
@@ -93,12 +97,21 @@ struct Page {
         }
         switch item {
         case .article:
-            return cache.lines(item, folded: false, width: width) { Blocks.article(discussion, width: width) }
+            return cache.lines(item, folded: false, width: width) {
+                Blocks.article(discussion, width: width, newCount: visit?.newCount ?? 0)
+            }
         case .comment(let index):
             return cache.lines(item, folded: tree.isFolded(index), width: width) {
-                Blocks.comment(index, of: discussion, tree: tree, width: width)
+                Blocks.comment(index, of: discussion, tree: tree, width: width, novelty: novelty(of: index))
             }
         }
+    }
+
+    /// The new marker and hidden-new count of comment `index`'s header; nil when nothing is new.
+    func novelty(of index: Int) -> Novelty? {
+        guard let visit, visit.newCount > 0 else { return nil }
+        let hidden = tree.isFolded(index) ? visit.newCount(in: index + 1..<tree.subtreeEnd(of: index)) : 0
+        return Novelty(isNew: visit.isNew(index), hiddenNew: hidden, style: markerStyle)
     }
 
     func height(_ item: PageItem) -> Int { max(1, lines(item).count) }

@@ -125,7 +125,8 @@ extension ReaderState {
     /// The help overlay: every binding of the keymap, in two columns when one does not fit.
     private func drawHelp(into frame: inout Frame) {
         let bindings = keymap.bindings
-        let width = min(columns - 2, 100)
+        // Wide enough for two columns of the whole keymap at 120 columns, each help text whole.
+        let width = min(columns - 2, 120)
         let inner = width - 2
         let columnsOfHelp = bindings.count > pageRows - 2 && inner >= 60 ? 2 : 1
         let perColumn = (bindings.count + columnsOfHelp - 1) / columnsOfHelp

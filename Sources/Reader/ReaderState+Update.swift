@@ -159,7 +159,7 @@ extension ReaderState {
             }
         case .showHelp: mode = .help
         case .quit: quitRequested = true
-        case .input, .resize, .mouse, .digit, .depthPrefix, .redraw: break
+        case .input, .resize, .mouse, .digit, .depthPrefix, .redraw, .visit: break
         }
     }
 
@@ -229,7 +229,7 @@ extension ReaderState {
     }
 
     /// Selects `target`, or says `otherwise` when there is none.
-    private mutating func go(to target: Int?, otherwise: String, layout: LayoutCache) {
+    mutating func go(to target: Int?, otherwise: String, layout: LayoutCache) {
         guard let target else {
             if !otherwise.isEmpty { message = otherwise }
             return

@@ -61,6 +61,10 @@ public struct ReaderState: Sendable {
     /// While the document is a preview: how to redo on the whole document what was done to it.
     var replay: Replay?
     public let keymap: Keymap
+    /// New comments, marks and the jump list of this visit (see `ReaderState+Visits`).
+    public internal(set) var visits = VisitTracking()
+    /// How new comments are marked: the loop says `.word` when the terminal shows no colours.
+    public var newMarkerStyle = NewMarkerStyle.dot
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
@@ -90,7 +94,7 @@ public struct ReaderState: Sendable {
     func page(_ layout: LayoutCache) -> Page {
         Page(
             discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
-            overview: overview)
+            overview: overview, visit: visits.visit, markerStyle: newMarkerStyle)
     }
 
     /// The page lines on screen, top row first.

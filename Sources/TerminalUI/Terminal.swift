@@ -118,6 +118,9 @@ public final class Terminal {
 
     deinit { restore() }
 
+    /// Whether the reader may use colours: false with NO_COLOR or on a terminal without them.
+    public var hasColors: Bool { palette.depth != .none }
+
     /// The screen's size now.
     public var size: (rows: Int, columns: Int) {
         (Int(getmaxy(window)), Int(getmaxx(window)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reader
+import ReadingState
 import TerminalUI
 import ThreadModel
 
@@ -9,9 +10,12 @@ import ThreadModel
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
 /// `file` names the document in an error the background load finds late; `filter` is a query
-/// to open with (`--filter`): the whole thread shows, filtered, and Esc clears it.
+/// to open with (`--filter`): the whole thread shows, filtered, and Esc clears it. `session` remembers
+/// the visit: its markers arrive as `.visitReady` (after the first frame on big threads) and it is saved
+/// on quit, SIGTERM and SIGHUP.
 func openReader(
-    _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil, filter: String? = nil
+    _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil, filter: String? = nil,
+    session: ReadingSession = ReadingSession(remember: false, path: nil)
 ) throws {
     let terminal: Terminal
     do {
@@ -24,20 +28,43 @@ func openReader(
     defer { terminal.restore() }
     let size = terminal.size
     var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
+    if !terminal.hasColors { state.newMarkerStyle = .word }
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
+    /// Hands a built visit to the reader, with the line saying why the state cannot be used, if it cannot.
+    func take(_ built: (visit: Visit, notice: String?)) {
+        state.update(.visitReady(built.visit), layout: layout)
+        if let notice = built.notice { state.update(.notice(notice), layout: layout) }
+    }
+    // A small thread's visit is ready before the first frame (resuming shows at once); a big one's is
+    // built on another thread after it, as the background load is, and polled for below.
+    var building: VisitBuild?
+    if loading == nil {
+        if discussion.count <= ReadingSession.synchronousLimit {
+            take(session.start(discussion))
+        } else {
+            building = session.startInBackground(discussion)
+        }
+    }
     if let filter { state.update(.action(.applyFilter(filter)), layout: layout) }
     terminal.draw(state.render(layout: layout))
     var loading = loading
     while true {
-        // Busy (loading, or a long search) means polling; idle means sleeping until a key.
-        let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : loading == nil ? -1 : 50)
+        // Busy (loading, building the visit, or a long search) means polling; idle means sleeping until a key.
+        let waited = terminal.nextEvent(
+            timeout: state.isSearching || state.isFiltering ? 0 : loading == nil && building == nil ? -1 : 50)
+        if let built = building?.take() {
+            building = nil
+            take(built)
+            if waited == nil { terminal.draw(state.render(layout: layout)) }
+        }
         if let load = loading {
             switch load.result {
             case .success(let full):
                 state.update(.loaded(full), layout: layout)
                 loading = nil
+                building = session.startInBackground(full)
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
                 terminal.restore()
@@ -64,12 +91,19 @@ func openReader(
             switch event {
             case .signal(let number):
                 terminal.restore()
+                // SIGTERM, SIGHUP (a closed terminal) and SIGINT end the reading as `q` would: keep the place.
+                session.save(state.visitToSave(layout: layout))
                 throw ExitCode(128 + number)
             case .key(let key): state.update(.key(key), layout: layout)
             case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
             case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
-            if state.quitRequested { return }
+            if state.quitRequested {
+                let visit = state.visitToSave(layout: layout)
+                terminal.restore()
+                session.save(visit)
+                return
+            }
             repaint = repaint || state.repaintRequested
             applied += 1
             guard applied < 64, let next = terminal.nextEvent(timeout: 0) else { break }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ReadingState
+import Synchronization
 import TextLayout
+import ThreadModel
 
 /// Options about the reading state: what tread remembers of each thread between visits.
 struct StateOptions: ParsableArguments {
@@ -39,4 +41,96 @@ func stateExit(_ error: StoreError) -> ExitCode {
 /// Text from the store on one terminal line: sanitized, with line breaks as spaces.
 func oneLine(_ text: String) -> String {
     Sanitizer.sanitize(text).replacingOccurrences(of: "\n", with: " ")
+}
+
+/// The reader's side of the reading state: opens the store, builds the visit, saves it on quit.
+///
+/// Every failure is one line for the status line (opening) or standard error (saving), then tread reads on
+/// without remembering: the state is never a reason not to read a thread or not to quit.
+///
+/// `@unchecked Sendable`: `start` runs once, on the thread `startInBackground` makes, and sets `store` and
+/// `identity` before it hands the visit over through `VisitBuild`'s lock; `save` reads them only with a visit
+/// taken from there (or built on the same thread), so the lock orders every access.
+final class ReadingSession: @unchecked Sendable {
+    /// Below this many comments the visit is built before the first frame, so resuming shows at once;
+    /// above it the first screen comes first (a million comments take about 0.2 s).
+    static let synchronousLimit = 50_000
+
+    private let remember: Bool
+    /// The document's file as the store names it; nil for standard input, the sample and fetched threads.
+    private let path: String?
+    private var store: ReadingStore?
+    private var identity: ThreadIdentity?
+
+    init(remember: Bool, path: String?) {
+        self.remember = remember
+        self.path = path
+    }
+
+    /// The file the document came from, as the state keeps it: absolute, or nil where there is no file.
+    static func statePath(of document: DocumentOptions) -> String? {
+        guard let file = document.file, file != "-", document.address == nil else { return nil }
+        return ThreadIdentity.absolutePath(file)
+    }
+
+    /// The visit to `discussion`, and the line to show when the state cannot be used (then a visit that
+    /// remembers nothing, so marks and jumps still work while reading).
+    func start(_ discussion: Discussion, now: Date = Date()) -> (visit: Visit, notice: String?) {
+        let identity = ThreadIdentity(article: discussion.article, path: path)
+        var stored: ThreadState?
+        var notice: String?
+        if remember {
+            do {
+                guard let directory = ReadingStore.defaultDirectory() else {
+                    throw StoreError.unavailable(
+                        path: "~/.local/state/tread", detail: "neither XDG_STATE_HOME nor HOME is set")
+                }
+                let store = try ReadingStore(directory: directory)
+                stored = try store.load(identity)
+                self.store = store
+                self.identity = identity
+            } catch {
+                store = nil
+                notice = oneLine("tread: \(error); reading without it")
+            }
+        }
+        return (Visit(discussion: discussion, identity: identity, stored: stored, path: path, now: now), notice)
+    }
+
+    /// Builds the visit on another thread; the loop polls the returned build and hands it to the reader.
+    func startInBackground(_ discussion: Discussion) -> VisitBuild {
+        let build = VisitBuild()
+        let thread = Thread { [self] in build.finish(start(discussion)) }
+        thread.name = "tread visit"
+        thread.start()
+        return build
+    }
+
+    /// Saves `visit`; a failure is one line on standard error, never a failed quit.
+    func save(_ visit: Visit?) {
+        // Before the visit is in, `start` may still be running: nothing to save, and nothing to touch.
+        guard let visit, let store, visit.identity == identity else { return }
+        do {
+            try store.save(visit, now: Date())
+        } catch {
+            writeError("tread: the reading state was not saved: \(error)")
+        }
+    }
+}
+
+/// A visit being built on another thread: `take` gives it once it is done.
+final class VisitBuild: Sendable {
+    private let result = Mutex<(visit: Visit, notice: String?)?>(nil)
+
+    fileprivate func finish(_ built: (visit: Visit, notice: String?)) {
+        result.withLock { $0 = built }
+    }
+
+    /// The visit and its notice when the build is done (once), else nil.
+    func take() -> (visit: Visit, notice: String?)? {
+        result.withLock { value in
+            defer { value = nil }
+            return value
+        }
+    }
 }

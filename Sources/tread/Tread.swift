@@ -102,12 +102,13 @@ struct Read: ParsableCommand {
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
+        let session = ReadingSession(remember: !state.noState, path: ReadingSession.statePath(of: document))
         if !printing, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
-                try openReader(preview, loading: load, file: document.file, filter: filter.filter)
+                try openReader(preview, loading: load, file: document.file, filter: filter.filter, session: session)
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -117,7 +118,7 @@ struct Read: ParsableCommand {
                 case nil: return try document.load(bytes)
                 }
             }
-            try openReader(discussion, filter: filter.filter)
+            try openReader(discussion, filter: filter.filter, session: session)
             return
         }
         let loaded = try orExit { () throws(DocumentError) in try document.load(bytes) }
@@ -128,7 +129,7 @@ struct Read: ParsableCommand {
             return
         }
         // In the reader the filter is live: the whole thread opens with it on, and Esc clears it.
-        try openReader(loaded, filter: filter.filter)
+        try openReader(loaded, filter: filter.filter, session: session)
     }
 }
 

@@ -53,9 +53,13 @@ start_app() {
   e2e_tmux kill-session -t app 2>/dev/null || true
   local command
   command="$(printf '%q ' "$@")"
+  # Each start is a first visit (a reading state of its own): a test that needs one across starts
+  # names it in CMD (env XDG_STATE_HOME=… tread …), which comes later and wins.
+  E2E_STARTS=$(( ${E2E_STARTS:-0} + 1 ))
   e2e_tmux new-session -d -s app -x "$columns" -y "$rows" \
     "stty -g > '$E2E_DIR/stty.before'; \
-     env TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no $command; \
+     env TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \
+       XDG_STATE_HOME='$E2E_DIR/state-$E2E_STARTS' $command; \
      echo \"[exit \$?]\"; exec sleep 3600"
 }
 

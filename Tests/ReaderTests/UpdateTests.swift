@@ -229,7 +229,8 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
     }
 
     @Test func helpListsEveryBindingOfTheKeymap() {
-        var state = reader(rows: 40, columns: 120)
+        // Tall enough for the whole keymap in two columns.
+        var state = reader(rows: 60, columns: 120)
         state.press("?")
         let text = state.pageText
         for binding in Keymap.standard.bindings { #expect(text.contains(binding.help), "\(binding.help)") }

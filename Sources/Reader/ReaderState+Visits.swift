@@ -1,0 +1,182 @@
+import ReadingState
+import ThreadTree
+
+extension ReaderState {
+    /// Takes the visit the event loop built: draws its markers and, unless the user has already
+    /// moved, goes back to where the last visit stopped (selected comment, its row, every fold).
+    mutating func startVisit(_ visit: Visit, layout: LayoutCache) {
+        // A visit of another document (the preview's, after the whole one arrived) has other indices.
+        guard visit.indexCount == discussion.count else { return }
+        visits.visit = visit
+        layout.removeAll()
+        if !visits.touched { resume(visit.resume(), layout: layout) }
+        if visit.newCount > 0, message == nil {
+            message =
+                visit.newCount == 1 ? "1 new comment: } goes to it" : "\(visit.newCount) new comments: } goes to them"
+        }
+    }
+
+    private mutating func resume(_ resume: Resume, layout: LayoutCache) {
+        // A first visit leaves the page alone: even a clamp would lay out the page's end.
+        if resume.folded.isEmpty && resume.selected == nil { return }
+        for index in resume.folded where index < tree.count { tree.fold(index) }
+        guard let selected = resume.selected, selected < tree.count else {
+            clampTop(layout: layout)
+            return
+        }
+        tree.reveal(selected)
+        selection = selected
+        top = page(layout).move(PagePosition(.comment(selected)), by: -min(resume.row, max(0, pageRows - 1)))
+        clampTop(layout: layout)
+        if !selectionIsVisible(layout: layout) { reveal(selected, layout: layout) }
+    }
+
+    /// The visit with where the reader is now, for the event loop to save; nil before the visit is built.
+    public func visitToSave(layout: LayoutCache) -> Visit? {
+        guard var visit = visits.visit else { return nil }
+        // An array, not a lazy filter: `position` is generic in another module, so a lazy sequence of a
+        // million indices would be walked unspecialised (0.3 s on quit of 1M comments).
+        var folded: [Int] = []
+        for index in 0..<tree.count where tree.isFolded(index) { folded.append(index) }
+        visit.position(selected: selection, row: max(0, selectionRow(layout: layout) ?? 0), folded: folded)
+        return visit
+    }
+
+    /// Records the comments on screen as read (they keep their markers until the next visit).
+    mutating func noteShown(layout: LayoutCache) {
+        guard visits.visit != nil, mode != .help, !isTooSmall else { return }
+        let shown = visibleLines(layout: layout).compactMap(\.position.item.comment)
+        visits.visit?.shown(shown)
+    }
+
+    /// `m` or `'` is waiting for its letter: takes `key` as it, true when it did.
+    mutating func takeMarkLetter(_ key: Key, layout: LayoutCache) -> Bool {
+        guard let prompt = visits.markPrompt else { return false }
+        visits.markPrompt = nil
+        guard case .character(let letter) = key, Visit.isMarkLetter(letter) else {
+            message = "marks are letters a–z, A–Z"
+            return true
+        }
+        guard visits.visit != nil else {
+            message = "marks wait for the reading state: try again in a moment"
+            return true
+        }
+        switch prompt {
+        case .set:
+            guard let selection, visits.visit?.setMark(letter, at: selection) == true else {
+                message = "this comment cannot carry a mark"
+                return true
+            }
+            message = "mark \(letter) set"
+        case .go:
+            guard let target = visits.visit?.mark(letter) else {
+                message = "no mark \(letter) in this thread"
+                return true
+            }
+            jump(to: target, layout: layout)
+        }
+        return true
+    }
+
+    /// Does a visit key: new comments, marking read, marks and the jump list.
+    mutating func perform(_ action: VisitAction, layout: LayoutCache) {
+        pending = nil
+        message = nil
+        guard let selection else {
+            message = "there are no comments"
+            return
+        }
+        if case .jumpBack = action {
+            if let target = visits.jumps.back(from: selection) {
+                moveForJumpList(to: target, layout: layout)
+            } else {
+                message = "no earlier jump"
+            }
+            return
+        }
+        if case .jumpForward = action {
+            if let target = visits.jumps.forward() {
+                moveForJumpList(to: target, layout: layout)
+            } else {
+                message = "no later jump"
+            }
+            return
+        }
+        // The letter after `m` or `'` is the prompt's even before the visit is in, never a key of its own.
+        if action == .setMark || action == .goToMark {
+            visits.markPrompt = action == .setMark ? .set : .go
+            message = action == .setMark ? "set mark: type a letter" : "go to mark: type a letter"
+            return
+        }
+        guard let visit = visits.visit else {
+            message = "the reading state is still being read"
+            return
+        }
+        switch action {
+        case .nextNew:
+            if let target = visit.nextNew(after: selection) {
+                jump(to: target, layout: layout)
+            } else {
+                message = visit.newCount == 0 ? "no new comments" : "no new comment below: { goes back"
+            }
+        case .previousNew:
+            if let target = visit.previousNew(before: selection) {
+                jump(to: target, layout: layout)
+            } else {
+                message = visit.newCount == 0 ? "no new comments" : "no new comment above: } goes on"
+            }
+        case .markSubtreeRead:
+            markRead(tree.subtree(of: selection), saying: "this comment and its replies marked read", layout: layout)
+        case .markThreadRead:
+            markRead(tree.subtree(of: tree.root(of: selection)), saying: "this thread marked read", layout: layout)
+        case .markAllRead:
+            markRead(0..<tree.count, saying: "every comment marked read", layout: layout)
+        case .setMark, .goToMark, .jumpBack, .jumpForward:
+            break
+        }
+    }
+
+    private mutating func markRead(_ range: Range<Int>, saying text: String, layout: LayoutCache) {
+        visits.visit?.markRead(range)
+        // The markers are in the laid-out lines.
+        layout.removeAll()
+        message = text
+    }
+
+    /// Goes to `target`, unfolding the way, and records the comment left in the jump list.
+    mutating func jump(to target: Int, layout: LayoutCache) {
+        if let selection, selection != target { visits.jumps.record(selection) }
+        go(to: target, otherwise: "", layout: layout)
+    }
+
+    private mutating func moveForJumpList(to target: Int, layout: LayoutCache) {
+        guard target < tree.count else { return }
+        go(to: target, otherwise: "", layout: layout)
+    }
+
+    /// Whether `action` is a jump the jump list remembers (vim's: search, `G`, `]`, `u`, `r`, …).
+    static func isJump(_ action: Action) -> Bool {
+        switch action {
+        case .nextThread, .previousThread, .parent, .root, .top, .bottom, .firstComment, .nextMatch, .previousMatch:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Applies `action`; when it is a jump that moved the selection, the comment left goes in the jump list.
+    mutating func applyRecordingJump(_ action: Action, layout: LayoutCache) {
+        if case .visit(let visitAction) = action {
+            perform(visitAction, layout: layout)
+            return
+        }
+        let before = selection
+        // Enter in the search prompt runs the search: its first hit is a jump, even one found steps later.
+        var isSearch = false
+        if case .input(.enter) = action, case .searchPrompt = mode { isSearch = true }
+        apply(action, layout: layout)
+        guard let before, Self.isJump(action) || isSearch else { return }
+        if isSearch || selection != before { visits.jumps.record(before) }
+    }
+
+}
