@@ -14,6 +14,14 @@ public enum Message: Sendable {
     case loadProgress(Double)
     /// Time to read the next stretch of comments for a running search.
     case searchStep
+    /// What the running fetch has done so far, for the status line ("fetching 340 of 2,112").
+    case fetchProgress(String)
+    /// `R` finished: the thread fetched (or read) again, merged into the one on screen.
+    case reloaded(DiscussionMerge)
+    /// Enter on a stub finished: its replies in its place.
+    case expanded(DiscussionMerge)
+    /// The running fetch failed, in one line; the thread stays as it was.
+    case fetchFailed(String)
 }
 
 extension ReaderState {
@@ -26,7 +34,7 @@ extension ReaderState {
         switch message {
         case .key, .action, .mouse, .resize:
             replay?.messages.append(message)
-        case .loaded, .loadProgress, .searchStep:
+        case .loaded, .loadProgress, .searchStep, .fetchProgress, .reloaded, .expanded, .fetchFailed:
             break
         }
         switch message {
@@ -38,6 +46,7 @@ extension ReaderState {
         case .loaded(let full): load(full, layout: layout)
         case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }
         case .searchStep: continueSearch(layout: layout)
+        case .fetchProgress, .reloaded, .expanded, .fetchFailed: fetched(message, layout: layout)
         }
     }
 

@@ -97,6 +97,8 @@ extension ReaderState {
         case .root:
             let root = tree.root(of: selection)
             go(to: root, otherwise: "", layout: layout)
+        case .toggleFold where discussion.isPlaceholder(selection) && !tree.isFoldable(selection):
+            requestExpansion(of: selection)
         case .toggleFold:
             changeFolds(layout: layout) { $0.toggleFold(selection) }
             if !tree.isFoldable(selection) { message = "no replies to fold" }
@@ -140,6 +142,8 @@ extension ReaderState {
         case .startSearch: mode = .searchPrompt("")
         case .nextMatch: stepMatch(forward: true, layout: layout)
         case .previousMatch: stepMatch(forward: false, layout: layout)
+        case .cancel where fetch != nil: cancelFetch()
+        case .reload: requestReload()
         case .cancel:
             if isSearching {
                 search = nil
@@ -162,6 +166,8 @@ extension ReaderState {
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
         case .quit: quitRequested = true
+        case .cancel where fetch != nil: cancelFetch()
+        case .reload: requestReload()
         case .cancel: search = nil
         default: message = "there are no comments"
         }

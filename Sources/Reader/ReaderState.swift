@@ -48,6 +48,12 @@ public struct ReaderState: Sendable {
     /// While the document is a preview: how to redo on the whole document what was done to it.
     var replay: Replay?
     public let keymap: Keymap
+    /// Where the thread can be read again from, for `R` and Enter on a stub; the program sets it.
+    public var source: ThreadSource = .none("this thread has no address or file to read again")
+    /// The fetch running, or just asked for: the loop starts it and stops it when this becomes nil.
+    public internal(set) var fetch: FetchRequest?
+    /// How many fetches were asked for, to number the next.
+    var fetchCount = 0
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.

@@ -107,7 +107,7 @@ struct Read: ParsableCommand {
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
-                try openReader(preview, loading: load, file: document.file)
+                try openReader(preview, loading: load, file: document.file, live: document.live(filtered: false))
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -117,7 +117,7 @@ struct Read: ParsableCommand {
                 case nil: return try document.load(bytes)
                 }
             }
-            try openReader(discussion)
+            try openReader(discussion, live: document.live(filtered: false))
             return
         }
         let discussion = try filter.apply(orExit { () throws(DocumentError) in try document.load(bytes) })
@@ -126,7 +126,7 @@ struct Read: ParsableCommand {
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
             return
         }
-        try openReader(discussion)
+        try openReader(discussion, live: document.live(filtered: filter.filter != nil))
     }
 }
 
