@@ -42,13 +42,13 @@ struct LiveThread: Sendable {
                 }
                 return .reloaded(merge)
             } catch {
-                return .fetchFailed(error.description)
+                return .fetchFailed(Self.statusLine(error, doing: "reload"))
             }
         case (.address(_, let fetcher, _), .expand(let stub)):
             do throws(FetchError) {
                 return .expanded(try await fetcher.expand(stub: stub, of: discussion, progress: report))
             } catch {
-                return .fetchFailed(error.description)
+                return .fetchFailed(Self.statusLine(error, doing: "fetching the replies"))
             }
         case (.file(let path, let format), .reload):
             do throws(DocumentError) {
@@ -63,6 +63,19 @@ struct LiveThread: Sendable {
         case (.file, .expand):
             return .fetchFailed("this thread was opened from a file: open it by its address to fetch these replies")
         }
+    }
+}
+
+extension LiveThread {
+    /// A failure for the status line: what failed and why first, the address last, where a
+    /// narrow window cuts it ("reload failed: cannot connect (connection refused) · http://…").
+    static func statusLine(_ error: FetchError, doing: String) -> String {
+        let shown = FetchError.shown(error.url)
+        var reason = error.description
+        if reason.hasPrefix(shown + ": ") { reason.removeFirst(shown.count + 2) }
+        // The reader is open: the copy it could fall back to is the thread on screen.
+        if let advice = reason.range(of: ", or add --offline to open the saved copy") { reason.removeSubrange(advice) }
+        return "\(doing) failed: \(reason) · \(shown)"
     }
 }
 
