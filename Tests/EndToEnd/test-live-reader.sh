@@ -77,6 +77,19 @@ screen | grep -q "\[exit" && fail "the reader still runs after a failed reload" 
 send q
 expect_exit 0 "q quits after a failed reload"
 
+# --- R on a file: read again and merged by id ---
+doc="$work/thread.json"
+printf '%s' '{"article": {"title": "A file"}, "comments": [{"id": "a", "author": "ann", "body": "first"}]}' >"$doc"
+start_app 80 12 "$BIN" "$doc"
+wait_for "comment 1 of 1" || fail "the file opens"
+printf '%s' '{"article": {"title": "A file"}, "comments": [{"id": "a", "author": "ann", "body": "first",
+  "replies": [{"id": "b", "author": "bob", "body": "a reply written since"}]}]}' >"$doc"
+send R
+wait_for "1 new comment" && pass "R reads the file again" || fail "R on a file"
+expect_screen "a reply written since" "the new reply shows under its parent"
+send q
+expect_exit 0 "q quits after reading the file again"
+
 # --- Esc stops a fetch; ctrl-C with no fetch quits as ever ---
 start_server
 reader "http://127.0.0.1:$port/fault/slow/reddit"
