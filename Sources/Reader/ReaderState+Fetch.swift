@@ -1,33 +1,6 @@
 import ThreadModel
 import ThreadTree
 
-/// Where the open thread can be read again from: what `R` and Enter on a stub may do.
-public enum ThreadSource: Equatable, Sendable {
-    /// Opened from its address: `R` fetches it again, Enter fetches a stub's replies.
-    case address
-    /// Opened from a file: `R` reads the file again; stubs need the thread's address.
-    case file
-    /// Nothing to read again; the text says why, for the status line ("--offline", "standard input").
-    case none(String)
-}
-
-/// A fetch the reader asked for: its loop runs it off the main thread and answers with
-/// `.fetchProgress`, then `.reloaded`, `.expanded` or `.fetchFailed`.
-public struct FetchRequest: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
-        /// `R`: the whole thread again, merged by comment id.
-        case reload
-        /// Enter on stub `index` of the discussion on screen: its replies in its place.
-        case expand(stub: Int)
-    }
-
-    public var kind: Kind
-    /// Counts the requests, so the loop tells a new one from the one it runs.
-    public var number: Int
-    /// What the status line says while it runs ("fetching 340 of 2,112").
-    public var progress: String
-}
-
 extension ReaderState {
     /// `R`: asks the loop to read the thread again, when it can be.
     mutating func requestReload() {
