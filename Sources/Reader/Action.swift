@@ -33,6 +33,8 @@ public enum Action: Hashable, Sendable {
     /// Stop a search that is still running.
     case cancel
     case showHelp
+    /// `R`: fetch the thread again (or read its file again) and merge it in place.
+    case reload
     /// Repaint the whole screen (ctrl-L), for when something else wrote over it.
     case redraw
     case quit

@@ -21,6 +21,14 @@ public enum Message: Sendable {
     case visitReady(Visit)
     /// A line for the status line from outside the reader (the reading state cannot be used, say).
     case notice(String)
+    /// What the running fetch has done so far, for the status line ("fetching 340 of 2,112").
+    case fetchProgress(String)
+    /// `R` finished: the thread fetched (or read) again, merged into the one on screen.
+    case reloaded(DiscussionMerge)
+    /// Enter on a stub finished: its replies in its place.
+    case expanded(DiscussionMerge)
+    /// The running fetch failed, in one line; the thread stays as it was.
+    case fetchFailed(String)
 }
 
 extension ReaderState {
@@ -35,7 +43,8 @@ extension ReaderState {
             replay?.messages.append(message)
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
-        case .loaded, .loadProgress, .searchStep, .filterStep, .visitReady, .notice:
+        case .loaded, .loadProgress, .searchStep, .filterStep, .visitReady, .notice, .fetchProgress, .reloaded,
+            .expanded, .fetchFailed:
             break
         }
         switch message {
@@ -54,6 +63,7 @@ extension ReaderState {
         case .filterStep: continueFilter(layout: layout)
         case .visitReady(let visit): startVisit(visit, layout: layout)
         case .notice(let text): self.message = text
+        case .fetchProgress, .reloaded, .expanded, .fetchFailed: fetched(message, layout: layout)
         }
         noteShown(layout: layout)
     }

@@ -112,6 +112,7 @@ extension ReaderState {
         // First, so a narrow window still shows how much the filter keeps.
         if let status = filter?.status { left = " " + status + " ·" + left }
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
+        if let fetch { left += "  " + Blocks.oneLine(fetch.progress) + "… (Esc stops)" }
         if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)
         frame.put(Wrapper.truncate(left, width: max(1, room - 1)), row: row, column: 0, style: bar)

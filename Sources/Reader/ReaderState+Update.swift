@@ -97,6 +97,8 @@ extension ReaderState {
         case .root:
             let root = tree.root(of: selection)
             go(to: root, otherwise: "", layout: layout)
+        case .toggleFold where discussion.isPlaceholder(selection) && !tree.isFoldable(selection):
+            requestExpansion(of: selection)
         case .toggleOverview: setOverview(!overview, layout: layout)
         case .toggleMap: setMap(!map, layout: layout)
         case .toggleFold:
@@ -150,6 +152,8 @@ extension ReaderState {
             } else {
                 stepMatch(forward: action == .nextMatch, layout: layout)
             }
+        case .cancel where fetch != nil: cancelFetch()
+        case .reload: requestReload()
         case .cancel:
             if isSearching {
                 search = nil
@@ -175,6 +179,8 @@ extension ReaderState {
         case .startSearch: mode = .searchPrompt("")
         case .startFilter: mode = .filterPrompt(filter?.text ?? "")
         case .quit: quitRequested = true
+        case .cancel where fetch != nil: cancelFetch()
+        case .reload: requestReload()
         case .cancel:
             search = nil
             filter = nil

@@ -65,6 +65,12 @@ public struct ReaderState: Sendable {
     public internal(set) var visits = VisitTracking()
     /// How new comments are marked: the loop says `.word` when the terminal shows no colours.
     public var newMarkerStyle = NewMarkerStyle.dot
+    /// Where the thread can be read again from, for `R` and Enter on a stub; the program sets it.
+    public var source: ThreadSource = .none("this thread has no address or file to read again")
+    /// The fetch running, or just asked for: the loop starts it and stops it when this becomes nil.
+    public internal(set) var fetch: FetchRequest?
+    /// How many fetches were asked for, to number the next.
+    var fetchCount = 0
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.

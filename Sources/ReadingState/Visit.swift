@@ -27,9 +27,9 @@ public struct Visit: Sendable {
     let site: String?
     let url: String?
     let path: String?
-    let commentCount: Int
+    private(set) var commentCount: Int
     /// Each comment's id hash; 0 for a comment without an id (never new, never remembered).
-    let hashes: [UInt64]
+    private(set) var hashes: [UInt64]
     private var newFlags: [Bool]
     /// Comments not in the stored seen-set: only these need remembering when shown.
     private var unseen: [Bool]
@@ -82,6 +82,40 @@ public struct Visit: Sendable {
         selected = stored?.selected
         selectedRow = stored?.selectedRow ?? 0
         folded = stored?.folded ?? SeenSet()
+    }
+
+    /// The visit carried over to `discussion`, a merge into the thread it was made for (a reload, a
+    /// fetched stub): `oldToNew[i]` is where old entry `i` went, nil when it is gone.
+    ///
+    /// A comment that was there keeps its marker and whether it was seen; one the merge brought is new
+    /// and unseen, since it arrived while the thread was read. Marks and the position follow ids, so
+    /// they need nothing. Linear in the comments.
+    public func carried(to discussion: Discussion, oldToNew: [Int?]) -> Visit {
+        var visit = self
+        let count = discussion.count
+        var hashes = [UInt64](repeating: 0, count: count)
+        for index in 0..<count where !discussion.isPlaceholder(index) {
+            hashes[index] = discussion.idHash(of: index)
+        }
+        var newFlags = [Bool](repeating: false, count: count)
+        var unseen = [Bool](repeating: false, count: count)
+        var kept = [Bool](repeating: false, count: count)
+        for (old, new) in oldToNew.enumerated() {
+            guard let new, new >= 0, new < count, old < self.hashes.count else { continue }
+            newFlags[new] = self.newFlags[old]
+            unseen[new] = self.unseen[old]
+            kept[new] = true
+        }
+        for index in 0..<count where hashes[index] != 0 && !kept[index] {
+            newFlags[index] = true
+            unseen[index] = true
+        }
+        visit.hashes = hashes
+        visit.newFlags = newFlags
+        visit.unseen = unseen
+        visit.newCount = newFlags.reduce(0) { $0 + ($1 ? 1 : 0) }
+        visit.commentCount = discussion.commentCount
+        return visit
     }
 
     /// The number of comments in the discussion this visit is of (placeholders included, as indices go).

@@ -82,7 +82,7 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     /// Cuts text from a server or the command line short and makes control characters visible.
-    static func shown(_ text: String) -> String {
+    public static func shown(_ text: String) -> String {
         var shown = ""
         for scalar in text.unicodeScalars.prefix(200) {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)

@@ -42,10 +42,29 @@ func fetchedDiscussion(_ bytes: DocumentBytes) throws(DocumentError) -> Discussi
     return discussion
 }
 
+/// The fetcher and cache `fetchedDocument` used, for the reader's `R` and stubs; set once, on
+/// the main thread, before the reader opens.
+nonisolated(unsafe) private var liveFetch: (fetcher: ThreadFetcher, cache: ThreadCache?)?
+
 extension DocumentOptions {
     /// The thread address the user named instead of a file, if any.
     var address: ThreadAddress? {
         file.flatMap { ThreadAddress($0) }
+    }
+
+    /// What the reader's `R` and Enter on a stub read from, once `read()` has run; nil for the sample.
+    /// `filtered`: the reader shows a filtered subset, which a merge would fill again.
+    func live(filtered: Bool) -> LiveThread? {
+        guard let file else { return nil }
+        if filtered { return LiveThread(origin: .unavailable("the thread is filtered (--filter)")) }
+        if let address {
+            guard let liveFetch else {
+                return LiveThread(origin: .unavailable("it was opened with --offline; run tread without it"))
+            }
+            return LiveThread(origin: .address(address, liveFetch.fetcher, liveFetch.cache))
+        }
+        if file == "-" { return LiveThread(origin: .unavailable("it was read from standard input")) }
+        return LiveThread(origin: .file(file, format))
     }
 }
 
@@ -70,6 +89,7 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions) -> Documen
     let limits = FetchLimits(environment: environment)
     let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
     let fetcher = ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
+    liveFetch = (fetcher, cache)
     let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
     progress.show("fetching \(address.displayAddress)")
     let result = runBlocking {

@@ -4,6 +4,10 @@ import ReadingState
 import TerminalUI
 import ThreadModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs the full-screen reader: each event becomes a message, `update` changes the state,
 /// `render` draws it. Everything the reader does is in `update`; this loop only waits and draws.
 ///
@@ -12,10 +16,11 @@ import ThreadModel
 /// `file` names the document in an error the background load finds late; `filter` is a query
 /// to open with (`--filter`): the whole thread shows, filtered, and Esc clears it. `session` remembers
 /// the visit: its markers arrive as `.visitReady` (after the first frame on big threads) and it is saved
-/// on quit, SIGTERM and SIGHUP.
+/// on quit, SIGTERM and SIGHUP. `live` runs what `R` and Enter on a stub ask for, in a task of its own,
+/// whose answers the loop polls for.
 func openReader(
     _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil, filter: String? = nil,
-    session: ReadingSession = ReadingSession(remember: false, path: nil)
+    session: ReadingSession = ReadingSession(remember: false, path: nil), live: LiveThread? = nil
 ) throws {
     let terminal: Terminal
     do {
@@ -29,6 +34,8 @@ func openReader(
     let size = terminal.size
     var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
     if !terminal.hasColors { state.newMarkerStyle = .word }
+    if let live { state.source = live.source }
+    var fetching = FetchRun()
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
@@ -51,14 +58,16 @@ func openReader(
     terminal.draw(state.render(layout: layout))
     var loading = loading
     while true {
-        // Busy (loading, building the visit, or a long search) means polling; idle means sleeping until a key.
-        let waited = terminal.nextEvent(
-            timeout: state.isSearching || state.isFiltering ? 0 : loading == nil && building == nil ? -1 : 50)
+        // Busy (loading, building the visit, a fetch, or a long search) means polling; idle means sleeping
+        // until a key.
+        let busy = loading != nil || building != nil || state.fetch != nil
+        let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : busy ? 50 : -1)
         if let built = building?.take() {
             building = nil
             take(built)
             if waited == nil { terminal.draw(state.render(layout: layout)) }
         }
+        if fetching.deliver(to: &state, layout: layout), waited == nil { terminal.draw(state.render(layout: layout)) }
         if let load = loading {
             switch load.result {
             case .success(let full):
@@ -89,6 +98,9 @@ func openReader(
         var repaint = false
         while true {
             switch event {
+            case .signal(SIGINT) where state.fetch != nil:
+                // ctrl-C stops the fetch, as Esc does; with none running it quits as ever.
+                state.update(.action(.cancel), layout: layout)
             case .signal(let number):
                 terminal.restore()
                 // SIGTERM, SIGHUP (a closed terminal) and SIGINT end the reading as `q` would: keep the place.
@@ -99,11 +111,13 @@ func openReader(
             case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
             if state.quitRequested {
+                fetching.stop()
                 let visit = state.visitToSave(layout: layout)
                 terminal.restore()
                 session.save(visit)
                 return
             }
+            fetching.follow(state, live: live)
             repaint = repaint || state.repaintRequested
             applied += 1
             guard applied < 64, let next = terminal.nextEvent(timeout: 0) else { break }
@@ -111,5 +125,47 @@ func openReader(
         }
         if repaint { terminal.invalidate() }
         terminal.draw(state.render(layout: layout))
+    }
+}
+
+/// The fetch the loop runs for the reader: started when the state asks for one, cancelled when
+/// the state drops it (Esc, ctrl-C); its answers wait in a mailbox until the loop takes them.
+private struct FetchRun {
+    private var task: Task<Void, Never>?
+    private var number: Int?
+    private let mailbox = FetchMailbox()
+
+    /// Starts or stops the fetch to match what `state` asks for.
+    mutating func follow(_ state: ReaderState, live: LiveThread?) {
+        guard state.fetch?.number != number else { return }
+        stop()
+        guard let request = state.fetch, let live else { return }
+        number = request.number
+        mailbox.expect(request.number)
+        let discussion = state.discussion
+        let mailbox = mailbox
+        task = Task.detached {
+            let answer = await live.run(request, on: discussion) { mailbox.post(progress: $0, for: request.number) }
+            mailbox.post(result: answer, for: request.number)
+        }
+    }
+
+    /// Gives the state what the fetch sent since last time; true when there was something.
+    mutating func deliver(to state: inout ReaderState, layout: LayoutCache) -> Bool {
+        guard number != nil else { return false }
+        let messages = mailbox.take()
+        for message in messages { state.update(message, layout: layout) }
+        if state.fetch == nil {
+            task = nil
+            number = nil
+        }
+        return !messages.isEmpty
+    }
+
+    mutating func stop() {
+        task?.cancel()
+        task = nil
+        number = nil
+        mailbox.expect(0)
     }
 }

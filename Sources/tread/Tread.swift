@@ -108,7 +108,9 @@ struct Read: ParsableCommand {
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
-                try openReader(preview, loading: load, file: document.file, filter: filter.filter, session: session)
+                try openReader(
+                    preview, loading: load, file: document.file, filter: filter.filter, session: session,
+                    live: document.live(filtered: false))
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -118,7 +120,7 @@ struct Read: ParsableCommand {
                 case nil: return try document.load(bytes)
                 }
             }
-            try openReader(discussion, filter: filter.filter, session: session)
+            try openReader(discussion, filter: filter.filter, session: session, live: document.live(filtered: false))
             return
         }
         let loaded = try orExit { () throws(DocumentError) in try document.load(bytes) }
@@ -129,7 +131,7 @@ struct Read: ParsableCommand {
             return
         }
         // In the reader the filter is live: the whole thread opens with it on, and Esc clears it.
-        try openReader(loaded, filter: filter.filter, session: session)
+        try openReader(loaded, filter: filter.filter, session: session, live: document.live(filtered: false))
     }
 }
 

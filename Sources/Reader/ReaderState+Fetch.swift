@@ -1,0 +1,149 @@
+import ThreadModel
+import ThreadTree
+
+extension ReaderState {
+    /// `R`: asks the loop to read the thread again, when it can be.
+    mutating func requestReload() {
+        switch source {
+        case .none(let reason):
+            message = "cannot reload: \(reason)"
+            return
+        case .address, .file:
+            break
+        }
+        request(.reload, progress: source == .file ? "reading the file again" : "fetching the thread again")
+    }
+
+    /// Enter on a placeholder: asks the loop to fetch the replies it stands for, or says why not.
+    mutating func requestExpansion(of index: Int) {
+        guard discussion.more(of: index) != nil else {
+            message = "nothing to fetch here: this line holds no ids of replies"
+            return
+        }
+        switch source {
+        case .address:
+            request(.expand(stub: index), progress: "fetching the replies")
+        case .file:
+            message = "this thread was opened from a file: open it by its address to fetch these replies"
+        case .none(let reason):
+            message = "cannot fetch these replies: \(reason)"
+        }
+    }
+
+    private mutating func request(_ kind: FetchRequest.Kind, progress: String) {
+        guard replay == nil else {
+            message = "wait until the whole thread has loaded"
+            return
+        }
+        guard fetch == nil else {
+            message = "a fetch is running: Esc stops it"
+            return
+        }
+        fetchCount += 1
+        fetch = FetchRequest(kind: kind, number: fetchCount, progress: progress)
+        message = nil
+    }
+
+    /// Esc or ctrl-C during a fetch: the loop drops it and the thread stays as it was.
+    mutating func cancelFetch() {
+        fetch = nil
+        message = "fetch stopped; the thread is as it was"
+    }
+
+    /// Applies what a fetch sent; answers to a fetch no longer running (stopped) are dropped.
+    mutating func fetched(_ message: Message, layout: LayoutCache) {
+        guard fetch != nil else { return }
+        switch message {
+        case .fetchProgress(let text):
+            fetch?.progress = text
+        case .fetchFailed(let text):
+            fetch = nil
+            self.message = text
+        case .reloaded(let merge):
+            fetch = nil
+            take(merge, select: nil, layout: layout)
+            self.message = Self.newCommentsText(merge)
+        case .expanded(let merge):
+            fetch = nil
+            let first = merge.newIDs.first.flatMap { id in
+                (0..<merge.discussion.count).first { merge.discussion.id(of: $0) == id }
+            }
+            take(merge, select: first, layout: layout)
+            self.message = Self.newCommentsText(merge)
+        default:
+            break
+        }
+    }
+
+    /// The status line after a merge: "3 new comments", "no new comments", and edits when any.
+    public static func newCommentsText(_ merge: DiscussionMerge) -> String {
+        let new = merge.newIDs.count
+        var text = new == 0 ? "no new comments" : new == 1 ? "1 new comment" : "\(grouped(new)) new comments"
+        if merge.editedCount > 0 { text += ", \(grouped(merge.editedCount)) changed" }
+        return text
+    }
+
+    /// The status line while a fetch runs: "fetching 340 of 2,112" ("fetching 340" when the total is unknown).
+    public static func fetchProgressText(done: Int, total: Int?) -> String {
+        "fetching \(grouped(done))" + (total.map { " of \(grouped($0))" } ?? "")
+    }
+
+    /// A count with thousands separated by commas ("2,112").
+    static func grouped(_ count: Int) -> String {
+        var digits = String(count)
+        var index = digits.count - 3
+        while index > (count < 0 ? 1 : 0) {  // never a comma right after the minus sign
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+            index -= 3
+        }
+        return digits
+    }
+
+    /// Puts the merged discussion on screen keeping folds, selection and top line by comment id
+    /// (`oldToNew`); `select` (the first fetched reply) takes the selection when given.
+    private mutating func take(_ merge: DiscussionMerge, select: Int?, layout: LayoutCache) {
+        let oldTree = tree
+        let moved = merge.oldToNew
+        /// The new index of old entry `index`, or of the nearest entry before it that is still there.
+        func carried(_ index: Int) -> Int? {
+            var old = min(index, moved.count - 1)
+            while old >= 0 {
+                if let new = moved[old] { return new }
+                old -= 1
+            }
+            return nil
+        }
+        var newTree = CommentTree(discussion: merge.discussion)
+        for old in 0..<min(oldTree.count, moved.count) where oldTree.isFolded(old) {
+            if let new = moved[old], newTree.isFoldable(new) { newTree.fold(new) }
+        }
+        let oldTop = top
+        discussion = merge.discussion
+        tree = newTree
+        search = nil
+        pending = nil
+        layout.removeAll()
+        selection = select ?? selection.flatMap { carried($0) } ?? tree.firstVisible
+        if let topIndex = oldTop.item.comment, let new = carried(topIndex) {
+            top = PagePosition(
+                .comment(new), moved.indices.contains(topIndex) && moved[topIndex] == new ? oldTop.line : 0)
+        }
+        if let select { tree.reveal(select) }
+        // What was worked out by index for the old thread follows its comments to the new one.
+        if let visit = visits.visit { visits.visit = visit.carried(to: merge.discussion, oldToNew: moved) }
+        visits.jumps = visits.jumps.compactMap { $0 < moved.count ? moved[$0] : nil }
+        filterAuthors = nil
+        mapThreadStarts = []
+        if map { setMap(true, layout: layout) }
+        if let text = filter?.text {
+            filter = nil
+            setFilter(text, layout: layout)
+        }
+        // A reload keeps the folds as they were, even over the comment that was selected.
+        if let selection { self.selection = tree.visibleAncestor(of: selection) }
+        clampTop(layout: layout)
+        if let selection = self.selection, select != nil || !selectionIsVisible(layout: layout) {
+            reveal(selection, layout: layout)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Reader
+import ThreadFetch
+import ThreadModel
+
+/// What the reader's `R` and Enter on a stub read from: the thread's address and its fetcher, or
+/// its file. The reader asks (`ReaderState.fetch`); the loop runs `run` off the main thread.
+struct LiveThread: Sendable {
+    enum Origin: Sendable {
+        case address(ThreadAddress, ThreadFetcher, ThreadCache?)
+        case file(String, DocumentFormat?)
+        /// Nothing may be read again; the text says why.
+        case unavailable(String)
+    }
+
+    let origin: Origin
+
+    /// What the reader is told it may do.
+    var source: ThreadSource {
+        switch origin {
+        case .address: return .address
+        case .file: return .file
+        case .unavailable(let reason): return .none(reason)
+        }
+    }
+
+    /// Runs `request` against `discussion` (the one on screen) and answers with the message for the
+    /// reader. A reload from an address rewrites the saved copy (atomically, by `ThreadCache.write`).
+    func run(_ request: FetchRequest, on discussion: Discussion, progress: @escaping @Sendable (String) -> Void) async
+        -> Message
+    {
+        let report: ThreadFetcher.Progress = { done, total in
+            progress(ReaderState.fetchProgressText(done: done, total: total))
+        }
+        switch (origin, request.kind) {
+        case (.address(let address, let fetcher, let cache), .reload):
+            do throws(FetchError) {
+                let merge = try await fetcher.reload(discussion, from: address, progress: report)
+                // A stopped fetch must leave the copy on disk as it was too.
+                if let cache, !Task.isCancelled {
+                    try? cache.write(DocumentWriter.canonicalJSON(merge.discussion), for: address)
+                }
+                return .reloaded(merge)
+            } catch {
+                return .fetchFailed(Self.statusLine(error, doing: "reload"))
+            }
+        case (.address(_, let fetcher, _), .expand(let stub)):
+            do throws(FetchError) {
+                return .expanded(try await fetcher.expand(stub: stub, of: discussion, progress: report))
+            } catch {
+                return .fetchFailed(Self.statusLine(error, doing: "fetching the replies"))
+            }
+        case (.file(let path, let format), .reload):
+            do throws(DocumentError) {
+                let bytes = try DocumentBytes.read(path: path)
+                let fresh = try Discussion.load(bytes, format: format)
+                return .reloaded(try discussion.merging(reload: fresh))
+            } catch {
+                return .fetchFailed(error.naming(path).description)
+            }
+        case (.unavailable(let reason), _):
+            return .fetchFailed(reason)
+        case (.file, .expand):
+            return .fetchFailed("this thread was opened from a file: open it by its address to fetch these replies")
+        }
+    }
+}
+
+extension LiveThread {
+    /// A failure for the status line: what failed and why first, the address last, where a
+    /// narrow window cuts it ("reload failed: cannot connect (connection refused) · http://…").
+    static func statusLine(_ error: FetchError, doing: String) -> String {
+        let shown = FetchError.shown(error.url)
+        var reason = error.description
+        if reason.hasPrefix(shown + ": ") { reason.removeFirst(shown.count + 2) }
+        // The reader is open: the copy it could fall back to is the thread on screen.
+        if let advice = reason.range(of: ", or add --offline to open the saved copy") { reason.removeSubrange(advice) }
+        return "\(doing) failed: \(reason) · \(shown)"
+    }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# End-to-end: a thread opened by its address stays live in the reader, against the loopback
+# replay server. `R` fetches it again and merges the comments added since (the grow fault sends a
+# Reddit thread with 7 comments behind a stub of 9 ids first, the whole thread afterwards); Enter on a
+# "more replies" stub fetches them in place; a reload whose server is gone says so in one line
+# and keeps the thread. Every run has its own XDG_CACHE_HOME.
+# Usage: test-live-reader.sh PATH/TO/tread
+set -uo pipefail
+BIN=${1:?usage: test-live-reader.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/lib.sh"
+work="$E2E_DIR/live"
+mkdir -p "$work"
+
+start_server() {
+    rm -f "$work/port"
+    python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" &
+    server=$!
+    for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+    [ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
+    port=$(cat "$work/port")
+}
+start_server
+trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
+cache="$work/cache"
+
+# reader API: opens https://redd.it/3hahrw in the reader with TREAD_REDDIT_API=API.
+reader() {
+    start_app 100 30 env XDG_CACHE_HOME="$cache" HOME="$work/home" TREAD_REDDIT_API="$1" TREAD_FETCH_TIMEOUT=10 \
+        "$BIN" --refresh "https://redd.it/3hahrw"
+}
+
+# --- R: the second answer has the 9 replies the first left behind a stub ---
+reader "http://127.0.0.1:$port/fault/grow/reddit"
+wait_for "comment 1 of 463" 20 || fail "the trimmed thread opens"
+send G
+wait_for "9 more replies" || fail "G goes to the stub"
+send R
+wait_for "7 new comments" 20 && pass "R merges the new comments and says how many" || fail "R: no message"
+send G
+expect_screen "comment 470 of 470" "the new comments are counted"
+sleep 0.3
+screen | grep -q "9 more replies" && fail "the stub is gone after the reload" || pass "the stub is gone after the reload"
+grep -q '"id": "cu5tt8h"' "$cache/tread/reddit-3hahrw.json" && pass "the reload rewrote the saved copy" ||
+    fail "the saved copy lacks the new comments"
+[ -z "$(find "$cache" -name '.tmp-*')" ] && pass "no temporary file left" || fail "temporary files left"
+send q
+expect_exit 0 "q quits after a reload"
+
+# --- Enter on a stub: /api/morechildren, its replies in its place, the first one selected ---
+reader "http://127.0.0.1:$port/fault/trimmed/reddit"
+wait_for "comment 1 of 463" 20 || fail "the trimmed thread opens again"
+send G
+wait_for "9 more replies" || fail "G goes to the stub again"
+send Enter
+wait_for "new comments" 20 && pass "Enter on the stub fetches its replies" || fail "Enter on the stub: no message"
+expect_screen "7 new comments" "the status line counts the fetched replies"
+status_line=$(screen | tail -n 1)
+[[ $status_line =~ comment\ ([0-9]+)\ of\ 470 ]] && [ "${BASH_REMATCH[1]}" -eq 464 ] &&
+    pass "the selection is on the first fetched reply" || fail "selection after Enter: $status_line"
+screen | grep -q "9 more replies" && fail "the stub is replaced" || pass "the stub is replaced"
+grep -q "^/fault/trimmed/reddit/api/morechildren?api_type=json&link_id=t3_3hahrw" "$work/requests" &&
+    pass "the stub was fetched through /api/morechildren" || fail "no morechildren request"
+
+# --- a reload with the server gone: one message, the thread as it was ---
+kill "$server"
+wait "$server" 2>/dev/null
+before=$(screen | head -n -1)
+send R
+wait_for "cannot connect" 20 && pass "a failed reload says why" || fail "a failed reload: no message"
+[ "$(screen | grep -c "cannot connect")" -eq 1 ] && pass "in one line" || fail "the failure takes more than one line"
+[ "$(screen | head -n -1)" = "$before" ] && pass "the thread stays as it was" || fail "the failed reload changed the page"
+send j
+sleep 0.3
+screen | grep -q "\[exit" && fail "the reader still runs after a failed reload" || pass "the reader still runs after a failed reload"
+send q
+expect_exit 0 "q quits after a failed reload"
+
+# --- R on a file: read again and merged by id ---
+doc="$work/thread.json"
+printf '%s' '{"article": {"title": "A file"}, "comments": [{"id": "a", "author": "ann", "body": "first"}]}' >"$doc"
+start_app 80 12 "$BIN" "$doc"
+wait_for "comment 1 of 1" || fail "the file opens"
+printf '%s' '{"article": {"title": "A file"}, "comments": [{"id": "a", "author": "ann", "body": "first",
+  "replies": [{"id": "b", "author": "bob", "body": "a reply written since"}]}]}' >"$doc"
+send R
+wait_for "1 new comment" && pass "R reads the file again" || fail "R on a file"
+expect_screen "a reply written since" "the new reply shows under its parent"
+send q
+expect_exit 0 "q quits after reading the file again"
+
+# --- Esc stops a fetch; ctrl-C with no fetch quits as ever ---
+start_server
+reader "http://127.0.0.1:$port/fault/slow/reddit"
+wait_for "comment 1 of" 30 || fail "the slow thread opens from its copy"
+send R
+wait_for "(Esc stops)" 5 && pass "the status line shows the running fetch" || fail "no progress on the status line"
+send Escape
+wait_for "fetch stopped; the thread is as it was" 5 && pass "Esc stops the fetch" || fail "Esc did not stop the fetch"
+send R
+wait_for "(Esc stops)" 5 || fail "a second reload starts"
+send C-c
+wait_for "fetch stopped" 5 && pass "ctrl-C stops the fetch" || fail "ctrl-C did not stop the fetch"
+sleep 0.3
+screen | grep -q "\[exit" && fail "ctrl-C during a fetch quit the reader" || pass "ctrl-C during a fetch keeps the reader"
+send C-c
+expect_exit 130 "ctrl-C with no fetch quits"
+finish
