@@ -11,8 +11,8 @@ public enum Blocks {
     public static let minimumTextWidth = 40
 
     /// How many levels of guides fit at `width`; deeper comments show their depth as a number.
-    public static func maximumLevels(width: Int) -> Int {
-        max(0, (width - minimumTextWidth) / 2)
+    public static func maximumLevels(width: Int, indent: Int = 2) -> Int {
+        max(0, (width - minimumTextWidth) / max(1, indent))
     }
 
     /// Untrusted text for a one-line field (author, date, title): sanitised, line breaks as spaces.
@@ -27,16 +27,18 @@ public enum Blocks {
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments.
-    public static func article(_ discussion: Discussion, width: Int) -> [StyledLine] {
+    public static func article(_ discussion: Discussion, width: Int, options: LayoutOptions = .standard)
+        -> [StyledLine]
+    {
         let article = discussion.article
-        let textWidth = max(1, min(width, readingWidth))
+        let textWidth = max(1, min(width, options.maximumWidth))
         var lines: [StyledLine] = []
         for line in Wrapper.wrap(oneLine(article.title), width: textWidth) {
             lines.append(StyledLine([Span(line.text, CellStyle(tint: .accent, bold: true))], role: .heading))
         }
         var byline: [String] = []
         if let author = article.author { byline.append(oneLine(author)) }
-        if let published = article.published { byline.append(DateText.short(published)) }
+        if let published = article.published { byline.append(options.dateText(published)) }
         if let source = article.source { byline.append(oneLine(source)) }
         if !byline.isEmpty {
             for line in Wrapper.wrap(byline.joined(separator: " · "), width: textWidth) {
@@ -44,7 +46,8 @@ public enum Blocks {
             }
         }
         if let url = article.url {
-            for line in Wrapper.wrap(oneLine(url), width: textWidth) {
+            // Shortened, never wrapped: `O` opens the whole address.
+            for line in Wrapper.wrap(LinkText.shortened(url, maxWidth: textWidth), width: textWidth) {
                 lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted, underline: true))], role: .heading))
             }
         }
@@ -56,18 +59,18 @@ public enum Blocks {
         }
         if !article.body.isEmpty {
             lines.append(StyledLine(role: .spacer))
-            let body = article.body.joined(separator: "\n\n")
+            let body = LinkedText.numbered(article.body.joined(separator: "\n\n"), width: textWidth)
             for line in BodyLayout.lines(of: body, width: textWidth) {
                 lines.append(StyledLine(bodySpans(line, prefix: []), role: .body))
             }
         }
         lines.append(StyledLine(role: .spacer))
-        lines.append(rule(discussion, width: width))
+        lines.append(rule(discussion, width: width, readingWidth: options.maximumWidth))
         lines.append(StyledLine(role: .spacer))
         return lines
     }
 
-    private static func rule(_ discussion: Discussion, width: Int) -> StyledLine {
+    private static func rule(_ discussion: Discussion, width: Int, readingWidth: Int) -> StyledLine {
         let count = discussion.commentCount
         var label = count == 1 ? " 1 comment " : " \(count) comments "
         let orphans = discussion.orphanCount
@@ -87,12 +90,13 @@ public enum Blocks {
     /// `hiddenReplies` is for printing with a depth limit: the comment keeps its body and its
     /// header says how many replies were cut.
     public static func comment(
-        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil
+        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil,
+        options: LayoutOptions = .standard
     ) -> [StyledLine] {
         let depth = tree.depth(of: index)
-        let levels = min(depth, maximumLevels(width: width))
-        let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
-        let marker = 2 * levels
+        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
+        let guides = (0..<levels).map { Span(options.guide, CellStyle(tint: .level($0))) }
+        let marker = options.indentWidth * levels
         if discussion.isPlaceholder(index) {
             // A stand-in for what the saved file left out ("12 more replies not in this file"): one muted line.
             let text = "… " + oneLine(discussion.body(of: index))
@@ -107,11 +111,11 @@ public enum Blocks {
         var lines = [
             header(
                 index, of: discussion, tree: tree, guides: guides, width: width,
-                shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies)
+                shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies, options: options)
         ]
         if !folded {
-            let textWidth = max(1, min(width - marker - 2, readingWidth))
-            var body = discussion.body(of: index)
+            let textWidth = max(1, min(width - marker - 2, options.maximumWidth))
+            var body = LinkedText.numbered(discussion.body(of: index), width: textWidth)
             if body.isEmpty && discussion.isDeleted(index) { body = "[deleted]" }
             if !body.isEmpty {
                 let prefix = guides + [Span("  ")]
@@ -130,7 +134,7 @@ public enum Blocks {
 
     private static func header(
         _ index: Int, of discussion: Discussion, tree: CommentTree, guides: [Span], width: Int,
-        shownDepth: Int?, hiddenReplies: Int?
+        shownDepth: Int?, hiddenReplies: Int?, options: LayoutOptions
     ) -> StyledLine {
         let depth = tree.depth(of: index)
         let folded = tree.isFolded(index) || hiddenReplies != nil
@@ -147,9 +151,12 @@ public enum Blocks {
         if let shownDepth { spans.append(Span("[\(shownDepth)] ", CellStyle(tint: .muted))) }
         let deleted = discussion.isDeleted(index)
         let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
-        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
+        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .author, bold: true)))
+        // OP, mod, admin, staff: the same words on screen and in print.
+        let labels = discussion.personLabels(of: index)
+        if !labels.isEmpty { spans.append(Span(" " + labels.joined(separator: " "), CellStyle(tint: .op, bold: true))) }
         var details: [String] = []
-        if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
+        if let published = discussion.published(of: index) { details.append(options.dateText(published)) }
         if let score = discussion.score(of: index) {
             details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points")
         }
@@ -159,7 +166,7 @@ public enum Blocks {
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
         if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }
-        return StyledLine(clip(spans, to: width), role: .header(marker: 2 * guides.count))
+        return StyledLine(clip(spans, to: width), role: .header(marker: options.indentWidth * guides.count))
     }
 
     /// Body text behind `prefix`, decorated by its kind: quote bars, code colour.

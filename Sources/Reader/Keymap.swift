@@ -29,7 +29,14 @@ public struct Keymap: Sendable {
     public init(_ bindings: [Binding]) {
         self.bindings = bindings
         for binding in bindings {
-            for key in binding.keys where lookup[key] == nil { lookup[key] = binding.action }
+            for key in binding.keys where lookup[key] == nil {
+                // A digit key carries its own value, whichever digit the binding was written with.
+                if case .digit = binding.action, case .character(let c) = key, let value = c.wholeNumberValue {
+                    lookup[key] = .digit(value)
+                } else {
+                    lookup[key] = binding.action
+                }
+            }
         }
     }
 
@@ -37,7 +44,7 @@ public struct Keymap: Sendable {
     public func action(for key: Key, in mode: ReaderState.Mode) -> Action? {
         switch mode {
         case .reading: return lookup[key]
-        case .searchPrompt, .help: return .input(key)
+        case .searchPrompt, .help, .linkPicker: return .input(key)
         }
     }
 
@@ -56,7 +63,7 @@ public struct Keymap: Sendable {
         Binding([.character("x")], .foldThreadAndNext, "fold, next thread"),
         Binding([.character("z")], .foldAll, "fold every thread"),
         Binding([.character("Z")], .unfoldAll, "unfold everything"),
-        Binding((0...9).map { .character(Character(String($0))) }, .digit(0), "count: 5j, 3u, 2J move that many"),
+        Binding((0...9).map { .character(Character(String($0))) }, .digit(0), "a count: 5j, 3u, 2J"),
         Binding([.character("=")], .depthPrefix, "=1–9: show depth 1–9 only"),
         Binding([.control("e")], .lineDown, "scroll a line down"),
         Binding([.control("y")], .lineUp, "scroll a line up"),
@@ -70,6 +77,15 @@ public struct Keymap: Sendable {
         Binding([.character("/")], .startSearch, "search all comments"),
         Binding([.character("n")], .nextMatch, "next match"),
         Binding([.character("N")], .previousMatch, "previous match"),
+        Binding([.character("a")], .nextByAuthor, "next by this author"),
+        Binding([.character("A")], .previousByAuthor, "previous by this author"),
+        Binding([.character("p")], .nextByOP, "next by the OP"),
+        Binding([.character("P")], .previousByOP, "previous by the OP"),
+        Binding([.character("o")], .openLink, "open a link (2o: link 2)"),
+        Binding([.character("O")], .openThread, "open the thread's page"),
+        Binding([.character("y")], .copyLink, "copy a link (2y: link 2)"),
+        Binding([.character("Y")], .copyComment, "copy the comment as Markdown"),
+        Binding([.character("T")], .copySubtree, "copy comment and replies"),
         Binding([.escape], .cancel, "stop a running search"),
         Binding([.control("l")], .redraw, "repaint the screen"),
         Binding([.character("?")], .showHelp, "this help"),

@@ -14,6 +14,8 @@ public enum Message: Sendable {
     case loadProgress(Double)
     /// Time to read the next stretch of comments for a running search.
     case searchStep
+    /// Something to say on the status line (a browser that would not start).
+    case notice(String)
 }
 
 extension ReaderState {
@@ -23,10 +25,11 @@ extension ReaderState {
     /// (and passes the same to `render`). It is pure memoisation, so a new one only costs time.
     public mutating func update(_ message: Message, layout: LayoutCache) {
         repaintRequested = false
+        effects.removeAll()
         switch message {
         case .key, .action, .mouse, .resize:
             replay?.messages.append(message)
-        case .loaded, .loadProgress, .searchStep:
+        case .loaded, .loadProgress, .searchStep, .notice:
             break
         }
         switch message {
@@ -38,6 +41,7 @@ extension ReaderState {
         case .loaded(let full): load(full, layout: layout)
         case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }
         case .searchStep: continueSearch(layout: layout)
+        case .notice(let text): self.message = text
         }
     }
 
@@ -48,7 +52,7 @@ extension ReaderState {
     private mutating func load(_ full: Discussion, layout: LayoutCache) {
         // Only a preview is replaced; a stray `.loaded` must not throw away the reader's place.
         guard let replay else { return }
-        var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, keymap: keymap)
+        var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, options: options)
         // The preview's lines (its comment count in the rule, its last comment's replies) are stale.
         layout.removeAll()
         for message in replay.messages {
@@ -56,6 +60,8 @@ extension ReaderState {
             while fresh.isSearching { fresh.continueSearch(layout: layout) }
         }
         fresh.repaintRequested = false
+        // Links were opened and text copied when the keys were first typed, not again now.
+        fresh.effects.removeAll()
         self = fresh
     }
 }

@@ -77,14 +77,17 @@ struct Page {
     let tree: CommentTree
     let width: Int
     let cache: LayoutCache
+    var options: LayoutOptions = .standard
 
     func lines(_ item: PageItem) -> [StyledLine] {
         switch item {
         case .article:
-            return cache.lines(item, folded: false, width: width) { Blocks.article(discussion, width: width) }
+            return cache.lines(item, folded: false, width: width) {
+                Blocks.article(discussion, width: width, options: options)
+            }
         case .comment(let index):
             return cache.lines(item, folded: tree.isFolded(index), width: width) {
-                Blocks.comment(index, of: discussion, tree: tree, width: width)
+                Blocks.comment(index, of: discussion, tree: tree, width: width, options: options)
             }
         }
     }

@@ -18,6 +18,7 @@ extension ReaderState {
         }
         drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
+        if case .linkPicker(let current) = mode { drawLinkPicker(current, into: &frame) }
         return frame
     }
 

@@ -49,6 +49,7 @@ extension ReaderState {
     private static let repeatable: Set<Action> = [
         .nextComment, .previousComment, .nextSibling, .previousSibling, .nextThread, .previousThread,
         .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .nextMatch, .previousMatch,
+        .nextByAuthor, .previousByAuthor, .nextByOP, .previousByOP,
     ]
 
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
@@ -138,6 +139,13 @@ extension ReaderState {
             top = PagePosition(.comment(0))
             clampTop(layout: layout)
         case .startSearch: mode = .searchPrompt("")
+        case .nextByAuthor, .previousByAuthor, .nextByOP, .previousByOP:
+            goToPerson(action, from: selection, layout: layout)
+        case .openLink: openLink(count: count)
+        case .openThread: openThread()
+        case .copyLink: copyLink(count: count)
+        case .copyComment: copyComment()
+        case .copySubtree: copySubtree()
         case .nextMatch: stepMatch(forward: true, layout: layout)
         case .previousMatch: stepMatch(forward: false, layout: layout)
         case .cancel:
@@ -159,6 +167,8 @@ extension ReaderState {
         case .halfPageDown, .pageDown: scroll(by: max(1, pageRows / 2), layout: layout)
         case .halfPageUp, .pageUp: scroll(by: -max(1, pageRows / 2), layout: layout)
         case .top: top = PagePosition(.article)
+        case .openLink: openLink(count: nil)
+        case .openThread: openThread()
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
         case .quit: quitRequested = true
@@ -214,7 +224,7 @@ extension ReaderState {
     }
 
     /// Selects `target`, or says `otherwise` when there is none.
-    private mutating func go(to target: Int?, otherwise: String, layout: LayoutCache) {
+    mutating func go(to target: Int?, otherwise: String, layout: LayoutCache) {
         guard let target else {
             if !otherwise.isEmpty { message = otherwise }
             return
@@ -299,7 +309,10 @@ extension ReaderState {
         case .wheelUp: scroll(by: -3, layout: layout)
         case .click:
             guard mode == .reading, event.row >= 0, event.row < pageRows else {
-                if mode == .help { mode = .reading }
+                switch mode {
+                case .help, .linkPicker: mode = .reading
+                case .reading, .searchPrompt: break
+                }
                 return
             }
             let shown = visibleLines(layout: layout)
@@ -321,6 +334,8 @@ extension ReaderState {
             return
         case .help:
             mode = .reading
+        case .linkPicker(let current):
+            pickerInput(key, at: current)
         case .searchPrompt(var query):
             switch key {
             case .escape:

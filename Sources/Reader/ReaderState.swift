@@ -7,6 +7,8 @@ public struct ReaderState: Sendable {
         case reading
         case searchPrompt(String)
         case help
+        /// The selected comment's links listed; the one highlighted.
+        case linkPicker(Int)
     }
 
     /// A finished search: where the hits are and which one was last visited.
@@ -41,6 +43,8 @@ public struct ReaderState: Sendable {
     /// The last message for the status line.
     public internal(set) var message: String?
     public internal(set) var quitRequested = false
+    /// What the last message asks the event loop to do (open a link, copy text); emptied by each message.
+    public internal(set) var effects: [Effect] = []
     /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
     var pending: Pending?
     /// Set by ctrl-L until the next message: the terminal must repaint everything, not just what changed.
@@ -48,16 +52,27 @@ public struct ReaderState: Sendable {
     /// While the document is a preview: how to redo on the whole document what was done to it.
     var replay: Replay?
     public let keymap: Keymap
+    /// Width, indent and dates of the page, and how much is open on opening.
+    public let options: ReaderOptions
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
     public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard, loading: Bool = false) {
+        self.init(
+            discussion: discussion, rows: rows, columns: columns, options: ReaderOptions(keymap: keymap),
+            loading: loading)
+    }
+
+    /// A reader with the user's preferences: keys, layout, and the threads folded down to `options.openLevels`.
+    public init(discussion: Discussion, rows: Int, columns: Int, options: ReaderOptions, loading: Bool = false) {
         self.discussion = discussion
         tree = CommentTree(discussion: discussion)
+        if let levels = options.openLevels { tree.showLevels(max(1, levels)) }
         self.rows = max(0, rows)
         self.columns = max(0, columns)
         selection = tree.firstVisible
-        self.keymap = keymap
+        self.keymap = options.keymap
+        self.options = options
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         if loading {
             loadingProgress = 0
@@ -74,7 +89,9 @@ public struct ReaderState: Sendable {
     public var isTooSmall: Bool { rows < Self.minimumSize.rows || columns < Self.minimumSize.columns }
 
     /// The page as laid out with `layout`'s memo of lines.
-    func page(_ layout: LayoutCache) -> Page { Page(discussion: discussion, tree: tree, width: columns, cache: layout) }
+    func page(_ layout: LayoutCache) -> Page {
+        Page(discussion: discussion, tree: tree, width: columns, cache: layout, options: options.layout)
+    }
 
     /// The page lines on screen, top row first.
     public func visibleLines(layout: LayoutCache) -> [(position: PagePosition, line: StyledLine)] {

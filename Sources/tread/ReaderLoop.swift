@@ -9,10 +9,13 @@ import ThreadModel
 /// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key.
 /// `file` names the document in an error the background load finds late.
-func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil) throws {
+func openReader(
+    _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil, preferences: ReaderPreferences,
+    mouse: Bool = true
+) throws {
     let terminal: Terminal
     do {
-        terminal = try Terminal()
+        terminal = try Terminal(theme: preferences.theme, mouse: mouse && preferences.preferences.mouse)
     } catch {
         // 78 (EX_CONFIG): the terminal, not the document, is what the user must change.
         writeError("tread: \(error)")
@@ -20,7 +23,9 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
     }
     defer { terminal.restore() }
     let size = terminal.size
-    var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
+    var state = ReaderState(
+        discussion: discussion, rows: size.rows, columns: size.columns, options: preferences.readerOptions,
+        loading: loading != nil)
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
@@ -62,6 +67,7 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
             case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
             case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
+            perform(state.effects, on: terminal, state: &state, layout: layout)
             if state.quitRequested { return }
             repaint = repaint || state.repaintRequested
             applied += 1
@@ -70,5 +76,26 @@ func openReader(_ discussion: Discussion, loading: BackgroundLoad? = nil, file: 
         }
         if repaint { terminal.invalidate() }
         terminal.draw(state.render(layout: layout))
+    }
+}
+
+/// Does what the reader asked: opens a link in the browser (detached, the terminal untouched),
+/// or copies text through OSC 52; a failure goes back to the status line.
+func perform(_ effects: [Effect], on terminal: Terminal, state: inout ReaderState, layout: LayoutCache) {
+    for effect in effects {
+        switch effect {
+        case .open(let url):
+            do {
+                try LinkOpener.open(url)
+            } catch {
+                state.update(.notice(error.description), layout: layout)
+            }
+        case .copy(let text):
+            do {
+                terminal.emit(try ClipboardSequence.copy(text))
+            } catch {
+                state.update(.notice(error.description), layout: layout)
+            }
+        }
     }
 }

@@ -94,6 +94,9 @@ struct Read: ParsableCommand {
     @Option(name: .long, help: "Print comments down to this depth only (1 = top-level).")
     var depth: Int?
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal, so its own selection works (config: mouse = false).")
+    var noMouse = false
+
     func validate() throws {
         if let width, width < 1 { throw ValidationError("--width must be at least 1") }
         if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
@@ -101,13 +104,14 @@ struct Read: ParsableCommand {
 
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
+        let preferences = try ReaderPreferences.loadOrExit()
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
         if !printing, filter.filter == nil, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
             let load = BackgroundLoad(bytes: bytes)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
-                try openReader(preview, loading: load, file: document.file)
+                try openReader(preview, loading: load, file: document.file, preferences: preferences, mouse: !noMouse)
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -117,16 +121,16 @@ struct Read: ParsableCommand {
                 case nil: return try document.load(bytes)
                 }
             }
-            try openReader(discussion)
+            try openReader(discussion, preferences: preferences, mouse: !noMouse)
             return
         }
         let discussion = try filter.apply(orExit { () throws(DocumentError) in try document.load(bytes) })
         if printing {
             reportNotes(discussion, file: document.file)
-            printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
+            printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout)
             return
         }
-        try openReader(discussion)
+        try openReader(discussion, preferences: preferences, mouse: !noMouse)
     }
 }
 
@@ -187,8 +191,8 @@ func errorLine(_ line: String) -> String {
 }
 
 /// Prints the thread to standard output, streamed comment by comment.
-func printThread(_ discussion: Discussion, width: Int, depth: Int?) {
-    let printer = ThreadPrinter(width: width, depthLimit: depth)
+func printThread(_ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard) {
+    let printer = ThreadPrinter(width: width, depthLimit: depth, options: layout)
     var output = OutputBuffer()
     printer.print(discussion, tree: CommentTree(discussion: discussion)) { output.write($0) }
     output.flush()
