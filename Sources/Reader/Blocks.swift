@@ -47,7 +47,8 @@ public enum Blocks {
         }
         if let url = article.url {
             // Shortened, never wrapped: `O` opens the whole address.
-            for line in Wrapper.wrap(LinkText.shortened(url, maxWidth: textWidth), width: textWidth) {
+            let shown = options.numbersLinks ? LinkText.shortened(url, maxWidth: textWidth) : oneLine(url)
+            for line in Wrapper.wrap(shown, width: textWidth) {
                 lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted, underline: true))], role: .heading))
             }
         }
@@ -59,7 +60,8 @@ public enum Blocks {
         }
         if !article.body.isEmpty {
             lines.append(StyledLine(role: .spacer))
-            let body = LinkedText.numbered(article.body.joined(separator: "\n\n"), width: textWidth)
+            let text = article.body.joined(separator: "\n\n")
+            let body = options.numbersLinks ? LinkedText.numbered(text, width: textWidth) : text
             for line in BodyLayout.lines(of: body, width: textWidth) {
                 lines.append(StyledLine(bodySpans(line, prefix: []), role: .body))
             }
@@ -115,8 +117,9 @@ public enum Blocks {
         ]
         if !folded {
             let textWidth = max(1, min(width - marker - 2, options.maximumWidth))
-            var body = LinkedText.numbered(discussion.body(of: index), width: textWidth)
-            if body.isEmpty && discussion.isDeleted(index) { body = "[deleted]" }
+            let text = discussion.body(of: index)
+            let body = options.numbersLinks ? LinkedText.numbered(text, width: textWidth) : text
+            // A deleted comment without text is its header alone, muted (see `header`).
             if !body.isEmpty {
                 let prefix = guides + [Span("  ")]
                 for line in BodyLayout.lines(of: body, width: textWidth) {
@@ -165,11 +168,17 @@ public enum Blocks {
             details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
+        if deleted && discussion.body(of: index).isEmpty {
+            if author != nil { details.insert("deleted", at: 0) }
+            for k in guides.count..<spans.count { spans[k].style = CellStyle(tint: .muted) }
+        }
         if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }
         return StyledLine(clip(spans, to: width), role: .header(marker: options.indentWidth * guides.count))
     }
 
     /// Body text behind `prefix`, decorated by its kind: quote bars, code colour.
+    ///
+    /// Quotes and code use the theme's `quote` and `code` roles.
     static func bodySpans(_ line: BodyLine, prefix: [Span]) -> [Span] {
         var spans = prefix
         if line.quoteLevel > 0 {
@@ -178,10 +187,10 @@ public enum Blocks {
         switch line.kind {
         case .quote:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
-            spans.append(Span(line.text, CellStyle(tint: .muted, italic: true)))
+            spans.append(Span(line.text, CellStyle(tint: .quote, italic: true)))
         case .code:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
-            spans.append(Span(line.text, CellStyle(tint: .accent)))
+            spans.append(Span(line.text, CellStyle(tint: .code)))
         case .text, .listItem, .blank:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
             if !line.text.isEmpty { spans.append(Span(line.text)) }

@@ -10,6 +10,9 @@ public struct LayoutOptions: Sendable {
     public var indentWidth: Int
     /// How a comment's or article's date is written; the result is sanitised and cut short by the caller.
     public var date: @Sendable (String) -> String
+    /// Whether links are drawn numbered and shortened (the screen, where `o` opens them whole);
+    /// printed text keeps them as written, since nothing else could give the address back.
+    public var numbersLinks = true
 
     public init(
         maximumWidth: Int = Blocks.readingWidth, indentWidth: Int = 2,

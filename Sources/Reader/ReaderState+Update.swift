@@ -336,25 +336,8 @@ extension ReaderState {
             mode = .reading
         case .linkPicker(let current):
             pickerInput(key, at: current)
-        case .searchPrompt(var query):
-            switch key {
-            case .escape:
-                mode = .reading
-                message = nil
-            case .enter:
-                mode = .reading
-                runSearch(query, layout: layout)
-            case .backspace:
-                if !query.isEmpty { query.removeLast() }
-                mode = .searchPrompt(query)
-            case .control("u"):
-                mode = .searchPrompt("")
-            case .character(let character):
-                if query.count < 200 { query.append(character) }
-                mode = .searchPrompt(query)
-            default:
-                break
-            }
+        case .searchPrompt(let query):
+            promptInput(key, query: query, layout: layout)
         }
     }
 }

@@ -45,6 +45,9 @@ public struct ReaderState: Sendable {
     public internal(set) var quitRequested = false
     /// What the last message asks the event loop to do (open a link, copy text); emptied by each message.
     public internal(set) var effects: [Effect] = []
+    /// Searches run so far, oldest first, for ↑/↓ in the prompt; and where ↑ has got to.
+    var searchHistory: [String] = []
+    var historyPosition: Int?
     /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
     var pending: Pending?
     /// Set by ctrl-L until the next message: the terminal must repaint everything, not just what changed.

@@ -16,6 +16,7 @@ public struct ThreadPrinter {
         self.width = max(1, width)
         self.depthLimit = depthLimit
         self.options = options
+        self.options.numbersLinks = false
     }
 
     /// Calls `write` with each line of the printed thread, newline included.

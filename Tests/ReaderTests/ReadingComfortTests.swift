@@ -1,0 +1,55 @@
+import Reader
+import Testing
+import ThreadModel
+
+/// The search prompt edits like a shell's line; deleted comments are one muted line (issue 13).
+@Suite struct ReadingComfortTests {
+    @Test func ctrlWDeletesTheLastWord() {
+        var state = ReaderState(discussion: discussion("a: x"), rows: 10, columns: 40)
+        state.press("/")
+        state.press("two words  ")
+        state.update(.key(.control("w")))
+        #expect(state.mode == .searchPrompt("two "))
+        state.update(.key(.control("w")))
+        #expect(state.mode == .searchPrompt(""))
+    }
+
+    @Test func backspaceOnAnEmptyPromptClosesIt() {
+        var state = ReaderState(discussion: discussion("a: x"), rows: 10, columns: 40)
+        state.press("/a")
+        state.update(.key(.backspace))
+        #expect(state.mode == .searchPrompt(""))
+        state.update(.key(.backspace))
+        #expect(state.mode == .reading)
+    }
+
+    @Test func upAndDownWalkThroughEarlierSearches() {
+        var state = ReaderState(discussion: discussion("a: one\nb: two"), rows: 10, columns: 40)
+        state.press("/one")
+        state.update(.key(.enter))
+        state.press("/two")
+        state.update(.key(.enter))
+        state.press("/")
+        state.update(.key(.up))
+        #expect(state.mode == .searchPrompt("two"))
+        state.update(.key(.up))
+        #expect(state.mode == .searchPrompt("one"))
+        state.update(.key(.up))
+        #expect(state.mode == .searchPrompt("one"))
+        state.update(.key(.down))
+        #expect(state.mode == .searchPrompt("two"))
+        state.update(.key(.down))
+        #expect(state.mode == .searchPrompt(""))
+    }
+
+    @Test func aDeletedCommentIsOneMutedLine() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        let gone = builder.add(Comment(id: .string("1"), deleted: true), under: nil)
+        builder.add(Comment(id: .string("2"), author: "bob", body: "still here"), under: gone)
+        let state = ReaderState(discussion: try builder.build(), rows: 12, columns: 60)
+        // The deleted comment is selected: its spacer carries the selection bar.
+        #expect(state.pageText.contains("\n▾ [deleted]\n┃\n│ • bob\n│   still here\n"))
+        let header = state.visibleLines.first { $0.line.plainText == "▾ [deleted]" }
+        #expect(header?.line.spans.last?.style.tint == .muted)
+    }
+}
