@@ -55,4 +55,22 @@ extension ReaderState {
             break
         }
     }
+
+    /// A key while the help is open: ↓/↑ (j/k, PgDn/PgUp, space) scroll it when the window is too
+    /// short for all of it; any other key closes it.
+    mutating func helpInput(_ key: Key) {
+        let room = max(1, min(pageRows, helpShape.perColumn + 2) - 2)
+        let last = max(0, helpShape.perColumn - room)
+        guard last > 0 else {
+            mode = .reading
+            return
+        }
+        switch key {
+        case .down, .character("j"): helpOffset = min(last, helpOffset + 1)
+        case .up, .character("k"): helpOffset = max(0, helpOffset - 1)
+        case .pageDown, .character(" "): helpOffset = min(last, helpOffset + room)
+        case .pageUp: helpOffset = max(0, helpOffset - room)
+        default: mode = .reading
+        }
+    }
 }

@@ -153,7 +153,9 @@ extension ReaderState {
                 search = nil
                 message = "search stopped"
             }
-        case .showHelp: mode = .help
+        case .showHelp:
+            mode = .help
+            helpOffset = 0
         case .quit: quitRequested = true
         case .input, .resize, .mouse, .digit, .depthPrefix, .redraw: break
         }
@@ -333,7 +335,7 @@ extension ReaderState {
         case .reading:
             return
         case .help:
-            mode = .reading
+            helpInput(key)
         case .linkPicker(let current):
             pickerInput(key, at: current)
         case .searchPrompt(let query):

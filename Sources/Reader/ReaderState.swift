@@ -47,6 +47,8 @@ public struct ReaderState: Sendable {
     public internal(set) var effects: [Effect] = []
     /// Searches run so far, oldest first, for ↑/↓ in the prompt; and where ↑ has got to.
     var searchHistory: [String] = []
+    /// The first line of the help shown, when the window is too short for all of it.
+    var helpOffset = 0
     var historyPosition: Int?
     /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
     var pending: Pending?

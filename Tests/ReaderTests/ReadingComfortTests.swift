@@ -52,4 +52,27 @@ import ThreadModel
         let header = state.visibleLines.first { $0.line.plainText == "▾ [deleted]" }
         #expect(header?.line.spans.last?.style.tint == .muted)
     }
+
+    @Test func theHelpScrollsWhenTheWindowIsShort() {
+        var state = ReaderState(discussion: discussion("a: x"), rows: 12, columns: 50)
+        state.press("?")
+        #expect(state.pageText.contains("next comment"))
+        #expect(!state.pageText.contains("quit"))
+        for _ in 0..<60 { state.update(.key(.down)) }
+        #expect(state.mode == .help)
+        #expect(state.pageText.contains("prompt: earlier searches"))
+        #expect(state.pageText.contains("quit"))
+        #expect(!state.pageText.contains("next comment"))
+        state.press("x")
+        #expect(state.mode == .reading)
+    }
+
+    @Test func theHelpListsTheMouseAndThePromptKeys() {
+        var state = ReaderState(discussion: discussion("a: x"), rows: 50, columns: 120)
+        state.press("?")
+        #expect(state.pageText.contains("scroll (unless --no-mouse)"))
+        #expect(state.pageText.contains("prompt: delete word, line"))
+        state.update(.key(.down))
+        #expect(state.mode == .reading)
+    }
 }
