@@ -11,11 +11,13 @@ extension ReaderState {
             return frame
         }
         let matcher = search.map { TextMatcher($0.query) }
-        for (row, entry) in visibleLines(layout: layout).enumerated() {
+        let visible = visibleLines(layout: layout)
+        for (row, entry) in visible.enumerated() {
             draw(
                 entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
                 into: &frame)
         }
+        if let sticky = stickyAncestors(visible: visible) { drawSticky(sticky, into: &frame) }
         drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
         if case .linkPicker(let current) = mode { drawLinkPicker(current, into: &frame) }

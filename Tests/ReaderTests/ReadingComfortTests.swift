@@ -75,4 +75,30 @@ import ThreadModel
         state.update(.key(.down))
         #expect(state.mode == .reading)
     }
+
+    @Test func stickyAncestorsNameTheChainWhenTheParentIsOffScreen() {
+        var state = ReaderState(discussion: discussion("alice: x\n  bob: y\n    carol: #20"), rows: 10, columns: 60)
+        state.press("cjj")
+        #expect(state.selectedName == "carol")
+        #expect(!state.pageText.contains("›"))
+        for _ in 0..<8 { state.update(.key(.control("e"))) }
+        #expect(state.selectedName == "carol")
+        #expect(state.pageText.hasPrefix("alice › bob · depth 3\n"))
+    }
+
+    @Test func noStickyLineWhileTheParentShows() {
+        var state = ReaderState(discussion: discussion("alice: x\n  bob: y"), rows: 10, columns: 60)
+        state.press("j")
+        #expect(state.selectedName == "bob")
+        #expect(!state.pageText.contains("›"))
+    }
+
+    @Test func stickyLineOfAVeryDeepChainIsCut() {
+        let outline = (0..<40).map { String(repeating: "  ", count: $0) + "p\($0): #12" }.joined(separator: "\n")
+        var state = ReaderState(discussion: discussion(outline), rows: 8, columns: 80)
+        state.press("G")
+        let first = state.pageText.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("… › p33 › p34"))
+        #expect(first.hasSuffix("p38 · depth 40"))
+    }
 }
