@@ -25,7 +25,7 @@ public enum Action: Hashable, Sendable {
     /// The next or previous comment by the selected comment's author, or by the original poster.
     case nextByAuthor, previousByAuthor, nextByOP, previousByOP
     /// Links: open (a count picks link N), the thread on its site, copy the link, the comment, a subtree.
-    case openLink, openThread, copyLink, copyComment, copySubtree
+    case openLink, openThread, openCommentOnSite, copyLink, copyComment, copySubtree
     /// Stop a search that is still running.
     case cancel
     case showHelp

@@ -83,6 +83,7 @@ public struct Keymap: Sendable {
         Binding([.character("P")], .previousByOP, "previous by the OP"),
         Binding([.character("o")], .openLink, "open a link (2o: link 2)"),
         Binding([.character("O")], .openThread, "open the thread's page"),
+        Binding([.character("I")], .openCommentOnSite, "open the comment's page"),
         Binding([.character("y")], .copyLink, "copy a link (2y: link 2)"),
         Binding([.character("Y")], .copyComment, "copy the comment as Markdown"),
         Binding([.character("T")], .copySubtree, "copy comment and replies"),

@@ -57,6 +57,15 @@ extension ReaderState {
         open(url: url)
     }
 
+    /// `I`: the selected comment on its site, where its address follows from the source.
+    mutating func openCommentOnSite() {
+        guard let selection, let url = CommentAddress.of(selection, in: discussion) else {
+            message = "no address for this comment on its site: the document does not give one"
+            return
+        }
+        open(url: url)
+    }
+
     /// `y`: copies the selected comment's link (link N with a count; the picker's first otherwise).
     mutating func copyLink(count: Int?) {
         let links = selectedLinks

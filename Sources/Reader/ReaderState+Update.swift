@@ -143,6 +143,7 @@ extension ReaderState {
             goToPerson(action, from: selection, layout: layout)
         case .openLink: openLink(count: count)
         case .openThread: openThread()
+        case .openCommentOnSite: openCommentOnSite()
         case .copyLink: copyLink(count: count)
         case .copyComment: copyComment()
         case .copySubtree: copySubtree()

@@ -79,4 +79,16 @@ import ThreadModel
         state.press("T")
         #expect(state.effects == [.copy("**a**\n\none\n\n> **b**\n> \n> two\n\n")])
     }
+
+    @Test func capitalIOpensTheCommentsPageWhereTheSiteHasOne() throws {
+        var builder = DiscussionBuilder(article: Article(id: "8863", title: "T", source: "Hacker News"))
+        builder.add(Comment(id: .integer(8952), author: "ann", body: "x"), under: nil)
+        builder.add(Comment(id: .string("bad/../id"), author: "bob", body: "y"), under: nil)
+        var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
+        state.press("I")
+        #expect(state.effects == [.open("https://news.ycombinator.com/item?id=8952")])
+        state.press("jI")
+        #expect(state.effects.isEmpty)
+        #expect(state.message?.hasPrefix("no address for this comment") == true)
+    }
 }
