@@ -29,7 +29,7 @@ func openReader(
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
-    terminal.draw(state.render(layout: layout))
+    show(state, on: terminal, layout: layout)
     var loading = loading
     while true {
         // Busy (loading, or a long search) means polling; idle means sleeping until a key.
@@ -47,12 +47,12 @@ func openReader(
             case nil:
                 state.update(.loadProgress(load.progress), layout: layout)
             }
-            if waited == nil { terminal.draw(state.render(layout: layout)) }
+            if waited == nil { show(state, on: terminal, layout: layout) }
         }
         guard var event = waited else {
             if state.isSearching {
                 state.update(.searchStep, layout: layout)
-                terminal.draw(state.render(layout: layout))
+                show(state, on: terminal, layout: layout)
             }
             continue
         }
@@ -75,7 +75,7 @@ func openReader(
             event = next
         }
         if repaint { terminal.invalidate() }
-        terminal.draw(state.render(layout: layout))
+        show(state, on: terminal, layout: layout)
     }
 }
 
@@ -98,4 +98,11 @@ func perform(_ effects: [Effect], on terminal: Terminal, state: inout ReaderStat
             }
         }
     }
+}
+
+/// Draws the state, then makes its link numbers hyperlinks (OSC 8) over what ncurses drew.
+func show(_ state: ReaderState, on terminal: Terminal, layout: LayoutCache) {
+    let frame = state.render(layout: layout)
+    terminal.draw(frame)
+    terminal.emitHyperlinks(state.screenLinks(layout: layout), in: frame)
 }

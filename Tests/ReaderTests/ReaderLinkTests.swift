@@ -91,4 +91,17 @@ import ThreadModel
         #expect(state.effects.isEmpty)
         #expect(state.message?.hasPrefix("no address for this comment") == true)
     }
+
+    @Test func screenLinksAreTheNumbersOnScreenWithTheirWholeAddress() {
+        let state = ReaderState(
+            discussion: Self.thread("a <https://a.org/x> b <javascript:x> c \(Self.long)"), rows: 12, columns: 80)
+        let links = state.screenLinks(layout: LayoutCache())
+        #expect(links.map(\.url) == ["https://a.org/x", Self.long])
+        #expect(links.map(\.text) == ["[1]", "[3]"])
+        let frame = state.render()
+        for link in links {
+            let cells = (0..<link.text.count).map { frame[link.row, link.column + $0].text }.joined()
+            #expect(cells == link.text)
+        }
+    }
 }
