@@ -23,7 +23,7 @@ public enum Action: Hashable, Sendable {
     case top, bottom, firstComment
     case startSearch, nextMatch, previousMatch
     /// The next or previous comment by the selected comment's author, or by the original poster.
-    case nextByAuthor, previousByAuthor, nextByOP, previousByOP
+    case nextByAuthor, previousByAuthor, nextByOp, previousByOp
     /// Links: open (a count picks link N), the thread on its site, copy the link, the comment, a subtree.
     case openLink, openThread, openCommentOnSite, copyLink, copyComment, copySubtree
     /// Stop a search that is still running.

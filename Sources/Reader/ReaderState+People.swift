@@ -6,8 +6,8 @@ extension ReaderState {
     ///
     /// One pass over the comments from the selection: a key costs at most the thread's length.
     mutating func goToPerson(_ action: Action, from selection: Int, layout: LayoutCache) {
-        let forward = action == .nextByAuthor || action == .nextByOP
-        let byOP = action == .nextByOP || action == .previousByOP
+        let forward = action == .nextByAuthor || action == .nextByOp
+        let byOP = action == .nextByOp || action == .previousByOp
         let matches: (Int) -> Bool
         if byOP {
             matches = { [discussion] in discussion.isOP($0) }

@@ -49,7 +49,7 @@ extension ReaderState {
     private static let repeatable: Set<Action> = [
         .nextComment, .previousComment, .nextSibling, .previousSibling, .nextThread, .previousThread,
         .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .nextMatch, .previousMatch,
-        .nextByAuthor, .previousByAuthor, .nextByOP, .previousByOP,
+        .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp,
     ]
 
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
@@ -139,7 +139,7 @@ extension ReaderState {
             top = PagePosition(.comment(0))
             clampTop(layout: layout)
         case .startSearch: mode = .searchPrompt("")
-        case .nextByAuthor, .previousByAuthor, .nextByOP, .previousByOP:
+        case .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp:
             goToPerson(action, from: selection, layout: layout)
         case .openLink: openLink(count: count)
         case .openThread: openThread()
