@@ -1,3 +1,4 @@
+import TextLayout
 import ThreadModel
 import ThreadTree
 
@@ -55,6 +56,18 @@ public final class LayoutCache: @unchecked Sendable {
 
     func removeAll() {
         entries.removeAll(keepingCapacity: true)
+        links.removeAll(keepingCapacity: true)
+    }
+
+    /// Each item's links, for the hyperlinks drawn every frame: found once, not once a frame.
+    private var links: [PageItem: [Link]] = [:]
+
+    func links(_ item: PageItem, make: () -> [Link]) -> [Link] {
+        if let known = links[item] { return known }
+        if links.count >= Self.capacity { links.removeAll(keepingCapacity: true) }
+        let found = make()
+        links[item] = found
+        return found
     }
 
     func lines(_ item: PageItem, folded: Bool, width: Int, make: () -> [StyledLine]) -> [StyledLine] {

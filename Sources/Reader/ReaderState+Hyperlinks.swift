@@ -25,21 +25,16 @@ extension ReaderState {
         guard mode == .reading, !isTooSmall else { return [] }
         let visible = visibleLines(layout: layout)
         let skipTop = stickyAncestors(visible: visible) != nil
-        var linksOf: [PageItem: [Link]] = [:]
         var result: [ScreenLink] = []
         for (row, entry) in visible.enumerated() where entry.line.role == .body && !(row == 0 && skipTop) {
             let text = entry.line.spans.map(\.text).joined()
             guard text.contains("[") else { continue }
             let item = entry.position.item
-            let links: [Link]
-            if let known = linksOf[item] {
-                links = known
-            } else {
+            let links = layout.links(item) {
                 switch item {
-                case .article: links = LinkText.links(in: discussion.article.body.joined(separator: "\n\n"))
-                case .comment(let index): links = LinkText.links(in: discussion.body(of: index))
+                case .article: return LinkText.links(in: discussion.article.body.joined(separator: "\n\n"))
+                case .comment(let index): return LinkText.links(in: discussion.body(of: index))
                 }
-                linksOf[item] = links
             }
             guard !links.isEmpty else { continue }
             for (column, number, tag) in Self.numberTags(in: text) where number >= 1 && number <= links.count {
