@@ -142,4 +142,29 @@ if (( widest > 20 && widest <= 34 )); then
 else
   fail "--print wraps at the config's max-width (widest line: $widest)"
 fi
+# Dates: absolute in the local zone (TZ), or relative; fold on opening.
+recent=$(date -u -d '-3 hours' +%Y-%m-%dT%H:%M:%SZ)
+cat >"$work/dated.json" <<JSON
+{"article": {"title": "Dated"}, "comments": [
+  {"id": 1, "author": "ann", "published": "2018-07-03T10:12:00Z", "body": "old", "replies": [
+    {"id": 2, "author": "bob", "published": "$recent", "body": "new"}]}]}
+JSON
+printf 'dates = "absolute"\n' >"$work/xdg/tread/config.toml"
+if XDG_CONFIG_HOME="$work/xdg" TZ=JST-9 "$BIN" --print "$work/dated.json" | grep -q "ann · 2018-07-03 19:12"; then
+  pass "absolute dates are in the local zone (TZ)"
+else
+  fail "absolute dates are in the local zone (TZ)"
+fi
+printf 'dates = "relative"\n' >"$work/xdg/tread/config.toml"
+if XDG_CONFIG_HOME="$work/xdg" "$BIN" --print "$work/dated.json" | grep -q "bob · 3h ago"; then
+  pass "relative dates say how long ago"
+else
+  fail "relative dates say how long ago"
+fi
+printf 'fold = "top-level"\n' >"$work/xdg/tread/config.toml"
+start_app 80 20 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$work/dated.json"
+expect_screen "▸ ann" "fold = top-level opens with replies folded"
+expect_screen "1 reply hidden" "the folded thread says what it hides"
+send q
+expect_exit 0 "q quits again with the default keys"
 finish
