@@ -30,6 +30,10 @@ public enum Action: Hashable, Sendable {
     case toggleOverview
     /// `M`: the map strip at the right edge, on or off.
     case toggleMap
+    /// The next or previous comment by the selected comment's author, or by the original poster.
+    case nextByAuthor, previousByAuthor, nextByOp, previousByOp
+    /// Links: open (a count picks link N), the thread on its site, copy the link, the comment, a subtree.
+    case openLink, openThread, openCommentOnSite, copyLink, copyComment, copySubtree
     /// Stop a search that is still running.
     case cancel
     case showHelp

@@ -11,8 +11,8 @@ public enum Blocks {
     public static let minimumTextWidth = 40
 
     /// How many levels of guides fit at `width`; deeper comments show their depth as a number.
-    public static func maximumLevels(width: Int) -> Int {
-        max(0, (width - minimumTextWidth) / 2)
+    public static func maximumLevels(width: Int, indent: Int = 2) -> Int {
+        max(0, (width - minimumTextWidth) / max(1, indent))
     }
 
     /// Untrusted text for a one-line field (author, date, title): sanitised, line breaks as spaces.
@@ -27,16 +27,18 @@ public enum Blocks {
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments.
-    public static func article(_ discussion: Discussion, width: Int, newCount: Int = 0) -> [StyledLine] {
+    public static func article(
+        _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, newCount: Int = 0
+    ) -> [StyledLine] {
         let article = discussion.article
-        let textWidth = max(1, min(width, readingWidth))
+        let textWidth = max(1, min(width, options.maximumWidth))
         var lines: [StyledLine] = []
         for line in Wrapper.wrap(oneLine(article.title), width: textWidth) {
             lines.append(StyledLine([Span(line.text, CellStyle(tint: .accent, bold: true))], role: .heading))
         }
         var byline: [String] = []
         if let author = article.author { byline.append(oneLine(author)) }
-        if let published = article.published { byline.append(DateText.short(published)) }
+        if let published = article.published { byline.append(options.dateText(published)) }
         if let source = article.source { byline.append(oneLine(source)) }
         if !byline.isEmpty {
             for line in Wrapper.wrap(byline.joined(separator: " · "), width: textWidth) {
@@ -44,7 +46,9 @@ public enum Blocks {
             }
         }
         if let url = article.url {
-            for line in Wrapper.wrap(oneLine(url), width: textWidth) {
+            // Shortened, never wrapped: `O` opens the whole address.
+            let shown = options.numbersLinks ? LinkText.shortened(url, maxWidth: textWidth) : oneLine(url)
+            for line in Wrapper.wrap(shown, width: textWidth) {
                 lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted, underline: true))], role: .heading))
             }
         }
@@ -56,18 +60,19 @@ public enum Blocks {
         }
         if !article.body.isEmpty {
             lines.append(StyledLine(role: .spacer))
-            let body = article.body.joined(separator: "\n\n")
+            let text = article.body.joined(separator: "\n\n")
+            let body = options.numbersLinks ? LinkedText.numbered(text, width: textWidth) : text
             for line in BodyLayout.lines(of: body, width: textWidth) {
                 lines.append(StyledLine(bodySpans(line, prefix: []), role: .body))
             }
         }
         lines.append(StyledLine(role: .spacer))
-        lines.append(rule(discussion, width: width, newCount: newCount))
+        lines.append(rule(discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount))
         lines.append(StyledLine(role: .spacer))
         return lines
     }
 
-    private static func rule(_ discussion: Discussion, width: Int, newCount: Int) -> StyledLine {
+    private static func rule(_ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int) -> StyledLine {
         let count = discussion.commentCount
         var label = count == 1 ? " 1 comment " : " \(count) comments "
         if newCount > 0 { label += "· \(newCount) new " }
@@ -88,20 +93,23 @@ public enum Blocks {
     /// `hiddenReplies` is for printing with a depth limit: the comment keeps its body and its
     /// header says how many replies were cut.
     public static func comment(
-        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil
+        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil,
+        options: LayoutOptions = .standard
     ) -> [StyledLine] {
-        comment(index, of: discussion, tree: tree, width: width, hiddenReplies: hiddenReplies, novelty: nil)
+        comment(
+            index, of: discussion, tree: tree, width: width, hiddenReplies: hiddenReplies, options: options,
+            novelty: nil)
     }
 
     /// A comment as the reader shows it during a visit: with its new marker and its hidden replies' new count.
     static func comment(
         _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, hiddenReplies: Int? = nil,
-        novelty: Novelty?
+        options: LayoutOptions = .standard, novelty: Novelty?
     ) -> [StyledLine] {
         let depth = tree.depth(of: index)
-        let levels = min(depth, maximumLevels(width: width))
-        let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
-        let marker = 2 * levels
+        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
+        let guides = (0..<levels).map { Span(options.guide, CellStyle(tint: .level($0))) }
+        let marker = options.indentWidth * levels
         if discussion.isPlaceholder(index) {
             // A stand-in for what the saved file left out ("12 more replies not in this file"): one muted line.
             let text = "… " + oneLine(discussion.body(of: index))
@@ -116,12 +124,14 @@ public enum Blocks {
         var lines = [
             header(
                 index, of: discussion, tree: tree, guides: guides, width: width,
-                shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies, novelty: novelty)
+                shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: hiddenReplies, options: options,
+                novelty: novelty)
         ]
         if !folded {
-            let textWidth = max(1, min(width - marker - 2, readingWidth))
-            var body = discussion.body(of: index)
-            if body.isEmpty && discussion.isDeleted(index) { body = "[deleted]" }
+            let textWidth = max(1, min(width - marker - 2, options.maximumWidth))
+            let text = discussion.body(of: index)
+            let body = options.numbersLinks ? LinkedText.numbered(text, width: textWidth) : text
+            // A deleted comment without text is its header alone, muted (see `header`).
             if !body.isEmpty {
                 let prefix = guides + [Span("  ")]
                 for line in BodyLayout.lines(of: body, width: textWidth) {
@@ -139,7 +149,7 @@ public enum Blocks {
 
     static func header(
         _ index: Int, of discussion: Discussion, tree: CommentTree, guides: [Span], width: Int,
-        shownDepth: Int?, hiddenReplies: Int?, novelty: Novelty?
+        shownDepth: Int?, hiddenReplies: Int?, options: LayoutOptions, novelty: Novelty? = nil
     ) -> StyledLine {
         let depth = tree.depth(of: index)
         let folded = tree.isFolded(index) || hiddenReplies != nil
@@ -156,15 +166,18 @@ public enum Blocks {
         if let shownDepth { spans.append(Span("[\(shownDepth)] ", CellStyle(tint: .muted))) }
         let deleted = discussion.isDeleted(index)
         let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
-        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
+        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .author, bold: true)))
+        // OP, mod, admin, staff: the same words on screen and in print.
+        let labels = discussion.personLabels(of: index)
+        if !labels.isEmpty { spans.append(Span(" " + labels.joined(separator: " "), CellStyle(tint: .op, bold: true))) }
         var details: [String] = []
         if let novelty, novelty.isNew {
             switch novelty.style {
-            case .dot: spans.append(Span(" ●", CellStyle(tint: .accent, bold: true)))
+            case .dot: spans.append(Span(" ●", CellStyle(tint: .new, bold: true)))
             case .word: details.append("new")
             }
         }
-        if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
+        if let published = discussion.published(of: index) { details.append(options.dateText(published)) }
         if let score = discussion.score(of: index) {
             details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points")
         }
@@ -174,11 +187,17 @@ public enum Blocks {
             if let novelty, novelty.hiddenNew > 0 { details.append("\(novelty.hiddenNew) new") }
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
+        if deleted && discussion.body(of: index).isEmpty {
+            if author != nil { details.insert("deleted", at: 0) }
+            for k in guides.count..<spans.count { spans[k].style = CellStyle(tint: .muted) }
+        }
         if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }
-        return StyledLine(clip(spans, to: width), role: .header(marker: 2 * guides.count))
+        return StyledLine(clip(spans, to: width), role: .header(marker: options.indentWidth * guides.count))
     }
 
     /// Body text behind `prefix`, decorated by its kind: quote bars, code colour.
+    ///
+    /// Quotes and code use the theme's `quote` and `code` roles.
     static func bodySpans(_ line: BodyLine, prefix: [Span]) -> [Span] {
         var spans = prefix
         if line.quoteLevel > 0 {
@@ -187,10 +206,10 @@ public enum Blocks {
         switch line.kind {
         case .quote:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
-            spans.append(Span(line.text, CellStyle(tint: .muted, italic: true)))
+            spans.append(Span(line.text, CellStyle(tint: .quote, italic: true)))
         case .code:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
-            spans.append(Span(line.text, CellStyle(tint: .accent)))
+            spans.append(Span(line.text, CellStyle(tint: .code)))
         case .text, .listItem, .blank:
             if line.indent > 0 { spans.append(Span(String(repeating: " ", count: line.indent))) }
             if !line.text.isEmpty { spans.append(Span(line.text)) }

@@ -9,6 +9,9 @@ public enum Tint: Hashable, Sendable {
     case muted
     /// A search hit: drawn over a colour of its own, or reversed where there are no colours.
     case highlight
+    /// Roles the user's theme colours (config.toml's `[theme]`); without a theme they fall back
+    /// to the looks above.
+    case author, op, quote, code, link, new
 }
 
 /// How one cell is drawn.

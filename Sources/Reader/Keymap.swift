@@ -29,7 +29,14 @@ public struct Keymap: Sendable {
     public init(_ bindings: [Binding]) {
         self.bindings = bindings
         for binding in bindings {
-            for key in binding.keys where lookup[key] == nil { lookup[key] = binding.action }
+            for key in binding.keys where lookup[key] == nil {
+                // A digit key carries its own value, whichever digit the binding was written with.
+                if case .digit = binding.action, case .character(let c) = key, let value = c.wholeNumberValue {
+                    lookup[key] = .digit(value)
+                } else {
+                    lookup[key] = binding.action
+                }
+            }
         }
     }
 
@@ -37,7 +44,7 @@ public struct Keymap: Sendable {
     public func action(for key: Key, in mode: ReaderState.Mode) -> Action? {
         switch mode {
         case .reading: return lookup[key]
-        case .searchPrompt, .filterPrompt, .help: return .input(key)
+        case .searchPrompt, .filterPrompt, .help, .linkPicker: return .input(key)
         }
     }
 
@@ -50,13 +57,13 @@ public struct Keymap: Sendable {
         Binding([.character("["), .control("p")], .previousThread, "previous thread"),
         Binding([.character("u")], .parent, "parent"),
         Binding([.character("r")], .root, "root of this thread"),
-        Binding([.character(" "), .enter, .tab], .toggleFold, "fold / unfold; on \"more replies\", fetch them"),
+        Binding([.character(" "), .enter, .tab], .toggleFold, "fold / unfold; fetch \"more replies\""),
         Binding([.character("h"), .left], .foldOrParent, "fold / go to parent"),
         Binding([.character("l"), .right], .unfold, "unfold"),
         Binding([.character("x")], .foldThreadAndNext, "fold, next thread"),
         Binding([.character("z")], .foldAll, "fold every thread"),
         Binding([.character("Z")], .unfoldAll, "unfold everything"),
-        Binding((0...9).map { .character(Character(String($0))) }, .digit(0), "count: 5j, 3u, 2J move that many"),
+        Binding((0...9).map { .character(Character(String($0))) }, .digit(0), "a count: 5j, 3u, 2J"),
         Binding([.character("=")], .depthPrefix, "=1–9: show depth 1–9 only"),
         Binding([.control("e")], .lineDown, "scroll a line down"),
         Binding([.control("y")], .lineUp, "scroll a line up"),
@@ -68,18 +75,28 @@ public struct Keymap: Sendable {
         Binding([.character("G"), .end], .bottom, "last comment"),
         Binding([.character("c")], .firstComment, "first comment"),
         Binding([.character("/")], .startSearch, "search all comments"),
-        Binding([.character("v")], .toggleOverview, "overview: a line per comment (enter reads one)"),
-        Binding([.character("M")], .toggleMap, "map of the whole thread at the right edge"),
-        Binding([.character("&")], .startFilter, "filter: author:pg, depth<3, /re/… (context kept)"),
+        Binding([.character("v")], .toggleOverview, "overview: a line per comment"),
+        Binding([.character("M")], .toggleMap, "map of the thread at the right edge"),
+        Binding([.character("&")], .startFilter, "filter: author:pg depth<3 /re/…"),
         Binding([.character("n")], .nextMatch, "next match (of the filter when on)"),
         Binding([.character("N")], .previousMatch, "previous match"),
-        Binding([.character("R")], .reload, "reload: fetch the thread again, new comments in place"),
-        Binding([.escape], .cancel, "stop a search or fetch / clear the filter"),
+        Binding([.character("a")], .nextByAuthor, "next by this author"),
+        Binding([.character("A")], .previousByAuthor, "previous by this author"),
+        Binding([.character("p")], .nextByOp, "next by the OP"),
+        Binding([.character("P")], .previousByOp, "previous by the OP"),
+        Binding([.character("o")], .openLink, "open a link (2o: link 2)"),
+        Binding([.character("O")], .openThread, "open the thread's page"),
+        Binding([.character("I")], .openCommentOnSite, "open the comment's page"),
+        Binding([.character("y")], .copyLink, "copy a link (2y: link 2)"),
+        Binding([.character("Y")], .copyComment, "copy the comment as Markdown"),
+        Binding([.character("T")], .copySubtree, "copy comment and replies"),
+        Binding([.character("R")], .reload, "reload: new comments in place"),
+        Binding([.escape], .cancel, "stop a search or fetch; clear a filter"),
         Binding([.character("}")], .visit(.nextNew), "next new comment (●)"),
         Binding([.character("{")], .visit(.previousNew), "previous new comment"),
         Binding([.character("d")], .visit(.markSubtreeRead), "mark comment + replies read"),
-        Binding([.character("T")], .visit(.markThreadRead), "mark this thread read"),
-        Binding([.character("A")], .visit(.markAllRead), "mark every comment read"),
+        Binding([.character("D")], .visit(.markThreadRead), "mark this thread read"),
+        Binding([.character("E")], .visit(.markAllRead), "mark every comment read"),
         Binding([.character("m")], .visit(.setMark), "m + letter: set a mark"),
         Binding([.character("'")], .visit(.goToMark), "' + letter: go to a mark"),
         Binding([.control("o")], .visit(.jumpBack), "back before the last jump"),

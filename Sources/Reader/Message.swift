@@ -38,6 +38,7 @@ extension ReaderState {
     /// (and passes the same to `render`). It is pure memoisation, so a new one only costs time.
     public mutating func update(_ message: Message, layout: LayoutCache) {
         repaintRequested = false
+        effects.removeAll()
         switch message {
         case .key, .action, .mouse, .resize:
             replay?.messages.append(message)
@@ -75,7 +76,7 @@ extension ReaderState {
     private mutating func load(_ full: Discussion, layout: LayoutCache) {
         // Only a preview is replaced; a stray `.loaded` must not throw away the reader's place.
         guard let replay else { return }
-        var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, keymap: keymap)
+        var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, options: options)
         fresh.newMarkerStyle = newMarkerStyle
         // The preview's lines (its comment count in the rule, its last comment's replies) are stale.
         layout.removeAll()
@@ -85,6 +86,8 @@ extension ReaderState {
             while fresh.isFiltering { fresh.continueFilter(layout: layout) }
         }
         fresh.repaintRequested = false
+        // Links were opened and text copied when the keys were first typed, not again now.
+        fresh.effects.removeAll()
         self = fresh
     }
 }

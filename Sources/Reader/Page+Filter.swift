@@ -14,10 +14,13 @@ extension Page {
             return overview ? overviewLines(index) : nil
         case .comment(_, .context):
             return cache.lines(.comment(index), folded: tree.isFolded(index), width: width, variant: 2) {
-                [Blocks.contextLine(index, of: discussion, tree: tree, width: width, novelty: novelty(of: index))]
+                [
+                    Blocks.contextLine(
+                        index, of: discussion, tree: tree, width: width, options: options, novelty: novelty(of: index))
+                ]
             }
         case .hidden(let first, _, let comments):
-            return [Blocks.hiddenStub(at: first, comments: comments, tree: tree, width: width)]
+            return [Blocks.hiddenStub(at: first, comments: comments, tree: tree, width: width, options: options)]
         }
     }
 
@@ -38,29 +41,33 @@ extension Page {
 extension Blocks {
     /// A comment kept as context of a match: its header alone, muted, so the match's place shows.
     static func contextLine(
-        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, novelty: Novelty? = nil
+        _ index: Int, of discussion: Discussion, tree: CommentTree, width: Int, options: LayoutOptions = .standard,
+        novelty: Novelty? = nil
     ) -> StyledLine {
         let depth = tree.depth(of: index)
-        let levels = min(depth, maximumLevels(width: width))
-        let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
+        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
+        let guides = (0..<levels).map { Span(options.guide, CellStyle(tint: .level($0))) }
         if discussion.isPlaceholder(index) {
-            return comment(index, of: discussion, tree: tree, width: width)[0]
+            return comment(index, of: discussion, tree: tree, width: width, options: options)[0]
         }
         var line = header(
             index, of: discussion, tree: tree, guides: guides, width: width,
-            shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: nil, novelty: novelty)
+            shownDepth: depth > levels ? depth + 1 : nil, hiddenReplies: nil, options: options,
+            novelty: novelty)
         for k in guides.count..<line.spans.count { line.spans[k].style = CellStyle(tint: .muted) }
         return line
     }
 
     /// The one line standing for sibling subtrees without a match: "··· 12 comments hidden".
-    static func hiddenStub(at first: Int, comments: Int, tree: CommentTree, width: Int) -> StyledLine {
+    static func hiddenStub(
+        at first: Int, comments: Int, tree: CommentTree, width: Int, options: LayoutOptions = .standard
+    ) -> StyledLine {
         let depth = tree.depth(of: first)
-        let levels = min(depth, maximumLevels(width: width))
-        let guides = (0..<levels).map { Span("│ ", CellStyle(tint: .level($0))) }
+        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
+        let guides = (0..<levels).map { Span(options.guide, CellStyle(tint: .level($0))) }
         let text = comments == 1 ? "··· 1 comment hidden" : "··· \(comments) comments hidden"
         return StyledLine(
             clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
-            role: .header(marker: 2 * levels))
+            role: .header(marker: options.indentWidth * levels))
     }
 }

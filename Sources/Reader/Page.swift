@@ -1,4 +1,5 @@
 import ReadingState
+import TextLayout
 import ThreadModel
 import ThreadQuery
 import ThreadTree
@@ -59,6 +60,18 @@ public final class LayoutCache: @unchecked Sendable {
 
     func removeAll() {
         entries.removeAll(keepingCapacity: true)
+        links.removeAll(keepingCapacity: true)
+    }
+
+    /// Each item's links, for the hyperlinks drawn every frame: found once, not once a frame.
+    private var links: [PageItem: [Link]] = [:]
+
+    func links(_ item: PageItem, make: () -> [Link]) -> [Link] {
+        if let known = links[item] { return known }
+        if links.count >= Self.capacity { links.removeAll(keepingCapacity: true) }
+        let found = make()
+        links[item] = found
+        return found
     }
 
     func lines(
@@ -90,6 +103,7 @@ struct Page {
     /// The visit whose new comments are marked; the cache is emptied whenever its markers change.
     var visit: Visit? = nil
     var markerStyle = NewMarkerStyle.dot
+    var options: LayoutOptions = .standard
 
     func lines(_ item: PageItem) -> [StyledLine] {
         if filter != nil || overview, case .comment(let index) = item, let lines = filteredLines(index, filter) {
@@ -98,11 +112,12 @@ struct Page {
         switch item {
         case .article:
             return cache.lines(item, folded: false, width: width) {
-                Blocks.article(discussion, width: width, newCount: visit?.newCount ?? 0)
+                Blocks.article(discussion, width: width, options: options, newCount: visit?.newCount ?? 0)
             }
         case .comment(let index):
             return cache.lines(item, folded: tree.isFolded(index), width: width) {
-                Blocks.comment(index, of: discussion, tree: tree, width: width, novelty: novelty(of: index))
+                Blocks.comment(
+                    index, of: discussion, tree: tree, width: width, options: options, novelty: novelty(of: index))
             }
         }
     }

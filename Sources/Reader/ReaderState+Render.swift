@@ -11,14 +11,17 @@ extension ReaderState {
             return frame
         }
         let matcher = search.map { TextMatcher($0.query) }
-        for (row, entry) in visibleLines(layout: layout).enumerated() {
+        let visible = visibleLines(layout: layout)
+        for (row, entry) in visible.enumerated() {
             draw(
                 entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
                 into: &frame)
         }
         if map { drawMap(into: &frame, layout: layout) }
+        if let sticky = stickyAncestors(visible: visible) { drawSticky(sticky, into: &frame) }
         drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
+        if case .linkPicker(let current) = mode { drawLinkPicker(current, into: &frame) }
         return frame
     }
 
@@ -125,23 +128,28 @@ extension ReaderState {
 
     /// The help overlay: every binding of the keymap, in two columns when one does not fit.
     private func drawHelp(into frame: inout Frame) {
-        let bindings = keymap.bindings
+        let entries = helpEntries
+        let shape = helpShape
         // Wide enough for two columns of the whole keymap at 120 columns, each help text whole.
         let width = min(columns - 2, 120)
         let inner = width - 2
-        let columnsOfHelp = bindings.count > pageRows - 2 && inner >= 60 ? 2 : 1
-        let perColumn = (bindings.count + columnsOfHelp - 1) / columnsOfHelp
-        let height = min(pageRows, perColumn + 2)
+        let height = min(pageRows, shape.perColumn + 2)
         guard width >= 10, height >= 3 else { return }
         let left = (columns - width) / 2
         let topRow = max(0, (pageRows - height) / 2)
         let border = CellStyle(tint: .accent)
         let room = height - 2
-        let columnWidth = inner / columnsOfHelp
-        let labelWidth = min(columnWidth * 2 / 5, bindings.map { TextWidth.of($0.label) }.max() ?? 0)
+        let columnWidth = inner / shape.columns
+        let labelWidth = min(columnWidth * 2 / 5, entries.map { TextWidth.of($0.label) }.max() ?? 0)
+        // Scrolled by ↓/↑ when the window is too short for every line.
+        let first = max(0, min(helpOffset, shape.perColumn - room))
+        let title =
+            shape.perColumn > room
+            ? " tread keys · ↓↑ scroll (\(first + room) of \(shape.perColumn)) · any other key closes "
+            : " tread keys · any key closes "
         frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: topRow, column: left, style: border)
         frame.put(
-            Wrapper.truncate(" tread keys · any key closes ", width: inner - 2), row: topRow, column: left + 2,
+            Wrapper.truncate(title, width: inner - 2), row: topRow, column: left + 2,
             style: CellStyle(tint: .accent, bold: true))
         for k in 0..<room {
             frame.put(
@@ -149,22 +157,33 @@ extension ReaderState {
         }
         frame.put(
             "└" + String(repeating: "─", count: inner) + "┘", row: topRow + height - 1, column: left, style: border)
-        for (k, binding) in bindings.enumerated() {
-            let row = k % perColumn
-            let column = k / perColumn
-            guard row < room else { continue }
-            if row == room - 1, perColumn > room, column == columnsOfHelp - 1 {
-                frame.put(
-                    Wrapper.truncate("… enlarge the window for more", width: columnWidth - 2),
-                    row: topRow + 1 + row, column: left + 2 + column * columnWidth, style: CellStyle(tint: .muted))
-                continue
-            }
-            let label = Wrapper.truncate(binding.label, width: labelWidth)
+        for (k, entry) in entries.enumerated() {
+            let row = k % shape.perColumn - first
+            let column = k / shape.perColumn
+            guard row >= 0, row < room else { continue }
+            let label = Wrapper.truncate(entry.label, width: labelWidth)
             let text =
-                label + String(repeating: " ", count: max(1, labelWidth + 2 - TextWidth.of(label))) + binding.help
+                label + String(repeating: " ", count: max(1, labelWidth + 2 - TextWidth.of(label))) + entry.help
             frame.put(
                 Wrapper.truncate(text, width: columnWidth - 2), row: topRow + 1 + row,
                 column: left + 2 + column * columnWidth)
         }
+    }
+
+    /// What the help lists: every binding of the keymap in force, then the mouse and the prompt's keys.
+    var helpEntries: [(label: String, help: String)] {
+        keymap.bindings.map { ($0.label, $0.help) } + [
+            ("wheel", "scroll (unless --no-mouse)"),
+            ("click", "select; on ▾ ▸ fold"),
+            ("ctrl-w ctrl-u", "prompt: delete word, line"),
+            ("↑ ↓", "prompt: earlier searches"),
+        ]
+    }
+
+    /// How the help is laid out: one or two columns, and the rows of a column.
+    var helpShape: (columns: Int, perColumn: Int) {
+        let count = helpEntries.count
+        let columns = count > pageRows - 2 && min(self.columns - 2, 120) - 2 >= 60 ? 2 : 1
+        return (columns, (count + columns - 1) / columns)
     }
 }

@@ -49,6 +49,7 @@ extension ReaderState {
     private static let repeatable: Set<Action> = [
         .nextComment, .previousComment, .nextSibling, .previousSibling, .nextThread, .previousThread,
         .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .nextMatch, .previousMatch,
+        .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp,
     ]
 
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
@@ -143,6 +144,14 @@ extension ReaderState {
             top = PagePosition(.comment(0))
             clampTop(layout: layout)
         case .startSearch: mode = .searchPrompt("")
+        case .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp:
+            goToPerson(action, from: selection, layout: layout)
+        case .openLink: openLink(count: count)
+        case .openThread: openThread()
+        case .openCommentOnSite: openCommentOnSite()
+        case .copyLink: copyLink(count: count)
+        case .copyComment: copyComment()
+        case .copySubtree: copySubtree()
         case .startFilter: mode = .filterPrompt(filter?.text ?? "")
         case .applyFilter(let text): applyFilter(text, layout: layout)
         case .nextMatch, .previousMatch:
@@ -161,7 +170,9 @@ extension ReaderState {
             } else if filter != nil {
                 clearFilter(layout: layout)
             }
-        case .showHelp: mode = .help
+        case .showHelp:
+            mode = .help
+            helpOffset = 0
         case .quit: quitRequested = true
         case .input, .resize, .mouse, .digit, .depthPrefix, .redraw, .visit: break
         }
@@ -175,6 +186,8 @@ extension ReaderState {
         case .halfPageDown, .pageDown: scroll(by: max(1, pageRows / 2), layout: layout)
         case .halfPageUp, .pageUp: scroll(by: -max(1, pageRows / 2), layout: layout)
         case .top: top = PagePosition(.article)
+        case .openLink: openLink(count: nil)
+        case .openThread: openThread()
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
         case .startFilter: mode = .filterPrompt(filter?.text ?? "")
@@ -324,7 +337,10 @@ extension ReaderState {
             jumpFromMap(row: event.row, layout: layout)
         case .click:
             guard mode == .reading, event.row >= 0, event.row < pageRows else {
-                if mode == .help { mode = .reading }
+                switch mode {
+                case .help, .linkPicker: mode = .reading
+                case .reading, .searchPrompt, .filterPrompt: break
+                }
                 return
             }
             let shown = visibleLines(layout: layout)
@@ -345,28 +361,13 @@ extension ReaderState {
         case .reading:
             return
         case .help:
-            mode = .reading
+            helpInput(key)
         case .filterPrompt(let query):
             filterInput(key, query: query, layout: layout)
-        case .searchPrompt(var query):
-            switch key {
-            case .escape:
-                mode = .reading
-                message = nil
-            case .enter:
-                mode = .reading
-                runSearch(query, layout: layout)
-            case .backspace:
-                if !query.isEmpty { query.removeLast() }
-                mode = .searchPrompt(query)
-            case .control("u"):
-                mode = .searchPrompt("")
-            case .character(let character):
-                if query.count < 200 { query.append(character) }
-                mode = .searchPrompt(query)
-            default:
-                break
-            }
+        case .linkPicker(let current):
+            pickerInput(key, at: current)
+        case .searchPrompt(let query):
+            promptInput(key, query: query, layout: layout)
         }
     }
 }

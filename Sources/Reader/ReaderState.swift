@@ -10,6 +10,8 @@ public struct ReaderState: Sendable {
         /// The filter's query as typed so far (`&`); the filter follows it on every key.
         case filterPrompt(String)
         case help
+        /// The selected comment's links listed; the one highlighted.
+        case linkPicker(Int)
     }
 
     /// A finished search: where the hits are and which one was last visited.
@@ -54,6 +56,13 @@ public struct ReaderState: Sendable {
     /// The last message for the status line.
     public internal(set) var message: String?
     public internal(set) var quitRequested = false
+    /// What the last message asks the event loop to do (open a link, copy text); emptied by each message.
+    public internal(set) var effects: [Effect] = []
+    /// Searches run so far, oldest first, for ↑/↓ in the prompt; and where ↑ has got to.
+    var searchHistory: [String] = []
+    /// The first line of the help shown, when the window is too short for all of it.
+    var helpOffset = 0
+    var historyPosition: Int?
     /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
     var pending: Pending?
     /// Set by ctrl-L until the next message: the terminal must repaint everything, not just what changed.
@@ -71,16 +80,27 @@ public struct ReaderState: Sendable {
     public internal(set) var fetch: FetchRequest?
     /// How many fetches were asked for, to number the next.
     var fetchCount = 0
+    /// Width, indent and dates of the page, and how much is open on opening.
+    public let options: ReaderOptions
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
     public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard, loading: Bool = false) {
+        self.init(
+            discussion: discussion, rows: rows, columns: columns, options: ReaderOptions(keymap: keymap),
+            loading: loading)
+    }
+
+    /// A reader with the user's preferences: keys, layout, and the threads folded down to `options.openLevels`.
+    public init(discussion: Discussion, rows: Int, columns: Int, options: ReaderOptions, loading: Bool = false) {
         self.discussion = discussion
         tree = CommentTree(discussion: discussion)
+        if let levels = options.openLevels { tree.showLevels(max(1, levels)) }
         self.rows = max(0, rows)
         self.columns = max(0, columns)
         selection = tree.firstVisible
-        self.keymap = keymap
+        self.keymap = options.keymap
+        self.options = options
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         if loading {
             loadingProgress = 0
@@ -100,7 +120,7 @@ public struct ReaderState: Sendable {
     func page(_ layout: LayoutCache) -> Page {
         Page(
             discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
-            overview: overview, visit: visits.visit, markerStyle: newMarkerStyle)
+            overview: overview, visit: visits.visit, markerStyle: newMarkerStyle, options: options.layout)
     }
 
     /// The page lines on screen, top row first.

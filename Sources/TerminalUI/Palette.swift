@@ -16,6 +16,13 @@ struct Palette {
     }
 
     let depth: Depth
+    /// The user's colours by role; nil for tread's built-in look.
+    var theme: TerminalTheme?
+
+    init(depth: Depth, theme: TerminalTheme? = nil) {
+        self.depth = depth
+        self.theme = theme
+    }
 
     /// Number of nesting-level colours before they repeat.
     static let levelCount = 6
@@ -33,6 +40,9 @@ struct Palette {
 
     /// The foreground and background of every pair, in pair order (-1 is the terminal's own colour).
     var pairColors: [(foreground: Int16, background: Int16)] {
+        if let theme, depth != .none {
+            return (theme.guides + theme.roles).map { (fitted($0.color), -1) }
+        }
         switch depth {
         case .none:
             return []
@@ -60,6 +70,17 @@ struct Palette {
     /// The attributes and colour pair that draw `style`.
     func attributes(for style: CellStyle) -> (attributes: attr_t, pair: Int16) {
         var attributes = nc_a_normal()
+        if let theme, let role = theme.role(for: style.tint) {
+            if style.bold || role.bold { attributes |= nc_a_bold() }
+            if style.dim || role.dim { attributes |= nc_a_dim() }
+            if style.reverse || role.reverse { attributes |= nc_a_reverse() }
+            if style.underline || role.underline { attributes |= nc_a_underline() }
+            if style.italic { attributes |= nc_a_italic() }
+            // Without colours a search hit must still stand out.
+            if depth == .none, style.tint == .highlight { attributes |= nc_a_reverse() }
+            let pair = depth == .none || role.color < 0 ? 0 : theme.pair(for: style.tint) ?? 0
+            return (attributes, pair)
+        }
         if style.bold { attributes |= nc_a_bold() }
         if style.dim { attributes |= nc_a_dim() }
         if style.reverse { attributes |= nc_a_reverse() }
@@ -69,8 +90,21 @@ struct Palette {
         return (attributes | extra, pair)
     }
 
+    /// A theme colour the terminal can show: the basic eight take bright colours as their twins,
+    /// and lose the 256-colour ones to the terminal's own colour.
+    private func fitted(_ color: Int16) -> Int16 {
+        guard color >= 0 else { return -1 }
+        if depth == .basic { return color < 16 ? color % 8 : -1 }
+        return color
+    }
+
     private func tint(_ tint: Tint) -> (pair: Int16, attributes: attr_t) {
         switch (depth, tint) {
+        case (_, .author): return (0, nc_a_bold())
+        case (_, .op), (_, .new): return self.tint(.accent)
+        case (_, .quote): return self.tint(.muted)
+        case (_, .code): return self.tint(.accent)
+        case (_, .link): return (0, nc_a_underline())
         case (_, .plain):
             return (0, nc_a_normal())
         case (.none, .level):

@@ -47,6 +47,34 @@ extension Terminal {
         lastFrame = frame
     }
 
+    /// Makes each link number on screen an OSC 8 hyperlink, after `draw`.
+    ///
+    /// ncurses cannot carry OSC 8 in its cells, so the number is written again over itself
+    /// inside the sequence, between DECSC and DECRC (cursor and attributes saved and restored),
+    /// and only where the frame shows exactly that text in the plain style: ncurses' picture of
+    /// the screen and of the cursor stays true. Written every frame, so a cell that shows another
+    /// link's number after scrolling gets that link.
+    public func emitHyperlinks(_ links: [ScreenLink], in frame: Frame) {
+        let sequence = Self.hyperlinkSequence(links, in: frame)
+        if !sequence.isEmpty { emit(sequence) }
+    }
+
+    /// The bytes `emitHyperlinks` writes: per link, save, move, the number inside OSC 8, restore.
+    static func hyperlinkSequence(_ links: [ScreenLink], in frame: Frame) -> String {
+        var out = ""
+        for link in links {
+            guard link.row >= 0, link.row < frame.height, link.column >= 0,
+                link.column + link.text.count <= frame.width,
+                let start = Hyperlink.start(link.url)
+            else { continue }
+            let cells = (0..<link.text.count).map { frame[link.row, link.column + $0] }
+            guard cells.map(\.text).joined() == link.text, cells.allSatisfy({ $0.style == .plain }) else { continue }
+            out += "\u{1B}7\u{1B}[\(link.row + 1);\(link.column + 1)H\u{1B}[0m" + start + link.text + Hyperlink.end
+            out += "\u{1B}8"
+        }
+        return out
+    }
+
     /// Forgets what is on the screen, so the next `draw` clears and repaints it all (ctrl-L).
     public func invalidate() {
         lastFrame = nil

@@ -33,7 +33,10 @@ public final class Terminal {
     /// with no echo, hides the cursor, starts colours and the mouse, and installs the
     /// signal handlers. Standard error is held back until `restore` (or a crash) and then
     /// written out, so messages are not lost with the alternate screen.
-    public convenience init(colors: ColorMode = .automatic) throws {
+    ///
+    /// `theme` colours the screen by role (nil: tread's built-in look); without `mouse` the
+    /// terminal keeps its own selection and clicks.
+    public convenience init(colors: ColorMode = .automatic, theme: TerminalTheme? = nil, mouse: Bool = true) throws {
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
             throw TerminalError.unknownTerminal(nil)
@@ -52,7 +55,7 @@ public final class Terminal {
         do {
             try self.init(
                 type: type, output: output, input: input, closesFiles: false, closesInput: opensInput,
-                colors: colors, noColor: noColor, handlesSignals: true)
+                colors: colors, noColor: noColor, handlesSignals: true, theme: theme, mouse: mouse)
         } catch {
             if opensInput { fclose(input) }
             throw error
@@ -62,7 +65,8 @@ public final class Terminal {
     /// Opens a screen of terminal `type` on the given files; tests pass /dev/null for both.
     init(
         type: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, closesFiles: Bool,
-        closesInput: Bool = false, colors: ColorMode, noColor: Bool, handlesSignals: Bool
+        closesInput: Bool = false, colors: ColorMode, noColor: Bool, handlesSignals: Bool,
+        theme: TerminalTheme? = nil, mouse: Bool = true
     ) throws {
         guard !terminalIsOpen else { throw TerminalError.alreadyOpen }
         Self.useUTF8Locale()
@@ -109,9 +113,9 @@ public final class Terminal {
         palette = Palette(
             depth: colors.depth(
                 noColor: noColor, hasColors: has_colors(),
-                colors: Int(tigetnum("colors")), pairs: Int(tigetnum("pairs"))))
+                colors: Int(tigetnum("colors")), pairs: Int(tigetnum("pairs"))), theme: theme)
         palette.install()
-        mousemask(nc_all_mouse_events(), nil)
+        if mouse { mousemask(nc_all_mouse_events(), nil) }
         // Report presses as they come instead of holding them back to detect double clicks.
         mouseinterval(0)
     }
@@ -120,6 +124,23 @@ public final class Terminal {
 
     /// Whether the reader may use colours: false with NO_COLOR or on a terminal without them.
     public var hasColors: Bool { palette.depth != .none }
+
+    /// Writes an escape sequence (OSC 52) straight to the terminal, after what ncurses has drawn.
+    ///
+    /// Only for sequences that move no cursor and draw no cell, so ncurses' picture of the screen stays true.
+    public func emit(_ sequence: String) {
+        guard !isRestored else { return }
+        fflush(files.output)
+        let bytes = Array(sequence.utf8)
+        var start = 0
+        let fd = fileno(files.output)
+        while start < bytes.count {
+            let n = bytes[start...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            start += n
+        }
+    }
 
     /// The screen's size now.
     public var size: (rows: Int, columns: Int) {

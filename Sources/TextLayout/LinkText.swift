@@ -4,13 +4,28 @@ public enum LinkText {
     /// `http(s)://` or `mailto:` URLs. One pass, linear in the text; a `<...>` may hold any
     /// scheme (it is then refused by `LinkSafety`, not hidden).
     public static func links(in text: String) -> [Link] {
-        let scalars = Array(text.unicodeScalars)
+        scan(Array(text.unicodeScalars)).links
+    }
+
+    /// Where each link is written in `scalars`: the run (the whole `<url>`, or the bare URL) and
+    /// its link's number; runs in order, a URL written twice has two runs with one number.
+    public static func occurrences(in scalars: [Unicode.Scalar]) -> (links: [Link], runs: [(Range<Int>, Int)]) {
+        scan(scalars)
+    }
+
+    private static func scan(_ scalars: [Unicode.Scalar]) -> (links: [Link], runs: [(Range<Int>, Int)]) {
         var links: [Link] = []
+        var runs: [(Range<Int>, Int)] = []
         var numbers: [String: Int] = [:]
-        func add(_ url: String, label: String?) {
-            if numbers[url] != nil { return }
+        var runStart = 0
+        func add(_ url: String, label: String?, end: Int) {
+            if let number = numbers[url] {
+                runs.append((runStart..<end, number))
+                return
+            }
             numbers[url] = links.count + 1
             links.append(Link(number: links.count + 1, label: label, url: url))
+            runs.append((runStart..<end, links.count))
         }
         var i = 0
         // Where the text since the last link began, for the label of `label <url>`.
@@ -22,21 +37,23 @@ public enum LinkText {
                 i += 1
             } else if c == "<", let end = angleEnd(scalars, from: i + 1), hasScheme(scalars, i + 1, end) {
                 let url = String(String.UnicodeScalarView(scalars[(i + 1)..<end]))
-                add(url, label: label(scalars, from: lineStart, to: i))
+                runStart = i
+                add(url, label: label(scalars, from: lineStart, to: i), end: end + 1)
                 i = end + 1
                 lineStart = i
             } else if isBareStart(scalars, i), i == 0 || !isWordScalar(scalars[i - 1]) {
                 var end = i
                 while end < scalars.count, !isBareStop(scalars[end]) { end += 1 }
                 end = trimmedEnd(scalars, from: i, to: end)
-                add(String(String.UnicodeScalarView(scalars[i..<end])), label: nil)
+                runStart = i
+                add(String(String.UnicodeScalarView(scalars[i..<end])), label: nil, end: end)
                 i = max(end, i + 1)
                 lineStart = i
             } else {
                 i += 1
             }
         }
-        return links
+        return (links, runs)
     }
 
     /// The URL without its scheme, cut to `maxWidth` columns with `…`; controls shown as `�`.

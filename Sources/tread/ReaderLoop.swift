@@ -20,11 +20,12 @@ import ThreadModel
 /// whose answers the loop polls for.
 func openReader(
     _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil, filter: String? = nil,
-    session: ReadingSession = ReadingSession(remember: false, path: nil), live: LiveThread? = nil
+    session: ReadingSession = ReadingSession(remember: false, path: nil), live: LiveThread? = nil,
+    preferences: ReaderPreferences, mouse: Bool = true
 ) throws {
     let terminal: Terminal
     do {
-        terminal = try Terminal()
+        terminal = try Terminal(theme: preferences.theme, mouse: mouse && preferences.preferences.mouse)
     } catch {
         // 78 (EX_CONFIG): the terminal, not the document, is what the user must change.
         writeError("tread: \(error)")
@@ -32,7 +33,9 @@ func openReader(
     }
     defer { terminal.restore() }
     let size = terminal.size
-    var state = ReaderState(discussion: discussion, rows: size.rows, columns: size.columns, loading: loading != nil)
+    var state = ReaderState(
+        discussion: discussion, rows: size.rows, columns: size.columns, options: preferences.readerOptions,
+        loading: loading != nil)
     if !terminal.hasColors { state.newMarkerStyle = .word }
     if let live { state.source = live.source }
     var fetching = FetchRun()
@@ -55,7 +58,7 @@ func openReader(
         }
     }
     if let filter { state.update(.action(.applyFilter(filter)), layout: layout) }
-    terminal.draw(state.render(layout: layout))
+    show(state, on: terminal, layout: layout)
     var loading = loading
     while true {
         // Busy (loading, building the visit, a fetch, or a long search) means polling; idle means sleeping
@@ -65,9 +68,9 @@ func openReader(
         if let built = building?.take() {
             building = nil
             take(built)
-            if waited == nil { terminal.draw(state.render(layout: layout)) }
+            if waited == nil { show(state, on: terminal, layout: layout) }
         }
-        if fetching.deliver(to: &state, layout: layout), waited == nil { terminal.draw(state.render(layout: layout)) }
+        if fetching.deliver(to: &state, layout: layout), waited == nil { show(state, on: terminal, layout: layout) }
         if let load = loading {
             switch load.result {
             case .success(let full):
@@ -82,15 +85,15 @@ func openReader(
             case nil:
                 state.update(.loadProgress(load.progress), layout: layout)
             }
-            if waited == nil { terminal.draw(state.render(layout: layout)) }
+            if waited == nil { show(state, on: terminal, layout: layout) }
         }
         guard var event = waited else {
             if state.isSearching {
                 state.update(.searchStep, layout: layout)
-                terminal.draw(state.render(layout: layout))
+                show(state, on: terminal, layout: layout)
             } else if state.isFiltering {
                 state.update(.filterStep, layout: layout)
-                terminal.draw(state.render(layout: layout))
+                show(state, on: terminal, layout: layout)
             }
             continue
         }
@@ -110,6 +113,7 @@ func openReader(
             case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
             case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
+            perform(state.effects, on: terminal, state: &state, layout: layout)
             if state.quitRequested {
                 fetching.stop()
                 let visit = state.visitToSave(layout: layout)
@@ -124,7 +128,7 @@ func openReader(
             event = next
         }
         if repaint { terminal.invalidate() }
-        terminal.draw(state.render(layout: layout))
+        show(state, on: terminal, layout: layout)
     }
 }
 
@@ -168,4 +172,32 @@ private struct FetchRun {
         number = nil
         mailbox.expect(0)
     }
+}
+
+/// Does what the reader asked: opens a link in the browser (detached, the terminal untouched),
+/// or copies text through OSC 52; a failure goes back to the status line.
+func perform(_ effects: [Effect], on terminal: Terminal, state: inout ReaderState, layout: LayoutCache) {
+    for effect in effects {
+        switch effect {
+        case .open(let url):
+            do {
+                try LinkOpener.open(url)
+            } catch {
+                state.update(.notice(error.description), layout: layout)
+            }
+        case .copy(let text):
+            do {
+                terminal.emit(try ClipboardSequence.copy(text))
+            } catch {
+                state.update(.notice(error.description), layout: layout)
+            }
+        }
+    }
+}
+
+/// Draws the state, then makes its link numbers hyperlinks (OSC 8) over what ncurses drew.
+func show(_ state: ReaderState, on terminal: Terminal, layout: LayoutCache) {
+    let frame = state.render(layout: layout)
+    terminal.draw(frame)
+    terminal.emitHyperlinks(state.screenLinks(layout: layout), in: frame)
 }

@@ -94,6 +94,9 @@ struct Read: ParsableCommand {
     @Option(name: .long, help: "Print comments down to this depth only (1 = top-level).")
     var depth: Int?
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal, so its own selection works (config: mouse = false).")
+    var noMouse = false
+
     func validate() throws {
         if let width, width < 1 { throw ValidationError("--width must be at least 1") }
         if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
@@ -101,6 +104,7 @@ struct Read: ParsableCommand {
 
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
+        let preferences = try ReaderPreferences.loadOrExit()
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
         let session = ReadingSession(remember: !state.noState, path: ReadingSession.statePath(of: document))
         if !printing, document.loadsInBackground(bytes) {
@@ -110,7 +114,8 @@ struct Read: ParsableCommand {
             if let preview = load.takePreview(), load.result == nil {
                 try openReader(
                     preview, loading: load, file: document.file, filter: filter.filter, session: session,
-                    live: document.live(filtered: false))
+                    live: document.live(filtered: false), preferences: preferences,
+                    mouse: !noMouse)
                 return
             }
             let discussion = try orExit { () throws(DocumentError) in
@@ -120,18 +125,24 @@ struct Read: ParsableCommand {
                 case nil: return try document.load(bytes)
                 }
             }
-            try openReader(discussion, filter: filter.filter, session: session, live: document.live(filtered: false))
+            try openReader(
+                discussion, filter: filter.filter, session: session, live: document.live(filtered: false),
+                preferences: preferences,
+                mouse: !noMouse)
             return
         }
         let loaded = try orExit { () throws(DocumentError) in try document.load(bytes) }
         if printing {
             let discussion = try filter.apply(loaded)
             reportNotes(discussion, file: document.file)
-            printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth)
+            printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout)
             return
         }
         // In the reader the filter is live: the whole thread opens with it on, and Esc clears it.
-        try openReader(loaded, filter: filter.filter, session: session, live: document.live(filtered: false))
+        try openReader(
+            loaded, filter: filter.filter, session: session, live: document.live(filtered: false),
+            preferences: preferences,
+            mouse: !noMouse)
     }
 }
 
@@ -192,8 +203,8 @@ func errorLine(_ line: String) -> String {
 }
 
 /// Prints the thread to standard output, streamed comment by comment.
-func printThread(_ discussion: Discussion, width: Int, depth: Int?) {
-    let printer = ThreadPrinter(width: width, depthLimit: depth)
+func printThread(_ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard) {
+    let printer = ThreadPrinter(width: width, depthLimit: depth, options: layout)
     var output = OutputBuffer()
     printer.print(discussion, tree: CommentTree(discussion: discussion)) { output.write($0) }
     output.flush()

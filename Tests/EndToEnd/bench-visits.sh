@@ -43,7 +43,7 @@ quit() {
 # A first visit that marks every comment read: the state the figures are about.
 open "$FILE" >/dev/null
 settle
-tm send-keys -t app A
+tm send-keys -t app E
 nap 1
 echo "first save (every comment newly read): $(quit) s to quit"
 ls -l "$state/tread" | sed 's/^/  /'

@@ -90,8 +90,8 @@ send C-t
 expect_status "comment 10 of 10" "ctrl-T goes forward again"
 send "'" a
 expect_status "comment 8 of 10" "the mark kept with the thread returns to old4"
-send A
-expect_screen "── 10 comments ──" "A marks everything read"
+send E
+expect_screen "── 10 comments ──" "E marks everything read"
 send q
 expect_exit 0 "q quits the second visit"
 

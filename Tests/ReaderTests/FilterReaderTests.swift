@@ -51,7 +51,7 @@ import ThreadQuery
         #expect(frame[4, 2].text == "a")
         #expect(frame[4, 2].style.tint == .muted)
         #expect(frame[11, 2].text == "g")
-        #expect(frame[11, 2].style.tint == .level(0))
+        #expect(frame[11, 2].style.tint == .author)
         #expect(frame[9, 2].style.italic)  // the stub
     }
 

@@ -101,7 +101,7 @@ import ThreadModel
     @Test func markingTheThreadReadSparesTheOthers() {
         var state = readerWithNews()
         state.apply(.firstComment, .nextComment)
-        state.press("T")
+        state.press("D")
         #expect(state.visits.visit?.newCount == 1)
         #expect(state.markedNames == ["c"])
     }
@@ -109,7 +109,7 @@ import ThreadModel
     @Test func markingEverythingReadEmptiesTheRuleCount() {
         var state = readerWithNews()
         state.apply(.firstComment)
-        state.press("A")
+        state.press("E")
         #expect(state.markedNames.isEmpty)
         #expect(state.pageText.contains("── 6 comments ─"))
         #expect(returningReader(after: savedState(of: state)).visits.visit?.newCount == 0)

@@ -1,0 +1,49 @@
+import TextLayout
+
+/// How the thread is laid out: what the reader's page and `--print` share.
+///
+/// The defaults are the layout tread had before preferences; `tread` fills these from config.toml.
+public struct LayoutOptions: Sendable {
+    /// Text is wrapped at this many columns even in a wider window.
+    public var maximumWidth: Int
+    /// Columns each reply level is indented by (the guide and its padding).
+    public var indentWidth: Int
+    /// How a comment's or article's date is written; the result is sanitised and cut short by the caller.
+    public var date: @Sendable (String) -> String
+    /// Whether links are drawn numbered and shortened (the screen, where `o` opens them whole);
+    /// printed text keeps them as written, since nothing else could give the address back.
+    public var numbersLinks = true
+
+    public init(
+        maximumWidth: Int = Blocks.readingWidth, indentWidth: Int = 2,
+        date: @escaping @Sendable (String) -> String = DateText.short
+    ) {
+        self.maximumWidth = max(1, maximumWidth)
+        self.indentWidth = min(8, max(1, indentWidth))
+        self.date = date
+    }
+
+    public static let standard = LayoutOptions()
+
+    /// One guide level: the bar and the padding up to the indent width.
+    var guide: String { "│" + String(repeating: " ", count: indentWidth - 1) }
+
+    /// The date as drawn: made one safe line and at most 32 columns, whatever `date` returned.
+    func dateText(_ raw: String) -> String {
+        Wrapper.truncate(Blocks.oneLine(date(String(raw.prefix(64)))), width: 32)
+    }
+}
+
+/// What a reader starts with besides the document: the keys, the layout and how much is open.
+public struct ReaderOptions: Sendable {
+    public var keymap: Keymap
+    public var layout: LayoutOptions
+    /// Show threads down to this depth on opening (1 = top level only); nil opens everything.
+    public var openLevels: Int?
+
+    public init(keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil) {
+        self.keymap = keymap
+        self.layout = layout
+        self.openLevels = openLevels
+    }
+}

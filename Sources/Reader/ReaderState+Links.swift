@@ -1,0 +1,160 @@
+import TextLayout
+import ThreadModel
+
+/// Something the reader asks the world to do: the event loop does it after `update`.
+public enum Effect: Equatable, Sendable {
+    /// Open this URL in the browser; already checked by `LinkSafety`.
+    case open(String)
+    /// Put this text on the clipboard.
+    case copy(String)
+}
+
+extension ReaderState {
+    /// The links of the selected comment (of the article when there is no comment), numbered as drawn.
+    public var selectedLinks: [Link] {
+        guard let selection else { return LinkText.links(in: discussion.article.body.joined(separator: "\n\n")) }
+        return LinkText.links(in: discussion.body(of: selection))
+    }
+
+    /// `o`: the only link, link N with a count (`2o`), or the picker when there are several.
+    mutating func openLink(count: Int?) {
+        let links = selectedLinks
+        if let count {
+            guard count >= 1, count <= links.count else {
+                message = links.isEmpty ? "this comment has no links" : "no link \(count): it has \(links.count)"
+                return
+            }
+            open(links[count - 1])
+            return
+        }
+        switch links.count {
+        case 0: message = "this comment has no links"
+        case 1: open(links[0])
+        default: mode = .linkPicker(0)
+        }
+    }
+
+    /// Asks for `link` to be opened, or says why it is refused.
+    mutating func open(_ link: Link) {
+        open(url: link.url)
+    }
+
+    mutating func open(url: String) {
+        if case .refused(let why) = LinkSafety.check(url) {
+            message = "not opened: \(why)"
+            return
+        }
+        effects.append(.open(url))
+        message = "opening " + LinkText.shortened(url, maxWidth: 60)
+    }
+
+    /// `O`: the thread on its site (the article's address).
+    mutating func openThread() {
+        guard let url = discussion.article.url else {
+            message = "the document gives no address for this thread"
+            return
+        }
+        open(url: url)
+    }
+
+    /// `I`: the selected comment on its site, where its address follows from the source.
+    mutating func openCommentOnSite() {
+        guard let selection, let url = CommentAddress.of(selection, in: discussion) else {
+            message = "no address for this comment on its site: the document does not give one"
+            return
+        }
+        open(url: url)
+    }
+
+    /// `y`: copies the selected comment's link (link N with a count; the picker's first otherwise).
+    mutating func copyLink(count: Int?) {
+        let links = selectedLinks
+        let number = count ?? 1
+        guard number >= 1, number <= links.count else {
+            message = links.isEmpty ? "this comment has no links" : "no link \(number): it has \(links.count)"
+            return
+        }
+        let link = links[number - 1]
+        if case .refused(let why) = link.safety {
+            message = "not copied: \(why)"
+            return
+        }
+        copy(link.url, what: "link \(number)")
+    }
+
+    /// `Y`: the selected comment as Markdown, with its author and the thread's address.
+    mutating func copyComment() {
+        guard let selection else { return }
+        var text = markdown(selection, indent: "")
+        if let url = discussion.article.url, LinkSafety.check(url) == .safe { text += "\n" + url + "\n" }
+        copy(text, what: "the comment")
+    }
+
+    /// `T`: the selected comment and every reply under it, as nested Markdown.
+    mutating func copySubtree() {
+        guard let selection else { return }
+        let base = tree.depth(of: selection)
+        var text = ""
+        var index = selection
+        let end = tree.subtreeEnd(of: selection)
+        while index < end {
+            if !discussion.isPlaceholder(index) {
+                let level = min(tree.depth(of: index) - base, 32)
+                text += markdown(index, indent: String(repeating: "> ", count: level)) + "\n"
+            }
+            // Past the terminal's limit nothing more is worth building.
+            if text.utf8.count > ClipboardLimit.bytes { break }
+            index += 1
+        }
+        copy(text, what: "the thread from here")
+    }
+
+    /// `**author** · date` then the body, every line behind `indent`.
+    private func markdown(_ index: Int, indent: String) -> String {
+        let author = discussion.author(of: index).map(Blocks.oneLine) ?? "anonymous"
+        var head = "**\(author)**"
+        if let date = discussion.published(of: index) { head += " · " + Blocks.oneLine(String(date.prefix(40))) }
+        var lines = [indent + head, indent]
+        let body = Sanitizer.sanitize(discussion.body(of: index))
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(indent + line) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private mutating func copy(_ text: String, what: String) {
+        guard text.utf8.count <= ClipboardLimit.bytes else {
+            message = "\(what) is too long to copy through the terminal"
+            return
+        }
+        effects.append(.copy(text))
+        message = "copied \(what)"
+    }
+
+    /// A key while the link picker is open: a number or arrows and Enter open, Esc or q closes.
+    mutating func pickerInput(_ key: Key, at current: Int) {
+        let links = selectedLinks
+        guard !links.isEmpty else {
+            mode = .reading
+            return
+        }
+        switch key {
+        case .down, .character("j"), .tab: mode = .linkPicker(min(links.count - 1, current + 1))
+        case .up, .character("k"): mode = .linkPicker(max(0, current - 1))
+        case .enter:
+            mode = .reading
+            open(links[min(current, links.count - 1)])
+        case .character(let c) where c.wholeNumberValue != nil:
+            let number = c.wholeNumberValue ?? 0
+            if number >= 1, number <= links.count {
+                mode = .reading
+                open(links[number - 1])
+            }
+        default:
+            mode = .reading
+        }
+    }
+}
+
+/// What the clipboard sequence takes (TerminalUI's `ClipboardSequence.maximumBytes`, which the reader cannot import).
+enum ClipboardLimit {
+    static let bytes = 75_000
+}

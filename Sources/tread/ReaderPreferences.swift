@@ -1,0 +1,109 @@
+import ArgumentParser
+import Configuration
+import Reader
+import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The user's config.toml turned into what the reader, the printer and the terminal take.
+struct ReaderPreferences {
+    var preferences: Preferences
+
+    /// Reads the config file before anything is drawn; a mistake is one line naming the file and
+    /// the line, and tread stops with 78 (EX_CONFIG): the config, not the document, must change.
+    static func loadOrExit() throws -> ReaderPreferences {
+        let actions = ReaderActions.bindable
+        var environment: [String: String] = [:]
+        for name in ["XDG_CONFIG_HOME", "HOME"] { environment[name] = getenv(name).map { String(cString: $0) } }
+        guard let path = Preferences.configPath(environment: environment) else {
+            return ReaderPreferences(preferences: Preferences(actions: actions))
+        }
+        do {
+            return ReaderPreferences(preferences: try Preferences.load(path: path, actions: actions))
+        } catch {
+            writeError("tread: config: \(error)")
+            throw ExitCode(78)
+        }
+    }
+
+    /// The keymap with the keys the config gives each action; the help overlay lists these.
+    var keymap: Keymap {
+        var bindings: [Keymap.Binding] = []
+        for binding in Keymap.standard.bindings {
+            let caseName = String(describing: binding.action)
+            guard !caseName.contains("(") else {
+                bindings.append(binding)
+                continue
+            }
+            let keys = (preferences.keys[ReaderActions.kebab(caseName)] ?? []).map(Self.key)
+            // An action unbound with `[]` leaves the help too.
+            if !keys.isEmpty { bindings.append(Keymap.Binding(keys, binding.action, binding.help)) }
+        }
+        return Keymap(bindings)
+    }
+
+    /// Width, indent and dates; relative dates are counted from this moment.
+    var layout: LayoutOptions {
+        let date: @Sendable (String) -> String
+        switch preferences.dates {
+        case .relative:
+            let now = Int64(time(nil))
+            date = { raw in RelativeDate.epoch(raw) == nil ? DateText.short(raw) : RelativeDate.relative(raw, now: now)
+            }
+        case .absolute:
+            date = { raw in RelativeDate.epoch(raw) == nil ? DateText.short(raw) : RelativeDate.absolute(raw) }
+        }
+        return LayoutOptions(
+            maximumWidth: preferences.maximumWidth, indentWidth: preferences.indentWidth, date: date)
+    }
+
+    var readerOptions: ReaderOptions {
+        let levels: Int?
+        switch preferences.foldOnOpen {
+        case .open: levels = nil
+        case .topLevel: levels = 1
+        case .depth(let n): levels = n
+        }
+        return ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
+    }
+
+    var theme: TerminalTheme {
+        let t = preferences.theme
+        return TerminalTheme(
+            guides: t.guides.map(Self.role), author: Self.role(t.author), op: Self.role(t.op),
+            quote: Self.role(t.quote), code: Self.role(t.code), link: Self.role(t.link),
+            searchHit: Self.role(t.searchHit), new: Self.role(t.new), muted: Self.role(t.muted))
+    }
+
+    static func role(_ style: Style) -> TerminalTheme.Role {
+        let color: Int16
+        switch style.color {
+        case .terminalDefault: color = -1
+        case .indexed(let n): color = Int16(n)
+        }
+        return TerminalTheme.Role(
+            color: color, bold: style.bold, underline: style.underline, reverse: style.reverse, dim: style.dim)
+    }
+
+    static func key(_ name: KeyName) -> Key {
+        switch name {
+        case .character(let c): return .character(c)
+        case .control(let c): return .control(c)
+        case .up: return .up
+        case .down: return .down
+        case .left: return .left
+        case .right: return .right
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .home: return .home
+        case .end: return .end
+        case .enter: return .enter
+        case .tab: return .tab
+        case .backspace: return .backspace
+        case .escape: return .escape
+        case .function(let n): return .function(n)
+        }
+    }
+}

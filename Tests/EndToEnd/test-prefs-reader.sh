@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# End-to-end: the reader under tmux with a config file (temporary XDG_CONFIG_HOME) remapping keys
+# and colours, opening links through a BROWSER stub that records its arguments, copying through
+# OSC 52 into tmux's buffer, hostile links never opened, and a broken config refused before drawing.
+# Usage: test-prefs-reader.sh PATH/TO/tread
+source "$(dirname "$0")/lib.sh"
+BIN=${1:?usage: test-prefs-reader.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+work="$E2E_DIR/prefs"
+mkdir -p "$work/xdg/tread"
+
+cat >"$work/browser.sh" <<SH
+#!/bin/sh
+printf '%s\n' "\$#" "\$@" >> "$work/opened"
+SH
+chmod +x "$work/browser.sh"
+
+long="https://example.org/$(printf 'segment%02d/' $(seq 1 12))end"
+cat >"$work/thread.json" <<JSON
+{"article": {"title": "Links thread", "url": "https://example.org/story", "author": "ann"},
+ "comments": [
+  {"id": 1, "author": "ann", "op": true, "body": "docs <https://docs.example.org/a?b=1&c=2> and $long", "replies": [
+    {"id": 2, "author": "mo", "role": "moderator", "body": "bad <javascript:alert(1)> link"}
+  ]},
+  {"id": 3, "author": "bob", "body": "one <https://one.example.org/x>"}
+ ]}
+JSON
+
+cat >"$work/xdg/tread/config.toml" <<'TOML'
+max-width = 60
+dates = "absolute"
+[keys]
+next-comment = ["e", "Down"]
+quit = ["Q"]
+[theme]
+author = "red bold"
+TOML
+
+run() { start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" BROWSER="$work/browser.sh" "$BIN" "$@" "$work/thread.json"; }
+
+run
+expect_screen "Links thread" "the reader opens with the config"
+expect_screen "▾ ann OP" "the OP is labelled in the reader"
+expect_screen "docs [1] and" "links are numbered in the text"
+expect_screen "example.org/segment01/" "a bare URL is drawn without its scheme"
+if screen | grep -q "segment12/end"; then fail "a long URL is shortened"; else pass "a long URL is shortened"; fi
+if screen | grep -q "…\[2\]"; then pass "a long URL is one token with its number"; else fail "a long URL is one token"; fi
+# Author in red (colour 1): tmux reports it as SGR 31.
+if screen_with_escapes | grep -q $'\e\\[1m\e\\[31mann\|\e\\[31m\e\\[1mann\|\e\\[1;31mann\|31m.*ann'; then
+  pass "the theme colours the author"
+else
+  fail "the theme colours the author"
+fi
+
+send 2 o
+sleep 0.5
+if [[ -f $work/opened ]] && diff -q <(printf '1\n%s\n' "$long") "$work/opened" >/dev/null; then
+  pass "2o opens link 2, whole, as the browser's one argument"
+else
+  fail "2o opens link 2 (got: $(cat "$work/opened" 2>/dev/null | head -c 300))"
+fi
+rm -f "$work/opened"
+
+send o
+expect_screen "open which link?" "o with several links opens the picker"
+send Down Enter
+sleep 0.5
+if [[ -f $work/opened ]] && [[ $(sed -n 2p "$work/opened") == "$long" ]]; then
+  pass "the picker opens the chosen link"
+else
+  fail "the picker opens the chosen link"
+fi
+rm -f "$work/opened"
+
+send j
+sleep 0.3
+if [[ $(screen | tail -1) == *"comment 1 of 3"* ]]; then
+  pass "j is unbound when the config gives next-comment only e and Down"
+else
+  fail "j is unbound when the config gives next-comment only e and Down"
+fi
+send e
+expect_screen "comment 2 of 3" "e moves to the next comment"
+send o
+expect_screen "not opened:" "a javascript: link is refused with a message"
+sleep 0.3
+if [[ -f $work/opened ]]; then fail "a hostile link is never opened"; else pass "a hostile link is never opened"; fi
+
+e2e_tmux set -s set-clipboard on
+send e y
+expect_screen "copied link 1" "y copies the link"
+sleep 0.3
+if [[ $(e2e_tmux show-buffer 2>/dev/null) == "https://one.example.org/x" ]]; then
+  pass "OSC 52 puts the link in tmux's buffer"
+else
+  fail "OSC 52 puts the link in tmux's buffer (got: $(e2e_tmux show-buffer 2>&1 | head -c 200))"
+fi
+send Y
+sleep 0.3
+if e2e_tmux show-buffer 2>/dev/null | grep -q '^\*\*bob\*\*$'; then
+  pass "Y copies the comment as Markdown with its author"
+else
+  fail "Y copies the comment as Markdown"
+fi
+
+send O
+sleep 0.5
+if [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "https://example.org/story" ]]; then
+  pass "O opens the thread's address"
+else
+  fail "O opens the thread's address"
+fi
+
+send '?'
+expect_screen "e ↓" "the help lists the keys in force"
+send Escape
+send q
+sleep 0.3
+if screen | grep -q "\[exit"; then fail "q no longer quits when quit is Q"; else pass "q no longer quits when quit is Q"; fi
+send Q
+expect_exit 0 "Q quits"
+expect_tty_restored "the terminal is as it was after opening links"
+
+# A broken config: one line naming the file and the line, exit 78, nothing drawn.
+printf 'max-width = 60\n[keys]\nnext-comment = ["nope-key"]\n' >"$work/xdg/tread/config.toml"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$work/thread.json"
+expect_exit 78 "a broken config stops tread with 78"
+if screen | grep -q "config.toml:3" && ! screen | grep -q "Links thread"; then
+  pass "the error names the file and line and nothing is drawn"
+else
+  fail "the error names the file and line (screen: $(screen | head -3))"
+fi
+
+# --print uses the same width from the config.
+printf 'max-width = 30\n' >"$work/xdg/tread/config.toml"
+widest=0
+while IFS= read -r line; do
+  (( ${#line} > widest )) && widest=${#line}
+done < <(XDG_CONFIG_HOME="$work/xdg" LC_ALL=C.UTF-8 "$BIN" --print --width 100 "$work/thread.json")
+if (( widest > 20 && widest <= 34 )); then
+  pass "--print wraps at the config's max-width"
+else
+  fail "--print wraps at the config's max-width (widest line: $widest)"
+fi
+# Dates: absolute in the local zone (TZ), or relative; fold on opening.
+recent=$(date -u -d '-3 hours' +%Y-%m-%dT%H:%M:%SZ)
+cat >"$work/dated.json" <<JSON
+{"article": {"title": "Dated"}, "comments": [
+  {"id": 1, "author": "ann", "published": "2018-07-03T10:12:00Z", "body": "old", "replies": [
+    {"id": 2, "author": "bob", "published": "$recent", "body": "new"}]}]}
+JSON
+printf 'dates = "absolute"\n' >"$work/xdg/tread/config.toml"
+if XDG_CONFIG_HOME="$work/xdg" TZ=JST-9 "$BIN" --print "$work/dated.json" | grep -q "ann · 2018-07-03 19:12"; then
+  pass "absolute dates are in the local zone (TZ)"
+else
+  fail "absolute dates are in the local zone (TZ)"
+fi
+printf 'dates = "relative"\n' >"$work/xdg/tread/config.toml"
+if XDG_CONFIG_HOME="$work/xdg" "$BIN" --print "$work/dated.json" | grep -q "bob · 3h ago"; then
+  pass "relative dates say how long ago"
+else
+  fail "relative dates say how long ago"
+fi
+printf 'fold = "top-level"\n' >"$work/xdg/tread/config.toml"
+start_app 80 20 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$work/dated.json"
+expect_screen "▸ ann" "fold = top-level opens with replies folded"
+expect_screen "1 reply hidden" "the folded thread says what it hides"
+send q
+expect_exit 0 "q quits again with the default keys"
+finish

@@ -1,0 +1,107 @@
+import Reader
+import Testing
+import ThreadModel
+
+/// Links in the reader: numbered in the text, never split, opened and copied as effects (issue 13).
+@Suite struct ReaderLinkTests {
+    static let long = "https://example.org/" + String(repeating: "very-long-path-segment/", count: 8) + "end"
+
+    static func thread(_ body: String) -> Discussion {
+        var builder = DiscussionBuilder(article: Article(title: "T", url: "https://example.org/story"))
+        builder.add(Comment(id: .string("1"), author: "ann", body: body), under: nil)
+        builder.add(Comment(id: .string("2"), author: "bob", body: "no links"), under: nil)
+        do { return try builder.build() } catch { fatalError("\(error)") }
+    }
+
+    @Test func linksAreNumberedInTheText() {
+        let state = ReaderState(
+            discussion: Self.thread("see the docs <https://a.org/x> and https://b.org/y too"), rows: 12, columns: 80)
+        #expect(state.pageText.contains("see the docs [1] and b.org/y[2] too"))
+    }
+
+    @Test func aLongURLIsShortenedNeverSplit() {
+        let state = ReaderState(discussion: Self.thread("look: \(Self.long) ok"), rows: 12, columns: 50)
+        let lines = state.pageText.split(separator: "\n")
+        let urlLines = lines.filter { $0.contains("example.org/very") }
+        #expect(urlLines.count == 1)
+        #expect(urlLines.first?.contains("…[1]") == true)
+        #expect(!lines.contains { $0.contains("segment/end") })
+    }
+
+    @Test func oOpensTheOnlyLink() {
+        var state = ReaderState(discussion: Self.thread("<https://a.org/x>"), rows: 12, columns: 80)
+        state.press("o")
+        #expect(state.effects == [.open("https://a.org/x")])
+        state.press("j")
+        #expect(state.effects.isEmpty)
+    }
+
+    @Test func severalLinksOpenThePickerAndACountPicksOne() {
+        var state = ReaderState(
+            discussion: Self.thread("<https://a.org/x> <https://b.org/y>"), rows: 12, columns: 80)
+        state.press("2o")
+        #expect(state.effects == [.open("https://b.org/y")])
+        state.press("o")
+        #expect(state.mode == .linkPicker(0))
+        #expect(state.pageText.contains("[2] b.org/y"))
+        state.update(.key(.down))
+        state.update(.key(.enter))
+        #expect(state.effects == [.open("https://b.org/y")])
+        #expect(state.mode == .reading)
+        state.press("o1")
+        #expect(state.effects == [.open("https://a.org/x")])
+    }
+
+    @Test func hostileLinksAreRefusedWithAMessage() {
+        for href in ["javascript:alert(1)", "file:///etc/passwd", "https://a.org/\u{1B}]52;c;x"] {
+            var state = ReaderState(discussion: Self.thread("click <\(href)>"), rows: 12, columns: 80)
+            state.press("o")
+            #expect(state.effects.isEmpty, "\(href)")
+            #expect(state.statusText.contains("not opened"), "\(href)")
+            state.press("y")
+            #expect(state.effects.isEmpty, "\(href)")
+            #expect(!state.render().plainText.contains("\u{1B}"))
+        }
+    }
+
+    @Test func capitalOOpensTheThreadAndCopiesAreEffects() {
+        var state = ReaderState(discussion: Self.thread("hi <https://a.org/x>"), rows: 12, columns: 80)
+        state.press("O")
+        #expect(state.effects == [.open("https://example.org/story")])
+        state.press("y")
+        #expect(state.effects == [.copy("https://a.org/x")])
+        state.press("Y")
+        #expect(state.effects == [.copy("**ann**\n\nhi <https://a.org/x>\n\nhttps://example.org/story\n")])
+    }
+
+    @Test func copyingASubtreeQuotesRepliesByDepth() {
+        var state = ReaderState(discussion: discussion("a: one\n  b: two\nc: three"), rows: 12, columns: 80)
+        state.press("T")
+        #expect(state.effects == [.copy("**a**\n\none\n\n> **b**\n> \n> two\n\n")])
+    }
+
+    @Test func capitalIOpensTheCommentsPageWhereTheSiteHasOne() throws {
+        var builder = DiscussionBuilder(article: Article(id: "8863", title: "T", source: "Hacker News"))
+        builder.add(Comment(id: .integer(8952), author: "ann", body: "x"), under: nil)
+        builder.add(Comment(id: .string("bad/../id"), author: "bob", body: "y"), under: nil)
+        var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
+        state.press("I")
+        #expect(state.effects == [.open("https://news.ycombinator.com/item?id=8952")])
+        state.press("jI")
+        #expect(state.effects.isEmpty)
+        #expect(state.message?.hasPrefix("no address for this comment") == true)
+    }
+
+    @Test func screenLinksAreTheNumbersOnScreenWithTheirWholeAddress() {
+        let state = ReaderState(
+            discussion: Self.thread("a <https://a.org/x> b <javascript:x> c \(Self.long)"), rows: 12, columns: 80)
+        let links = state.screenLinks(layout: LayoutCache())
+        #expect(links.map(\.url) == ["https://a.org/x", Self.long])
+        #expect(links.map(\.text) == ["[1]", "[3]"])
+        let frame = state.render()
+        for link in links {
+            let cells = (0..<link.text.count).map { frame[link.row, link.column + $0].text }.joined()
+            #expect(cells == link.text)
+        }
+    }
+}
