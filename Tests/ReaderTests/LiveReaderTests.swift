@@ -37,6 +37,21 @@ private let liveGrown = """
     """
 
 @Suite struct LiveReaderTests {
+    @Test func reloadUnderAFilterFiltersTheNewThread() throws {
+        let old = try document(liveThread)
+        var state = liveReader(old)
+        state.apply(.applyFilter("author:n or author:a0"))
+        #expect(state.filter?.result?.matchCount == 0)
+        state.press("R")
+        let merge = try old.merging(reload: try document(liveGrown))
+        state.update(.reloaded(merge))
+        // The filter's rows are of the new thread: its two new comments match, by their new indices.
+        let result = try #require(state.filter?.result)
+        let matched = result.matches.map { state.discussion.id(of: Int($0))?.key }
+        #expect(matched == ["n", "a0"])
+        #expect(result.role(of: try index("a", in: state.discussion)) == .context)
+    }
+
     @Test func reloadKeepsFoldsSelectionAndTopByCommentID() throws {
         let old = try document(liveThread)
         var state = liveReader(old)

@@ -23,6 +23,18 @@ import ThreadModel
         #expect(newIDs(visit, in: discussion) == [])
     }
 
+    @Test func aVisitCarriedOverAReloadMarksWhatArrivedAndKeepsTheRest() throws {
+        let first = try thread("a", "b<a", "c")
+        let later = try thread("a", "b<a", "d<b", "c", "e")
+        let visit = secondVisit(first: try thread("a", "b<a"), later: first)
+        #expect(newIDs(visit, in: first) == ["c"])
+        // The reload put d after b and e at the end: old entries 0, 1, 2 are now 0, 1, 3.
+        let carried = visit.carried(to: later, oldToNew: [0, 1, 3])
+        #expect(carried.indexCount == later.count)
+        #expect(newIDs(carried, in: later) == ["d", "c", "e"])
+        #expect(carried.newCount == 3)
+    }
+
     @Test func commentsAddedSinceTheLastVisitAreNew() throws {
         let first = try thread("a", "b<a", "c")
         let later = try thread("a", "b<a", "d<b", "c", "e")
