@@ -35,7 +35,7 @@ let package = Package(
         // Preferences from config.toml; action names come in as data, so it never imports Reader.
         .target(
             name: "Configuration",
-            dependencies: ["TextLayout", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["ThreadModel", "TextLayout", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),

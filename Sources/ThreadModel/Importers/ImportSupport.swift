@@ -35,53 +35,7 @@ enum ImportSupport {
     /// A site's ISO 8601 time (`2021-03-04T10:11:12.345-06:00`, `...Z`, no zone meaning UTC) as
     /// FORMAT.md's `published`: UTC, second precision, `Z`. Nil when it is not such a time.
     static func utc(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        var i = 0
-        func number(_ digits: Int) -> Int64? {
-            guard i + digits <= bytes.count else { return nil }
-            var value: Int64 = 0
-            for k in i..<(i + digits) {
-                let digit = bytes[k] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int64(digit)
-            }
-            i += digits
-            return value
-        }
-        func skip(_ byte: Character) -> Bool {
-            guard i < bytes.count, bytes[i] == byte.asciiValue else { return false }
-            i += 1
-            return true
-        }
-        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2),
-            skip("T") || skip(" "), let hour = number(2), skip(":"), let minute = number(2), skip(":"),
-            let second = number(2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
-            second < 61
-        else { return nil }
-        if skip(".") || skip(",") {
-            while i < bytes.count, bytes[i] &- UInt8(ascii: "0") < 10 { i += 1 }
-        }
-        var offset: Int64 = 0
-        if i < bytes.count, bytes[i] == UInt8(ascii: "Z") || bytes[i] == UInt8(ascii: "z") {
-            i += 1
-        } else if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
-            let sign: Int64 = bytes[i] == UInt8(ascii: "-") ? -1 : 1
-            i += 1
-            guard let hours = number(2), hours < 24 else { return nil }
-            _ = skip(":")
-            let minutes = i < bytes.count ? number(2) : 0
-            guard let minutes, minutes < 60 else { return nil }
-            offset = sign * (hours * 3600 + minutes * 60)
-        }
-        guard i == bytes.count else { return nil }
-        // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm); every value here is small.
-        let y = month <= 2 ? year - 1 : year
-        let era = y / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        return iso8601(epoch: Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset))
+        ISOTime.epoch(text).flatMap { iso8601(epoch: Double($0)) }
     }
 
     /// Moves to the top level each comment whose `parent` id closes a reply loop (or names
