@@ -32,7 +32,11 @@ extension ReaderState {
         }
         // Hashing every author costs a tenth of a second at 1M: only for a query that needs it.
         if query.readsAuthors && filterAuthors == nil { filterAuthors = AuthorIndex(discussion) }
-        let matcher = QueryMatcher(query: query, discussion: discussion, tree: tree, authors: filterAuthors)
+        // `new` asks this visit's markers (nothing is new before the visit arrives, or with no state).
+        let visit = visits.visit
+        let matcher = QueryMatcher(
+            query: query, discussion: discussion, tree: tree, authors: filterAuthors,
+            isNew: { index in visit?.isNew(index) ?? false })
         var filter = self.filter ?? ReaderFilter(text: text)
         filter.text = text
         filter.error = nil

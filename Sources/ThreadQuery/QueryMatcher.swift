@@ -24,17 +24,8 @@ public struct QueryMatcher: Sendable {
         self.discussion = discussion
         self.tree = tree
         self.isNew = isNew ?? { _ in false }
-        if let isOriginalPoster {
-            self.isOriginalPoster = isOriginalPoster
-        } else if let poster = discussion.article.author {
-            let needle = Array(poster.utf8)
-            self.isOriginalPoster = { [discussion] index in
-                guard let author = discussion.author(of: index) else { return false }
-                return Array(author.utf8) == needle
-            }
-        } else {
-            self.isOriginalPoster = { _ in false }
-        }
+        // The document says who the original poster is (the importers' `op`, the format's field).
+        self.isOriginalPoster = isOriginalPoster ?? { [discussion] index in discussion.isOP(index) }
     }
 
     /// Whether comment `index` matches. Placeholders (stand-ins, not comments) never do.

@@ -78,10 +78,13 @@ let sample = """
     #expect(try matching("new author:pg", in: d, isNew: { $0 >= 2 }) == ["a1x"])
 }
 
-@Test func opIsTheArticleAuthorUntilTheDocumentSays() throws {
+@Test func opIsWhatTheDocumentSays() throws {
+    // The article's author alone names no original poster: the document's `op` flag does.
     let d = try discussion(sample, articleAuthor: "pg")
-    #expect(try matching("op", in: d) == ["a", "a1x"])
-    #expect(try matching("op", in: discussion(sample)) == [])
+    #expect(try matching("op", in: d) == [])
+    let marked = try discussion(
+        #"{"id": "a", "author": "pg", "op": true, "body": "x"}, {"id": "b", "author": "bob", "body": "y"}"#)
+    #expect(try matching("op", in: marked) == ["a"])
     let tree = CommentTree(discussion: d)
     let matcher = QueryMatcher(
         query: try Query.parse("op"), discussion: d, tree: tree, isOriginalPoster: { $0 == 4 })
