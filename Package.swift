@@ -3,11 +3,13 @@ import PackageDescription
 
 // Data flows one way: bytes → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI.
 // A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
-// The seams: ThreadModel owns the document and matching a query against its decoded text
-// (TextMatcher); the Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
-// searchStep, visitReady) and `render`; `tread`'s event loop only turns terminal events into messages and
-// draws, and opens and saves the reading state (ReadingState's store; the Reader holds only its plain values).
-// Benchmarks live in their own executable (`tread-bench`), not in `tread`.
+// The seams: ThreadModel owns the document, its shape, its body grammar, matching a query against its
+// decoded text (TextMatcher) and merging a reload; ThreadQuery (filters), ThreadFetch (sites, cache),
+// ReadingState (visits; GRDB only in its store) and Configuration (config.toml) sit beside it and know
+// no screen. The Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
+// searchStep, filterStep, visitReady, fetch results) and `render`; `tread`'s event loop only turns
+// terminal events into messages, draws, and does the I/O the state asks for (fetches, links, the store).
+// Benchmarks live in their own executables (`tread-bench`, `TreadFilterBench`), not in `tread`.
 let package = Package(
     name: "tread",
     products: [
