@@ -26,11 +26,11 @@ cat >"$work/thread.json" <<'JSON'
 {"article": {"title": "Filter test", "author": "pg"},
  "comments": [
   {"id": "a", "author": "ann", "body": "Top comment about compilers", "replies": [
-    {"id": "a1", "author": "pg", "body": "A reply by the poster", "replies": [
+    {"id": "a1", "author": "pg", "op": true, "body": "A reply by the poster", "replies": [
       {"id": "a1x", "author": "bob", "body": "Deep reply, unrelated"}]},
     {"id": "a2", "author": "cat", "body": "Sibling without a match"}]},
   {"id": "b", "author": "bob", "body": "Second thread, nothing here"},
-  {"id": "c", "author": "pg", "score": 9, "body": "The last word"}]}
+  {"id": "c", "author": "pg", "op": true, "score": 9, "body": "The last word"}]}
 JSON
 
 "$BIN" --print --width 80 --filter 'author:pg' "$work/thread.json" >"$work/out" 2>"$work/err"
