@@ -111,6 +111,27 @@ expect_screen() {
   if wait_for "$1"; then pass "${2:-screen shows $1}"; else fail "${2:-screen shows $1}"; fi
 }
 
+# status_line: the last row of the screen, the reader's status line.
+status_line() { screen | sed -n '$p'; }
+
+# expect_status TEXT NAME: the status line shows TEXT within 5 s.
+expect_status() {
+  for _ in $(seq 50); do
+    status_line | grep -qF -- "$1" && { pass "$2"; return; }
+    sleep 0.1
+  done
+  fail "$2 (status line: $(status_line))"
+}
+
+# expect_gone TEXT NAME: TEXT leaves the screen within 5 s.
+expect_gone() {
+  for _ in $(seq 50); do
+    screen | grep -qF -- "$1" || { pass "$2"; return; }
+    sleep 0.1
+  done
+  fail "$2 (still on screen: $1)"
+}
+
 # expect_exit N [NAME]: the app ends with status N within 5 s.
 expect_exit() {
   local name=${2:-"exit status $1"}

@@ -8,25 +8,6 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 GEN="$REPO/Scripts/gen_thread.py"
 
-status_line() { screen | sed -n '$p'; }
-# expect_status TEXT NAME: the status line shows TEXT within 5 s.
-expect_status() {
-    for _ in $(seq 50); do
-        status_line | grep -qF -- "$1" && { pass "$2"; return; }
-        sleep 0.1
-    done
-    fail "$2 (status line: $(status_line))"
-}
-
-# expect_gone TEXT NAME: TEXT leaves the screen within 5 s.
-expect_gone() {
-    for _ in $(seq 50); do
-        screen | grep -qF -- "$1" || { pass "$2"; return; }
-        sleep 0.1
-    done
-    fail "$2 (still on screen: $1)"
-}
-
 # --- The sample: a word filter keeps the context, n/N step, Esc clears ----------------------
 start_app 80 24 "$BIN"
 expect_screen "ZTE Complies With US Demands" "the sample opens"

@@ -11,15 +11,6 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 
 state="$E2E_DIR/state"
 doc="$E2E_DIR/thread.json"
-status_line() { screen | sed -n '$p'; }
-# expect_status TEXT NAME: the status line shows TEXT within 5 s.
-expect_status() {
-    for _ in $(seq 50); do
-        status_line | grep -qF -- "$1" && { pass "$2"; return; }
-        sleep 0.1
-    done
-    fail "$2 (status line: $(status_line))"
-}
 # marked: the names on screen that carry the new marker, in screen order, one line.
 marked() { screen | grep -oE '[a-z0-9]+ ●' | sed 's/ ●//' | tr '\n' ' ' | sed 's/ $//'; }
 # row_of NAME: the screen row (from 1) of NAME's header.
