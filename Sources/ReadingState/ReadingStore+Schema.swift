@@ -48,6 +48,12 @@ extension ReadingStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2") { db in
+            // The address a fetched thread was opened by, so `tread recent` reopens it: `url` is the article's,
+            // which for a link story is the page it links to. Threads saved before stay NULL until read again.
+            try db.execute(sql: "ALTER TABLE thread ADD COLUMN address TEXT")
+            try db.execute(sql: "CREATE INDEX threadAddress ON thread(address)")
+        }
         return migrator
     }
 }

@@ -60,34 +60,30 @@ extension ReadingStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT key, title, site, url, path, opened, commentCount, newCount
+                    SELECT key, title, site, url, path, address, opened, commentCount, newCount
                     FROM thread ORDER BY opened DESC LIMIT ?
                     """, arguments: [max(0, limit)])
             return rows.map { row in
                 RecentThread(
                     key: row["key"], title: row["title"], site: row["site"], url: row["url"], path: row["path"],
-                    opened: Date(timeIntervalSince1970: row["opened"]), commentCount: row["commentCount"],
+                    address: row["address"], opened: Date(timeIntervalSince1970: row["opened"]),
+                    commentCount: row["commentCount"],
                     newCount: row["newCount"])
             }
         }
     }
 
-    /// Forgets every thread whose key, URL or file path is `name`; returns how many were forgotten.
+    /// Forgets every thread whose key, URL, address or file path is `name`; returns how many were forgotten.
     @discardableResult
     public func forget(_ name: String) throws(StoreError) -> Int {
         try access { db in
             var forgotten = 0
+            let named = "SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR address = ?1 OR path = ?1"
             try db.inTransaction(.immediate) {
                 // Marks go with their thread through the foreign key; delete them too in case it is off.
-                try db.execute(
-                    sql: """
-                        DELETE FROM mark WHERE threadKey IN (SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1)
-                        """, arguments: [name])
-                try db.execute(
-                    sql: """
-                        DELETE FROM seen WHERE threadKey IN (SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1)
-                        """, arguments: [name])
-                try db.execute(sql: "DELETE FROM thread WHERE key = ?1 OR url = ?1 OR path = ?1", arguments: [name])
+                try db.execute(sql: "DELETE FROM mark WHERE threadKey IN (\(named))", arguments: [name])
+                try db.execute(sql: "DELETE FROM seen WHERE threadKey IN (\(named))", arguments: [name])
+                try db.execute(sql: "DELETE FROM thread WHERE key IN (\(named))", arguments: [name])
                 forgotten = db.changesCount
                 return .commit
             }
@@ -116,7 +112,7 @@ extension ReadingStore {
         }
         let selected: Int64? = row["selected"]
         return ThreadState(
-            title: row["title"], site: row["site"], url: row["url"], path: row["path"],
+            title: row["title"], site: row["site"], url: row["url"], path: row["path"], address: row["address"],
             opened: Date(timeIntervalSince1970: row["opened"]), saved: Date(timeIntervalSince1970: row["saved"]),
             commentCount: row["commentCount"], newCount: row["newCount"],
             seen: try ReadingStore.readSeen(key, db, path: path),
@@ -129,17 +125,17 @@ extension ReadingStore {
     static func write(_ state: ThreadState, key: String, seenBits: Int, seenCount: Int, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO thread (key, title, site, url, path, opened, saved, commentCount, newCount, seenBits,
-                    seenCount, markedNew, folded, selected, selectedRow, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO thread (key, title, site, url, path, address, opened, saved, commentCount, newCount,
+                    seenBits, seenCount, markedNew, folded, selected, selectedRow, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET title = excluded.title, site = excluded.site, url = excluded.url,
-                    path = excluded.path, opened = excluded.opened, saved = excluded.saved,
+                    path = excluded.path, address = excluded.address, opened = excluded.opened, saved = excluded.saved,
                     commentCount = excluded.commentCount, newCount = excluded.newCount,
                     markedNew = excluded.markedNew, folded = excluded.folded, selected = excluded.selected,
                     selectedRow = excluded.selectedRow, revision = excluded.revision
                 """,
             arguments: [
-                key, state.title, state.site, state.url, state.path, state.opened.timeIntervalSince1970,
+                key, state.title, state.site, state.url, state.path, state.address, state.opened.timeIntervalSince1970,
                 state.saved.timeIntervalSince1970, state.commentCount, state.newCount, seenBits, seenCount,
                 Data(state.markedNew.encoded()), Data(state.folded.encoded()),
                 state.selected.map { Int64(bitPattern: $0) }, state.selectedRow, state.revision,

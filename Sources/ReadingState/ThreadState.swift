@@ -11,6 +11,9 @@ public struct ThreadState: Equatable, Sendable {
     public var url: String?
     /// The file it was last read from, when it came from one.
     public var path: String?
+    /// The site address it was last fetched from (`https://news.ycombinator.com/item?id=1`), when it was;
+    /// `url` is the article's, which for a link story is the page it links to, not the discussion.
+    public var address: String?
     /// When the last visit began, and when it was last saved (the five-minute rule counts from the save).
     public var opened: Date
     public var saved: Date
@@ -31,7 +34,8 @@ public struct ThreadState: Equatable, Sendable {
     public var revision: Int64
 
     public init(
-        title: String, site: String? = nil, url: String? = nil, path: String? = nil, opened: Date,
+        title: String, site: String? = nil, url: String? = nil, path: String? = nil, address: String? = nil,
+        opened: Date,
         saved: Date? = nil, commentCount: Int = 0, newCount: Int = 0, seen: SeenSet = SeenSet(),
         markedNew: SeenSet = SeenSet(), folded: SeenSet = SeenSet(), selected: UInt64? = nil, selectedRow: Int = 0,
         marks: [Character: UInt64] = [:], revision: Int64 = 0
@@ -40,6 +44,7 @@ public struct ThreadState: Equatable, Sendable {
         self.site = site
         self.url = url
         self.path = path
+        self.address = address
         self.opened = opened
         self.saved = saved ?? opened
         self.commentCount = commentCount
@@ -61,8 +66,25 @@ public struct RecentThread: Equatable, Sendable {
     public var site: String?
     public var url: String?
     public var path: String?
+    /// The site address it was last fetched from; nil for a file, and for threads saved before tread kept it.
+    public var address: String?
     public var opened: Date
     public var commentCount: Int
     /// How many comments were new when it was last opened.
     public var newCount: Int
+
+    public init(
+        key: String, title: String, site: String? = nil, url: String? = nil, path: String? = nil,
+        address: String? = nil, opened: Date, commentCount: Int = 0, newCount: Int = 0
+    ) {
+        self.key = key
+        self.title = title
+        self.site = site
+        self.url = url
+        self.path = path
+        self.address = address
+        self.opened = opened
+        self.commentCount = commentCount
+        self.newCount = newCount
+    }
 }

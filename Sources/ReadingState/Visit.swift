@@ -27,6 +27,7 @@ public struct Visit: Sendable {
     let site: String?
     let url: String?
     let path: String?
+    let address: String?
     private(set) var commentCount: Int
     /// Each comment's id hash; 0 for a comment without an id (never new, never remembered).
     private(set) var hashes: [UInt64]
@@ -42,10 +43,11 @@ public struct Visit: Sendable {
 
     /// Starts a visit to `discussion`, with what the store held for it (nil for none) and the time it opens.
     ///
-    /// `path` is the file it was read from, as `tread recent` shows it. Linear in the comments: a hash and a
-    /// binary search each.
+    /// `path` is the file it was read from, `address` the site address it was fetched from, as `tread recent`
+    /// shows and reopens them. Linear in the comments: a hash and a binary search each.
     public init(
-        discussion: Discussion, identity: ThreadIdentity, stored: ThreadState?, path: String? = nil, now: Date
+        discussion: Discussion, identity: ThreadIdentity, stored: ThreadState?, path: String? = nil,
+        address: String? = nil, now: Date
     ) {
         self.identity = identity
         loaded = stored
@@ -54,6 +56,7 @@ public struct Visit: Sendable {
         site = identity.site
         url = discussion.article.url
         self.path = path
+        self.address = address
         commentCount = discussion.commentCount
         let count = discussion.count
         var hashes = [UInt64](repeating: 0, count: count)
@@ -221,7 +224,8 @@ public struct Visit: Sendable {
             for (index, new) in newFlags.enumerated() where new { markedNew.append(hashes[index]) }
         }
         return ThreadState(
-            title: title, site: site, url: url, path: path, opened: opened, saved: now, commentCount: commentCount,
+            title: title, site: site, url: url, path: path, address: address, opened: opened, saved: now,
+            commentCount: commentCount,
             newCount: newAtStart, seen: seen, markedNew: SeenSet(hashes: markedNew), folded: folded,
             selected: selected, selectedRow: selectedRow, marks: marks, revision: loaded?.revision ?? 0)
     }

@@ -3,6 +3,7 @@ import Foundation
 import ReadingState
 import Synchronization
 import TextLayout
+import ThreadFetch
 import ThreadModel
 
 /// Options about the reading state: what tread remembers of each thread between visits.
@@ -59,18 +60,26 @@ final class ReadingSession: @unchecked Sendable {
     private let remember: Bool
     /// The document's file as the store names it; nil for standard input, the sample and fetched threads.
     private let path: String?
+    /// The site address it was fetched from, so `tread recent` can fetch it again; nil for files.
+    private let address: String?
     private var store: ReadingStore?
     private var identity: ThreadIdentity?
 
-    init(remember: Bool, path: String?) {
+    init(remember: Bool, path: String?, address: String? = nil) {
         self.remember = remember
         self.path = path
+        self.address = address
     }
 
     /// The file the document came from, as the state keeps it: absolute, or nil where there is no file.
     static func statePath(of document: DocumentOptions) -> String? {
         guard let file = document.file, file != "-", document.address == nil else { return nil }
         return ThreadIdentity.absolutePath(file)
+    }
+
+    /// The address the document was fetched from, as the state keeps it, or nil for a file.
+    static func stateAddress(of document: DocumentOptions) -> String? {
+        document.address?.displayAddress
     }
 
     /// The visit to `discussion`, and the line to show when the state cannot be used (then a visit that
@@ -94,7 +103,10 @@ final class ReadingSession: @unchecked Sendable {
                 notice = oneLine("tread: \(error); reading without it")
             }
         }
-        return (Visit(discussion: discussion, identity: identity, stored: stored, path: path, now: now), notice)
+        return (
+            Visit(discussion: discussion, identity: identity, stored: stored, path: path, address: address, now: now),
+            notice
+        )
     }
 
     /// Builds the visit on another thread; the loop polls the returned build and hands it to the reader.

@@ -106,7 +106,9 @@ struct Read: ParsableCommand {
         let printing = print || isatty(STDOUT_FILENO) == 0
         let preferences = try ReaderPreferences.loadOrExit()
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
-        let session = ReadingSession(remember: !state.noState, path: ReadingSession.statePath(of: document))
+        let session = ReadingSession(
+            remember: !state.noState, path: ReadingSession.statePath(of: document),
+            address: ReadingSession.stateAddress(of: document))
         if !printing, document.loadsInBackground(bytes) {
             // A big document: open the reader on its first threads while the rest is read.
             let load = BackgroundLoad(bytes: bytes)
