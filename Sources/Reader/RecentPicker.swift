@@ -225,7 +225,8 @@ extension RecentPicker {
         if let site = thread.site { parts.append((Sanitizer.singleLine(site), CellStyle(tint: .muted))) }
         var x = column
         for (number, (text, style)) in parts.enumerated() {
-            guard x < columns else { break }
+            // A separator with nothing after it says nothing: stop where the next part would not show.
+            guard x + (number > 0 ? 3 : 0) < columns else { break }
             if number > 0 { x = frame.put(" · ", row: row, column: x, style: CellStyle(tint: .muted)) }
             x = frame.put(Wrapper.truncate(text, width: columns - x), row: row, column: x, style: style)
         }

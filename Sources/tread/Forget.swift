@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReadingState
+import ThreadFetch
 import ThreadModel
 
 /// `tread forget URL|FILE`: drops what tread remembers of a thread (seen comments, position, marks).
@@ -21,6 +22,8 @@ struct Forget: ParsableCommand {
     func run() throws {
         let store = try openStateStore()
         var names = [name]
+        // `hn:42` and every other spelling of a thread's address is the address the store keeps.
+        if let address = ThreadAddress(name) { names.append(address.displayAddress) }
         if FileManager.default.fileExists(atPath: name) {
             let path = ThreadIdentity.absolutePath(name)
             names.append(path)

@@ -1,35 +1,98 @@
 import ArgumentParser
 import Foundation
+import Reader
 import ReadingState
+import ThreadFetch
 
-/// `tread recent`: the threads read lately, newest first, with where to open each again.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `tread recent`: the threads read lately, newest first; on a terminal a list to pick one from and read it.
 struct Recent: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the threads read lately: title, site, when, comments and how many were new.",
-        discussion: "Open one again with `tread FILE`. `tread forget URL|FILE` removes one from the list.")
+        abstract: "Pick a thread read lately and open it again, or list them: title, site, when, comments, new.",
+        discussion: """
+            On a terminal, shows the list to pick from: j/k or the arrows move, Enter (or a number and \
+            Enter) opens the thread in the reader, x forgets it after a y, q or Esc quits. With N, opens \
+            the Nth thread at once. With --list, or when standard output is not a terminal, prints the list. \
+            A fetched thread is fetched again by its address (the saved copy when the network fails or with \
+            --offline); a file is read again from its path. `tread forget URL|FILE` removes one from the list.
+            """)
+
+    @Argument(help: "Open the Nth thread of the list at once (1 is the latest).")
+    var number: Int?
+
+    @Flag(name: .long, help: "Print the list instead of showing it to pick from.")
+    var list = false
 
     @Option(name: .long, help: "How many threads to list (default 20).")
     var limit = 20
 
+    @OptionGroup var fetch: FetchOptions
+
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let number, number < 1 { throw ValidationError("the thread's number must be at least 1") }
+        if number != nil && list { throw ValidationError("--list and a thread's number contradict each other") }
     }
 
     func run() throws {
         let store = try openStateStore()
         let threads: [RecentThread]
         do {
-            threads = try store.recent(limit: limit)
+            threads = try store.recent(limit: max(limit, number ?? 0))
         } catch {
             throw stateExit(error)
         }
-        var output = OutputBuffer()
-        output.write(RecentListing.text(threads, now: Date()))
-        output.flush()
+        if let number {
+            guard number <= threads.count else {
+                let has = threads.isEmpty ? "no threads were read yet" : "the list has \(threads.count)"
+                writeError("tread: no thread \(number) to open: \(has) (tread recent --list shows them)")
+                throw ExitCode(66)
+            }
+            try open(threads[number - 1])
+            return
+        }
+        if list || threads.isEmpty || isatty(STDOUT_FILENO) == 0 {
+            var output = OutputBuffer()
+            output.write(RecentListing.text(threads, now: Date()))
+            output.flush()
+            return
+        }
+        let preferences = try ReaderPreferences.loadOrExit()
+        if let picked = try pickRecent(threads, store: store, preferences: preferences) { try open(picked) }
+    }
+
+    /// Reads `thread` again as `tread FILE` or `tread URL` would, with this command's fetch options.
+    func open(_ thread: RecentThread) throws {
+        let target: String
+        switch RecentListing.place(of: thread) {
+        case .file(let path):
+            guard FileManager.default.fileExists(atPath: path) else {
+                writeError(
+                    "tread: \(path): the file is gone or was moved; open it by its new path "
+                        + "(tread forget \(path) drops it from the list)")
+                throw ExitCode(66)
+            }
+            target = path
+        case .address(let address):
+            target = address
+        case nil:
+            writeError(
+                "tread: \u{201C}\(thread.title)\u{201D} was read from standard input; tread cannot read it again")
+            throw ExitCode(66)
+        }
+        var arguments: [String] = []
+        if fetch.offline { arguments.append("--offline") }
+        if fetch.refresh { arguments.append("--refresh") }
+        // After "--" a file named like an option is still a file.
+        let read = try Read.parse(arguments + ["--", target])
+        try read.run()
     }
 }
 
-/// How `tread recent` lays out its list; a pure function of the threads and the time, for tests.
+/// How `tread recent` lays out its list and where it reopens a thread; pure functions, for tests.
 enum RecentListing {
     static func text(_ threads: [RecentThread], now: Date) -> String {
         if threads.isEmpty { return "No threads read yet.\n" }
@@ -38,21 +101,44 @@ enum RecentListing {
             let site = thread.site.map { " · \(oneLine($0))" } ?? ""
             let new = thread.newCount > 0 ? " · \(thread.newCount) new" : ""
             text += "\(number + 1). \(oneLine(thread.title))\n"
-            text += "   \(ago(thread.opened, now: now)) · \(thread.commentCount) comments\(new)\(site)\n"
-            if let place = thread.path ?? thread.url { text += "   \(oneLine(place))\n" }
+            text += "   \(RecentPicker.ago(thread.opened, now: now)) · \(thread.commentCount) comments\(new)\(site)\n"
+            switch place(of: thread) {
+            case .file(let path): text += "   \(oneLine(path))\n"
+            case .address(let address): text += "   \(oneLine(address))\n"
+            case nil: if let url = thread.url { text += "   \(oneLine(url))\n" }
+            }
         }
         return text
     }
 
-    /// "just now", "12 min ago", "3 h ago", "5 days ago".
-    static func ago(_ date: Date, now: Date) -> String {
-        let seconds = max(0, Int(now.timeIntervalSince(date)))
-        switch seconds {
-        case ..<60: return "just now"
-        case ..<3600: return "\(seconds / 60) min ago"
-        case ..<86_400: return "\(seconds / 3600) h ago"
-        case ..<172_800: return "yesterday"
-        default: return "\(seconds / 86_400) days ago"
+    /// Where a thread is read again from.
+    enum Place: Equatable {
+        case file(String)
+        case address(String)
+    }
+
+    /// The file it was last read from; else the address it was fetched from; else, for threads saved before
+    /// tread kept addresses, its article URL or its site and id when they are a thread's address; else nil.
+    static func place(of thread: RecentThread) -> Place? {
+        if let path = thread.path { return .file(path) }
+        if let address = thread.address, let parsed = ThreadAddress(address) {
+            return .address(parsed.displayAddress)
         }
+        if let url = thread.url, let parsed = ThreadAddress(url) { return .address(parsed.displayAddress) }
+        return siteAddress(key: thread.key).map { .address($0.displayAddress) }
+    }
+
+    /// The address a `site:NAME␟ID` key names, for the sites whose addresses need only the id.
+    static func siteAddress(key: String) -> ThreadAddress? {
+        guard key.hasPrefix("site:") else { return nil }
+        let parts = key.dropFirst(5).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let (site, id) = (parts[0], parts[1])
+        if site == "Hacker News" { return ThreadAddress("hn:\(id)") }
+        if site == "Lobsters" { return ThreadAddress("https://lobste.rs/s/\(id)") }
+        if site == "Reddit" || site.hasPrefix("Reddit r/") {
+            return ThreadAddress("https://www.reddit.com/comments/\(id)")
+        }
+        return nil
     }
 }
