@@ -10,7 +10,7 @@ struct Forget: ParsableCommand {
         abstract: "Forget a thread: its seen comments, position and marks.",
         discussion: """
             NAME is a thread's file (it is read to find the thread, wherever it was read from before) \
-            or its article URL, as `tread recent` shows them.
+            or its address or article URL, as `tread recent --list` shows them.
             """)
 
     @Argument(help: "The thread's file or URL.")
