@@ -80,7 +80,8 @@ struct Recent: ParsableCommand {
             target = address
         case nil:
             writeError(
-                "tread: \u{201C}\(thread.title)\u{201D} was read from standard input; tread cannot read it again")
+                "tread: \u{201C}\(thread.title)\u{201D} was read from standard input (or is the sample), "
+                    + "not from a file or an address: tread cannot read it again")
             throw ExitCode(66)
         }
         var arguments: [String] = []

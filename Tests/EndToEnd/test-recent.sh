@@ -145,4 +145,34 @@ status=$?
     pass "recent 1 --offline reopens the saved copy and says its age" ||
     fail "offline reopen: exit $status, $(head -c 300 "$E2E_DIR/err")"
 
+# --- A store of the previous version (schema v1, no addresses) opens; its site threads reopen by site and id ---
+old="$E2E_DIR/old"
+XDG_STATE_HOME="$old" "$BIN" recent </dev/null >/dev/null 2>&1
+python3 - "$old/tread/state.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+# Back to v1: what the previous tread wrote, with a Hacker News link story and a thread from standard input.
+db.execute("DROP INDEX threadAddress")
+db.execute("ALTER TABLE thread DROP COLUMN address")
+db.execute("DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+for key, title, url, opened in [("site:Hacker News\x1f41003710", "Link story", "https://example.org/page", 2),
+                                ("file:-\x1f0123456789abcdef", "From a pipe", None, 1)]:
+    db.execute("""INSERT INTO thread (key, title, site, url, path, opened, saved, commentCount, newCount, seenBits,
+                  seenCount, markedNew, folded, selected, selectedRow, revision)
+                  VALUES (?, ?, NULL, ?, NULL, ?, ?, 3, 0, 0, 0, x'', x'', NULL, 0, 1)""",
+               (key, title, url, opened, opened))
+db.commit()
+PY
+XDG_STATE_HOME="$old" "$BIN" recent --list </dev/null >"$E2E_DIR/out" 2>"$E2E_DIR/err"
+status=$?
+[ "$status" -eq 0 ] && grep -qE '^1\. Link story$' "$E2E_DIR/out" &&
+    grep -qE '^   https://news\.ycombinator\.com/item\?id=41003710$' "$E2E_DIR/out" &&
+    pass "a v1 store opens and its link story reopens by its site and id" ||
+    fail "v1 store: exit $status, $(head -c 400 "$E2E_DIR/out" "$E2E_DIR/err")"
+XDG_STATE_HOME="$old" "$BIN" recent 2 </dev/null >"$E2E_DIR/out" 2>"$E2E_DIR/err"
+status=$?
+[ "$status" -eq 66 ] && [ "$(wc -l <"$E2E_DIR/err")" -eq 1 ] && grep -qF "was read from standard input" "$E2E_DIR/err" &&
+    pass "a thread read from standard input is one line and 66" ||
+    fail "stdin thread: exit $status, $(cat "$E2E_DIR/err")"
+
 finish
