@@ -57,7 +57,7 @@ public struct Keymap: Sendable {
         Binding([.character("["), .control("p")], .previousThread, "previous thread"),
         Binding([.character("u")], .parent, "parent"),
         Binding([.character("r")], .root, "root of this thread"),
-        Binding([.character("U")], .showParent, "parent's text in a box (u: up)"),
+        Binding([.character("U")], .showParent, "peek at the parent (u: up)"),
         Binding([.character(" "), .enter, .tab], .toggleFold, "fold / unfold; fetch \"more replies\""),
         Binding([.character("h"), .left], .foldOrParent, "fold / go to parent"),
         Binding([.character("l"), .right], .unfold, "unfold"),

@@ -159,7 +159,7 @@ import ThreadModel
         state.press("?")
         #expect(
             state.pageText.split(separator: "\n").contains {
-                $0.contains("U ") && $0.contains("parent's text in a box (u: up)")
+                $0.contains("U ") && $0.contains("peek at the parent (u: up)")
             })
     }
 
