@@ -170,4 +170,33 @@ extension ReaderState {
             }
         }
     }
+
+    /// The link numbers in the box, with their addresses, for the terminal to make hyperlinks.
+    func overlayLinks(_ overlay: ParentOverlay, layout: LayoutCache) -> [ScreenLink] {
+        let box = overlayBox(overlay)
+        guard !isTooSmall, overlayBoxWidth >= 10, box.height >= 3 else { return [] }
+        let room = box.height - 2
+        let first = max(0, min(overlay.offset, overlay.lines.count - room))
+        let item = overlay.item
+        // The same memo as the page's links: the numbers are the same ones.
+        let links = layout.links(item) {
+            switch item {
+            case .article: return LinkText.links(in: discussion.article.body.joined(separator: "\n\n"))
+            case .comment(let index): return LinkText.links(in: discussion.body(of: index))
+            }
+        }
+        guard !links.isEmpty else { return [] }
+        var result: [ScreenLink] = []
+        for (row, line) in overlay.lines[first..<min(overlay.lines.count, first + room)].enumerated()
+        where line.role == .body {
+            let text = line.spans.map(\.text).joined()
+            for (column, number, tag) in Self.numberTags(in: text) where number >= 1 && number <= links.count {
+                let link = links[number - 1]
+                guard link.isOpenable else { continue }
+                result.append(
+                    ScreenLink(row: box.top + 1 + row, column: box.left + 2 + column, text: tag, url: link.url))
+            }
+        }
+        return result
+    }
 }

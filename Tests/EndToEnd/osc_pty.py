@@ -11,6 +11,7 @@ before exec, TERM=xterm-256color), types keys, keeps every byte it writes, and c
   - no hyperlink ever carries any other URL: hostile hrefs (javascript:, an ESC or a newline
     inside, a 100 KB URL) are never linked, and their ESC never reaches the terminal raw;
   - `1y` copies link 1 as `ESC ] 52 ; c ; BASE64 ESC \\`;
+  - the parent overlay (`U`) makes its own link numbers hyperlinks;
   - printing (--print) writes no hyperlink.
 
 Usage: osc_pty.py PATH/TO/tread. Prints one line per check; exits 1 if any failed. Every wait
@@ -174,7 +175,7 @@ def canonical_document():
     return {
         "article": {"title": "OSC thread", "author": "ann"},
         "comments": [
-            {"id": 1, "author": "ann", "body": comment},
+            {"id": 1, "author": "ann", "body": comment, "replies": [{"id": 3, "author": "zed", "body": "a reply"}]},
             {"id": 2, "author": "eve", "body": hostile},
         ],
     }
@@ -248,6 +249,25 @@ def read_canonical(binary, home):
         check(run.wait_for(lambda out: copy in out), "canonical: 1y copies link 1 through OSC 52")
 
         # The hostile comment on screen and selected: j, then o on it (refused, never opened).
+        # U on the reply: the parent overlay's link numbers are hyperlinks too (the page's are not, under it).
+        mark = len(run.output)
+        run.send(b"j")
+        # The frame after j is done once zed's header is redrawn (selected) and the page's last link follows it.
+        last = ESC + b"]8;;" + encoded(SAFE[-1]) + ST + f"[{len(SAFE)}]".encode() + OSC8_END
+
+        def redrawn(out):
+            at = out.find(b"zed", mark)
+            return at >= 0 and out.find(last, at) >= 0
+
+        check(run.wait_for(redrawn), "canonical: j selects the reply")
+        # From here on only the overlay's numbers can be linked: the page's are not while it is open.
+        mark = len(run.output)
+        run.send(b"U")
+        in_box = [ESC + b"]8;;" + encoded(url) + ST for url in SAFE]
+        shown = run.wait_for(lambda out: b"esc closes" in out[mark:] and all(w in out[mark:] for w in in_box))
+        check(shown, "canonical: the parent overlay's link numbers are OSC 8 hyperlinks to the whole URLs")
+        run.send(b"U")
+
         mark = len(run.output)
         run.send(b"jo")
         refused = run.wait_for(lambda out: b"refused" in out[mark:] or b"not opened" in out[mark:])

@@ -137,6 +137,24 @@ import ThreadModel
         #expect(state.pageText.contains("│ see [1] and b.org/y[2]"))
     }
 
+    @Test func theParentsLinkNumbersAreHyperlinksInTheBoxAndThePagesAreNot() {
+        var state = ReaderState(
+            discussion: discussion("alice: see <https://a.org/x> and <javascript:x>\n  bob: <https://b.org/y>"),
+            rows: 14, columns: 60)
+        state.press("j")
+        #expect(state.screenLinks(layout: LayoutCache()).map(\.url) == ["https://a.org/x", "https://b.org/y"])
+        state.press("U")
+        let links = state.screenLinks(layout: LayoutCache())
+        // The refused javascript: link [2] is left out; bob's link under the box is not offered.
+        #expect(links.map(\.url) == ["https://a.org/x"])
+        let frame = state.render()
+        for link in links {
+            let cells = (0..<link.text.count).map { frame[link.row, link.column + $0].text }.joined()
+            #expect(cells == link.text)
+            #expect(link.text == "[1]")
+        }
+    }
+
     @Test func theOverlayKeyFollowsTheKeymap() {
         let keymap = Keymap([
             Keymap.Binding([.character("i")], .showParent, "parent's text"),
