@@ -23,6 +23,11 @@ extension ReaderState {
 
     /// `U`: opens the overlay on the selected comment's parent (the article above a top-level one).
     mutating func showParent(of selection: Int) {
+        // A box needs its two borders and a line of text, and room for a few words.
+        guard pageRows >= 3, overlayBoxWidth >= 10 else {
+            message = "the window is too small to show the parent"
+            return
+        }
         mode = .parentOverlay(parentOverlay(levels: 1, selection: selection))
     }
 

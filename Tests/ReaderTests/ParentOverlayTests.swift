@@ -181,6 +181,14 @@ import ThreadModel
             })
     }
 
+    @Test func aWindowTooSmallForTheBoxSaysSoInstead() {
+        var state = ReaderState(discussion: discussion("alice: a\n  bob: b"), rows: 3, columns: 60)
+        state.press("j")
+        state.press("U")
+        #expect(state.mode == .reading)
+        #expect(state.message == "the window is too small to show the parent")
+    }
+
     @Test func aResizeLaysTheOverlayOutAgain() {
         var state = Self.onCarol()
         state.press("U")
