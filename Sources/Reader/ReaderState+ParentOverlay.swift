@@ -149,7 +149,9 @@ extension ReaderState {
         case .article: title = " the article · esc closes "
         case .comment:
             let what = overlay.levels == 1 ? "parent" : "\(overlay.levels) levels up"
-            title = " \(what) · u: its parent · esc closes "
+            // The key that walks up is the one `parent` has in force (`u` unless the config moved it).
+            let up = keymap.bindings.first { $0.action == .parent }?.keys.first.map { " · \($0.label): its parent" }
+            title = " \(what)\(up ?? "") · esc closes "
         }
         frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: box.top, column: box.left, style: border)
         frame.put(

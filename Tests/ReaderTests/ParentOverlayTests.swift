@@ -166,6 +166,7 @@ import ThreadModel
         state.press("jj")
         state.press("i")
         #expect(state.parentOverlay?.item == .comment(1))
+        #expect(state.pageText.contains("parent · ^: its parent · esc closes"))
         state.press("^")
         #expect(state.parentOverlay?.item == .comment(0))
         state.press("i")
