@@ -28,6 +28,7 @@ wait_for "Overlay thread" || fail "the reader opens"
 # From the last comment, k selects carol (j would scroll through bob's long text first).
 send G k
 expect_status "comment 3 of 4" "k from the last comment selects carol"
+sleep 0.3
 before=$(screen)
 
 send U
@@ -52,7 +53,13 @@ expect_screen "│ The article's own text." "the article's text is in the box"
 
 send Escape
 expect_gone "esc closes" "Esc closes the overlay"
-if [[ $(screen) == "$before" ]]; then
+# Polled: tmux may still be taking in the repaint when the overlay's title has gone.
+same=0
+for _ in $(seq 30); do
+  [[ $(screen) == "$before" ]] && { same=1; break; }
+  sleep 0.1
+done
+if [[ $same == 1 ]]; then
   pass "the screen is as it was before the overlay"
 else
   fail "the screen is as it was before the overlay"
