@@ -4,6 +4,8 @@ public enum Action: Hashable, Sendable {
     case nextSibling, previousSibling
     case nextThread, previousThread
     case parent, root
+    /// `U`: the parent's text in an overlay, without moving; `u` in it walks further up.
+    case showParent
     case toggleFold
     /// Fold; on a folded comment or one without replies, go to the parent.
     case foldOrParent

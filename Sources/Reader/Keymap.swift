@@ -44,7 +44,7 @@ public struct Keymap: Sendable {
     public func action(for key: Key, in mode: ReaderState.Mode) -> Action? {
         switch mode {
         case .reading: return lookup[key]
-        case .searchPrompt, .filterPrompt, .help, .linkPicker: return .input(key)
+        case .searchPrompt, .filterPrompt, .help, .linkPicker, .parentOverlay: return .input(key)
         }
     }
 
@@ -57,6 +57,7 @@ public struct Keymap: Sendable {
         Binding([.character("["), .control("p")], .previousThread, "previous thread"),
         Binding([.character("u")], .parent, "parent"),
         Binding([.character("r")], .root, "root of this thread"),
+        Binding([.character("U")], .showParent, "peek at the parent (u: up)"),
         Binding([.character(" "), .enter, .tab], .toggleFold, "fold / unfold; fetch \"more replies\""),
         Binding([.character("h"), .left], .foldOrParent, "fold / go to parent"),
         Binding([.character("l"), .right], .unfold, "unfold"),

@@ -66,6 +66,10 @@ extension ReaderState {
         case .notice(let text): self.message = text
         case .fetchProgress, .reloaded, .expanded, .fetchFailed: fetched(message, layout: layout)
         }
+        switch message {
+        case .reloaded, .expanded: refreshParentOverlay(documentChanged: true)
+        default: refreshParentOverlay(documentChanged: false)
+        }
         noteShown(layout: layout)
     }
 

@@ -20,8 +20,10 @@ public struct ScreenLink: Equatable, Sendable {
 extension ReaderState {
     /// Where each link number (`[N]`) of a comment or the article is on screen, with its address.
     ///
-    /// Nothing while an overlay or the sticky line could cover them; refused links are left out.
+    /// Nothing while an overlay or the sticky line could cover them (the parent overlay's own
+    /// numbers instead, while it is open); refused links are left out.
     public func screenLinks(layout: LayoutCache) -> [ScreenLink] {
+        if let overlay = parentOverlay { return overlayLinks(overlay, layout: layout) }
         guard mode == .reading, !isTooSmall else { return [] }
         let visible = visibleLines(layout: layout)
         let skipTop = stickyAncestors(visible: visible) != nil

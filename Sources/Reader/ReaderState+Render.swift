@@ -22,6 +22,7 @@ extension ReaderState {
         drawStatus(into: &frame, layout: layout)
         if mode == .help { drawHelp(into: &frame) }
         if case .linkPicker(let current) = mode { drawLinkPicker(current, into: &frame) }
+        if case .parentOverlay(let overlay) = mode { drawParentOverlay(overlay, into: &frame) }
         return frame
     }
 

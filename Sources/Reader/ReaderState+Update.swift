@@ -98,6 +98,7 @@ extension ReaderState {
         case .root:
             let root = tree.root(of: selection)
             go(to: root, otherwise: "", layout: layout)
+        case .showParent: showParent(of: selection)
         case .toggleFold where discussion.isPlaceholder(selection) && !tree.isFoldable(selection):
             requestExpansion(of: selection)
         case .toggleOverview: setOverview(!overview, layout: layout)
@@ -331,6 +332,8 @@ extension ReaderState {
 
     private mutating func mouse(_ event: MouseEvent, layout: LayoutCache) {
         switch event.kind {
+        case .wheelDown where parentOverlay != nil: scrollParentOverlay(by: 3)
+        case .wheelUp where parentOverlay != nil: scrollParentOverlay(by: -3)
         case .wheelDown: scroll(by: 3, layout: layout)
         case .wheelUp: scroll(by: -3, layout: layout)
         case .click where map && mode == .reading && event.column == columns - 1:
@@ -338,7 +341,7 @@ extension ReaderState {
         case .click:
             guard mode == .reading, event.row >= 0, event.row < pageRows else {
                 switch mode {
-                case .help, .linkPicker: mode = .reading
+                case .help, .linkPicker, .parentOverlay: mode = .reading
                 case .reading, .searchPrompt, .filterPrompt: break
                 }
                 return
@@ -366,6 +369,8 @@ extension ReaderState {
             filterInput(key, query: query, layout: layout)
         case .linkPicker(let current):
             pickerInput(key, at: current)
+        case .parentOverlay(let overlay):
+            parentOverlayInput(key, overlay)
         case .searchPrompt(let query):
             promptInput(key, query: query, layout: layout)
         }

@@ -12,6 +12,8 @@ public struct ReaderState: Sendable {
         case help
         /// The selected comment's links listed; the one highlighted.
         case linkPicker(Int)
+        /// An ancestor's text over the reader (`U`); see `ReaderState+ParentOverlay`.
+        case parentOverlay(ParentOverlay)
     }
 
     /// A finished search: where the hits are and which one was last visited.
