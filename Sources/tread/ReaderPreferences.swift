@@ -74,7 +74,8 @@ struct ReaderPreferences {
         return TerminalTheme(
             guides: t.guides.map(Self.role), author: Self.role(t.author), op: Self.role(t.op),
             quote: Self.role(t.quote), code: Self.role(t.code), link: Self.role(t.link),
-            searchHit: Self.role(t.searchHit), new: Self.role(t.new), muted: Self.role(t.muted))
+            selection: Self.role(t.selection), searchHit: Self.role(t.searchHit), new: Self.role(t.new),
+            muted: Self.role(t.muted))
     }
 
     static func role(_ style: Style) -> TerminalTheme.Role {
