@@ -82,11 +82,16 @@ extension ReaderState {
         copy(link.url, what: "link \(number)")
     }
 
-    /// `Y`: the selected comment as Markdown, with its author and the thread's address.
+    /// `Y`: the selected comment as Markdown, with its author and its own address on the site
+    /// (the thread's when it has none).
     mutating func copyComment() {
         guard let selection else { return }
         var text = markdown(selection, indent: "")
-        if let url = discussion.article.url, LinkSafety.check(url) == .safe { text += "\n" + url + "\n" }
+        if let url = CommentAddress.of(selection, in: discussion) ?? discussion.article.url,
+            LinkSafety.check(url) == .safe
+        {
+            text += "\n" + url + "\n"
+        }
         copy(text, what: "the comment")
     }
 
