@@ -41,9 +41,7 @@ struct Palette {
     /// The foreground and background of every pair, in pair order (-1 is the terminal's own colour).
     var pairColors: [(foreground: Int16, background: Int16)] {
         if let theme, depth != .none {
-            // The roles', then tread's own accent, which no role sets (borders, headings, the map).
-            let accent = depth == .basic ? Int16(COLOR_CYAN) : 214
-            return (theme.guides + theme.roles).map { (fitted($0.color), -1) } + [(accent, -1)]
+            return (theme.guides + theme.roles).map { (fitted($0.color), -1) }
         }
         switch depth {
         case .none:
@@ -150,8 +148,9 @@ struct Palette {
             let index = ((n % Self.levelCount) + Self.levelCount) % Self.levelCount
             return (Int16(index + 1), nc_a_normal())
         case (_, .accent):
-            // With a theme its pairs come first and the accent's follows them.
-            return (theme?.accentPair ?? Self.accentPair, nc_a_bold())
+            // With a theme, the pairs are the theme's: the accent (borders, headings, the map), which no
+            // role sets, is the terminal's own colour, bold, as the theme's default look is.
+            return (theme == nil ? Self.accentPair : 0, nc_a_bold())
         case (.basic, .muted):
             // Eight colours have no grey; dim is the closest.
             return (0, nc_a_dim())

@@ -74,15 +74,11 @@ public struct TerminalTheme: Equatable, Sendable {
     /// Every role with a colour pair of its own, in pair order after the guides.
     var roles: [Role] { [author, op, quote, code, link, searchHit, new, muted, selection] }
 
-    /// The pair after the roles': tread's own accent (borders, headings, the map), which no role sets.
-    var accentPair: Int16 { Int16(guides.count + roles.count + 1) }
-
     /// The pair number of a tint's role (guides first, from 1), or nil for the terminal's colours.
     func pair(for tint: Tint) -> Int16? {
         let base = Int16(guides.count)
         switch tint {
-        case .plain: return nil
-        case .accent: return accentPair
+        case .plain, .accent: return nil
         case .level(let n):
             let count = guides.count
             return Int16(((n % count) + count) % count) + 1

@@ -57,15 +57,17 @@ struct SelectionPaletteTests {
         #expect(underlined.attributes & nc_a_reverse() == 0)
     }
 
-    /// Without a selection colour the bar keeps tread's accent, in a pair of its own after the roles'.
+    /// Without a selection colour the bar keeps the accent: bold in the terminal's own colour with a
+    /// theme (never another role's pair), tread's accent colour without one.
     @Test func theBarKeepsTheAccentWithoutASelectionColour() {
         let theme = Self.theme(selection: TerminalTheme.Role(reverse: true))
-        let palette = Palette(depth: .extended, theme: theme)
-        let bar = palette.attributes(for: Self.bar)
-        #expect(bar.pair == theme.accentPair && bar.attributes & nc_a_reverse() == 0)
-        #expect(palette.pairColors[Int(bar.pair) - 1].foreground == 214)
-        #expect(palette.attributes(for: CellStyle(tint: .accent)).pair == theme.accentPair)
-        #expect(Palette(depth: .basic, theme: theme).pairColors[Int(theme.accentPair) - 1].foreground == COLOR_CYAN)
-        #expect(Palette(depth: .none, theme: theme).attributes(for: Self.bar).pair == 0)
+        for depth in [Palette.Depth.extended, .basic, .none] {
+            let bar = Palette(depth: depth, theme: theme).attributes(for: Self.bar)
+            #expect(bar.pair == 0 && bar.attributes == nc_a_bold(), "\(depth)")
+            let accent = Palette(depth: depth, theme: theme).attributes(for: CellStyle(tint: .accent))
+            #expect(accent.pair == 0 && accent.attributes == nc_a_bold(), "\(depth)")
+        }
+        let builtIn = Palette(depth: .extended).attributes(for: Self.bar)
+        #expect(builtIn.pair == Palette.accentPair && builtIn.attributes == nc_a_bold())
     }
 }
