@@ -40,6 +40,9 @@ public struct ReaderOptions: Sendable {
     public var layout: LayoutOptions
     /// Show threads down to this depth on opening (1 = top level only); nil opens everything.
     public var openLevels: Int?
+    /// The most bytes `y`, `Y` and `T` copy: what a terminal takes through OSC 52, or more when the
+    /// config sets a copy command (which reads it from a pipe).
+    public var copyLimit = ClipboardLimit.bytes
 
     public init(keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil) {
         self.keymap = keymap

@@ -108,7 +108,7 @@ extension ReaderState {
                 text += markdown(index, indent: String(repeating: "> ", count: level)) + "\n"
             }
             // Past the terminal's limit nothing more is worth building.
-            if text.utf8.count > ClipboardLimit.bytes { break }
+            if text.utf8.count > options.copyLimit { break }
             index += 1
         }
         copy(text, what: "the thread from here")
@@ -126,8 +126,10 @@ extension ReaderState {
     }
 
     private mutating func copy(_ text: String, what: String) {
-        guard text.utf8.count <= ClipboardLimit.bytes else {
-            message = "\(what) is too long to copy through the terminal"
+        guard text.utf8.count <= options.copyLimit else {
+            message =
+                options.copyLimit > ClipboardLimit.bytes
+                ? "\(what) is too long to copy" : "\(what) is too long to copy through the terminal"
             return
         }
         effects.append(.copy(text))
@@ -160,6 +162,6 @@ extension ReaderState {
 }
 
 /// What the clipboard sequence takes (TerminalUI's `ClipboardSequence.maximumBytes`, which the reader cannot import).
-enum ClipboardLimit {
-    static let bytes = 75_000
+public enum ClipboardLimit {
+    public static let bytes = 75_000
 }

@@ -66,7 +66,18 @@ struct ReaderPreferences {
         case .topLevel: levels = 1
         case .depth(let n): levels = n
         }
-        return ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
+        var options = ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
+        // A command reads from a pipe, which has no 75,000-byte limit; a document under a few MB copies whole.
+        if preferences.copyCommand != nil { options.copyLimit = Self.commandCopyLimit }
+        return options
+    }
+
+    /// The most `y`, `Y` and `T` hand a copy command.
+    static let commandCopyLimit = 16 << 20
+
+    /// The config's copy command, run for `y`, `Y` and `T` instead of OSC 52; nil when none is set.
+    var clipboardCommand: ClipboardCommand? {
+        preferences.copyCommand.flatMap { ClipboardCommand($0) }
     }
 
     var theme: TerminalTheme {
