@@ -67,6 +67,18 @@ public final class ClipboardCommand {
         return nil
     }
 
+    /// Waits, at most `limit`, for the copies still running: quitting must not cut a big copy short
+    /// (the command would see the end of a half-written text and take it).
+    public func finish(within limit: Duration) {
+        let clock = ContinuousClock()
+        let deadline = clock.now + limit
+        while isBusy, clock.now < deadline {
+            _ = finished()
+            var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+            nanosleep(&pause, nil)
+        }
+    }
+
     /// The messages of the copies that ended since the last call, in the order they were started.
     public func finished() -> [String] {
         var messages: [String] = []
@@ -120,9 +132,16 @@ final class CopyJob: Sendable {
         return true
     }
 
-    /// Writes the text (the command may stop reading early: SIGPIPE is ignored, so that is EPIPE),
-    /// closes its input so it sees the end, and waits for it until the deadline.
+    /// Writes the text, closes its input so it sees the end, and waits for it until the deadline.
+    ///
+    /// The command may stop reading early: SIGPIPE is blocked on this thread (the signal a write to a
+    /// closed pipe raises goes to the writing thread, and is dropped when it ends), so that is EPIPE
+    /// and never ends tread, whatever the process does with the signal.
     func feedAndWait() -> String {
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)

@@ -124,6 +124,7 @@ func openReader(
                 let visit = state.visitToSave(layout: layout)
                 terminal.restore()
                 session.save(visit)
+                clipboard?.finish(within: .seconds(2))
                 return
             }
             fetching.follow(state, live: live)

@@ -53,9 +53,11 @@ import Testing
         #expect(!command.isBusy)
     }
 
+    /// It ends without reading: writing the rest is EPIPE, never a SIGPIPE that would end the process
+    /// (this test process does not ignore the signal, as tread does).
     @Test func aFailingCommandSaysItsStatus() throws {
         let command = try #require(ClipboardCommand(["/bin/sh", "-c", "exit 3"]))
-        #expect(command.copy("x") == nil)
+        #expect(command.copy(String(repeating: "x", count: 1 << 20)) == nil)
         #expect(Self.outcomes(command) == ["copy command sh failed (exit status 3); nothing copied"])
     }
 
@@ -65,6 +67,17 @@ import Testing
         #expect(command.copy(String(repeating: "x", count: 1 << 20)) == nil)
         #expect(command.isBusy)
         #expect(Self.outcomes(command) == ["copy command sleep did not finish in 200 ms; stopped it"])
+    }
+
+    /// Quitting waits for a copy still being written, so the command gets the whole text.
+    @Test func finishWaitsForTheCopiesStillRunning() throws {
+        let dir = try Self.directory()
+        let command = try #require(ClipboardCommand(["/bin/sh", "-c", "sleep 0.2; cat > \"$0\"", dir + "/got"]))
+        let text = String(repeating: "0123456789", count: 100_000)
+        #expect(command.copy(text) == nil)
+        command.finish(within: .seconds(10))
+        #expect(!command.isBusy)
+        #expect(Self.read(dir + "/got")?.count == text.utf8.count)
     }
 
     @Test func anEmptyCommandIsNone() {
