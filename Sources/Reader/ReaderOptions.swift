@@ -43,6 +43,9 @@ public struct ReaderOptions: Sendable {
     /// The most bytes `y`, `Y` and `T` copy: what a terminal takes through OSC 52, or more when the
     /// config sets a copy command (which reads it from a pipe).
     public var copyLimit = ClipboardLimit.bytes
+    /// The copy command's name when the config sets one: a copy then says it is under way, and the
+    /// loop says how it ended.
+    public var copyCommand: String?
 
     public init(keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil) {
         self.keymap = keymap

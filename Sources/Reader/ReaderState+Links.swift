@@ -133,7 +133,7 @@ extension ReaderState {
             return
         }
         effects.append(.copy(text))
-        message = "copied \(what)"
+        message = options.copyCommand.map { "copying \(what) with \($0)…" } ?? "copied \(what)"
     }
 
     /// A key while the link picker is open: a number or arrows and Enter open, Esc or q closes.

@@ -68,7 +68,10 @@ struct ReaderPreferences {
         }
         var options = ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
         // A command reads from a pipe, which has no 75,000-byte limit; a document under a few MB copies whole.
-        if preferences.copyCommand != nil { options.copyLimit = Self.commandCopyLimit }
+        if let command = clipboardCommand {
+            options.copyLimit = Self.commandCopyLimit
+            options.copyCommand = command.name
+        }
         return options
     }
 

@@ -23,8 +23,10 @@ import ThreadModel
     @Test func aCopyCommandTakesMore() throws {
         var options = ReaderOptions()
         options.copyLimit = 1 << 20
+        options.copyCommand = "wl-copy"
         var state = ReaderState(discussion: try Self.big(), rows: 12, columns: 80, options: options)
         state.press("T")
+        #expect(state.message == "copying the thread from here with wl-copy…")
         guard case .copy(let text) = state.effects.first else {
             Issue.record("no copy: \(state.message ?? "")")
             return
