@@ -244,4 +244,33 @@ send T
 expect_status "copy command sh failed (exit status 4)" "a failing copy command says its status"
 send q
 expect_exit 0 "q quits"
+
+# A Discourse topic fetched by its address (from the replay server): I opens the selected post on its
+# forum, /t/SLUG/TOPIC/POST_NUMBER, and the converted document keeps the topic's page.
+rm -f "$work/xdg/tread/config.toml" "$work/opened"
+here=$(cd "$(dirname "$0")" && pwd)
+python3 "$here/replay_server.py" "$here/../Fixtures" "$work/port" &
+server=$!
+trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+base="http://127.0.0.1:$(cat "$work/port")"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" XDG_CACHE_HOME="$work/cache" BROWSER="$work/browser.sh" \
+  "$BIN" "$base/t/github-in-decay/6482"
+expect_screen "GitHub in decay" "a Discourse topic opens by its address"
+send j I
+sleep 0.5
+if [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "$base/t/github-in-decay/6482/2" ]]; then
+  pass "I opens the selected Discourse post on its forum"
+else
+  fail "I opens the selected Discourse post (got: $(head -c 300 "$work/opened" 2>/dev/null))"
+fi
+send q
+expect_exit 0 "q quits the fetched topic"
+if XDG_CACHE_HOME="$work/cache" "$BIN" convert "$base/t/github-in-decay/6482" 2>/dev/null |
+  grep -qF "\"url\": \"$base/t/github-in-decay/6482\""; then
+  pass "the converted topic keeps its page as the article's address"
+else
+  fail "the converted topic keeps its page as the article's address"
+fi
+kill "$server" 2>/dev/null
 finish
