@@ -188,6 +188,18 @@ else
 fi
 send q
 expect_exit 0 "q quits"
+# Without colours (NO_COLOR) a selection that is only a colour is drawn reversed (SGR 7), never unmarked.
+printf '[theme]\nselection = "yellow"\n' >"$work/xdg/tread/config.toml"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" NO_COLOR=1 "$BIN" "$work/thread.json"
+expect_screen "▾ ann OP" "the reader opens without colours"
+selected=$(screen_with_escapes | grep "▾" | head -1)
+if grep -qE $'\e\\[([0-9]+;)*7[;m]' <<<"$selected" && ! grep -qE $'\e\\[([0-9]+;)*33[;m]' <<<"$selected"; then
+  pass "without colours a colour-only selection is reversed"
+else
+  fail "without colours a colour-only selection is reversed (got: $(cat -v <<<"$selected"))"
+fi
+send q
+expect_exit 0 "q quits"
 
 # A copy command: y, Y and T run it without a shell, the text on its input, nothing on the screen.
 cat >"$work/copy.sh" <<SH
