@@ -15,7 +15,7 @@ struct ConfigReader {
     }
 
     static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse"]
-    static let sections = ["keys", "theme"]
+    static let sections = ["keys", "theme", "copy"]
 
     mutating func read() throws(ConfigurationError) -> Preferences {
         guard text.utf8.count <= Preferences.maximumFileSize else {
@@ -66,6 +66,8 @@ struct ConfigReader {
                 preferences.keys = try keys(try section(value, key))
             case "theme":
                 preferences.theme = try theme(try section(value, key))
+            case "copy":
+                preferences.copyCommand = try copy(try section(value, key))
             default:
                 let known = (Self.rootKeys + Self.sections.map { "[\($0)]" }).joined(separator: ", ")
                 throw error(key, in: nil, "unknown setting \(quoted(key)); expected one of \(known)")
@@ -165,6 +167,53 @@ struct ConfigReader {
             }
         }
         return theme
+    }
+
+    /// `[copy]`: `command`, a list of words (the program, then its arguments); `[]` is no command.
+    private func copy(_ table: TOMLTable) throws(ConfigurationError) -> [String]? {
+        var command: [String]?
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            guard key == "command" else {
+                throw error(key, in: "copy", "unknown setting \(quoted(key)) in [copy]; expected command")
+            }
+            let expected = "a list of the program and its arguments, such as [\"wl-copy\"] (no shell runs it)"
+            guard value.type == .array, let array = value.array else {
+                throw error(key, in: "copy", "command must be \(expected), not \(describe(value))")
+            }
+            var words: [String] = []
+            for element in array {
+                guard element.type == .string, let word = element.string else {
+                    throw error(key, in: "copy", "command must be \(expected); \(describe(element)) is not a string")
+                }
+                words.append(word)
+            }
+            try checkCommand(words)
+            command = words.isEmpty ? nil : words
+        }
+        return command
+    }
+
+    /// A command is words with no control characters (a config is one line a word), the program first and named.
+    private func checkCommand(_ words: [String]) throws(ConfigurationError) {
+        guard words.count <= Preferences.copyCommandWords else {
+            throw error(
+                "command", in: "copy", "command has \(words.count) words; at most \(Preferences.copyCommandWords)")
+        }
+        if let program = words.first, program.isEmpty || program.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            throw error("command", in: "copy", "command's first word must name the program, not be empty")
+        }
+        for word in words {
+            if word.utf8.count > Preferences.copyCommandWordBytes {
+                throw error(
+                    "command", in: "copy",
+                    "a word of command is over \(Preferences.copyCommandWordBytes) bytes: \(quoted(word))")
+            }
+            if word.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+                throw error(
+                    "command", in: "copy", "a word of command holds a control character (a newline?): \(quoted(word))")
+            }
+        }
     }
 
     private func style(_ text: String, _ role: String) throws(ConfigurationError) -> Style {

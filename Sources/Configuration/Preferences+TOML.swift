@@ -38,8 +38,19 @@ extension Preferences {
 
             """
         for role in Theme.roleNames {
+            if let help = Theme.roleHelp[role] { out += "# \(help)\n" }
             out += "\(role) = \"\(theme[role: role]?.description ?? "default")\"\n"
         }
+        let command = (copyCommand ?? []).map { "\"\(escaped($0))\"" }.joined(separator: ", ")
+        out += """
+
+            # What y, Y and T copy goes to the terminal's clipboard (OSC 52, at most 75,000 bytes) unless a
+            # command is set: the program and its arguments, run without a shell, the text on its standard input,
+            # e.g. ["wl-copy"], ["xclip", "-selection", "clipboard"], ["pbcopy"]. [] copies through the terminal.
+            [copy]
+            command = [\(command)]
+
+            """
         return out
     }
 

@@ -49,6 +49,9 @@ public struct Preferences: Equatable, Sendable {
     public var foldOnOpen = FoldOnOpen.open
     public var dates = DateStyle.relative
     public var mouse = true
+    /// The program and arguments that copy (`y`, `Y`, `T`) run with the text on their standard input,
+    /// without a shell; nil copies through the terminal (OSC 52).
+    public var copyCommand: [String]?
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {
@@ -60,4 +63,7 @@ public struct Preferences: Equatable, Sendable {
     /// Limits on numbers, shared by the loader and `tread config`'s comments.
     public static let widthRange = 20...1000
     public static let indentRange = 1...8
+    /// Limits on the copy command: words, and bytes a word.
+    public static let copyCommandWords = 64
+    public static let copyCommandWordBytes = 4096
 }

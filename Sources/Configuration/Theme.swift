@@ -21,6 +21,19 @@ public struct Theme: Equatable, Sendable {
         "author", "op", "quote", "code", "link", "selection", "search-hit", "new", "muted",
     ]
 
+    /// What each role colours, for `tread config`'s comments.
+    public static let roleHelp = [
+        "author": "a comment's author",
+        "op": "the original poster's name and OP, and the mod, admin and staff labels",
+        "quote": "quoted lines",
+        "code": "code blocks",
+        "link": "links and their numbers",
+        "selection": "the selected comment: its header in this style, the bar beside its text in this colour",
+        "search-hit": "search matches",
+        "new": "comments new since the last visit",
+        "muted": "dates and scores, quote marks, deleted comments and placeholders",
+    ]
+
     public subscript(role name: String) -> Style? {
         get {
             switch name {

@@ -12,6 +12,8 @@ public enum Tint: Hashable, Sendable {
     /// Roles the user's theme colours (config.toml's `[theme]`); without a theme they fall back
     /// to the looks above.
     case author, op, quote, code, link, new
+    /// The bar beside the selected comment's text: the theme's `selection` colour, else the accent.
+    case selection
 }
 
 /// How one cell is drawn.
@@ -22,10 +24,13 @@ public struct CellStyle: Hashable, Sendable {
     public var reverse: Bool
     public var underline: Bool
     public var italic: Bool
+    /// Part of the selected comment's header: drawn in the theme's `selection` style over the cell's
+    /// own (reverse video without a theme), so the terminal, not the reader, decides the look.
+    public var selected: Bool
 
     public init(
         tint: Tint = .plain, bold: Bool = false, dim: Bool = false,
-        reverse: Bool = false, underline: Bool = false, italic: Bool = false
+        reverse: Bool = false, underline: Bool = false, italic: Bool = false, selected: Bool = false
     ) {
         self.tint = tint
         self.bold = bold
@@ -33,6 +38,7 @@ public struct CellStyle: Hashable, Sendable {
         self.reverse = reverse
         self.underline = underline
         self.italic = italic
+        self.selected = selected
     }
 
     public static let plain = CellStyle()

@@ -40,6 +40,12 @@ public struct ReaderOptions: Sendable {
     public var layout: LayoutOptions
     /// Show threads down to this depth on opening (1 = top level only); nil opens everything.
     public var openLevels: Int?
+    /// The most bytes `y`, `Y` and `T` copy: what a terminal takes through OSC 52, or more when the
+    /// config sets a copy command (which reads it from a pipe).
+    public var copyLimit = ClipboardLimit.bytes
+    /// The copy command's name when the config sets one: a copy then says it is under way, and the
+    /// loop says how it ended.
+    public var copyCommand: String?
 
     public init(keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil) {
         self.keymap = keymap

@@ -82,11 +82,16 @@ extension ReaderState {
         copy(link.url, what: "link \(number)")
     }
 
-    /// `Y`: the selected comment as Markdown, with its author and the thread's address.
+    /// `Y`: the selected comment as Markdown, with its author and its own address on the site
+    /// (the thread's when it has none).
     mutating func copyComment() {
         guard let selection else { return }
         var text = markdown(selection, indent: "")
-        if let url = discussion.article.url, LinkSafety.check(url) == .safe { text += "\n" + url + "\n" }
+        if let url = CommentAddress.of(selection, in: discussion) ?? discussion.article.url,
+            LinkSafety.check(url) == .safe
+        {
+            text += "\n" + url + "\n"
+        }
         copy(text, what: "the comment")
     }
 
@@ -103,7 +108,7 @@ extension ReaderState {
                 text += markdown(index, indent: String(repeating: "> ", count: level)) + "\n"
             }
             // Past the terminal's limit nothing more is worth building.
-            if text.utf8.count > ClipboardLimit.bytes { break }
+            if text.utf8.count > options.copyLimit { break }
             index += 1
         }
         copy(text, what: "the thread from here")
@@ -121,12 +126,14 @@ extension ReaderState {
     }
 
     private mutating func copy(_ text: String, what: String) {
-        guard text.utf8.count <= ClipboardLimit.bytes else {
-            message = "\(what) is too long to copy through the terminal"
+        guard text.utf8.count <= options.copyLimit else {
+            message =
+                options.copyLimit > ClipboardLimit.bytes
+                ? "\(what) is too long to copy" : "\(what) is too long to copy through the terminal"
             return
         }
         effects.append(.copy(text))
-        message = "copied \(what)"
+        message = options.copyCommand.map { "copying \(what) with \($0)…" } ?? "copied \(what)"
     }
 
     /// A key while the link picker is open: a number or arrows and Enter open, Esc or q closes.
@@ -155,6 +162,6 @@ extension ReaderState {
 }
 
 /// What the clipboard sequence takes (TerminalUI's `ClipboardSequence.maximumBytes`, which the reader cannot import).
-enum ClipboardLimit {
-    static let bytes = 75_000
+public enum ClipboardLimit {
+    public static let bytes = 75_000
 }

@@ -37,11 +37,11 @@ extension ReaderState {
         case .header(let marker):
             // A hit keeps its own look: reverse video over the highlight colour would undo it.
             frame.restyle(row: row, from: marker, to: max(column, marker + 1)) {
-                if $0.tint != .highlight { $0.reverse = true }
+                if $0.tint != .highlight { $0.selected = true }
             }
         case .body, .spacer:
             if let bar = line.barColumn, bar < columns {
-                frame.put("┃", row: row, column: bar, style: CellStyle(tint: .accent, bold: true))
+                frame.put("┃", row: row, column: bar, style: CellStyle(tint: .selection, bold: true))
             }
         case .heading:
             break

@@ -89,7 +89,9 @@ public enum LinkOpener {
     /// glibc's `POSIX_SPAWN_SETSID` (2.26 and later), which Swift does not see: it is behind `_GNU_SOURCE`.
     private static let spawnSetSID: Int32 = 0x80
 
-    private static func spawn(_ arguments: [String]) throws(Failure) -> pid_t {
+    /// Starts `arguments` detached as above; `standardInput`, when given, is its input instead of /dev/null
+    /// (the copy command's pipe).
+    static func spawn(_ arguments: [String], standardInput: Int32? = nil) throws(Failure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)
@@ -99,7 +101,11 @@ public enum LinkOpener {
             posix_spawnattr_destroy(&attributes)
         }
         for fd: Int32 in 0...2 {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+            if fd == 0, let standardInput {
+                posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
+            } else {
+                posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+            }
         }
         // Its own session: no controlling terminal, and the reader's ^C or SIGHUP does not reach it.
         posix_spawnattr_setflags(&attributes, Int16(spawnSetSID | POSIX_SPAWN_SETSIGMASK))

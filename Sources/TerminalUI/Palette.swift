@@ -3,8 +3,8 @@ import Reader
 
 /// How each `Tint` looks at a given colour depth: colour pairs and attributes.
 ///
-/// Pairs are fixed numbers (1 to 6 the nesting levels, then accent, muted,
-/// highlight) so a style maps to attributes with no lookup table.
+/// Without a theme, pairs are fixed numbers (1 to 6 the nesting levels, then accent, muted,
+/// highlight); with one, the guides', the roles' and the accent's (`TerminalTheme.pair(for:)`).
 struct Palette {
     enum Depth: Equatable {
         /// No colour pairs at all; tints become attributes.
@@ -67,9 +67,38 @@ struct Palette {
         }
     }
 
-    /// The attributes and colour pair that draw `style`.
+    /// The attributes and colour pair that draw `style`; the selected comment's header takes the
+    /// `selection` role over them.
     func attributes(for style: CellStyle) -> (attributes: attr_t, pair: Int16) {
+        var (attributes, pair) = ownAttributes(for: style)
+        guard style.selected else { return (attributes, pair) }
+        guard let theme else { return (attributes | nc_a_reverse(), pair) }
+        let role = theme.selection
+        if role.bold { attributes |= nc_a_bold() }
+        if role.dim { attributes |= nc_a_dim() }
+        if role.reverse { attributes |= nc_a_reverse() }
+        if role.underline { attributes |= nc_a_underline() }
+        if depth != .none, fitted(role.color) >= 0 {
+            pair = theme.pair(for: .selection) ?? pair
+        } else if !(role.bold || role.dim || role.reverse || role.underline) {
+            // A colour this terminal cannot show, and no attribute: the selection must still be seen.
+            attributes |= nc_a_reverse()
+        }
+        return (attributes, pair)
+    }
+
+    /// The look of `style` by its tint and attributes, the selection aside.
+    private func ownAttributes(for style: CellStyle) -> (attributes: attr_t, pair: Int16) {
         var attributes = nc_a_normal()
+        if let theme, style.tint == .selection {
+            // The bar takes the selection's colour only: reverse video would make it a block.
+            attributes |= nc_a_bold()
+            if depth != .none, fitted(theme.selection.color) >= 0 {
+                return (attributes, theme.pair(for: .selection) ?? 0)
+            }
+            let (pair, extra) = tint(.accent)
+            return (attributes | extra, pair)
+        }
         if let theme, let role = theme.role(for: style.tint) {
             if style.bold || role.bold { attributes |= nc_a_bold() }
             if style.dim || role.dim { attributes |= nc_a_dim() }
@@ -103,7 +132,7 @@ struct Palette {
         case (_, .author): return (0, nc_a_bold())
         case (_, .op), (_, .new): return self.tint(.accent)
         case (_, .quote): return self.tint(.muted)
-        case (_, .code): return self.tint(.accent)
+        case (_, .code), (_, .selection): return self.tint(.accent)
         case (_, .link): return (0, nc_a_underline())
         case (_, .plain):
             return (0, nc_a_normal())
@@ -119,7 +148,9 @@ struct Palette {
             let index = ((n % Self.levelCount) + Self.levelCount) % Self.levelCount
             return (Int16(index + 1), nc_a_normal())
         case (_, .accent):
-            return (Self.accentPair, nc_a_bold())
+            // With a theme, the pairs are the theme's: the accent (borders, headings, the map), which no
+            // role sets, is the terminal's own colour, bold, as the theme's default look is.
+            return (theme == nil ? Self.accentPair : 0, nc_a_bold())
         case (.basic, .muted):
             // Eight colours have no grey; dim is the closest.
             return (0, nc_a_dim())

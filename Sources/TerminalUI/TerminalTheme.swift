@@ -29,13 +29,16 @@ public struct TerminalTheme: Equatable, Sendable {
     public var quote: Role
     public var code: Role
     public var link: Role
+    /// The selected comment: its header takes the attributes, and the colour when there is one;
+    /// the bar beside its text takes the colour. The default, reverse video, is tread's look without a theme.
+    public var selection: Role
     public var searchHit: Role
     public var new: Role
     public var muted: Role
 
     public init(
-        guides: [Role], author: Role, op: Role, quote: Role, code: Role, link: Role, searchHit: Role, new: Role,
-        muted: Role
+        guides: [Role], author: Role, op: Role, quote: Role, code: Role, link: Role,
+        selection: Role = Role(reverse: true), searchHit: Role, new: Role, muted: Role
     ) {
         self.guides = guides.isEmpty ? [Role()] : Array(guides.prefix(16))
         self.author = author
@@ -43,6 +46,7 @@ public struct TerminalTheme: Equatable, Sendable {
         self.quote = quote
         self.code = code
         self.link = link
+        self.selection = selection
         self.searchHit = searchHit
         self.new = new
         self.muted = muted
@@ -55,6 +59,7 @@ public struct TerminalTheme: Equatable, Sendable {
         case .level(let n):
             let count = guides.count
             return guides[((n % count) + count) % count]
+        case .selection: return selection
         case .author: return author
         case .op: return op
         case .quote: return quote
@@ -67,7 +72,7 @@ public struct TerminalTheme: Equatable, Sendable {
     }
 
     /// Every role with a colour pair of its own, in pair order after the guides.
-    var roles: [Role] { [author, op, quote, code, link, searchHit, new, muted] }
+    var roles: [Role] { [author, op, quote, code, link, searchHit, new, muted, selection] }
 
     /// The pair number of a tint's role (guides first, from 1), or nil for the terminal's colours.
     func pair(for tint: Tint) -> Int16? {
@@ -85,6 +90,7 @@ public struct TerminalTheme: Equatable, Sendable {
         case .highlight: return base + 6
         case .new: return base + 7
         case .muted: return base + 8
+        case .selection: return base + 9
         }
     }
 }

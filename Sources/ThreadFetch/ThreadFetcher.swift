@@ -129,8 +129,10 @@ public struct ThreadFetcher: Sendable {
         let topicURL = SiteAPI.discourseTopic(forum, id)
         let first = try await client.json(topicURL)
         let peek = JSONPeek(first)
+        // The topic's page, which the JSON does not give: the article's address, and each post's after it.
+        let page = Self.discoursePage(forum, id, slug: peek.value(at: ["slug"]).map(peek.text))
         guard let posts = peek.value(at: ["post_stream", "posts"]), let present = peek.elements(of: posts) else {
-            return try read(first, .discourse, url: topicURL)
+            return try read(first, .discourse, url: topicURL).addressed(page)
         }
         let stream = peek.value(at: ["post_stream", "stream"]).map { peek.integers(in: $0) } ?? []
         let have = Set(present.compactMap { span in peek.member("id", of: span).flatMap { Int64(peek.text($0)) } })
@@ -170,7 +172,23 @@ public struct ThreadFetcher: Sendable {
         var document = Array(first[..<(posts.upperBound - 1)])
         document += spliced
         document += first[(posts.upperBound - 1)...]
-        return try read(document, .discourse, url: topicURL)
+        return try read(document, .discourse, url: topicURL).addressed(page)
+    }
+
+    /// `https://forum/t/SLUG/ID`; the slug only when it is plain (a JSON string of letters, digits
+    /// and `-`), else Discourse's own stand-in, `topic`, which the forum redirects from.
+    static func discoursePage(_ forum: WebAddress, _ id: String, slug raw: String?) -> String {
+        var slug = "topic"
+        if let raw, raw.utf8.count >= 3, raw.utf8.count <= 202, raw.hasPrefix("\""), raw.hasSuffix("\"") {
+            let inside = raw.utf8.dropFirst().dropLast()
+            let plain = inside.allSatisfy {
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                    || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                    || $0 == UInt8(ascii: "-")
+            }
+            if plain { slug = String(decoding: inside, as: UTF8.self) }
+        }
+        return "\(forum.origin)/t/\(slug)/\(id)"
     }
 }
 

@@ -39,6 +39,7 @@ func openReader(
     if !terminal.hasColors { state.newMarkerStyle = .word }
     if let live { state.source = live.source }
     var fetching = FetchRun()
+    let clipboard = preferences.clipboardCommand
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
@@ -63,7 +64,7 @@ func openReader(
     while true {
         // Busy (loading, building the visit, a fetch, or a long search) means polling; idle means sleeping
         // until a key.
-        let busy = loading != nil || building != nil || state.fetch != nil
+        let busy = loading != nil || building != nil || state.fetch != nil || clipboard?.isBusy == true
         let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : busy ? 50 : -1)
         if let built = building?.take() {
             building = nil
@@ -71,6 +72,10 @@ func openReader(
             if waited == nil { show(state, on: terminal, layout: layout) }
         }
         if fetching.deliver(to: &state, layout: layout), waited == nil { show(state, on: terminal, layout: layout) }
+        if let copied = clipboard?.finished(), !copied.isEmpty {
+            for line in copied { state.update(.notice(line), layout: layout) }
+            if waited == nil { show(state, on: terminal, layout: layout) }
+        }
         if let load = loading {
             switch load.result {
             case .success(let full):
@@ -113,12 +118,13 @@ func openReader(
             case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
             case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
             }
-            perform(state.effects, on: terminal, state: &state, layout: layout)
+            perform(state.effects, on: terminal, clipboard: clipboard, state: &state, layout: layout)
             if state.quitRequested {
                 fetching.stop()
                 let visit = state.visitToSave(layout: layout)
                 terminal.restore()
                 session.save(visit)
+                clipboard?.finish(within: .seconds(2))
                 return
             }
             fetching.follow(state, live: live)
@@ -175,8 +181,11 @@ private struct FetchRun {
 }
 
 /// Does what the reader asked: opens a link in the browser (detached, the terminal untouched),
-/// or copies text through OSC 52; a failure goes back to the status line.
-func perform(_ effects: [Effect], on terminal: Terminal, state: inout ReaderState, layout: LayoutCache) {
+/// or copies text through the config's copy command, else OSC 52; a failure goes back to the status line.
+func perform(
+    _ effects: [Effect], on terminal: Terminal, clipboard: ClipboardCommand?, state: inout ReaderState,
+    layout: LayoutCache
+) {
     for effect in effects {
         switch effect {
         case .open(let url):
@@ -185,6 +194,9 @@ func perform(_ effects: [Effect], on terminal: Terminal, state: inout ReaderStat
             } catch {
                 state.update(.notice(error.description), layout: layout)
             }
+        case .copy(let text) where clipboard != nil:
+            // Its outcome arrives later, through `finished()`, polled by the loop.
+            if let failure = clipboard?.copy(text) { state.update(.notice(failure), layout: layout) }
         case .copy(let text):
             do {
                 terminal.emit(try ClipboardSequence.copy(text))

@@ -66,7 +66,21 @@ struct ReaderPreferences {
         case .topLevel: levels = 1
         case .depth(let n): levels = n
         }
-        return ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
+        var options = ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
+        // A command reads from a pipe, which has no 75,000-byte limit; a document under a few MB copies whole.
+        if let command = clipboardCommand {
+            options.copyLimit = Self.commandCopyLimit
+            options.copyCommand = command.name
+        }
+        return options
+    }
+
+    /// The most `y`, `Y` and `T` hand a copy command.
+    static let commandCopyLimit = 16 << 20
+
+    /// The config's copy command, run for `y`, `Y` and `T` instead of OSC 52; nil when none is set.
+    var clipboardCommand: ClipboardCommand? {
+        preferences.copyCommand.flatMap { ClipboardCommand($0) }
     }
 
     var theme: TerminalTheme {
@@ -74,7 +88,8 @@ struct ReaderPreferences {
         return TerminalTheme(
             guides: t.guides.map(Self.role), author: Self.role(t.author), op: Self.role(t.op),
             quote: Self.role(t.quote), code: Self.role(t.code), link: Self.role(t.link),
-            searchHit: Self.role(t.searchHit), new: Self.role(t.new), muted: Self.role(t.muted))
+            selection: Self.role(t.selection), searchHit: Self.role(t.searchHit), new: Self.role(t.new),
+            muted: Self.role(t.muted))
     }
 
     static func role(_ style: Style) -> TerminalTheme.Role {

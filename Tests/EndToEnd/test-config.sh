@@ -43,6 +43,33 @@ else
     fail "XDG_CONFIG_HOME's config is in force" "$out"
 fi
 
+# The selection role and the copy command are printed, and read back as written.
+cat >"$work/xdg/tread/config.toml" <<'TOML'
+[theme]
+selection = "bright-yellow underline"
+[copy]
+command = ["xclip", "-selection", "clipboard"]
+TOML
+out=$(XDG_CONFIG_HOME="$work/xdg" HOME="$work/home" "$BIN" config)
+if grep -qx 'selection = "bright-yellow underline"' <<<"$out" &&
+    grep -qx 'command = \["xclip", "-selection", "clipboard"\]' <<<"$out"; then
+    pass "tread config shows the selection role and the copy command"
+else
+    fail "tread config shows the selection role and the copy command" "$out"
+fi
+printf '%s\n' "$out" >"$work/xdg/tread/config.toml"
+if [[ $(XDG_CONFIG_HOME="$work/xdg" "$BIN" config) == "$out" ]]; then
+    pass "a printed copy command reads back the same"
+else
+    fail "a printed copy command reads back the same" "differs"
+fi
+if grep -qx 'selection = "reverse"' "$work/defaults.toml" && grep -qx 'command = \[\]' "$work/defaults.toml" &&
+    grep -q '^# .*run without a shell' "$work/defaults.toml"; then
+    pass "the defaults show the selection as reverse and no copy command, explained"
+else
+    fail "the defaults show the selection and the copy command" "$(grep -n 'selection\|command' "$work/defaults.toml")"
+fi
+
 echo 'max-width = 90' >"$work/home/.config/tread/config.toml"
 if env -u XDG_CONFIG_HOME HOME="$work/home" "$BIN" config | grep -qx 'max-width = 90'; then
     pass "without XDG_CONFIG_HOME, ~/.config/tread/config.toml"
@@ -71,6 +98,12 @@ expect_error "unknown key name" "bad.toml:2: unknown key name \"ctrl-\"" $'[keys
 expect_error "key bound twice" "bad.toml:3: key \"x\" is bound to both" $'[keys]\nquit = "x"\nroot = "x"'
 expect_error "colour that does not exist" "bad.toml:2: no colour or attribute \"reddish\"" $'[theme]\nlink = "reddish"'
 expect_error "wrong type" "bad.toml:1: mouse must be true or false" 'mouse = 1'
+expect_error "a selection that is not a style" "bad.toml:2: no colour or attribute \"inverse\" in selection" \
+    $'[theme]\nselection = "inverse"'
+expect_error "a copy command as a shell string" "bad.toml:2: command must be a list of the program" \
+    $'[copy]\ncommand = "xclip -selection clipboard | tee"'
+expect_error "a copy command with a newline" "bad.toml:2: a word of command holds a control character" \
+    $'[copy]\ncommand = ["wl-copy", "a\\nb"]'
 expect_error "escape in a value is not echoed raw" 'bad.toml:2: unknown key name "\?\]0;pwned' $'[keys]\nquit = "\\u001b]0;pwned"'
 
 echo "$passed passed, $failed failed"

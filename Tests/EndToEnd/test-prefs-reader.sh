@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: the reader under tmux with a config file (temporary XDG_CONFIG_HOME) remapping keys
 # and colours, opening links through a BROWSER stub that records its arguments, copying through
-# OSC 52 into tmux's buffer, hostile links never opened, and a broken config refused before drawing.
+# OSC 52 into tmux's buffer, hostile links never opened, and a broken config refused before drawing;
+# the selection role's look, and copying through a copy command stub that records its input.
 # Usage: test-prefs-reader.sh PATH/TO/tread
 source "$(dirname "$0")/lib.sh"
 BIN=${1:?usage: test-prefs-reader.sh PATH/TO/tread}
@@ -167,4 +168,121 @@ expect_screen "▸ ann" "fold = top-level opens with replies folded"
 expect_screen "1 reply hidden" "the folded thread says what it hides"
 send q
 expect_exit 0 "q quits again with the default keys"
+
+# The selection role: the selected comment's header in the theme's colour and attributes.
+printf '[theme]\nselection = "yellow underline"\n' >"$work/xdg/tread/config.toml"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$work/thread.json"
+expect_screen "▾ ann OP" "the reader opens with a selection style"
+# tmux writes yellow as SGR 33 and underline as SGR 4, in either order, before the selected author.
+selected=$(screen_with_escapes | grep "▾" | head -1)
+if grep -qE $'\e\\[([0-9]+;)*4[;m]' <<<"$selected" && grep -qE $'\e\\[([0-9]+;)*33[;m]' <<<"$selected"; then
+  pass "the selected header takes the selection's colour and attribute"
+else
+  fail "the selected header takes the selection's colour (got: $(screen_with_escapes | grep "▾" | head -1 | cat -v))"
+fi
+bob_header=$(screen_with_escapes | grep -F "bob" | head -1)
+if [[ -z $bob_header ]] || grep -qE $'\e\\[([0-9]+;)*4[;m]' <<<"$bob_header"; then
+  fail "an unselected header keeps its own look"
+else
+  pass "an unselected header keeps its own look"
+fi
+send q
+expect_exit 0 "q quits"
+# Without colours (NO_COLOR) a selection that is only a colour is drawn reversed (SGR 7), never unmarked.
+printf '[theme]\nselection = "yellow"\n' >"$work/xdg/tread/config.toml"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" NO_COLOR=1 "$BIN" "$work/thread.json"
+expect_screen "▾ ann OP" "the reader opens without colours"
+selected=$(screen_with_escapes | grep "▾" | head -1)
+if grep -qE $'\e\\[([0-9]+;)*7[;m]' <<<"$selected" && ! grep -qE $'\e\\[([0-9]+;)*33[;m]' <<<"$selected"; then
+  pass "without colours a colour-only selection is reversed"
+else
+  fail "without colours a colour-only selection is reversed (got: $(cat -v <<<"$selected"))"
+fi
+send q
+expect_exit 0 "q quits"
+
+# A copy command: y, Y and T run it without a shell, the text on its input, nothing on the screen.
+cat >"$work/copy.sh" <<SH
+#!/bin/sh
+cat >> "$work/copied"
+printf '\n--end of copy, %s argument(s): %s\n' "\$#" "\$1" >> "$work/copied"
+echo "STUB ON STDOUT"
+echo "STUB ON STDERR" >&2
+exit 0
+SH
+chmod +x "$work/copy.sh"
+printf '[copy]\ncommand = ["%s", "$HOME; rm"]\n' "$work/copy.sh" >"$work/xdg/tread/config.toml"
+e2e_tmux set-buffer "before"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$work/thread.json"
+expect_screen "Links thread" "the reader opens with a copy command"
+send j j y
+expect_status "copied 25 bytes with copy.sh" "y runs the copy command and says so"
+if [[ $(cat "$work/copied" 2>/dev/null) == $'https://one.example.org/x\n--end of copy, 1 argument(s): $HOME; rm' ]]; then
+  pass "the command gets the link on its input and its argument as written, no shell"
+else
+  fail "the command gets the link on its input (got: $(head -c 300 "$work/copied" 2>/dev/null))"
+fi
+if screen | grep -q "STUB ON"; then fail "the command writes nothing on the screen"; else pass "the command writes nothing on the screen"; fi
+if [[ $(e2e_tmux show-buffer 2>/dev/null) == "before" ]]; then
+  pass "with a copy command nothing goes through OSC 52"
+else
+  fail "with a copy command nothing goes through OSC 52"
+fi
+rm -f "$work/copied"
+send Y
+expect_status "with copy.sh" "Y runs the copy command"
+sleep 0.3
+if grep -q '^\*\*bob\*\*$' "$work/copied" 2>/dev/null; then
+  pass "Y copies the comment as Markdown through the command"
+else
+  fail "Y copies the comment through the command"
+fi
+send q
+expect_exit 0 "q quits after copying through a command"
+expect_tty_restored "the terminal is as it was after the copy command"
+
+# A command that is not there, and one that fails: a message each, and the reader goes on.
+printf '[copy]\ncommand = ["tread-no-such-copy"]\n' >"$work/xdg/tread/config.toml"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$work/thread.json"
+expect_screen "Links thread" "the reader opens with a missing copy command"
+send Y
+expect_status "copy command tread-no-such-copy not found" "a missing copy command is named"
+send q
+expect_exit 0 "q quits"
+printf '[copy]\ncommand = ["sh", "-c", "cat >/dev/null; exit 4"]\n' >"$work/xdg/tread/config.toml"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$work/thread.json"
+expect_screen "Links thread" "the reader opens with a failing copy command"
+send T
+expect_status "copy command sh failed (exit status 4)" "a failing copy command says its status"
+send q
+expect_exit 0 "q quits"
+
+# A Discourse topic fetched by its address (from the replay server): I opens the selected post on its
+# forum, /t/SLUG/TOPIC/POST_NUMBER, and the converted document keeps the topic's page.
+rm -f "$work/xdg/tread/config.toml" "$work/opened"
+here=$(cd "$(dirname "$0")" && pwd)
+python3 "$here/replay_server.py" "$here/../Fixtures" "$work/port" &
+server=$!
+trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+base="http://127.0.0.1:$(cat "$work/port")"
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" XDG_CACHE_HOME="$work/cache" BROWSER="$work/browser.sh" \
+  "$BIN" "$base/t/github-in-decay/6482"
+expect_screen "GitHub in decay" "a Discourse topic opens by its address"
+send j I
+sleep 0.5
+if [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "$base/t/github-in-decay/6482/2" ]]; then
+  pass "I opens the selected Discourse post on its forum"
+else
+  fail "I opens the selected Discourse post (got: $(head -c 300 "$work/opened" 2>/dev/null))"
+fi
+send q
+expect_exit 0 "q quits the fetched topic"
+if XDG_CACHE_HOME="$work/cache" "$BIN" convert "$base/t/github-in-decay/6482" 2>/dev/null |
+  grep -qF "\"url\": \"$base/t/github-in-decay/6482\""; then
+  pass "the converted topic keeps its page as the article's address"
+else
+  fail "the converted topic keeps its page as the article's address"
+fi
+kill "$server" 2>/dev/null
 finish

@@ -47,6 +47,28 @@ import Testing
         }
     }
 
+    /// The reader's selected comment on a real screen: the header in the theme's `selection`
+    /// colour and attributes, the bar in its colour (issue 13).
+    @Test func theSelectionRoleDrawsTheSelectedComment() throws {
+        var theme = ThemePaletteTests.theme
+        theme.selection = TerminalTheme.Role(color: 3, underline: true)
+        try withHeadlessTerminal(rows: 4, columns: 20, theme: theme) { terminal in
+            var frame = Frame(width: 20, height: 4)
+            frame.put("ann", row: 0, column: 0, style: CellStyle(tint: .author, selected: true))
+            frame.put("┃", row: 1, column: 0, style: CellStyle(tint: .selection, bold: true))
+            frame.put("bob", row: 2, column: 0, style: CellStyle(tint: .author))
+            terminal.draw(frame)
+            let header = terminal.cell(row: 0, column: 0)
+            let pair = try #require(theme.pair(for: .selection))
+            #expect(header.pair == pair && header.attributes & nc_a_underline() != 0)
+            #expect(header.attributes & nc_a_bold() != 0, "the author role's bold stays")
+            #expect(header.attributes & nc_a_reverse() == 0)
+            #expect(terminal.cell(row: 1, column: 0).pair == pair)
+            #expect(terminal.cell(row: 1, column: 0).attributes & nc_a_underline() == 0)
+            #expect(terminal.cell(row: 2, column: 0).pair == theme.pair(for: .author))
+        }
+    }
+
     @Test func aChangedFrameLeavesNoStaleCells() throws {
         try withHeadlessTerminal(rows: 4, columns: 20) { terminal in
             terminal.draw(Frame.lines(["hello 世界 world", "🌍 wide first", "same line"], width: 20, height: 4))
