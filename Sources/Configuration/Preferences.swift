@@ -39,6 +39,18 @@ public struct Preferences: Equatable, Sendable {
         case absolute
     }
 
+    /// Whether the reader has its map strip (`M`) and shows it on opening.
+    public enum MapSetting: String, Equatable, Sendable, CaseIterable {
+        /// Shown on opening; `M` hides it.
+        case shown
+        /// Hidden until `M` shows it.
+        case hidden
+        /// `M` does nothing: the last column stays the page's.
+        case off
+
+        public static let expectedForm = "\"shown\", \"hidden\" or \"off\" (true is \"shown\", false \"off\")"
+    }
+
     /// Keys per action name, in the order the reader gave the actions.
     public var keys: [String: [KeyName]]
     public var theme = Theme()
@@ -49,6 +61,7 @@ public struct Preferences: Equatable, Sendable {
     public var foldOnOpen = FoldOnOpen.open
     public var dates = DateStyle.relative
     public var mouse = true
+    public var map = MapSetting.hidden
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {

@@ -40,10 +40,16 @@ public struct ReaderOptions: Sendable {
     public var layout: LayoutOptions
     /// Show threads down to this depth on opening (1 = top level only); nil opens everything.
     public var openLevels: Int?
+    /// Whether the map is shown on opening, hidden until `M`, or off.
+    public var map: MapPreference
 
-    public init(keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil) {
+    public init(
+        keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil,
+        map: MapPreference = .hidden
+    ) {
         self.keymap = keymap
         self.layout = layout
         self.openLevels = openLevels
+        self.map = map
     }
 }

@@ -91,6 +91,27 @@ extension ReaderState {
         if top.item != .article, !selectionIsVisible(layout: layout) { reveal(shown, layout: layout) }
     }
 
+    /// Runs the filter again when its query asks `new` and the visit changed (it arrived after
+    /// the filter was set, as on a big thread opened with `--filter new`): the first run saw nothing
+    /// new. A confirmed filter that had found nothing then goes to its first match, as Enter would
+    /// have; one whose matches the user may be reading leaves the selection where it is.
+    ///
+    /// Marking comments read does not come here: a match just read stays until the query changes,
+    /// rather than vanishing from under the cursor.
+    mutating func refilterForVisit(layout: LayoutCache) {
+        guard let filter, filter.error == nil, let query = try? Query.parse(filter.text), query.readsNew else {
+            return
+        }
+        let go = filter.goWhenDone || (mode == .reading && (filter.result?.matchCount ?? 0) == 0)
+        setFilter(filter.text, layout: layout)
+        guard go else { return }
+        if isFiltering {
+            self.filter?.goWhenDone = true
+        } else {
+            goToFirstMatch(layout: layout)
+        }
+    }
+
     /// Esc: the whole thread again, with the folds as they are now (made with or without the filter).
     mutating func clearFilter(layout: LayoutCache) {
         guard filter != nil else { return }

@@ -66,7 +66,13 @@ struct ReaderPreferences {
         case .topLevel: levels = 1
         case .depth(let n): levels = n
         }
-        return ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
+        let map: MapPreference
+        switch preferences.map {
+        case .shown: map = .shown
+        case .hidden: map = .hidden
+        case .off: map = .off
+        }
+        return ReaderOptions(keymap: keymap, layout: layout, openLevels: levels, map: map)
     }
 
     var theme: TerminalTheme {
