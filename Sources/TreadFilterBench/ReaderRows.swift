@@ -10,7 +10,10 @@ struct ReaderRows {
     let discussion: Discussion
     let rows = 24
     let columns = 80
-    let runs = 7
+    /// Runs of each row; `TREAD_BENCH_RUNS` sets another number (more, to profile one row).
+    let runs = ProcessInfo.processInfo.environment["TREAD_BENCH_RUNS"].flatMap { Int($0) }.map { max(1, $0) } ?? 7
+    /// Only the rows whose name holds `TREAD_BENCH_ONLY`, when set.
+    let only = ProcessInfo.processInfo.environment["TREAD_BENCH_ONLY"]
 
     /// A visit in which every tenth comment is new: a first visit carried over a "reload" that
     /// brought those comments (only the new flags matter to the map and the filter).
@@ -44,6 +47,11 @@ struct ReaderRows {
         return (samples[samples.count / 2], samples[samples.count - 1])
     }
 
+    /// The keys of `text` typed at the filter prompt, opening it first when `open`.
+    func typing(_ text: String, open: Bool = true) -> [Message] {
+        (open ? [.action(.startFilter)] : []) + text.map { .key(.character($0)) }
+    }
+
     func printTable() {
         let visit = visit()
         let new = visit.newCount
@@ -62,6 +70,11 @@ struct ReaderRows {
             ("visit arrives, filter new on", "(visit)", "--filter new", [filterNew], [ready]),
             ("visit arrives, filter new on, map", "(visit)", "--filter new, M", [filterNew, map], [ready]),
             ("j with map, filter new", "j", "visit, M, --filter new", [ready, map, filterNew], [j]),
+            (
+                "filter key (field), for comparison", "0", "visit, &depth<2", [ready] + typing("depth<2"),
+                typing("0", open: false)
+            ),
+            ("filter key new, 10% new", "w", "visit, &ne", [ready] + typing("ne"), typing("w", open: false)),
             ("overview on", "v", "c", [c], [.action(.toggleOverview)]),
             ("j in the overview", "j", "c, v", [c, .action(.toggleOverview)], [j]),
             (
@@ -73,7 +86,7 @@ struct ReaderRows {
         print("")
         print("| what | key | from | median ms | max ms |")
         print("|---|---|---|---:|---:|")
-        for (what, key, from, setup, timed) in table {
+        for (what, key, from, setup, timed) in table where only.map({ what.contains($0) }) ?? true {
             let (median, maximum) = time(setup, timed)
             print(
                 "| \(what) | \(key) | \(from) | \(String(format: "%.2f", median)) | \(String(format: "%.2f", maximum)) |"
