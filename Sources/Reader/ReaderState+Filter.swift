@@ -32,11 +32,12 @@ extension ReaderState {
         }
         // Hashing every author costs a tenth of a second at 1M: only for a query that needs it.
         if query.readsAuthors && filterAuthors == nil { filterAuthors = AuthorIndex(discussion) }
-        // `new` asks this visit's markers (nothing is new before the visit arrives, or with no state).
-        let visit = visits.visit
+        // `new` asks this visit's markers (nothing is new before the visit arrives, or with no state),
+        // copied out once: asking the visit itself copied the whole `Visit` on each of a million calls.
+        let newFlags = query.readsNew ? newFlagsForFilter() : []
         let matcher = QueryMatcher(
             query: query, discussion: discussion, tree: tree, authors: filterAuthors,
-            isNew: { index in visit?.isNew(index) ?? false })
+            isNew: { index in index < newFlags.count && newFlags[index] })
         var filter = self.filter ?? ReaderFilter(text: text)
         filter.text = text
         filter.error = nil
@@ -49,6 +50,19 @@ extension ReaderState {
         } else {
             continueFilter(layout: layout)
         }
+    }
+
+    /// Which comments carry the new marker now, by index: found in the time of a pass over the
+    /// visit's flags, once per query.
+    private func newFlagsForFilter() -> [Bool] {
+        guard let visit = visits.visit, visit.newCount > 0 else { return [] }
+        var flags = [Bool](repeating: false, count: discussion.count)
+        var next = visit.nextNew(after: nil)
+        while let index = next, index < flags.count {
+            flags[index] = true
+            next = visit.nextNew(after: index)
+        }
+        return flags
     }
 
     /// Evaluates the next stretch of comments for a running filter; shows the result when all are read.

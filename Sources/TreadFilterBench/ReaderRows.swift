@@ -75,6 +75,11 @@ struct ReaderRows {
                 typing("0", open: false)
             ),
             ("filter key new, 10% new", "w", "visit, &ne", [ready] + typing("ne"), typing("w", open: false)),
+            (
+                "--filter depth>5, for comparison", "--filter depth>5", "visit", [ready],
+                [.action(.applyFilter("depth>5"))]
+            ),
+            ("--filter new, 10% new", "--filter new", "visit", [ready], [filterNew]),
             ("overview on", "v", "c", [c], [.action(.toggleOverview)]),
             ("j in the overview", "j", "c, v", [c, .action(.toggleOverview)], [j]),
             (
