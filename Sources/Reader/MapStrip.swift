@@ -130,16 +130,7 @@ extension ReaderState {
             mapThreadStarts = starts
         }
         if mapNew == nil, let visit = visits.visit {
-            var new: [Int32] = []
-            if visit.newCount > 0 {
-                new.reserveCapacity(visit.newCount)
-                var next = visit.nextNew(after: nil)
-                while let index = next {
-                    new.append(Int32(index))
-                    next = visit.nextNew(after: index)
-                }
-            }
-            mapNew = new
+            mapNew = visit.newCount > 0 ? visit.newIndices() : []
         }
     }
 

@@ -57,11 +57,7 @@ extension ReaderState {
     private func newFlagsForFilter() -> [Bool] {
         guard let visit = visits.visit, visit.newCount > 0 else { return [] }
         var flags = [Bool](repeating: false, count: discussion.count)
-        var next = visit.nextNew(after: nil)
-        while let index = next, index < flags.count {
-            flags[index] = true
-            next = visit.nextNew(after: index)
-        }
+        for index in visit.newIndices() where Int(index) < flags.count { flags[Int(index)] = true }
         return flags
     }
 
