@@ -34,10 +34,9 @@ extension ReaderState {
         if query.readsAuthors && filterAuthors == nil { filterAuthors = AuthorIndex(discussion) }
         // `new` asks this visit's markers (nothing is new before the visit arrives, or with no state),
         // copied out once: asking the visit itself copied the whole `Visit` on each of a million calls.
-        let newFlags = query.readsNew ? newFlagsForFilter() : []
         let matcher = QueryMatcher(
             query: query, discussion: discussion, tree: tree, authors: filterAuthors,
-            isNew: { index in index < newFlags.count && newFlags[index] })
+            newFlags: query.readsNew ? newFlagsForFilter() : [])
         var filter = self.filter ?? ReaderFilter(text: text)
         filter.text = text
         filter.error = nil
