@@ -57,6 +57,14 @@ private func mapColumn(_ state: ReaderState) -> [String] {
         #expect(mapColumn(state) == ["█", "░", "░", "░", "▒", "░"])
     }
 
+    @Test func visitListsItsNewCommentsInOrder() {
+        // laterThread: a a1 a2 a2x b c; a2, a2x and c are new.
+        var visit = returningVisit(discussion(laterThread), after: savedState(of: firstReader()))
+        #expect(visit.newIndices() == [2, 3, 5])
+        visit.markRead(2..<4)
+        #expect(visit.newIndices() == [5])
+    }
+
     @Test func mapShownOnOpeningWhenTheOptionsSaySo() {
         let options = ReaderOptions(map: .shown)
         var state = ReaderState(discussion: discussion(firstThread), rows: 4, columns: 30, options: options)
