@@ -68,7 +68,9 @@ let package = Package(
         // The reading state's fault tests drive it (kill -9 mid-save, two writers); it also times saves.
         .executableTarget(name: "ReadingStateProbe", dependencies: ["ThreadModel", "ReadingState"]),
         // Times the filter on a big document (figures for BENCHMARKS.md).
-        .executableTarget(name: "TreadFilterBench", dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery"]),
+        .executableTarget(
+            name: "TreadFilterBench",
+            dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery", "Reader", "ReadingState"]),
         .testTarget(name: "ThreadQueryTests", dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),

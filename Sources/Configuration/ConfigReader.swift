@@ -14,7 +14,7 @@ struct ConfigReader {
         lines = SourceLines(text)
     }
 
-    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse"]
+    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map"]
     static let sections = ["keys", "theme", "copy"]
 
     mutating func read() throws(ConfigurationError) -> Preferences {
@@ -62,6 +62,8 @@ struct ConfigReader {
                     throw error(key, in: nil, "mouse must be true or false, not \(describe(value))")
                 }
                 preferences.mouse = on
+            case "map":
+                preferences.map = try mapSetting(value, key)
             case "keys":
                 preferences.keys = try keys(try section(value, key))
             case "theme":
@@ -250,6 +252,19 @@ struct ConfigReader {
             throw error(key, in: section, "\(key) must be \(expected), not \(describe(value))")
         }
         return text
+    }
+
+    /// `map`: one of its words, or a boolean for the plain on/off a user may write first.
+    private func mapSetting(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigurationError)
+        -> Preferences.MapSetting
+    {
+        if value.type == .bool, let on = value.bool { return on ? .shown : .off }
+        let expected = Preferences.MapSetting.expectedForm
+        let text = try string(value, key, in: nil, expected: expected)
+        guard let setting = Preferences.MapSetting(rawValue: text) else {
+            throw error(key, in: nil, "map must be \(expected), not \(quoted(text))")
+        }
+        return setting
     }
 
     private func error(_ key: String, in section: String?, _ message: String) -> ConfigurationError {

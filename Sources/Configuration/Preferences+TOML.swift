@@ -17,6 +17,8 @@ extension Preferences {
             dates = "\(dates.rawValue)"
             # false leaves the mouse to the terminal, so its own selection works.
             mouse = \(mouse)
+            # The map strip at the right edge: "shown" on opening, "hidden" until M, or "off" (M does nothing).
+            map = "\(map.rawValue)"
 
             # Keys per action: one key name or a list of them.
             # A key name is \(KeyName.expectedForm).

@@ -39,6 +39,18 @@ public struct Preferences: Equatable, Sendable {
         case absolute
     }
 
+    /// Whether the reader has its map strip (`M`) and shows it on opening.
+    public enum MapSetting: String, Equatable, Sendable, CaseIterable {
+        /// Shown on opening; `M` hides it.
+        case shown
+        /// Hidden until `M` shows it.
+        case hidden
+        /// `M` does nothing: the last column stays the page's.
+        case off
+
+        public static let expectedForm = "\"shown\", \"hidden\" or \"off\" (true is \"shown\", false \"off\")"
+    }
+
     /// Keys per action name, in the order the reader gave the actions.
     public var keys: [String: [KeyName]]
     public var theme = Theme()
@@ -52,6 +64,7 @@ public struct Preferences: Equatable, Sendable {
     /// The program and arguments that copy (`y`, `Y`, `T`) run with the text on their standard input,
     /// without a shell; nil copies through the terminal (OSC 52).
     public var copyCommand: [String]?
+    public var map = MapSetting.hidden
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {

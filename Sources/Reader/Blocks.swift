@@ -15,6 +15,13 @@ public enum Blocks {
         max(0, (width - minimumTextWidth) / max(1, indent))
     }
 
+    /// The guides before a line at `depth`: one per level, each in its level's colour, as many as
+    /// fit in `width` (a deeper comment shows its depth in its header instead).
+    static func guides(depth: Int, width: Int, options: LayoutOptions) -> [Span] {
+        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
+        return (0..<max(0, levels)).map { Span(options.guide, CellStyle(tint: .level($0))) }
+    }
+
     /// Untrusted text for a one-line field (author, date, title): sanitised, line breaks as spaces.
     public static func oneLine(_ text: String) -> String {
         var clean = Sanitizer.sanitize(text)
@@ -107,8 +114,8 @@ public enum Blocks {
         options: LayoutOptions = .standard, novelty: Novelty?
     ) -> [StyledLine] {
         let depth = tree.depth(of: index)
-        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
-        let guides = (0..<levels).map { Span(options.guide, CellStyle(tint: .level($0))) }
+        let guides = Blocks.guides(depth: depth, width: width, options: options)
+        let levels = guides.count
         let marker = options.indentWidth * levels
         if discussion.isPlaceholder(index) {
             // A stand-in for what the saved file left out ("12 more replies not in this file"): one muted line.

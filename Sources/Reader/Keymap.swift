@@ -77,7 +77,7 @@ public struct Keymap: Sendable {
         Binding([.character("c")], .firstComment, "first comment"),
         Binding([.character("/")], .startSearch, "search all comments"),
         Binding([.character("v")], .toggleOverview, "overview: a line per comment"),
-        Binding([.character("M")], .toggleMap, "map of the thread at the right edge"),
+        Binding([.character("M")], .toggleMap, "map: █ selected • match ◆ hit + new"),
         Binding([.character("&")], .startFilter, "filter: author:pg depth<3 /re/…"),
         Binding([.character("n")], .nextMatch, "next match (of the filter when on)"),
         Binding([.character("N")], .previousMatch, "previous match"),

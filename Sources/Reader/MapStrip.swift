@@ -1,8 +1,14 @@
 /// The map: a one-column strip at the right edge standing for the whole thread, one row for an
 /// equal share of its comments, so each top-level thread is a block as tall as its share.
 ///
-/// Drawn from arrays the reader already has (thread starts, the filter's matches, the search's
-/// hits), each looked up by binary search: a row costs a few comparisons whatever the thread's size.
+/// Drawn from ascending arrays of comment indices (thread starts, the filter's matches, the
+/// search's hits, the visit's new comments), each found once when it changes and looked up by
+/// binary search: a row costs a few comparisons whatever the thread's size.
+///
+/// A row that stands for several kinds of comment shows the one that matters most, in this order
+/// (the help and the README say it too): the selection `█`, a filter match `•`, a search hit `◆`,
+/// a new comment `+`, else the thread's shade `░` / `▒`. Each glyph differs in shape, so the map
+/// reads the same without colours.
 struct MapStrip {
     /// The first comment of each top-level thread, ascending.
     let threadStarts: [Int32]
@@ -41,9 +47,14 @@ struct MapStrip {
     /// The top-level thread holding `index`: its number, counted from 0.
     func thread(of index: Int) -> Int { max(0, Self.lowerBound(threadStarts, index + 1) - 1) }
 
-    /// The glyph and style of each row: threads shade in turn (░ ▒), a filter match or search hit
-    /// is a dot, the selection a block; rows on screen are drawn reversed.
-    func cells(selection: Int?, onScreen: ClosedRange<Int>?, matches: [Int32], hits: [Int32]) -> [(String, CellStyle)] {
+    /// The glyph of a row holding a new comment: a `+`, as in a diff (the page's `●` would read as
+    /// the filter's `•` without colours).
+    static let newGlyph = "+"
+
+    /// The glyph and style of each row, by the order above; rows on screen are drawn reversed.
+    func cells(
+        selection: Int?, onScreen: ClosedRange<Int>?, matches: [Int32], hits: [Int32], new: [Int32] = []
+    ) -> [(String, CellStyle)] {
         guard count > 0 else { return [] }
         var cells: [(String, CellStyle)] = []
         cells.reserveCapacity(rows)
@@ -51,6 +62,10 @@ struct MapStrip {
             let range = range(ofRow: row)
             var glyph = thread(of: range.lowerBound) % 2 == 0 ? "░" : "▒"
             var style = CellStyle(tint: .muted)
+            if Self.count(of: new, in: range) > 0 {
+                glyph = Self.newGlyph
+                style = CellStyle(tint: .new, bold: true)
+            }
             if Self.count(of: hits, in: range) > 0 {
                 glyph = "◆"
                 style = CellStyle(tint: .highlight, bold: true)
@@ -72,6 +87,14 @@ struct MapStrip {
     }
 }
 
+/// Whether the reader has a map (`map` in config.toml): shown on opening, hidden until `M`, or off.
+public enum MapPreference: String, Sendable, CaseIterable {
+    case shown
+    case hidden
+    /// `M` does nothing: the last column stays the page's.
+    case off
+}
+
 extension ReaderState {
     /// The columns the page gets: all but the map's.
     var pageWidth: Int { map ? max(0, columns - 1) : columns }
@@ -80,9 +103,24 @@ extension ReaderState {
 
     /// `M`: shows or hides the map. The thread starts are found once, in the threads' time.
     mutating func setMap(_ on: Bool, layout: LayoutCache) {
+        if on && options.map == .off {
+            message = "the map is off in the config (map = \"off\")"
+            return
+        }
         let row = selectionRow(layout: layout)
         map = on
-        if on && mapThreadStarts.isEmpty && !tree.isEmpty {
+        findMapFacts()
+        guard let selection, let row else { return }
+        top = page(layout).move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
+        clampTop(layout: layout)
+    }
+
+    /// Finds what the map draws from that is not found already: the thread starts (once per
+    /// document) and the new comments (once per visit). Linear in the comments, so it runs when
+    /// the map is shown or its facts change, never on a key that only moves.
+    mutating func findMapFacts() {
+        guard map else { return }
+        if mapThreadStarts.isEmpty && !tree.isEmpty {
             var starts: [Int32] = []
             var index = 0
             while index < tree.count {
@@ -91,9 +129,24 @@ extension ReaderState {
             }
             mapThreadStarts = starts
         }
-        guard let selection, let row else { return }
-        top = page(layout).move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
-        clampTop(layout: layout)
+        if mapNew == nil, let visit = visits.visit {
+            mapNew = visit.newCount > 0 ? visit.newIndices() : []
+        }
+    }
+
+    /// The visit's new comments changed (a new visit, a reload): the map finds them again.
+    mutating func forgetMapNew() {
+        mapNew = nil
+        findMapFacts()
+    }
+
+    /// Comments in `range` were marked read: their rows lose the new glyph, in the time of a
+    /// binary search and a move, not of a pass over the thread.
+    mutating func mapMarkedRead(_ range: Range<Int>) {
+        guard var new = mapNew else { return }
+        mapNew = nil
+        new.removeSubrange(new.partitionIndex(range.lowerBound)..<new.partitionIndex(range.upperBound))
+        mapNew = new
     }
 
     /// Draws the map down the last column.
@@ -102,7 +155,8 @@ extension ReaderState {
         let onScreen = shown.first.flatMap { first in shown.last.map { first...max(first, $0) } }
         let hits = search?.hits.compactMap { $0.comment.map(Int32.init) } ?? []
         let cells = mapStrip.cells(
-            selection: selection, onScreen: onScreen, matches: filter?.result?.matches ?? [], hits: hits)
+            selection: selection, onScreen: onScreen, matches: filter?.result?.matches ?? [], hits: hits,
+            new: mapNew ?? [])
         for (row, cell) in cells.enumerated() { frame.put(cell.0, row: row, column: columns - 1, style: cell.1) }
     }
 

@@ -31,7 +31,9 @@ extension Blocks {
         let replies = tree.replyCount(of: index)
         if replies > 0 { details.append(replies == 1 ? "1 reply" : "\(replies) replies") }
         if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }
-        var words = oneLine(String(discussion.body(of: index).prefix(overviewPeek)))
+        // No more characters than columns: every visible character takes one at least, and measuring
+        // the whole peek to cut it to the line was half the cost of turning the overview on.
+        var words = String(oneLine(String(discussion.body(of: index).prefix(overviewPeek))).prefix(max(0, width)))
         if words.isEmpty && deleted { words = "[deleted]" }
         if !words.isEmpty { spans.append(Span("  " + words)) }
         return StyledLine(clip(spans, to: width), role: .header(marker: marker))

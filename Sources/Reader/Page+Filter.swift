@@ -45,8 +45,8 @@ extension Blocks {
         novelty: Novelty? = nil
     ) -> StyledLine {
         let depth = tree.depth(of: index)
-        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
-        let guides = (0..<levels).map { Span(options.guide, CellStyle(tint: .level($0))) }
+        let guides = Blocks.guides(depth: depth, width: width, options: options)
+        let levels = guides.count
         if discussion.isPlaceholder(index) {
             return comment(index, of: discussion, tree: tree, width: width, options: options)[0]
         }
@@ -62,12 +62,10 @@ extension Blocks {
     static func hiddenStub(
         at first: Int, comments: Int, tree: CommentTree, width: Int, options: LayoutOptions = .standard
     ) -> StyledLine {
-        let depth = tree.depth(of: first)
-        let levels = min(depth, maximumLevels(width: width, indent: options.indentWidth))
-        let guides = (0..<levels).map { Span(options.guide, CellStyle(tint: .level($0))) }
+        let guides = Blocks.guides(depth: tree.depth(of: first), width: width, options: options)
         let text = comments == 1 ? "··· 1 comment hidden" : "··· \(comments) comments hidden"
         return StyledLine(
             clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
-            role: .header(marker: options.indentWidth * levels))
+            role: .header(marker: options.indentWidth * guides.count))
     }
 }

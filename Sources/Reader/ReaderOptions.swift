@@ -46,10 +46,16 @@ public struct ReaderOptions: Sendable {
     /// The copy command's name when the config sets one: a copy then says it is under way, and the
     /// loop says how it ended.
     public var copyCommand: String?
+    /// Whether the map is shown on opening, hidden until `M`, or off.
+    public var map: MapPreference
 
-    public init(keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil) {
+    public init(
+        keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil,
+        map: MapPreference = .hidden
+    ) {
         self.keymap = keymap
         self.layout = layout
         self.openLevels = openLevels
+        self.map = map
     }
 }

@@ -134,6 +134,7 @@ extension ReaderState {
         visits.jumps = visits.jumps.compactMap { $0 < moved.count ? moved[$0] : nil }
         filterAuthors = nil
         mapThreadStarts = []
+        mapNew = nil
         if map { setMap(true, layout: layout) }
         if let text = filter?.text {
             filter = nil

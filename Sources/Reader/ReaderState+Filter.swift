@@ -32,11 +32,11 @@ extension ReaderState {
         }
         // Hashing every author costs a tenth of a second at 1M: only for a query that needs it.
         if query.readsAuthors && filterAuthors == nil { filterAuthors = AuthorIndex(discussion) }
-        // `new` asks this visit's markers (nothing is new before the visit arrives, or with no state).
-        let visit = visits.visit
+        // `new` asks this visit's markers (nothing is new before the visit arrives, or with no state),
+        // copied out once: asking the visit itself copied the whole `Visit` on each of a million calls.
         let matcher = QueryMatcher(
             query: query, discussion: discussion, tree: tree, authors: filterAuthors,
-            isNew: { index in visit?.isNew(index) ?? false })
+            newFlags: query.readsNew ? newFlagsForFilter() : [])
         var filter = self.filter ?? ReaderFilter(text: text)
         filter.text = text
         filter.error = nil
@@ -49,6 +49,15 @@ extension ReaderState {
         } else {
             continueFilter(layout: layout)
         }
+    }
+
+    /// Which comments carry the new marker now, by index: found in the time of a pass over the
+    /// visit's flags, once per query.
+    private func newFlagsForFilter() -> [Bool] {
+        guard let visit = visits.visit, visit.newCount > 0 else { return [] }
+        var flags = [Bool](repeating: false, count: discussion.count)
+        for index in visit.newIndices() where Int(index) < flags.count { flags[Int(index)] = true }
+        return flags
     }
 
     /// Evaluates the next stretch of comments for a running filter; shows the result when all are read.
@@ -89,6 +98,27 @@ extension ReaderState {
         }
         clampTop(layout: layout)
         if top.item != .article, !selectionIsVisible(layout: layout) { reveal(shown, layout: layout) }
+    }
+
+    /// Runs the filter again when its query asks `new` and the visit changed (it arrived after
+    /// the filter was set, as on a big thread opened with `--filter new`): the first run saw nothing
+    /// new. A confirmed filter that had found nothing then goes to its first match, as Enter would
+    /// have; one whose matches the user may be reading leaves the selection where it is.
+    ///
+    /// Marking comments read does not come here: a match just read stays until the query changes,
+    /// rather than vanishing from under the cursor.
+    mutating func refilterForVisit(layout: LayoutCache) {
+        guard let filter, filter.error == nil, let query = try? Query.parse(filter.text), query.readsNew else {
+            return
+        }
+        let go = filter.goWhenDone || (mode == .reading && (filter.result?.matchCount ?? 0) == 0)
+        setFilter(filter.text, layout: layout)
+        guard go else { return }
+        if isFiltering {
+            self.filter?.goWhenDone = true
+        } else {
+            goToFirstMatch(layout: layout)
+        }
     }
 
     /// Esc: the whole thread again, with the folds as they are now (made with or without the filter).

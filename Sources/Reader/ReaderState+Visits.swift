@@ -9,7 +9,10 @@ extension ReaderState {
         guard visit.indexCount == discussion.count else { return }
         visits.visit = visit
         layout.removeAll()
+        forgetMapNew()
         if !visits.touched { resume(visit.resume(), layout: layout) }
+        // A filter on `new` set before the visit arrived saw nothing new: it runs again on the visit.
+        refilterForVisit(layout: layout)
         if visit.newCount > 0, message == nil {
             message =
                 visit.newCount == 1 ? "1 new comment: } goes to it" : "\(visit.newCount) new comments: } goes to them"
@@ -138,7 +141,9 @@ extension ReaderState {
 
     private mutating func markRead(_ range: Range<Int>, saying text: String, layout: LayoutCache) {
         visits.visit?.markRead(range)
-        // The markers are in the laid-out lines.
+        mapMarkedRead(range)
+        // The markers are in the laid-out lines. A filter on `new` keeps its matches until its
+        // query changes: what was just read does not vanish from under the cursor.
         layout.removeAll()
         message = text
     }

@@ -49,10 +49,12 @@ public struct ReaderState: Sendable {
     public internal(set) var filter: ReaderFilter?
     /// One line per comment (`o`) instead of the full text.
     public internal(set) var overview = false
-    /// The map strip at the right edge (`M`); off until a config file can say otherwise.
+    /// The map strip at the right edge (`M`); shown on opening when `options.map` says so.
     public internal(set) var map = false
     /// The first comment of each top-level thread, for the map; found when it is first shown.
     var mapThreadStarts: [Int32] = []
+    /// The visit's new comments, ascending, for the map; nil until found (see `findMapFacts`).
+    var mapNew: [Int32]?
     /// Author names hashed once per document, on the first filter: `author:` then costs a compare a comment.
     var filterAuthors: AuthorIndex?
     /// The last message for the status line.
@@ -104,6 +106,8 @@ public struct ReaderState: Sendable {
         self.keymap = options.keymap
         self.options = options
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
+        map = options.map == .shown
+        findMapFacts()
         if loading {
             loadingProgress = 0
             replay = Replay(rows: self.rows, columns: self.columns)

@@ -135,6 +135,15 @@ public struct Visit: Sendable {
         return newFlags[range].reduce(0) { $0 + ($1 ? 1 : 0) }
     }
 
+    /// The comments carrying the new marker, ascending: one pass over the flags, for a view that
+    /// shows them all at once (the reader's map and its filter on `new`).
+    public func newIndices() -> [Int32] {
+        var indices: [Int32] = []
+        indices.reserveCapacity(newCount)
+        for (index, new) in newFlags.enumerated() where new { indices.append(Int32(index)) }
+        return indices
+    }
+
     /// The first new comment after `index` (after the article when nil), or nil when none follows.
     public func nextNew(after index: Int?) -> Int? {
         let start = index.map { $0 + 1 } ?? 0

@@ -28,6 +28,9 @@ public struct Query: Sendable {
 
     /// Whether some term is `author:`: only then is an `AuthorIndex` worth building.
     public var readsAuthors: Bool { expression.readsAuthors }
+
+    /// Whether some term is `new`: such a query must run again when the reading state changes.
+    public var readsNew: Bool { expression.readsNew }
 }
 
 /// One node of a query.
@@ -46,6 +49,16 @@ public indirect enum Expression: Sendable {
         case .term: return false
         case .not(let inner): return inner.readsAuthors
         case .all(let parts), .any(let parts): return parts.contains { $0.readsAuthors }
+        }
+    }
+
+    /// Whether a `new` term is inside (the nesting cap bounds this walk's depth).
+    var readsNew: Bool {
+        switch self {
+        case .term(.new): return true
+        case .term: return false
+        case .not(let inner): return inner.readsNew
+        case .all(let parts), .any(let parts): return parts.contains { $0.readsNew }
         }
     }
 

@@ -81,6 +81,9 @@ extension QueryMatcher {
             for k in result.indices where active[k] { result[k] = discussion.isDeleted(base + k) }
         case .text(let matcher):
             for k in result.indices where active[k] { result[k] = discussion.bodyMatches(matcher, comment: base + k) }
+        case .new where newFlags != nil:
+            let flags = newFlags ?? []
+            for k in result.indices where active[k] { result[k] = base + k < flags.count && flags[base + k] }
         default:
             for k in result.indices where active[k] { result[k] = test(term, base + k) }
         }

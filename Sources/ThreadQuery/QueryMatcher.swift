@@ -11,19 +11,29 @@ public struct QueryMatcher: Sendable {
     public let discussion: Discussion
     public let tree: CommentTree
     let isNew: @Sendable (Int) -> Bool
+    /// Whether each comment is new, by index, when the caller has them as flags: `new` then runs as
+    /// a loop of its own over a range rather than a closure call per comment.
+    let newFlags: [Bool]?
     let isOriginalPoster: @Sendable (Int) -> Bool
     let authors: AuthorIndex?
 
     /// `authors`, built once per document and kept by the caller, makes `author:` several times faster.
+    /// `newFlags` (one per comment, by index) answers `new` in place of `isNew`, faster.
     public init(
         query: Query, discussion: Discussion, tree: CommentTree, authors: AuthorIndex? = nil,
-        isNew: (@Sendable (Int) -> Bool)? = nil, isOriginalPoster: (@Sendable (Int) -> Bool)? = nil
+        isNew: (@Sendable (Int) -> Bool)? = nil, newFlags: [Bool]? = nil,
+        isOriginalPoster: (@Sendable (Int) -> Bool)? = nil
     ) {
         self.query = query
         self.authors = authors
         self.discussion = discussion
         self.tree = tree
-        self.isNew = isNew ?? { _ in false }
+        self.newFlags = newFlags
+        if let newFlags {
+            self.isNew = { index in index >= 0 && index < newFlags.count && newFlags[index] }
+        } else {
+            self.isNew = isNew ?? { _ in false }
+        }
         // The document says who the original poster is (the importers' `op`, the format's field).
         self.isOriginalPoster = isOriginalPoster ?? { [discussion] index in discussion.isOP(index) }
     }

@@ -5,10 +5,14 @@ import ThreadTree
 
 /// `TreadFilterBench FILE [QUERY…]`: loads FILE, then times each query's evaluation and filtered thread.
 ///
-/// Prints a Markdown table of milliseconds (median and maximum of 5 runs) per query.
-let arguments = CommandLine.arguments.dropFirst()
+/// Prints a Markdown table of milliseconds (median and maximum of 5 runs) per query. With
+/// `--reader` (after FILE), times the reader's keys for the map, the overview and a filter on `new`
+/// instead (see `ReaderRows`).
+var arguments = Array(CommandLine.arguments.dropFirst())
+let readerRows = arguments.contains("--reader")
+arguments.removeAll { $0 == "--reader" }
 guard let path = arguments.first else {
-    FileHandle.standardError.write(Data("usage: TreadFilterBench FILE [QUERY...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: TreadFilterBench FILE [--reader] [QUERY...]\n".utf8))
     exit(64)
 }
 var queries = Array(arguments.dropFirst())
@@ -37,6 +41,10 @@ print(
 )
 var authors: AuthorIndex?
 let indexTime = milliseconds { authors = AuthorIndex(discussion) }
+if readerRows {
+    ReaderRows(discussion: discussion).printTable()
+    exit(0)
+}
 print("author index \(String(format: "%.0f", indexTime)) ms (built once per document)")
 print("")
 print("| query | matches | median ms | max ms | build ms |")

@@ -66,7 +66,13 @@ struct ReaderPreferences {
         case .topLevel: levels = 1
         case .depth(let n): levels = n
         }
-        var options = ReaderOptions(keymap: keymap, layout: layout, openLevels: levels)
+        let map: MapPreference
+        switch preferences.map {
+        case .shown: map = .shown
+        case .hidden: map = .hidden
+        case .off: map = .off
+        }
+        var options = ReaderOptions(keymap: keymap, layout: layout, openLevels: levels, map: map)
         // A command reads from a pipe, which has no 75,000-byte limit; a document under a few MB copies whole.
         if let command = clipboardCommand {
             options.copyLimit = Self.commandCopyLimit

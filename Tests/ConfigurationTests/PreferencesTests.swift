@@ -41,6 +41,7 @@ func problem(_ text: String) -> String {
             fold = "depth 2"
             dates = "absolute"
             mouse = false
+            map = "shown"
 
             [keys]
             next-comment = ["n", "Down", "ctrl-n"]
@@ -56,6 +57,7 @@ func problem(_ text: String) -> String {
         #expect(preferences.foldOnOpen == .depth(2))
         #expect(preferences.dates == .absolute)
         #expect(preferences.mouse == false)
+        #expect(preferences.map == .shown)
         #expect(preferences.keys["next-comment"] == [.character("n"), .down, .control("n")])
         #expect(preferences.keys["quit"] == [.escape])
         #expect(preferences.keys["previous-comment"] == [.character("k"), .up])
@@ -72,6 +74,18 @@ func problem(_ text: String) -> String {
             """)
         #expect(preferences.keys["quit"] == [.character("j")])
         #expect(preferences.keys["next-comment"] == [.down])
+    }
+
+    @Test func mapValues() throws {
+        #expect(try parse("").map == .hidden)
+        #expect(try parse("map = \"off\"").map == .off)
+        #expect(try parse("map = \"shown\"").map == .shown)
+        #expect(try parse("map = false").map == .off)
+        #expect(try parse("map = true").map == .shown)
+        #expect(
+            problem("map = \"no\"")
+                == #"config.toml:1: map must be "shown", "hidden" or "off" (true is "shown", false "off"), not "no""#)
+        #expect(problem("\nmap = 1").hasPrefix("config.toml:2: map must be \"shown\""))
     }
 
     @Test func foldValues() throws {
@@ -94,7 +108,7 @@ func problem(_ text: String) -> String {
     @Test func unknownSectionOrSetting() {
         #expect(
             problem("max-width = 70\n[colours]\nx = 1")
-                == "config.toml:2: unknown setting \"colours\"; expected one of max-width, indent, fold, dates, mouse, "
+                == "config.toml:2: unknown setting \"colours\"; expected one of max-width, indent, fold, dates, mouse, map, "
                 + "[keys], [theme], [copy]")
         #expect(problem("\n\nwidth = 70").hasPrefix("config.toml:3: unknown setting \"width\""))
         #expect(
@@ -163,7 +177,10 @@ func problem(_ text: String) -> String {
     @Test func defaultConfigPrintsEveryDefault() throws {
         let text = Preferences(actions: actions).toml(actions: actions)
         #expect(try parse(text) == Preferences(actions: actions))
-        for line in ["max-width = 80", "indent = 2", "fold = \"open\"", "dates = \"relative\"", "mouse = true"] {
+        for line in [
+            "max-width = 80", "indent = 2", "fold = \"open\"", "dates = \"relative\"", "mouse = true",
+            "map = \"hidden\"",
+        ] {
             #expect(text.contains("\n" + line + "\n"), "\(line)")
         }
     }

@@ -38,6 +38,16 @@ import Testing
         #expect(state.pageText.contains("│ │ ┃ target word"))
     }
 
+    @Test func overviewCutsLongFirstWordsToTheLineWithAnEllipsis() {
+        // The words are cut to the width in characters before they are measured: the line is the same.
+        let long = String(repeating: "word ", count: 80) + "end"
+        let wide = String(repeating: "漢", count: 200)
+        var state = ReaderState(discussion: discussion("a: \(long)\nb: \(wide)"), rows: 8, columns: 30)
+        state.press("v")
+        let lines = state.pageText.split(separator: "\n").suffix(2).map(String.init)
+        #expect(lines == ["• a  word word word word word…", "• b  漢漢漢漢漢漢漢漢漢漢漢漢…"])
+    }
+
     @Test func overviewKeepsTheFilterAndFolds() {
         var state = ReaderState(discussion: discussion(Self.outline), rows: 12, columns: 50)
         state.apply(.applyFilter("target"))

@@ -78,6 +78,22 @@ let sample = """
     #expect(try matching("new author:pg", in: d, isNew: { $0 >= 2 }) == ["a1x"])
 }
 
+@Test func newFlagsAnswerNewAlikeByIndexAndByRange() throws {
+    let d = try discussion(sample)
+    let flags = (0..<d.count).map { $0 >= 2 }
+    let matcher = QueryMatcher(
+        query: try Query.parse("new author:pg or -new depth<2"), discussion: d, tree: CommentTree(discussion: d),
+        newFlags: flags)
+    let byIndex = (0..<d.count).filter { matcher.matches($0) }
+    let ranged = matcher.matches(in: 0..<d.count)
+    #expect(ranged.indices.filter { ranged[$0] } == byIndex)
+    #expect(byIndex.map { d.id(of: $0)?.key } == ["a", "a1x"])
+    // Fewer flags than comments (a visit of a shorter document) read as not new, never out of range.
+    let short = QueryMatcher(
+        query: try Query.parse("new"), discussion: d, tree: CommentTree(discussion: d), newFlags: [true])
+    #expect(short.matches(in: 0..<d.count).indices.filter { short.matches(in: 0..<d.count)[$0] } == [0])
+}
+
 @Test func opIsWhatTheDocumentSays() throws {
     // The article's author alone names no original poster: the document's `op` flag does.
     let d = try discussion(sample, articleAuthor: "pg")

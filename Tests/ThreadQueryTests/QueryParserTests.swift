@@ -49,6 +49,12 @@ func parseError(_ text: String) -> String? {
     #expect(try Query.parse("   ").isEmpty)
 }
 
+@Test func queriesKnowWhetherTheyReadNew() throws {
+    #expect(try Query.parse("new").readsNew)
+    #expect(try Query.parse("author:x (rust or -(new))").readsNew)
+    #expect(try !Query.parse("\"new\" author:x").readsNew)
+}
+
 @Test func fieldQueriesAreKnownToReadNoText() throws {
     #expect(try Query.parse("author:pg depth>2 -deleted or score>3").readsOnlyFields)
     #expect(try !Query.parse("author:pg rust").readsOnlyFields)
