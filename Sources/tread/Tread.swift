@@ -108,8 +108,10 @@ struct Read: ParsableCommand {
         let bytes = try orExit { () throws(DocumentError) in try document.read() }
         let session = ReadingSession(remember: !state.noState, path: ReadingSession.statePath(of: document))
         if !printing, document.loadsInBackground(bytes) {
-            // A big document: open the reader on its first threads while the rest is read.
-            let load = BackgroundLoad(bytes: bytes)
+            // A big document: open the reader on its first comments while the rest is read. Folded on
+            // opening or filtered, the first screen counts replies, so the preview waits for whole threads.
+            let load = BackgroundLoad(
+                bytes: bytes, wholeThreads: preferences.readerOptions.openLevels != nil || filter.filter != nil)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
                 try openReader(
