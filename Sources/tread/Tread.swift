@@ -111,7 +111,7 @@ struct Read: ParsableCommand {
             // A big document: open the reader on its first comments while the rest is read. Folded on
             // opening or filtered, the first screen counts replies, so the preview waits for whole threads.
             let load = BackgroundLoad(
-                bytes: bytes, wholeThreads: preferences.readerOptions.openLevels != nil || filter.filter != nil)
+                bytes: bytes, wholeThreads: preferences.preferences.foldOnOpen != .open || filter.filter != nil)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
                 try openReader(
