@@ -33,9 +33,11 @@ public enum Blocks {
 
     // MARK: - Article
 
-    /// The article header, its body and the rule that opens the comments.
+    /// The article header, its body and the rule that opens the comments; `loading` when `discussion` is
+    /// a preview, whose count is only the comments read so far.
     public static func article(
-        _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, newCount: Int = 0
+        _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, newCount: Int = 0,
+        loading: Bool = false
     ) -> [StyledLine] {
         let article = discussion.article
         let textWidth = max(1, min(width, options.maximumWidth))
@@ -74,14 +76,19 @@ public enum Blocks {
             }
         }
         lines.append(StyledLine(role: .spacer))
-        lines.append(rule(discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount))
+        lines.append(
+            rule(discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading))
         lines.append(StyledLine(role: .spacer))
         return lines
     }
 
-    private static func rule(_ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int) -> StyledLine {
+    private static func rule(
+        _ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int, loading: Bool
+    ) -> StyledLine {
         let count = discussion.commentCount
         var label = count == 1 ? " 1 comment " : " \(count) comments "
+        // A preview's count would change under the reader's eyes: said as what it is.
+        if loading { label += "so far " }
         if newCount > 0 { label += "· \(newCount) new " }
         let orphans = discussion.orphanCount
         if orphans > 0 {

@@ -102,6 +102,8 @@ struct Page {
     var overview = false
     /// The visit whose new comments are marked; the cache is emptied whenever its markers change.
     var visit: Visit? = nil
+    /// The document is a preview whose rest is loading: the rule counts the comments "so far".
+    var loading = false
     var markerStyle = NewMarkerStyle.dot
     var options: LayoutOptions = .standard
 
@@ -112,7 +114,8 @@ struct Page {
         switch item {
         case .article:
             return cache.lines(item, folded: false, width: width) {
-                Blocks.article(discussion, width: width, options: options, newCount: visit?.newCount ?? 0)
+                Blocks.article(
+                    discussion, width: width, options: options, newCount: visit?.newCount ?? 0, loading: loading)
             }
         case .comment(let index):
             return cache.lines(item, folded: tree.isFolded(index), width: width) {

@@ -126,7 +126,8 @@ public struct ReaderState: Sendable {
     func page(_ layout: LayoutCache) -> Page {
         Page(
             discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
-            overview: overview, visit: visits.visit, markerStyle: newMarkerStyle, options: options.layout)
+            overview: overview, visit: visits.visit, loading: replay != nil, markerStyle: newMarkerStyle,
+            options: options.layout)
     }
 
     /// The page lines on screen, top row first.

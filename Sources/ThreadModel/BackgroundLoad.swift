@@ -22,10 +22,14 @@ public final class BackgroundLoad: Sendable {
     /// Below this a document loads faster than a thread is worth.
     public static let worthwhileSize = 8 << 20
 
-    /// Starts loading `bytes` (a canonical document) in the background.
-    public init(bytes: DocumentBytes, previewAfter: Int = 2_000) {
+    /// Starts loading `bytes` (a canonical document) in the background; `wholeThreads` as for
+    /// `Discussion.load(canonical:previewAfter:wholeThreads:…)`: false when nothing on the first screens
+    /// counts the replies of a thread (nothing folded, no filter), so the preview comes after 2,000
+    /// comments even when the first thread holds 200,000.
+    public init(bytes: DocumentBytes, previewAfter: Int = 2_000, wholeThreads: Bool = true) {
         totalBytes = bytes.count
-        let box = Unmanaged.passRetained(Job(load: self, bytes: bytes, previewAfter: previewAfter))
+        let box = Unmanaged.passRetained(
+            Job(load: self, bytes: bytes, previewAfter: previewAfter, wholeThreads: wholeThreads))
         var thread = pthread_t()
         let started = pthread_create(
             &thread, nil,
@@ -48,11 +52,13 @@ public final class BackgroundLoad: Sendable {
         let load: BackgroundLoad
         let bytes: DocumentBytes
         let previewAfter: Int
+        let wholeThreads: Bool
 
-        init(load: BackgroundLoad, bytes: DocumentBytes, previewAfter: Int) {
+        init(load: BackgroundLoad, bytes: DocumentBytes, previewAfter: Int, wholeThreads: Bool) {
             self.load = load
             self.bytes = bytes
             self.previewAfter = previewAfter
+            self.wholeThreads = wholeThreads
         }
 
         func run() {
@@ -61,7 +67,7 @@ public final class BackgroundLoad: Sendable {
             do {
                 result = .success(
                     try Discussion.load(
-                        canonical: bytes, previewAfter: previewAfter,
+                        canonical: bytes, previewAfter: previewAfter, wholeThreads: wholeThreads,
                         preview: { discussion in load.publish { $0.preview = discussion } },
                         progress: { scanned in load.publish { $0.scanned = scanned } }))
             } catch {

@@ -20,15 +20,20 @@ struct CanonicalLoader {
     /// A `parent` field may attach a later comment anywhere, so a prefix is then no preview.
     private var sawParentField = false
     private var previewDelivered = false
+    /// Whether the preview must end with a whole top-level thread (see `load(canonical:previewAfter:…)`).
+    private let previewWholeThreads: Bool
+    /// A comment had members after its `replies`: a comment whose replies are still open may then lack some.
+    private var sawMemberAfterReplies = false
 
     init(
-        bytes: DocumentBytes, previewAfter: Int = 0, preview: ((Discussion) -> Void)? = nil,
-        progress: ((Int) -> Void)? = nil
+        bytes: DocumentBytes, previewAfter: Int = 0, previewWholeThreads: Bool = true,
+        preview: ((Discussion) -> Void)? = nil, progress: ((Int) -> Void)? = nil
     ) {
         self.bytes = bytes
         scanner = JSONScanner(bytes.buffer)
         self.preview = preview
         self.previewAfter = previewAfter
+        self.previewWholeThreads = previewWholeThreads
         self.progress = progress
     }
 
@@ -249,11 +254,12 @@ struct CanonicalLoader {
                     bytes.release(upTo: released)
                     progress?(scanner.position)
                 }
-                if open.isEmpty, !previewDelivered, records.count > previewAfter, let preview, let article,
-                    !sawParentField
+                if open.isEmpty || !(previewWholeThreads || sawMemberAfterReplies), !previewDelivered,
+                    records.count > previewAfter, let preview, let article, !sawParentField
                 {
                     previewDelivered = true
-                    // Every top-level thread before this comment is complete: a stable prefix to show.
+                    // Every comment before this one is in (a prefix in display order, so the first screen
+                    // is the whole document's); with `previewWholeThreads`, every top-level thread too.
                     preview(
                         Discussion(
                             article: article, bytes: bytes, records: Array(records.dropLast()), orphanCount: 0,
@@ -287,6 +293,7 @@ struct CanonicalLoader {
                 place = try nextMember() ? .member(index) : .afterElement
             case .arrayEnd:
                 guard let index = open.popLast() else { return }
+                if scanner.peek() == UInt8(ascii: ",") { sawMemberAfterReplies = true }
                 place = .afterMember(index)
             }
         }
@@ -412,14 +419,24 @@ extension Discussion {
     }
 
     /// Loads a canonical document, handing `preview` the first `previewAfter` or so comments
-    /// (whole top-level threads only) as soon as they are read, and `progress` the bytes scanned.
+    /// as soon as they are read, and `progress` the bytes scanned.
+    ///
+    /// With `wholeThreads` the preview ends where a top-level thread does (after the first thread of
+    /// 200,000 comments, if the document starts with one), so every count in it is the document's.
+    /// Without, it is the first `previewAfter` comments, ending inside a thread if need be: the first
+    /// screens are the document's own (comments come in display order), but the comments whose
+    /// replies are still open have their reply counts short until the load ends, and lack any member
+    /// written after their `replies` (tread writes `replies` last). Once a comment read before the
+    /// cut had members after its `replies`, the preview waits for a whole thread again.
     ///
     /// The preview is not validated: a later duplicate id or loop still fails the whole load.
     public static func load(
-        canonical bytes: DocumentBytes, previewAfter: Int, preview: @escaping (Discussion) -> Void,
-        progress: @escaping (Int) -> Void
+        canonical bytes: DocumentBytes, previewAfter: Int, wholeThreads: Bool = true,
+        preview: @escaping (Discussion) -> Void, progress: @escaping (Int) -> Void
     ) throws(DocumentError) -> Discussion {
-        var loader = CanonicalLoader(bytes: bytes, previewAfter: previewAfter, preview: preview, progress: progress)
+        var loader = CanonicalLoader(
+            bytes: bytes, previewAfter: previewAfter, previewWholeThreads: wholeThreads, preview: preview,
+            progress: progress)
         return try loader.load()
     }
 }

@@ -110,8 +110,10 @@ struct Read: ParsableCommand {
             remember: !state.noState, path: ReadingSession.statePath(of: document),
             address: ReadingSession.stateAddress(of: document))
         if !printing, document.loadsInBackground(bytes) {
-            // A big document: open the reader on its first threads while the rest is read.
-            let load = BackgroundLoad(bytes: bytes)
+            // A big document: open the reader on its first comments while the rest is read. Folded on
+            // opening or filtered, the first screen counts replies, so the preview waits for whole threads.
+            let load = BackgroundLoad(
+                bytes: bytes, wholeThreads: preferences.preferences.foldOnOpen != .open || filter.filter != nil)
             load.waitForFirstScreen()
             if let preview = load.takePreview(), load.result == nil {
                 try openReader(

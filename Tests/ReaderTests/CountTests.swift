@@ -141,4 +141,13 @@ import ThreadModel
         #expect(!state.statusText.contains("loading"))
         #expect(state.discussion.count == 30)
     }
+
+    /// Before: the rule said "9 comments" on a preview of a thread of 30 (200,001 on the 1M file, then 2,000).
+    @Test func theRuleCountsThePreviewsCommentsAsSoFar() {
+        let (preview, full) = documents(preview: 9)
+        var state = ReaderState(discussion: preview, rows: 12, columns: 40, loading: true)
+        #expect(state.render().plainText.contains("── 9 comments so far ──"))
+        state.update(.loaded(full))
+        #expect(state.render().plainText.contains("── 30 comments ──"))
+    }
 }
