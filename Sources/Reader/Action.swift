@@ -34,8 +34,9 @@ public enum Action: Hashable, Sendable {
     case toggleMap
     /// The next or previous comment by the selected comment's author, or by the original poster.
     case nextByAuthor, previousByAuthor, nextByOp, previousByOp
-    /// Links: open (a count picks link N), the thread on its site, copy the link, the comment, a subtree.
-    case openLink, openThread, openCommentOnSite, copyLink, copyComment, copySubtree
+    /// Links: open (a count picks link N), the thread on its site, the article a link post points to,
+    /// copy the link, the comment, a subtree.
+    case openLink, openThread, openArticle, openCommentOnSite, copyLink, copyComment, copySubtree
     /// Stop a search that is still running.
     case cancel
     case showHelp

@@ -31,6 +31,22 @@ public enum CommentAddress {
         return nil
     }
 
+    /// The thread's own page on its site (the discussion, not the article a link post points to):
+    /// built from the article's id where the site's addresses follow from it, else the article's address.
+    public static func thread(of discussion: Discussion) -> String? {
+        let article = discussion.article
+        if let source = article.source, let id = article.id, !id.isEmpty, id.count <= 32,
+            id.unicodeScalars.allSatisfy(isIDScalar)
+        {
+            if source == "Hacker News", id.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+                return "https://news.ycombinator.com/item?id=\(id)"
+            }
+            if source == "Lobsters" { return "https://lobste.rs/s/\(id)" }
+            if source.hasPrefix("Reddit") { return "https://www.reddit.com/comments/\(id)/" }
+        }
+        return article.url
+    }
+
     private static func isIDScalar(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_"
     }

@@ -11,8 +11,17 @@ public enum Effect: Equatable, Sendable {
 
 extension ReaderState {
     /// The links of the selected comment (of the article when there is no comment), numbered as drawn.
+    ///
+    /// The article's own address (where a link post points) comes after its text's links, so the
+    /// drawn numbers stay right and `o` on the article opens it.
     public var selectedLinks: [Link] {
-        guard let selection else { return LinkText.links(in: discussion.article.body.joined(separator: "\n\n")) }
+        guard let selection else {
+            var links = LinkText.links(in: discussion.article.body.joined(separator: "\n\n"))
+            if let url = discussion.article.url, !links.contains(where: { $0.url == url }) {
+                links.append(Link(number: links.count + 1, label: "the article", url: url))
+            }
+            return links
+        }
         return LinkText.links(in: discussion.body(of: selection))
     }
 
@@ -48,10 +57,20 @@ extension ReaderState {
         message = "opening " + LinkText.shortened(url, maxWidth: 60)
     }
 
-    /// `O`: the thread on its site (the article's address).
+    /// `O`: the thread's discussion on its site (for a link post, not the article it links to: that
+    /// one is `o` on the article).
     mutating func openThread() {
-        guard let url = discussion.article.url else {
+        guard let url = CommentAddress.thread(of: discussion) else {
             message = "the document gives no address for this thread"
+            return
+        }
+        open(url: url)
+    }
+
+    /// `L`: the article's own address: for a link post the page it points to, else the thread's page.
+    mutating func openArticle() {
+        guard let url = discussion.article.url else {
+            message = "the document gives no address for the article"
             return
         }
         open(url: url)

@@ -77,7 +77,7 @@ extension ReaderState {
     private mutating func perform(_ action: Action, count: Int?, layout: LayoutCache) {
         message = nil
         guard let selection else {
-            emptyThread(action, layout: layout)
+            emptyThread(action, count: count, layout: layout)
             return
         }
         switch action {
@@ -149,6 +149,7 @@ extension ReaderState {
             goToPerson(action, from: selection, layout: layout)
         case .openLink: openLink(count: count)
         case .openThread: openThread()
+        case .openArticle: openArticle()
         case .openCommentOnSite: openCommentOnSite()
         case .copyLink: copyLink(count: count)
         case .copyComment: copyComment()
@@ -180,15 +181,16 @@ extension ReaderState {
     }
 
     /// Without comments, only scrolling, help and quitting mean anything.
-    private mutating func emptyThread(_ action: Action, layout: LayoutCache) {
+    private mutating func emptyThread(_ action: Action, count: Int?, layout: LayoutCache) {
         switch action {
         case .lineDown: scroll(by: 1, layout: layout)
         case .lineUp: scroll(by: -1, layout: layout)
         case .halfPageDown, .pageDown: scroll(by: max(1, pageRows / 2), layout: layout)
         case .halfPageUp, .pageUp: scroll(by: -max(1, pageRows / 2), layout: layout)
         case .top: top = PagePosition(.article)
-        case .openLink: openLink(count: nil)
+        case .openLink: openLink(count: count)
         case .openThread: openThread()
+        case .openArticle: openArticle()
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
         case .startFilter: mode = .filterPrompt(filter?.text ?? "")

@@ -74,6 +74,47 @@ import ThreadModel
         #expect(state.effects == [.copy("**ann**\n\nhi <https://a.org/x>\n\nhttps://example.org/story\n")])
     }
 
+    @Test func capitalOOpensTheDiscussionNotTheArticleALinkPostPointsTo() throws {
+        let sites = [
+            ("Hacker News", "8863", "https://news.ycombinator.com/item?id=8863"),
+            ("Lobsters", "abc123", "https://lobste.rs/s/abc123"),
+            ("Reddit r/swift", "1k2j3h", "https://www.reddit.com/comments/1k2j3h/"),
+            ("Hacker News", "../8863", "https://example.org/story"),
+            ("Somewhere", "42", "https://example.org/story"),
+        ]
+        for (source, id, expected) in sites {
+            let article = Article(id: id, title: "T", url: "https://example.org/story", source: source)
+            var builder = DiscussionBuilder(article: article)
+            builder.add(Comment(id: .integer(1), author: "ann", body: "x"), under: nil)
+            var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
+            state.press("O")
+            #expect(state.effects == [.open(expected)], "\(source) \(id)")
+        }
+    }
+
+    @Test func capitalLOpensTheArticleALinkPostPointsTo() throws {
+        let article = Article(id: "8863", title: "T", url: "https://example.org/story", source: "Hacker News")
+        var builder = DiscussionBuilder(article: article)
+        builder.add(Comment(id: .integer(1), author: "ann", body: "x"), under: nil)
+        var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
+        state.press("L")
+        #expect(state.effects == [.open("https://example.org/story")])
+        var bare = ReaderState(discussion: discussion("a: one"), rows: 12, columns: 80)
+        bare.press("L")
+        #expect(bare.effects.isEmpty)
+        #expect(bare.message == "the document gives no address for the article")
+    }
+
+    @Test func oInAThreadWithoutCommentsOffersTheArticlesAddress() throws {
+        let article = Article(title: "T", url: "https://example.org/story", body: ["see <https://a.org/x>"])
+        var state = ReaderState(discussion: try DiscussionBuilder(article: article).build(), rows: 12, columns: 80)
+        #expect(state.selection == nil)
+        state.press("2o")
+        #expect(state.effects == [.open("https://example.org/story")])
+        state.press("1o")
+        #expect(state.effects == [.open("https://a.org/x")])
+    }
+
     @Test func copyingASubtreeQuotesRepliesByDepth() {
         var state = ReaderState(discussion: discussion("a: one\n  b: two\nc: three"), rows: 12, columns: 80)
         state.press("T")
