@@ -32,11 +32,7 @@ public final class ReadingStore: Sendable {
             // A million-comment thread's first save grows the WAL to 7 MB; trim it back after checkpoints.
             try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
         }
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw ReadingStore.storeError(error, path: path)
-        }
+        database = try ReadingStore.open(path: path, configuration: configuration)
         try migrate()
     }
 
@@ -54,22 +50,54 @@ public final class ReadingStore: Sendable {
         return nil
     }
 
+    /// Opens the file; another tread making the same new store at once may hold it while it switches it to WAL,
+    /// which SQLite reports as busy at once without waiting, so opening tries again for a moment.
+    private static func open(path: String, configuration: Configuration) throws(StoreError) -> DatabaseQueue {
+        let deadline = DispatchTime.now().uptimeNanoseconds + retryNanoseconds
+        while true {
+            do {
+                return try DatabaseQueue(path: path, configuration: configuration)
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+            {
+                guard DispatchTime.now().uptimeNanoseconds < deadline else { throw storeError(error, path: path) }
+                usleep(20_000)
+            } catch {
+                throw storeError(error, path: path)
+            }
+        }
+    }
+
+    /// How long opening tries again while another tread makes or migrates the same new store.
+    ///
+    /// A second, not more: a lock held longer is someone else's doing, and busy waits already took 5 s.
+    static let retryNanoseconds: UInt64 = 1_000_000_000
+
     private func migrate() throws(StoreError) {
         let migrator = ReadingStore.migrator
         let path = self.path
-        do {
-            if try database.read({ db in try migrator.hasBeenSuperseded(db) }) {
-                throw StoreError.newerVersion(path: path)
-            }
+        // Two treads opening a new store at once both start migrating; GRDB commits each migration on its
+        // own, so the loser fails ("table already exists", "no such table: grdb_migrations") while the
+        // winner is between two of them. The winner is done in milliseconds: try again a few times.
+        let deadline = DispatchTime.now().uptimeNanoseconds + ReadingStore.retryNanoseconds
+        while true {
             do {
+                if try database.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                    throw StoreError.newerVersion(path: path)
+                }
                 try migrator.migrate(database)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-                // Two treads opening a new store at once both start the first migration; the loser's fails
-                // with "table already exists" after the winner committed it. Only then is all well.
-                guard try database.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+                return
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_ERROR
+            {
+                if (try? database.read({ db in try migrator.hasCompletedMigrations(db) })) == true { return }
+                guard DispatchTime.now().uptimeNanoseconds < deadline else {
+                    throw ReadingStore.storeError(error, path: path)
+                }
+                usleep(20_000)
+            } catch {
+                throw ReadingStore.storeError(error, path: path)
             }
-        } catch {
-            throw ReadingStore.storeError(error, path: path)
         }
     }
 
