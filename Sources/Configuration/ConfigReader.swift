@@ -14,7 +14,7 @@ struct ConfigReader {
         lines = SourceLines(text)
     }
 
-    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map"]
+    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map", "hyperlinks"]
     static let sections = ["keys", "theme", "copy"]
 
     mutating func read() throws(ConfigurationError) -> Preferences {
@@ -62,6 +62,11 @@ struct ConfigReader {
                     throw error(key, in: nil, "mouse must be true or false, not \(describe(value))")
                 }
                 preferences.mouse = on
+            case "hyperlinks":
+                guard value.type == .bool, let on = value.bool else {
+                    throw error(key, in: nil, "hyperlinks must be true or false, not \(describe(value))")
+                }
+                preferences.hyperlinks = on
             case "map":
                 preferences.map = try mapSetting(value, key)
             case "keys":

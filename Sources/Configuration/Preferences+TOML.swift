@@ -19,6 +19,8 @@ extension Preferences {
             mouse = \(mouse)
             # The map strip at the right edge: "shown" on opening, "hidden" until M, or "off" (M does nothing).
             map = "\(map.rawValue)"
+            # false writes no OSC 8 hyperlinks over link numbers, for a terminal that shows them as garbage.
+            hyperlinks = \(hyperlinks)
 
             # Keys per action: one key name or a list of them.
             # A key name is \(KeyName.expectedForm).

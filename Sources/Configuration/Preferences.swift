@@ -65,6 +65,8 @@ public struct Preferences: Equatable, Sendable {
     /// without a shell; nil copies through the terminal (OSC 52).
     public var copyCommand: [String]?
     public var map = MapSetting.hidden
+    /// Whether link numbers on screen are OSC 8 hyperlinks.
+    public var hyperlinks = true
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {

@@ -55,6 +55,7 @@ extension Terminal {
     /// the screen and of the cursor stays true. Written every frame, so a cell that shows another
     /// link's number after scrolling gets that link.
     public func emitHyperlinks(_ links: [ScreenLink], in frame: Frame) {
+        guard hyperlinks else { return }
         let sequence = Self.hyperlinkSequence(links, in: frame)
         if !sequence.isEmpty { emit(sequence) }
     }

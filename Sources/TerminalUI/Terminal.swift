@@ -16,6 +16,8 @@ public final class Terminal {
     private let handlesSignals: Bool
     private var isRestored = false
 
+    /// Whether `emitHyperlinks` writes OSC 8 (config: `hyperlinks = false` turns it off).
+    public var hyperlinks = true
     /// The frame on the screen now, to draw only what changes; nil forces a full redraw.
     var lastFrame: Frame?
     /// Scratch space for one cell's scalars (NUL-terminated), reused to avoid allocating per cell.

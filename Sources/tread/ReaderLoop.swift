@@ -26,6 +26,7 @@ func openReader(
     let terminal: Terminal
     do {
         terminal = try Terminal(theme: preferences.theme, mouse: mouse && preferences.preferences.mouse)
+        terminal.hyperlinks = preferences.preferences.hyperlinks
     } catch {
         // 78 (EX_CONFIG): the terminal, not the document, is what the user must change.
         writeError("tread: \(error)")

@@ -42,6 +42,7 @@ func problem(_ text: String) -> String {
             dates = "absolute"
             mouse = false
             map = "shown"
+            hyperlinks = false
 
             [keys]
             next-comment = ["n", "Down", "ctrl-n"]
@@ -58,6 +59,7 @@ func problem(_ text: String) -> String {
         #expect(preferences.dates == .absolute)
         #expect(preferences.mouse == false)
         #expect(preferences.map == .shown)
+        #expect(preferences.hyperlinks == false)
         #expect(preferences.keys["next-comment"] == [.character("n"), .down, .control("n")])
         #expect(preferences.keys["quit"] == [.escape])
         #expect(preferences.keys["previous-comment"] == [.character("k"), .up])
@@ -108,7 +110,7 @@ func problem(_ text: String) -> String {
     @Test func unknownSectionOrSetting() {
         #expect(
             problem("max-width = 70\n[colours]\nx = 1")
-                == "config.toml:2: unknown setting \"colours\"; expected one of max-width, indent, fold, dates, mouse, map, "
+                == "config.toml:2: unknown setting \"colours\"; expected one of max-width, indent, fold, dates, mouse, map, hyperlinks, "
                 + "[keys], [theme], [copy]")
         #expect(problem("\n\nwidth = 70").hasPrefix("config.toml:3: unknown setting \"width\""))
         #expect(
@@ -149,6 +151,7 @@ func problem(_ text: String) -> String {
                 == "config.toml:1: max-width must be a whole number from 20 to 1000, not the string \"80\"")
         #expect(problem("indent = 80").hasPrefix("config.toml:1: indent must be a whole number from 1 to 8, not 80"))
         #expect(problem("mouse = \"no\"") == "config.toml:1: mouse must be true or false, not the string \"no\"")
+        #expect(problem("hyperlinks = 1") == "config.toml:1: hyperlinks must be true or false, not 1")
         #expect(problem("keys = 3") == "config.toml:1: keys must be a table ([keys]), not 3")
         #expect(problem("[keys]\nquit = 1") == "config.toml:2: quit must be a key name or a list of them, not 1")
         #expect(problem("[theme]\nguides = []").hasPrefix("config.toml:2: guides must be a non-empty list"))
@@ -179,7 +182,7 @@ func problem(_ text: String) -> String {
         #expect(try parse(text) == Preferences(actions: actions))
         for line in [
             "max-width = 80", "indent = 2", "fold = \"open\"", "dates = \"relative\"", "mouse = true",
-            "map = \"hidden\"",
+            "map = \"hidden\"", "hyperlinks = true",
         ] {
             #expect(text.contains("\n" + line + "\n"), "\(line)")
         }

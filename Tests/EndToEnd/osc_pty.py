@@ -12,7 +12,8 @@ before exec, TERM=xterm-256color), types keys, keeps every byte it writes, and c
     inside, a 100 KB URL) are never linked, and their ESC never reaches the terminal raw;
   - `1y` copies link 1 as `ESC ] 52 ; c ; BASE64 ESC \\`;
   - the parent overlay (`U`) makes its own link numbers hyperlinks;
-  - printing (--print) writes no hyperlink.
+  - printing (--print) writes no hyperlink;
+  - `hyperlinks = false` in config.toml: the numbers are drawn, no OSC 8 is written.
 
 Usage: osc_pty.py PATH/TO/tread. Prints one line per check; exits 1 if any failed. Every wait
 has a deadline, and the child is killed whatever happens.
@@ -314,6 +315,31 @@ def printed(binary, home):
     check(b"\x1b]52" not in run.output, "--print writes no clipboard sequence")
 
 
+def switched_off(binary, home):
+    """hyperlinks = false in config.toml: the reader draws the numbers and writes no OSC 8."""
+    path = os.path.join(home, "thread.json")
+    config = os.path.join(home, "off", "config")
+    os.makedirs(os.path.join(config, "tread"))
+    with open(os.path.join(config, "tread", "config.toml"), "w") as f:
+        f.write("hyperlinks = false\n")
+    env = environment(home)
+    env["XDG_CONFIG_HOME"] = config
+    run = Run([binary, path], env)
+    try:
+        shown = run.wait_for(lambda out: b"[1]" in out and b"[2]" in out)
+        # A key and its redraw: the second frame is written by then too.
+        mark = len(run.output)
+        run.send(b"j")
+        run.wait_for(lambda out: len(out) > mark)
+        run.send(b"q")
+        status = run.finish()
+    finally:
+        run.kill()
+    check(shown, "hyperlinks = false: the reader still draws the link numbers")
+    check(b"\x1b]8;" not in run.output, "hyperlinks = false: no OSC 8 is written")
+    check(status == 0, "hyperlinks = false: q exits 0", f"status {status}")
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: osc_pty.py PATH/TO/tread", file=sys.stderr)
@@ -325,6 +351,7 @@ def main():
         read_canonical(binary, home)
         read_hacker_news(binary, home)
         printed(binary, home)
+        switched_off(binary, home)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
