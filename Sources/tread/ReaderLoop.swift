@@ -39,6 +39,11 @@ func openReader(
     if !terminal.hasColors { state.newMarkerStyle = .word }
     if let live { state.source = live.source }
     var fetching = FetchRun()
+    // Opened on the first part of a thread still arriving: the rest merges in as it comes.
+    if live?.opening != nil {
+        state.awaitRest()
+        fetching.follow(state, live: live)
+    }
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
@@ -149,7 +154,9 @@ private struct FetchRun {
         let discussion = state.discussion
         let mailbox = mailbox
         task = Task.detached {
-            let answer = await live.run(request, on: discussion) { mailbox.post(progress: $0, for: request.number) }
+            let answer = await live.run(
+                request, on: discussion, progress: { mailbox.post(progress: $0, for: request.number) },
+                part: { mailbox.post(part: $0, for: request.number) })
             mailbox.post(result: answer, for: request.number)
         }
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A loopback HTTP server that replays the sites' APIs from the real threads in Tests/Fixtures.
 
-Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE]
+Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE] [--hold N]
 
 Binds 127.0.0.1 on a free port and writes the port to PORT_FILE once it listens. Routes (point
 tread's TREAD_*_API variables at the prefixes):
@@ -25,6 +25,9 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   offsite   302 to the same path on localhost      loop      302 to itself, forever
   moved     301 to the answer on the same host
   404, 403  that status
+  hold      the first --hold N answers (default 30) at once, later ones only once the file
+            PORT_FILE.release exists: a thread that arrives in parts stops half way until the
+            test lets the rest through
   trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
             one "more" stub listing them in their place (what Reddit sends before they load)
   grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
@@ -169,6 +172,9 @@ class Replay(BaseHTTPRequestHandler):
     seen = set()
     lock = threading.Lock()
     bomb = None
+    hold_first = 30
+    held = 0
+    release_path = None
 
     def log_message(self, *args):
         pass
@@ -195,6 +201,13 @@ class Replay(BaseHTTPRequestHandler):
         """Answers with the fault; False when the normal answer should follow."""
         if fault == "slow":
             time.sleep(5)
+            return False
+        if fault == "hold":
+            with self.lock:
+                Replay.held += 1
+                later = Replay.held > Replay.hold_first
+            while later and not os.path.exists(Replay.release_path):
+                time.sleep(0.02)
             return False
         if fault == "reset":
             body = self.route(rest) or b"{}"
@@ -329,6 +342,9 @@ def main():
     root, port_file = Path(args[0]), args[1]
     if "--delay" in args:
         Replay.delay = float(args[args.index("--delay") + 1])
+    if "--hold" in args:
+        Replay.hold_first = int(args[args.index("--hold") + 1])
+    Replay.release_path = port_file + ".release"
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]
     Replay.fixtures = load_fixtures(root)
