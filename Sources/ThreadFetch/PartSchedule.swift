@@ -5,9 +5,9 @@
 /// one cost to read, so reading parts stays a small share of the fetch however big the thread.
 struct PartSchedule {
     /// How long the first part waits for the first threads before it goes with what it has.
-    static let firstWait: Duration = .milliseconds(300)
+    static let firstWait: Duration = .milliseconds(800)
     /// The shortest time between two parts.
-    static let gap: Duration = .milliseconds(200)
+    static let gap: Duration = .milliseconds(250)
 
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
@@ -31,13 +31,13 @@ struct PartSchedule {
         return max(.zero, wanted - since)
     }
 
-    /// Reads a part with `read` and notes what it cost.
-    mutating func send<T>(_ read: () -> T) -> T {
-        let began = clock.now
-        let part = read()
-        let now = clock.now
-        last = now
-        wait = max(Self.gap, (now - began) * 4)
-        return part
+    /// A part is being read now.
+    mutating func started() {
+        last = clock.now
+    }
+
+    /// The part took `cost` to read: the next waits at least four times that.
+    mutating func finished(cost: Duration) {
+        wait = max(Self.gap, cost * 4)
     }
 }

@@ -35,10 +35,15 @@ extension ThreadFetcher {
         let outcome = await withTaskGroup(of: Answer<Int64>.self) { group -> FetchError? in
             var running = 0
             var ticking = false
+            var reading = false
+            var firstSent = false
             var firstError: FetchError?
             while true {
                 if Task.isCancelled, firstError == nil { firstError = FetchError(url: rootURL, kind: .stopped) }
-                while firstError == nil, running < window, next < queue.count, seen.count < maximumItems {
+                // Until the first part is out, only the first threads are asked for, so they do not
+                // wait behind a full window of others.
+                let limit = parts == nil || firstSent ? window : Self.firstThreads
+                while firstError == nil, running < limit, next < queue.count, seen.count < maximumItems {
                     let kid = queue[next]
                     next += 1
                     guard seen.insert(kid).inserted else { continue }
@@ -46,7 +51,7 @@ extension ThreadFetcher {
                     group.addTask { .body(kid, await client.result(api.hackerNewsItem(kid))) }
                 }
                 // What arrived since the last part goes when due, even if nothing more arrives for a while.
-                if parts != nil, unsent, !ticking, running > 0, firstError == nil {
+                if parts != nil, unsent, !ticking, !reading, running > 0, firstError == nil {
                     ticking = true
                     let wait = schedule.remaining(firstReady: firstPending.isEmpty)
                     group.addTask { await .tick(after: wait) }
@@ -58,6 +63,9 @@ extension ThreadFetcher {
                 switch answer {
                 case .tick:
                     ticking = false
+                case .read(let cost):
+                    reading = false
+                    schedule.finished(cost: cost)
                 case .body(let kid, .failure(let error)):
                     running -= 1
                     firstPending.remove(kid)
@@ -72,12 +80,19 @@ extension ThreadFetcher {
                     assembly.add(item, id: kid, kids: kids)
                     queue += kids
                     unsent = true
-                    progress?(assembly.arrived - 1, total)
+                    // `descendants` leaves out dead and deleted items, which arrive all the same.
+                    progress?(assembly.arrived - 1, total.map { max($0, assembly.arrived - 1) })
                 }
-                if let parts, unsent, firstError == nil, schedule.due(firstReady: firstPending.isEmpty) {
+                // Read beside the loop, which goes on asking for items meanwhile.
+                if let parts, unsent, !reading, firstError == nil, schedule.due(firstReady: firstPending.isEmpty) {
                     unsent = false
+                    reading = true
+                    firstSent = true
+                    schedule.started()
                     let document = assembly.document()
-                    if let part = schedule.send({ try? read(document, .hackerNewsItems, url: rootURL) }) { parts(part) }
+                    group.addTask {
+                        .reading { if let part = try? read(document, .hackerNewsItems, url: rootURL) { parts(part) } }
+                    }
                 }
             }
         }
@@ -115,7 +130,8 @@ extension ThreadFetcher {
         let total = present.count + missing.count
         progress?(done, total)
         var schedule = PartSchedule()
-        if let parts, !batches.isEmpty, let part = schedule.send({ try? read(first, .discourse, url: topicURL) }) {
+        if let parts, !batches.isEmpty, let part = try? read(first, .discourse, url: topicURL) {
+            schedule.started()
             parts(part)
         }
         var bodies = [[UInt8]?](repeating: nil, count: batches.count)
@@ -128,6 +144,7 @@ extension ThreadFetcher {
             var next = 0
             var running = 0
             var ticking = false
+            var reading = false
             var firstError: FetchError?
             while true {
                 if Task.isCancelled, firstError == nil { firstError = FetchError(url: topicURL, kind: .stopped) }
@@ -139,7 +156,7 @@ extension ThreadFetcher {
                         .body(index, await client.result(SiteAPI.discoursePosts(forum, id, postIDs: batches[index])))
                     }
                 }
-                if parts != nil, ready > sent, !ticking, running > 0, firstError == nil {
+                if parts != nil, ready > sent, !ticking, !reading, running > 0, firstError == nil {
                     ticking = true
                     let wait = schedule.remaining(firstReady: true)
                     group.addTask { await .tick(after: wait) }
@@ -151,6 +168,9 @@ extension ThreadFetcher {
                 switch answer {
                 case .tick:
                     ticking = false
+                case .read(let cost):
+                    reading = false
+                    schedule.finished(cost: cost)
                 case .body(_, .failure(let error)):
                     running -= 1
                     if firstError == nil { firstError = error }
@@ -171,10 +191,16 @@ extension ThreadFetcher {
                     progress?(min(done, total), total)
                     while ready < bodies.count, bodies[ready] != nil { ready += 1 }
                 }
-                if let parts, firstError == nil, ready > sent, ready < bodies.count, schedule.due(firstReady: true) {
+                if let parts, !reading, firstError == nil, ready > sent, ready < bodies.count,
+                    schedule.due(firstReady: true)
+                {
                     sent = ready
+                    reading = true
+                    schedule.started()
                     let document = spliced(bodies[..<ready].lazy.compactMap { $0 })
-                    if let part = schedule.send({ try? read(document, .discourse, url: topicURL) }) { parts(part) }
+                    group.addTask {
+                        .reading { if let part = try? read(document, .discourse, url: topicURL) { parts(part) } }
+                    }
                 }
             }
         }
@@ -187,6 +213,13 @@ extension ThreadFetcher {
 private enum Answer<Key: Sendable>: Sendable {
     case body(Key, Result<[UInt8], FetchError>)
     case tick
+    /// A part was read (and handed on); what it cost.
+    case read(Duration)
+
+    /// Runs `work` (reading a part) and says what it cost.
+    static func reading(_ work: () -> Void) -> Answer {
+        .read(ContinuousClock().measure(work))
+    }
 
     /// A tick after `wait` (at once when cancelled).
     static func tick(after wait: Duration) async -> Answer {

@@ -50,6 +50,15 @@ nonisolated(unsafe) private var liveFetch: (fetcher: ThreadFetcher, cache: Threa
 /// on the main thread, before the reader opens.
 nonisolated(unsafe) private var openingFetch: OpeningFetch?
 
+/// A fetch that opened the reader on the whole thread and may still be writing its copy.
+nonisolated(unsafe) private var finishing: OpeningFetch?
+
+/// Before the process ends: lets an opening fetch finish writing its copy (it writes nothing
+/// when stopped), so a quick quit leaves no temporary file behind.
+func finishOpeningFetch() {
+    (openingFetch ?? finishing)?.finishSaving()
+}
+
 extension DocumentOptions {
     /// The thread address the user named instead of a file, if any.
     var address: ThreadAddress? {
@@ -102,15 +111,17 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
     progress.show("fetching \(address.displayAddress)")
     if early {
         let opening = OpeningFetch(address, fetcher: fetcher, cache: cache)
+        openingFetch = opening
         let first = opening.waitForFirst()
         progress.clear()
         switch first {
         case .part(let discussion):
-            openingFetch = opening
             fetchedThread = discussion
             return discussion.bytes
         case .done(let result):
-            // The copy was written by the fetch itself, before it ended.
+            // The fetch writes the copy itself, while the reader opens; nothing is left to follow.
+            openingFetch = nil
+            finishing = opening
             return fetched(result, address: address, copy: copy, cache: nil)
         }
     }

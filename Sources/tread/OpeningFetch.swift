@@ -21,6 +21,7 @@ final class OpeningFetch: @unchecked Sendable {
 
     private let lock = NSLock()
     private let firstIn = DispatchSemaphore(value: 0)
+    private let saved = DispatchSemaphore(value: 0)
     private var signalled = false
     /// The newest part the reader has not seen yet.
     private var part: Discussion?
@@ -38,11 +39,15 @@ final class OpeningFetch: @unchecked Sendable {
                 progress: { done, total in self.post(progress: ReaderState.fetchProgressText(done: done, total: total))
                 },
                 parts: { self.post(part: $0) })
+            // Opening on the whole thread (one answer), the reader need not wait for the copy; once it
+            // shows parts, the copy is on disk before it says the whole thread is in.
+            let openingOnWhole = self.lock.withLock { !self.signalled }
+            if openingOnWhole { self.finish(result) }
             if case .success(let whole) = result, !Task.isCancelled, let cache {
-                // Before the reader hears it is whole, so a copy is on disk once it says so.
                 try? cache.write(DocumentWriter.canonicalJSON(whole), for: address)
             }
-            self.finish(result)
+            if !openingOnWhole { self.finish(result) }
+            self.saved.signal()
         }
     }
 
@@ -82,6 +87,13 @@ final class OpeningFetch: @unchecked Sendable {
         } onCancel: {
             stop()
         }
+    }
+
+    /// Waits (a second at most) until the fetch has ended and the copy is written, so quitting
+    /// right after the first screen does not cut the write short; a running fetch is stopped first.
+    func finishSaving() {
+        if lock.withLock({ outcome == nil }) { stop() }
+        _ = saved.wait(timeout: .now() + 1)
     }
 
     /// Stops the fetch; what arrived stays on screen and nothing is written to the cache.

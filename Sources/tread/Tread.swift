@@ -104,6 +104,7 @@ struct Read: ParsableCommand {
     }
 
     func run() throws {
+        defer { finishOpeningFetch() }
         let printing = print || isatty(STDOUT_FILENO) == 0
         let preferences = try ReaderPreferences.loadOrExit()
         let bytes = try orExit { () throws(DocumentError) in try document.read(early: !printing) }

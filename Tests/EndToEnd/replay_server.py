@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A loopback HTTP server that replays the sites' APIs from the real threads in Tests/Fixtures.
 
-Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE] [--hold N]
+Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE]
 
 Binds 127.0.0.1 on a free port and writes the port to PORT_FILE once it listens. Routes (point
 tread's TREAD_*_API variables at the prefixes):
@@ -25,9 +25,10 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   offsite   302 to the same path on localhost      loop      302 to itself, forever
   moved     301 to the answer on the same host
   404, 403  that status
-  hold      the first --hold N answers (default 30) at once, later ones only once the file
-            PORT_FILE.release exists: a thread that arrives in parts stops half way until the
-            test lets the rest through
+  hold      a Hacker News story and its top-level comments (and a Discourse topic's first
+            page) at once, every other item (and posts.json batch) only once the file
+            PORT_FILE.release exists: a thread that arrives in parts stops after its first
+            part until the test lets the rest through
   trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
             one "more" stub listing them in their place (what Reddit sends before they load)
   grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
@@ -172,8 +173,6 @@ class Replay(BaseHTTPRequestHandler):
     seen = set()
     lock = threading.Lock()
     bomb = None
-    hold_first = 30
-    held = 0
     release_path = None
 
     def log_message(self, *args):
@@ -203,10 +202,7 @@ class Replay(BaseHTTPRequestHandler):
             time.sleep(5)
             return False
         if fault == "hold":
-            with self.lock:
-                Replay.held += 1
-                later = Replay.held > Replay.hold_first
-            while later and not os.path.exists(Replay.release_path):
+            while not self.first_part(rest) and not os.path.exists(Replay.release_path):
                 time.sleep(0.02)
             return False
         if fault == "reset":
@@ -263,6 +259,19 @@ class Replay(BaseHTTPRequestHandler):
             self.send(int(fault), b'{"error":"no"}')
             return True
         return False
+
+    def first_part(self, path):
+        """Whether `path` asks for a story, a top-level comment or a topic's first page."""
+        parts = [p for p in urlsplit(path).path.split("/") if p]
+        if parts[:2] != ["hn", "item"] or len(parts) != 3:
+            return not (parts[:1] == ["t"] and parts[-1:] == ["posts.json"])
+        items = self.fixtures[1]
+        item = json.loads(items.get(parts[2][:-5], b"null") or b"null")
+        parent = item.get("parent") if isinstance(item, dict) else None
+        if parent is None:
+            return True
+        above = json.loads(items.get(str(parent), b"null"))
+        return not isinstance(above, dict) or above.get("parent") is None
 
     def first_time(self, key):
         with self.lock:
@@ -342,8 +351,6 @@ def main():
     root, port_file = Path(args[0]), args[1]
     if "--delay" in args:
         Replay.delay = float(args[args.index("--delay") + 1])
-    if "--hold" in args:
-        Replay.hold_first = int(args[args.index("--hold") + 1])
     Replay.release_path = port_file + ".release"
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]

@@ -111,7 +111,8 @@ send C-c
 expect_exit 130 "ctrl-C with no fetch quits"
 
 # --- the official API item by item: the reader opens on the first threads, the rest merges in ---
-# 352 items (318 descendants, 29 top-level); the hold fault serves the first 30 answers at once.
+# 352 items (318 descendants, 29 top-level); the hold fault serves the story and the 29 at once and
+# holds the other items back until $work/port.release exists.
 kill "$server"
 wait "$server" 2>/dev/null
 start_server
@@ -125,7 +126,8 @@ early "$work/cache-early"
 wait_for "fetching 29 of 318" 20 && pass "the reader opens on the first threads with the count so far" ||
     fail "no early first screen"
 expect_screen "IBM orders US sales" "the first screen shows the story"
-wait_for "comment 1 of 29 " 5 && pass "the threads that arrived show, and only they" || fail "early count: $(status_line)"
+wait_for "comment 1 of 29 · depth 1" 5 && pass "the threads that arrived show, and only they" ||
+    fail "early count: $(status_line)"
 [ ! -e "$work/cache-early/tread/hn-43727727.json" ] && pass "nothing is cached before the whole thread is in" ||
     fail "a part was cached"
 send j j
@@ -150,7 +152,7 @@ kill "$server"
 wait "$server" 2>/dev/null
 start_server
 early "$work/cache-stopped"
-wait_for "comment 1 of 29 " 20 || fail "the reader opens early again"
+wait_for " of 29 · " 20 || fail "the reader opens early again"
 send Escape
 wait_for "fetch stopped; 29 comments arrived" 5 && pass "Esc stops the rest and keeps what arrived" ||
     fail "Esc during the rest"
