@@ -37,7 +37,14 @@ public struct ThreadFetcher: Sendable {
             let url = api.algoliaItem(address.id)
             do {
                 // No retries: when Algolia is busy the official API is the quicker way.
-                return try read(try await client.withoutRetries().json(url), .hackerNewsAlgolia, url: url)
+                let body = try await client.withoutRetries().json(url)
+                if let parts, let first = Self.firstThreads(ofAlgolia: body),
+                    let part = try? read(first, .hackerNewsAlgolia, url: url)
+                {
+                    // Reading 2,000 comments takes longer than reading a screenful: the first threads go first.
+                    parts(part)
+                }
+                return try read(body, .hackerNewsAlgolia, url: url)
             } catch {
                 // Algolia is down or does not have the item yet: the official API has every item.
                 return try await fetchHackerNewsItems(address.id, progress: progress, parts: parts)
@@ -65,6 +72,25 @@ public struct ThreadFetcher: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// An Algolia item with only its first `firstThreads` top-level children (the first screen's
+    /// worth, in the site's order); nil when it has no more than that.
+    static func firstThreads(ofAlgolia body: [UInt8]) -> [UInt8]? {
+        let peek = JSONPeek(body)
+        guard let root = peek.root, body[root.lowerBound] == UInt8(ascii: "{"),
+            let children = peek.member("children", of: root), let threads = peek.elements(of: children),
+            threads.count > firstThreads
+        else { return nil }
+        var document = Array(body[..<children.lowerBound])
+        document.append(UInt8(ascii: "["))
+        for (index, thread) in threads.prefix(firstThreads).enumerated() {
+            if index > 0 { document.append(UInt8(ascii: ",")) }
+            document += body[thread]
+        }
+        document.append(UInt8(ascii: "]"))
+        document += body[children.upperBound...]
+        return document
     }
 
     /// Reads a response (or an assembled document) with the importer of `format`.

@@ -150,3 +150,27 @@ private final class ProgressLog: @unchecked Sendable {
     func add(_ done: Int, _ total: Int?) { lock.withLock { reports.append("\(done) of \(total ?? -1)") } }
     var all: [String] { lock.withLock { reports } }
 }
+
+extension PartsTests {
+    @Test func algoliaSendsItsFirstThreadsBeforeReadingTheWholeTree() async throws {
+        let threads = (1...12).map {
+            #"{"id":\#($0 + 1),"type":"comment","author":"u","text":"t\#($0)","children":[]}"#
+        }
+        let body = #"{"id":1,"type":"story","title":"T","children":[\#(threads.joined(separator: ","))],"points":3}"#
+        let transport = CannedTransport(["https://hn.algolia.com/api/v1/items/1": [json(body)]])
+        let log = PartLog()
+        let whole = try await fetcher(transport).fetch(
+            ThreadAddress(site: .hackerNews, id: "1"), parts: { log.add($0) })
+        #expect(whole.commentCount == 12)
+        let first = try #require(log.all.first)
+        #expect(log.all.count == 1)
+        #expect((0..<first.count).map { first.body(of: $0) } == (1...10).map { "t\($0)" })
+        #expect(first.article.title == "T")
+    }
+
+    @Test func aSmallAlgoliaTreeHasNoFirstPart() {
+        let body = Array(#"{"id":1,"children":[{"id":2,"children":[]}]}"#.utf8)
+        #expect(ThreadFetcher.firstThreads(ofAlgolia: body) == nil)
+        #expect(ThreadFetcher.firstThreads(ofAlgolia: Array("null".utf8)) == nil)
+    }
+}
