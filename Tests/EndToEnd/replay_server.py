@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A loopback HTTP server that replays the sites' APIs from the real threads in Tests/Fixtures.
 
-Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE]
+Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE] [--hold]
 
 Binds 127.0.0.1 on a free port and writes the port to PORT_FILE once it listens. Routes (point
 tread's TREAD_*_API variables at the prefixes):
@@ -28,7 +28,8 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   hold      a Hacker News story and its top-level comments (and a Discourse topic's first
             page) at once, every other item (and posts.json batch) only once the file
             PORT_FILE.release exists: a thread that arrives in parts stops after its first
-            part until the test lets the rest through
+            part until the test lets the rest through (--hold: every request, with no prefix, as
+            a Discourse topic's address must start with /t/)
   trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
             one "more" stub listing them in their place (what Reddit sends before they load)
   grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
@@ -174,6 +175,7 @@ class Replay(BaseHTTPRequestHandler):
     lock = threading.Lock()
     bomb = None
     release_path = None
+    hold_all = False
 
     def log_message(self, *args):
         pass
@@ -185,6 +187,8 @@ class Replay(BaseHTTPRequestHandler):
         if self.delay:
             time.sleep(self.delay)
         path = self.path
+        if self.hold_all:
+            self.fault("hold", path)
         if path.startswith("/fault/"):
             _, _, fault, rest = path.split("/", 3)
             if self.fault(fault, "/" + rest):
@@ -352,6 +356,7 @@ def main():
     if "--delay" in args:
         Replay.delay = float(args[args.index("--delay") + 1])
     Replay.release_path = port_file + ".release"
+    Replay.hold_all = "--hold" in args
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]
     Replay.fixtures = load_fixtures(root)

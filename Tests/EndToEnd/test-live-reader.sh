@@ -16,9 +16,10 @@ source "$HERE/lib.sh"
 work="$E2E_DIR/live"
 mkdir -p "$work"
 
+# start_server [ARGS...]: a fresh replay server (ARGS: --hold, say).
 start_server() {
     rm -f "$work/port" "$work/port.release"
-    python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" &
+    python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" "$@" &
     server=$!
     for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
     [ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
@@ -164,4 +165,22 @@ status=$(status_line)
     fail "a stopped fetch wrote the cache"
 send q
 expect_exit 0 "q quits after a stopped fetch"
+
+# --- Discourse: the first page opens at once, the batches merge in once let through ---
+rm -f "$work/port.release"
+kill "$server"
+wait "$server" 2>/dev/null
+start_server --hold
+start_app 100 30 env XDG_CACHE_HOME="$work/cache-discourse" HOME="$work/home" TREAD_FETCH_TIMEOUT=30 \
+    "$BIN" "http://127.0.0.1:$port/t/to-rbfx-and-not-to-rbfx/5864"
+# 340 posts; the first page has 20 (the article and 19 replies).
+wait_for "fetching 20 of 340" 20 && pass "a Discourse topic opens on its first page" || fail "no early Discourse screen"
+send c
+wait_for "comment 1 of 19 " 5 && pass "the first page's 19 replies show" || fail "Discourse early count: $(status_line)"
+touch "$work/port.release"
+wait_for "all 336 comments are in" 20 && pass "the other posts merge in" || fail "the rest of the topic did not arrive"
+[ -s "$work/cache-discourse/tread/discourse-127.0.0.1_$port-5864.json" ] && pass "the whole topic is cached" ||
+    fail "the topic was not cached"
+send q
+expect_exit 0 "q quits after the topic arrived"
 finish
