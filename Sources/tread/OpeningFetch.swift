@@ -89,10 +89,14 @@ final class OpeningFetch: @unchecked Sendable {
         }
     }
 
-    /// Waits (a second at most) until the fetch has ended and the copy is written, so quitting
-    /// right after the first screen does not cut the write short; a running fetch is stopped first.
+    /// Waits (a second at most) until the copy of a fetch that has ended is written, so quitting
+    /// right after the first screen does not cut the write short. A fetch still running is
+    /// stopped instead: it will write nothing, so there is nothing to wait for.
     func finishSaving() {
-        if lock.withLock({ outcome == nil }) { stop() }
+        if lock.withLock({ outcome == nil }) {
+            stop()
+            return
+        }
         _ = saved.wait(timeout: .now() + 1)
     }
 

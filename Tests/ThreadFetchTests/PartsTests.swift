@@ -88,9 +88,11 @@ private final class PartLog: @unchecked Sendable {
             ThreadAddress(site: .hackerNews, id: "1"), parts: { log.add($0) })
         #expect(shape(whole) == "2\n  4\n    5\n3")
         let first = try #require(log.all.first)
-        // Both top-level threads are in the first part; every part is a part of the whole, in its order.
         #expect(first.article.title == "T")
-        #expect(first.commentCount >= 2)
+        // Every part holds the one before and is a part of the whole, in its order; which items a part
+        // holds depends on when they answered, so only that is checked.
+        let counts = log.all.map(\.commentCount)
+        #expect(counts == counts.sorted())
         for part in log.all {
             let keys = (0..<part.count).compactMap { part.id(of: $0)?.key }
             let wholeKeys = (0..<whole.count).compactMap { whole.id(of: $0)?.key }
