@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times opening threads by their address against replay_server.py with made-up 2,000-comment
 # threads and 50 ms added to every response (issue 11's targets). Not a test: CI does not run it.
-# Usage: bench-fetch.sh PATH/TO/tread [RUNS]   (a release build: swift build -c release --product tread)
+# Usage: bench-fetch.sh PATH/TO/tread [RUNS] [whole]   (a release build: swift build -c release --product tread)
+# "whole" measures a build from before the reader opened early (it shows every thread at once).
 #
 # Each run starts tread in a fresh 100x30 tmux pane (a cache folder of its own, so nothing is read
 # from a copy) and polls the pane every few milliseconds: "first screen" is the time from start until
@@ -14,6 +15,8 @@ set -euo pipefail
 BIN=${1:?usage: bench-fetch.sh PATH/TO/tread [RUNS]}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 RUNS=${2:-5}
+# The text that says the whole thread is in; a build that opens only on the whole thread has none.
+WHOLE=$([ "${3:-}" = whole ] && echo - || echo "comments are in")
 HERE=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 socket="tread-bench-$$"
@@ -86,12 +89,12 @@ read -r algolia_first _ < <(open_median - TREAD_HN_ALGOLIA_API="$base/algolia" -
 response=$(curl_time "$base/algolia/items/9000000")
 echo "HN Algolia, 2,000 comments: response $response s (curl), first screen $algolia_first s," \
     "$(echo "$algolia_first - $response" | bc) s after the response"
-read -r first whole < <(open_median "comments are in" TREAD_HN_ALGOLIA_API="$base/fault/500/algolia" \
+read -r first whole < <(open_median "$WHOLE" TREAD_HN_ALGOLIA_API="$base/fault/500/algolia" \
     TREAD_HN_API="$base/hn" -- hn:9000000)
 echo "HN official API, 2,001 requests (Algolia failing with 500): first screen $first s, whole thread $whole s"
-read -r first whole < <(open_median "comments are in" TREAD_HN_ALGOLIA_API="$base/fault/404/algolia" \
+read -r first whole < <(open_median "$WHOLE" TREAD_HN_ALGOLIA_API="$base/fault/404/algolia" \
     TREAD_HN_API="$base/hn" -- hn:9000000)
 echo "HN official API, Algolia 404: first screen $first s, whole thread $whole s"
-read -r first whole < <(open_median "comments are in" -- "$base/t/made-up/9000000")
+read -r first whole < <(open_median "$WHOLE" -- "$base/t/made-up/9000000")
 echo "Discourse, 2,001 posts (1 + 100 requests): first screen $first s, whole topic $whole s"
 echo "uptime after: $(uptime)"
