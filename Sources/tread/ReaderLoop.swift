@@ -55,7 +55,10 @@ func openReader(
     // A small thread's visit is ready before the first frame (resuming shows at once); a big one's is
     // built on another thread after it, as the background load is, and polled for below.
     var building: VisitBuild?
-    if loading == nil {
+    // A thread still arriving gets its visit once it is in (or the fetch stops), as a background load
+    // does: built on the first part, the visit would not find where the last one stopped.
+    var visitAwaitsRest = state.fetch?.kind == .rest
+    if loading == nil, !visitAwaitsRest {
         if discussion.count <= ReadingSession.synchronousLimit {
             take(session.start(discussion))
         } else {
@@ -68,8 +71,17 @@ func openReader(
     while true {
         // Busy (loading, building the visit, a fetch, or a long search) means polling; idle means sleeping
         // until a key.
-        let busy = loading != nil || building != nil || state.fetch != nil
+        let busy = loading != nil || building != nil || state.fetch != nil || visitAwaitsRest
         let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : busy ? 50 : -1)
+        if visitAwaitsRest, state.fetch == nil {
+            visitAwaitsRest = false
+            if state.discussion.count <= ReadingSession.synchronousLimit {
+                take(session.start(state.discussion))
+                show(state, on: terminal, layout: layout)
+            } else {
+                building = session.startInBackground(state.discussion)
+            }
+        }
         if let built = building?.take() {
             building = nil
             take(built)

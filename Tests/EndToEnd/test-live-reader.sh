@@ -119,7 +119,7 @@ wait "$server" 2>/dev/null
 start_server
 rm -f "$work/requests"
 early() {
-    start_app 100 30 env XDG_CACHE_HOME="$1" HOME="$work/home" TREAD_FETCH_TIMEOUT=30 \
+    start_app 100 30 env XDG_CACHE_HOME="$1" XDG_STATE_HOME="$1-state" HOME="$work/home" TREAD_FETCH_TIMEOUT=30 \
         TREAD_HN_ALGOLIA_API="http://127.0.0.1:$port/fault/404/algolia" \
         TREAD_HN_API="http://127.0.0.1:$port/fault/hold/hn" "$BIN" "hn:43727727"
 }
@@ -146,6 +146,16 @@ status=$(status_line)
     fail "the whole thread was not cached"
 send q
 expect_exit 0 "q quits after the rest arrived"
+
+# --- opened again, the thread resumes where the last visit stopped, once the whole thread is in ---
+rm -f "$work/port.release"
+early "$work/cache-early"
+wait_for "comment 1 of 29 · depth 1" 20 || fail "the reader opens early a second time"
+touch "$work/port.release"
+wait_for "comment 216 of 351" 20 && pass "the visit resumes at the third thread once the rest is in" ||
+    fail "no resume after the rest: $(status_line)"
+send q
+expect_exit 0 "q quits after resuming"
 
 # --- Esc while the rest is held back: what arrived stays, nothing is cached ---
 rm -f "$work/port.release"
