@@ -53,7 +53,8 @@ extension ReaderState {
     /// Esc or ctrl-C during a fetch: the loop drops it and the thread stays as it was.
     mutating func cancelFetch() {
         if fetch?.kind == .rest {
-            message = "fetch stopped; \(Self.grouped(discussion.commentCount)) comments arrived"
+            let count = discussion.commentCount
+            message = "fetch stopped; \(Self.grouped(count)) comment\(count == 1 ? "" : "s") arrived"
         } else {
             message = "fetch stopped; the thread is as it was"
         }
