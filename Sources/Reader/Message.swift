@@ -29,6 +29,9 @@ public enum Message: Sendable {
     case expanded(DiscussionMerge)
     /// The running fetch failed, in one line; the thread stays as it was.
     case fetchFailed(String)
+    /// More of a thread opened before it had all arrived (`whole`: all of it), merged by comment
+    /// id into the one on screen, keeping folds, selection and scroll.
+    case arrived(Discussion, whole: Bool)
 }
 
 extension ReaderState {
@@ -45,7 +48,7 @@ extension ReaderState {
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
         case .loaded, .loadProgress, .searchStep, .filterStep, .visitReady, .notice, .fetchProgress, .reloaded,
-            .expanded, .fetchFailed:
+            .expanded, .fetchFailed, .arrived:
             break
         }
         switch message {
@@ -64,7 +67,7 @@ extension ReaderState {
         case .filterStep: continueFilter(layout: layout)
         case .visitReady(let visit): startVisit(visit, layout: layout)
         case .notice(let text): self.message = text
-        case .fetchProgress, .reloaded, .expanded, .fetchFailed: fetched(message, layout: layout)
+        case .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived: fetched(message, layout: layout)
         }
         switch message {
         case .reloaded, .expanded: refreshParentOverlay(documentChanged: true)

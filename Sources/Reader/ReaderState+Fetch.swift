@@ -30,6 +30,12 @@ extension ReaderState {
         }
     }
 
+    /// The thread on screen is the first part of one still arriving: the loop's running fetch
+    /// brings the rest (`.arrived`); Esc stops it and keeps what arrived.
+    public mutating func awaitRest() {
+        request(.rest, progress: "fetching the rest of the thread")
+    }
+
     private mutating func request(_ kind: FetchRequest.Kind, progress: String) {
         guard replay == nil else {
             message = "wait until the whole thread has loaded"
@@ -46,8 +52,13 @@ extension ReaderState {
 
     /// Esc or ctrl-C during a fetch: the loop drops it and the thread stays as it was.
     mutating func cancelFetch() {
+        if fetch?.kind == .rest {
+            let count = discussion.commentCount
+            message = "fetch stopped; \(Self.grouped(count)) comment\(count == 1 ? "" : "s") arrived"
+        } else {
+            message = "fetch stopped; the thread is as it was"
+        }
         fetch = nil
-        message = "fetch stopped; the thread is as it was"
     }
 
     /// Applies what a fetch sent; answers to a fetch no longer running (stopped) are dropped.
@@ -70,6 +81,18 @@ extension ReaderState {
             }
             take(merge, select: first, layout: layout)
             self.message = Self.newCommentsText(merge)
+        case .arrived(let part, let whole):
+            do {
+                take(try discussion.merging(reload: part), select: nil, arriving: true, layout: layout)
+            } catch {
+                fetch = nil
+                self.message = "the comments that arrived cannot be shown: \(error)"
+                return
+            }
+            if whole {
+                fetch = nil
+                self.message = "all \(Self.grouped(discussion.commentCount)) comments are in"
+            }
         default:
             break
         }
@@ -101,7 +124,8 @@ extension ReaderState {
 
     /// Puts the merged discussion on screen keeping folds, selection and top line by comment id
     /// (`oldToNew`); `select` (the first fetched reply) takes the selection when given.
-    private mutating func take(_ merge: DiscussionMerge, select: Int?, layout: LayoutCache) {
+    /// `arriving`: the merge brings the rest of the thread being opened, not comments fetched anew.
+    private mutating func take(_ merge: DiscussionMerge, select: Int?, arriving: Bool = false, layout: LayoutCache) {
         let oldTree = tree
         let moved = merge.oldToNew
         /// The new index of old entry `index`, or of the nearest entry before it that is still there.
@@ -130,7 +154,9 @@ extension ReaderState {
         }
         if let select { tree.reveal(select) }
         // What was worked out by index for the old thread follows its comments to the new one.
-        if let visit = visits.visit { visits.visit = visit.carried(to: merge.discussion, oldToNew: moved) }
+        if let visit = visits.visit {
+            visits.visit = visit.carried(to: merge.discussion, oldToNew: moved, arriving: arriving)
+        }
         visits.jumps = visits.jumps.compactMap { $0 < moved.count ? moved[$0] : nil }
         filterAuthors = nil
         mapThreadStarts = []

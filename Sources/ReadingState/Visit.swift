@@ -93,7 +93,9 @@ public struct Visit: Sendable {
     /// A comment that was there keeps its marker and whether it was seen; one the merge brought is new
     /// and unseen, since it arrived while the thread was read. Marks and the position follow ids, so
     /// they need nothing. Linear in the comments.
-    public func carried(to discussion: Discussion, oldToNew: [Int?]) -> Visit {
+    /// `arriving`: the comments not in the old thread are the rest of the one being opened, not
+    /// fetched anew: new and unseen as they would have been had they been there at the start.
+    public func carried(to discussion: Discussion, oldToNew: [Int?], arriving: Bool = false) -> Visit {
         var visit = self
         let count = discussion.count
         var hashes = [UInt64](repeating: 0, count: count)
@@ -110,8 +112,9 @@ public struct Visit: Sendable {
             kept[new] = true
         }
         for index in 0..<count where hashes[index] != 0 && !kept[index] {
-            newFlags[index] = true
-            unseen[index] = true
+            let seenBefore = arriving && loaded?.seen.contains(hashes[index]) == true
+            newFlags[index] = arriving ? loaded != nil && !seenBefore : true
+            unseen[index] = !seenBefore
         }
         visit.hashes = hashes
         visit.newFlags = newFlags

@@ -20,6 +20,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case unreadable(String)
         /// `--offline` and no copy in the cache.
         case notCached
+        /// The user stopped the fetch (Esc, ctrl-C in the reader).
+        case stopped
     }
 
     /// The address that failed, for the message.
@@ -74,6 +76,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): \(message)"
         case .notCached:
             return "\(shown): no saved copy; run without --offline to fetch it"
+        case .stopped:
+            return "\(shown): stopped before the whole thread arrived"
         }
     }
 

@@ -1,10 +1,13 @@
 import Foundation
 import Reader
+import ThreadModel
 
-/// Answers of the running fetch, handed from its task to the loop: the newest progress and the result.
+/// Answers of the running fetch, handed from its task to the loop: the newest progress, the newest
+/// part of a thread still arriving (each holds the one before, so only the newest is merged), and the result.
 final class FetchMailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var progress: String?
+    private var part: Discussion?
     private var result: Message?
     private var number = 0
 
@@ -13,12 +16,17 @@ final class FetchMailbox: @unchecked Sendable {
         lock.withLock {
             self.number = number
             progress = nil
+            part = nil
             result = nil
         }
     }
 
     func post(progress text: String, for number: Int) {
         lock.withLock { if number == self.number { progress = text } }
+    }
+
+    func post(part discussion: Discussion, for number: Int) {
+        lock.withLock { if number == self.number { part = discussion } }
     }
 
     func post(result message: Message, for number: Int) {
@@ -30,8 +38,11 @@ final class FetchMailbox: @unchecked Sendable {
         lock.withLock {
             var messages: [Message] = []
             if let progress { messages.append(.fetchProgress(progress)) }
+            // The whole thread, when in, holds every part.
+            if let part, result == nil { messages.append(.arrived(part, whole: false)) }
             if let result { messages.append(result) }
             progress = nil
+            part = nil
             result = nil
             return messages
         }

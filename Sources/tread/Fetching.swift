@@ -46,6 +46,19 @@ func fetchedDiscussion(_ bytes: DocumentBytes) throws(DocumentError) -> Discussi
 /// the main thread, before the reader opens.
 nonisolated(unsafe) private var liveFetch: (fetcher: ThreadFetcher, cache: ThreadCache?)?
 
+/// The fetch still bringing the rest of a thread whose first part the reader opens on; set once,
+/// on the main thread, before the reader opens.
+nonisolated(unsafe) private var openingFetch: OpeningFetch?
+
+/// A fetch that opened the reader on the whole thread and may still be writing its copy.
+nonisolated(unsafe) private var finishing: OpeningFetch?
+
+/// Before the process ends: lets an opening fetch finish writing its copy (it writes nothing
+/// when stopped), so a quick quit leaves no temporary file behind.
+func finishOpeningFetch() {
+    (openingFetch ?? finishing)?.finishSaving()
+}
+
 extension DocumentOptions {
     /// The thread address the user named instead of a file, if any.
     var address: ThreadAddress? {
@@ -61,7 +74,7 @@ extension DocumentOptions {
             guard let liveFetch else {
                 return LiveThread(origin: .unavailable("it was opened with --offline; run tread without it"))
             }
-            return LiveThread(origin: .address(address, liveFetch.fetcher, liveFetch.cache))
+            return LiveThread(origin: .address(address, liveFetch.fetcher, liveFetch.cache), opening: openingFetch)
         }
         if file == "-" { return LiveThread(origin: .unavailable("it was read from standard input")) }
         return LiveThread(origin: .file(file, format))
@@ -70,7 +83,11 @@ extension DocumentOptions {
 
 /// The thread at `address` as a canonical document: fetched and saved, or the saved copy when
 /// `--offline` or when the network fails. On failure prints one line and exits with 69 or 75.
-func fetchedDocument(_ address: ThreadAddress, options: FetchOptions) -> DocumentBytes {
+///
+/// `early` (the reader): where the site sends the thread in parts, the first part is returned as
+/// soon as it is in and the fetch goes on, for the reader to follow (`live`); the copy is saved
+/// when the whole thread is in. Otherwise (`--print`, `convert`, `stats`) the whole thread.
+func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Bool = false) -> DocumentBytes {
     let environment = ProcessInfo.processInfo.environment
     let cache = ThreadCache(environment: environment)
     let copy = options.refresh ? nil : cache?.read(address)
@@ -92,19 +109,43 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions) -> Documen
     liveFetch = (fetcher, cache)
     let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
     progress.show("fetching \(address.displayAddress)")
+    if early {
+        let opening = OpeningFetch(address, fetcher: fetcher, cache: cache)
+        openingFetch = opening
+        let first = opening.waitForFirst()
+        progress.clear()
+        switch first {
+        case .part(let discussion):
+            fetchedThread = discussion
+            return discussion.bytes
+        case .done(let result):
+            // The fetch writes the copy itself, while the reader opens; nothing is left to follow.
+            openingFetch = nil
+            finishing = opening
+            return fetched(result, address: address, copy: copy, cache: nil)
+        }
+    }
     let result = runBlocking {
         await fetcher.result(address) { done, total in
             progress.show("fetching \(grouped(done))" + (total.map { " of \(grouped($0))" } ?? ""))
         }
     }
     progress.clear()
+    return fetched(result, address: address, copy: copy, cache: cache)
+}
+
+/// The document of a fetch that ended: the thread, saved to `cache`; or the saved copy when the
+/// network failed; or one line and exit 69 or 75.
+private func fetched(
+    _ result: Result<Discussion, FetchError>, address: ThreadAddress, copy: (bytes: DocumentBytes, age: Double)?,
+    cache: ThreadCache?
+) -> DocumentBytes {
     switch result {
     case .success(let discussion):
         fetchedThread = discussion
-        let bytes = DocumentWriter.canonicalJSON(discussion)
         if let cache {
             do {
-                try cache.write(bytes, for: address)
+                try cache.write(DocumentWriter.canonicalJSON(discussion), for: address)
             } catch {
                 writeError("tread: \(error)")
             }

@@ -14,6 +14,8 @@ struct LiveThread: Sendable {
     }
 
     let origin: Origin
+    /// The fetch still bringing the rest of a thread the reader opened on its first part.
+    var opening: OpeningFetch?
 
     /// What the reader is told it may do.
     var source: ThreadSource {
@@ -26,9 +28,11 @@ struct LiveThread: Sendable {
 
     /// Runs `request` against `discussion` (the one on screen) and answers with the message for the
     /// reader. A reload from an address rewrites the saved copy (atomically, by `ThreadCache.write`).
-    func run(_ request: FetchRequest, on discussion: Discussion, progress: @escaping @Sendable (String) -> Void) async
-        -> Message
-    {
+    /// `part` takes what arrives of the rest of a thread opened early (`.rest`), as it arrives.
+    func run(
+        _ request: FetchRequest, on discussion: Discussion, progress: @escaping @Sendable (String) -> Void,
+        part: @escaping @Sendable (Discussion) -> Void = { _ in }
+    ) async -> Message {
         let report: ThreadFetcher.Progress = { done, total in
             progress(ReaderState.fetchProgressText(done: done, total: total))
         }
@@ -57,6 +61,12 @@ struct LiveThread: Sendable {
                 return .reloaded(try discussion.merging(reload: fresh))
             } catch {
                 return .fetchFailed(error.naming(path).description)
+            }
+        case (_, .rest):
+            guard let opening else { return .fetchFailed("nothing more is being fetched") }
+            switch await opening.follow(progress: progress, part: part) {
+            case .success(let whole): return .arrived(whole, whole: true)
+            case .failure(let error): return .fetchFailed(Self.statusLine(error, doing: "fetching the rest"))
             }
         case (.unavailable(let reason), _):
             return .fetchFailed(reason)

@@ -41,6 +41,11 @@ func openReader(
     if let live { state.source = live.source }
     var fetching = FetchRun()
     let clipboard = preferences.clipboardCommand
+    // Opened on the first part of a thread still arriving: the rest merges in as it comes.
+    if live?.opening != nil {
+        state.awaitRest()
+        fetching.follow(state, live: live)
+    }
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
@@ -52,7 +57,10 @@ func openReader(
     // A small thread's visit is ready before the first frame (resuming shows at once); a big one's is
     // built on another thread after it, as the background load is, and polled for below.
     var building: VisitBuild?
-    if loading == nil {
+    // A thread still arriving gets its visit once it is in (or the fetch stops), as a background load
+    // does: built on the first part, the visit would not find where the last one stopped.
+    var visitAwaitsRest = state.fetch?.kind == .rest
+    if loading == nil, !visitAwaitsRest {
         if discussion.count <= ReadingSession.synchronousLimit {
             take(session.start(discussion))
         } else {
@@ -65,8 +73,18 @@ func openReader(
     while true {
         // Busy (loading, building the visit, a fetch, or a long search) means polling; idle means sleeping
         // until a key.
-        let busy = loading != nil || building != nil || state.fetch != nil || clipboard?.isBusy == true
+        let busy =
+            loading != nil || building != nil || state.fetch != nil || visitAwaitsRest || clipboard?.isBusy == true
         let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : busy ? 50 : -1)
+        if visitAwaitsRest, state.fetch == nil {
+            visitAwaitsRest = false
+            if state.discussion.count <= ReadingSession.synchronousLimit {
+                take(session.start(state.discussion))
+                show(state, on: terminal, layout: layout)
+            } else {
+                building = session.startInBackground(state.discussion)
+            }
+        }
         if let built = building?.take() {
             building = nil
             take(built)
@@ -156,7 +174,9 @@ private struct FetchRun {
         let discussion = state.discussion
         let mailbox = mailbox
         task = Task.detached {
-            let answer = await live.run(request, on: discussion) { mailbox.post(progress: $0, for: request.number) }
+            let answer = await live.run(
+                request, on: discussion, progress: { mailbox.post(progress: $0, for: request.number) },
+                part: { mailbox.post(part: $0, for: request.number) })
             mailbox.post(result: answer, for: request.number)
         }
     }

@@ -48,9 +48,10 @@ struct DocumentOptions: ParsableArguments {
 
     /// Loads the document, or the bundled sample when no file was named.
     /// The document's bytes: the file's, or the bundled sample's when no file was named.
-    func read() throws(DocumentError) -> DocumentBytes {
+    /// `early`: for the reader, a thread fetched in parts may be its first part (`fetchedDocument`).
+    func read(early: Bool = false) throws(DocumentError) -> DocumentBytes {
         guard let file else { return DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)) }
-        if let address { return fetchedDocument(address, options: fetch) }
+        if let address { return fetchedDocument(address, options: fetch, early: early) }
         DocumentBytes.setFileChangedMessage(
             errorLine("tread: \(displayName(file)): the file changed while being read"))
         do {
@@ -103,9 +104,10 @@ struct Read: ParsableCommand {
     }
 
     func run() throws {
+        defer { finishOpeningFetch() }
         let printing = print || isatty(STDOUT_FILENO) == 0
         let preferences = try ReaderPreferences.loadOrExit()
-        let bytes = try orExit { () throws(DocumentError) in try document.read() }
+        let bytes = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         let session = ReadingSession(
             remember: !state.noState, path: ReadingSession.statePath(of: document),
             address: ReadingSession.stateAddress(of: document))

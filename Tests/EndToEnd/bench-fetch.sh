@@ -1,36 +1,78 @@
 #!/usr/bin/env bash
 # Times opening threads by their address against replay_server.py with made-up 2,000-comment
 # threads and 50 ms added to every response (issue 11's targets). Not a test: CI does not run it.
-# Usage: bench-fetch.sh PATH/TO/tread [RUNS]   (a release build: swift build -c release)
-# Prints, for each case, the median wall time from start to the reader's first frame (under a
-# pseudo-terminal, TREAD_BENCH_EXIT_AFTER_FIRST_FRAME=1), and for Algolia the time curl takes to
-# get the same response, so the difference is tread's time from the response to the first screen.
+# Usage: bench-fetch.sh PATH/TO/tread [RUNS] [whole]   (a release build: swift build -c release --product tread)
+# "whole" measures a build from before the reader opened early (it shows every thread at once).
+#
+# Each run starts tread in a fresh 100x30 tmux pane (a cache folder of its own, so nothing is read
+# from a copy) and polls the pane every few milliseconds: "first screen" is the time from start until
+# the status line ("? help") shows, "whole" until the status line says every comment is in. Polling
+# makes each figure an upper bound by a few milliseconds, and tmux starting the process adds the
+# same to every figure (the file case shows how much: it fetches nothing). For Algolia, curl's time
+# for the same response (50 ms of which is the delay) is printed too, so the difference is tread's
+# time from the response to the first screen. Medians of RUNS runs (5 by default).
 set -euo pipefail
 BIN=${1:?usage: bench-fetch.sh PATH/TO/tread [RUNS]}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 RUNS=${2:-5}
+# The text that says the whole thread is in; a build that opens only on the whole thread has none.
+WHOLE=$([ "${3:-}" = whole ] && echo - || echo "comments are in")
 HERE=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
+socket="tread-bench-$$"
 python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --synthetic 2000 --delay 0.05 &
 server=$!
-trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+bench_tmux() { tmux -L "$socket" -f /dev/null "$@"; }
+trap 'bench_tmux kill-server 2>/dev/null; kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 base="http://127.0.0.1:$(cat "$work/port")"
-export XDG_CACHE_HOME="$work/cache" TERM=xterm-256color LANG=C.UTF-8 TREAD_HN_API="$base/hn"
+bench_tmux new-session -d -s keep -x 20 -y 5 "exec sleep 3600"
 
 # median SECONDS...: the middle value.
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# first_frame ARGS...: seconds from start to the reader's first frame, RUNS times, the median.
-first_frame() {
-    local times=() start end
-    for _ in $(seq "$RUNS"); do
-        start=$(date +%s.%N)
-        TREAD_BENCH_EXIT_AFTER_FIRST_FRAME=1 script -qec "$(printf '%q ' "$BIN" "$@")" /dev/null >/dev/null
-        end=$(date +%s.%N)
-        times+=("$(echo "$end - $start" | bc)")
+# open_once WHOLE ENV... -- ARGS...: starts tread, prints "FIRST WHOLE" in seconds (WHOLE: the text
+# that says the whole thread is in; "-" when the first screen is the whole thread).
+open_once() {
+    local whole=$1 run=$((RANDOM)) start first="" end="" screen elapsed
+    shift
+    local envs=()
+    while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    bench_tmux kill-session -t app 2>/dev/null || true
+    start=$(date +%s.%N)
+    bench_tmux new-session -d -s app -x 100 -y 30 \
+        "env TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no XDG_CACHE_HOME=$work/cache-$run \
+         XDG_STATE_HOME=$work/state-$run ${envs[*]} $(printf '%q ' "$BIN" "$@"); exec sleep 3600"
+    while true; do
+        screen=$(bench_tmux capture-pane -p -t app)
+        elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+        if [ -z "$first" ] && grep -qF "? help" <<<"$screen"; then
+            first=$elapsed
+            [ "$whole" = "-" ] && end=$first
+        fi
+        if [ -n "$first" ] && [ -z "$end" ] && grep -qF -- "$whole" <<<"$screen"; then end=$elapsed; fi
+        [ -n "$end" ] && break
+        if [ "$(echo "$elapsed > 30" | bc)" = 1 ]; then
+            echo "timed out; the screen:" >&2
+            echo "$screen" >&2
+            exit 1
+        fi
+        sleep 0.002
     done
-    median "${times[@]}"
+    bench_tmux send-keys -t app q
+    echo "$first $end"
+}
+
+# open_median WHOLE ENV... -- ARGS...: "FIRST WHOLE", medians of RUNS runs.
+open_median() {
+    local firsts=() wholes=() result
+    for _ in $(seq "$RUNS"); do
+        result=$(open_once "$@")
+        firsts+=("${result% *}")
+        wholes+=("${result#* }")
+    done
+    echo "$(median "${firsts[@]}") $(median "${wholes[@]}")"
 }
 
 curl_time() {
@@ -39,14 +81,20 @@ curl_time() {
     median "${times[@]}"
 }
 
+echo "uptime before: $(uptime)"
 curl -s -o "$work/algolia.json" "$base/algolia/items/9000000"
-echo "The same Algolia response from a file: first screen $(first_frame "$work/algolia.json") s"
-echo "HN Algolia, 2,000 comments: response $(curl_time "$base/algolia/items/9000000") s (curl)," \
-    "first screen $(TREAD_HN_ALGOLIA_API="$base/algolia" first_frame hn:9000000) s"
-echo "HN official API, 2,001 requests: whole thread and first screen" \
-    "$(TREAD_HN_ALGOLIA_API="$base/fault/500/algolia" first_frame hn:9000000) s" \
-    "(Algolia failing with 500)"
-echo "HN official API, Algolia 404: whole thread and first screen" \
-    "$(TREAD_HN_ALGOLIA_API="$base/fault/404/algolia" first_frame hn:9000000) s"
-echo "Discourse, 2,001 posts (1 + 100 requests): whole topic and first screen" \
-    "$(first_frame "$base/t/made-up/9000000") s"
+read -r file_first _ < <(open_median - -- "$work/algolia.json")
+echo "The same Algolia response from a file: first screen $file_first s"
+read -r algolia_first _ < <(open_median - TREAD_HN_ALGOLIA_API="$base/algolia" -- hn:9000000)
+response=$(curl_time "$base/algolia/items/9000000")
+echo "HN Algolia, 2,000 comments: response $response s (curl), first screen $algolia_first s," \
+    "$(echo "$algolia_first - $response" | bc) s after the response"
+read -r first whole < <(open_median "$WHOLE" TREAD_HN_ALGOLIA_API="$base/fault/500/algolia" \
+    TREAD_HN_API="$base/hn" -- hn:9000000)
+echo "HN official API, 2,001 requests (Algolia failing with 500): first screen $first s, whole thread $whole s"
+read -r first whole < <(open_median "$WHOLE" TREAD_HN_ALGOLIA_API="$base/fault/404/algolia" \
+    TREAD_HN_API="$base/hn" -- hn:9000000)
+echo "HN official API, Algolia 404: first screen $first s, whole thread $whole s"
+read -r first whole < <(open_median "$WHOLE" -- "$base/t/made-up/9000000")
+echo "Discourse, 2,001 posts (1 + 100 requests): first screen $first s, whole topic $whole s"
+echo "uptime after: $(uptime)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A loopback HTTP server that replays the sites' APIs from the real threads in Tests/Fixtures.
 
-Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE]
+Usage: replay_server.py FIXTURES_DIR PORT_FILE [--delay SECONDS] [--log FILE] [--hold]
 
 Binds 127.0.0.1 on a free port and writes the port to PORT_FILE once it listens. Routes (point
 tread's TREAD_*_API variables at the prefixes):
@@ -25,6 +25,11 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   offsite   302 to the same path on localhost      loop      302 to itself, forever
   moved     301 to the answer on the same host
   404, 403  that status
+  hold      a Hacker News story and its top-level comments (and a Discourse topic's first
+            page) at once, every other item (and posts.json batch) only once the file
+            PORT_FILE.release exists: a thread that arrives in parts stops after its first
+            part until the test lets the rest through (--hold: every request, with no prefix, as
+            a Discourse topic's address must start with /t/)
   trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
             one "more" stub listing them in their place (what Reddit sends before they load)
   grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
@@ -169,6 +174,8 @@ class Replay(BaseHTTPRequestHandler):
     seen = set()
     lock = threading.Lock()
     bomb = None
+    release_path = None
+    hold_all = False
 
     def log_message(self, *args):
         pass
@@ -180,6 +187,8 @@ class Replay(BaseHTTPRequestHandler):
         if self.delay:
             time.sleep(self.delay)
         path = self.path
+        if self.hold_all:
+            self.fault("hold", path)
         if path.startswith("/fault/"):
             _, _, fault, rest = path.split("/", 3)
             if self.fault(fault, "/" + rest):
@@ -195,6 +204,10 @@ class Replay(BaseHTTPRequestHandler):
         """Answers with the fault; False when the normal answer should follow."""
         if fault == "slow":
             time.sleep(5)
+            return False
+        if fault == "hold":
+            while not self.first_part(rest) and not os.path.exists(Replay.release_path):
+                time.sleep(0.02)
             return False
         if fault == "reset":
             body = self.route(rest) or b"{}"
@@ -250,6 +263,19 @@ class Replay(BaseHTTPRequestHandler):
             self.send(int(fault), b'{"error":"no"}')
             return True
         return False
+
+    def first_part(self, path):
+        """Whether `path` asks for a story, a top-level comment or a topic's first page."""
+        parts = [p for p in urlsplit(path).path.split("/") if p]
+        if parts[:2] != ["hn", "item"] or len(parts) != 3:
+            return not (parts[:1] == ["t"] and parts[-1:] == ["posts.json"])
+        items = self.fixtures[1]
+        item = json.loads(items.get(parts[2][:-5], b"null") or b"null")
+        parent = item.get("parent") if isinstance(item, dict) else None
+        if parent is None:
+            return True
+        above = json.loads(items.get(str(parent), b"null"))
+        return not isinstance(above, dict) or above.get("parent") is None
 
     def first_time(self, key):
         with self.lock:
@@ -329,6 +355,8 @@ def main():
     root, port_file = Path(args[0]), args[1]
     if "--delay" in args:
         Replay.delay = float(args[args.index("--delay") + 1])
+    Replay.release_path = port_file + ".release"
+    Replay.hold_all = "--hold" in args
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]
     Replay.fixtures = load_fixtures(root)

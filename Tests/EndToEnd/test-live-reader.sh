@@ -3,7 +3,10 @@
 # replay server. `R` fetches it again and merges the comments added since (the grow fault sends a
 # Reddit thread with 7 comments behind a stub of 9 ids first, the whole thread afterwards); Enter on a
 # "more replies" stub fetches them in place; a reload whose server is gone says so in one line
-# and keeps the thread. Every run has its own XDG_CACHE_HOME.
+# and keeps the thread. A thread the official Hacker News API sends item by item opens on its first
+# threads while the rest is held back by the server (the hold fault), shows "fetching N of M", takes
+# the rest in when it is let through, and Esc stops it keeping what arrived (and caching nothing).
+# Every run has its own XDG_CACHE_HOME.
 # Usage: test-live-reader.sh PATH/TO/tread
 set -uo pipefail
 BIN=${1:?usage: test-live-reader.sh PATH/TO/tread}
@@ -13,9 +16,10 @@ source "$HERE/lib.sh"
 work="$E2E_DIR/live"
 mkdir -p "$work"
 
+# start_server [ARGS...]: a fresh replay server (ARGS: --hold, say).
 start_server() {
-    rm -f "$work/port"
-    python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" &
+    rm -f "$work/port" "$work/port.release"
+    python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" "$@" &
     server=$!
     for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
     [ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
@@ -106,4 +110,87 @@ sleep 0.3
 screen | grep -q "\[exit" && fail "ctrl-C during a fetch quit the reader" || pass "ctrl-C during a fetch keeps the reader"
 send C-c
 expect_exit 130 "ctrl-C with no fetch quits"
+
+# --- the official API item by item: the reader opens on the first threads, the rest merges in ---
+# 352 items (318 descendants, 29 top-level); the hold fault serves the story and the 29 at once and
+# holds the other items back until $work/port.release exists.
+kill "$server"
+wait "$server" 2>/dev/null
+start_server
+rm -f "$work/requests"
+early() {
+    start_app 100 30 env XDG_CACHE_HOME="$1" XDG_STATE_HOME="$1-state" HOME="$work/home" TREAD_FETCH_TIMEOUT=30 \
+        TREAD_HN_ALGOLIA_API="http://127.0.0.1:$port/fault/404/algolia" \
+        TREAD_HN_API="http://127.0.0.1:$port/fault/hold/hn" "$BIN" "hn:43727727"
+}
+early "$work/cache-early"
+wait_for "fetching 29 of 318" 20 && pass "the reader opens on the first threads with the count so far" ||
+    fail "no early first screen"
+expect_screen "IBM orders US sales" "the first screen shows the story"
+wait_for "comment 1 of 29 · depth 1" 5 && pass "the threads that arrived show, and only they" ||
+    fail "early count: $(status_line)"
+[ ! -e "$work/cache-early/tread/hn-43727727.json" ] && pass "nothing is cached before the whole thread is in" ||
+    fail "a part was cached"
+send j j
+expect_status "comment 3 of 29 " "j moves through the first threads while the rest is held back"
+touch "$work/port.release"
+wait_for "all 351 comments are in" 20 && pass "the rest merges in and the status line says so" ||
+    fail "the rest did not arrive"
+status=$(status_line)
+# The third thread starts at comment 216 of the whole thread.
+[[ $status =~ comment\ 216\ of\ 351\ ·\ depth\ 1 ]] && pass "the selection stayed on the third thread: $status" ||
+    fail "selection after the merge: $status"
+[ "$(grep -c '^/fault/hold/hn/item/' "$work/requests")" -eq 352 ] && pass "one request per item" ||
+    fail "requests: $(grep -c '^/fault/hold/hn/item/' "$work/requests")"
+[ -s "$work/cache-early/tread/hn-43727727.json" ] && pass "the whole thread is cached once in" ||
+    fail "the whole thread was not cached"
+send q
+expect_exit 0 "q quits after the rest arrived"
+
+# --- opened again, the thread resumes where the last visit stopped, once the whole thread is in ---
+rm -f "$work/port.release"
+early "$work/cache-early"
+wait_for "comment 1 of 29 · depth 1" 20 || fail "the reader opens early a second time"
+touch "$work/port.release"
+wait_for "comment 216 of 351" 20 && pass "the visit resumes at the third thread once the rest is in" ||
+    fail "no resume after the rest: $(status_line)"
+send q
+expect_exit 0 "q quits after resuming"
+
+# --- Esc while the rest is held back: what arrived stays, nothing is cached ---
+rm -f "$work/port.release"
+kill "$server"
+wait "$server" 2>/dev/null
+start_server
+early "$work/cache-stopped"
+wait_for " of 29 · " 20 || fail "the reader opens early again"
+send Escape
+wait_for "fetch stopped; 29 comments arrived" 5 && pass "Esc stops the rest and keeps what arrived" ||
+    fail "Esc during the rest"
+touch "$work/port.release"
+sleep 1
+status=$(status_line)
+[[ $status =~ of\ 29 ]] && pass "nothing merges in after Esc: $status" || fail "after Esc: $status"
+[ ! -e "$work/cache-stopped/tread/hn-43727727.json" ] && pass "a stopped fetch caches nothing" ||
+    fail "a stopped fetch wrote the cache"
+send q
+expect_exit 0 "q quits after a stopped fetch"
+
+# --- Discourse: the first page opens at once, the batches merge in once let through ---
+rm -f "$work/port.release"
+kill "$server"
+wait "$server" 2>/dev/null
+start_server --hold
+start_app 100 30 env XDG_CACHE_HOME="$work/cache-discourse" HOME="$work/home" TREAD_FETCH_TIMEOUT=30 \
+    "$BIN" "http://127.0.0.1:$port/t/to-rbfx-and-not-to-rbfx/5864"
+# 340 posts; the first page has 20 (the article and 19 replies).
+wait_for "fetching 20 of 340" 20 && pass "a Discourse topic opens on its first page" || fail "no early Discourse screen"
+send c
+wait_for "comment 1 of 19 " 5 && pass "the first page's 19 replies show" || fail "Discourse early count: $(status_line)"
+touch "$work/port.release"
+wait_for "all 336 comments are in" 20 && pass "the other posts merge in" || fail "the rest of the topic did not arrive"
+[ -s "$work/cache-discourse/tread/discourse-127.0.0.1_$port-5864.json" ] && pass "the whole topic is cached" ||
+    fail "the topic was not cached"
+send q
+expect_exit 0 "q quits after the topic arrived"
 finish
