@@ -169,7 +169,10 @@ extension ReaderState {
         // A reload keeps the folds as they were, even over the comment that was selected.
         if let selection { self.selection = tree.visibleAncestor(of: selection) }
         clampTop(layout: layout)
-        if let selection = self.selection, select != nil || !selectionIsVisible(layout: layout) {
+        // The rest of a thread arriving while its article is read leaves the view on the article, as
+        // when it opened; otherwise the selection is brought back on screen.
+        let readingArticle = arriving && top.item == .article
+        if let selection = self.selection, select != nil || (!readingArticle && !selectionIsVisible(layout: layout)) {
             reveal(selection, layout: layout)
         }
     }

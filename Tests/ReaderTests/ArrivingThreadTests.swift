@@ -56,6 +56,21 @@ private let laterPart = """
         #expect(state.statusText.contains("all 5 comments are in"))
     }
 
+    @Test func theRestArrivingWhileTheArticleIsReadLeavesTheViewOnIt() throws {
+        let body = (1...12).map { "\"paragraph \($0)\"" }.joined(separator: ", ")
+        let long = { (json: String) in
+            json.replacingOccurrences(of: "\"title\": \"T\"}", with: "\"title\": \"T\", \"body\": [\(body)]}")
+        }
+        var state = ReaderState(discussion: try document(long(firstPart)), rows: 10, columns: 80)
+        state.source = .address
+        state.awaitRest()
+        #expect(state.positionText(layout: LayoutCache()) == "article")
+        state.update(.arrived(try document(long(laterPart)), whole: true))
+        #expect(state.top.item == .article)
+        #expect(state.positionText(layout: LayoutCache()) == "article")
+        #expect(state.selectedName == "a")
+    }
+
     @Test func escStopsTheRestAndKeepsWhatArrived() throws {
         var state = try openedEarly()
         state.update(.arrived(try document(laterPart), whole: false))
