@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "TreadBench",
             dependencies: [
-                "ThreadModel", "ThreadTree", "Reader", "Samples",
+                "ThreadModel", "ThreadTree", "ThreadQuery", "Reader", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

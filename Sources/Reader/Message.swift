@@ -1,5 +1,6 @@
 import ReadingState
 import ThreadModel
+import ThreadQuery
 
 /// Everything that changes the reader, as data: what the user does and what the program learns.
 public enum Message: Sendable {
@@ -19,6 +20,9 @@ public enum Message: Sendable {
     case filterStep
     /// The visit to this thread, built (from the reading state) after the first screen.
     case visitReady(Visit)
+    /// Every comment's author hashed, built beside a big thread after its load, so the first
+    /// `author:` filter key does not pay for it; ignored unless built from the document on screen.
+    case authorsIndexed(AuthorIndex)
     /// A line for the status line from outside the reader (the reading state cannot be used, say).
     case notice(String)
     /// What the running fetch has done so far, for the status line ("fetching 340 of 2,112").
@@ -47,7 +51,8 @@ extension ReaderState {
             replay?.messages.append(message)
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
-        case .loaded, .loadProgress, .searchStep, .filterStep, .visitReady, .notice, .fetchProgress, .reloaded,
+        case .loaded, .loadProgress, .searchStep, .filterStep, .visitReady, .authorsIndexed, .notice, .fetchProgress,
+            .reloaded,
             .expanded, .fetchFailed, .arrived:
             break
         }
@@ -66,6 +71,7 @@ extension ReaderState {
         case .searchStep: continueSearch(layout: layout)
         case .filterStep: continueFilter(layout: layout)
         case .visitReady(let visit): startVisit(visit, layout: layout)
+        case .authorsIndexed(let index): if filterAuthors == nil, index.isFor(discussion) { filterAuthors = index }
         case .notice(let text): self.message = text
         case .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived: fetched(message, layout: layout)
         }

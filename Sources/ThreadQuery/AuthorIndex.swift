@@ -6,9 +6,20 @@ import ThreadModel
 /// document's pages for each name; a hash hit is checked against the name itself.
 public struct AuthorIndex: Sendable {
     let keys: [UInt32]
+    /// Which document it was built from: its bytes' address and its entry count.
+    private let documentStart: UInt
+    private let documentCount: Int
+
+    /// Whether this index was built from `discussion` (not from the document a reload replaced).
+    public func isFor(_ discussion: Discussion) -> Bool {
+        documentCount == discussion.records.count
+            && documentStart == UInt(bitPattern: discussion.bytes.buffer.baseAddress)
+    }
 
     public init(_ discussion: Discussion) {
         let bytes = discussion.bytes
+        documentStart = UInt(bitPattern: bytes.buffer.baseAddress)
+        documentCount = discussion.records.count
         keys = discussion.records.map { record in
             let ref = record.author
             if ref.isAbsent { return 0 }

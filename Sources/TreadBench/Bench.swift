@@ -3,6 +3,7 @@ import Foundation
 import Reader
 import Samples
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 #if canImport(Glibc)
@@ -170,6 +171,12 @@ struct Bench: ParsableCommand {
             samples: time(setup: [], [.applyFilter("author:a")], start: start),
             note: "the first author: query hashes every author once")
         report.add(
+            "first author filter (index built after the load)", keys: "--filter author:a", from: "open, indexed",
+            samples: time(
+                setup: [], [.applyFilter("author:a")], start: start,
+                prepared: [.authorsIndexed(AuthorIndex(start.discussion))]),
+            note: "the reader hashes a big thread's authors beside its loop once the load is done")
+        report.add(
             "filter key (field)", keys: "0", from: "&depth<2",
             samples: time(setup: typing("depth<2"), [.input(.character("0"))], start: start))
         report.add(
@@ -225,7 +232,8 @@ struct Bench: ParsableCommand {
     /// point by `setup` and drawn once untimed. With `setup` nil the fresh state is not drawn first
     /// (the first frame).
     private func time(
-        setup: [Action]?, _ actions: [Action], start: ReaderState, check: (ReaderState) -> Void = { _ in }
+        setup: [Action]?, _ actions: [Action], start: ReaderState, prepared: [Message] = [],
+        check: (ReaderState) -> Void = { _ in }
     ) -> [Duration] {
         let clock = ContinuousClock()
         var samples: [Duration] = []
@@ -233,6 +241,7 @@ struct Bench: ParsableCommand {
             // A fresh state and layout cache, like the reader's after those keys.
             var state = ReaderState(discussion: start.discussion, rows: rows, columns: columns)
             let layout = LayoutCache()
+            for message in prepared { state.update(message, layout: layout) }
             if let setup {
                 for action in setup { state.update(.action(action), layout: layout) }
                 blackHole(state.render(layout: layout))

@@ -57,6 +57,8 @@ func openReader(
     // A small thread's visit is ready before the first frame (resuming shows at once); a big one's is
     // built on another thread after it, as the background load is, and polled for below.
     var building: VisitBuild?
+    // A big thread's authors are hashed beside the reader once it is all read (see AuthorIndexBuild).
+    var indexing: AuthorIndexBuild?
     // A thread still arriving gets its visit once it is in (or the fetch stops), as a background load
     // does: built on the first part, the visit would not find where the last one stopped.
     var visitAwaitsRest = state.fetch?.kind == .rest
@@ -67,6 +69,7 @@ func openReader(
             building = session.startInBackground(discussion)
         }
     }
+    if loading == nil, discussion.count > ReadingSession.synchronousLimit { indexing = AuthorIndexBuild(discussion) }
     if let filter { state.update(.action(.applyFilter(filter)), layout: layout) }
     show(state, on: terminal, layout: layout)
     var loading = loading
@@ -74,7 +77,8 @@ func openReader(
         // Busy (loading, building the visit, a fetch, or a long search) means polling; idle means sleeping
         // until a key.
         let busy =
-            loading != nil || building != nil || state.fetch != nil || visitAwaitsRest || clipboard?.isBusy == true
+            loading != nil || building != nil || indexing != nil || state.fetch != nil || visitAwaitsRest
+            || clipboard?.isBusy == true
         let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : busy ? 50 : -1)
         if visitAwaitsRest, state.fetch == nil {
             visitAwaitsRest = false
@@ -90,6 +94,10 @@ func openReader(
             take(built)
             if waited == nil { show(state, on: terminal, layout: layout) }
         }
+        if let index = indexing?.take() {
+            indexing = nil
+            state.update(.authorsIndexed(index), layout: layout)
+        }
         if fetching.deliver(to: &state, layout: layout), waited == nil { show(state, on: terminal, layout: layout) }
         if let copied = clipboard?.finished(), !copied.isEmpty {
             for line in copied { state.update(.notice(line), layout: layout) }
@@ -101,6 +109,7 @@ func openReader(
                 state.update(.loaded(full), layout: layout)
                 loading = nil
                 building = session.startInBackground(full)
+                indexing = AuthorIndexBuild(full)
             case .failure(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
                 terminal.restore()
