@@ -101,7 +101,7 @@ public struct Discussion: Sendable {
                 bytes.holds($0.id) && bytes.holds($0.author) && bytes.holds($0.published) && bytes.holds($0.body)
                     && bytes.holds($0.parentID) && bytes.holds($0.more)
                     && !$0.flags.isSuperset(of: [.hasScore, .hasMore])
-            }, "every text reference lies inside the document's bytes")
+            }, "every text reference lies inside the document's bytes; no record holds a score and a stub")
         placeholderCount = records.reduce(0) { $0 + ($1.flags.contains(.placeholder) ? 1 : 0) }
     }
 
