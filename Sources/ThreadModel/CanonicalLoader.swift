@@ -297,7 +297,7 @@ struct CanonicalLoader {
                 if try nextMember() {
                     place = .member(index)
                 } else {
-                    closeStub(of: index)
+                    closeComment(index)
                     place = .afterElement
                 }
             case .arrayEnd:
@@ -308,9 +308,12 @@ struct CanonicalLoader {
         }
     }
 
-    /// At comment `index`'s closing brace: a placeholder keeps its `more`, any other comment drops it
+    /// At comment `index`'s closing brace, when its fields are final (a repeated field's last value wins):
+    /// its author is counted, and a placeholder keeps its `more` while any other comment drops it
     /// (`more` means something on placeholders only) and keeps its score.
-    private mutating func closeStub(of index: Int32) {
+    private mutating func closeComment(_ index: Int32) {
+        let author = records[Int(index)].author
+        if !author.isAbsent { hashes.addAuthor(TextHash.of(author, in: bytes)) }
         guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
         if records[Int(index)].flags.contains(.placeholder) { records[Int(index)].more = more }
     }
@@ -320,7 +323,6 @@ struct CanonicalLoader {
             records[index].body = try text("body")
         } else if scanner.key(key, is: "author") {
             records[index].author = try text("author")
-            hashes.addAuthor(TextHash.of(records[index].author, in: bytes))
         } else if scanner.key(key, is: "id") {
             let (ref, isInteger) = try identifier("id")
             records[index].id = ref
