@@ -24,6 +24,10 @@ struct CanonicalLoader {
     private let previewWholeThreads: Bool
     /// A comment had members after its `replies`: a comment whose replies are still open may then lack some.
     private var sawMemberAfterReplies = false
+    /// `more` objects of comments still open, innermost last: kept aside until the comment's `}`, when
+    /// it is known whether it is a placeholder, because a stub takes the place of the score (see
+    /// `CommentRecord.more`) and a comment's fields come in any order.
+    private var openStubs: [(index: Int32, more: TextRef)] = []
 
     init(
         bytes: DocumentBytes, previewAfter: Int = 0, previewWholeThreads: Bool = true,
@@ -290,7 +294,12 @@ struct CanonicalLoader {
                     place = .afterMember(index)
                 }
             case .afterMember(let index):
-                place = try nextMember() ? .member(index) : .afterElement
+                if try nextMember() {
+                    place = .member(index)
+                } else {
+                    closeComment(index)
+                    place = .afterElement
+                }
             case .arrayEnd:
                 guard let index = open.popLast() else { return }
                 if scanner.peek() == UInt8(ascii: ",") { sawMemberAfterReplies = true }
@@ -299,12 +308,21 @@ struct CanonicalLoader {
         }
     }
 
+    /// At comment `index`'s closing brace, when its fields are final (a repeated field's last value wins):
+    /// its author is counted, and a placeholder keeps its `more` while any other comment drops it
+    /// (`more` means something on placeholders only) and keeps its score.
+    private mutating func closeComment(_ index: Int32) {
+        let author = records[Int(index)].author
+        if !author.isAbsent { hashes.addAuthor(TextHash.of(author, in: bytes)) }
+        guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
+        if records[Int(index)].flags.contains(.placeholder) { records[Int(index)].more = more }
+    }
+
     private mutating func readField(_ key: TextRef, into index: Int) throws(DocumentError) {
         if scanner.key(key, is: "body") {
             records[index].body = try text("body")
         } else if scanner.key(key, is: "author") {
             records[index].author = try text("author")
-            hashes.addAuthor(TextHash.of(records[index].author, in: bytes))
         } else if scanner.key(key, is: "id") {
             let (ref, isInteger) = try identifier("id")
             records[index].id = ref
@@ -356,7 +374,10 @@ struct CanonicalLoader {
             // Kept as a span of raw JSON: checked and decoded only when a stub is fetched.
             let start = scanner.position
             try scanner.skipValue()
-            records[index].more = TextRef(offset: start, length: scanner.position - start, jsonEscaped: false)
+            let more = TextRef(offset: start, length: scanner.position - start, jsonEscaped: false)
+            // A second `more` in one object replaces the first, as any repeated field does.
+            if openStubs.last?.index == Int32(index) { openStubs.removeLast() }
+            openStubs.append((Int32(index), more))
         } else {
             try scanner.skipValue()
         }

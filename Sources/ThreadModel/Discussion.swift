@@ -1,4 +1,4 @@
-/// One comment as stored: where its text lies, its numbers and flags; 64 bytes or less.
+/// One comment as stored: where its text lies, its numbers and flags; 56 bytes (a test holds it there).
 public struct CommentRecord: Sendable {
     public var id: TextRef = .absent
     public var author: TextRef = .absent
@@ -6,16 +6,15 @@ public struct CommentRecord: Sendable {
     public var body: TextRef = .absent
     /// The `parent` field of the flat form, before it is resolved.
     var parentID: TextRef = .absent
-    /// A placeholder's `more` object as written (raw JSON), read by `Discussion.more(of:)` when asked.
-    var more: TextRef = .absent
-    /// Meaningful only with the `hasScore` flag: every Int64 is a valid score.
+    /// Meaningful only with the `hasScore` flag: every Int64 is a valid score. With `hasMore` it
+    /// holds a placeholder's stub instead (see `more`).
     var score: Int64 = 0
     /// Index of the parent comment; -1 at the top level.
     public var parent: Int32 = -1
     var flags: Flags = []
 
     struct Flags: OptionSet, Sendable {
-        // 16 bits still fit the record in 56 bytes (53 used with 8 bits).
+        // 16 bits still fit the record in 56 bytes (54 used).
         let rawValue: UInt16
         static let deleted = Flags(rawValue: 1)
         static let integerID = Flags(rawValue: 2)
@@ -35,6 +34,8 @@ public struct CommentRecord: Sendable {
         static let admin = Flags(rawValue: 512)
         static let staff = Flags(rawValue: 1024)
         static let roles: Flags = [.moderator, .admin, .staff]
+        /// `score` holds the placeholder's `more` reference; never with `hasScore`.
+        static let hasMore = Flags(rawValue: 2048)
 
         init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -43,6 +44,30 @@ public struct CommentRecord: Sendable {
             case .moderator: self = .moderator
             case .admin: self = .admin
             case .staff: self = .staff
+            }
+        }
+    }
+}
+
+extension CommentRecord {
+    /// A placeholder's `more` object as written (raw JSON), read by `Discussion.more(of:)` when asked.
+    ///
+    /// The one rule of this packing: a stub lives in the bits of `score`, marked by `hasMore`, because
+    /// a field only placeholders use would cost every comment 8 bytes (the record's stride went from
+    /// 56 to 64). Only placeholders carry a stub, and a placeholder with a stub has no score: setting
+    /// one drops the other's flag, so `score(of:)`, which reads `score` only under `hasScore`, never
+    /// sees a stub. The record moves as one value (assembly, subsets, merges), so the stub follows it.
+    var more: TextRef {
+        get { flags.contains(.hasMore) ? TextRef(bits: UInt64(bitPattern: score)) : .absent }
+        set {
+            if newValue.isAbsent {
+                guard flags.contains(.hasMore) else { return }
+                flags.remove(.hasMore)
+                score = 0
+            } else {
+                flags.remove(.hasScore)
+                flags.insert(.hasMore)
+                score = Int64(bitPattern: newValue.bits)
             }
         }
     }
@@ -74,8 +99,9 @@ public struct Discussion: Sendable {
         precondition(
             records.allSatisfy {
                 bytes.holds($0.id) && bytes.holds($0.author) && bytes.holds($0.published) && bytes.holds($0.body)
-                    && bytes.holds($0.parentID)
-            }, "every text reference lies inside the document's bytes")
+                    && bytes.holds($0.parentID) && bytes.holds($0.more)
+                    && !$0.flags.isSuperset(of: [.hasScore, .hasMore])
+            }, "every text reference lies inside the document's bytes; no record holds a score and a stub")
         placeholderCount = records.reduce(0) { $0 + ($1.flags.contains(.placeholder) ? 1 : 0) }
     }
 

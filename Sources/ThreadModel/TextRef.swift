@@ -26,6 +26,13 @@ public struct TextRef: Hashable, Sendable {
         self.rawLength = rawLength
     }
 
+    /// The reference as one number, for `CommentRecord`'s packing of a stub into its `score`.
+    var bits: UInt64 { UInt64(offset) << 32 | UInt64(rawLength) }
+
+    init(bits: UInt64) {
+        self.init(offset: UInt32(truncatingIfNeeded: bits >> 32), rawLength: UInt32(truncatingIfNeeded: bits))
+    }
+
     public var isAbsent: Bool { rawLength == UInt32.max }
     public var length: Int { isAbsent ? 0 : Int(rawLength & ~Self.escapedFlag) }
     public var isJSONEscaped: Bool { !isAbsent && rawLength & Self.escapedFlag != 0 }

@@ -24,8 +24,21 @@ func facts(_ discussion: Discussion) -> [String] {
     }
 }
 
+/// A canonical document with `comments` (JSON text) and a one-word article.
+private func loaded(_ comments: String) throws -> Discussion {
+    try Discussion.load(canonical: DocumentBytes(Array(#"{"article": {"title": "t"}, "comments": \#(comments)}"#.utf8)))
+}
+
 @Suite struct DocumentFactsTests {
     // MARK: Counting
+
+    @Test func aRepeatedAuthorCountsOnlyTheLastName() throws {
+        // Found by the fuzzer: both names were counted, but only the last is the comment's (and written).
+        let discussion = try loaded(#"[{"id": "c1", "author": "ann", "author": "kit"}, {"id": "c2", "author": "kit"}]"#)
+        #expect(discussion.author(of: 0) == "kit")
+        #expect(discussion.distinctAuthors == 1)
+        #expect(try roundTrip(discussion).distinctAuthors == 1)
+    }
 
     @Test func deletedIsNotADistinctAuthor() throws {
         let discussion = try load(
