@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReadingState
-import Synchronization
 import TextLayout
 import ThreadFetch
 import ThreadModel
@@ -111,11 +110,7 @@ final class ReadingSession: @unchecked Sendable {
 
     /// Builds the visit on another thread; the loop polls the returned build and hands it to the reader.
     func startInBackground(_ discussion: Discussion) -> VisitBuild {
-        let build = VisitBuild()
-        let thread = Thread { [self] in build.finish(start(discussion)) }
-        thread.name = "tread visit"
-        thread.start()
-        return build
+        VisitBuild(name: "tread visit") { [self] in start(discussion) }
     }
 
     /// Saves `visit`; a failure is one line on standard error, never a failed quit.
@@ -130,19 +125,5 @@ final class ReadingSession: @unchecked Sendable {
     }
 }
 
-/// A visit being built on another thread: `take` gives it once it is done.
-final class VisitBuild: Sendable {
-    private let result = Mutex<(visit: Visit, notice: String?)?>(nil)
-
-    fileprivate func finish(_ built: (visit: Visit, notice: String?)) {
-        result.withLock { $0 = built }
-    }
-
-    /// The visit and its notice when the build is done (once), else nil.
-    func take() -> (visit: Visit, notice: String?)? {
-        result.withLock { value in
-            defer { value = nil }
-            return value
-        }
-    }
-}
+/// A visit being built on another thread, with the line saying why the state cannot be used, if it cannot.
+typealias VisitBuild = BackgroundWork<(visit: Visit, notice: String?)>
