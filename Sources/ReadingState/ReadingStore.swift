@@ -53,17 +53,29 @@ public final class ReadingStore: Sendable {
     /// Opens the file; another tread making the same new store at once may hold it while it switches it to WAL,
     /// which SQLite reports as busy at once without waiting, so opening tries again for a moment.
     private static func open(path: String, configuration: Configuration) throws(StoreError) -> DatabaseQueue {
-        let deadline = DispatchTime.now().uptimeNanoseconds + retryNanoseconds
-        while true {
+        try retrying(path: path, on: [.SQLITE_BUSY, .SQLITE_LOCKED]) {
+            try DatabaseQueue(path: path, configuration: configuration)
+        }
+    }
+
+    private func migrate() throws(StoreError) {
+        let migrator = ReadingStore.migrator
+        let path = self.path
+        let database = self.database
+        // Two treads opening a new store at once both start migrating; GRDB commits each migration on its
+        // own, so the loser fails ("table already exists", "no such table: grdb_migrations") while the
+        // winner is between two of them. The winner is done in milliseconds: all is well once every
+        // migration is in, else try again.
+        try ReadingStore.retrying(path: path, on: [.SQLITE_ERROR]) {
+            if try database.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                throw StoreError.newerVersion(path: path)
+            }
             do {
-                return try DatabaseQueue(path: path, configuration: configuration)
-            } catch let error as DatabaseError
-                where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-            {
-                guard DispatchTime.now().uptimeNanoseconds < deadline else { throw storeError(error, path: path) }
-                usleep(20_000)
-            } catch {
-                throw storeError(error, path: path)
+                try migrator.migrate(database)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                guard (try? database.read({ db in try migrator.hasCompletedMigrations(db) })) == true else {
+                    throw error
+                }
             }
         }
     }
@@ -73,30 +85,21 @@ public final class ReadingStore: Sendable {
     /// A second, not more: a lock held longer is someone else's doing, and busy waits already took 5 s.
     static let retryNanoseconds: UInt64 = 1_000_000_000
 
-    private func migrate() throws(StoreError) {
-        let migrator = ReadingStore.migrator
-        let path = self.path
-        // Two treads opening a new store at once both start migrating; GRDB commits each migration on its
-        // own, so the loser fails ("table already exists", "no such table: grdb_migrations") while the
-        // winner is between two of them. The winner is done in milliseconds: try again a few times.
-        let deadline = DispatchTime.now().uptimeNanoseconds + ReadingStore.retryNanoseconds
+    /// Runs `work`, again every 20 ms for up to `retryNanoseconds` while it fails with one of `codes`;
+    /// any other failure, or the last one, becomes a `StoreError` naming the file.
+    private static func retrying<T>(
+        path: String, on codes: [ResultCode], _ work: () throws -> T
+    ) throws(StoreError) -> T {
+        let deadline = DispatchTime.now().uptimeNanoseconds + retryNanoseconds
         while true {
             do {
-                if try database.read({ db in try migrator.hasBeenSuperseded(db) }) {
-                    throw StoreError.newerVersion(path: path)
-                }
-                try migrator.migrate(database)
-                return
+                return try work()
             } catch let error as DatabaseError
-                where error.resultCode == .SQLITE_ERROR
+                where codes.contains(error.resultCode) && DispatchTime.now().uptimeNanoseconds < deadline
             {
-                if (try? database.read({ db in try migrator.hasCompletedMigrations(db) })) == true { return }
-                guard DispatchTime.now().uptimeNanoseconds < deadline else {
-                    throw ReadingStore.storeError(error, path: path)
-                }
                 usleep(20_000)
             } catch {
-                throw ReadingStore.storeError(error, path: path)
+                throw storeError(error, path: path)
             }
         }
     }
