@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Data flows one way: bytes → SiteFormats (site JSON, with Markup for HTML and Markdown) → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI.
-// A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
+// Data flows one way: bytes → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI; a site's JSON comes
+// in through SiteFormats (which uses Markup for HTML and Markdown) as a ThreadModel document. A module never
+// imports one later in the flow; ThreadModel imports neither SiteFormats nor Markup, and Markup imports nothing.
+// Only TerminalUI (through CNcursesw) touches ncurses.
 // The seams: ThreadModel owns the document, its shape, its body grammar, matching a query against its
 // decoded text (TextMatcher) and merging a reload; ThreadQuery (filters), ThreadFetch (sites, cache),
 // ReadingState (visits; GRDB only in its store) and Configuration (config.toml) sit beside it and know
@@ -13,6 +15,8 @@ import PackageDescription
 let package = Package(
     name: "tread",
     products: [
+        // The document model for other tools: `JSONDecoder().decode(Document.self, from: data)`.
+        .library(name: "ThreadModel", targets: ["ThreadModel"]),
         .executable(name: "tread", targets: ["tread"]),
         .executable(name: "tread-bench", targets: ["TreadBench"]),
     ],

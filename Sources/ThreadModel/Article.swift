@@ -24,38 +24,6 @@ public struct Article: Equatable, Sendable {
         self.body = body
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, title, author, published, url, source, tags, body
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(String.self, forKey: .id)
-        title = try container.decode(String.self, forKey: .title)
-        author = try container.decodeIfPresent(String.self, forKey: .author)
-        published = try container.decodeIfPresent(String.self, forKey: .published)
-        url = try container.decodeIfPresent(String.self, forKey: .url)
-        source = try container.decodeIfPresent(String.self, forKey: .source)
-        tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        if let single = try? container.decodeIfPresent(String.self, forKey: .body) {
-            body = Article.paragraphs(of: single)
-        } else {
-            body = try container.decodeIfPresent([String].self, forKey: .body) ?? []
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encodeIfPresent(author, forKey: .author)
-        try container.encodeIfPresent(published, forKey: .published)
-        try container.encodeIfPresent(url, forKey: .url)
-        try container.encodeIfPresent(source, forKey: .source)
-        try container.encodeIfPresent(tags, forKey: .tags)
-        if !body.isEmpty { try container.encode(body, forKey: .body) }
-    }
-
     /// Splits a single-string body into paragraphs at blank lines.
     public static func paragraphs(of text: String) -> [String] {
         var paragraphs: [String] = []

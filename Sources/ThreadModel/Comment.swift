@@ -56,12 +56,16 @@ public struct Comment: Equatable, Sendable {
     /// Written by the original poster (the story's submitter, the topic's opener).
     public var op: Bool?
     public var role: CommentRole?
+    /// A one-line stand-in, not a comment: a site's "N more replies", a forum event.
+    public var placeholder: Bool?
+    /// On a placeholder: what fetching the replies it stands for needs.
+    public var more: MoreStub?
     public var replies: [Comment]?
 
     public init(
         id: CommentID? = nil, parent: CommentID? = nil, author: String? = nil, published: String? = nil,
         score: Int64? = nil, body: String? = nil, deleted: Bool? = nil, op: Bool? = nil, role: CommentRole? = nil,
-        replies: [Comment]? = nil
+        placeholder: Bool? = nil, more: MoreStub? = nil, replies: [Comment]? = nil
     ) {
         self.id = id
         self.parent = parent
@@ -72,6 +76,8 @@ public struct Comment: Equatable, Sendable {
         self.deleted = deleted
         self.op = op
         self.role = role
+        self.placeholder = placeholder
+        self.more = more
         self.replies = replies
     }
 }

@@ -187,7 +187,8 @@ public struct Discussion: Sendable {
         Comment(
             id: id(of: index), author: author(of: index), published: published(of: index),
             score: score(of: index), body: bytes.string(records[index].body),
-            deleted: isDeleted(index) ? true : nil, op: isOP(index) ? true : nil, role: role(of: index)
+            deleted: isDeleted(index) ? true : nil, op: isOP(index) ? true : nil, role: role(of: index),
+            placeholder: isPlaceholder(index) ? true : nil, more: more(of: index)
         )
     }
 }

@@ -15,7 +15,7 @@ public struct DiscussionBuilder {
 
     public var count: Int { records.count }
 
-    /// Adds a comment (its `replies` are ignored) and returns its index.
+    /// Adds a comment or placeholder (its `replies` are ignored) and returns its index.
     ///
     /// `parent` is the index of an earlier comment this one is nested under; without it,
     /// the comment's own `parent` id is resolved when the discussion is built.
@@ -48,6 +48,11 @@ public struct DiscussionBuilder {
         if comment.deleted == true { record.flags.insert(.deleted) }
         if comment.op == true { record.flags.insert(.op) }
         if let role = comment.role { record.flags.insert(CommentRecord.Flags(role: role)) }
+        // As the canonical loader: `more` means something on placeholders only.
+        if comment.placeholder == true {
+            record.flags.insert(.placeholder)
+            if let more = comment.more { record.more = store(more.json) }
+        }
         records.append(record)
         return records.count - 1
     }

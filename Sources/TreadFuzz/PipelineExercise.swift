@@ -4,7 +4,8 @@ import ThreadModel
 import ThreadTree
 
 /// Drives one input through every stage tread has: load, flatten, lay out, act, render, print
-/// (and, through `FormatExercise`, every importer and the CLI's error lines).
+/// (and, through `FormatExercise`, every importer and the CLI's error lines), and reads the
+/// canonical format a second time through `Codable`.
 ///
 /// Shared by the libFuzzer entry point and the replay command, so a crash found by the fuzzer
 /// reproduces with a plain debug build. Besides "does not crash", it checks what must hold for
@@ -45,6 +46,7 @@ enum PipelineExercise {
         tree.checkInvariants()
         check(tree.count == discussion.count, "the tree and the discussion disagree on the count")
         checkDocumentFacts(discussion, tree: tree)
+        checkCodableAgreement(data, loaded: discussion)
 
         var random = InputRandom(data)
         for size in sizes {
