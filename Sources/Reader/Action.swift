@@ -45,6 +45,8 @@ public enum Action: Hashable, Sendable {
     /// Repaint the whole screen (ctrl-L), for when something else wrote over it.
     case redraw
     case quit
+    /// Leave the thread for the next or previous story of the list it was opened from.
+    case nextStory, previousStory
     /// New comments, marking read, marks and the jump list.
     case visit(VisitAction)
     /// A key typed while the search prompt or help is open.

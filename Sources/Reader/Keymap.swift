@@ -105,6 +105,8 @@ public struct Keymap: Sendable {
         Binding([.control("t")], .visit(.jumpForward), "forward (ctrl-I is tab)"),
         Binding([.control("l")], .redraw, "repaint the screen"),
         Binding([.character("?")], .showHelp, "this help"),
+        Binding([.character(">")], .nextStory, "next story of the list"),
+        Binding([.character("<")], .previousStory, "previous story of the list"),
         Binding([.character("q")], .quit, "quit"),
     ]).withDigits()
 

@@ -16,7 +16,7 @@ extension ReaderState {
             mouse(event, layout: layout)
             return
         case .redraw:
-            repaintRequested = true
+            commands.append(.repaint)
             return
         default:
             break
@@ -175,9 +175,19 @@ extension ReaderState {
         case .showHelp:
             mode = .help
             helpOffset = 0
-        case .quit: quitRequested = true
+        case .quit: leave(.quit, layout: layout)
+        case .nextStory, .previousStory: story(action, layout: layout)
         case .input, .resize, .mouse, .digit, .depthPrefix, .redraw, .visit: break
         }
+    }
+
+    /// Next or previous story: leaves for the list the thread was opened from, if it was.
+    private mutating func story(_ action: Action, layout: LayoutCache) {
+        guard opening.inList else {
+            message = "no list: this thread was not opened from one"
+            return
+        }
+        leave(action == .nextStory ? .nextStory : .previousStory, layout: layout)
     }
 
     /// Without comments, only scrolling, help and quitting mean anything.
@@ -194,7 +204,8 @@ extension ReaderState {
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
         case .startFilter: mode = .filterPrompt(filter?.text ?? "")
-        case .quit: quitRequested = true
+        case .quit: leave(.quit, layout: layout)
+        case .nextStory, .previousStory: story(action, layout: layout)
         case .cancel where fetch != nil: cancelFetch()
         case .reload: requestReload()
         case .cancel:

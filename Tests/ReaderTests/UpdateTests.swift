@@ -221,11 +221,9 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         #expect(state.mode == .help)
         #expect(state.pageText.contains("tread keys"))
         #expect(state.pageText.contains("next comment"))
-        state.press("q")
+        #expect(!state.press("q").quits)
         #expect(state.mode == .reading)
-        #expect(!state.quitRequested)
-        state.press("q")
-        #expect(state.quitRequested)
+        #expect(state.press("q").quits)
     }
 
     @Test func helpListsEveryBindingOfTheKeymap() {
@@ -295,7 +293,6 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         #expect(state.message == "there are no comments")
         #expect(state.statusText.hasPrefix(" article · no comments"))
         #expect(state.pageText.contains("── 0 comments"))
-        state.press("q")
-        #expect(state.quitRequested)
+        #expect(state.press("q").quits)
     }
 }
