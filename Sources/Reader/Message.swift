@@ -69,15 +69,20 @@ extension ReaderState {
             break
         }
         switch message {
-        case .key(.enter) where overview && mode == .reading:
+        case .key(let key) where mode != .reading: inputRecordingJump(key, layout: layout)
+        case .key(.enter) where overview:
             // Enter in the overview reads the selected comment (space and tab still fold).
             apply(.toggleOverview, layout: layout)
         case .key(let key):
-            if mode == .reading, takeMarkLetter(key, layout: layout) { break }
-            if let action = keymap.action(for: key, in: mode) { applyRecordingJump(action, layout: layout) }
+            if takeMarkLetter(key, layout: layout) { break }
+            if let action = keymap.action(for: key) {
+                applyRecordingJump(action, layout: layout)
+            } else if case .character(let character) = key, character.isASCII, let digit = character.wholeNumberValue {
+                typed(digit, layout: layout)
+            }
         case .action(let action): applyRecordingJump(action, layout: layout)
-        case .mouse(let event): apply(.mouse(event), layout: layout)
-        case .resize(let rows, let columns): apply(.resize(rows: rows, columns: columns), layout: layout)
+        case .mouse(let event): mouse(event, layout: layout)
+        case .resize(let rows, let columns): resize(rows: rows, columns: columns, layout: layout)
         case .started: start(layout: layout)
         case .loaded(let full): load(full, layout: layout)
         case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }

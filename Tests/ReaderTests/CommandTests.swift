@@ -86,3 +86,29 @@ import ThreadModel
         #expect(state.message == "fetch stopped; the thread is as it was")
     }
 }
+
+/// The one table of actions: hand-written names, every action bindable, each key listed once.
+@Suite struct ActionTableTests {
+    @Test func everyActionHasOneNameAndEveryKeyOneAction() {
+        let bindings = Keymap.standard.bindings
+        #expect(Set(bindings.map(\.name)).count == bindings.count)
+        let keys = bindings.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test func aVisitKeyMovedToAnotherActionLeavesItInTheHelp() {
+        let keymap = Keymap.standard.rebound(["next-new": [.character("n")], "mark-subtree-read": [.character("}")]])
+        #expect(keymap.action(for: .character("n")) == .visit(.nextNew))
+        #expect(keymap.action(for: .character("}")) == .visit(.markSubtreeRead))
+        #expect(keymap.action(for: .character("d")) == nil)
+        #expect(!keymap.bindings.contains { $0.name == "next-match" })
+        let keys = keymap.bindings.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test func anUnboundDigitIsACount() {
+        var state = ReaderState(discussion: discussion("a: 1\nb: 2\nc: 3\nd: 4"), rows: 30, columns: 60)
+        state.press("3j")
+        #expect(state.selectedName == "d")
+    }
+}

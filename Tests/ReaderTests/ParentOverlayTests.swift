@@ -156,9 +156,9 @@ import ThreadModel
 
     @Test func theOverlayKeyFollowsTheKeymap() {
         let keymap = Keymap([
-            Keymap.Binding([.character("i")], .showParent, "parent's text"),
-            Keymap.Binding([.character("^")], .parent, "parent"),
-            Keymap.Binding([.character("j")], .nextComment, "next"),
+            Keymap.Binding([.character("i")], .showParent, "show-parent", "parent's text"),
+            Keymap.Binding([.character("^")], .parent, "parent", "parent"),
+            Keymap.Binding([.character("j")], .nextComment, "next-comment", "next"),
         ])
         var state = ReaderState(
             discussion: discussion("alice: a\n  bob: b\n    carol: c"), rows: 16, columns: 60, keymap: keymap)
