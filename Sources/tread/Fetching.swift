@@ -97,16 +97,7 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
         guard let copy else { fail(FetchError(url: address.displayAddress, kind: .notCached)) }
         return DocumentRead(bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: nil)))
     }
-    let api: SiteAPI
-    do {
-        api = try SiteAPI(environment: environment)
-    } catch {
-        writeError("tread: \(error.description)")
-        exit(78)
-    }
-    let limits = FetchLimits(environment: environment)
-    let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
-    let fetcher = ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
+    let fetcher = configuredFetcher(environment)
     let live = (fetcher: fetcher, cache: cache)
     let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
     progress.show("fetching \(address.displayAddress)")
@@ -167,6 +158,21 @@ private func noteCopy(age: Double, because reason: String?) -> String {
     let note = "showing the copy saved \(ThreadCache.ageText(age)) ago" + (reason.map { " (\($0))" } ?? "")
     writeError("tread: \(note)")
     return note
+}
+
+/// The fetcher the environment describes: the sites' API bases (`TREAD_*_API`) and the limits. A bad
+/// base is one line and exit 78 (EX_CONFIG), wherever a fetch starts: the setting, not the thread, is wrong.
+func configuredFetcher(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ThreadFetcher {
+    let api: SiteAPI
+    do {
+        api = try SiteAPI(environment: environment)
+    } catch {
+        writeError("tread: \(error.description)")
+        exit(78)
+    }
+    let limits = FetchLimits(environment: environment)
+    let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
+    return ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
 }
 
 func fail(_ error: FetchError) -> Never {
