@@ -19,85 +19,16 @@ extension ThreadFetcher {
             throw FetchError(url: rootURL, kind: .notFound)
         }
         let total = peek.member("descendants", of: rootSpan).flatMap { Int(String(decoding: root[$0], as: UTF8.self)) }
-        var queue = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
-        var assembly = HackerNewsAssembly(story: root, kids: queue)
-        // The first part goes once the story's first threads have answered (or are gone).
-        var firstPending = Set(queue.prefix(Self.firstThreads))
-        var schedule = PartSchedule()
-        var next = 0
-        var seen: Set<Int64> = [rootID]
-        let maximumItems = client.limits.maximumItems
+        let kids = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
         let connections = max(1, client.limits.hackerNewsItemConnections)
-        let window = connections * 2
-        let client = client.withConnections(connections)
-        let api = api
-        var unsent = false
-        let outcome = await withTaskGroup(of: Answer<Int64>.self) { group -> FetchError? in
-            var running = 0
-            var ticking = false
-            var reading = false
-            var firstSent = false
-            var firstError: FetchError?
-            while true {
-                if Task.isCancelled, firstError == nil { firstError = FetchError(url: rootURL, kind: .stopped) }
-                // Until the first part is out, only the first threads are asked for, so they do not
-                // wait behind a full window of others.
-                let limit = parts == nil || firstSent ? window : Self.firstThreads
-                while firstError == nil, running < limit, next < queue.count, seen.count < maximumItems {
-                    let kid = queue[next]
-                    next += 1
-                    guard seen.insert(kid).inserted else { continue }
-                    running += 1
-                    group.addTask { .body(kid, await client.result(api.hackerNewsItem(kid))) }
-                }
-                // What arrived since the last part goes when due, even if nothing more arrives for a while.
-                if parts != nil, unsent, !ticking, !reading, running > 0, firstError == nil {
-                    ticking = true
-                    let wait = schedule.remaining(firstReady: firstPending.isEmpty)
-                    group.addTask { await .tick(after: wait) }
-                }
-                guard running > 0, let answer = await group.next() else {
-                    group.cancelAll()
-                    return firstError
-                }
-                switch answer {
-                case .tick:
-                    ticking = false
-                case .read(let cost):
-                    reading = false
-                    schedule.finished(cost: cost)
-                case .body(let kid, .failure(let error)):
-                    running -= 1
-                    firstPending.remove(kid)
-                    // An item gone since its parent listed it is left out; anything else stops the fetch.
-                    if error.kind != .notFound, firstError == nil { firstError = error }
-                case .body(let kid, .success(let item)):
-                    running -= 1
-                    firstPending.remove(kid)
-                    let itemPeek = JSONPeek(item)
-                    guard let span = itemPeek.root, item[span.lowerBound] == UInt8(ascii: "{") else { break }
-                    let kids = itemPeek.member("kids", of: span).map { itemPeek.integers(in: $0) } ?? []
-                    assembly.add(item, id: kid, kids: kids)
-                    queue += kids
-                    unsent = true
-                    // `descendants` leaves out dead and deleted items, which arrive all the same.
-                    progress?(assembly.arrived - 1, total.map { max($0, assembly.arrived - 1) })
-                }
-                // Read beside the loop, which goes on asking for items meanwhile.
-                if let parts, unsent, !reading, firstError == nil, schedule.due(firstReady: firstPending.isEmpty) {
-                    unsent = false
-                    reading = true
-                    firstSent = true
-                    schedule.started()
-                    let document = assembly.document()
-                    group.addTask {
-                        .reading { if let part = try? read(document, .hackerNewsItems, url: rootURL) { parts(part) } }
-                    }
-                }
-            }
-        }
+        var items = HackerNewsParts(
+            api: api, rootID: rootID, kids: kids, assembly: HackerNewsAssembly(story: root, kids: kids),
+            connections: connections, maximumItems: client.limits.maximumItems, total: total, progress: progress)
+        let outcome = await driveParts(
+            &items, client: client.withConnections(connections), url: rootURL, parts: parts,
+            read: { try? read($0, .hackerNewsItems, url: rootURL) })
         if let outcome { throw outcome }
-        return try read(assembly.document(everything: true), .hackerNewsItems, url: rootURL)
+        return try read(items.assembly.document(everything: true), .hackerNewsItems, url: rootURL)
     }
 
     /// A Discourse topic: its first page, then every post of `post_stream.stream` the first page
@@ -128,91 +59,164 @@ extension ThreadFetcher {
             if present.isEmpty, !inserted.isEmpty { inserted.removeFirst() }
             return Array(first[..<(posts.upperBound - 1)]) + inserted + first[(posts.upperBound - 1)...]
         }
-        var done = present.count
-        let total = present.count + missing.count
-        progress?(done, total)
+        var topic = DiscourseParts(
+            forum: forum, id: id, batches: batches, window: max(1, client.limits.connectionsPerSite) * 2,
+            done: present.count, total: present.count + missing.count, progress: progress, splice: spliced)
+        progress?(topic.done, topic.total)
         var schedule = PartSchedule()
         if let parts, !batches.isEmpty, let part = try? read(first, .discourse, url: topicURL).addressed(page) {
             schedule.started()
             parts(part)
         }
-        var bodies = [[UInt8]?](repeating: nil, count: batches.count)
-        // Batches in without a gap, and how many of them the last part held.
-        var ready = 0
-        var sent = 0
-        let window = max(1, client.limits.connectionsPerSite) * 2
-        let client = client
-        let outcome = await withTaskGroup(of: Answer<Int>.self) { group -> FetchError? in
-            var next = 0
-            var running = 0
-            var ticking = false
-            var reading = false
-            var firstError: FetchError?
-            while true {
-                if Task.isCancelled, firstError == nil { firstError = FetchError(url: topicURL, kind: .stopped) }
-                while firstError == nil, running < window, next < batches.count {
-                    let index = next
-                    next += 1
-                    running += 1
-                    group.addTask {
-                        .body(index, await client.result(SiteAPI.discoursePosts(forum, id, postIDs: batches[index])))
-                    }
-                }
-                if parts != nil, ready > sent, !ticking, !reading, running > 0, firstError == nil {
-                    ticking = true
-                    let wait = schedule.remaining(firstReady: true)
-                    group.addTask { await .tick(after: wait) }
-                }
-                guard running > 0, let answer = await group.next() else {
-                    group.cancelAll()
-                    return firstError
-                }
-                switch answer {
-                case .tick:
-                    ticking = false
-                case .read(let cost):
-                    reading = false
-                    schedule.finished(cost: cost)
-                case .body(_, .failure(let error)):
-                    running -= 1
-                    if firstError == nil { firstError = error }
-                case .body(let index, .success(let body)):
-                    running -= 1
-                    var posts: [UInt8] = []
-                    let batchPeek = JSONPeek(body)
-                    if let span = batchPeek.value(at: ["post_stream", "posts"]),
-                        let elements = batchPeek.elements(of: span)
-                    {
-                        for element in elements {
-                            posts.append(UInt8(ascii: ","))
-                            posts += body[element]
-                        }
-                    }
-                    bodies[index] = posts
-                    done += batches[index].count
-                    progress?(min(done, total), total)
-                    while ready < bodies.count, bodies[ready] != nil { ready += 1 }
-                }
-                if let parts, !reading, firstError == nil, ready > sent, ready < bodies.count,
-                    schedule.due(firstReady: true)
-                {
-                    sent = ready
-                    reading = true
-                    schedule.started()
-                    let document = spliced(bodies[..<ready].lazy.compactMap { $0 })
-                    group.addTask {
-                        .reading {
-                            if let part = try? read(document, .discourse, url: topicURL).addressed(page) { parts(part) }
-                        }
-                    }
-                }
-            }
-        }
+        let outcome = await driveParts(
+            &topic, client: client, url: topicURL, parts: parts, schedule: schedule,
+            read: { try? read($0, .discourse, url: topicURL).addressed(page) })
         if let outcome { throw outcome }
-        return try read(spliced(bodies.lazy.compactMap { $0 }), .discourse, url: topicURL).addressed(page)
+        return try read(spliced(topic.bodies.lazy.compactMap { $0 }), .discourse, url: topicURL).addressed(page)
     }
 }
 
+/// A Hacker News thread from the official API: breadth first from the story through each item's `kids`.
+private struct HackerNewsParts: PartAssembly {
+    let api: SiteAPI
+    var queue: [Int64]
+    var assembly: HackerNewsAssembly
+    /// The story's first threads: the first part goes once they have answered (or are gone).
+    var firstPending: Set<Int64>
+    var next = 0
+    var seen: Set<Int64>
+    let connections: Int
+    let maximumItems: Int
+    let total: Int?
+    let progress: ThreadFetcher.Progress?
+    var unsent = false
+
+    init(
+        api: SiteAPI, rootID: Int64, kids: [Int64], assembly: HackerNewsAssembly, connections: Int,
+        maximumItems: Int, total: Int?, progress: ThreadFetcher.Progress?
+    ) {
+        self.api = api
+        queue = kids
+        self.assembly = assembly
+        firstPending = Set(kids.prefix(ThreadFetcher.firstThreads))
+        seen = [rootID]
+        self.connections = connections
+        self.maximumItems = maximumItems
+        self.total = total
+        self.progress = progress
+    }
+
+    /// Until the first part is out, only the first threads are asked for, so they do not wait behind a
+    /// full window of others.
+    func window(firstSent: Bool) -> Int { firstSent ? connections * 2 : ThreadFetcher.firstThreads }
+
+    mutating func nextRequest() -> (key: Int64, url: String)? {
+        while next < queue.count, seen.count < maximumItems {
+            let kid = queue[next]
+            next += 1
+            if seen.insert(kid).inserted { return (kid, api.hackerNewsItem(kid)) }
+        }
+        return nil
+    }
+
+    mutating func take(_ kid: Int64, _ answer: Result<[UInt8], FetchError>) -> FetchError? {
+        firstPending.remove(kid)
+        switch answer {
+        case .failure(let error):
+            // An item gone since its parent listed it is left out; anything else stops the fetch.
+            return error.kind == .notFound ? nil : error
+        case .success(let item):
+            let itemPeek = JSONPeek(item)
+            guard let span = itemPeek.root, item[span.lowerBound] == UInt8(ascii: "{") else { return nil }
+            let kids = itemPeek.member("kids", of: span).map { itemPeek.integers(in: $0) } ?? []
+            assembly.add(item, id: kid, kids: kids)
+            queue += kids
+            unsent = true
+            // `descendants` leaves out dead and deleted items, which arrive all the same.
+            progress?(assembly.arrived - 1, total.map { max($0, assembly.arrived - 1) })
+            return nil
+        }
+    }
+
+    var hasUnsent: Bool { unsent }
+    var firstReady: Bool { firstPending.isEmpty }
+
+    mutating func takePart() -> [UInt8]? {
+        unsent = false
+        return assembly.document()
+    }
+}
+
+/// A Discourse topic's posts past the first page, in batches spliced in stream order.
+private struct DiscourseParts: PartAssembly {
+    let forum: WebAddress
+    let id: String
+    let batches: [[Int64]]
+    let requests: Int
+    var done: Int
+    let total: Int
+    let progress: ThreadFetcher.Progress?
+    /// The first page with the batches' posts spliced in.
+    let splice: ([[UInt8]]) -> [UInt8]
+    var bodies: [[UInt8]?]
+    var next = 0
+    /// Batches in without a gap, and how many of them the last part held.
+    var ready = 0
+    var sent = 0
+
+    init(
+        forum: WebAddress, id: String, batches: [[Int64]], window: Int, done: Int, total: Int,
+        progress: ThreadFetcher.Progress?, splice: @escaping ([[UInt8]]) -> [UInt8]
+    ) {
+        self.forum = forum
+        self.id = id
+        self.batches = batches
+        requests = window
+        self.done = done
+        self.total = total
+        self.progress = progress
+        self.splice = splice
+        bodies = [[UInt8]?](repeating: nil, count: batches.count)
+    }
+
+    func window(firstSent: Bool) -> Int { requests }
+
+    mutating func nextRequest() -> (key: Int, url: String)? {
+        guard next < batches.count else { return nil }
+        next += 1
+        return (next - 1, SiteAPI.discoursePosts(forum, id, postIDs: batches[next - 1]))
+    }
+
+    mutating func take(_ index: Int, _ answer: Result<[UInt8], FetchError>) -> FetchError? {
+        guard case .success(let body) = answer else {
+            if case .failure(let error) = answer { return error }
+            return nil
+        }
+        var posts: [UInt8] = []
+        let batchPeek = JSONPeek(body)
+        if let span = batchPeek.value(at: ["post_stream", "posts"]), let elements = batchPeek.elements(of: span) {
+            for element in elements {
+                posts.append(UInt8(ascii: ","))
+                posts += body[element]
+            }
+        }
+        bodies[index] = posts
+        done += batches[index].count
+        progress?(min(done, total), total)
+        while ready < bodies.count, bodies[ready] != nil { ready += 1 }
+        return nil
+    }
+
+    var hasUnsent: Bool { ready > sent }
+    var firstReady: Bool { true }
+
+    /// The first page with the batches in so far without a gap; none once all are in (the whole follows).
+    mutating func takePart() -> [UInt8]? {
+        guard ready < bodies.count else { return nil }
+        sent = ready
+        return splice(bodies[..<ready].compactMap { $0 })
+    }
+}
 /// What a fetch's task group hands back: a response, or the moment a held-back part is due.
 private enum Answer<Key: Sendable>: Sendable {
     case body(Key, Result<[UInt8], FetchError>)

@@ -6,13 +6,10 @@ import ThreadModel
 let expandMoreLimit = 1000
 
 /// `discussion` with every fetchable stub fetched and put in place, stubs the answers bring
-/// included, up to `expandMoreLimit` stubs; a failure prints one line and exits 69 or 75.
+/// included, up to `expandMoreLimit` stubs; a failure prints one line and exits 69 or 75 (78 for a bad
+/// `TREAD_*_API`, as every fetch).
 func expandingStubs(_ discussion: Discussion, address: ThreadAddress) -> Discussion {
-    let environment = ProcessInfo.processInfo.environment
-    guard let api = try? SiteAPI(environment: environment) else { return discussion }
-    let limits = FetchLimits(environment: environment)
-    let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
-    let fetcher = ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
+    let fetcher = configuredFetcher()
     var current = discussion
     var fetched = 0
     // Every expansion removes its stub, so each round makes progress.

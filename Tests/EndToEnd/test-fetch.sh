@@ -131,6 +131,8 @@ expect_failure "name that does not resolve" 75 "cannot connect \(the host name d
     stats "http://no-such-host.invalid/t/slug/1"
 TREAD_HN_API=ftp://x expect_failure "a bad API base" 78 "TREAD_HN_API=ftp://x: not an http or https address" \
     stats hn:1
+TREAD_REDDIT_API=ftp://x expect_failure "a bad API base stops convert --expand-more too" 78 \
+    "TREAD_REDDIT_API=ftp://x: not an http or https address" convert --expand-more "https://redd.it/3hahrw"
 
 XDG_CACHE_HOME="$work/faultcache" TREAD_LOBSTERS_API="$base/fault/429once/lobsters" run stats "https://lobste.rs/s/tdfoqh"
 [ "$status" -eq 0 ] && [ "$(grep -c '^/fault/429once/lobsters/s/tdfoqh.json' "$work/requests")" -eq 2 ] &&

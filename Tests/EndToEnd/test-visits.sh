@@ -130,4 +130,36 @@ expect_exit 0 "quitting with a damaged store succeeds"
 cmp -s "$damaged/tread/state.sqlite" "$E2E_DIR/garbage" && pass "the damaged store is left as it was" ||
     fail "the damaged store was changed"
 
+# --- The visit keys are bindable: next-new and mark-all-read on other keys, each key in the help once
+rebound="$E2E_DIR/rebound"
+mkdir -p "$rebound/state" "$rebound/xdg/tread"
+cat >"$rebound/xdg/tread/config.toml" <<'TOML'
+[keys]
+next-new = ["n"]
+mark-all-read = ["X"]
+TOML
+write_thread
+start_app 80 40 env XDG_STATE_HOME="$rebound/state" XDG_CONFIG_HOME="$rebound/xdg" "$BIN" "$doc"
+expect_screen "? help" "the first visit opens with the config"
+send q
+expect_exit 0 "q quits the first visit"
+write_thread new
+start_app 100 60 env XDG_STATE_HOME="$rebound/state" XDG_CONFIG_HOME="$rebound/xdg" "$BIN" "$doc"
+expect_screen "── 10 comments · 3 new" "the second visit shows the new comments"
+send g n
+expect_status "comment 2 of 10" "n, bound to next-new, goes to the first new comment"
+send X
+expect_screen "── 10 comments ──" "X, bound to mark-all-read, marks everything read"
+send '?'
+expect_screen "tread keys" "the help opens"
+help_lines=$(screen)
+[ "$(grep -cE '(^|  )n +next new comment' <<<"$help_lines")" = 1 ] && pass "the help lists n under next new comment" ||
+    fail "n is not listed under next new comment"
+grep -qE 'next match' <<<"$help_lines" && fail "next match, whose only key moved, is still listed" ||
+    pass "next match, whose only key moved to next-new, leaves the help"
+grep -qE '(^|  )E +mark every comment read' <<<"$help_lines" && fail "E is still listed for mark-all-read" ||
+    pass "E, replaced by X, leaves the help"
+send q q
+expect_exit 0 "q quits"
+
 finish
