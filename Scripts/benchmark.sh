@@ -2,12 +2,17 @@
 # benchmark.sh: tread against `jq length` on generated threads, the reader's first screen, its keys
 # (`tread-bench`, its own executable) and the sample's open-and-quit; prints medians, peak memory and ratios, then a
 # Markdown block for BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
+# Floors (issue 25), measured in the same runs: a trivial ncurses program (start, draw a line, read
+# a key, end) for start-up, and mapping the file and reading every byte (`mmap` + `memchr`) for load;
+# the goals are printed as ratios to them. Both floors are C programs the script compiles with cc.
 #
-# Usage: Scripts/benchmark.sh [--sizes 100k,1m] [--runs 5] [--bench-runs 1] [--repeat 7]
+# Usage: Scripts/benchmark.sh [--sizes 100k,1m] [--runs 5] [--bench-runs 1] [--repeat 7] [--baseline DIR]
 #   --sizes       comment counts of the generated threads (k = thousand, m = million)
 #   --runs        runs of each whole-process measurement (tread stats, jq, first screen, open-quit)
 #   --bench-runs  runs of `tread-bench` per size (it already repeats each key --repeat times)
 #   --repeat      `tread-bench --repeat`
+#   --baseline    a directory holding an older release `tread` and `tread-bench`: each of their
+#                 floor goals is measured too, alternating with this build's in every run
 # Environment: TREAD_BENCH_DATA (data cache, default .build-bench-data), TREAD_GEN_THREAD (the
 # generator, default Scripts/gen_thread.py), TREAD_BENCH_READY (the text that shows the
 # first screen is drawn, default "? help", the end of the status line), TREAD_BENCH_POLL (seconds
@@ -18,12 +23,14 @@ sizes=100k,1m
 runs=5
 bench_runs=1
 bench_repeat=7
+baseline=""
 while (($#)); do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --bench-runs) bench_runs=$2; shift 2 ;;
     --repeat) bench_repeat=$2; shift 2 ;;
+    --baseline) baseline=$(cd "$2" && pwd); shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "benchmark.sh: unknown argument: $1" >&2; exit 64 ;;
   esac
@@ -37,7 +44,7 @@ data_dir=${TREAD_BENCH_DATA:-$repo/.build-bench-data}
 generator=${TREAD_GEN_THREAD:-$repo/Scripts/gen_thread.py}
 ready_text=${TREAD_BENCH_READY:-"? help"}
 poll=${TREAD_BENCH_POLL:-0.02}
-command_line="Scripts/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat"
+command_line="Scripts/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat${baseline:+ --baseline OLD}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tread-bench.XXXXXX")
 socket="tread-bench-$$"
@@ -74,6 +81,46 @@ bin="$(swift build -c release --show-bin-path)"
 tread="$bin/tread"
 # The in-process timings live in their own executable, so `tread` itself keeps only its commands.
 tread_bench="$bin/tread-bench"
+if [[ -n $baseline ]]; then
+  [[ -x $baseline/tread && -x $baseline/tread-bench ]] ||
+    { echo "benchmark.sh: --baseline needs tread and tread-bench in $baseline" >&2; exit 64; }
+fi
+
+# --- Floors (issue 25) ----------------------------------------------------------------------------
+
+# The start-up floor: a trivial ncurses program that draws the status line's text, reads a key and
+# ends (with an argument it does not wait for a key: the floor of `--print`, which reads none).
+floor_curses=$work/floor-curses
+cc -O2 -o "$floor_curses" -x c - -lncursesw 2> "$work/cc.log" <<'EOF' || { say "no ncurses floor (cc or ncursesw headers missing)"; floor_curses=""; }
+#include <curses.h>
+int main(int argc, char **argv) {
+    (void)argv;
+    initscr(); noecho(); cbreak();
+    mvaddstr(LINES - 1, 0, "? help");
+    refresh();
+    if (argc < 2) getch();
+    endwin();
+    return 0;
+}
+EOF
+# The load floor: map the file and read every byte (memchr for a byte JSON never holds).
+floor_touch=$work/floor-touch
+cc -O2 -o "$floor_touch" -x c - 2> "$work/cc.log" <<'EOF' || { say "no mmap floor (cc missing)"; floor_touch=""; }
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+int main(int argc, char **argv) {
+    struct stat st;
+    int fd = argc > 1 ? open(argv[1], O_RDONLY) : -1;
+    if (fd < 0 || fstat(fd, &st) != 0 || st.st_size == 0) return 1;
+    const char *bytes = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (bytes == MAP_FAILED) return 1;
+    printf("%d\n", memchr(bytes, 0, (size_t)st.st_size) != NULL);
+    return 0;
+}
+EOF
 
 # --- Data -----------------------------------------------------------------------------------------
 
@@ -167,16 +214,17 @@ first_screen() {
   while tm has-session -t first 2> /dev/null; do nap 0.005; done
 }
 
-# open_quit OUT FILE: appends "seconds peak-KiB status" to OUT: `tread FILE` in an 80x24 pane with
-# `q` already typed, timed by the pane's own shell from start to exit: start, load, first frame,
-# read `q`, quit. Peak memory from /usr/bin/time around tread. FILE empty: the bundled sample.
+# open_quit OUT FILE [PROGRAM]: appends "seconds peak-KiB status" to OUT: `tread FILE` (or PROGRAM
+# FILE) in an 80x24 pane with `q` already typed, timed by the pane's own shell from start to exit:
+# start, load, first frame, read `q`, quit. Peak memory from /usr/bin/time around tread. FILE empty:
+# the bundled sample.
 open_quit() {
-  local out=$1 file=$2 wrap=""
+  local out=$1 file=$2 program=${3:-$tread} wrap=""
   rm -f "$work/open-quit"
   ((have_time)) && wrap="/usr/bin/time -f %M -o $work/open-quit.mem"
   tm has-session -t keep 2> /dev/null || tm new-session -d -s keep -x 20 -y 5 "exec sleep 86400"
   tm new-session -d -s quit -x 80 -y 24 \
-    "exec bash -c 'export TERM=xterm-256color LANG=C.UTF-8; s=\$EPOCHREALTIME; $wrap $tread $file; r=\$?; e=\$EPOCHREALTIME; echo \"\$s \$e \$r\" > $work/open-quit.tmp; mv $work/open-quit.tmp $work/open-quit'"
+    "exec bash -c 'export TERM=xterm-256color LANG=C.UTF-8; s=\$EPOCHREALTIME; $wrap $program $file; r=\$?; e=\$EPOCHREALTIME; echo \"\$s \$e \$r\" > $work/open-quit.tmp; mv $work/open-quit.tmp $work/open-quit'"
   # The key waits in the terminal's input until tread reads it, after drawing its first frame.
   tm send-keys -t quit q
   local waited=0
@@ -201,6 +249,44 @@ maximum() { sort -g -k "$2,$2" "$1" | tail -n 1 | awk -v c="$2" '{ print $c }'; 
 calc() { awk "BEGIN { if (\"$1\" ~ /nan/) print \"–\"; else printf \"$2\", $1 }"; }
 mib() { calc "$1 / 1024" "%.0f"; }
 
+# bench_rows FILE: "load search filter" medians (ms) from a `tread-bench` table ("nan" when absent).
+bench_rows() {
+  awk -F'|' '
+    function ms(field) { gsub(/ /, "", field); return field + 0 }
+    $2 ~ /^ *load/ { load = ms($6) }
+    $2 ~ /^ *search/ && $6 !~ /^ *$/ { search = ms($6) }
+    $2 ~ /^ *word filter/ { filter = ms($6) }
+    END { printf "%s %s %s\n", load == "" ? "nan" : load, search == "" ? "nan" : search, filter == "" ? "nan" : filter }
+  ' "$1"
+}
+
+# floor_report SIZE BYTES: the load goals of issue 25 as ratios to the mmap floor, this build and
+# the baseline's, from the files the runs of SIZE filled.
+floor_report() {
+  local size=$1 bytes=$2 touch_s load load_old stats_old stats_old_kib search search_old filter filter_old
+  touch_s=nan
+  [[ -s $work/touch ]] && touch_s=$(median "$work/touch" 1)
+  load=$(median "$work/bench-rows" 1); search=$(median "$work/bench-rows" 2); filter=$(median "$work/bench-rows" 3)
+  load_old=nan; search_old=nan; filter_old=nan; stats_old=nan; stats_old_kib=nan
+  if [[ -n $baseline ]]; then
+    load_old=$(median "$work/bench-rows-old" 1); search_old=$(median "$work/bench-rows-old" 2)
+    filter_old=$(median "$work/bench-rows-old" 3)
+    stats_old=$(median "$work/stats-old" 1); stats_old_kib=$(maximum "$work/stats-old" 2)
+  fi
+  echo "#### $size comments: floors (issue 25)"
+  echo
+  echo "Floor: \`mmap\` + \`memchr\` over the file, $(calc "$touch_s" "%.3f") s (median of $runs runs, whole process)."
+  echo
+  echo "| goal | baseline | ratio | this build | ratio | goal |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| load in the reader (\`tread-bench\` load median) / floor | $(calc "$load_old / 1000" "%.3f") s | $(calc "$load_old / 1000 / $touch_s" "%.2f")× | $(calc "$load / 1000" "%.3f") s | $(calc "$load / 1000 / $touch_s" "%.2f")× | ≤ 2× |"
+  echo "| \`tread stats FILE\` / floor | $(calc "$stats_old" "%.3f") s | $(calc "$stats_old / $touch_s" "%.2f")× | $(calc "$stats_s" "%.3f") s | $(calc "$stats_s / $touch_s" "%.2f")× | ≤ 2× |"
+  echo "| \`tread stats FILE\` peak memory / file | $(mib "$stats_old_kib") MiB | $(calc "$stats_old_kib * 1024 / $bytes" "%.2f")× | $(mib "$stats_kib") MiB | $(calc "$stats_kib * 1024 / $bytes" "%.2f")× | ≤ 0.3× |"
+  echo "| search (whole document) | $(calc "$search_old" "%.1f") ms | | $(calc "$search" "%.1f") ms | | ≤ 100 ms |"
+  echo "| word filter (whole document) | $(calc "$filter_old" "%.1f") ms | | $(calc "$filter" "%.1f") ms | | ≤ 100 ms |"
+  echo
+}
+
 # --- Runs -----------------------------------------------------------------------------------------
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -216,10 +302,13 @@ for size in "${size_list[@]}"; do
   file_mib=$(calc "$bytes / 1048576" "%.1f")
   say "$size: $file ($file_mib MiB)"
   : > "$work/stats" ; : > "$work/jq" ; : > "$work/first" ; : > "$work/quit"
+  : > "$work/touch" ; : > "$work/stats-old" ; : > "$work/bench-rows" ; : > "$work/bench-rows-old"
   for ((run = 1; run <= runs; run++)); do
     say "$size: run $run of $runs"
     # Side by side: each run measures tread and jq one after the other, under the same load.
     measure "$work/stats" "$tread" stats "$file"
+    [[ -n $baseline ]] && measure "$work/stats-old" "$baseline/tread" stats "$file"
+    [[ -n $floor_touch ]] && measure "$work/touch" "$floor_touch" "$file"
     ((have_jq)) && measure "$work/jq" jq length "$file"
     if ((have_tmux)); then
       first_screen "$work/first" "$file"
@@ -259,7 +348,16 @@ for size in "${size_list[@]}"; do
       sed '1,2d; s/^peak RSS/- peak RSS/' "$work/bench"
       echo
     } >> "$report"
+    bench_rows "$work/bench" >> "$work/bench-rows"
+    if [[ -n $baseline ]]; then
+      say "$size: the baseline's tread-bench (run $run of $bench_runs)"
+      "$baseline/tread-bench" "$file" --repeat "$bench_repeat" > "$work/bench-old" 2> "$work/bench.err" ||
+        { cat "$work/bench.err" >&2; exit 1; }
+      bench_rows "$work/bench-old" >> "$work/bench-rows-old"
+    fi
   done
+
+  floor_report "$size" "$bytes" >> "$report"
 
   # Targets of issue 6, from this run's figures.
   keys_max=nan; search_ms=nan
@@ -274,13 +372,40 @@ for size in "${size_list[@]}"; do
   verdict[$size]="$first_s $first_target $stats_s $jq_s $stats_kib $quit_kib $bytes $keys_max ${search_ms:-nan}"
 done
 
-# The bundled sample: open and quit.
+# The bundled sample: open and quit; beside it (issue 25) the ncurses floor the same way, and
+# `--print` of a small file against the floor drawing once without a terminal to read.
 sample_s=nan
-if ((have_tmux)); then
-  : > "$work/sample"
-  for ((run = 1; run <= runs; run++)); do open_quit "$work/sample" ""; done
-  sample_s=$(median "$work/sample" 1)
-fi
+small=$repo/SampleData/flat-form.json
+: > "$work/sample" ; : > "$work/sample-old" ; : > "$work/curses" ; : > "$work/print" ; : > "$work/print-old"
+: > "$work/curses-print"
+for ((run = 1; run <= runs; run++)); do
+  if ((have_tmux)); then
+    open_quit "$work/sample" ""
+    [[ -n $baseline ]] && open_quit "$work/sample-old" "" "$baseline/tread"
+    [[ -n $floor_curses ]] && open_quit "$work/curses" "" "$floor_curses"
+  fi
+  measure "$work/print" "$tread" --print "$small"
+  [[ -n $baseline ]] && measure "$work/print-old" "$baseline/tread" --print "$small"
+  [[ -n $floor_curses ]] && TERM=xterm-256color measure "$work/curses-print" "$floor_curses" --no-wait
+done
+((have_tmux)) && sample_s=$(median "$work/sample" 1)
+start_median() { if [[ -s $1 ]]; then median "$1" 1; else echo nan; fi; }
+curses_s=$(start_median "$work/curses"); curses_print_s=$(start_median "$work/curses-print")
+sample_old_s=$(start_median "$work/sample-old"); print_s=$(start_median "$work/print")
+print_old_s=$(start_median "$work/print-old")
+{
+  echo "#### Start-up: floors (issue 25)"
+  echo
+  echo "Floor: a trivial ncurses program (initscr, one line, refresh, read a key, endwin), $(calc "$curses_s" "%.4f") s"
+  echo "in the same pane with \`q\` typed ahead; $(calc "$curses_print_s" "%.4f") s drawing once to /dev/null without"
+  echo "reading a key (the floor of \`--print\`). Medians of $runs runs, each run alternating the subjects."
+  echo
+  echo "| goal | baseline | ratio | this build | ratio | goal |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| sample open → first frame → quit / floor | $(calc "$sample_old_s" "%.4f") s | $(calc "$sample_old_s / $curses_s" "%.1f")× | $(calc "$sample_s" "%.4f") s | $(calc "$sample_s / $curses_s" "%.1f")× | ≤ 3× |"
+  echo "| \`tread --print SampleData/flat-form.json\` / floor | $(calc "$print_old_s" "%.4f") s | $(calc "$print_old_s / $curses_print_s" "%.1f")× | $(calc "$print_s" "%.4f") s | $(calc "$print_s / $curses_print_s" "%.1f")× | ≤ 3× |"
+  echo
+} >> "$report"
 
 met() { awk "BEGIN { if (\"$1\" ~ /nan/) print \"not measured\"; else if ($1) print \"met\"; else print \"**not met**\" }"; }
 informative() { echo "(informative: goal set for other sizes)"; }
