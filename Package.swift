@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Data flows one way: bytes → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI.
+// Data flows one way: bytes → SiteFormats (site JSON, with Markup for HTML and Markdown) → ThreadModel → ThreadTree → TextLayout → Reader → TerminalUI.
 // A module never imports one later in the flow; only TerminalUI (through CNcursesw) touches ncurses.
 // The seams: ThreadModel owns the document, its shape, its body grammar, matching a query against its
 // decoded text (TextMatcher) and merging a reload; ThreadQuery (filters), ThreadFetch (sites, cache),
@@ -23,10 +23,15 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
+        // The document core: values, the flat discussion, the canonical loader and writer, merge, matching, file bytes.
         .target(name: "ThreadModel"),
+        // HTML, the sites' Markdown dialects and entities → the body grammar; knows no site.
+        .target(name: "Markup"),
+        // One importer per site (a site's saved JSON → the document) and the format detection that picks one.
+        .target(name: "SiteFormats", dependencies: ["ThreadModel", "Markup"]),
         .target(name: "ThreadTree", dependencies: ["ThreadModel"]),
         // Fetches threads by their address; knows nothing of screens.
-        .target(name: "ThreadFetch", dependencies: ["ThreadModel"]),
+        .target(name: "ThreadFetch", dependencies: ["ThreadModel", "SiteFormats"]),
         .target(name: "TextLayout", dependencies: ["ThreadModel"]),
         .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
         // The reader holds a visit (`Visit`, `JumpList` from ReadingState: plain values, no GRDB in their interface);
@@ -50,7 +55,8 @@ let package = Package(
         .executableTarget(
             name: "tread",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
+                "ThreadModel", "SiteFormats", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples",
+                "ThreadFetch",
                 "ReadingState", "ThreadQuery", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -59,33 +65,40 @@ let package = Package(
         .executableTarget(
             name: "TreadBench",
             dependencies: [
-                "ThreadModel", "ThreadTree", "ThreadQuery", "Reader", "Samples",
+                "ThreadModel", "SiteFormats", "ThreadTree", "ThreadQuery", "Reader", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Replays inputs through the fuzz checks; `Scripts/fuzz.sh` builds it as the libFuzzer target.
-        .executableTarget(name: "TreadFuzz", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "Reader"]),
+        .executableTarget(
+            name: "TreadFuzz",
+            dependencies: ["ThreadModel", "SiteFormats", "Markup", "ThreadTree", "TextLayout", "Reader"]),
         // The reading state's fault tests drive it (kill -9 mid-save, two writers); it also times saves.
         .executableTarget(name: "ReadingStateProbe", dependencies: ["ThreadModel", "ReadingState"]),
         // Times the filter on a big document (figures for BENCHMARKS.md).
         .executableTarget(
             name: "TreadFilterBench",
-            dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery", "Reader", "ReadingState"]),
-        .testTarget(name: "ThreadQueryTests", dependencies: ["ThreadModel", "ThreadTree", "ThreadQuery"]),
-        .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
-        .testTarget(name: "ImporterTests", dependencies: ["ThreadModel"]),
-        .testTarget(name: "ThreadFetchTests", dependencies: ["ThreadModel", "ThreadFetch"]),
+            dependencies: ["ThreadModel", "SiteFormats", "ThreadTree", "ThreadQuery", "Reader", "ReadingState"]),
+        .testTarget(
+            name: "ThreadQueryTests", dependencies: ["ThreadModel", "SiteFormats", "ThreadTree", "ThreadQuery"]),
+        .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel", "SiteFormats"]),
+        .testTarget(name: "ImporterTests", dependencies: ["ThreadModel", "SiteFormats", "Markup"]),
+        .testTarget(name: "ThreadFetchTests", dependencies: ["ThreadModel", "SiteFormats", "ThreadFetch"]),
         .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTree"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(
             name: "ReaderTests",
             dependencies: [
-                "ThreadModel", "ThreadTree", "TextLayout", "Reader", "Samples", "ThreadQuery", "ReadingState",
+                "ThreadModel", "SiteFormats", "ThreadTree", "TextLayout", "Reader", "Samples", "ThreadQuery",
+                "ReadingState",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["CNcursesw", "TerminalUI", "Reader", "TextLayout"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["CNcursesw", "TerminalUI", "Reader", "TextLayout", "ThreadModel", "SiteFormats"]
+        ),
         .testTarget(name: "SamplesTests", dependencies: ["Samples"]),
         .testTarget(
             name: "ReadingStateTests",

@@ -1,3 +1,4 @@
+import SiteFormats
 import ThreadModel
 
 /// What the reader calls for a live thread: `R` (reload in place) and Enter on a stub.

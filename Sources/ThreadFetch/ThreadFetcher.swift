@@ -1,3 +1,4 @@
+import SiteFormats
 import ThreadModel
 
 /// Fetches a whole thread from its site and reads it with ThreadModel's importers.

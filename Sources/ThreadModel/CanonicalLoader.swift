@@ -42,9 +42,9 @@ struct CanonicalLoader {
     }
 
     mutating func load() throws(DocumentError) -> Discussion {
-        try DocumentFormat.checkEncoding(bytes)
+        try bytes.checkEncoding()
         // A UTF-8 byte order mark is no part of the JSON; editors on some systems write one.
-        scanner.position = DocumentFormat.byteOrderMarkLength(bytes)
+        scanner.position = bytes.byteOrderMarkLength
         guard scanner.peek() == UInt8(ascii: "{") else {
             if scanner.peek() == nil { throw scanner.syntaxError("the file holds only white space") }
             throw try wrongType("a tread document is a JSON object with an \"article\"")

@@ -191,7 +191,7 @@ private struct MergePlan {
             let at: Int
             if source.isPlaceholder(index) {
                 // A narrowed stub says how many replies it still stands for.
-                let line = narrowed[node].map { Reddit.moreLine(count: Int64($0.children.count)) }
+                let line = narrowed[node].map { MoreStub.line(count: Int64($0.children.count)) }
                 at = builder.addPlaceholder(
                     line ?? source.body(of: index), more: narrowed[node] ?? source.more(of: index),
                     published: source.published(of: index), under: top.parent)

@@ -10,11 +10,11 @@
 /// so a million-comment file costs one pass and no recursion. Errors carry a line and
 /// column. Invalid UTF-8 and raw control characters inside strings are let through;
 /// decoding replaces what cannot be shown.
-struct JSONScanner {
-    let bytes: UnsafeRawBufferPointer
-    var position = 0
+package struct JSONScanner {
+    package let bytes: UnsafeRawBufferPointer
+    package var position = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    package init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
@@ -31,7 +31,7 @@ struct JSONScanner {
     }
 
     /// The next non-blank byte, not consumed; nil at the end of the input.
-    mutating func peek() -> UInt8? {
+    package mutating func peek() -> UInt8? {
         skipWhitespace()
         return position < bytes.count ? bytes[position] : nil
     }
@@ -78,7 +78,7 @@ struct JSONScanner {
     }
 
     /// Reads an object key and the colon after it.
-    mutating func readKey() throws(DocumentError) -> TextRef {
+    package mutating func readKey() throws(DocumentError) -> TextRef {
         guard peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a quoted key") }
         let key = try readString()
         try expect(UInt8(ascii: ":"), "':' after a key")
@@ -188,7 +188,7 @@ struct JSONScanner {
     }
 
     /// Skips one whole value of any depth, checking its syntax, without recursion.
-    mutating func skipValue() throws(DocumentError) {
+    package mutating func skipValue() throws(DocumentError) {
         // Each open container: true for an object, false for an array.
         var open: [Bool] = []
         var expectingValue = true
@@ -235,12 +235,12 @@ struct JSONScanner {
     }
 
     /// Checks that nothing but white space follows the document.
-    mutating func expectEnd() throws(DocumentError) {
+    package mutating func expectEnd() throws(DocumentError) {
         skipWhitespace()
         guard atEnd else { throw syntaxError("unexpected text after the document") }
     }
 
-    func syntaxError(_ message: String, at offset: Int? = nil) -> DocumentError {
+    package func syntaxError(_ message: String, at offset: Int? = nil) -> DocumentError {
         var message = message
         let at = min(offset ?? position, bytes.count)
         if at >= bytes.count, offset == nil, !message.contains("end of the file") {

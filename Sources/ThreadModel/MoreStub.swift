@@ -20,6 +20,15 @@ public struct MoreStub: Equatable, Sendable {
     /// The most ids one stub may carry; Reddit's largest stubs list a few thousand.
     public static let maximumChildren = 100_000
 
+    /// The line a stub shows; a count of 0 is Reddit's "continue this thread" link.
+    package static func line(count: Int64) -> String {
+        switch count {
+        case ...0: return "more replies not in this file (continue this thread)"
+        case 1: return "1 more reply not in this file"
+        default: return "\(count) more replies not in this file"
+        }
+    }
+
     public init(site: String = "reddit", link: String, parent: String, children: [String], count: Int64? = nil) {
         self.site = site
         self.link = link

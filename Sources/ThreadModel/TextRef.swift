@@ -66,10 +66,10 @@ extension DocumentBytes {
 }
 
 /// Decoding the inside of a JSON string.
-enum JSONString {
+package enum JSONString {
     /// Decodes escapes; malformed escapes and lone surrogates become U+FFFD, never an error,
     /// because the scanner already accepted the string and one bad comment must not sink a file.
-    static func unescape(_ bytes: UnsafeRawBufferPointer) -> String {
+    package static func unescape(_ bytes: UnsafeRawBufferPointer) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reader
 import Samples
+import SiteFormats
 import ThreadModel
 import ThreadQuery
 import ThreadTree

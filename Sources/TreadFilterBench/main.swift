@@ -1,4 +1,5 @@
 import Foundation
+import SiteFormats
 import ThreadModel
 import ThreadQuery
 import ThreadTree

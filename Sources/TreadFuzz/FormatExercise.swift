@@ -1,4 +1,6 @@
+import Markup
 import Reader
+import SiteFormats
 import TextLayout
 import ThreadModel
 import ThreadTree

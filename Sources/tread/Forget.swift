@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReadingState
+import SiteFormats
 import ThreadFetch
 import ThreadModel
 

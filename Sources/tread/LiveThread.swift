@@ -1,5 +1,6 @@
 import Foundation
 import Reader
+import SiteFormats
 import ThreadFetch
 import ThreadModel
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reader
 import Samples
+import SiteFormats
 import TextLayout
 import ThreadModel
 import ThreadTree

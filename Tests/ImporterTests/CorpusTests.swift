@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import SiteFormats
 @testable import ThreadModel
 
 /// The real saved discussions in `Tests/Fixtures` (where each came from: `Tests/Fixtures/README.md`).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import SiteFormats
 @testable import ThreadModel
 
 /// Discourse pages read as the forum shows them: later pages keep every post, media never leaves a post empty.

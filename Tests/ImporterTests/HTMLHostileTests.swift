@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Markup
 @testable import ThreadModel
 
 /// Hostile or broken comment HTML converts in time and memory linear in its size, and quoted code keeps its grammar.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Markup
 @testable import ThreadModel
 
 /// Media, embeds and previews in comment HTML become one readable line each.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SiteFormats
 @testable import ThreadModel
 
 /// Site files with wrong types, huge numbers, deep nesting or reply loops load, and every loss is counted.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Markup
 @testable import ThreadModel
 
 /// Reddit Markdown's blocks, written in the body grammar of FORMAT.md.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Markup
 @testable import ThreadModel
 
 /// Reddit Markdown in the real threads of `Tests/Fixtures/reddit`, as reddit.com shows it.

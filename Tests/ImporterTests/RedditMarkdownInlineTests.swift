@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Markup
 @testable import ThreadModel
 
 /// Reddit Markdown's inline constructs, each as reddit.com shows it, in plain text.

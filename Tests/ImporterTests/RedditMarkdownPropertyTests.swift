@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Markup
 @testable import ThreadModel
 
 /// Random Markdown from the pieces most likely to confuse a parser: nothing traps, and the

@@ -1,4 +1,5 @@
 import Reader
+import SiteFormats
 import Testing
 import ThreadModel
 

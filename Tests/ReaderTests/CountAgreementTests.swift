@@ -1,5 +1,6 @@
 import Foundation
 import Reader
+import SiteFormats
 import Testing
 import ThreadModel
 import ThreadTree

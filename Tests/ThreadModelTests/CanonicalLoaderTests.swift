@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SiteFormats
 @testable import ThreadModel
 
 /// Loads a canonical document given as text.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SiteFormats
 @testable import ThreadModel
 
 /// Each entry as "depth:id" (a placeholder as "depth:[its line]"), one a line, for expectations.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import SiteFormats
 @testable import ThreadModel
 
 /// The document as written by `convert`, as text.

@@ -1,3 +1,4 @@
+import SiteFormats
 import Testing
 import ThreadModel
 import ThreadTree

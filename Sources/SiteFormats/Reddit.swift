@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Reddit thread saved from `<thread-url>.json`: a pair of listings, the post
 /// and the comment tree.
 ///
@@ -75,7 +78,7 @@ enum Reddit {
             switch tree.string(thing, "kind") {
             case "more":
                 builder.addPlaceholder(
-                    moreLine(count: tree.integer(node, "count") ?? 0), more: moreStub(&tree, node, post: post.id),
+                    MoreStub.line(count: tree.integer(node, "count") ?? 0), more: moreStub(&tree, node, post: post.id),
                     under: level.parent)
             case "t1":
                 let data = ThingData(&tree, node)
@@ -101,15 +104,6 @@ enum Reddit {
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
         return try builder.build()
-    }
-
-    /// The line a `more` stub shows; a count of 0 is Reddit's "continue this thread" link.
-    static func moreLine(count: Int64) -> String {
-        switch count {
-        case ...0: return "more replies not in this file (continue this thread)"
-        case 1: return "1 more reply not in this file"
-        default: return "\(count) more replies not in this file"
-        }
     }
 
     /// Whether text was saved entity-escaped, told by its HTML twin: without `raw_json=1`

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// What an importer left out or changed, counted by why, for `Discussion.notes`.
 ///
 /// A broken item is never dropped in silence: every skip, dropped field and broken loop is

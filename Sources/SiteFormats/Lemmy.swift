@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Lemmy post saved from `/api/v3/post?id=ID` with its comments from
 /// `/api/v3/comment/list?post_id=ID…`.
 ///
@@ -133,7 +136,7 @@ enum Lemmy {
         for view in kept {
             guard let id = view.id else { continue }
             let own = (missing[id] ?? 0) - (below[id] ?? 0)
-            if own > 0 { builder.addPlaceholder(Reddit.moreLine(count: own), more: nil, parentID: .integer(id)) }
+            if own > 0 { builder.addPlaceholder(MoreStub.line(count: own), more: nil, parentID: .integer(id)) }
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines

@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Discourse topic saved from `/t/<id>.json`, a later page of it (`?page=2`), or
 /// `/t/<id>/posts.json`.
 ///

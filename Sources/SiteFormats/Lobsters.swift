@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Lobsters story saved from `/s/<short_id>.json`: the story and a flat `comments`
 /// list in display order.
 ///

@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Mastodon conversation saved from `/api/v1/statuses/ID` and `/api/v1/statuses/ID/context`.
 ///
 /// The two answers are saved together, as an object `{"status": …, "context": …}` or as a

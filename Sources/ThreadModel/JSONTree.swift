@@ -5,35 +5,35 @@
 /// by `JSONScanner` with an explicit stack, and a node links to its first child and next sibling
 /// by index. Reading a field checks its type: a wrong one reads as absent and is counted in
 /// `wrongFields`, so one bad field never costs its comment.
-struct JSONTree {
-    enum Kind: UInt8 {
+package struct JSONTree {
+    package enum Kind: UInt8 {
         case object, array, string, number, bool, null
     }
 
     /// One value: where its text lies, and its place among its siblings.
-    struct Node {
-        var kind: Kind
+    package struct Node {
+        package var kind: Kind
         /// A boolean's value; for a number, whether it is written as a plain integer.
-        var flag = false
+        package var flag = false
         /// The member's key inside an object; absent in an array.
-        var key = TextRef.absent
+        package var key = TextRef.absent
         /// A string's inside or a number's text.
-        var text = TextRef.absent
-        var firstChild: Int32 = -1
-        var next: Int32 = -1
+        package var text = TextRef.absent
+        package var firstChild: Int32 = -1
+        package var next: Int32 = -1
     }
 
-    let bytes: DocumentBytes
-    private(set) var nodes: [Node] = []
+    package let bytes: DocumentBytes
+    package private(set) var nodes: [Node] = []
     /// The top-level values: one for a JSON file, one a line for JSON lines.
-    private(set) var roots: [Int32] = []
+    package private(set) var roots: [Int32] = []
     /// Fields read as absent because their type was wrong; the importers report them in their notes.
-    var wrongFields = 0
+    package var wrongFields = 0
 
-    var root: Int32 { roots.first ?? -1 }
+    package var root: Int32 { roots.first ?? -1 }
 
     /// Parses one JSON value filling the whole of `bytes` (a UTF-8 byte-order mark is skipped).
-    init(parsing bytes: DocumentBytes) throws(DocumentError) {
+    package init(parsing bytes: DocumentBytes) throws(DocumentError) {
         self.bytes = bytes
         var scanner = JSONScanner(bytes.buffer)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
@@ -42,7 +42,7 @@ struct JSONTree {
     }
 
     /// Parses JSON values one after another (`{...} {...}`, pretty-printed items included).
-    init(parsingValues bytes: DocumentBytes) throws(DocumentError) {
+    package init(parsingValues bytes: DocumentBytes) throws(DocumentError) {
         self.bytes = bytes
         var scanner = JSONScanner(bytes.buffer)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
@@ -51,7 +51,7 @@ struct JSONTree {
 
     /// Parses JSON lines: each line that is not blank holds one value. A line that does not parse
     /// is left out and counted in `brokenLines`, so one bad line never refuses the rest.
-    init(parsingLines bytes: DocumentBytes) {
+    package init(parsingLines bytes: DocumentBytes) {
         self.bytes = bytes
         let buffer = bytes.buffer
         var start = 0
@@ -78,7 +78,7 @@ struct JSONTree {
     }
 
     /// JSON lines that did not parse (see `init(parsingLines:)`).
-    private(set) var brokenLines = 0
+    package private(set) var brokenLines = 0
 
     /// Reads one value at the scanner's position into `nodes`, without recursion; returns its index.
     private mutating func parseValue(_ scanner: inout JSONScanner) throws(DocumentError) -> Int32 {
@@ -158,10 +158,10 @@ struct JSONTree {
 }
 
 extension JSONTree {
-    func kind(_ node: Int32) -> Kind? { node >= 0 && Int(node) < nodes.count ? nodes[Int(node)].kind : nil }
+    package func kind(_ node: Int32) -> Kind? { node >= 0 && Int(node) < nodes.count ? nodes[Int(node)].kind : nil }
 
     /// The children of an array or object, in order; none for anything else.
-    func elements(_ node: Int32) -> [Int32] {
+    package func elements(_ node: Int32) -> [Int32] {
         guard kind(node) == .array || kind(node) == .object else { return [] }
         var out: [Int32] = []
         var child = nodes[Int(node)].firstChild
@@ -173,7 +173,7 @@ extension JSONTree {
     }
 
     /// The value of `object`'s member `name` (the first, if the key repeats); nil when absent or not an object.
-    func member(_ object: Int32, _ name: StaticString) -> Int32? {
+    package func member(_ object: Int32, _ name: StaticString) -> Int32? {
         guard kind(object) == .object else { return nil }
         var child = nodes[Int(object)].firstChild
         while child >= 0 {
@@ -183,7 +183,7 @@ extension JSONTree {
         return nil
     }
 
-    func has(_ object: Int32, _ name: StaticString) -> Bool { member(object, name) != nil }
+    package func has(_ object: Int32, _ name: StaticString) -> Bool { member(object, name) != nil }
 
     private func isKey(_ key: TextRef, _ name: StaticString) -> Bool {
         if key.isJSONEscaped {
@@ -198,17 +198,17 @@ extension JSONTree {
     }
 
     /// A member that is a string; a member of another type (but `null`) is counted as wrong.
-    mutating func string(_ object: Int32, _ name: StaticString) -> String? {
+    package mutating func string(_ object: Int32, _ name: StaticString) -> String? {
         guard let node = typed(object, name, .string) else { return nil }
         return bytes.string(nodes[Int(node)].text)
     }
 
-    mutating func bool(_ object: Int32, _ name: StaticString) -> Bool? {
+    package mutating func bool(_ object: Int32, _ name: StaticString) -> Bool? {
         typed(object, name, .bool).map { nodes[Int($0)].flag }
     }
 
     /// A member that is a whole number in 64 bits; `5.0` counts, `1e400` and `"5"` are wrong.
-    mutating func integer(_ object: Int32, _ name: StaticString) -> Int64? {
+    package mutating func integer(_ object: Int32, _ name: StaticString) -> Int64? {
         guard let node = typed(object, name, .number) else { return nil }
         if let value = integer(node) { return value }
         wrongFields += 1
@@ -216,7 +216,7 @@ extension JSONTree {
     }
 
     /// A member that is a finite number.
-    mutating func double(_ object: Int32, _ name: StaticString) -> Double? {
+    package mutating func double(_ object: Int32, _ name: StaticString) -> Double? {
         guard let node = typed(object, name, .number) else { return nil }
         if let value = bytes.string(nodes[Int(node)].text).flatMap(Double.init), value.isFinite { return value }
         wrongFields += 1
@@ -224,7 +224,7 @@ extension JSONTree {
     }
 
     /// A number node as a whole number, nil when it is not one that fits.
-    func integer(_ node: Int32) -> Int64? {
+    package func integer(_ node: Int32) -> Int64? {
         guard kind(node) == .number else { return nil }
         let text = nodes[Int(node)].text
         let range = Int(text.offset)..<Int(text.offset) + text.length
@@ -236,7 +236,7 @@ extension JSONTree {
     }
 
     /// The member when it has the wanted kind; nil (and counted when present and not `null`) otherwise.
-    mutating func typed(_ object: Int32, _ name: StaticString, _ wanted: Kind) -> Int32? {
+    package mutating func typed(_ object: Int32, _ name: StaticString, _ wanted: Kind) -> Int32? {
         guard let node = member(object, name), let kind = kind(node), kind != .null else { return nil }
         guard kind == wanted else {
             wrongFields += 1

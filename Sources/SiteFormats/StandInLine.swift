@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// One line that stands for what a terminal cannot show (an image, a video, a link card, a quoted
 /// post), in the shape the HTML converter gives embedded media: `[image: alt text <address>]`.
 ///

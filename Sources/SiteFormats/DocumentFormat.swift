@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// The document formats tread reads: its own and the sites' saved JSON.
 public enum DocumentFormat: String, CaseIterable, Sendable {
     case tread
@@ -25,9 +27,9 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     /// As `detect`, but a syntax error met on the way is thrown, with its line and column, and a
     /// UTF-16 or UTF-32 file is refused as such.
     static func detectOrFail(_ bytes: DocumentBytes) throws(DocumentError) -> DocumentFormat? {
-        try checkEncoding(bytes)
+        try bytes.checkEncoding()
         var scanner = JSONScanner(bytes.buffer)
-        scanner.position = byteOrderMarkLength(bytes)
+        scanner.position = bytes.byteOrderMarkLength
         switch scanner.peek() {
         case UInt8(ascii: "{"):
             return try objectFormat(&scanner)
@@ -37,23 +39,6 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
             return try arrayElementFormat(&scanner)
         default:
             return nil
-        }
-    }
-
-    /// 3 when the bytes open with a UTF-8 byte order mark (no part of the JSON), else 0.
-    static func byteOrderMarkLength(_ bytes: DocumentBytes) -> Int {
-        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-    }
-
-    /// Refuses a file in UTF-16, with or without a byte order mark: its mark (FF FE or FE FF) or
-    /// its first character, ASCII in any JSON text, as one zero and one non-zero byte. A JSON
-    /// text in UTF-8 never holds a zero byte, so no UTF-8 document is refused.
-    static func checkEncoding(_ bytes: DocumentBytes) throws(DocumentError) {
-        guard bytes.count >= 2 else { return }
-        let first = bytes[0]
-        let second = bytes[1]
-        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || ((first == 0) != (second == 0)) {
-            throw DocumentError(kind: .utf16)
         }
     }
 
@@ -147,12 +132,12 @@ extension Discussion {
             var scanner = JSONScanner(bytes.buffer)
             if scanner.peek() == nil { throw DocumentError(kind: .empty) }
             // Not JSON at all gets the syntax error with its position; JSON of another kind, the list of formats.
-            scanner.position = DocumentFormat.byteOrderMarkLength(bytes)
+            scanner.position = bytes.byteOrderMarkLength
             try scanner.skipValue()
             try scanner.expectEnd()
             throw DocumentError(kind: .unknownFormat(DocumentFormat.unknownMessage))
         }
-        if format != nil { try DocumentFormat.checkEncoding(bytes) }
+        if format != nil { try bytes.checkEncoding() }
         switch chosen {
         case .tread: return try load(canonical: bytes)
         case .hackerNewsAlgolia: return try HackerNewsAlgolia.load(bytes)

@@ -8,8 +8,8 @@
 ///
 /// Fenced and indented code is left as written, and so are code spans. One pass over each line,
 /// each marker's look-ahead stopping at the next marker or space, so the work is linear.
-enum LemmyMarkdown {
-    static func normalized(_ markdown: String) -> String {
+public enum LemmyMarkdown {
+    public static func normalized(_ markdown: String) -> String {
         guard markdown.contains(":::") || markdown.contains("^") || markdown.contains("~") else { return markdown }
         var fence: Substring?
         var rewritten: [String] = []

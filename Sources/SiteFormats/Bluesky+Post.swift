@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// One Bluesky post view as tread shows it: its text with facets as links, and its embeds as stand-ins.
 extension Bluesky {
     struct Post {

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// Reddit's `more` stubs as fetchable placeholders, and the answer of `/api/morechildren`.
 extension Reddit {
     /// The stub of a `more` thing's data; nil when its ids fail `MoreStub`'s checks.
@@ -41,7 +43,7 @@ extension Reddit {
             switch tree.string(thing, "kind") {
             case "more":
                 builder.addPlaceholder(
-                    moreLine(count: tree.integer(node, "count") ?? 0), more: moreStub(&tree, node, post: post),
+                    MoreStub.line(count: tree.integer(node, "count") ?? 0), more: moreStub(&tree, node, post: post),
                     parentID: parentID)
             case "t1":
                 let data = ThingData(&tree, node)

@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Hacker News thread as the Algolia API returns it (`hn.algolia.com/api/v1/items/<id>`).
 ///
 /// The response is one nested tree of items under `children`. Its root is usually the story;

@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Bluesky thread saved from `app.bsky.feed.getPostThread` (`{"thread": …}`).
 ///
 /// The answer is nested: the post asked for, its `parent` chain up to the thread's root, and its
@@ -103,7 +106,7 @@ enum Bluesky {
 
     private static func addMissing(_ builder: inout DiscussionBuilder, count: Int64, under parent: Int?) {
         guard count > 0 else { return }
-        builder.addPlaceholder(Reddit.moreLine(count: count), under: parent)
+        builder.addPlaceholder(MoreStub.line(count: count), under: parent)
     }
 
     /// Adds one thread view: a post as a comment, a blocked or missing one as a placeholder.

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// What the importers share: dates, breaking reply loops, and the notes they leave.
 enum ImportSupport {
     /// The JSON of a site file, or an error that says where it is broken.

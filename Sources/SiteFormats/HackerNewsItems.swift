@@ -1,3 +1,6 @@
+import Markup
+import ThreadModel
+
 /// Imports a Hacker News thread saved from the official API (`/v0/item/<id>.json`), one
 /// response per item: a JSON array of items, or JSON lines.
 ///
