@@ -97,7 +97,7 @@ extension Bluesky {
     static func embedLines(_ tree: inout JSONTree, _ embed: Int32?) -> [String] {
         guard let embed else { return [] }
         var lines: [String] = []
-        // A record with media holds a second embed: at most these two levels, never more.
+        // A record with media holds a second embed: a bounded number of views, never a walk of the input.
         var views: [Int32] = [embed]
         var visited = 0
         while let view = views.popLast(), visited < 4 {
@@ -117,8 +117,11 @@ extension Bluesky {
                 lines.append(
                     StandInLine.make(kind: "link", text: tree.string(card, "title"), address: tree.string(card, "uri")))
             } else if type.hasPrefix("app.bsky.embed.recordWithMedia") {
+                // Its `record` is a record view by reference, so without a `$type` of its own.
+                if let record = tree.typed(view, "record", .object) {
+                    lines.append(quote(&tree, tree.typed(record, "record", .object) ?? -1))
+                }
                 if let media = tree.typed(view, "media", .object) { views.append(media) }
-                if let record = tree.typed(view, "record", .object) { views.append(record) }
             } else if type.hasPrefix("app.bsky.embed.record") {
                 lines.append(quote(&tree, tree.typed(view, "record", .object) ?? -1))
             }
