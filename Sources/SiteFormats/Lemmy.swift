@@ -62,9 +62,11 @@ enum Lemmy {
         }
     }
 
-    /// "name@instance" for a person or community, from its `name` and the host of its `actor_id`.
-    static func author(_ tree: inout JSONTree, _ person: Int32) -> String? {
+    /// A person or community as Lemmy shows it: `name` for one of the instance's own (`local`),
+    /// `name@instance` for one from elsewhere (the host of its `actor_id`).
+    static func author(_ tree: inout JSONTree, _ person: Int32, qualified: Bool = false) -> String? {
         guard let name = tree.string(person, "name") else { return tree.string(person, "display_name") }
+        if tree.bool(person, "local") == true && !qualified { return name }
         let actor = tree.string(person, "actor_id") ?? tree.string(person, "ap_id")
         guard let host = actor.flatMap(Mastodon.host) else { return name }
         return "\(name)@\(host)"
@@ -149,7 +151,9 @@ enum Lemmy {
         let id = tree.integer(post, "id")
         let title = tree.string(post, "name").flatMap { $0.isEmpty ? nil : $0 } ?? id.map { "Lemmy post \($0)" }
         var source = "Lemmy"
-        if let community = tree.typed(postView, "community", .object), let name = author(&tree, community) {
+        if let community = tree.typed(postView, "community", .object),
+            let name = author(&tree, community, qualified: true)
+        {
             source = "Lemmy !" + name
         }
         let creator = tree.typed(postView, "creator", .object).flatMap { author(&tree, $0) }

@@ -86,7 +86,7 @@ import Testing
             ])
         #expect(discussion.article.title == "What small tool made your week?")
         #expect(discussion.article.source == "Lemmy !asklemmy@lemmy.example")
-        #expect(discussion.article.author == "alice@lemmy.example")
+        #expect(discussion.article.author == "alice")
     }
 
     @Test func lemmyKeepsDeletedAndRemovedInPlaceWithLabels() throws {
