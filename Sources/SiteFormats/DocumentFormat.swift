@@ -8,6 +8,9 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     case reddit
     case discourse
     case lobsters
+    case mastodon
+    case lemmy
+    case bluesky
 
     /// The format of `bytes`, told from the shape of its top-level value; nil when it is none tread knows.
     ///
@@ -61,6 +64,10 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     /// The site format of a top-level object with these keys and no `article`.
     static func format(ofObjectWithKeys keys: Set<String>) -> DocumentFormat? {
         if keys.contains("post_stream") { return .discourse }
+        if keys.contains("post_view") { return .lemmy }
+        if keys.contains("thread") { return .bluesky }
+        if keys.contains("status") && keys.contains("context") { return .mastodon }
+        if !keys.isDisjoint(with: mastodonStatusKeys) { return .mastodon }
         if !keys.isDisjoint(with: ["short_id", "short_id_url", "submitter_user", "comments_url"]) { return .lobsters }
         if keys.contains("children") || !keys.isDisjoint(with: ["created_at_i", "story_id"]) {
             return .hackerNewsAlgolia
@@ -78,6 +85,9 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
             let key = keyText(scanner, ref)
             // Reddit: [post listing, comment listing]; Hacker News API: [item, item, ...].
             if key == "kind" || key == "data" { return .reddit }
+            // Mastodon: [status, context]; Lemmy: [post answer, comment page, ...].
+            if mastodonStatusKeys.contains(key) { return .mastodon }
+            if key == "post_view" { return .lemmy }
             if hackerNewsItemKeys.contains(key) { return .hackerNewsItems }
             try scanner.skipValue()
             switch scanner.peek() {
@@ -87,6 +97,11 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
             }
         }
     }
+
+    /// Keys of a Mastodon status that no other format's top level has.
+    private static let mastodonStatusKeys: Set<String> = [
+        "in_reply_to_id", "in_reply_to_account_id", "spoiler_text", "reblogs_count", "favourites_count",
+    ]
 
     /// Keys only the official Hacker News API's items have (the Algolia API names them otherwise).
     private static let hackerNewsItemKeys: Set<String> = ["by", "kids", "descendants", "time", "deleted", "dead"]
@@ -130,6 +145,9 @@ extension Discussion {
         case .reddit: return try Reddit.load(bytes)
         case .discourse: return try Discourse.load(bytes)
         case .lobsters: return try Lobsters.load(bytes)
+        case .mastodon: return try Mastodon.load(bytes)
+        case .lemmy: return try Lemmy.load(bytes)
+        case .bluesky: return try Bluesky.load(bytes)
         }
     }
 

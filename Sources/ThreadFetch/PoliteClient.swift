@@ -65,7 +65,7 @@ public struct PoliteClient: Sendable {
             case 401, 403, 451:
                 throw FetchError(url: url, kind: .forbidden(status: response.status))
             default:
-                throw FetchError(url: url, kind: .status(response.status))
+                throw FetchError(url: url, kind: PoliteClient.refusal(response) ?? .status(response.status))
             }
         }
     }
@@ -77,6 +77,21 @@ public struct PoliteClient: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// What an API said when it refused a request with a JSON error (Lemmy's `{"error": "couldnt_find_post"}`,
+    /// Bluesky's `{"error": "NotFound", "message": "Post not found"}`), as one line; nil for anything else.
+    static func refusal(_ response: HTTPResponse) -> FetchError.Kind? {
+        let peek = JSONPeek(response.body)
+        func text(_ key: String) -> String? {
+            guard let span = peek.value(at: [key]), span.count >= 2,
+                response.body[span.lowerBound] == UInt8(ascii: "\"")
+            else { return nil }
+            return String(decoding: response.body[(span.lowerBound + 1)..<(span.upperBound - 1)], as: UTF8.self)
+        }
+        guard let error = text("error") else { return nil }
+        let message = text("message").map { ": " + $0 } ?? ""
+        return .unreadable("the site refused (HTTP \(response.status)): " + FetchError.shown(error + message))
     }
 
     /// Refuses a web page where JSON was expected: an HTML content type, or a body that starts with '<'.

@@ -7,10 +7,12 @@ public struct SiteAPI: Sendable {
     public var hackerNews: WebAddress
     public var reddit: WebAddress
     public var lobsters: WebAddress
+    /// Bluesky's AppView (`…/xrpc`); Mastodon and Lemmy addresses name their own server.
+    public var bluesky: WebAddress
 
     /// The environment variables that override each base address, for testing against a local server.
     public static let environmentNames = [
-        "TREAD_HN_ALGOLIA_API", "TREAD_HN_API", "TREAD_REDDIT_API", "TREAD_LOBSTERS_API",
+        "TREAD_HN_ALGOLIA_API", "TREAD_HN_API", "TREAD_REDDIT_API", "TREAD_LOBSTERS_API", "TREAD_BSKY_API",
     ]
 
     /// The real sites.
@@ -18,14 +20,19 @@ public struct SiteAPI: Sendable {
         hackerNewsAlgolia: WebAddress("https://hn.algolia.com/api/v1")!,
         hackerNews: WebAddress("https://hacker-news.firebaseio.com/v0")!,
         reddit: WebAddress("https://www.reddit.com")!,
-        lobsters: WebAddress("https://lobste.rs")!
+        lobsters: WebAddress("https://lobste.rs")!,
+        bluesky: WebAddress("https://public.api.bsky.app/xrpc")!
     )
 
-    public init(hackerNewsAlgolia: WebAddress, hackerNews: WebAddress, reddit: WebAddress, lobsters: WebAddress) {
+    public init(
+        hackerNewsAlgolia: WebAddress, hackerNews: WebAddress, reddit: WebAddress, lobsters: WebAddress,
+        bluesky: WebAddress? = nil
+    ) {
         self.hackerNewsAlgolia = hackerNewsAlgolia
         self.hackerNews = hackerNews
         self.reddit = reddit
         self.lobsters = lobsters
+        self.bluesky = bluesky ?? Self.standard.bluesky
     }
 
     /// The standard bases with any the environment overrides; an override that is not an http(s)
@@ -43,6 +50,7 @@ public struct SiteAPI: Sendable {
         hackerNews = try base("TREAD_HN_API", hackerNews)
         reddit = try base("TREAD_REDDIT_API", reddit)
         lobsters = try base("TREAD_LOBSTERS_API", lobsters)
+        bluesky = try base("TREAD_BSKY_API", bluesky)
     }
 
     /// The Algolia API's whole tree of a Hacker News item.

@@ -4,6 +4,9 @@ public enum Site: String, Sendable, CaseIterable {
     case reddit
     case discourse
     case lobsters
+    case mastodon
+    case lemmy
+    case bluesky
 
     /// The site's name for messages.
     public var name: String {
@@ -12,6 +15,9 @@ public enum Site: String, Sendable, CaseIterable {
         case .reddit: return "Reddit"
         case .discourse: return "Discourse"
         case .lobsters: return "Lobsters"
+        case .mastodon: return "Mastodon"
+        case .lemmy: return "Lemmy"
+        case .bluesky: return "Bluesky"
         }
     }
 }
@@ -25,13 +31,20 @@ public struct ThreadAddress: Equatable, Sendable {
     public var site: Site
     /// The thread's id on its site.
     public var id: String
-    /// For Discourse, the forum's origin ("https://host[:port]"); the other sites' come from `SiteAPI`.
+    /// For Discourse, Mastodon and Lemmy, the server's origin ("https://host[:port]"); the other
+    /// sites' come from `SiteAPI`.
     public var forum: WebAddress?
+    /// For Bluesky, the author's handle or DID (the post's `id` is its record key).
+    public var actor: String?
+    /// The comment the address names, to select on opening: a Mastodon status, a Lemmy comment.
+    public var focus: String?
 
-    public init(site: Site, id: String, forum: WebAddress? = nil) {
+    public init(site: Site, id: String, forum: WebAddress? = nil, actor: String? = nil, focus: String? = nil) {
         self.site = site
         self.id = id
         self.forum = forum
+        self.actor = actor
+        self.focus = focus
     }
 
     /// Recognises `text` as a thread's address: `hn:N`, or an http(s) address of a thread on
@@ -69,7 +82,14 @@ public struct ThreadAddress: Equatable, Sendable {
         case "lobste.rs":
             guard path.count >= 2, path[0] == "s", let id = ThreadAddress.lobstersID(path[1]) else { return nil }
             self.init(site: .lobsters, id: id)
+        case "bsky.app", "www.bsky.app", "staging.bsky.app":
+            guard let address = ThreadAddress(bluesky: path) else { return nil }
+            self = address
         default:
+            if let address = ThreadAddress(fediverse: address) {
+                self = address
+                return
+            }
             // Discourse: /t/SLUG/ID[/POST] or /t/ID, on any host.
             guard path.count >= 2, path[0] == "t" else { return nil }
             let id: String
@@ -94,6 +114,9 @@ public struct ThreadAddress: Equatable, Sendable {
         case .reddit: return "https://www.reddit.com/comments/\(id)"
         case .lobsters: return "https://lobste.rs/s/\(id)"
         case .discourse: return "\(forum?.origin ?? "")/t/\(id)"
+        case .mastodon: return "\(forum?.origin ?? "")/web/statuses/\(id)"
+        case .lemmy: return "\(forum?.origin ?? "")/\(focus == nil ? "post" : "comment")/\(id)"
+        case .bluesky: return "https://bsky.app/profile/\(actor ?? "")/post/\(id)"
         }
     }
 
@@ -105,6 +128,15 @@ public struct ThreadAddress: Equatable, Sendable {
             let host = forum?.host ?? "unknown"
             let port = forum?.port.map { "_\($0)" } ?? ""
             return "discourse-\(host)\(port)-\(id).json"
+        case .mastodon, .lemmy:
+            let host = forum?.host ?? "unknown"
+            let port = forum?.port.map { "_\($0)" } ?? ""
+            let kind = site == .lemmy && focus != nil ? "comment-" : ""
+            return "\(site.rawValue)-\(host)\(port)-\(kind)\(id).json"
+        case .bluesky:
+            // A DID's colons stay out of file names.
+            let actor = (actor ?? "unknown").map { $0 == ":" ? "_" : $0 }
+            return "bluesky-\(String(actor))-\(id).json"
         default:
             return "\(site.rawValue)-\(id).json"
         }

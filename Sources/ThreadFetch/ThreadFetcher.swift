@@ -61,6 +61,8 @@ public struct ThreadFetcher: Sendable {
                 throw FetchError(url: address.displayAddress, kind: .notFound)
             }
             return try await fetchDiscourse(forum, address.id, progress: progress, parts: parts)
+        case .mastodon, .lemmy, .bluesky:
+            return try await fetchFediverse(address, progress: progress)
         }
     }
 

@@ -37,7 +37,7 @@ enum FormatExercise {
         let text = String(decoding: data, as: UTF8.self)
         for converted in [
             HTMLText.convert(text), MarkdownText.convert(text), MarkdownText.convert(text, entityEscaped: true),
-            HTMLEntities.decode(text),
+            HTMLEntities.decode(text), MarkdownText.convert(LemmyMarkdown.normalized(text)),
         ] {
             PipelineExercise.check(
                 PipelineExercise.isPrintable(Sanitizer.sanitize(converted), allowingNewline: true),

@@ -33,6 +33,11 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
             one "more" stub listing them in their place (what Reddit sends before they load)
   grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
+Mastodon, Lemmy and Bluesky answer at /api/… and /bsky/… (see replay_fediverse.py); as their
+addresses name the server, a fault for them is named in the file PORT_FILE.fault instead of a
+prefix (its first line, applied to every /api/ request while the file exists). Faults for them:
+  401       401, as a server that wants a login for a private status
+  federation  400 with Lemmy's error answer {"error": "federation_disabled"}
 --synthetic N adds made-up threads of N comments for benchmarks: Hacker News item 9000000 (both
 APIs) and Discourse topic 9000000. --delay adds that many seconds to every answer (for benchmarks). --log appends one line per
 request: the path and the User-Agent.
@@ -50,6 +55,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from replay_fediverse import Fediverse
 
 FIRST_PAGE = 20
 
@@ -187,6 +194,10 @@ class Replay(BaseHTTPRequestHandler):
         if self.delay:
             time.sleep(self.delay)
         path = self.path
+        if path.startswith("/api/") and os.path.exists(Replay.fault_path):
+            with open(Replay.fault_path) as named:
+                if self.fault(named.readline().strip(), path):
+                    return
         if self.hold_all:
             self.fault("hold", path)
         if path.startswith("/fault/"):
@@ -194,9 +205,13 @@ class Replay(BaseHTTPRequestHandler):
             if self.fault(fault, "/" + rest):
                 return
             path = "/" + rest
-        body = self.route(path)
+        body = self.route(path) or self.fediverse.route(path)
         if body is None:
             self.send(404, b'{"error":"not found"}')
+        elif isinstance(body, tuple):
+            # Bluesky answers a post it does not have (a deleted one) with 400 and its own error.
+            message = json.dumps({"error": "NotFound", "message": f"Post not found: {body[1]}"}).encode()
+            self.send(400, message)
         else:
             self.send(200, body)
 
@@ -259,8 +274,11 @@ class Replay(BaseHTTPRequestHandler):
                 return False
             self.send(200, reddit_trimmed(body, self.more_children))
             return True
-        if fault in ("404", "403"):
+        if fault in ("404", "403", "401"):
             self.send(int(fault), b'{"error":"no"}')
+            return True
+        if fault == "federation":
+            self.send(400, b'{"error":"federation_disabled"}')
             return True
         return False
 
@@ -356,15 +374,18 @@ def main():
     if "--delay" in args:
         Replay.delay = float(args[args.index("--delay") + 1])
     Replay.release_path = port_file + ".release"
+    Replay.fault_path = port_file + ".fault"
     Replay.hold_all = "--hold" in args
     if "--log" in args:
         Replay.log_path = args[args.index("--log") + 1]
     Replay.fixtures = load_fixtures(root)
     Replay.more_children = load_more_children(root)
+    Replay.fediverse = Fediverse(root)
     # Made before listening: compressing 50 MB on the first request would outlast a client's timeout.
     Replay.bomb = gzip.compress(b"0" * (50 << 20), compresslevel=6)
     if "--synthetic" in args:
         add_synthetic(Replay.fixtures, int(args[args.index("--synthetic") + 1]))
+        Replay.fediverse.add_synthetic(int(args[args.index("--synthetic") + 1]))
     server = Server(("127.0.0.1", 0), Replay)
     temporary = port_file + ".tmp"
     with open(temporary, "w") as out:

@@ -38,6 +38,22 @@ import ThreadModel
         case .lobsters:
             return #"{"short_id": "s", "title": "t", "submitter_user": "a", "description": "\#(html(href))", "#
                 + #""comments": [{"short_id": "c", "commenting_user": "b", "comment": "\#(html(href))", "depth": 0}]}"#
+        case .mastodon:
+            return #"{"status": {"id": "1", "content": "\#(html(href))", "media_attachments": [{"type": "image", "#
+                + #""url": "\#(href)"}]}, "context": {"descendants": [{"id": "2", "in_reply_to_id": "1", "#
+                + #""content": "\#(html(href))"}]}}"#
+        case .lemmy:
+            return #"{"post_view": {"post": {"id": 1, "name": "t", "body": "[this](\#(href))", "url": "\#(href)"}}, "#
+                + #""comments": [{"comment": {"id": 2, "path": "0.2", "content": "see [this](\#(href)) now"}}]}"#
+        case .bluesky:
+            let facet =
+                #"{"index": {"byteStart": 4, "byteEnd": 8}, "features": [{"$type": "app.bsky.richtext.facet#link", "#
+                + #""uri": "\#(href)"}]}"#
+            let record = #"{"text": "see this now", "facets": [\#(facet)]}"#
+            let embed = #"{"$type": "app.bsky.embed.external#view", "external": {"uri": "\#(href)", "title": "x"}}"#
+            return #"{"thread": {"post": {"uri": "at://did:plc:a/app.bsky.feed.post/1", "record": \#(record), "#
+                + #""embed": \#(embed)}, "replies": [{"post": {"uri": "at://did:plc:a/app.bsky.feed.post/2", "#
+                + #""record": \#(record)}}]}}"#
         }
     }
 
@@ -52,8 +68,10 @@ import ThreadModel
                 for link in LinkText.links(in: text) {
                     found += 1
                     // Markdown with a newline in `(...)` is no link but text, whose first line holds a
-                    // plain URL, as reddit.com itself would show it: that one opens.
-                    if format == .reddit, href.contains("\\n"), link.url == "https://x.org/a" { continue }
+                    // plain URL, as reddit.com (and Lemmy) would show it: that one opens.
+                    if format == .reddit || format == .lemmy, href.contains("\\n"), link.url == "https://x.org/a" {
+                        continue
+                    }
                     #expect(!link.isOpenable, "\(format): \(link.url.prefix(60))")
                     #expect(Hyperlink.start(link.url) == nil)
                     #expect(throws: LinkOpener.Failure.self) { try LinkOpener.command(for: link.url, browser: nil) }

@@ -1,0 +1,149 @@
+import ThreadModel
+
+/// Mastodon, Lemmy and Bluesky: a few requests each, assembled into the saved form their
+/// importer reads (docs/FORMAT.md), so a fetched thread and a saved file are read the same way.
+///
+/// Each answer is checked to be one JSON object before it is spliced, so no server can make the
+/// assembled document say something its answers did not; any failed request fails the whole
+/// fetch, so nothing partial is read or cached.
+extension ThreadFetcher {
+    /// Lemmy comments asked for in one page (the most Lemmy sends).
+    static let lemmyPage = 50
+    /// How deep Lemmy's comment tree is asked for (Lemmy's own web client asks for 8); deeper
+    /// replies are counted by their ancestors' `child_count` and shown as "more replies" lines.
+    static let lemmyDepth = 8
+    /// The deepest `depth` and `parentHeight` Bluesky's `getPostThread` accepts.
+    static let blueskyDepth = 1000
+
+    func fetchFediverse(_ address: ThreadAddress, progress: Progress?) async throws(FetchError) -> Discussion {
+        switch address.site {
+        case .mastodon:
+            guard let server = address.forum else { throw FetchError(url: address.displayAddress, kind: .notFound) }
+            return try await fetchMastodon(server, address.id, progress: progress)
+        case .lemmy:
+            guard let server = address.forum else { throw FetchError(url: address.displayAddress, kind: .notFound) }
+            return try await fetchLemmy(server, address, progress: progress)
+        default:
+            return try await fetchBluesky(address, progress: progress)
+        }
+    }
+
+    /// A status and its context, saved together as `{"status": …, "context": …}`.
+    func fetchMastodon(_ server: WebAddress, _ id: String, progress: Progress?) async throws(FetchError) -> Discussion {
+        let statusURL = SiteAPI.join(server, ["api", "v1", "statuses", id])
+        let contextURL = statusURL + "/context"
+        progress?(0, 2)
+        let status = try Self.object(try await client.json(statusURL), url: statusURL)
+        progress?(1, 2)
+        let context = try Self.object(try await client.json(contextURL), url: contextURL)
+        progress?(2, 2)
+        let document =
+            Array(#"{"status": "#.utf8) + status + Array(#", "context": "#.utf8) + context + [UInt8(ascii: "}")]
+        return try read(document, .mastodon, url: statusURL)
+    }
+
+    /// A post and every page of its comments, the pages' comments spliced into the post's
+    /// answer as `comments`. A comment address first asks which post the comment is under.
+    func fetchLemmy(_ server: WebAddress, _ address: ThreadAddress, progress: Progress?) async throws(FetchError)
+        -> Discussion
+    {
+        var postID = address.id
+        if let comment = address.focus {
+            let url = SiteAPI.join(server, ["api", "v3", "comment"]) + "?id=" + comment
+            let body = try await client.json(url)
+            let peek = JSONPeek(body)
+            guard let span = peek.value(at: ["comment_view", "comment", "post_id"]),
+                let id = Int64(peek.text(span)), id > 0
+            else {
+                throw FetchError(url: url, kind: .unreadable("the answer names no post (comment_view.comment.post_id)"))
+            }
+            postID = String(id)
+        }
+        let postURL = SiteAPI.join(server, ["api", "v3", "post"]) + "?id=" + postID
+        let post = try Self.object(try await client.json(postURL), url: postURL)
+        let postPeek = JSONPeek(Array(post))
+        guard postPeek.value(at: ["post_view"]) != nil else {
+            throw FetchError(url: postURL, kind: .unreadable("the answer holds no post (post_view)"))
+        }
+        let total = postPeek.value(at: ["post_view", "counts", "comments"]).flatMap { Int(postPeek.text($0)) }
+        var comments: [UInt8] = []
+        var seen = Set<Int64>()
+        var page = 1
+        let base =
+            SiteAPI.join(server, ["api", "v3", "comment", "list"])
+            + "?post_id=\(postID)&max_depth=\(Self.lemmyDepth)&type_=All&limit=\(Self.lemmyPage)&page="
+        while seen.count < client.limits.maximumItems {
+            if Task.isCancelled { throw FetchError(url: postURL, kind: .stopped) }
+            let url = base + String(page)
+            let body = try await client.json(url)
+            let peek = JSONPeek(body)
+            guard let list = peek.value(at: ["comments"]), let elements = peek.elements(of: list) else {
+                throw FetchError(url: url, kind: .unreadable("the answer holds no comments list"))
+            }
+            var added = 0
+            for element in elements {
+                // A comment met on an earlier page (Lemmy pages a tree by its top-level comments) is left out.
+                let id = peek.member("comment", of: element).flatMap { peek.member("id", of: $0) }.flatMap {
+                    Int64(peek.text($0))
+                }
+                if let id, !seen.insert(id).inserted { continue }
+                if !comments.isEmpty { comments.append(UInt8(ascii: ",")) }
+                comments += body[element]
+                added += 1
+            }
+            progress?(seen.count, total.map { max($0, seen.count) })
+            if added == 0 { break }
+            page += 1
+        }
+        // The post's answer ends with its object's `}`: the comments go in just before it.
+        var document = Array(post.dropLast())
+        document += Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
+        return try read(document, .lemmy, url: postURL)
+    }
+
+    /// A post's thread: the handle resolved to a DID (unless the address gives one), then
+    /// `getPostThread` as deep and as high as the API allows.
+    func fetchBluesky(_ address: ThreadAddress, progress: Progress?) async throws(FetchError) -> Discussion {
+        let actor = address.actor ?? ""
+        var did = actor
+        if !actor.hasPrefix("did:") {
+            let url = SiteAPI.join(api.bluesky, ["com.atproto.identity.resolveHandle"]) + "?handle=" + actor
+            progress?(0, 2)
+            let body = try await client.json(url)
+            let peek = JSONPeek(body)
+            let text = peek.value(at: ["did"]).map { peek.text($0) } ?? ""
+            // The DID arrives quoted; it goes into the next request, so it is checked like an address's.
+            let inside =
+                text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"")
+                ? String(text.dropFirst().dropLast()) : ""
+            guard inside.hasPrefix("did:"), ThreadAddress.isBlueskyActor(inside) else {
+                throw FetchError(url: url, kind: .unreadable("the handle did not resolve to a DID"))
+            }
+            did = inside
+        }
+        progress?(1, 2)
+        let url = api.blueskyThread(did: did, post: address.id)
+        let body = try Self.object(try await client.json(url), url: url)
+        progress?(2, 2)
+        return try read(Array(body), .bluesky, url: url)
+    }
+
+    /// The answer when it is one JSON object and nothing else; an error naming `url` otherwise.
+    static func object(_ body: [UInt8], url: String) throws(FetchError) -> ArraySlice<UInt8> {
+        let peek = JSONPeek(body)
+        guard let root = peek.root, body[root.lowerBound] == UInt8(ascii: "{"),
+            body[root.upperBound...].allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) })
+        else { throw FetchError(url: url, kind: .unreadable("the answer is not one JSON object")) }
+        return body[root]
+    }
+}
+
+extension SiteAPI {
+    /// Bluesky's `getPostThread` for post `rkey` of `did`, with every reply and parent the API sends.
+    public func blueskyThread(did: String, post rkey: String) -> String {
+        let uri = "at://\(did)/app.bsky.feed.post/\(rkey)"
+        let depth = ThreadFetcher.blueskyDepth
+        return Self.join(bluesky, ["app.bsky.feed.getPostThread"]) + "?uri=" + Self.encoded(uri)
+            + "&depth=\(depth)&parentHeight=\(depth)"
+    }
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# End-to-end: Mastodon statuses, Lemmy posts and comments, and Bluesky posts opened by their
+# address against the loopback replay server (replay_server.py, routes in replay_fediverse.py),
+# their saved files read like the other formats, and their faults as one line and a sysexits status
+# with nothing cached. Mastodon and Lemmy addresses name their own server, so the tests open
+# http://127.0.0.1:PORT/... as they are; a fault for them is named in the server's PORT.fault file.
+# Usage: test-fediverse.sh PATH/TO/tread
+set -uo pipefail
+BIN=${1:?usage: test-fediverse.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+HERE=$(cd "$(dirname "$0")" && pwd)
+FIXTURES="$HERE/../Fixtures"
+source "$HERE/lib.sh"
+work="$E2E_DIR/fediverse"
+mkdir -p "$work"
+
+python3 "$HERE/replay_server.py" "$FIXTURES" "$work/port" --log "$work/requests" &
+server=$!
+trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
+port=$(cat "$work/port")
+base="http://127.0.0.1:$port"
+export XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state" HOME="$work/home"
+export TREAD_BSKY_API="$base/bsky" TREAD_FETCH_TIMEOUT=10 LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no
+cache="$XDG_CACHE_HOME/tread"
+
+run() {
+    "$BIN" "$@" </dev/null >"$work/out" 2>"$work/err"
+    status=$?
+}
+
+expect_count() {
+    local name=$1 count=$2
+    shift 2
+    run stats "$@"
+    if [ "$status" -eq 0 ] && grep -qE "^comments +$count\$" "$work/out"; then
+        pass "$name"
+    else
+        fail "$name: exit $status, $(head -c 300 "$work/out" "$work/err")"
+    fi
+}
+
+expect_failure() {
+    local name=$1 want=$2 pattern=$3
+    shift 3
+    run "$@"
+    if [ "$status" -ne "$want" ]; then
+        fail "$name: exit $status, expected $want; stderr: $(head -c 300 "$work/err")"
+    elif [ "$(wc -l <"$work/err")" -ne 1 ] || ! grep -qE -- "$pattern" "$work/err"; then
+        fail "$name: stderr is not one line matching '$pattern': $(head -c 300 "$work/err")"
+    else
+        pass "$name"
+    fi
+}
+
+# --- by address ---
+expect_count "Mastodon status by @user/ID" 1 "$base/@mastodonpy_test_2/117020583245459824"
+grep -q "^/api/v1/statuses/117020583245459824 " "$work/requests" &&
+    grep -q "^/api/v1/statuses/117020583245459824/context " "$work/requests" &&
+    pass "Mastodon asked for the status and its context" || fail "Mastodon requests: $(cat "$work/requests")"
+expect_count "Mastodon reply by /web/statuses/ID opens its conversation" 1 "$base/web/statuses/117020583258292382"
+run --print --width 80 "$base/users/admin/statuses/117020583258292382"
+[ "$status" -eq 0 ] && grep -q "^Toot, finally!" "$work/out" && grep -q "@mastodonpy_test_2 same!" "$work/out" &&
+    pass "Mastodon /users/USER/statuses/ID prints the conversation from its root" ||
+    fail "Mastodon print: exit $status $(head -c 300 "$work/out" "$work/err")"
+expect_count "Lemmy post, every page of comments" 7 "$base/post/1234"
+[ "$(grep -c '^/api/v3/comment/list?post_id=1234&max_depth=8&type_=All&limit=50&page=' "$work/requests")" -eq 2 ] &&
+    pass "Lemmy asked for pages until one added nothing" ||
+    fail "Lemmy pages: $(grep -c '^/api/v3/comment/list' "$work/requests")"
+expect_count "Lemmy comment address opens its post" 7 "$base/comment/15"
+expect_count "Bluesky post by handle" 6 "https://bsky.app/profile/chadmichael.bsky.social/post/3k7rmyigapw2y"
+grep -q "^/bsky/com.atproto.identity.resolveHandle?handle=chadmichael.bsky.social " "$work/requests" &&
+    grep -q "^/bsky/app.bsky.feed.getPostThread?uri=at%3A%2F%2Fdid%3Aplc%3Auy7ehrx332p6dow5sk32hxzq%2Fapp.bsky.feed.post%2F3k7rmyigapw2y&depth=1000&parentHeight=1000 " "$work/requests" &&
+    pass "Bluesky resolved the handle, then asked for the deepest thread" || fail "Bluesky requests: $(tail -n 3 "$work/requests")"
+before=$(grep -c resolveHandle "$work/requests")
+expect_count "Bluesky post by DID" 7 "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i"
+[ "$(grep -c resolveHandle "$work/requests")" -eq "$before" ] && pass "a DID is not resolved" || fail "a DID was resolved"
+
+# --- the copies, and the saved files ---
+for name in "mastodon-127.0.0.1_$port-117020583245459824" "lemmy-127.0.0.1_$port-1234" \
+    "lemmy-127.0.0.1_$port-comment-15" "bluesky-chadmichael.bsky.social-3k7rmyigapw2y"; do
+    [ -f "$cache/$name.json" ] && pass "copy $name saved" || fail "copy $name saved: $(ls "$cache")"
+done
+expect_count "a Lemmy copy opens offline" 7 --offline "$base/post/1234"
+for file in mastodon/status_reply_mastodonpy.json lemmy/post_1234_pages_minimal.json bluesky/thread_mid_morpho.json; do
+    run convert "$FIXTURES/$file" -o "$work/once.json"
+    first=$status
+    run convert "$work/once.json" -o "$work/twice.json"
+    [ "$first" -eq 0 ] && [ "$status" -eq 0 ] && cmp -s "$work/once.json" "$work/twice.json" &&
+        pass "convert $file is a fixed point" || fail "convert $file: exit $first/$status $(head -c 200 "$work/err")"
+done
+run --print --filter 'author:carol' "$FIXTURES/lemmy/post_1234_minimal.json"
+[ "$status" -eq 0 ] && grep -q "Please keep it on topic." "$work/out" && pass "--filter reads a Lemmy file" ||
+    fail "--filter on Lemmy: exit $status $(head -c 200 "$work/err")"
+
+# --- faults: one line, a sysexits status, no copy ---
+fault() {
+    local name=$1 want=$2 pattern=$3 address=$4
+    rm -rf "$work/faultcache"
+    echo "$name" >"$work/port.fault"
+    XDG_CACHE_HOME="$work/faultcache" TREAD_FETCH_TIMEOUT=3 expect_failure "fault $name" "$want" "$pattern" stats "$address"
+    rm -f "$work/port.fault"
+    [ -z "$(ls -A "$work/faultcache/tread" 2>/dev/null)" ] && pass "fault $name writes no copy" || fail "fault $name wrote a copy"
+}
+fault 401 69 "^tread: $base/api/v1/statuses/1: refused \(HTTP 401\); the thread may be private" "$base/@ann/1"
+fault federation 69 "^tread: $base/api/v3/post\?id=1234: the site refused \(HTTP 400\): federation_disabled$" "$base/post/1234"
+fault 429 75 "the site is busy \(HTTP 429, asks to wait 1 s\); try again later" "$base/post/1234"
+fault html 69 "got a web page \(text/html; charset=utf-8\), not the thread's JSON" "$base/web/statuses/117020583245459824"
+fault reset 75 "the response was cut short; try again" "$base/post/1234"
+expect_failure "Bluesky deleted post" 69 "getPostThread.*: the site refused \(HTTP 400\): NotFound: Post not found: at://" \
+    stats "https://bsky.app/profile/did:plc:uy7ehrx332p6dow5sk32hxzq/post/3gone"
+expect_failure "Bluesky handle nobody has" 69 "resolveHandle\?handle=nobody.example: not found \(HTTP 404\)" \
+    stats "https://bsky.app/profile/nobody.example/post/3k7"
+XDG_CACHE_HOME="$work/faultcache" TREAD_BSKY_API="$base/fault/429/bsky" expect_failure "Bluesky 429" 75 "the site is busy \(HTTP 429, asks to wait 1 s\)" \
+    stats "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i"
+TREAD_BSKY_API=ftp://x expect_failure "a bad Bluesky base" 78 "TREAD_BSKY_API=ftp://x: not an http or https address" \
+    stats "https://bsky.app/profile/did:plc:a/post/3k"
+
+# --- the reader, by address ---
+start_app 90 30 env XDG_CACHE_HOME="$work/readercache" "$BIN" "https://bsky.app/profile/chadmichael.bsky.social/post/3k7rmyigapw2y"
+wait_for "6 comments" 15 && pass "the reader opens a Bluesky thread" || fail "Bluesky reader: $(screen)"
+expect_screen "Matt Binder @mattbinder.bsky.social" "the root post's author heads the article"
+send q
+expect_exit 0 "q quits"
+
+finish
