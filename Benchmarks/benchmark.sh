@@ -3,7 +3,7 @@
 # (`tread-bench`, its own executable) and the sample's open-and-quit; prints medians, peak memory and ratios, then a
 # Markdown block for BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
 #
-# Usage: Scripts/benchmark.sh [--sizes 100k,1m] [--runs 5] [--bench-runs 1] [--repeat 7]
+# Usage: Benchmarks/benchmark.sh [--sizes 100k,1m] [--runs 5] [--bench-runs 1] [--repeat 7]
 #   --sizes       comment counts of the generated threads (k = thousand, m = million)
 #   --runs        runs of each whole-process measurement (tread stats, jq, first screen, open-quit)
 #   --bench-runs  runs of `tread-bench` per size (it already repeats each key --repeat times)
@@ -37,7 +37,7 @@ data_dir=${TREAD_BENCH_DATA:-$repo/.build-bench-data}
 generator=${TREAD_GEN_THREAD:-$repo/Scripts/gen_thread.py}
 ready_text=${TREAD_BENCH_READY:-"? help"}
 poll=${TREAD_BENCH_POLL:-0.02}
-command_line="Scripts/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat"
+command_line="Benchmarks/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tread-bench.XXXXXX")
 socket="tread-bench-$$"
