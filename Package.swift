@@ -65,14 +65,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Times loading and the reader's keys for `Scripts/benchmark.sh`; kept out of `tread`, which has only commands.
+        // Times loading and the reader's keys for `Benchmarks/benchmark.sh`; kept out of `tread`, which has only commands.
         .executableTarget(
             name: "TreadBench",
             dependencies: [
                 "ThreadModel", "SiteFormats", "ThreadTree", "ThreadQuery", "Reader", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ], path: "Benchmarks/TreadBench"
         ),
+        // Times reading config.toml (Benchmarks/bench-config.sh); the shipped `tread` has no benchmark switch.
+        .executableTarget(
+            name: "TreadConfigBench", dependencies: ["Configuration"], path: "Benchmarks/TreadConfigBench"),
         // Replays inputs through the fuzz checks; `Scripts/fuzz.sh` builds it as the libFuzzer target.
         .executableTarget(
             name: "TreadFuzz",
@@ -82,18 +85,25 @@ let package = Package(
         // Times the filter on a big document (figures for BENCHMARKS.md).
         .executableTarget(
             name: "TreadFilterBench",
-            dependencies: ["ThreadModel", "SiteFormats", "ThreadTree", "ThreadQuery", "Reader", "ReadingState"]),
+            dependencies: ["ThreadModel", "SiteFormats", "ThreadTree", "ThreadQuery", "Reader", "ReadingState"],
+            path: "Benchmarks/TreadFilterBench"),
+        // What the test targets share: discussions and trees from outlines, and outlines printed back.
+        .target(
+            name: "ThreadTestSupport", dependencies: ["ThreadModel", "ThreadTree"], path: "Tests/ThreadTestSupport"),
         .testTarget(
-            name: "ThreadQueryTests", dependencies: ["ThreadModel", "SiteFormats", "ThreadTree", "ThreadQuery"]),
-        .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel", "SiteFormats"]),
+            name: "ThreadQueryTests",
+            dependencies: ["ThreadModel", "ThreadTestSupport", "SiteFormats", "ThreadTree", "ThreadQuery"]),
+        .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel", "ThreadTestSupport", "SiteFormats"]),
         .testTarget(name: "ImporterTests", dependencies: ["ThreadModel", "SiteFormats", "Markup"]),
-        .testTarget(name: "ThreadFetchTests", dependencies: ["ThreadModel", "SiteFormats", "ThreadFetch"]),
-        .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTree"]),
+        .testTarget(
+            name: "ThreadFetchTests", dependencies: ["ThreadModel", "ThreadTestSupport", "SiteFormats", "ThreadFetch"]),
+        .testTarget(name: "ThreadTreeTests", dependencies: ["ThreadModel", "ThreadTestSupport", "ThreadTree"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(
             name: "ReaderTests",
             dependencies: [
-                "ThreadModel", "SiteFormats", "ThreadTree", "TextLayout", "Reader", "Samples", "ThreadQuery",
+                "ThreadModel", "ThreadTestSupport", "SiteFormats", "ThreadTree", "TextLayout", "Reader", "Samples",
+                "ThreadQuery",
                 "ReadingState",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -26,9 +26,6 @@ struct ConfigCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the defaults, ignoring any config file.")
     var defaults = false
 
-    @Option(name: .long, help: .hidden)
-    var timeRuns: Int?
-
     func run() throws {
         let actions = ReaderActions.bindable
         var environment: [String: String] = [:]
@@ -38,23 +35,12 @@ struct ConfigCommand: ParsableCommand {
         if !defaults, let path {
             do {
                 preferences = try Preferences.load(path: path, actions: actions)
-                if let runs = timeRuns, runs > 0 { time(path: path, actions: actions, runs: runs) }
             } catch {
                 FileHandleOut.standardError("tread: config: \(error)\n")
                 throw ExitCode(1)
             }
         }
         print(preferences.toml(actions: actions), terminator: "")
-    }
-
-    /// Loads the config `runs` times and prints the mean cost on standard error, for BENCHMARKS.md.
-    private func time(path: String, actions: [BindableAction], runs: Int) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        for _ in 0..<runs { _ = try? Preferences.load(path: path, actions: actions) }
-        let total = clock.now - start
-        let micros = Double(total.components.seconds) * 1e6 + Double(total.components.attoseconds) / 1e12
-        FileHandleOut.standardError("config load: \(micros / Double(runs)) µs per load over \(runs) runs\n")
     }
 }
 

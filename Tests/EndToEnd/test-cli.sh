@@ -2,19 +2,7 @@
 # End-to-end: the command line on broken and odd input. Every failure is one line on
 # standard error naming the file, and a sysexits status; nothing is drawn.
 # Usage: test-cli.sh PATH/TO/tread
-set -uo pipefail
-BIN=${1:?usage: test-cli.sh PATH/TO/tread}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
-GEN="$REPO/Scripts/gen_thread.py"
-FIXTURES="$REPO/Tests/Fixtures"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+source "$(dirname "$0")/cli_lib.sh"
 
 # expect NAME STATUS PATTERN ARGS...: runs tread, checks the status, that stderr is one line
 # matching PATTERN (when STATUS is not 0; a usage error, 64, may add the usage after its first line),
@@ -222,5 +210,4 @@ for doc in "$FIXTURES"/*/*.json; do
     fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_finish

@@ -2,15 +2,7 @@
 # End-to-end: `tread config` prints the configuration in force from $XDG_CONFIG_HOME/tread/config.toml
 # (or ~/.config), as a file that reads back the same; a broken config is one line naming file and line.
 # Usage: test-config.sh PATH/TO/tread
-set -uo pipefail
-BIN=${1:?usage: test-config.sh PATH/TO/tread}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+source "$(dirname "$0")/cli_lib.sh"
 
 # No config anywhere: the defaults, and they read back unchanged.
 if XDG_CONFIG_HOME="$work/none" HOME="$work/none" "$BIN" config >"$work/defaults.toml" 2>"$work/err" &&
@@ -106,5 +98,4 @@ expect_error "a copy command with a newline" "bad.toml:2: a word of command hold
     $'[copy]\ncommand = ["wl-copy", "a\\nb"]'
 expect_error "escape in a value is not echoed raw" 'bad.toml:2: unknown key name "\?\]0;pwned' $'[keys]\nquit = "\\u001b]0;pwned"'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_finish

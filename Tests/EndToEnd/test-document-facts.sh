@@ -2,16 +2,8 @@
 # End-to-end: the document's own facts through the binary: encodings, detection by shape,
 # what convert writes, counts without placeholders, and layout of hostile bodies staying small.
 # Usage: test-document-facts.sh PATH/TO/tread
-set -uo pipefail
-BIN=${1:?usage: test-document-facts.sh PATH/TO/tread}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
+source "$(dirname "$0")/cli_lib.sh"
 
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
 check() { if eval "$2"; then pass "$1"; else fail "$1" "${3:-}"; fi; }
 
 doc='{"time": 1, "by": "x", "article": {"title": "T"}, "comments": [{"id": 1, "body": "hi"}]}'
@@ -48,5 +40,4 @@ printf '{"article": {"title": "T"}, "comments": [{"body": "%s deep"}]}' "$(head 
 check "20,000 quote levels print a capped prefix" \
     '[ "$(wc -c <"$work/out")" -lt 2000 ] && grep -q "\[20000\] deep" "$work/out"' "$(head -c 300 "$work/out")"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_finish

@@ -3,18 +3,8 @@
 # text or as a tread document that loads again; a mistake in the query is a usage error (64)
 # naming its column; a hostile query or a deep thread costs no more than a plain print.
 # Usage: test-filter.sh PATH/TO/tread
-set -uo pipefail
-BIN=${1:?usage: test-filter.sh PATH/TO/tread}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
-FIXTURES="$REPO/Tests/Fixtures"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
+source "$(dirname "$0")/cli_lib.sh"
 
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
 # check NAME CONDITION-COMMAND...: passes when the command succeeds.
 check() {
     local name=$1
@@ -100,5 +90,4 @@ for file in "$FIXTURES"/hn_algolia/*.json; do
     break
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_finish

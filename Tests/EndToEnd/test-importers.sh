@@ -2,16 +2,7 @@
 # End-to-end: hostile site files (huge numbers, wrong types, reply loops, deep nesting, nested
 # HTML) load in every mode with status 0, quickly, and keep every comment.
 # Usage: test-importers.sh PATH/TO/tread
-set -uo pipefail
-BIN=${1:?usage: test-importers.sh PATH/TO/tread}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+source "$(dirname "$0")/cli_lib.sh"
 
 # every_mode NAME FILE COMMENTS: --print, convert and stats all exit 0, and stats counts COMMENTS.
 every_mode() {
@@ -66,5 +57,4 @@ PY
 every_mode "hn-algolia: 20,000 nested quotes and 8,000 unclosed links" "$work/html.json" 1
 every_mode "hn-algolia: nesting past 512 levels" "$work/deep.json" 2000
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_finish

@@ -3,17 +3,7 @@
 # Tests/Fixtures prints with no HTML entity or Markdown markup left, and a thread holding one
 # of each construct prints as README.md says.
 # Usage: test-reddit-markdown.sh PATH/TO/tread
-set -uo pipefail
-BIN=${1:?usage: test-reddit-markdown.sh PATH/TO/tread}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+source "$(dirname "$0")/cli_lib.sh"
 
 for doc in "$REPO"/Tests/Fixtures/reddit/*.json; do
     name=reddit/$(basename "$doc")
@@ -53,5 +43,4 @@ else
     fail "the construct thread converts" "$(head -c 300 "$work/err")"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_finish

@@ -2,17 +2,7 @@
 # End-to-end: the reading-state commands (issue 12) on an empty, a garbage and an unusable store.
 # Every failure is one line on standard error and a sysexits status; nothing crashes.
 # Usage: test-state.sh PATH/TO/tread
-set -uo pipefail
-BIN=${1:?usage: test-state.sh PATH/TO/tread}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+source "$(dirname "$0")/cli_lib.sh"
 
 # check NAME STATUS STDOUT-PATTERN STDERR-PATTERN ENV... -- ARGS...: runs tread with only the environment given.
 # An empty STDOUT-PATTERN wants no output; an empty STDERR-PATTERN checks nothing there.
@@ -68,5 +58,4 @@ fi
 check "--no-state prints the same thread" 0 '.' '' XDG_STATE_HOME="$state" -- --no-state --print --width 60 "$fixture"
 cmp -s "$work/plain" "$work/out" && pass "--no-state output identical" || fail "--no-state output identical" "differs"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_finish

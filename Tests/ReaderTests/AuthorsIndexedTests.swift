@@ -1,6 +1,7 @@
 import Testing
 import ThreadModel
 import ThreadQuery
+import ThreadTestSupport
 
 @testable import Reader
 

@@ -2,6 +2,7 @@ import Reader
 import Testing
 import ThreadModel
 import ThreadQuery
+import ThreadTestSupport
 
 /// The live filter in the reader: context kept, stubs, n/N, Esc keeping folds.
 @Suite struct FilterReaderTests {

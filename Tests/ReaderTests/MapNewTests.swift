@@ -1,6 +1,7 @@
 import ReadingState
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 @testable import Reader
 

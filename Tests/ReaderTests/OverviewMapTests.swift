@@ -1,5 +1,6 @@
 import Reader
 import Testing
+import ThreadTestSupport
 
 /// The overview (one line per comment) and the map strip, as screens.
 @Suite struct OverviewMapTests {

@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 /// The parent overlay (`U`): the parent's text over the reader, which does not move (issue 13).
 @Suite struct ParentOverlayTests {

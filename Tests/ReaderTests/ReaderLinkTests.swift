@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 /// Links in the reader: numbered in the text, never split, opened and copied as effects (issue 13).
 @Suite struct ReaderLinkTests {

@@ -2,6 +2,7 @@ import PropertyBased
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 import ThreadTree
 
 /// Random documents and random key sequences against the reader's invariants.

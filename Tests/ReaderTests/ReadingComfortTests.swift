@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 /// The search prompt edits like a shell's line; deleted comments are one muted line (issue 13).
 @Suite struct ReadingComfortTests {

@@ -1,5 +1,6 @@
 import Reader
 import Testing
+import ThreadTestSupport
 
 /// Whole screens at fixed sizes, compared with the expected text. The selected comment
 /// shows as the "┃" bar beside its body (its header is also drawn reversed).

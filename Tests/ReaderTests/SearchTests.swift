@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 @Suite struct SearchTests {
     @Test func searchFindsFoldedCommentsAndUnfoldsThePath() {
@@ -126,10 +127,10 @@ import ThreadModel
         #expect(state.message == "match 1 of 1")
     }
 
-    @Test func escapeStopsARunningSearch() {
+    @Test func escapeStopsARunningSearch() throws {
         var builder = DiscussionBuilder(article: Article(title: "Big"))
         for i in 0..<(ReaderState.searchStep + 5) { builder.add(Comment(body: "hay \(i)")) }
-        guard let big = try? builder.build() else { return }
+        let big = try builder.build()
         var state = ReaderState(discussion: big, rows: 24, columns: 80)
         state.apply(.startSearch)
         state.update(.key(.character("x")))
@@ -179,13 +180,13 @@ import ThreadModel
     }
 
     /// A hit on the 30th line of a comment taller than the screen: the view goes to that line.
-    @Test func aHitDeepInALongCommentScrollsToItsLine() {
+    @Test func aHitDeepInALongCommentScrollsToItsLine() throws {
         var body = (1...40).map { "line \($0)" }
         body[29] = "the needle"
         var builder = DiscussionBuilder(article: Article(title: "T"))
         builder.add(Comment(id: .string("a"), author: "a", body: "short"))
         builder.add(Comment(id: .string("b"), author: "b", body: body.joined(separator: "\n")))
-        guard let document = try? builder.build() else { return }
+        let document = try builder.build()
         var state = ReaderState(discussion: document, rows: 10, columns: 40)
         search(&state, "needle")
         #expect(state.selectedName == "b")
@@ -194,11 +195,11 @@ import ThreadModel
         #expect(highlighted == "needle")
     }
 
-    @Test func aHitInTheArticlesFourthParagraphScrollsToIt() {
+    @Test func aHitInTheArticlesFourthParagraphScrollsToIt() throws {
         let paragraphs = ["one", "two", "three", "the fourth paragraph"]
         var builder = DiscussionBuilder(article: Article(title: "T", body: paragraphs))
         builder.add(Comment(id: .string("a"), author: "a", body: "x"))
-        guard let built = try? builder.build() else { return }
+        let built = try builder.build()
         var state = ReaderState(discussion: built, rows: 4, columns: 40)
         search(&state, "fourth")
         #expect(state.message == "match 1 of 1 (in the article)")

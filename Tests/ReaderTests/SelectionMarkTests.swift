@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 /// The reader marks the selected comment for the terminal to draw in the theme's `selection` role (issue 13).
 @Suite struct SelectionMarkTests {

@@ -2,30 +2,7 @@ import Foundation
 import Reader
 import Samples
 import ThreadModel
-
-/// A discussion from an outline: one comment a line, "id: body", indented two spaces per level.
-/// A body of "#N" becomes N numbered lines, for tall comments.
-func discussion(title: String = "Title", _ outline: String) -> Discussion {
-    var builder = DiscussionBuilder(article: Article(title: title))
-    var path: [Int] = []
-    for line in outline.split(separator: "\n") {
-        let depth = line.prefix(while: { $0 == " " }).count / 2
-        let text = line.drop(while: { $0 == " " })
-        let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        var body = parts.count > 1 ? parts[1] : ""
-        if body.hasPrefix("#"), let count = Int(body.dropFirst()) {
-            body = (1...count).map { "line \($0)" }.joined(separator: "\n")
-        }
-        path.removeLast(max(0, path.count - depth))
-        let index = builder.add(Comment(id: .string(parts[0]), author: parts[0], body: body), under: path.last)
-        path.append(index)
-    }
-    do {
-        return try builder.build()
-    } catch {
-        fatalError("test outline is invalid: \(error)")
-    }
-}
+import ThreadTestSupport
 
 /// The bundled seed article.
 func sampleDiscussion() -> Discussion {

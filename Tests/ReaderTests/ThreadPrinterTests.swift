@@ -2,6 +2,7 @@ import Foundation
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 import ThreadTree
 
 @Suite struct ThreadPrinterTests {

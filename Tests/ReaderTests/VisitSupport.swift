@@ -2,6 +2,7 @@ import Foundation
 import Reader
 import ReadingState
 import ThreadModel
+import ThreadTestSupport
 
 /// The thread as first read: two threads, one reply.
 let firstThread = """

@@ -3,6 +3,7 @@ import Reader
 import ReadingState
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 @Suite struct NewCommentTests {
     @Test func firstVisitMarksNothingNew() {

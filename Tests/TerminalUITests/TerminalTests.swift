@@ -279,10 +279,20 @@ import Testing
     }
 
     @Test func restoreIsIdempotent() throws {
-        try withHeadlessTerminal { terminal in
-            terminal.restore()
-            terminal.restore()
+        let before = disposition(of: SIGINT)
+        try withHeadlessTerminal(handlesSignals: true) { first in
+            let installed = disposition(of: SIGINT)
+            #expect(installed != before)
+            first.restore()
+            #expect(disposition(of: SIGINT) == before)
+            // Every way out calls restore, so a second call comes late: it must not touch a terminal opened since.
+            try withHeadlessTerminal(handlesSignals: true) { _ in
+                first.restore()
+                #expect(disposition(of: SIGINT) == installed)
+            }
+            #expect(disposition(of: SIGINT) == before)
         }
+        #expect(disposition(of: SIGINT) == before)
     }
 }
 

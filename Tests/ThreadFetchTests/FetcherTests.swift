@@ -62,28 +62,8 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
     }
 
     @Test func discourseFetchesTheRestOfTheStreamInBatches() async throws {
-        let posts = (1...45).map {
-            #"{"id":\#($0 + 100),"post_number":\#($0),"username":"u\#($0)","cooked":"<p>p\#($0)</p>"}"#
-        }
-        let stream = (1...45).map { "\($0 + 100)" }.joined(separator: ",")
-        let forum = try #require(WebAddress("https://forum.example"))
-        var answers: [String: [HTTPResponse]] = [
-            "https://forum.example/t/9.json": [
-                json(
-                    #"{"id":9,"title":"Topic","post_stream":{"posts":[\#(posts[0..<3].joined(separator: ","))],"stream":[\#(stream)]}}"#
-                )
-            ]
-        ]
-        let missing = Array(104...145)
-        for start in stride(from: 0, to: missing.count, by: ThreadFetcher.discourseBatch) {
-            let batch = Array(missing[start..<min(start + ThreadFetcher.discourseBatch, missing.count)])
-            let body = batch.map { posts[Int($0) - 101] }.joined(separator: ",")
-            answers[SiteAPI.discoursePosts(forum, "9", postIDs: batch.map(Int64.init))] = [
-                json(#"{"post_stream":{"posts":[\#(body)]}}"#)
-            ]
-        }
-        let transport = CannedTransport(answers)
-        let discussion = try await fetcher(transport).fetch(ThreadAddress(site: .discourse, id: "9", forum: forum))
+        let transport = CannedTransport(DiscourseTopicFixture.answers)
+        let discussion = try await fetcher(transport).fetch(DiscourseTopicFixture.address)
         #expect(discussion.commentCount == 44)
         #expect(discussion.author(of: 43) == "u45")
         #expect(transport.requested.count == 1 + 3)

@@ -1,5 +1,6 @@
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 @testable import ThreadFetch
 
@@ -16,20 +17,6 @@ func redditThread(_ things: String) -> HTTPResponse {
 func t1(_ id: String, _ body: String, replies: String = "") -> String {
     let listing = replies.isEmpty ? #""""# : #"{"kind": "Listing", "data": {"children": [\#(replies)]}}"#
     return #"{"kind": "t1", "data": {"id": "\#(id)", "body": "\#(body)", "replies": \#(listing)}}"#
-}
-
-/// Each entry's id (a placeholder's line in brackets), indented by depth.
-func shape(_ discussion: Discussion) -> String {
-    (0..<discussion.count).map { i in
-        var depth = 0
-        var node = i
-        while let parent = discussion.parent(of: node) {
-            depth += 1
-            node = parent
-        }
-        let name = discussion.isPlaceholder(i) ? "[\(discussion.body(of: i))]" : discussion.id(of: i)?.key ?? "-"
-        return String(repeating: "  ", count: depth) + name
-    }.joined(separator: "\n")
 }
 
 @Suite struct LiveThreadTests {
@@ -109,7 +96,7 @@ func shape(_ discussion: Discussion) -> String {
         let thread = try await fetcher.fetch(ThreadAddress(site: .reddit, id: "post"))
         let merge = try await fetcher.expand(stub: 1, of: thread)
         #expect(
-            shape(merge.discussion) == """
+            outline(merge.discussion) == """
                 a
                   a1
                     a2
@@ -131,7 +118,7 @@ func shape(_ discussion: Discussion) -> String {
         let first = try await fetcher.fetch(address)
         let merge = try await fetcher.reload(first, from: address)
         #expect(
-            shape(merge.discussion) == """
+            outline(merge.discussion) == """
                 a
                   a1
                 b

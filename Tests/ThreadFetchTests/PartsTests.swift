@@ -2,6 +2,7 @@ import Foundation
 import SiteFormats
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 @testable import ThreadFetch
 
@@ -19,7 +20,7 @@ private func item(_ id: Int64, parent: Int64? = nil, kids: [Int64] = []) -> [UIn
 /// The part's comments as ids, indented by depth.
 private func shape(_ assembly: HackerNewsAssembly) throws -> String {
     let discussion = try Discussion.load(DocumentBytes(assembly.document()), format: .hackerNewsItems)
-    return shape(discussion)
+    return outline(discussion)
 }
 
 /// Collects the parts a fetch sends.
@@ -52,11 +53,11 @@ private final class PartLog: @unchecked Sendable {
         assembly.add(item(3, parent: 1), id: 3, kids: [])
         assembly.add(item(5, parent: 1), id: 5, kids: [])
         let first = try Discussion.load(DocumentBytes(assembly.document()), format: .hackerNewsItems)
-        #expect(shape(first) == "5\n3")
+        #expect(outline(first) == "5\n3")
         assembly.add(item(4, parent: 1), id: 4, kids: [])
         let second = try Discussion.load(DocumentBytes(assembly.document()), format: .hackerNewsItems)
         let merged = try first.merging(reload: second)
-        #expect(shape(merged.discussion) == "5\n4\n3")
+        #expect(outline(merged.discussion) == "5\n4\n3")
         #expect(merged.newIDs.map(\.key) == ["4"])
         #expect(merged.oldToNew == [0, 2])
     }
@@ -87,7 +88,7 @@ private final class PartLog: @unchecked Sendable {
         let log = PartLog()
         let whole = try await fetcher(CannedTransport(answers)).fetch(
             ThreadAddress(site: .hackerNews, id: "1"), parts: { log.add($0) })
-        #expect(shape(whole) == "2\n  4\n    5\n3")
+        #expect(outline(whole) == "2\n  4\n    5\n3")
         let first = try #require(log.all.first)
         #expect(first.article.title == "T")
         // Every part holds the one before and is a part of the whole, in its order; which items a part
@@ -102,29 +103,9 @@ private final class PartLog: @unchecked Sendable {
     }
 
     @Test func discourseSendsItsFirstPageAsTheFirstPart() async throws {
-        let posts = (1...45).map {
-            #"{"id":\#($0 + 100),"post_number":\#($0),"username":"u\#($0)","cooked":"<p>p\#($0)</p>"}"#
-        }
-        let stream = (1...45).map { "\($0 + 100)" }.joined(separator: ",")
-        let forum = try #require(WebAddress("https://forum.example"))
-        var answers: [String: [HTTPResponse]] = [
-            "https://forum.example/t/9.json": [
-                json(
-                    #"{"id":9,"title":"Topic","post_stream":{"posts":[\#(posts[0..<3].joined(separator: ","))],"stream":[\#(stream)]}}"#
-                )
-            ]
-        ]
-        let missing = Array(104...145)
-        for start in stride(from: 0, to: missing.count, by: ThreadFetcher.discourseBatch) {
-            let batch = Array(missing[start..<min(start + ThreadFetcher.discourseBatch, missing.count)])
-            let body = batch.map { posts[Int($0) - 101] }.joined(separator: ",")
-            answers[SiteAPI.discoursePosts(forum, "9", postIDs: batch.map(Int64.init))] = [
-                json(#"{"post_stream":{"posts":[\#(body)]}}"#)
-            ]
-        }
         let log = PartLog()
-        let whole = try await fetcher(CannedTransport(answers)).fetch(
-            ThreadAddress(site: .discourse, id: "9", forum: forum), parts: { log.add($0) })
+        let whole = try await fetcher(CannedTransport(DiscourseTopicFixture.answers)).fetch(
+            DiscourseTopicFixture.address, parts: { log.add($0) })
         #expect(whole.commentCount == 44)
         #expect(log.all.first?.commentCount == 2)
     }

@@ -1,4 +1,5 @@
 import Testing
+import ThreadTestSupport
 
 @testable import SiteFormats
 @testable import ThreadModel
@@ -18,19 +19,6 @@ func loadError(_ json: String) -> DocumentError.Kind? {
     }
 }
 
-/// Each comment as "depth:id", in thread order, for compact expectations.
-func outline(_ discussion: Discussion) -> [String] {
-    (0..<discussion.count).map { i in
-        var depth = 0
-        var node = i
-        while let parent = discussion.parent(of: node) {
-            depth += 1
-            node = parent
-        }
-        return "\(depth):\(discussion.id(of: i)?.key ?? "-")"
-    }
-}
-
 @Suite struct CanonicalLoaderTests {
     @Test func nestedFormKeepsThreadOrder() throws {
         let discussion = try load(
@@ -41,7 +29,7 @@ func outline(_ discussion: Discussion) -> [String] {
                 {"id": "a2"}]},
               {"id": "b"}]}
             """)
-        #expect(outline(discussion) == ["0:a", "1:a1", "2:a1x", "1:a2", "0:b"])
+        #expect(depthsAndIDs(discussion) == ["0:a", "1:a1", "2:a1x", "1:a2", "0:b"])
         #expect(discussion.body(of: 0) == "first")
     }
 
@@ -55,7 +43,7 @@ func outline(_ discussion: Discussion) -> [String] {
               {"id": "r2", "parent": "a"},
               {"id": "r1x", "parent": "r1"}]}
             """)
-        #expect(outline(discussion) == ["0:a", "1:r1", "2:r1x", "1:r2", "0:b"])
+        #expect(depthsAndIDs(discussion) == ["0:a", "1:r1", "2:r1x", "1:r2", "0:b"])
     }
 
     @Test func mixedFormsCombine() throws {
@@ -66,7 +54,7 @@ func outline(_ discussion: Discussion) -> [String] {
               {"id": "f1", "parent": "n1"},
               {"id": "f2", "parent": 1}]}
             """)
-        #expect(outline(discussion) == ["0:1", "1:n1", "2:f1", "1:f2"])
+        #expect(depthsAndIDs(discussion) == ["0:1", "1:n1", "2:f1", "1:f2"])
         #expect(discussion.id(of: 0) == .integer(1))
     }
 
@@ -75,7 +63,7 @@ func outline(_ discussion: Discussion) -> [String] {
             """
             {"article": {"title": "T"}, "comments": [{"id": "a"}, {"id": "b", "parent": "gone"}]}
             """)
-        #expect(outline(discussion) == ["0:a", "0:b"])
+        #expect(depthsAndIDs(discussion) == ["0:a", "0:b"])
         #expect(discussion.isOrphan(1))
         #expect(!discussion.isOrphan(0))
         #expect(discussion.orphanCount == 1)
@@ -158,7 +146,7 @@ func outline(_ discussion: Discussion) -> [String] {
         let discussion = try load(
             #"{"article":{"title":"T"},"comments":[{"id":"d","deleted":true,"replies":[{"id":"r"}]}]}"#)
         #expect(discussion.isDeleted(0))
-        #expect(outline(discussion) == ["0:d", "1:r"])
+        #expect(depthsAndIDs(discussion) == ["0:d", "1:r"])
     }
 
     @Test func escapesAreDecodedAndBrokenTextReplaced() throws {

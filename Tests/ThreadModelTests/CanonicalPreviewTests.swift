@@ -1,4 +1,5 @@
 import Testing
+import ThreadTestSupport
 
 @testable import ThreadModel
 
@@ -10,7 +11,7 @@ import Testing
         _ = try Discussion.load(
             canonical: DocumentBytes(Array(json.utf8)), previewAfter: after, wholeThreads: wholeThreads,
             preview: { preview = $0 }, progress: { _ in })
-        return preview.map(outline)
+        return preview.map(depthsAndIDs)
     }
 
     /// One big first thread (a root and five replies) and a small second one.

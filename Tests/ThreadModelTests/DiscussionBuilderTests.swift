@@ -1,4 +1,5 @@
 import Testing
+import ThreadTestSupport
 
 @testable import ThreadModel
 
@@ -11,7 +12,7 @@ import Testing
                 Comment(id: .integer(2), author: "bo", score: 3, body: "hi", deleted: true),
             ])
         let discussion = try Discussion(document: document)
-        #expect(outline(discussion) == ["0:a", "1:a1", "1:a2", "0:2"])
+        #expect(depthsAndIDs(discussion) == ["0:a", "1:a1", "1:a2", "0:2"])
         #expect(
             discussion.comment(at: 3) == Comment(id: .integer(2), author: "bo", score: 3, body: "hi", deleted: true))
     }
@@ -20,7 +21,7 @@ import Testing
         var builder = DiscussionBuilder(article: Article(title: "T"))
         builder.add(Comment(id: .string("r"), parent: .string("a")))
         builder.add(Comment(id: .string("a")))
-        #expect(outline(try builder.build()) == ["0:a", "1:r"])
+        #expect(depthsAndIDs(try builder.build()) == ["0:a", "1:r"])
         builder.add(Comment(id: .string("a")))
         #expect(throws: DocumentError.self) { try builder.build() }
     }

@@ -1,21 +1,8 @@
 import Testing
+import ThreadTestSupport
 
 @testable import SiteFormats
 @testable import ThreadModel
-
-/// Each entry as "depth:id" (a placeholder as "depth:[its line]"), one a line, for expectations.
-func tree(_ discussion: Discussion) -> String {
-    (0..<discussion.count).map { i in
-        var depth = 0
-        var node = i
-        while let parent = discussion.parent(of: node) {
-            depth += 1
-            node = parent
-        }
-        let name = discussion.isPlaceholder(i) ? "[\(discussion.body(of: i))]" : discussion.id(of: i)?.key ?? "-"
-        return String(repeating: "  ", count: depth) + name
-    }.joined(separator: "\n")
-}
 
 /// A Reddit stub of the canonical format, as a reply array's element.
 func stub(_ line: String, parent: String, children: [String]) -> String {
@@ -43,7 +30,7 @@ func stub(_ line: String, parent: String, children: [String]) -> String {
             """)
         let merge = try old.merging(reload: fetched)
         #expect(
-            tree(merge.discussion) == """
+            outline(merge.discussion) == """
                 n
                 a
                   a0
@@ -93,7 +80,7 @@ func stub(_ line: String, parent: String, children: [String]) -> String {
             """)
         let merge = try old.merging(reload: fetched)
         #expect(
-            tree(merge.discussion) == """
+            outline(merge.discussion) == """
                 a
                   a1
                   a4
@@ -124,7 +111,7 @@ func stub(_ line: String, parent: String, children: [String]) -> String {
             """)
         let merge = try old.merging(stub: stubIndex, with: fetched)
         #expect(
-            tree(merge.discussion) == """
+            outline(merge.discussion) == """
                 a
                   a1
                   a2
@@ -154,7 +141,7 @@ func stub(_ line: String, parent: String, children: [String]) -> String {
             """)
         let merge = try old.merging(stub: 1, with: fetched)
         #expect(
-            tree(merge.discussion) == """
+            outline(merge.discussion) == """
                 a
                   a1
                     a1a
@@ -231,7 +218,7 @@ func stub(_ line: String, parent: String, children: [String]) -> String {
             """
         let discussion = try Discussion.load(redditMoreChildren: DocumentBytes(Array(json.utf8)), post: "post")
         #expect(
-            tree(discussion) == """
+            outline(discussion) == """
                 x
                   y
                   [4 more replies not in this file]

@@ -1,11 +1,12 @@
 import Testing
 import ThreadModel
+import ThreadTestSupport
 import ThreadTree
 
 @testable import ThreadQuery
 
 @Test func copyingOutKeepsMatchesUnderTheirAncestors() throws {
-    let d = try outline(thread)
+    let d = discussion(thread)
     let tree = CommentTree(discussion: d)
     let filtered = FilterEvaluation.run(
         QueryMatcher(query: try Query.parse("author:dan or c"), discussion: d, tree: tree))

@@ -1,27 +1,9 @@
 import Testing
 import ThreadModel
+import ThreadTestSupport
 import ThreadTree
 
 @testable import ThreadQuery
-
-/// A discussion from an outline, one comment a line, two spaces a level: `name author`.
-func outline(_ text: String) throws -> Discussion {
-    var out = ""
-    var depth = -1
-    for line in text.split(separator: "\n") {
-        let level = line.prefix(while: { $0 == " " }).count / 2
-        let words = line.split(separator: " ")
-        let comment = "{\"id\": \"\(words[0])\", \"author\": \"\(words.count > 1 ? words[1] : "x")\", \"replies\": ["
-        if level > depth {
-            out += comment
-        } else {
-            out += String(repeating: "]}", count: depth - level + 1) + "," + comment
-        }
-        depth = level
-    }
-    out += String(repeating: "]}", count: depth + 1)
-    return try discussion(out)
-}
 
 /// The filtered rows as text: a match by name, context in brackets, stubs as "(N hidden)".
 func rows(_ query: String, _ d: Discussion, folding: [Int] = []) throws -> String {
@@ -54,7 +36,7 @@ let thread = """
 
 @Test func ancestorsOfAMatchStayAsContext() throws {
     #expect(
-        try rows("author:pg", outline(thread)) == """
+        try rows("author:pg", discussion(thread)) == """
             [a]
               [a1]
                 a1x
@@ -67,7 +49,7 @@ let thread = """
 
 @Test func siblingRunsWithoutMatchesAreOneStub() throws {
     #expect(
-        try rows("author:dan", outline(thread)) == """
+        try rows("author:dan", discussion(thread)) == """
             [a]
               (3 hidden)
               [a2]
@@ -77,7 +59,7 @@ let thread = """
 }
 
 @Test func foldsStayApartFromTheFilter() throws {
-    let d = try outline(thread)
+    let d = discussion(thread)
     // a1 folded: its match a1x stays inside the fold; the fold is the tree's, not the filter's.
     #expect(
         try rows("author:pg", d, folding: [1]) == """
@@ -94,7 +76,7 @@ let thread = """
 }
 
 @Test func countsSayMatchesOfComments() throws {
-    let d = try outline(thread)
+    let d = discussion(thread)
     let filtered = FilterEvaluation.run(
         QueryMatcher(
             query: try Query.parse("author:ann or author:bob"), discussion: d, tree: CommentTree(discussion: d)))
@@ -104,7 +86,7 @@ let thread = """
 }
 
 @Test func nextAndPreviousMatchWrapAround() throws {
-    let d = try outline(thread)
+    let d = discussion(thread)
     let filtered = FilterEvaluation.run(
         QueryMatcher(query: try Query.parse("author:pg"), discussion: d, tree: CommentTree(discussion: d)))
     #expect(filtered.matches == [2, 8])
@@ -117,7 +99,7 @@ let thread = """
 }
 
 @Test func stepsGiveTheSameAnswerAsOneRun() throws {
-    let d = try outline(thread)
+    let d = discussion(thread)
     let matcher = QueryMatcher(query: try Query.parse("author:ann"), discussion: d, tree: CommentTree(discussion: d))
     var evaluation = FilterEvaluation(matcher: matcher)
     var steps = 0
@@ -143,7 +125,7 @@ let thread = """
 }
 
 @Test func rangesAgreeWithOneCommentAtATime() throws {
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     let tree = CommentTree(discussion: d)
     for text in ["author:pg -rust", "(author:bob or deleted) or depth>2", "-score>1 has:link or long", "-(-op)"] {
         let matcher = QueryMatcher(query: try Query.parse(text), discussion: d, tree: tree)
@@ -154,7 +136,8 @@ let thread = """
 
 @Test func placeholdersNeitherMatchNorCount() throws {
     let d = try discussion(
-        #"{"id": "a", "author": "pg", "replies": [{"id": "m", "placeholder": true, "body": "pg: 5 more"}]}, {"id": "b"}"#
+        comments:
+            #"{"id": "a", "author": "pg", "replies": [{"id": "m", "placeholder": true, "body": "pg: 5 more"}]}, {"id": "b"}"#
     )
     let filtered = FilterEvaluation.run(
         QueryMatcher(query: try Query.parse("pg or -pg"), discussion: d, tree: CommentTree(discussion: d)))
@@ -166,7 +149,7 @@ let thread = """
 }
 
 @Test func rowsWalkBackwardsAsForwards() throws {
-    let d = try outline(thread)
+    let d = discussion(thread)
     for (query, folding) in [("author:pg", [Int]()), ("author:dan", []), ("author:pg", [1]), ("author:nobody", [])] {
         var tree = CommentTree(discussion: d)
         for index in folding { tree.fold(index) }

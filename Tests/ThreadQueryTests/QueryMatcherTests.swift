@@ -6,7 +6,7 @@ import ThreadTree
 @testable import ThreadQuery
 
 /// A discussion from canonical JSON comments (nested form), with an optional article author.
-func discussion(_ comments: String, articleAuthor: String? = nil) throws -> Discussion {
+func discussion(comments: String, articleAuthor: String? = nil) throws -> Discussion {
     let author = articleAuthor.map { ", \"author\": \"\($0)\"" } ?? ""
     let json = "{\"article\": {\"title\": \"T\"\(author)}, \"comments\": [\(comments)]}"
     return try Discussion.load(DocumentBytes(Array(json.utf8)), format: .tread)
@@ -30,7 +30,7 @@ let sample = """
     """
 
 @Test func wordsAndPhrasesIgnoreCase() throws {
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     #expect(try matching("rust", in: d) == ["a"])
     #expect(try matching("RUST fast", in: d) == ["a"])
     #expect(try matching("\"borrow checker\"", in: d) == ["a1x"])
@@ -39,7 +39,7 @@ let sample = """
 }
 
 @Test func regexMatchesDecodedText() throws {
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     #expect(try matching("/fa[s]t\\./", in: d) == ["a"])
     #expect(try matching("/^the .*again$/", in: d) == ["a1x"])
     #expect(try matching("/x = \\d+/", in: d) == ["a"])
@@ -47,7 +47,7 @@ let sample = """
 }
 
 @Test func fieldsMatchTheirComments() throws {
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     #expect(try matching("author:PG", in: d) == ["a", "a1x"])
     #expect(try matching("depth>1", in: d) == ["a1", "a1x", "a2"])
     #expect(try matching("depth<2", in: d) == ["a", "b"])
@@ -61,12 +61,12 @@ let sample = """
 
 @Test func longMeansOverAThousandBytes() throws {
     let d = try discussion(
-        #"{"id": "s", "body": "short"}, {"id": "l", "body": "\#(String(repeating: "x", count: 1001))"}"#)
+        comments: #"{"id": "s", "body": "short"}, {"id": "l", "body": "\#(String(repeating: "x", count: 1001))"}"#)
     #expect(try matching("long", in: d) == ["l"])
 }
 
 @Test func andOrNotCombine() throws {
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     #expect(try matching("author:pg -rust", in: d) == ["a1x"])
     #expect(try matching("author:bob or deleted", in: d) == ["a2", "b"])
     #expect(try matching("(author:bob or author:ann) -score<0", in: d) == ["a1"])
@@ -74,13 +74,13 @@ let sample = """
 }
 
 @Test func newComesFromTheCaller() throws {
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     #expect(try matching("new", in: d) == [])
     #expect(try matching("new author:pg", in: d, isNew: { $0 >= 2 }) == ["a1x"])
 }
 
 @Test func newFlagsAnswerNewAlikeByIndexAndByRange() throws {
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     let flags = (0..<d.count).map { $0 >= 2 }
     let matcher = QueryMatcher(
         query: try Query.parse("new author:pg or -new depth<2"), discussion: d, tree: CommentTree(discussion: d),
@@ -97,10 +97,10 @@ let sample = """
 
 @Test func opIsWhatTheDocumentSays() throws {
     // The article's author alone names no original poster: the document's `op` flag does.
-    let d = try discussion(sample, articleAuthor: "pg")
+    let d = try discussion(comments: sample, articleAuthor: "pg")
     #expect(try matching("op", in: d) == [])
     let marked = try discussion(
-        #"{"id": "a", "author": "pg", "op": true, "body": "x"}, {"id": "b", "author": "bob", "body": "y"}"#)
+        comments: #"{"id": "a", "author": "pg", "op": true, "body": "x"}, {"id": "b", "author": "bob", "body": "y"}"#)
     #expect(try matching("op", in: marked) == ["a"])
     let tree = CommentTree(discussion: d)
     let matcher = QueryMatcher(
@@ -118,7 +118,7 @@ let sample = """
 
 @Test func anEscapeLetterIsNotText() throws {
     // The raw bytes hold "nfoo" in "\nfoo", but the comment's text holds a newline and "foo".
-    let d = try discussion(#"{"id": "e", "body": "line\nfoo and a\\nbar"}, {"id": "u", "body": "\u0052ust"}"#)
+    let d = try discussion(comments: #"{"id": "e", "body": "line\nfoo and a\\nbar"}, {"id": "u", "body": "\u0052ust"}"#)
     #expect(try matching("nfoo", in: d) == [])
     #expect(try matching("foo", in: d) == ["e"])
     #expect(try matching("\\nbar", in: d) == ["e"])
@@ -127,7 +127,7 @@ let sample = """
 }
 
 @Test func authorIndexGivesTheSameAnswer() throws {
-    let d = try discussion(sample + #", {"id": "e", "author": "P\u0047"}, {"id": "n"}"#)
+    let d = try discussion(comments: sample + #", {"id": "e", "author": "P\u0047"}, {"id": "n"}"#)
     let tree = CommentTree(discussion: d)
     let index = AuthorIndex(d)
     for text in ["author:pg", "author:PG or author:ann", "-author:bob", "author:nobody"] {

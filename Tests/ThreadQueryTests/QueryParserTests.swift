@@ -67,7 +67,7 @@ func parseError(_ text: String) -> String? {
         "a", "B", " ", "(", ")", "-", "\"", "/", "\\", "or", "op", "new", "author:", "depth>", "score<", "3",
         "has:", "link", "*", "+", "?", "{2,3}", "{", "}", "[", "]", "^", "$", "|", ".", "é", "(?:", "\\d",
     ]
-    let d = try discussion(sample)
+    let d = try discussion(comments: sample)
     let tree = CommentTree(discussion: d)
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     for _ in 0..<3000 {

@@ -1,28 +1,8 @@
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 @testable import ThreadTree
-
-/// Builds a tree from an outline: one comment a line, indented two spaces per level.
-///
-///     a
-///       a1
-///         a1x
-///       a2
-///     b
-func tree(_ outline: String) -> (CommentTree, [String]) {
-    var parents: [Int32] = []
-    var names: [String] = []
-    var path: [Int32] = []
-    for line in outline.split(separator: "\n") {
-        let depth = line.prefix(while: { $0 == " " }).count / 2
-        path.removeLast(max(0, path.count - depth))
-        parents.append(path.last ?? -1)
-        path.append(Int32(parents.count - 1))
-        names.append(line.trimmingPrefix(while: { $0 == " " }).description)
-    }
-    return (CommentTree(parents: parents), names)
-}
 
 /// The visible comments, by name, walking `nextVisible` from the first.
 func visible(_ tree: CommentTree, _ names: [String]) -> [String] {
@@ -49,7 +29,7 @@ let sample = """
 
 @Suite struct CommentTreeTests {
     @Test func structureOfASmallThread() {
-        let (t, _) = tree(sample)
+        let (t, _) = commentTree(sample)
         #expect(t.count == 9)
         #expect(t.roots == [0, 5, 6])
         #expect(t.depth(of: 2) == 2)
@@ -61,7 +41,7 @@ let sample = """
     }
 
     @Test func siblingsSkipSubtrees() {
-        let (t, _) = tree(sample)
+        let (t, _) = commentTree(sample)
         #expect(t.nextSibling(of: 1) == 4)
         #expect(t.nextSibling(of: 4) == nil)
         #expect(t.previousSibling(of: 4) == 1)
@@ -72,7 +52,7 @@ let sample = """
     }
 
     @Test func parentRootAndThreads() {
-        let (t, _) = tree(sample)
+        let (t, _) = commentTree(sample)
         #expect(t.parent(of: 2) == 1)
         #expect(t.parent(of: 0) == nil)
         #expect(t.root(of: 3) == 0)
@@ -89,7 +69,7 @@ let sample = """
     }
 
     @Test func foldingHidesReplies() {
-        var (t, names) = tree(sample)
+        var (t, names) = commentTree(sample)
         t.fold(1)
         #expect(visible(t, names) == ["a", "a1", "a2", "b", "c", "c1", "c1x"])
         t.fold(0)
@@ -99,14 +79,14 @@ let sample = """
     }
 
     @Test func foldingALeafDoesNothing() {
-        var (t, names) = tree(sample)
+        var (t, names) = commentTree(sample)
         t.fold(5)
         #expect(!t.isFolded(5))
         #expect(visible(t, names).count == 9)
     }
 
     @Test func previousVisibleLandsOnTheFoldedAncestor() {
-        var (t, _) = tree(sample)
+        var (t, _) = commentTree(sample)
         t.fold(1)
         #expect(t.previousVisible(before: 4) == 1)
         t.fold(6)
@@ -117,7 +97,7 @@ let sample = """
     }
 
     @Test func foldAllShowLevelsAndUnfoldAll() {
-        var (t, names) = tree(sample)
+        var (t, names) = commentTree(sample)
         t.foldAll()
         #expect(visible(t, names) == ["a", "b", "c"])
         t.showLevels(2)
@@ -129,7 +109,7 @@ let sample = """
     }
 
     @Test func revealUnfoldsThePath() {
-        var (t, _) = tree(sample)
+        var (t, _) = commentTree(sample)
         t.foldAll()
         #expect(!t.isVisible(2))
         #expect(t.visibleAncestor(of: 2) == 0)

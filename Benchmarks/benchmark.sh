@@ -6,7 +6,7 @@
 # a key, end) for start-up, and mapping the file and reading every byte (`mmap` + `memchr`) for load;
 # the goals are printed as ratios to them. Both floors are C programs the script compiles with cc.
 #
-# Usage: Scripts/benchmark.sh [--sizes 100k,1m] [--runs 5] [--bench-runs 1] [--repeat 7] [--baseline DIR]
+# Usage: Benchmarks/benchmark.sh [--sizes 100k,1m] [--runs 5] [--bench-runs 1] [--repeat 7] [--baseline DIR]
 #   --sizes       comment counts of the generated threads (k = thousand, m = million)
 #   --runs        runs of each whole-process measurement (tread stats, jq, first screen, open-quit)
 #   --bench-runs  runs of `tread-bench` per size (it already repeats each key --repeat times)
@@ -44,7 +44,7 @@ data_dir=${TREAD_BENCH_DATA:-$repo/.build-bench-data}
 generator=${TREAD_GEN_THREAD:-$repo/Scripts/gen_thread.py}
 ready_text=${TREAD_BENCH_READY:-"? help"}
 poll=${TREAD_BENCH_POLL:-0.02}
-command_line="Scripts/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat${baseline:+ --baseline OLD}"
+command_line="Benchmarks/benchmark.sh --sizes $sizes --runs $runs --bench-runs $bench_runs --repeat $bench_repeat${baseline:+ --baseline OLD}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tread-bench.XXXXXX")
 socket="tread-bench-$$"

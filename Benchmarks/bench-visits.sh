@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the reader on a thread whose every comment is already read (issue 12's targets): the first
 # screen, and quitting (which saves the state), each beside the same with --no-state. Not a test: CI
-# does not run it. The first screen is timed twice, as Scripts/first-screen.sh does: "stream" when tmux
+# does not run it. The first screen is timed twice, as Benchmarks/first-screen.sh does: "stream" when tmux
 # read the status line from the pane (pipe-pane into a stamper started before tread: no polling error),
 # "polled" at the end of the first capture-pane (every 20 ms) that shows it (an upper bound).
 # Usage: bench-visits.sh PATH/TO/tread FILE [RUNS]   (a release build; FILE from Scripts/gen_thread.py)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the reader's first screen from outside, as a user sees it, beside the floor of the method.
 #
-# Usage: Scripts/first-screen.sh PATH/TO/tread FILE [RUNS]     (a release build; FILE e.g. from gen_thread.py)
+# Usage: Benchmarks/first-screen.sh PATH/TO/tread FILE [RUNS]     (a release build; FILE e.g. from gen_thread.py)
 #
 # Each subject runs in an 80x24 pane of a private tmux server (no config, TERM=xterm-256color,
 # LANG=C.UTF-8, a fresh XDG_STATE_HOME). The pane's shell waits for a line, writes the time

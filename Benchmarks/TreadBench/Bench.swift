@@ -21,7 +21,7 @@ import ThreadTree
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tread-bench",
-        abstract: "Time loading a discussion and the reader's keys on it (for Scripts/benchmark.sh).",
+        abstract: "Time loading a discussion and the reader's keys on it (for Benchmarks/benchmark.sh).",
         discussion: """
             Prints a Markdown table: for each key, the median and the maximum of --repeat runs of \
             update + render, in milliseconds; then the peak resident memory (getrusage ru_maxrss). \
