@@ -32,9 +32,11 @@ let package = Package(
         // The reader holds a visit (`Visit`, `JumpList` from ReadingState: plain values, no GRDB in their interface);
         // only `tread`'s loop opens and saves the store.
         .target(
-            name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery", "ReadingState"]
+            name: "Reader",
+            dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery", "ReadingState", "Configuration"]
         ),
-        // Preferences from config.toml; action names come in as data, so it never imports Reader.
+        // Preferences from config.toml; action names come in as data, so it never imports Reader. It owns a key
+        // as config.toml names it (`KeyName`), which the reader takes as its `Key`.
         .target(
             name: "Configuration",
             dependencies: ["ThreadModel", "TextLayout", .product(name: "TOMLKit", package: "TOMLKit")]
