@@ -5,12 +5,13 @@ import PackageDescription
 // in through SiteFormats (which uses Markup for HTML and Markdown) as a ThreadModel document. A module never
 // imports one later in the flow; ThreadModel imports neither SiteFormats nor Markup, and Markup imports nothing.
 // Only TerminalUI (through CNcursesw) touches ncurses.
-// The seams: ThreadModel owns the document, its shape, its body grammar, matching a query against its
-// decoded text (TextMatcher) and merging a reload; ThreadQuery (filters), ThreadFetch (sites, cache),
-// ReadingState (visits; GRDB only in its store) and Configuration (config.toml) sit beside it and know
-// no screen. The Reader is one `update(state, message)` (keys, mouse, resize, loaded, loadProgress,
-// searchStep, filterStep, visitReady, fetch results) and `render`; `tread`'s event loop only turns
-// terminal events into messages, draws, and does the I/O the state asks for (fetches, links, the store).
+// The seams: ThreadModel owns the document, its body grammar, matching a query against its decoded text
+// (TextMatcher) and merging a reload; ThreadTree builds the thread's shape (parents, depths, subtree ends)
+// and its folds; ThreadQuery (filters), ThreadFetch (sites, cache, the one multi-part driver), ReadingState
+// (visits; GRDB only in its store) and Configuration (config.toml; the key type) sit beside it and know no
+// screen. The Reader is one `update(state, message) -> [Command]` and `render`; `tread`'s runtime is one
+// loop that turns terminal events and the results of jobs (one inbox) into messages, runs the commands
+// update answers as jobs (fetches, the visit, the author index, copies, links), and draws.
 // Benchmarks live in their own executables (`tread-bench`, `TreadFilterBench`), not in `tread`.
 let package = Package(
     name: "tread",
@@ -41,9 +42,11 @@ let package = Package(
         // The reader holds a visit (`Visit`, `JumpList` from ReadingState: plain values, no GRDB in their interface);
         // only `tread`'s loop opens and saves the store.
         .target(
-            name: "Reader", dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery", "ReadingState"]
+            name: "Reader",
+            dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery", "ReadingState", "Configuration"]
         ),
-        // Preferences from config.toml; action names come in as data, so it never imports Reader.
+        // Preferences from config.toml; action names come in as data, so it never imports Reader. It owns a key
+        // as config.toml names it (`KeyName`), which the reader takes as its `Key`.
         .target(
             name: "Configuration",
             dependencies: ["ThreadModel", "TextLayout", .product(name: "TOMLKit", package: "TOMLKit")]

@@ -1,7 +1,8 @@
-/// A key as a config file names it: `j`, `ctrl-d`, `Down`, `PageDown`, `Space`, `Enter`, `Esc`, `F1`.
+/// A key, as the terminal decodes it and a config file names it: `j`, `ctrl-d`, `Down`, `PageDown`,
+/// `Space`, `Enter`, `Esc`, `F1`.
 ///
-/// Its cases mirror the reader's `Key` one to one (Space is the character " "), so the reader
-/// turns a `KeyName` into its own key with a plain switch and this module never imports it.
+/// The reader's `Key` is this type, so a name in config.toml is a key with no mirror type to translate
+/// through; this module still never imports the reader.
 public enum KeyName: Hashable, Sendable, CustomStringConvertible {
     case character(Character)
     /// ctrl plus a letter, lower case.

@@ -1,13 +1,8 @@
-/// A key press, as the terminal decodes it; the keymap turns it into an action.
-public enum Key: Hashable, Sendable {
-    case character(Character)
-    /// ctrl plus a letter, given in lower case: ctrl-n is `.control("n")`.
-    case control(Character)
-    case up, down, left, right
-    case pageUp, pageDown, home, end
-    case enter, tab, backspace, escape
-    case function(Int)
-}
+import Configuration
+
+/// A key press, as the terminal decodes it and config.toml names it (one type: `Configuration.KeyName`);
+/// the keymap turns it into an action.
+public typealias Key = KeyName
 
 /// A mouse event, in screen cells.
 public struct MouseEvent: Hashable, Sendable {

@@ -111,7 +111,7 @@ extension ReaderState {
         map = on
         findMapFacts()
         guard let selection, let row else { return }
-        top = page(layout).move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
+        viewport.place(.comment(selection), atRow: row, rows: pageRows, on: page(layout))
         clampTop(layout: layout)
     }
 

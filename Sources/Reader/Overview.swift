@@ -50,7 +50,7 @@ extension ReaderState {
         message = on ? "overview: enter reads the selected comment" : nil
         guard let selection else { return }
         if let row {
-            top = page(layout).move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
+            viewport.place(.comment(selection), atRow: row, rows: pageRows, on: page(layout))
         }
         clampTop(layout: layout)
         if top.item != .article, !selectionIsVisible(layout: layout) { reveal(selection, layout: layout) }

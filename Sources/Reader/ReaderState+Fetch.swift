@@ -166,9 +166,7 @@ extension ReaderState {
             visits.visit = visit.carried(to: merge.discussion, oldToNew: moved, arriving: arriving)
         }
         visits.jumps = visits.jumps.compactMap { $0 < moved.count ? moved[$0] : nil }
-        filterAuthors = nil
-        mapThreadStarts = []
-        mapNew = nil
+        forgetDerivedFacts()
         if map { setMap(true, layout: layout) }
         if let text = filter?.text {
             filter = nil

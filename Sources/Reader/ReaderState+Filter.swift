@@ -94,7 +94,7 @@ extension ReaderState {
         let shown = page(layout).rowStart(tree.visibleAncestor(of: selection))
         self.selection = shown
         if let row {
-            top = page(layout).move(PagePosition(.comment(shown)), by: -min(max(0, row), max(0, pageRows - 1)))
+            viewport.place(.comment(shown), atRow: row, rows: pageRows, on: page(layout))
         }
         clampTop(layout: layout)
         if top.item != .article, !selectionIsVisible(layout: layout) { reveal(shown, layout: layout) }

@@ -304,7 +304,7 @@ extension ReaderState {
         let shown = page(layout).rowStart(tree.visibleAncestor(of: selection))
         self.selection = shown
         if let row {
-            top = page(layout).move(PagePosition(.comment(shown)), by: -min(max(0, row), max(0, pageRows - 1)))
+            viewport.place(.comment(shown), atRow: row, rows: pageRows, on: page(layout))
             clampTop(layout: layout)
         } else {
             clampTop(layout: layout)
@@ -319,7 +319,7 @@ extension ReaderState {
         self.rows = max(0, rows)
         self.columns = max(0, columns)
         if let selection, let row {
-            top = page(layout).move(PagePosition(.comment(selection)), by: -min(max(0, row), max(0, pageRows - 1)))
+            viewport.place(.comment(selection), atRow: row, rows: pageRows, on: page(layout))
         } else if top.item == .article {
             top = PagePosition(.article, min(top.line, page(layout).height(.article) - 1))
         } else if let index = top.item.comment {

@@ -29,7 +29,7 @@ extension ReaderState {
         }
         tree.reveal(selected)
         selection = selected
-        top = page(layout).move(PagePosition(.comment(selected)), by: -min(resume.row, max(0, pageRows - 1)))
+        viewport.place(.comment(selected), atRow: resume.row, rows: pageRows, on: page(layout))
         clampTop(layout: layout)
         if !selectionIsVisible(layout: layout) { reveal(selected, layout: layout) }
     }

@@ -129,6 +129,15 @@ public struct ReaderState: Sendable {
         }
     }
 
+    /// Forgets what was worked out from the document (the author index, the map's thread starts and new
+    /// comments): the one place that runs when the document on screen is replaced, so nothing derived
+    /// from the old one survives. Each is found again when next needed.
+    mutating func forgetDerivedFacts() {
+        filterAuthors = nil
+        mapThreadStarts = []
+        mapNew = nil
+    }
+
     /// Rows for the page: all but the status line.
     public var pageRows: Int { max(0, rows - 1) }
 

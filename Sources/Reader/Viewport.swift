@@ -35,6 +35,12 @@ public struct Viewport: Hashable, Sendable {
         clamp(rows: rows, on: page)
     }
 
+    /// Puts `item`'s first line on screen row `row` (kept on the screen): a fold, a resize, the map or a
+    /// resumed visit keeps the selection on the row where the eye was.
+    mutating func place(_ item: PageItem, atRow row: Int, rows: Int, on page: Page) {
+        top = page.move(PagePosition(item), by: -min(max(0, row), max(0, rows - 1)))
+    }
+
     /// Brings `position` on screen when it is not, a few rows below the top.
     mutating func show(_ position: PagePosition, rows: Int, on page: Page) {
         guard rows > 0 else { return }

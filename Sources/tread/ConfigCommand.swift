@@ -56,27 +56,7 @@ enum FileHandleOut {
 enum ReaderActions {
     static var bindable: [BindableAction] {
         Keymap.standard.bindings.map { binding in
-            BindableAction(name: binding.name, defaultKeys: binding.keys.compactMap(keyName), help: binding.help)
-        }
-    }
-
-    static func keyName(_ key: Key) -> KeyName? {
-        switch key {
-        case .character(let c): return .character(c)
-        case .control(let c): return .control(c)
-        case .up: return .up
-        case .down: return .down
-        case .left: return .left
-        case .right: return .right
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .home: return .home
-        case .end: return .end
-        case .enter: return .enter
-        case .tab: return .tab
-        case .backspace: return .backspace
-        case .escape: return .escape
-        case .function(let n): return .function(n)
+            BindableAction(name: binding.name, defaultKeys: binding.keys, help: binding.help)
         }
     }
 }

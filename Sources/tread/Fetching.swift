@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Reader
 import SiteFormats
 import ThreadFetch
 import ThreadModel
@@ -120,7 +121,7 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
     }
     let result = runBlocking {
         await fetcher.result(address) { done, total in
-            progress.show("fetching \(grouped(done))" + (total.map { " of \(grouped($0))" } ?? ""))
+            progress.show(ReaderState.fetchProgressText(done: done, total: total))
         }
     }
     progress.clear()
@@ -216,15 +217,4 @@ private final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.withLock { _ = writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
     }
-}
-
-/// A count with thousands separated by commas, as the progress line shows it ("2,112").
-private func grouped(_ count: Int) -> String {
-    var digits = String(count)
-    var index = digits.count - 3
-    while index > 0 {
-        digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
-        index -= 3
-    }
-    return digits
 }

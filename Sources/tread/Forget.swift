@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reader
 import ReadingState
 import SiteFormats
 import ThreadFetch
@@ -41,7 +42,7 @@ struct Forget: ParsableCommand {
         }
         var output = OutputBuffer()
         if forgotten == 0 {
-            output.write("Nothing remembered for \(oneLine(name)).\n")
+            output.write("Nothing remembered for \(Blocks.oneLine(name)).\n")
         } else {
             output.write("Forgot \(forgotten == 1 ? "1 thread" : "\(forgotten) threads").\n")
         }

@@ -31,7 +31,7 @@ struct ReaderPreferences {
     /// The keymap with the keys the config gives each action (by its name in the table); the help overlay
     /// lists these. An action unbound with `[]` leaves the help too.
     var keymap: Keymap {
-        Keymap.standard.rebound(preferences.keys.mapValues { $0.map(Self.key) })
+        Keymap.standard.rebound(preferences.keys)
     }
 
     /// Width, indent and dates; relative dates are counted from this moment.
@@ -96,25 +96,5 @@ struct ReaderPreferences {
         }
         return TerminalTheme.Role(
             color: color, bold: style.bold, underline: style.underline, reverse: style.reverse, dim: style.dim)
-    }
-
-    static func key(_ name: KeyName) -> Key {
-        switch name {
-        case .character(let c): return .character(c)
-        case .control(let c): return .control(c)
-        case .up: return .up
-        case .down: return .down
-        case .left: return .left
-        case .right: return .right
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .home: return .home
-        case .end: return .end
-        case .enter: return .enter
-        case .tab: return .tab
-        case .backspace: return .backspace
-        case .escape: return .escape
-        case .function(let n): return .function(n)
-        }
     }
 }

@@ -99,14 +99,14 @@ enum RecentListing {
         if threads.isEmpty { return "No threads read yet.\n" }
         var text = ""
         for (number, thread) in threads.enumerated() {
-            let site = thread.site.map { " · \(oneLine($0))" } ?? ""
+            let site = thread.site.map { " · \(Blocks.oneLine($0))" } ?? ""
             let new = thread.newCount > 0 ? " · \(thread.newCount) new" : ""
-            text += "\(number + 1). \(oneLine(thread.title))\n"
+            text += "\(number + 1). \(Blocks.oneLine(thread.title))\n"
             text += "   \(RecentPicker.ago(thread.opened, now: now)) · \(thread.commentCount) comments\(new)\(site)\n"
             switch place(of: thread) {
-            case .file(let path): text += "   \(oneLine(path))\n"
-            case .address(let address): text += "   \(oneLine(address))\n"
-            case nil: if let url = thread.url { text += "   \(oneLine(url))\n" }
+            case .file(let path): text += "   \(Blocks.oneLine(path))\n"
+            case .address(let address): text += "   \(Blocks.oneLine(address))\n"
+            case nil: if let url = thread.url { text += "   \(Blocks.oneLine(url))\n" }
             }
         }
         return text

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reader
 import ReadingState
 import TextLayout
 import ThreadFetch
@@ -36,11 +37,6 @@ func stateExit(_ error: StoreError) -> ExitCode {
     case .damaged, .newerVersion: return ExitCode(65)
     case .unavailable: return ExitCode(74)
     }
-}
-
-/// Text from the store on one terminal line: sanitized, with line breaks as spaces.
-func oneLine(_ text: String) -> String {
-    Sanitizer.sanitize(text).replacingOccurrences(of: "\n", with: " ")
 }
 
 /// The reader's side of the reading state: opens the store, builds the visit, saves it on quit.
@@ -99,7 +95,7 @@ final class ReadingSession: @unchecked Sendable {
                 self.identity = identity
             } catch {
                 store = nil
-                notice = oneLine("tread: \(error); reading without it")
+                notice = Blocks.oneLine("tread: \(error); reading without it")
             }
         }
         return (
