@@ -6,7 +6,7 @@
 /// binary search: a row costs a few comparisons whatever the thread's size.
 ///
 /// A row that stands for several kinds of comment shows the one that matters most, in this order
-/// (the help and the README say it too): the selection `█`, a filter match `•`, a search hit `◆`,
+/// (the help and docs/READING.md say it too): the selection `█`, a filter match `•`, a search hit `◆`,
 /// a new comment `+`, else the thread's shade `░` / `▒`. Each glyph differs in shape, so the map
 /// reads the same without colours.
 struct MapStrip {

@@ -1,6 +1,10 @@
 import ThreadModel
 
 /// The document formats tread reads: its own and the sites' saved JSON.
+///
+/// This file is where a format is registered: its case (the raw value is its `--format` name),
+/// the keys that tell it in `format(ofObjectWithKeys:)` or `arrayElementFormat`, and its
+/// importer in `Discussion.load(_:format:)`. Each importer is one file of this module.
 public enum DocumentFormat: String, CaseIterable, Sendable {
     case tread
     case hackerNewsAlgolia = "hn-algolia"

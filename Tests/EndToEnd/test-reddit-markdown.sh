@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: Reddit Markdown prints as reddit.com shows it. Every real Reddit thread in
 # Tests/Fixtures prints with no HTML entity or Markdown markup left, and a thread holding one
-# of each construct prints as README.md says.
+# of each construct prints as docs/SITES.md says.
 # Usage: test-reddit-markdown.sh PATH/TO/tread
 source "$(dirname "$0")/cli_lib.sh"
 
@@ -35,9 +35,9 @@ if "$BIN" convert "$work/thread.json" >"$work/canonical.json" 2>"$work/err"; the
         '    a   b' '    ─  ──' '    x  10' '' '> quoted' '>' '>     let code = 1' '' \
         'docs <https://e.org/?a=1&b=2> '$'\u200b'' ಠ' '' '────────────────────')
     if [ "$got" = "$expected" ]; then
-        pass "each construct converts as README.md says"
+        pass "each construct converts as docs/SITES.md says"
     else
-        fail "each construct converts as README.md says" "$(diff <(echo "$expected") <(echo "$got") | head -20)"
+        fail "each construct converts as docs/SITES.md says" "$(diff <(echo "$expected") <(echo "$got") | head -20)"
     fi
 else
     fail "the construct thread converts" "$(head -c 300 "$work/err")"
