@@ -44,28 +44,47 @@ public struct ReaderState: Sendable {
         set { viewport.top = newValue }
     }
     public internal(set) var mode: Mode = .reading
-    public internal(set) var search: Search?
+    /// The search, its prompt's history, and where ↑ has got to.
+    var searching = Searching()
+    public internal(set) var search: Search? {
+        get { searching.current }
+        set { searching.current = newValue }
+    }
     /// The live filter (`&`): nil when off. Folds live in `tree`, so clearing it keeps them.
     public internal(set) var filter: ReaderFilter?
     /// One line per comment (`o`) instead of the full text.
     public internal(set) var overview = false
+    /// The map strip: whether it shows, and what it worked out from the document.
+    var mapFacts = MapFacts()
     /// The map strip at the right edge (`M`); shown on opening when `options.map` says so.
-    public internal(set) var map = false
-    /// The first comment of each top-level thread, for the map; found when it is first shown.
-    var mapThreadStarts: [Int32] = []
-    /// The visit's new comments, ascending, for the map; nil until found (see `findMapFacts`).
-    var mapNew: [Int32]?
+    public internal(set) var map: Bool {
+        get { mapFacts.shown }
+        set { mapFacts.shown = newValue }
+    }
+    var mapThreadStarts: [Int32] {
+        get { mapFacts.threadStarts }
+        set { mapFacts.threadStarts = newValue }
+    }
+    var mapNew: [Int32]? {
+        get { mapFacts.new }
+        set { mapFacts.new = newValue }
+    }
     /// Author names hashed once per document, on the first filter: `author:` then costs a compare a comment.
     var filterAuthors: AuthorIndex?
     /// The last message for the status line.
     public internal(set) var message: String?
     /// What the message being applied asks the runtime to do; `update` hands them out and empties this.
     var commands: [Command] = []
-    /// Searches run so far, oldest first, for ↑/↓ in the prompt; and where ↑ has got to.
-    var searchHistory: [String] = []
+    var searchHistory: [String] {
+        get { searching.history }
+        set { searching.history = newValue }
+    }
+    var historyPosition: Int? {
+        get { searching.historyPosition }
+        set { searching.historyPosition = newValue }
+    }
     /// The first line of the help shown, when the window is too short for all of it.
     var helpOffset = 0
-    var historyPosition: Int?
     /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
     var pending: Pending?
     /// While the document is a preview: how to redo on the whole document what was done to it.
@@ -79,10 +98,17 @@ public struct ReaderState: Sendable {
     public let opening: ReaderOpening
     /// Where the thread can be read again from, for `R` and Enter on a stub.
     public var source: ThreadSource { opening.source }
-    /// The fetch running, or just asked for: the loop starts it and stops it when this becomes nil.
-    public internal(set) var fetch: FetchRequest?
-    /// How many fetches were asked for, to number the next.
-    var fetchCount = 0
+    /// The fetch running (or just asked for), and how many were asked for.
+    var fetching = FetchState()
+    /// The fetch running, or just asked for: `update` asks the runtime to start it, and to stop it.
+    public internal(set) var fetch: FetchRequest? {
+        get { fetching.request }
+        set { fetching.request = newValue }
+    }
+    var fetchCount: Int {
+        get { fetching.count }
+        set { fetching.count = newValue }
+    }
     /// Width, indent and dates of the page, and how much is open on opening.
     public let options: ReaderOptions
 
@@ -134,8 +160,8 @@ public struct ReaderState: Sendable {
     /// from the old one survives. Each is found again when next needed.
     mutating func forgetDerivedFacts() {
         filterAuthors = nil
-        mapThreadStarts = []
-        mapNew = nil
+        mapFacts.threadStarts = []
+        mapFacts.new = nil
     }
 
     /// Rows for the page: all but the status line.
@@ -169,6 +195,31 @@ public struct ReaderState: Sendable {
     public func selectionIsVisible(layout: LayoutCache) -> Bool {
         guard let selection else { return false }
         return visibleLines(layout: layout).contains { $0.position.item == .comment(selection) }
+    }
+
+    /// Searching: the search finished or running, and the prompt's history.
+    struct Searching: Sendable {
+        var current: Search?
+        /// Searches run so far, oldest first, for ↑/↓ in the prompt.
+        var history: [String] = []
+        /// Where ↑ has got to in `history`.
+        var historyPosition: Int?
+    }
+
+    /// The map strip at the right edge and the facts it draws, found from the document when first shown.
+    struct MapFacts: Sendable {
+        var shown = false
+        /// The first comment of each top-level thread.
+        var threadStarts: [Int32] = []
+        /// The visit's new comments, ascending; nil until found (see `findMapFacts`).
+        var new: [Int32]?
+    }
+
+    /// The fetch the runtime runs for the reader.
+    struct FetchState: Sendable {
+        var request: FetchRequest?
+        /// How many fetches were asked for, to number the next.
+        var count = 0
     }
 
     enum Pending: Equatable, Sendable {
