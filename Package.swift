@@ -10,6 +10,16 @@ import PackageDescription
 // searchStep, filterStep, visitReady, fetch results) and `render`; `tread`'s event loop only turns
 // terminal events into messages, draws, and does the I/O the state asks for (fetches, links, the store).
 // Benchmarks live in their own executables (`tread-bench`, `TreadFilterBench`), not in `tread`.
+// `-static-stdlib` with Foundation's static archives named again after the objects, in the order
+// they need each other (the linker reads an archive once), and libcurl by its file name, so no
+// libcurl development package is needed; the rest of the system libraries stay shared.
+let staticArchives = [
+    "FoundationNetworking", "_CFURLSessionInterface", "Foundation", "FoundationInternationalization",
+    "CoreFoundation", "FoundationEssentials", "_FoundationCShims", "_FoundationCollections", "_FoundationICU",
+    "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime", ":libcurl.so.4",
+]
+let staticSwift = ["-static-stdlib"] + staticArchives.flatMap { ["-Xlinker", "-l\($0)"] }
+
 let package = Package(
     name: "tread",
     products: [
@@ -42,6 +52,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
+        // Sets SWIFT_BACKTRACE before the Swift runtime reads it, so tread need not run itself twice.
+        .target(name: "CStartup"),
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
             name: "ReadingState",
@@ -51,9 +63,12 @@ let package = Package(
             name: "tread",
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
-                "ReadingState", "ThreadQuery", "Configuration",
+                "ReadingState", "ThreadQuery", "Configuration", "CStartup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime and Foundation linked in (README, "One binary to copy"): no Swift
+            // libraries to install or load, and no second start (see CStartup).
+            linkerSettings: [.unsafeFlags(staticSwift)]
         ),
         // Times loading and the reader's keys for `Scripts/benchmark.sh`; kept out of `tread`, which has only commands.
         .executableTarget(
