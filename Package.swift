@@ -11,12 +11,12 @@ import PackageDescription
 // terminal events into messages, draws, and does the I/O the state asks for (fetches, links, the store).
 // Benchmarks live in their own executables (`tread-bench`, `TreadFilterBench`), not in `tread`.
 // `-static-stdlib` with Foundation's static archives named again after the objects, in the order
-// they need each other (the linker reads an archive once), and libcurl by its file name, so no
-// libcurl development package is needed; the rest of the system libraries stay shared.
+// they need each other (the linker reads an archive once). libcurl is not linked: CCurlOnDemand
+// loads it on the first fetch. The other system libraries (ncursesw, sqlite) stay shared.
 let staticArchives = [
     "FoundationNetworking", "_CFURLSessionInterface", "Foundation", "FoundationInternationalization",
     "CoreFoundation", "FoundationEssentials", "_FoundationCShims", "_FoundationCollections", "_FoundationICU",
-    "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime", ":libcurl.so.4",
+    "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime",
 ]
 let staticSwift = ["-static-stdlib"] + staticArchives.flatMap { ["-Xlinker", "-l\($0)"] }
 
@@ -54,6 +54,8 @@ let package = Package(
         .target(name: "Samples"),
         // Sets SWIFT_BACKTRACE before the Swift runtime reads it, so tread need not run itself twice.
         .target(name: "CStartup"),
+        // libcurl's functions for URLSession, opening libcurl on the first fetch rather than at every start.
+        .target(name: "CCurlOnDemand"),
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
             name: "ReadingState",
@@ -63,7 +65,7 @@ let package = Package(
             name: "tread",
             dependencies: [
                 "ThreadModel", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples", "ThreadFetch",
-                "ReadingState", "ThreadQuery", "Configuration", "CStartup",
+                "ReadingState", "ThreadQuery", "Configuration", "CStartup", "CCurlOnDemand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime and Foundation linked in (README, "One binary to copy"): no Swift

@@ -13,7 +13,6 @@
 #define _GNU_SOURCE
 #include "CStartup.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -23,16 +22,19 @@ extern void swift_retain(void) __attribute__((weak));
 // argv by where `environ` points, which `setenv` moves.
 extern void _swift_stdlib_overrideUnsafeArgvArgc(char **argv, int argc) __attribute__((weak));
 
+// The start and end of the executable's code, defined by the linker.
+extern const char __executable_start[];
+extern const char etext[];
+
 static int ran = 0;
 
 // glibc hands an executable's initialisers the arguments `main` gets.
 __attribute__((constructor(101))) static void tread_startup(int argc, char **argv, char **envp) {
     (void)envp;
-    Dl_info runtime, own;
-    if (swift_retain == NULL || dladdr((void *)swift_retain, &runtime) == 0 ||
-        dladdr((void *)tread_startup, &own) == 0 || runtime.dli_fbase != own.dli_fbase) {
-        return;
-    }
+    // The runtime is linked in when its code lies in the executable's (the linker's bounds of it;
+    // dladdr would tell too, but scans a 100 MB binary's symbols).
+    const char *runtime = (const char *)swift_retain;
+    if (runtime == NULL || runtime < __executable_start || runtime >= etext) return;
     if (_swift_stdlib_overrideUnsafeArgvArgc == NULL) return;
     ran = 1;
     if (getenv("SWIFT_BACKTRACE") == NULL && isatty(STDOUT_FILENO) == 1) {
