@@ -13,6 +13,16 @@ import PackageDescription
 // loop that turns terminal events and the results of jobs (one inbox) into messages, runs the commands
 // update answers as jobs (fetches, the visit, the author index, copies, links), and draws.
 // Benchmarks live in their own executables (`tread-bench`, `TreadFilterBench`), not in `tread`.
+// `-static-stdlib` with Foundation's static archives named again after the objects, in the order
+// they need each other (the linker reads an archive once). libcurl is not linked: CCurlOnDemand
+// loads it on the first fetch. The other system libraries (ncursesw, sqlite) stay shared.
+let staticArchives = [
+    "FoundationNetworking", "_CFURLSessionInterface", "Foundation", "FoundationInternationalization",
+    "CoreFoundation", "FoundationEssentials", "_FoundationCShims", "_FoundationCollections", "_FoundationICU",
+    "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime",
+]
+let staticSwift = ["-static-stdlib"] + staticArchives.flatMap { ["-Xlinker", "-l\($0)"] }
+
 let package = Package(
     name: "tread",
     products: [
@@ -54,6 +64,10 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
         .target(name: "Samples"),
+        // Sets SWIFT_BACKTRACE before the Swift runtime reads it, so tread need not run itself twice.
+        .target(name: "CStartup"),
+        // libcurl's functions for URLSession, opening libcurl on the first fetch rather than at every start.
+        .target(name: "CCurlOnDemand"),
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
             name: "ReadingState",
@@ -63,10 +77,12 @@ let package = Package(
             name: "tread",
             dependencies: [
                 "ThreadModel", "SiteFormats", "ThreadTree", "TextLayout", "Reader", "TerminalUI", "Samples",
-                "ThreadFetch",
-                "ReadingState", "ThreadQuery", "Configuration",
+                "ThreadFetch", "ReadingState", "ThreadQuery", "Configuration", "CStartup", "CCurlOnDemand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime and Foundation linked in (README, "One binary to copy"): no Swift
+            // libraries to install or load, and no second start (see CStartup).
+            linkerSettings: [.unsafeFlags(staticSwift)]
         ),
         // Times loading and the reader's keys for `Benchmarks/benchmark.sh`; kept out of `tread`, which has only commands.
         .executableTarget(

@@ -19,10 +19,10 @@ extension Discussion {
         matcher.matches(article.title) || article.body.contains { matcher.matches($0) }
     }
 
-    /// The comments in `range` that hold the query, in thread order.
+    /// The comments in `range` that hold the query, in thread order; a big range is read by every core.
     public func comments(matching matcher: TextMatcher, in range: Range<Int>) -> [Int] {
         let range = range.clamped(to: 0..<count)
-        return range.filter { matches(matcher, comment: $0) }
+        return WorkSplit.map(range) { part in part.filter { matches(matcher, comment: $0) } }.flatMap { $0 }
     }
 }
 

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// A query being evaluated over a thread in steps, so a reader can draw progress between them.
 ///
 /// Field queries finish in one `step`; a text search over a million comments takes a few, each a
@@ -27,15 +29,26 @@ public struct FilterEvaluation: Sendable {
         return isFinished
     }
 
-    /// Evaluates the comments in `range` (any order of ranges works; each is evaluated once).
+    /// Evaluates the comments in `range` (any order of ranges works; each is evaluated once), a big
+    /// range on every core.
     public mutating func evaluate(_ range: Range<Int>) {
-        // In chunks, so the per-term flag arrays stay small however big the step.
-        var start = range.lowerBound
-        while start < range.upperBound {
-            let end = min(range.upperBound, start + Self.chunk)
-            let hits = matcher.matches(in: start..<end)
-            for k in hits.indices { flags[start + k] = hits[k] }
-            start = end
+        let matcher = self.matcher
+        let parts = WorkSplit.map(range) { part in
+            // In chunks, so the per-term flag arrays stay small however big the step.
+            var found: [Bool] = []
+            found.reserveCapacity(part.count)
+            var start = part.lowerBound
+            while start < part.upperBound {
+                let end = min(part.upperBound, start + Self.chunk)
+                found.append(contentsOf: matcher.matches(in: start..<end))
+                start = end
+            }
+            return found
+        }
+        var at = range.lowerBound
+        for found in parts {
+            for k in found.indices { flags[at + k] = found[k] }
+            at += found.count
         }
     }
 

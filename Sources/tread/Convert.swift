@@ -7,6 +7,7 @@ import ThreadModel
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Write a discussion in the canonical tread format (docs/FORMAT.md).",
         discussion: """
             Converting the output again gives the same bytes. With -o, the file is replaced at once

@@ -9,6 +9,7 @@ import ThreadModel
 /// `tread forget URL|FILE`: drops what tread remembers of a thread (seen comments, position, marks).
 struct Forget: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "forget",
         abstract: "Forget a thread: its seen comments, position and marks.",
         discussion: """
             NAME is a thread's file (it is read to find the thread, wherever it was read from before) \

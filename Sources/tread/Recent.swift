@@ -11,6 +11,7 @@ import ThreadFetch
 /// `tread recent`: the threads read lately, newest first; on a terminal a list to pick one from and read it.
 struct Recent: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "recent",
         abstract: "Pick a thread read lately and open it again, or list them: title, site, when, comments, new.",
         discussion: """
             On a terminal, shows the list to pick from: j/k or the arrows move, Enter (or a number and \

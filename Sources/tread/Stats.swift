@@ -3,6 +3,7 @@ import ThreadModel
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count a discussion's comments, threads, depth, deleted comments and authors.")
 
     @OptionGroup var document: DocumentOptions

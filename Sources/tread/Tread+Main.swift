@@ -1,4 +1,5 @@
 import ArgumentParser
+import CStartup
 import TextLayout
 import ThreadModel
 
@@ -51,10 +52,12 @@ extension Tread {
 enum Startup {
     /// Makes signals and crashes end cleanly: see each step.
     static func prepare() {
-        // A crash report must never wait for "Press space" on a terminal: the backtracer reads this
-        // when the process starts, so it is set here and the process runs itself again, once. Only
-        // on a terminal: elsewhere the backtracer is not interactive anyway.
-        if getenv("SWIFT_BACKTRACE") == nil, getenv("TREAD_REEXECUTED") == nil, isatty(STDOUT_FILENO) == 1 {
+        // A crash report must never wait for "Press space" on a terminal: the backtracer reads
+        // SWIFT_BACKTRACE when the process starts, before any Swift code. CStartup sets it then when the
+        // runtime is linked in; otherwise the process sets it here and runs itself again, once.
+        if tread_startup_ran() == 0, getenv("SWIFT_BACKTRACE") == nil, getenv("TREAD_REEXECUTED") == nil,
+            isatty(STDOUT_FILENO) == 1
+        {
             setenv("SWIFT_BACKTRACE", "interactive=no", 1)
             setenv("TREAD_REEXECUTED", "1", 1)
             execv("/proc/self/exe", CommandLine.unsafeArgv)

@@ -95,6 +95,25 @@ screen_and_history | grep -qF "[exit " && pass "a crash with SWIFT_BACKTRACE uns
 [ "$asked" = no ] && pass "the backtracer does not ask for a key" || fail "the backtracer does not ask for a key"
 expect_tty_restored "a crash with SWIFT_BACKTRACE unset restores the terminal"
 
+# Setting it costs no second start: the process that draws is the one the shell started. (A tread
+# that ran itself again carries TREAD_REEXECUTED=1 in the environment it was started with, which
+# /proc shows whatever it unsets later.)
+start_app 80 24 env -u SWIFT_BACKTRACE "$BIN" "$REPO/SampleData/zte-partial-reprieve.json"
+wait_for "help"
+shell=$(e2e_tmux display -p -t app '#{pane_pid}')
+app=$(awk '{ print $1 }' "/proc/$shell/task/$shell/children" 2>/dev/null || true)
+if [ -n "$app" ] && [ -r "/proc/$app/environ" ]; then
+    if tr '\0' '\n' < "/proc/$app/environ" | grep -q '^TREAD_REEXECUTED='; then
+        fail "tread on a terminal with SWIFT_BACKTRACE unset starts once (it ran itself again)"
+    else
+        pass "tread on a terminal with SWIFT_BACKTRACE unset starts once"
+    fi
+else
+    fail "tread's process is found under the pane's shell (/proc/$shell/task/$shell/children)"
+fi
+send q
+wait_for "[exit 0]"
+
 # --- A file shortened while mapped: "the file changed", status 74, terminal restored -------
 python3 "$GEN" --comments 3000 --seed 7 -q -o "$work/shrink.json"
 start_app 80 24 "$BIN" "$work/shrink.json"

@@ -23,6 +23,28 @@ import ThreadModel
         #expect(discussion.comments(matching: TextMatcher("kiln"), in: 0..<5) == [3, 4])
     }
 
+    /// A range big enough to be cut between cores gives the hits of a search comment by comment, in order.
+    @Test func aRangeCutBetweenCoresFindsWhatOneByOneDoes() throws {
+        let count = WorkSplit.smallestPart * 3 + 5
+        let bodies = (0..<count).map { $0 % 7 == 0 || $0 == count - 1 ? "a Needle here" : "hay" }
+        let discussion = try document(bodies.map { #"{"body":"\#($0)"}"# }.joined(separator: ","))
+        let matcher = TextMatcher("needle")
+        let expected = (0..<count).filter { discussion.matches(matcher, comment: $0) }
+        #expect(expected.first == 0 && expected.last == count - 1 && expected.count > count / 7)
+        #expect(discussion.comments(matching: matcher, in: 0..<count) == expected)
+        let inner = 5..<count - 3
+        #expect(discussion.comments(matching: matcher, in: inner) == expected.filter { inner.contains($0) })
+    }
+
+    @Test func partsCoverTheRangeInOrder() {
+        let range = 3..<(WorkSplit.smallestPart * 4 + 3)
+        let parts = WorkSplit.parts(of: range)
+        #expect(parts.count == min(WorkSplit.cores, 4))
+        #expect(parts.first?.lowerBound == range.lowerBound && parts.last?.upperBound == range.upperBound)
+        #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && !$0.isEmpty })
+        #expect(WorkSplit.parts(of: 0..<WorkSplit.smallestPart) == [0..<WorkSplit.smallestPart])
+    }
+
     @Test func aKelvinSignInPlainBytesMatchesK() throws {
         let discussion = try document("{\"body\":\"\u{212A}iln\"}")
         #expect(discussion.matches(TextMatcher("kiln"), comment: 0))
