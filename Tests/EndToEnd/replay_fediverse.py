@@ -126,6 +126,12 @@ class Fediverse:
     def add_synthetic(self, count):
         """A thread of `count` replies on each site, replies spread over a few levels."""
         parents = [0 if i < count // 10 or i % 4 == 0 else random.Random(i).randrange(1, i) for i in range(1, count + 1)]
+        # Lemmy is asked for 8 levels: deeper replies go to the top instead, so every site has all N.
+        depth = {0: 0}
+        for i, parent in enumerate(parents, start=1):
+            if depth[parent] >= 8:
+                parents[i - 1] = parent = 0
+            depth[i] = depth[parent] + 1
         sid = lambda i: str(SYNTHETIC_ID + i)
         for i in range(count + 1):
             self.statuses[sid(i)] = {

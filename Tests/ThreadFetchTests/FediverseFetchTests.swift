@@ -164,3 +164,39 @@ import ThreadModel
         #expect(throws: SiteAPIError.self) { try SiteAPI(environment: ["TREAD_BSKY_API": "ftp://x"]) }
     }
 }
+
+/// Collects the parts a fetch sends.
+private final class FirstParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [Int] = []
+    func add(_ part: Discussion) { lock.withLock { counts.append(part.commentCount) } }
+    var all: [Int] { lock.withLock { counts } }
+}
+
+@Suite struct FediversePartsTests {
+    @Test func longMastodonConversationSendsItsFirstRepliesFirst() async throws {
+        let replies = (2...151).map { #"{"id": "\#($0)", "in_reply_to_id": "1", "content": "<p>r</p>"}"# }
+        let transport = CannedTransport([
+            "https://m.example/api/v1/statuses/1": [json(#"{"id": "1", "content": "<p>root</p>"}"#)],
+            "https://m.example/api/v1/statuses/1/context": [
+                json(#"{"ancestors": [], "descendants": [\#(replies.joined(separator: ","))]}"#)
+            ],
+        ])
+        let log = FirstParts()
+        let whole = try await fetcher(transport).fetch(
+            try #require(ThreadAddress("https://m.example/@a/1")), parts: { log.add($0) })
+        #expect(log.all == [ThreadFetcher.firstReplies])
+        #expect(whole.commentCount == 150)
+    }
+
+    @Test func shortBlueskyThreadIsOnePart() async throws {
+        let thread = SiteAPI.standard.blueskyThread(did: "did:plc:a", post: "1")
+        let transport = CannedTransport([
+            thread: [json(#"{"thread": {"post": {"uri": "at://did:plc:a/app.bsky.feed.post/1"}, "replies": []}}"#)]
+        ])
+        let log = FirstParts()
+        _ = try await fetcher(transport).fetch(
+            try #require(ThreadAddress("https://bsky.app/profile/did:plc:a/post/1")), parts: { log.add($0) })
+        #expect(log.all.isEmpty)
+    }
+}
