@@ -172,6 +172,16 @@ extension ThreadFetcher {
         return try read(document, .bluesky, url: url)
     }
 
+    /// The replies of Bluesky post `uri` (a stub's `link`), as a discussion whose top-level comments
+    /// are those replies: what `merging(stub:with:)` puts in the stub's place.
+    func fetchBlueskyReplies(of uri: String) async throws(FetchError) -> Discussion {
+        let url =
+            SiteAPI.join(api.bluesky, ["app.bsky.feed.getPostThread"]) + "?uri=" + SiteAPI.encoded(uri)
+            + "&depth=\(Self.blueskyDepth)&parentHeight=0"
+        let body = try Self.object(try await client.json(url), url: url)
+        return try read(Array(body), .bluesky, url: url)
+    }
+
     /// The answer when it is one JSON object and nothing else; an error naming `url` otherwise.
     static func object(_ body: [UInt8], url: String) throws(FetchError) -> ArraySlice<UInt8> {
         let peek = JSONPeek(body)

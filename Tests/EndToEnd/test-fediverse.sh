@@ -77,6 +77,13 @@ before=$(grep -c resolveHandle "$work/requests")
 expect_count "Bluesky post by DID" 7 "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i"
 [ "$(grep -c resolveHandle "$work/requests")" -eq "$before" ] && pass "a DID is not resolved" || fail "a DID was resolved"
 
+# --- "more replies" stubs of a Bluesky thread fetch the replies of their post ---
+run convert --expand-more "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i" -o "$work/expanded.json"
+[ "$status" -eq 0 ] && grep -q "fetched 4 stubs" "$work/err" &&
+    grep -q "^/bsky/app.bsky.feed.getPostThread?uri=at%3A%2F%2Fdid%3Aplc%3Ajmszivbbbadpztauju5dev26%2Fapp.bsky.feed.post%2F3koscfhae3h2x&depth=1000&parentHeight=0 " "$work/requests" &&
+    pass "convert --expand-more fetches each Bluesky stub's post with its replies" ||
+    fail "Bluesky stubs: exit $status $(head -c 300 "$work/err")"
+
 # --- the copies, and the saved files ---
 for name in "mastodon-127.0.0.1_$port-117020583245459824" "lemmy-127.0.0.1_$port-1234" \
     "lemmy-127.0.0.1_$port-comment-15" "bluesky-chadmichael.bsky.social-3k7rmyigapw2y"; do
