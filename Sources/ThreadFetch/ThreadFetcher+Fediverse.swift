@@ -65,8 +65,10 @@ extension ThreadFetcher {
         progress?(2, 2)
         let document =
             Array(#"{"status": "#.utf8) + status + Array(#", "context": "#.utf8) + context + [UInt8(ascii: "}")]
-        if parts != nil {
-            let span = JSONPeek(document).value(at: ["context", "descendants"])
+        // A status with ancestors is a reply the reader opens on: it may not be in a first part.
+        let peek = JSONPeek(document)
+        if parts != nil, peek.value(at: ["context", "ancestors"]).flatMap(peek.elements)?.isEmpty ?? true {
+            let span = peek.value(at: ["context", "descendants"])
             let first = Self.firstElements(document, of: span, count: Self.firstReplies)
             sendFirst(first, .mastodon, url: statusURL, to: parts)
         }
@@ -123,7 +125,8 @@ extension ThreadFetcher {
                 added += 1
             }
             progress?(seen.count, total.map { max($0, seen.count) })
-            if page == 1, added > 0 {
+            // A comment address opens on its comment, which may not be on the first page.
+            if page == 1, added > 0, address.focus == nil {
                 // The first page is the first screen; the rest of the pages follow behind it.
                 let first = Array(post.dropLast()) + Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
                 sendFirst(first, .lemmy, url: postURL, to: parts)

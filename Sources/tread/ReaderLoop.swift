@@ -49,6 +49,10 @@ func openReader(
     }
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
+    // An address that names a comment (a Mastodon status, a Lemmy comment) opens on it.
+    if case .address(let address, _, _) = live?.origin, let focus = address.focus {
+        state.focus(onCommentID: focus, layout: layout)
+    }
     if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
     /// Hands a built visit to the reader, with the line saying why the state cannot be used, if it cannot.
     func take(_ built: (visit: Visit, notice: String?)) {

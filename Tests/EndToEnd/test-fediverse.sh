@@ -130,6 +130,11 @@ wait_for "6 comments" 15 && pass "the reader opens a Bluesky thread" || fail "Bl
 expect_screen "Matt Binder @mattbinder.bsky.social" "the root post's author heads the article"
 send q
 expect_exit 0 "q quits"
+start_app 90 30 env XDG_CACHE_HOME="$work/readercache" "$BIN" "$base/comment/15"
+wait_for "comment 5 of 7" 15 && pass "a Lemmy comment address opens with that comment selected" ||
+    fail "Lemmy comment selected: $(screen)"
+send q
+expect_exit 0 "q quits the Lemmy thread"
 start_app 90 30 env XDG_CACHE_HOME="$work/readercache" "$BIN" "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i"
 wait_for "7 comments" 15 || fail "the reader opens the Bluesky thread: $(screen)"
 asked=$(grep -c "parentHeight=0" "$work/requests")
