@@ -3,6 +3,7 @@
 # threads and 50 ms added to every response (issue 11's targets). Not a test: CI does not run it.
 # Usage: bench-fetch.sh PATH/TO/tread [RUNS] [whole]   (a release build: swift build -c release --product tread)
 # "whole" measures a build from before the reader opened early (it shows every thread at once).
+# "fediverse" measures Mastodon, Lemmy and Bluesky instead: 5,000-reply threads (issue 20's targets).
 #
 # Each run starts tread in a fresh 100x30 tmux pane (a cache folder of its own, so nothing is read
 # from a copy) and polls the pane every few milliseconds: "first screen" is the time from start until
@@ -17,10 +18,11 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 RUNS=${2:-5}
 # The text that says the whole thread is in; a build that opens only on the whole thread has none.
 WHOLE=$([ "${3:-}" = whole ] && echo - || echo "comments are in")
+SYNTHETIC=$([ "${3:-}" = fediverse ] && echo 5000 || echo 2000)
 HERE=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 socket="tread-bench-$$"
-python3 "$HERE/../Tests/EndToEnd/replay_server.py" "$HERE/../Tests/Fixtures" "$work/port" --synthetic 2000 --delay 0.05 &
+python3 "$HERE/../Tests/EndToEnd/replay_server.py" "$HERE/../Tests/Fixtures" "$work/port" --synthetic "$SYNTHETIC" --delay 0.05 &
 server=$!
 bench_tmux() { tmux -L "$socket" -f /dev/null "$@"; }
 trap 'bench_tmux kill-server 2>/dev/null; kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
@@ -82,6 +84,35 @@ curl_time() {
 }
 
 echo "uptime before: $(uptime)"
+if [ "${3:-}" = fediverse ]; then
+    # Each site's requests one after another, as tread makes them: the last response's end is their sum.
+    mastodon=("$base/api/v1/statuses/9000000" "$base/api/v1/statuses/9000000/context")
+    lemmy=("$base/api/v3/post?id=9000000")
+    # Every page until the first empty one, as tread asks.
+    page=1
+    while true; do
+        lemmy+=("$base/api/v3/comment/list?post_id=9000000&max_depth=8&type_=All&limit=50&page=$page")
+        curl -s "${lemmy[-1]}" | grep -q '"comments": \[\]' && break
+        page=$((page + 1))
+    done
+    bluesky=("$base/bsky/com.atproto.identity.resolveHandle?handle=synthetic.test"
+        "$base/bsky/app.bsky.feed.getPostThread?uri=at%3A%2F%2Fdid%3Aplc%3Asynthetic%2Fapp.bsky.feed.post%2F3synthetic&depth=1000&parentHeight=1000")
+    for site in mastodon lemmy bluesky; do
+        declare -n urls=$site
+        total=0
+        for url in "${urls[@]}"; do total=$(echo "$total + $(curl_time "$url")" | bc); done
+        case $site in
+        mastodon) address="$base/@user0/9000000" ;;
+        lemmy) address="$base/post/9000000" ;;
+        bluesky) address="https://bsky.app/profile/synthetic.test/post/3synthetic" ;;
+        esac
+        read -r first _ < <(open_median - TREAD_BSKY_API="$base/bsky" -- "$address")
+        echo "$site, 5,000 replies, ${#urls[@]} requests: responses $total s (curl, one after another)," \
+            "first screen $first s, $(echo "$first - $total" | bc) s after the last response"
+    done
+    echo "uptime after: $(uptime)"
+    exit 0
+fi
 curl -s -o "$work/algolia.json" "$base/algolia/items/9000000"
 read -r file_first _ < <(open_median - -- "$work/algolia.json")
 echo "The same Algolia response from a file: first screen $file_first s"

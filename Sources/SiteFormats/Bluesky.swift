@@ -63,29 +63,33 @@ enum Bluesky {
         }
         var builder = DiscussionBuilder(article: article)
         // Siblings of the chain's posts were not sent: one line says how many, after the one that was.
-        var siblings: [(count: Int64, parent: Int?)] = []
+        var siblings: [(count: Int64, uri: String?, parent: Int?)] = []
         if case .post(let post) = node(&tree, top), !chain.isEmpty {
-            siblings.append(((tree.integer(post, "replyCount") ?? 0) - 1, nil))
+            siblings.append(((tree.integer(post, "replyCount") ?? 0) - 1, tree.string(post, "uri"), nil))
         }
         var parentIndex: Int?
         for view in chain.reversed() {
             let index = add(&builder, &tree, view, under: parentIndex, rootDID: rootDID, seen: &seen, notes: &notes)
             if view != focus, case .post(let post) = node(&tree, view) {
-                siblings.append(((tree.integer(post, "replyCount") ?? 0) - 1, index))
+                siblings.append(((tree.integer(post, "replyCount") ?? 0) - 1, tree.string(post, "uri"), index))
             }
             parentIndex = index ?? parentIndex
         }
         // The replies below the post asked for, depth first in the site's order, with an explicit stack.
         var pending: [(views: ArraySlice<Int32>, parent: Int?)] = []
         let focusIndex = chain.isEmpty ? nil : parentIndex
-        replies(&tree, focus, into: &pending, builder: &builder, under: focusIndex)
+        // The post asked for always comes with its replies: without them it has none to fetch (and a
+        // stub for them would fetch this same answer again).
+        replies(&tree, focus, into: &pending, builder: &builder, under: focusIndex, missing: false)
         while var level = pending.popLast() {
             guard let view = level.views.popFirst() else { continue }
             pending.append(level)
             let index = add(&builder, &tree, view, under: level.parent, rootDID: rootDID, seen: &seen, notes: &notes)
             if let index { replies(&tree, view, into: &pending, builder: &builder, under: index) }
         }
-        for sibling in siblings { addMissing(&builder, count: sibling.count, under: sibling.parent) }
+        for sibling in siblings {
+            addMissing(&builder, count: sibling.count, of: sibling.uri, under: sibling.parent)
+        }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
         return try builder.build()
@@ -94,19 +98,24 @@ enum Bluesky {
     /// Queues the `replies` of a thread view, or, when the site did not send them, says how many there are.
     private static func replies(
         _ tree: inout JSONTree, _ view: Int32, into pending: inout [(views: ArraySlice<Int32>, parent: Int?)],
-        builder: inout DiscussionBuilder, under parent: Int?
+        builder: inout DiscussionBuilder, under parent: Int?, missing: Bool = true
     ) {
         if let list = tree.typed(view, "replies", .array) {
             let views = tree.elements(list)
             if !views.isEmpty { pending.append((views[...], parent)) }
-        } else if case .post(let post) = node(&tree, view) {
-            addMissing(&builder, count: tree.integer(post, "replyCount") ?? 0, under: parent)
+        } else if missing, case .post(let post) = node(&tree, view) {
+            let uri = tree.string(post, "uri")
+            addMissing(&builder, count: tree.integer(post, "replyCount") ?? 0, of: uri, under: parent)
         }
     }
 
-    private static func addMissing(_ builder: inout DiscussionBuilder, count: Int64, under parent: Int?) {
+    /// The line for `count` replies of post `uri` not sent; Enter fetches them (the post's `more`).
+    private static func addMissing(
+        _ builder: inout DiscussionBuilder, count: Int64, of uri: String?, under parent: Int?
+    ) {
         guard count > 0 else { return }
-        builder.addPlaceholder(MoreStub.line(count: count), under: parent)
+        let more = uri.flatMap { MoreStub.bluesky(post: $0, count: count) }
+        builder.addPlaceholder(MoreStub.line(count: count), more: more, under: parent)
     }
 
     /// Adds one thread view: a post as a comment, a blocked or missing one as a placeholder.

@@ -1,3 +1,4 @@
+import SiteFormats
 import ThreadModel
 
 /// Mastodon, Lemmy and Bluesky: a few requests each, assembled into the saved form their
@@ -15,21 +16,46 @@ extension ThreadFetcher {
     /// The deepest `depth` and `parentHeight` Bluesky's `getPostThread` accepts.
     static let blueskyDepth = 1000
 
-    func fetchFediverse(_ address: ThreadAddress, progress: Progress?) async throws(FetchError) -> Discussion {
+    /// The thread at `address`; when it is long, `parts` is first given its first threads (a
+    /// screenful, read sooner than thousands of replies), as for Hacker News.
+    func fetchFediverse(_ address: ThreadAddress, progress: Progress?, parts: Parts?) async throws(FetchError)
+        -> Discussion
+    {
         switch address.site {
         case .mastodon:
             guard let server = address.forum else { throw FetchError(url: address.displayAddress, kind: .notFound) }
-            return try await fetchMastodon(server, address.id, progress: progress)
+            return try await fetchMastodon(server, address.id, progress: progress, parts: parts)
         case .lemmy:
             guard let server = address.forum else { throw FetchError(url: address.displayAddress, kind: .notFound) }
-            return try await fetchLemmy(server, address, progress: progress)
+            return try await fetchLemmy(server, address, progress: progress, parts: parts)
         default:
-            return try await fetchBluesky(address, progress: progress)
+            return try await fetchBluesky(address, progress: progress, parts: parts)
         }
     }
 
+    /// Replies in a first part: a screenful and more, far fewer than a long thread's.
+    static let firstReplies = 100
+
+    /// `document` with the array at `span` cut to its first `count` elements; nil when it is no
+    /// longer than that.
+    static func firstElements(_ document: [UInt8], of span: Range<Int>?, count: Int) -> [UInt8]? {
+        let peek = JSONPeek(document)
+        guard let span, let elements = peek.elements(of: span), elements.count > count,
+            let last = elements.prefix(count).last
+        else { return nil }
+        return Array(document[..<last.upperBound]) + [UInt8(ascii: "]")] + document[span.upperBound...]
+    }
+
+    /// Reads and hands on the first part, if `cut` makes one; a part that does not read is no loss.
+    func sendFirst(_ cut: [UInt8]?, _ format: DocumentFormat, url: String, to parts: Parts?) {
+        guard let parts, let cut, let part = try? read(cut, format, url: url) else { return }
+        parts(part)
+    }
+
     /// A status and its context, saved together as `{"status": …, "context": …}`.
-    func fetchMastodon(_ server: WebAddress, _ id: String, progress: Progress?) async throws(FetchError) -> Discussion {
+    func fetchMastodon(
+        _ server: WebAddress, _ id: String, progress: Progress?, parts: Parts?
+    ) async throws(FetchError) -> Discussion {
         let statusURL = SiteAPI.join(server, ["api", "v1", "statuses", id])
         let contextURL = statusURL + "/context"
         progress?(0, 2)
@@ -39,14 +65,21 @@ extension ThreadFetcher {
         progress?(2, 2)
         let document =
             Array(#"{"status": "#.utf8) + status + Array(#", "context": "#.utf8) + context + [UInt8(ascii: "}")]
+        // A status with ancestors is a reply the reader opens on: it may not be in a first part.
+        let peek = JSONPeek(document)
+        if parts != nil, peek.value(at: ["context", "ancestors"]).flatMap(peek.elements)?.isEmpty ?? true {
+            let span = peek.value(at: ["context", "descendants"])
+            let first = Self.firstElements(document, of: span, count: Self.firstReplies)
+            sendFirst(first, .mastodon, url: statusURL, to: parts)
+        }
         return try read(document, .mastodon, url: statusURL)
     }
 
     /// A post and every page of its comments, the pages' comments spliced into the post's
     /// answer as `comments`. A comment address first asks which post the comment is under.
-    func fetchLemmy(_ server: WebAddress, _ address: ThreadAddress, progress: Progress?) async throws(FetchError)
-        -> Discussion
-    {
+    func fetchLemmy(
+        _ server: WebAddress, _ address: ThreadAddress, progress: Progress?, parts: Parts?
+    ) async throws(FetchError) -> Discussion {
         var postID = address.id
         if let comment = address.focus {
             let url = SiteAPI.join(server, ["api", "v3", "comment"]) + "?id=" + comment
@@ -92,6 +125,12 @@ extension ThreadFetcher {
                 added += 1
             }
             progress?(seen.count, total.map { max($0, seen.count) })
+            // A comment address opens on its comment, which may not be on the first page.
+            if page == 1, added > 0, address.focus == nil {
+                // The first page is the first screen; the rest of the pages follow behind it.
+                let first = Array(post.dropLast()) + Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
+                sendFirst(first, .lemmy, url: postURL, to: parts)
+            }
             if added == 0 { break }
             page += 1
         }
@@ -103,7 +142,9 @@ extension ThreadFetcher {
 
     /// A post's thread: the handle resolved to a DID (unless the address gives one), then
     /// `getPostThread` as deep and as high as the API allows.
-    func fetchBluesky(_ address: ThreadAddress, progress: Progress?) async throws(FetchError) -> Discussion {
+    func fetchBluesky(_ address: ThreadAddress, progress: Progress?, parts: Parts?) async throws(FetchError)
+        -> Discussion
+    {
         let actor = address.actor ?? ""
         var did = actor
         if !actor.hasPrefix("did:") {
@@ -125,6 +166,22 @@ extension ThreadFetcher {
         let url = api.blueskyThread(did: did, post: address.id)
         let body = try Self.object(try await client.json(url), url: url)
         progress?(2, 2)
+        let document = Array(body)
+        if parts != nil {
+            let span = JSONPeek(document).value(at: ["thread", "replies"])
+            // Top-level replies carry their own replies: a few of them make a screen.
+            sendFirst(Self.firstElements(document, of: span, count: Self.firstThreads), .bluesky, url: url, to: parts)
+        }
+        return try read(document, .bluesky, url: url)
+    }
+
+    /// The replies of Bluesky post `uri` (a stub's `link`), as a discussion whose top-level comments
+    /// are those replies: what `merging(stub:with:)` puts in the stub's place.
+    func fetchBlueskyReplies(of uri: String) async throws(FetchError) -> Discussion {
+        let url =
+            SiteAPI.join(api.bluesky, ["app.bsky.feed.getPostThread"]) + "?uri=" + SiteAPI.encoded(uri)
+            + "&depth=\(Self.blueskyDepth)&parentHeight=0"
+        let body = try Self.object(try await client.json(url), url: url)
         return try read(Array(body), .bluesky, url: url)
     }
 

@@ -28,21 +28,27 @@ extension ThreadFetcher {
         stub index: Int, of discussion: Discussion, progress: Progress? = nil
     ) async throws(FetchError) -> DiscussionMerge {
         guard index >= 0, index < discussion.count, let stub = discussion.more(of: index) else {
-            throw FetchError(url: api.reddit.origin, kind: .unreadable("this line is not a stub tread can fetch"))
+            throw FetchError(url: address(of: nil), kind: .unreadable("this line is not a stub tread can fetch"))
         }
         let fetched = try await fetch(stub: stub, progress: progress)
         do {
             return try discussion.merging(stub: index, with: fetched)
         } catch {
             throw FetchError(
-                url: api.reddit.origin, kind: .unreadable("the fetched replies cannot be merged: \(error)"))
+                url: address(of: stub), kind: .unreadable("the fetched replies cannot be merged: \(error)"))
         }
+    }
+
+    /// The site a stub is fetched from, for messages.
+    private func address(of stub: MoreStub?) -> String {
+        stub?.site == "bluesky" ? api.bluesky.origin : api.reddit.origin
     }
 
     /// The comments behind `stub`, as a discussion for `Discussion.merging(stub:with:)`:
     /// `/api/morechildren` in batches of 100 ids, one after another (Reddit counts requests), or
     /// the parent comment's permalink for "continue this thread".
     public func fetch(stub: MoreStub, progress: Progress? = nil) async throws(FetchError) -> Discussion {
+        if stub.site == "bluesky", stub.isValid { return try await fetchBlueskyReplies(of: stub.link) }
         guard stub.isValid, stub.site == "reddit" else {
             throw FetchError(url: api.reddit.origin, kind: .unreadable("the stub's ids are not Reddit's"))
         }

@@ -62,7 +62,7 @@ public struct ThreadFetcher: Sendable {
             }
             return try await fetchDiscourse(forum, address.id, progress: progress, parts: parts)
         case .mastodon, .lemmy, .bluesky:
-            return try await fetchFediverse(address, progress: progress)
+            return try await fetchFediverse(address, progress: progress, parts: parts)
         }
     }
 

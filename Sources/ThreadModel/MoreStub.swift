@@ -5,7 +5,7 @@
 /// fetcher may put them in a request as they are; a stub that fails a check is no stub at all
 /// (the placeholder stays a plain line).
 public struct MoreStub: Equatable, Sendable {
-    /// The site whose API fetches the replies; only "reddit" today.
+    /// The site whose API fetches the replies: "reddit", or "bluesky" (see `bluesky(post:count:)`).
     public var site: String
     /// The thread's fullname (`t3_…`), Reddit's `link_id`.
     public var link: String
@@ -48,9 +48,36 @@ public struct MoreStub: Equatable, Sendable {
 
     /// Whether every field passed its check (see the type's summary).
     public var isValid: Bool {
-        site == "reddit" && link.hasPrefix("t3_") && Self.isID(link.dropFirst(3))
+        if site == "bluesky" { return Self.isPostURI(link) && parent == link && children.isEmpty }
+        return site == "reddit" && link.hasPrefix("t3_") && Self.isID(link.dropFirst(3))
             && (parent.hasPrefix("t1_") || parent.hasPrefix("t3_")) && Self.isID(parent.dropFirst(3))
             && children.count <= Self.maximumChildren && children.allSatisfy { Self.isID($0[...]) }
+    }
+
+    /// A Bluesky post's replies that were not sent (past the depth asked for, or beside a parent):
+    /// `link` and `parent` are the post's `at://` address, fetched again with its replies.
+    public static func bluesky(post uri: String, count: Int64?) -> MoreStub? {
+        let stub = MoreStub(site: "bluesky", link: uri, parent: uri, children: [], count: count)
+        return stub.isValid ? stub : nil
+    }
+
+    /// `at://DID/app.bsky.feed.post/RKEY`, each part of the characters a DID and a record key are made of.
+    public static func isPostURI(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard text.hasPrefix("at://"), parts.count == 5, parts[3] == "app.bsky.feed.post" else { return false }
+        let did = parts[2]
+        let rkey = parts[4]
+        let didOK =
+            did.hasPrefix("did:") && did.utf8.count <= 200
+            && did.utf8.allSatisfy { isAlphanumeric($0) || ":._-".utf8.contains($0) }
+        let rkeyOK =
+            !rkey.isEmpty && rkey.utf8.count <= 64 && rkey != "." && rkey != ".."
+            && rkey.utf8.allSatisfy { isAlphanumeric($0) || "._~-".utf8.contains($0) }
+        return didOK && rkeyOK
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Reddit's ids: base 36, lower case, 1 to 13 characters.

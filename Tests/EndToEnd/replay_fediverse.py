@@ -10,8 +10,9 @@ Mastodon and Lemmy addresses name their own server, so these answer at the root,
                                  Lemmy: page N of the post's top-level comments (L a page), each
                                  with its replies down to depth D, as Lemmy pages a tree
   /bsky/com.atproto.identity.resolveHandle?handle=H   Bluesky: the DID of a handle in the fixtures
-  /bsky/app.bsky.feed.getPostThread?uri=URI           Bluesky: the fixture thread of that post, or
-                                 Bluesky's 400 NotFound answer (what a deleted post gets)
+  /bsky/app.bsky.feed.getPostThread?uri=URI           Bluesky: the fixture thread of that post (with
+                                 parentHeight=0, or for a post inside a fixture's thread: the post and
+                                 its replies), or Bluesky's 400 NotFound answer (what a deleted post gets)
 
 --synthetic N adds a Mastodon status, a Lemmy post and a Bluesky post, each id 9000000 (Bluesky:
 handle synthetic.test, record key 3synthetic), with N replies spread over a few levels.
@@ -28,7 +29,7 @@ TEXT = "A reply of a made-up thread, long enough to wrap once or twice on a scre
 
 class Fediverse:
     def __init__(self, root):
-        self.statuses, self.posts, self.comments, self.threads, self.handles = {}, {}, {}, {}, {}
+        self.statuses, self.posts, self.threads, self.handles, self.nodes = {}, {}, {}, {}, {}
         for path in sorted((Path(root) / "mastodon").glob("*.json")):
             data = json.loads(path.read_bytes())
             status, context = (data[0], data[1]) if isinstance(data, list) else (data["status"], data.get("context", {}))
@@ -52,7 +53,11 @@ class Fediverse:
         stack = [data["thread"]]
         while stack:
             node = stack.pop()
-            author = node.get("post", {}).get("author", {})
+            post = node.get("post", {})
+            if "uri" in post:
+                # A post of the thread asked for by itself (a stub's replies): itself and its replies, no parent.
+                self.nodes.setdefault(post["uri"], {k: v for k, v in node.items() if k != "parent"})
+            author = post.get("author", {})
             if "handle" in author:
                 self.handles[author["handle"]] = author["did"]
             stack += node.get("replies", []) + ([node["parent"]] if "parent" in node else [])
@@ -91,7 +96,11 @@ class Fediverse:
             return None if did is None else json.dumps({"did": did}).encode()
         if parts == ["bsky", "app.bsky.feed.getPostThread"]:
             uri = query.get("uri", [""])[0]
-            return self.threads.get(uri, ("bsky-notfound", uri))
+            if uri in self.threads and query.get("parentHeight", ["80"])[0] != "0":
+                return self.threads[uri]
+            if uri in self.nodes:
+                return json.dumps({"thread": self.nodes[uri]}).encode()
+            return ("bsky-notfound", uri)
         return None
 
     def context(self, status_id):
@@ -126,6 +135,12 @@ class Fediverse:
     def add_synthetic(self, count):
         """A thread of `count` replies on each site, replies spread over a few levels."""
         parents = [0 if i < count // 10 or i % 4 == 0 else random.Random(i).randrange(1, i) for i in range(1, count + 1)]
+        # Lemmy is asked for 8 levels: deeper replies go to the top instead, so every site has all N.
+        depth = {0: 0}
+        for i, parent in enumerate(parents, start=1):
+            if depth[parent] >= 8:
+                parents[i - 1] = parent = 0
+            depth[i] = depth[parent] + 1
         sid = lambda i: str(SYNTHETIC_ID + i)
         for i in range(count + 1):
             self.statuses[sid(i)] = {

@@ -77,6 +77,13 @@ before=$(grep -c resolveHandle "$work/requests")
 expect_count "Bluesky post by DID" 7 "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i"
 [ "$(grep -c resolveHandle "$work/requests")" -eq "$before" ] && pass "a DID is not resolved" || fail "a DID was resolved"
 
+# --- "more replies" stubs of a Bluesky thread fetch the replies of their post ---
+run convert --expand-more "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i" -o "$work/expanded.json"
+[ "$status" -eq 0 ] && grep -q "fetched 4 stubs" "$work/err" &&
+    grep -q "^/bsky/app.bsky.feed.getPostThread?uri=at%3A%2F%2Fdid%3Aplc%3Ajmszivbbbadpztauju5dev26%2Fapp.bsky.feed.post%2F3koscfhae3h2x&depth=1000&parentHeight=0 " "$work/requests" &&
+    pass "convert --expand-more fetches each Bluesky stub's post with its replies" ||
+    fail "Bluesky stubs: exit $status $(head -c 300 "$work/err")"
+
 # --- the copies, and the saved files ---
 for name in "mastodon-127.0.0.1_$port-117020583245459824" "lemmy-127.0.0.1_$port-1234" \
     "lemmy-127.0.0.1_$port-comment-15" "bluesky-chadmichael.bsky.social-3k7rmyigapw2y"; do
@@ -123,5 +130,24 @@ wait_for "6 comments" 15 && pass "the reader opens a Bluesky thread" || fail "Bl
 expect_screen "Matt Binder @mattbinder.bsky.social" "the root post's author heads the article"
 send q
 expect_exit 0 "q quits"
+start_app 90 30 env XDG_CACHE_HOME="$work/readercache" "$BIN" "$base/comment/15"
+wait_for "comment 5 of 7" 15 && pass "a Lemmy comment address opens with that comment selected" ||
+    fail "Lemmy comment selected: $(screen)"
+send q
+expect_exit 0 "q quits the Lemmy thread"
+start_app 90 30 env XDG_CACHE_HOME="$work/readercache" "$BIN" "https://bsky.app/profile/did:plc:yfvwmnlztr4dwkb7hwz55r2g/post/3kosdondcpl2i"
+wait_for "7 comments" 15 || fail "the reader opens the Bluesky thread: $(screen)"
+asked=$(grep -c "parentHeight=0" "$work/requests")
+send G
+wait_for "4 more replies not in this file" 5 && pass "a Bluesky parent's other replies show as a stub, last" ||
+    fail "Bluesky stub: $(screen)"
+send Enter
+for _ in $(seq 50); do [ "$(grep -c "parentHeight=0" "$work/requests")" -gt "$asked" ] && break; sleep 0.1; done
+[ "$(grep -c "parentHeight=0" "$work/requests")" -gt "$asked" ] && pass "Enter on a Bluesky stub fetches its post's replies" ||
+    fail "Enter on the stub asked nothing: $(screen)"
+sleep 0.5
+! screen | grep -q "4 more replies not in this file" && pass "the fetched stub leaves its place" || fail "stub still shown: $(screen)"
+send q
+expect_exit 0 "q quits after the fetch"
 
 finish

@@ -164,3 +164,86 @@ import ThreadModel
         #expect(throws: SiteAPIError.self) { try SiteAPI(environment: ["TREAD_BSKY_API": "ftp://x"]) }
     }
 }
+
+/// Collects the parts a fetch sends.
+private final class FirstParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [Int] = []
+    func add(_ part: Discussion) { lock.withLock { counts.append(part.commentCount) } }
+    var all: [Int] { lock.withLock { counts } }
+}
+
+@Suite struct FediversePartsTests {
+    @Test func longMastodonConversationSendsItsFirstRepliesFirst() async throws {
+        let replies = (2...151).map { #"{"id": "\#($0)", "in_reply_to_id": "1", "content": "<p>r</p>"}"# }
+        let transport = CannedTransport([
+            "https://m.example/api/v1/statuses/1": [json(#"{"id": "1", "content": "<p>root</p>"}"#)],
+            "https://m.example/api/v1/statuses/1/context": [
+                json(#"{"ancestors": [], "descendants": [\#(replies.joined(separator: ","))]}"#)
+            ],
+        ])
+        let log = FirstParts()
+        let whole = try await fetcher(transport).fetch(
+            try #require(ThreadAddress("https://m.example/@a/1")), parts: { log.add($0) })
+        #expect(log.all == [ThreadFetcher.firstReplies])
+        #expect(whole.commentCount == 150)
+    }
+
+    @Test func shortBlueskyThreadIsOnePart() async throws {
+        let thread = SiteAPI.standard.blueskyThread(did: "did:plc:a", post: "1")
+        let transport = CannedTransport([
+            thread: [json(#"{"thread": {"post": {"uri": "at://did:plc:a/app.bsky.feed.post/1"}, "replies": []}}"#)]
+        ])
+        let log = FirstParts()
+        _ = try await fetcher(transport).fetch(
+            try #require(ThreadAddress("https://bsky.app/profile/did:plc:a/post/1")), parts: { log.add($0) })
+        #expect(log.all.isEmpty)
+    }
+}
+
+@Suite struct BlueskyStubTests {
+    static let root = "at://did:plc:a/app.bsky.feed.post/1"
+
+    @Test func repliesNotSentAreAFetchableStubThatEnterPutsInPlace() async throws {
+        let saved =
+            #"{"thread": {"post": {"uri": "\#(Self.root)", "record": {"text": "root"}}, "replies": ["#
+            + #"{"post": {"uri": "at://did:plc:b/app.bsky.feed.post/2", "record": {"text": "r"}, "replyCount": 2}}]}}"#
+        let discussion = try Discussion.load(DocumentBytes(Array(saved.utf8)))
+        let stub = try #require(discussion.fetchableStubs.first)
+        let more = try #require(discussion.more(of: stub))
+        #expect(more.site == "bluesky" && more.link == "at://did:plc:b/app.bsky.feed.post/2" && more.count == 2)
+        let url =
+            "https://public.api.bsky.app/xrpc/app.bsky.feed.getPostThread?uri=at%3A%2F%2Fdid%3Aplc%3Ab%2Fapp.bsky.feed.post%2F2&depth=1000&parentHeight=0"
+        let replies = (3...4).map {
+            #"{"post": {"uri": "at://did:plc:c/app.bsky.feed.post/\#($0)", "record": {"text": "deep"}}}"#
+        }
+        let transport = CannedTransport([
+            url: [
+                json(
+                    #"{"thread": {"post": {"uri": "\#(more.link)", "record": {"text": "r"}}, "replies": [\#(replies.joined(separator: ","))]}}"#
+                )
+            ]
+        ])
+        let merge = try await fetcher(transport).expand(stub: stub, of: discussion)
+        #expect(merge.discussion.commentCount == 3)
+        #expect(merge.discussion.fetchableStubs.isEmpty)
+        #expect(FediverseFetchTests.depths(merge.discussion) == [1, 2, 2])
+    }
+
+    @Test func stubWithAnAddressThatIsNotAPostIsAPlainLine() {
+        #expect(MoreStub.bluesky(post: "at://did:plc:a/app.bsky.feed.post/../x", count: 1) == nil)
+        #expect(MoreStub.bluesky(post: "https://bsky.app/profile/a/post/1", count: 1) == nil)
+        #expect(
+            MoreStub.parse(#"{"site": "bluesky", "link": "at://did:plc:a/app.bsky.feed.post/1", "parent": "x"}"#) == nil
+        )
+    }
+}
+
+extension FediverseFetchTests {
+    /// Each entry's depth, top level 1.
+    static func depths(_ discussion: Discussion) -> [Int] {
+        var depth: [Int] = []
+        for index in 0..<discussion.count { depth.append(discussion.parent(of: index).map { depth[$0] + 1 } ?? 1) }
+        return depth
+    }
+}
