@@ -95,7 +95,7 @@ public struct StoryListScreen: Sendable {
         list.next = page.next
         if !page.ids.isEmpty { list.ids = page.ids }
         list.missing += page.missing
-        notice = page.missing > 0 ? "\(page.missing) stories of this page could not be fetched" : nil
+        notice = page.missing > 0 ? "\(Self.missing(page.missing)) of this page" : nil
     }
 
     /// The list fetched again from its first page: the selection stays on the same story where it still is.
@@ -104,7 +104,7 @@ public struct StoryListScreen: Sendable {
         self = StoryListScreen(
             list: fresh, rows: rows, columns: columns, keymap: keymap, readCounts: readCounts, now: now)
         if let keep, let index = list.stories.firstIndex(where: { $0.discussion == keep }) { select(index) }
-        notice = fresh.missing > 0 ? "refreshed; \(fresh.missing) stories could not be fetched" : "refreshed"
+        notice = fresh.missing > 0 ? "refreshed; \(Self.missing(fresh.missing))" : "refreshed"
     }
 
     /// A fetch failed (or was stopped): one line saying why; what arrived stays.
@@ -116,6 +116,11 @@ public struct StoryListScreen: Sendable {
     /// The reader closed on `story`'s thread holding `comments` comments: its line shows it read.
     public mutating func read(_ story: Story, comments: Int) {
         readCounts[Self.readKey(story)] = comments
+    }
+
+    /// "1 story could not be fetched", "27 stories could not be fetched".
+    public static func missing(_ count: Int) -> String {
+        count == 1 ? "1 story could not be fetched" : "\(count) stories could not be fetched"
     }
 
     /// Shows `message` on the bottom row until the next key.

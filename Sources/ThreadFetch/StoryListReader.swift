@@ -162,15 +162,20 @@ enum StoryListReader {
     }
 
     static func int(_ value: Any?) -> Int? {
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+        guard let number = value as? NSNumber, !isBool(number) else { return nil }
         let double = number.doubleValue
         guard double.isFinite, abs(double) < 1e15 else { return nil }
         return Int(double)
     }
 
     static func double(_ value: Any?) -> Double? {
-        guard let number = value as? NSNumber, !(value is Bool), number.doubleValue.isFinite else { return nil }
+        guard let number = value as? NSNumber, !isBool(number), number.doubleValue.isFinite else { return nil }
         return number.doubleValue
+    }
+
+    /// Whether JSON said `true` or `false` here (`is Bool` holds for every 0 and 1 on Linux).
+    static func isBool(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
     }
 
     /// The host of an http(s) link, without "www.".

@@ -88,6 +88,8 @@ extension DocumentOptions {
 /// soon as it is in and the fetch goes on, for the reader to follow (`live`); the copy is saved
 /// when the whole thread is in. Otherwise (`--print`, `convert`, `stats`) the whole thread.
 func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Bool = false) -> DocumentBytes {
+    // A front page opens one thread after another in one process: nothing of the last may stay.
+    (fetchNote, fetchedThread, liveFetch, openingFetch, finishing) = (nil, nil, nil, nil, nil)
     let environment = ProcessInfo.processInfo.environment
     let cache = ThreadCache(environment: environment)
     let copy = options.refresh ? nil : cache?.read(address)

@@ -106,6 +106,7 @@ struct Read: ParsableCommand {
     func run() throws {
         defer { finishOpeningFetch() }
         let printing = print || isatty(STDOUT_FILENO) == 0
+        if let list = document.list { return try runList(list, printing: printing) }
         let preferences = try ReaderPreferences.loadOrExit()
         let bytes = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         let session = ReadingSession(
