@@ -18,6 +18,17 @@ extension DocumentOptions {
         }
         return StoryListAddress(file)
     }
+
+    /// With nothing named to read, the list the config's `start` names (nil: the bundled sample);
+    /// a `start` that names no list is an error naming the setting, exit 78.
+    func startList(_ preferences: ReaderPreferences) throws -> StoryListAddress? {
+        guard file == nil, let start = preferences.preferences.start else { return nil }
+        guard let list = StoryListAddress(start) else {
+            writeError("tread: config: start = \"\(start)\" names no list; use hn, r/SUB, lobsters or a forum's /latest")
+            throw ExitCode(78)
+        }
+        return list
+    }
 }
 
 /// Fetches a front page's pages and keeps the list fetched so far in the cache, as threads are.

@@ -108,6 +108,7 @@ struct Read: ParsableCommand {
         let printing = print || isatty(STDOUT_FILENO) == 0
         if let list = document.list { return try runList(list, printing: printing) }
         let preferences = try ReaderPreferences.loadOrExit()
+        if let list = try document.startList(preferences) { return try runList(list, printing: printing) }
         let bytes = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         let session = ReadingSession(
             remember: !state.noState, path: ReadingSession.statePath(of: document),

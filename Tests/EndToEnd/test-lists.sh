@@ -71,6 +71,9 @@ status=$?
 TREAD_REDDIT_API="$base/fault/500/reddit" "$BIN" --print r/x/top?t=week >"$work/out" 2>"$work/err"
 [ $? -eq 75 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && pass "a busy site: one line, 75" || fail "busy: $(cat "$work/err")"
 
+mkdir -p "$work/config/tread" && printf 'start = "lobsters"\n' >"$work/config/tread/config.toml"
+XDG_CONFIG_HOME="$work/config" expect_print "config start: tread with no argument opens that list" 25 "Reorient GitHub" --offline
+
 # --- on screen: open a story, q back to the same row, read ---
 start_app 100 30 "${apis[@]}" "$BIN" lobsters:newest
 expect_screen "lobsters:newest · 3 stories" "the list opens"
