@@ -24,7 +24,8 @@ extension DocumentOptions {
     func startList(_ preferences: ReaderPreferences) throws -> StoryListAddress? {
         guard file == nil, let start = preferences.preferences.start else { return nil }
         guard let list = StoryListAddress(start) else {
-            writeError("tread: config: start = \"\(start)\" names no list; use hn, r/SUB, lobsters or a forum's /latest")
+            writeError(
+                "tread: config: start = \"\(start)\" names no list; use hn, r/SUB, lobsters or a forum's /latest")
             throw ExitCode(78)
         }
         return list
