@@ -7,6 +7,13 @@ public struct Article: Equatable, Sendable {
     public var url: String?
     public var source: String?
     public var tags: [String]?
+    /// The story's score on its site, when the site gives one.
+    public var score: Int64?
+    /// How many comments the site says the thread has (it may hold fewer: deleted, not fetched).
+    public var commentCount: Int64?
+    /// What the site says of the story beyond its title: "stickied", "locked", "removed", a flair,
+    /// "from r/X", "pinned", "closed" (tags are `tags`).
+    public var marks: [String]?
     /// Paragraphs, in order.
     public var body: [String]
 
@@ -25,7 +32,8 @@ public struct Article: Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, author, published, url, source, tags, body
+        case id, title, author, published, url, source, tags, score, marks, body
+        case commentCount = "comment_count"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,6 +45,9 @@ public struct Article: Equatable, Sendable {
         url = try container.decodeIfPresent(String.self, forKey: .url)
         source = try container.decodeIfPresent(String.self, forKey: .source)
         tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        score = try container.decodeIfPresent(Int64.self, forKey: .score)
+        commentCount = try container.decodeIfPresent(Int64.self, forKey: .commentCount)
+        marks = try container.decodeIfPresent([String].self, forKey: .marks)
         if let single = try? container.decodeIfPresent(String.self, forKey: .body) {
             body = Article.paragraphs(of: single)
         } else {
@@ -53,6 +64,9 @@ public struct Article: Equatable, Sendable {
         try container.encodeIfPresent(url, forKey: .url)
         try container.encodeIfPresent(source, forKey: .source)
         try container.encodeIfPresent(tags, forKey: .tags)
+        try container.encodeIfPresent(score, forKey: .score)
+        try container.encodeIfPresent(commentCount, forKey: .commentCount)
+        try container.encodeIfPresent(marks, forKey: .marks)
         if !body.isEmpty { try container.encode(body, forKey: .body) }
     }
 

@@ -81,7 +81,7 @@ expect_screen "> 1. What problems do people solve with strace? (jvns.ca)" "first
 send j
 expect_screen "> 2. systemd Services Are Easy (blog.akerl.org)" "j moves down"
 send Enter
-expect_screen "comments" "Enter opens the story in the reader"
+expect_screen "15 points · 3 comments" "Enter opens the story in the reader, its score and count in the header"
 expect_gone "lobsters:newest · 3 stories" "the list is gone while reading"
 send q
 expect_screen "> 2. systemd Services Are Easy" "q in the reader comes back to the same row"
