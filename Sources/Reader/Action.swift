@@ -1,4 +1,6 @@
-/// Everything the reader can be asked to do; keys and mouse events become these.
+/// Everything the user can ask the reader to do; the keymap turns keys into these. Events that are
+/// not the user's choice of action (a key typed at a prompt, a digit of a count, the mouse, a resize)
+/// are messages, not actions.
 public enum Action: Hashable, Sendable {
     case nextComment, previousComment
     case nextSibling, previousSibling
@@ -13,8 +15,6 @@ public enum Action: Hashable, Sendable {
     /// Fold the current thread and go to the next top-level thread.
     case foldThreadAndNext
     case foldAll, unfoldAll
-    /// A digit of a count for the next action (`5j`, `3u`); after `=`, a depth.
-    case digit(Int)
     /// `=`: the next digit shows threads down to that depth.
     case depthPrefix
     /// Show threads down to this depth (what `=` and a digit do).
@@ -45,10 +45,8 @@ public enum Action: Hashable, Sendable {
     /// Repaint the whole screen (ctrl-L), for when something else wrote over it.
     case redraw
     case quit
+    /// Leave the thread for the next or previous story of the list it was opened from.
+    case nextStory, previousStory
     /// New comments, marking read, marks and the jump list.
     case visit(VisitAction)
-    /// A key typed while the search prompt or help is open.
-    case input(Key)
-    case mouse(MouseEvent)
-    case resize(rows: Int, columns: Int)
 }

@@ -4,6 +4,9 @@ import ThreadQuery
 
 /// Everything that changes the reader, as data: what the user does and what the program learns.
 public enum Message: Sendable {
+    /// The reader is on screen: it asks for what its opening needs (the visit, the rest of the thread,
+    /// the author index, the filter to open with).
+    case started
     /// A key as typed; the keymap turns it into an action.
     case key(Key)
     /// An action directly (what a key means, for callers that already know).
@@ -14,6 +17,10 @@ public enum Message: Sendable {
     case loaded(Discussion)
     /// The share of the document read so far by a background load, 0...1.
     case loadProgress(Double)
+    /// The background load failed after the preview showed: the reader leaves as if it had failed at once.
+    case loadFailed(DocumentError)
+    /// A signal arrived (SIGINT, SIGTERM, SIGHUP): it stops a fetch, or ends the reading as `q` would.
+    case interrupted(signal: Int32)
     /// Time to read the next stretch of comments for a running search.
     case searchStep
     /// Time to evaluate the next stretch of comments for a running word or regex filter.
@@ -39,35 +46,48 @@ public enum Message: Sendable {
 }
 
 extension ReaderState {
-    /// Applies one message in place: the reader's one way to change.
+    /// Applies one message in place: the reader's one way to change. Answers what the runtime must do.
     ///
     /// `layout` holds the lines laid out so far; the caller keeps it from one message to the next
     /// (and passes the same to `render`). It is pure memoisation, so a new one only costs time.
-    public mutating func update(_ message: Message, layout: LayoutCache) {
-        repaintRequested = false
-        effects.removeAll()
+    @discardableResult
+    public mutating func update(_ message: Message, layout: LayoutCache) -> [Command] {
+        commands.removeAll()
+        handle(message, layout: layout)
+        defer { commands.removeAll() }
+        return commands
+    }
+
+    private mutating func handle(_ message: Message, layout: LayoutCache) {
         switch message {
         case .key, .action, .mouse, .resize:
             replay?.messages.append(message)
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
-        case .loaded, .loadProgress, .searchStep, .filterStep, .visitReady, .authorsIndexed, .notice, .fetchProgress,
-            .reloaded,
-            .expanded, .fetchFailed, .arrived:
+        case .started, .loaded, .loadProgress, .loadFailed, .interrupted, .searchStep, .filterStep, .visitReady,
+            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived:
             break
         }
         switch message {
-        case .key(.enter) where overview && mode == .reading:
+        case .key(let key) where mode != .reading: inputRecordingJump(key, layout: layout)
+        case .key(.enter) where overview:
             // Enter in the overview reads the selected comment (space and tab still fold).
             apply(.toggleOverview, layout: layout)
         case .key(let key):
-            if mode == .reading, takeMarkLetter(key, layout: layout) { break }
-            if let action = keymap.action(for: key, in: mode) { applyRecordingJump(action, layout: layout) }
+            if takeMarkLetter(key, layout: layout) { break }
+            if let action = keymap.action(for: key) {
+                applyRecordingJump(action, layout: layout)
+            } else if case .character(let character) = key, character.isASCII, let digit = character.wholeNumberValue {
+                typed(digit, layout: layout)
+            }
         case .action(let action): applyRecordingJump(action, layout: layout)
-        case .mouse(let event): apply(.mouse(event), layout: layout)
-        case .resize(let rows, let columns): apply(.resize(rows: rows, columns: columns), layout: layout)
+        case .mouse(let event): mouse(event, layout: layout)
+        case .resize(let rows, let columns): resize(rows: rows, columns: columns, layout: layout)
+        case .started: start(layout: layout)
         case .loaded(let full): load(full, layout: layout)
         case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }
+        case .loadFailed(let error): commands.append(.loadFailed(error))
+        case .interrupted(let signal): interrupted(signal, layout: layout)
         case .searchStep: continueSearch(layout: layout)
         case .filterStep: continueFilter(layout: layout)
         case .visitReady(let visit): startVisit(visit, layout: layout)
@@ -89,8 +109,10 @@ extension ReaderState {
     private mutating func load(_ full: Discussion, layout: LayoutCache) {
         // Only a preview is replaced; a stray `.loaded` must not throw away the reader's place.
         guard let replay else { return }
-        var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, options: options)
-        fresh.newMarkerStyle = newMarkerStyle
+        var opening = self.opening
+        opening.loading = false
+        var fresh = ReaderState(
+            discussion: full, rows: replay.rows, columns: replay.columns, options: options, opening: opening)
         // The preview's lines (its comment count in the rule, its last comment's replies) are stale.
         layout.removeAll()
         for message in replay.messages {
@@ -98,9 +120,53 @@ extension ReaderState {
             while fresh.isSearching { fresh.continueSearch(layout: layout) }
             while fresh.isFiltering { fresh.continueFilter(layout: layout) }
         }
-        fresh.repaintRequested = false
-        // Links were opened and text copied when the keys were first typed, not again now.
-        fresh.effects.removeAll()
+        // Links were opened and text copied when the keys were first typed, not again now; a fetch
+        // asked for on the whole document (the preview refuses one) starts now.
+        fresh.commands.removeAll()
+        if let fetch = fresh.fetch { fresh.commands.append(.startFetch(fetch)) }
         self = fresh
+        commands.append(.buildVisit(full))
+        commands.append(.indexAuthors(full))
+    }
+
+    /// `.started`: what the opening needs, asked for once the first frame can be drawn.
+    private mutating func start(layout: LayoutCache) {
+        if opening.restArriving {
+            // The visit waits for the whole thread: built on the first part, it would not find where the
+            // last one stopped. It is asked for when the fetch of the rest ends (`endFetch`).
+            request(.rest, progress: "fetching the rest of the thread")
+        } else if !opening.loading {
+            commands.append(.buildVisit(discussion))
+            if discussion.count > Self.authorIndexInBackground { commands.append(.indexAuthors(discussion)) }
+        }
+        if let filter = opening.filter { handle(.action(.applyFilter(filter)), layout: layout) }
+    }
+
+    /// Above this many comments the authors are hashed beside the reader once it is all read, so that the
+    /// first `author:` filter key finds them ready (a tenth of a second at a million comments otherwise).
+    static let authorIndexInBackground = 50_000
+
+    /// A signal: ctrl-C stops a fetch, as Esc does; otherwise (SIGTERM, SIGHUP, SIGINT) the reading ends as
+    /// `q` would, keeping the place, with the shell's status for the signal.
+    private mutating func interrupted(_ signal: Int32, layout: LayoutCache) {
+        if signal == Self.interruptSignal, fetch != nil {
+            handle(.action(.cancel), layout: layout)
+            return
+        }
+        commands.append(.saveVisit(visitToSave(layout: layout)))
+        commands.append(.exit(status: 128 + signal))
+    }
+
+    /// SIGINT's number (2 on every system tread runs on).
+    static let interruptSignal: Int32 = 2
+
+    /// Leaves the reader with `outcome`: the fetch stops and the visit is saved first.
+    mutating func leave(_ outcome: ReaderOutcome, layout: LayoutCache) {
+        if fetch != nil {
+            fetch = nil
+            commands.append(.stopFetch)
+        }
+        commands.append(.saveVisit(visitToSave(layout: layout)))
+        commands.append(.quit(outcome))
     }
 }

@@ -48,6 +48,8 @@ public struct ReaderOptions: Sendable {
     public var copyCommand: String?
     /// Whether the map is shown on opening, hidden until `M`, or off.
     public var map: MapPreference
+    /// How new comments are marked: `.word` where the terminal shows no colours.
+    public var newMarkerStyle = NewMarkerStyle.dot
 
     public init(
         keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil,

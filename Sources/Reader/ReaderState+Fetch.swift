@@ -30,13 +30,9 @@ extension ReaderState {
         }
     }
 
-    /// The thread on screen is the first part of one still arriving: the loop's running fetch
-    /// brings the rest (`.arrived`); Esc stops it and keeps what arrived.
-    public mutating func awaitRest() {
-        request(.rest, progress: "fetching the rest of the thread")
-    }
-
-    private mutating func request(_ kind: FetchRequest.Kind, progress: String) {
+    /// Asks the runtime for a fetch; `.rest` (asked for by `.started` when the thread on screen is the first
+    /// part of one still arriving) brings the rest as `.arrived`; Esc stops it and keeps what arrived.
+    mutating func request(_ kind: FetchRequest.Kind, progress: String) {
         guard replay == nil else {
             message = "wait until the whole thread has loaded"
             return
@@ -46,8 +42,18 @@ extension ReaderState {
             return
         }
         fetchCount += 1
-        fetch = FetchRequest(kind: kind, number: fetchCount, progress: progress)
+        let request = FetchRequest(kind: kind, number: fetchCount, progress: progress)
+        fetch = request
+        commands.append(.startFetch(request))
         message = nil
+    }
+
+    /// The fetch is over (done, failed or stopped). The rest of a thread opened early was all that kept
+    /// its visit from being built: it is asked for now, on what arrived.
+    private mutating func endFetch() {
+        let wasRest = fetch?.kind == .rest
+        fetch = nil
+        if wasRest { commands.append(.buildVisit(discussion)) }
     }
 
     /// Esc or ctrl-C during a fetch: the loop drops it and the thread stays as it was.
@@ -58,7 +64,8 @@ extension ReaderState {
         } else {
             message = "fetch stopped; the thread is as it was"
         }
-        fetch = nil
+        commands.append(.stopFetch)
+        endFetch()
     }
 
     /// Applies what a fetch sent; answers to a fetch no longer running (stopped) are dropped.
@@ -68,14 +75,14 @@ extension ReaderState {
         case .fetchProgress(let text):
             fetch?.progress = text
         case .fetchFailed(let text):
-            fetch = nil
+            endFetch()
             self.message = text
         case .reloaded(let merge):
-            fetch = nil
+            endFetch()
             take(merge, select: nil, layout: layout)
             self.message = Self.newCommentsText(merge)
         case .expanded(let merge):
-            fetch = nil
+            endFetch()
             let first = merge.newIDs.first.flatMap { id in
                 (0..<merge.discussion.count).first { merge.discussion.id(of: $0) == id }
             }
@@ -85,12 +92,13 @@ extension ReaderState {
             do {
                 take(try discussion.merging(reload: part), select: nil, arriving: true, layout: layout)
             } catch {
-                fetch = nil
+                commands.append(.stopFetch)
+                endFetch()
                 self.message = "the comments that arrived cannot be shown: \(error)"
                 return
             }
             if whole {
-                fetch = nil
+                endFetch()
                 self.message = "all \(Self.grouped(discussion.commentCount)) comments are in"
             }
         default:

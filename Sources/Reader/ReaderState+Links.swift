@@ -1,14 +1,6 @@
 import TextLayout
 import ThreadModel
 
-/// Something the reader asks the world to do: the event loop does it after `update`.
-public enum Effect: Equatable, Sendable {
-    /// Open this URL in the browser; already checked by `LinkSafety`.
-    case open(String)
-    /// Put this text on the clipboard.
-    case copy(String)
-}
-
 extension ReaderState {
     /// The links of the selected comment (of the article when there is no comment), numbered as drawn.
     ///
@@ -53,7 +45,7 @@ extension ReaderState {
             message = "not opened: \(why)"
             return
         }
-        effects.append(.open(url))
+        commands.append(.open(url))
         message = "opening " + LinkText.shortened(url, maxWidth: 60)
     }
 
@@ -151,7 +143,7 @@ extension ReaderState {
                 ? "\(what) is too long to copy" : "\(what) is too long to copy through the terminal"
             return
         }
-        effects.append(.copy(text))
+        commands.append(.copy(text))
         message = options.copyCommand.map { "copying \(what) with \($0)…" } ?? "copied \(what)"
     }
 

@@ -54,7 +54,7 @@ extension ReaderState {
         case .pageUp, .character("b"): overlay.offset = max(0, overlay.offset - room)
         case .home, .character("g"): overlay.offset = 0
         case .end, .character("G"): overlay.offset = last
-        case _ where keymap.action(for: key, in: .reading) == .parent:
+        case _ where keymap.action(for: key) == .parent:
             guard overlay.item != .article, let selection else {
                 message = "the article is the top"
                 return

@@ -174,6 +174,7 @@ extension ReaderState {
     /// What the help lists: every binding of the keymap in force, then the mouse and the prompt's keys.
     var helpEntries: [(label: String, help: String)] {
         keymap.bindings.map { ($0.label, $0.help) } + [
+            Keymap.countHelp,
             ("wheel", "scroll (unless --no-mouse)"),
             ("click", "select; on ▾ ▸ fold"),
             ("ctrl-w ctrl-u", "prompt: delete word, line"),

@@ -5,28 +5,13 @@ extension ReaderState {
     /// Applies one action in place: a count typed before it (`5j`) repeats it, or for `u`
     /// says how many levels up.
     mutating func apply(_ action: Action, layout: LayoutCache) {
-        switch action {
-        case .input(let key):
-            input(key, layout: layout)
+        if action == .redraw {
+            commands.append(.repaint)
             return
-        case .resize(let rows, let columns):
-            resize(rows: rows, columns: columns, layout: layout)
-            return
-        case .mouse(let event):
-            mouse(event, layout: layout)
-            return
-        case .redraw:
-            repaintRequested = true
-            return
-        default:
-            break
         }
         let pending = self.pending
         self.pending = nil
         switch action {
-        case .digit(let digit):
-            typed(digit, after: pending, layout: layout)
-            return
         case .depthPrefix:
             self.pending = .depth
             message = "show depth: type 1–9"
@@ -55,7 +40,14 @@ extension ReaderState {
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
     static let maximumCount = 9_999
 
-    /// A digit: after `=`, the depth to show; else a digit of the count for the next action.
+    /// A digit key no action is bound to: after `=`, the depth to show; else a digit of the count for
+    /// the next action (`5j`, `3u`).
+    mutating func typed(_ digit: Int, layout: LayoutCache) {
+        let pending = self.pending
+        self.pending = nil
+        typed(digit, after: pending, layout: layout)
+    }
+
     private mutating func typed(_ digit: Int, after pending: Pending?, layout: LayoutCache) {
         guard (0...9).contains(digit) else { return }
         switch pending {
@@ -175,9 +167,19 @@ extension ReaderState {
         case .showHelp:
             mode = .help
             helpOffset = 0
-        case .quit: quitRequested = true
-        case .input, .resize, .mouse, .digit, .depthPrefix, .redraw, .visit: break
+        case .quit: leave(.quit, layout: layout)
+        case .nextStory, .previousStory: story(action, layout: layout)
+        case .depthPrefix, .redraw, .visit: break
         }
+    }
+
+    /// Next or previous story: leaves for the list the thread was opened from, if it was.
+    private mutating func story(_ action: Action, layout: LayoutCache) {
+        guard opening.inList else {
+            message = "no list: this thread was not opened from one"
+            return
+        }
+        leave(action == .nextStory ? .nextStory : .previousStory, layout: layout)
     }
 
     /// Without comments, only scrolling, help and quitting mean anything.
@@ -194,7 +196,8 @@ extension ReaderState {
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
         case .startFilter: mode = .filterPrompt(filter?.text ?? "")
-        case .quit: quitRequested = true
+        case .quit: leave(.quit, layout: layout)
+        case .nextStory, .previousStory: story(action, layout: layout)
         case .cancel where fetch != nil: cancelFetch()
         case .reload: requestReload()
         case .cancel:
@@ -311,7 +314,7 @@ extension ReaderState {
 
     // MARK: - Window
 
-    private mutating func resize(rows: Int, columns: Int, layout: LayoutCache) {
+    mutating func resize(rows: Int, columns: Int, layout: LayoutCache) {
         let row = selectionRow(layout: layout)
         self.rows = max(0, rows)
         self.columns = max(0, columns)
@@ -332,7 +335,7 @@ extension ReaderState {
         }
     }
 
-    private mutating func mouse(_ event: MouseEvent, layout: LayoutCache) {
+    mutating func mouse(_ event: MouseEvent, layout: LayoutCache) {
         switch event.kind {
         case .wheelDown where parentOverlay != nil: scrollParentOverlay(by: 3)
         case .wheelUp where parentOverlay != nil: scrollParentOverlay(by: -3)
@@ -361,7 +364,8 @@ extension ReaderState {
 
     // MARK: - Prompt and help
 
-    private mutating func input(_ key: Key, layout: LayoutCache) {
+    /// A key while a prompt, the help, the link picker or the parent overlay is open: it goes to them.
+    mutating func input(_ key: Key, layout: LayoutCache) {
         switch mode {
         case .reading:
             return

@@ -176,12 +176,19 @@ extension ReaderState {
             return
         }
         let before = selection
-        // Enter in the search prompt runs the search: its first hit is a jump, even one found steps later.
-        var isSearch = false
-        if case .input(.enter) = action, case .searchPrompt = mode { isSearch = true }
         apply(action, layout: layout)
-        guard let before, Self.isJump(action) || isSearch else { return }
-        if isSearch || selection != before { visits.jumps.record(before) }
+        guard let before, Self.isJump(action) else { return }
+        if selection != before { visits.jumps.record(before) }
+    }
+
+    /// A key for an open prompt or overlay. Enter in the search prompt runs the search: its first hit is
+    /// a jump, even one found steps later.
+    mutating func inputRecordingJump(_ key: Key, layout: LayoutCache) {
+        let before = selection
+        var isSearch = false
+        if key == .enter, case .searchPrompt = mode { isSearch = true }
+        input(key, layout: layout)
+        if let before, isSearch { visits.jumps.record(before) }
     }
 
 }

@@ -59,9 +59,8 @@ public struct ReaderState: Sendable {
     var filterAuthors: AuthorIndex?
     /// The last message for the status line.
     public internal(set) var message: String?
-    public internal(set) var quitRequested = false
-    /// What the last message asks the event loop to do (open a link, copy text); emptied by each message.
-    public internal(set) var effects: [Effect] = []
+    /// What the message being applied asks the runtime to do; `update` hands them out and empties this.
+    var commands: [Command] = []
     /// Searches run so far, oldest first, for ↑/↓ in the prompt; and where ↑ has got to.
     var searchHistory: [String] = []
     /// The first line of the help shown, when the window is too short for all of it.
@@ -69,17 +68,17 @@ public struct ReaderState: Sendable {
     var historyPosition: Int?
     /// What the keys typed just before leave for the next one: a count, or `=` waiting for a depth.
     var pending: Pending?
-    /// Set by ctrl-L until the next message: the terminal must repaint everything, not just what changed.
-    public internal(set) var repaintRequested = false
     /// While the document is a preview: how to redo on the whole document what was done to it.
     var replay: Replay?
     public let keymap: Keymap
     /// New comments, marks and the jump list of this visit (see `ReaderState+Visits`).
     public internal(set) var visits = VisitTracking()
-    /// How new comments are marked: the loop says `.word` when the terminal shows no colours.
-    public var newMarkerStyle = NewMarkerStyle.dot
-    /// Where the thread can be read again from, for `R` and Enter on a stub; the program sets it.
-    public var source: ThreadSource = .none("this thread has no address or file to read again")
+    /// How new comments are marked: `.word` when the terminal shows no colours (see `ReaderOptions`).
+    public var newMarkerStyle: NewMarkerStyle { options.newMarkerStyle }
+    /// How the reader was opened: where the thread can be read again from, what is still arriving.
+    public let opening: ReaderOpening
+    /// Where the thread can be read again from, for `R` and Enter on a stub.
+    public var source: ThreadSource { opening.source }
     /// The fetch running, or just asked for: the loop starts it and stops it when this becomes nil.
     public internal(set) var fetch: FetchRequest?
     /// How many fetches were asked for, to number the next.
@@ -89,14 +88,30 @@ public struct ReaderState: Sendable {
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
-    public init(discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard, loading: Bool = false) {
+    public init(
+        discussion: Discussion, rows: Int, columns: Int, keymap: Keymap = .standard, loading: Bool = false,
+        source: ThreadSource? = nil
+    ) {
+        var opening = ReaderOpening(loading: loading)
+        if let source { opening.source = source }
         self.init(
             discussion: discussion, rows: rows, columns: columns, options: ReaderOptions(keymap: keymap),
-            loading: loading)
+            opening: opening)
     }
 
     /// A reader with the user's preferences: keys, layout, and the threads folded down to `options.openLevels`.
-    public init(discussion: Discussion, rows: Int, columns: Int, options: ReaderOptions, loading: Bool = false) {
+    public init(discussion: Discussion, rows: Int, columns: Int, options: ReaderOptions, loading: Bool) {
+        self.init(
+            discussion: discussion, rows: rows, columns: columns, options: options,
+            opening: ReaderOpening(loading: loading))
+    }
+
+    /// A reader opened as `opening` says; `.started` then asks for what it needs (the visit, the rest).
+    public init(
+        discussion: Discussion, rows: Int, columns: Int, options: ReaderOptions,
+        opening: ReaderOpening = ReaderOpening()
+    ) {
+        self.opening = opening
         self.discussion = discussion
         tree = CommentTree(discussion: discussion)
         if let levels = options.openLevels { tree.showLevels(max(1, levels)) }
@@ -108,7 +123,7 @@ public struct ReaderState: Sendable {
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         map = options.map == .shown
         findMapFacts()
-        if loading {
+        if opening.loading {
             loadingProgress = 0
             replay = Replay(rows: self.rows, columns: self.columns)
         }
@@ -160,10 +175,12 @@ public struct ReaderState: Sendable {
         var messages: [Message] = []
     }
 
-    /// The reader's one way to change: `state` after `message`.
-    public static func update(_ state: ReaderState, _ message: Message, layout: LayoutCache) -> ReaderState {
+    /// The reader's one way to change: `state` after `message`, and what it asks the runtime to do.
+    public static func update(_ state: ReaderState, _ message: Message, layout: LayoutCache) -> (
+        ReaderState, [Command]
+    ) {
         var state = state
-        state.update(message, layout: layout)
-        return state
+        let commands = state.update(message, layout: layout)
+        return (state, commands)
     }
 }

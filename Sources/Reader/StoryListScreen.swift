@@ -134,6 +134,18 @@ public struct StoryListScreen: Sendable {
         return max(0, (story.comments ?? seen) - seen)
     }
 
+    /// The reader asked for the next (1) or previous (-1) story: selects and gives it; nil at either
+    /// end of the stories fetched, which the status line then says.
+    public mutating func step(by delta: Int) -> Story? {
+        let target = selected + delta
+        guard list.stories.indices.contains(target) else {
+            notice = delta > 0 ? "no next story yet: the end of the list fetched so far" : "no previous story"
+            return nil
+        }
+        select(target)
+        return selectedStory
+    }
+
     /// Applies a key; the answer says what the loop must do.
     public mutating func handle(_ key: Key) -> Outcome {
         notice = nil
@@ -154,7 +166,7 @@ public struct StoryListScreen: Sendable {
         default:
             break
         }
-        switch keymap.action(for: key, in: .reading) {
+        switch keymap.action(for: key) {
         case .nextComment?, .lineDown?: return move(by: 1)
         case .previousComment?, .lineUp?: return move(by: -1)
         case .halfPageDown?: return move(by: max(1, pageSize / 2))

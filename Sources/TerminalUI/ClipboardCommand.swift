@@ -33,7 +33,8 @@ public final class ClipboardCommand {
     }
 
     /// Starts the command on `text`; a message when it cannot start (not found, say), else nil.
-    public func copy(_ text: String) -> String? {
+    /// `whenDone`, if given, gets the line saying how it ended, on the copy's own thread.
+    public func copy(_ text: String, whenDone: (@Sendable (String) -> Void)? = nil) -> String? {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else {
             return "could not copy with \(name): \(String(cString: strerror(errno)))"
@@ -54,7 +55,8 @@ public final class ClipboardCommand {
             return "copy command \(name): \(error.description)"
         }
         close(ends[0])
-        let job = CopyJob(pid: pid, input: ends[1], bytes: Array(text.utf8), name: name, timeout: timeout)
+        let job = CopyJob(
+            pid: pid, input: ends[1], bytes: Array(text.utf8), name: name, timeout: timeout, whenDone: whenDone)
         guard job.start() else {
             // No thread: stop the command rather than leave it waiting on a pipe no one writes.
             close(ends[1])
@@ -98,9 +100,14 @@ final class CopyJob: Sendable {
     let bytes: [UInt8]
     let name: String
     let timeout: Duration
+    let whenDone: (@Sendable (String) -> Void)?
     private let result = Mutex<String?>(nil)
 
-    init(pid: pid_t, input: Int32, bytes: [UInt8], name: String, timeout: Duration) {
+    init(
+        pid: pid_t, input: Int32, bytes: [UInt8], name: String, timeout: Duration,
+        whenDone: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.whenDone = whenDone
         self.pid = pid
         self.input = input
         self.bytes = bytes
@@ -122,6 +129,7 @@ final class CopyJob: Sendable {
                 let job = Unmanaged<CopyJob>.fromOpaque(argument).takeRetainedValue()
                 let outcome = job.feedAndWait()
                 job.result.withLock { $0 = outcome }
+                job.whenDone?(outcome)
                 return nil
             }, box)
         guard started == 0 else {

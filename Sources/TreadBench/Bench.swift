@@ -88,7 +88,7 @@ struct Bench: ParsableCommand {
         let fromReply = pressUntil(start, .nextComment) { state, selection in state.tree.depth(of: selection) > 0 }
         // That reply's next sibling: in a big thread its parent is far above.
         let fromSibling = fromReply + [.nextSibling]
-        let resizeFrom: [Action] = [.bottom]
+        let resizeFrom: [Message] = [.action(.bottom)]
 
         report.add("reader state (comment tree)", keys: "", from: "", samples: timeInit(discussion))
         report.add("first frame", keys: "", from: "open", samples: time(setup: nil, [], start: start))
@@ -105,21 +105,21 @@ struct Bench: ParsableCommand {
             samples: time(setup: fromReply, [.nextSibling], start: start),
             note: siblingNote(start, from: fromReply))
         report.add("page down", keys: "PgDn", from: "open", samples: time(setup: [], [.pageDown], start: start))
-        let wide = Action.resize(rows: rows + 6, columns: columns + 20)
+        let wide = Message.resize(rows: rows + 6, columns: columns + 20)
         report.add(
             "resize \(columns)x\(rows)→\(columns + 20)x\(rows + 6)", keys: "", from: "G",
-            samples: time(setup: resizeFrom, [wide], start: start))
+            samples: time(messages: resizeFrom, [wide], start: start))
         report.add(
             "resize back →\(columns)x\(rows)", keys: "", from: "G, resize",
-            samples: time(setup: resizeFrom + [wide], [.resize(rows: rows, columns: columns)], start: start))
+            samples: time(messages: resizeFrom + [wide], [.resize(rows: rows, columns: columns)], start: start))
         let afterKeys = peakResidentKiB()
 
         let word = search ?? pickSearchWord(discussion)
         if let word {
             progress("searching for “\(word)”")
             var hits: [Int] = []
-            let typing: [Action] = [.startSearch] + word.map { .input(.character($0)) }
-            let samples = time(setup: typing, [.input(.enter)], start: start) {
+            let typing: [Message] = [.action(.startSearch)] + word.map { .key(.character($0)) }
+            let samples = time(messages: typing, [.key(.enter)], start: start) {
                 hits.append($0.search?.hits.count ?? 0)
             }
             let counts = Set(hits).sorted().map(String.init).joined(separator: "/")
@@ -164,7 +164,7 @@ struct Bench: ParsableCommand {
     /// the whole thread, so the row to watch is "filter key" against the 50 ms goal. The author
     /// index is built by the setup's `author:a`, before the timed key.
     private func addFilterRows(to report: inout BenchReport, start: ReaderState, word: String?) {
-        func typing(_ text: String) -> [Action] { [.startFilter] + text.map { .input(.character($0)) } }
+        func typing(_ text: String) -> [Message] { [.action(.startFilter)] + text.map { .key(.character($0)) } }
         progress("timing the filter, the overview and the map")
         report.add(
             "first author filter (+ index)", keys: "--filter author:a", from: "open",
@@ -178,24 +178,25 @@ struct Bench: ParsableCommand {
             note: "the reader hashes a big thread's authors beside its loop once the load is done")
         report.add(
             "filter key (field)", keys: "0", from: "&depth<2",
-            samples: time(setup: typing("depth<2"), [.input(.character("0"))], start: start))
+            samples: time(messages: typing("depth<2"), [.key(.character("0"))], start: start))
         report.add(
             "filter key (author)", keys: "x", from: "&author:a",
-            samples: time(setup: typing("author:a"), [.input(.character("x"))], start: start))
+            samples: time(messages: typing("author:a"), [.key(.character("x"))], start: start))
         report.add(
             "filter key (score)", keys: "0", from: "&score>5",
-            samples: time(setup: typing("score>5"), [.input(.character("0"))], start: start))
+            samples: time(messages: typing("score>5"), [.key(.character("0"))], start: start))
         if let word {
             report.add(
                 "word filter (whole document)", keys: "--filter \(word)", from: "open",
                 samples: time(setup: [], [.applyFilter(word)], start: start), note: "every filterStep until done")
         }
-        let filtered = typing("depth<3") + [.input(.enter)]
+        let filtered = typing("depth<3") + [.key(.enter)]
         report.add(
             "next match under a filter", keys: "n", from: "&depth<3⏎",
-            samples: time(setup: filtered, [.nextMatch], start: start))
+            samples: time(messages: filtered, [.action(.nextMatch)], start: start))
         report.add(
-            "clear the filter", keys: "Esc", from: "&depth<3⏎", samples: time(setup: filtered, [.cancel], start: start))
+            "clear the filter", keys: "Esc", from: "&depth<3⏎",
+            samples: time(messages: filtered, [.action(.cancel)], start: start))
         report.add("j", keys: "j", from: "c", samples: time(setup: [.firstComment], [.nextComment], start: start))
         report.add(
             "overview on", keys: "v", from: "c", samples: time(setup: [.firstComment], [.toggleOverview], start: start))
@@ -210,7 +211,9 @@ struct Bench: ParsableCommand {
             samples: time(setup: [.firstComment, .toggleMap], [.nextComment], start: start))
         report.add(
             "j with map, overview, filter", keys: "j", from: "c, M, o, &depth<3⏎",
-            samples: time(setup: [.firstComment, .toggleMap, .toggleOverview] + filtered, [.nextComment], start: start))
+            samples: time(
+                messages: [.action(.firstComment), .action(.toggleMap), .action(.toggleOverview)] + filtered,
+                [.action(.nextComment)], start: start))
     }
 
     // MARK: - Timing
@@ -235,6 +238,16 @@ struct Bench: ParsableCommand {
         setup: [Action]?, _ actions: [Action], start: ReaderState, prepared: [Message] = [],
         check: (ReaderState) -> Void = { _ in }
     ) -> [Duration] {
+        time(
+            messages: setup.map { $0.map(Message.action) }, actions.map(Message.action), start: start,
+            prepared: prepared, check: check)
+    }
+
+    /// `time` for messages that are not actions: keys typed at a prompt, a resize.
+    private func time(
+        messages setup: [Message]?, _ messages: [Message], start: ReaderState, prepared: [Message] = [],
+        check: (ReaderState) -> Void = { _ in }
+    ) -> [Duration] {
         let clock = ContinuousClock()
         var samples: [Duration] = []
         for _ in 0..<`repeat` {
@@ -243,11 +256,11 @@ struct Bench: ParsableCommand {
             let layout = LayoutCache()
             for message in prepared { state.update(message, layout: layout) }
             if let setup {
-                for action in setup { state.update(.action(action), layout: layout) }
+                for message in setup { state.update(message, layout: layout) }
                 blackHole(state.render(layout: layout))
             }
             let begin = clock.now
-            for action in actions { state.update(.action(action), layout: layout) }
+            for message in messages { state.update(message, layout: layout) }
             // A search reads the thread in steps, as the event loop drives it: time all of them.
             while state.isSearching { state.update(.searchStep, layout: layout) }
             while state.isFiltering { state.update(.filterStep, layout: layout) }

@@ -17,15 +17,18 @@ enum PipelineExercise {
     /// Widths `--print` is run at.
     static let printWidths = [1, 13, 80]
 
-    /// Actions every document gets, in this order, at every size.
-    static let script: [Action] = [
-        .nextComment, .nextComment, .toggleFold, .nextComment, .bottom, .previousComment, .foldAll,
-        .nextComment, .unfoldAll, .digit(2), .parent, .digit(3), .foldOrParent, .unfold, .nextSibling,
-        .previousSibling, .nextThread, .previousThread, .root, .foldThreadAndNext, .pageDown, .halfPageUp,
-        .lineDown, .lineUp, .top, .firstComment, .startSearch, .input(.character("e")), .input(.enter),
-        .nextMatch, .previousMatch, .mouse(MouseEvent(.click, row: 3, column: 2)),
-        .mouse(MouseEvent(.wheelDown, row: 0, column: 0)), .resize(rows: 7, columns: 31), .showHelp,
-        .input(.escape), .resize(rows: 1, columns: 1), .nextComment, .resize(rows: 24, columns: 80), .bottom,
+    /// Messages every document gets, in this order, at every size.
+    static let script: [Message] = [
+        .action(.nextComment), .action(.nextComment), .action(.toggleFold), .action(.nextComment), .action(.bottom),
+        .action(.previousComment), .action(.foldAll), .action(.nextComment), .action(.unfoldAll),
+        .key(.character("2")), .action(.parent), .key(.character("3")), .action(.foldOrParent), .action(.unfold),
+        .action(.nextSibling), .action(.previousSibling), .action(.nextThread), .action(.previousThread),
+        .action(.root), .action(.foldThreadAndNext), .action(.pageDown), .action(.halfPageUp), .action(.lineDown),
+        .action(.lineUp), .action(.top), .action(.firstComment), .action(.startSearch), .key(.character("e")),
+        .key(.enter), .action(.nextMatch), .action(.previousMatch), .mouse(MouseEvent(.click, row: 3, column: 2)),
+        .mouse(MouseEvent(.wheelDown, row: 0, column: 0)), .resize(rows: 7, columns: 31), .action(.showHelp),
+        .key(.escape), .resize(rows: 1, columns: 1), .action(.nextComment), .resize(rows: 24, columns: 80),
+        .action(.bottom),
     ]
 
     /// Runs everything over `data`; traps (through `check`) when something that must hold does not.
@@ -53,13 +56,13 @@ enum PipelineExercise {
             // big one now and then, so the fuzzer gets through more inputs.
             let drawEvery = size.rows * size.columns <= 200 ? 1 : 6
             checkState(state, layout: layout, render: true)
-            for (number, action) in script.enumerated() {
-                state.update(.action(action), layout: layout)
+            for (number, message) in script.enumerated() {
+                state.update(message, layout: layout)
                 checkState(state, layout: layout, render: number % drawEvery == 0)
             }
             // A few actions the input chooses, so the fuzzer can steer the reader too.
             for number in 0..<24 {
-                state.update(.action(random.action(count: discussion.count)), layout: layout)
+                state.update(random.message(count: discussion.count), layout: layout)
                 checkState(state, layout: layout, render: number % drawEvery == 0)
             }
             checkState(state, layout: layout, render: true)
@@ -134,8 +137,8 @@ struct InputRandom {
         return Int(z % UInt64(max(1, bound)))
     }
 
-    /// Any action the reader knows, with arguments in and around the ranges that make sense.
-    mutating func action(count: Int) -> Action {
+    /// Any message a user makes, with arguments in and around the ranges that make sense.
+    mutating func message(count: Int) -> Message {
         let plain: [Action] = [
             .nextComment, .previousComment, .nextSibling, .previousSibling, .nextThread, .previousThread,
             .parent, .root, .toggleFold, .foldOrParent, .unfold, .foldThreadAndNext, .foldAll, .unfoldAll,
@@ -147,12 +150,12 @@ struct InputRandom {
             .enter, .escape, .backspace, .control("u"), .tab, .up, .function(1),
         ]
         switch next(below: 10) {
-        case 0: return .digit(next(below: 11))
-        case 1: return .input(keys[next(below: keys.count)])
+        case 0: return .key(.character(Character(String(next(below: 10)))))
+        case 1: return .key(keys[next(below: keys.count)])
         case 2: return .mouse(MouseEvent(.click, row: next(below: 30) - 2, column: next(below: 90) - 2))
         case 3: return .mouse(MouseEvent(next(below: 2) == 0 ? .wheelUp : .wheelDown, row: 0, column: 0))
         case 4: return .resize(rows: next(below: 40) - 1, columns: next(below: 210) - 1)
-        default: return plain[next(below: plain.count)]
+        default: return .action(plain[next(below: plain.count)])
         }
     }
 }

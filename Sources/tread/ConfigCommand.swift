@@ -66,34 +66,12 @@ enum FileHandleOut {
     }
 }
 
-/// The reader's keymap as the config sees it: action names and default keys.
-///
-/// Names are the actions' case names in kebab case (`nextComment` → `next-comment`); actions
-/// that carry a value (digits, input, mouse) are not bound by name.
+/// The reader's keymap as the config sees it: each action's hand-written name and default keys.
 enum ReaderActions {
     static var bindable: [BindableAction] {
-        var seen = Set<String>()
-        var result: [BindableAction] = []
-        for binding in Keymap.standard.bindings {
-            let caseName = String(describing: binding.action)
-            guard !caseName.contains("("), seen.insert(caseName).inserted else { continue }
-            result.append(
-                BindableAction(
-                    name: kebab(caseName), defaultKeys: binding.keys.compactMap(keyName), help: binding.help))
+        Keymap.standard.bindings.map { binding in
+            BindableAction(name: binding.name, defaultKeys: binding.keys.compactMap(keyName), help: binding.help)
         }
-        return result
-    }
-
-    static func kebab(_ name: String) -> String {
-        var out = ""
-        for c in name {
-            if c.isUppercase {
-                out += "-" + c.lowercased()
-            } else {
-                out.append(c)
-            }
-        }
-        return out
     }
 
     static func keyName(_ key: Key) -> KeyName? {

@@ -21,42 +21,44 @@ struct FetchOptions: ParsableArguments {
     }
 }
 
-/// A note for the status line about where a fetched thread came from ("the copy saved 3 hours
-/// ago"); set once, on the main thread, before the document is loaded.
-nonisolated(unsafe) private var fetchNote: String?
+/// A thread the command line fetched by its address: what the reader needs to open it and to fetch it again.
+struct FetchedThread {
+    /// The thread as fetched, so it is not read a second time from its canonical copy; nil when the
+    /// saved copy's bytes stand for it.
+    var discussion: Discussion?
+    /// Where the thread came from, for the status line ("showing the copy saved 3 hours ago").
+    var note: String?
+    /// The fetcher and cache used, for the reader's `R` and stubs; nil with `--offline`.
+    var live: (fetcher: ThreadFetcher, cache: ThreadCache?)?
+    /// The fetch still bringing the rest of a thread whose first part the reader opens on.
+    var opening: OpeningFetch?
+    /// A fetch that opened the reader on the whole thread and may still be writing its copy.
+    var finishing: OpeningFetch?
 
-/// The thread as fetched, so it is not read a second time from its canonical copy; set once, on
-/// the main thread, before the document is loaded.
-nonisolated(unsafe) private var fetchedThread: Discussion?
-
-/// The discussion for the bytes `fetchedDocument` gave: the one fetched, or the saved copy read,
-/// with the note saying it is a copy.
-func fetchedDiscussion(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-    var discussion: Discussion
-    if let fetchedThread {
-        discussion = fetchedThread
-    } else {
-        discussion = try Discussion.load(bytes, format: .tread)
+    /// The discussion for `bytes` (what the fetch returned): the one fetched, or the saved copy read,
+    /// with the note saying it is a copy.
+    func discussion(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
+        var discussion: Discussion
+        if let fetched = self.discussion {
+            discussion = fetched
+        } else {
+            discussion = try Discussion.load(bytes, format: .tread)
+        }
+        if let note { discussion.notes.append(note) }
+        return discussion
     }
-    if let fetchNote { discussion.notes.append(fetchNote) }
-    return discussion
+
+    /// Before the process ends: lets an opening fetch finish writing its copy (it writes nothing
+    /// when stopped), so a quick quit leaves no temporary file behind.
+    func finishSaving() {
+        (opening ?? finishing)?.finishSaving()
+    }
 }
 
-/// The fetcher and cache `fetchedDocument` used, for the reader's `R` and stubs; set once, on
-/// the main thread, before the reader opens.
-nonisolated(unsafe) private var liveFetch: (fetcher: ThreadFetcher, cache: ThreadCache?)?
-
-/// The fetch still bringing the rest of a thread whose first part the reader opens on; set once,
-/// on the main thread, before the reader opens.
-nonisolated(unsafe) private var openingFetch: OpeningFetch?
-
-/// A fetch that opened the reader on the whole thread and may still be writing its copy.
-nonisolated(unsafe) private var finishing: OpeningFetch?
-
-/// Before the process ends: lets an opening fetch finish writing its copy (it writes nothing
-/// when stopped), so a quick quit leaves no temporary file behind.
-func finishOpeningFetch() {
-    (openingFetch ?? finishing)?.finishSaving()
+/// A document as the command line read it: its bytes, and what fetching its address left, if it was one.
+struct DocumentRead {
+    var bytes: DocumentBytes
+    var fetched: FetchedThread?
 }
 
 extension DocumentOptions {
@@ -65,16 +67,16 @@ extension DocumentOptions {
         file.flatMap { ThreadAddress($0) }
     }
 
-    /// What the reader's `R` and Enter on a stub read from, once `read()` has run; nil for the sample.
+    /// What the reader's `R` and Enter on a stub read from, given what `read()` returned; nil for the sample.
     /// `filtered`: the reader shows a filtered subset, which a merge would fill again.
-    func live(filtered: Bool) -> LiveThread? {
+    func live(_ read: DocumentRead, filtered: Bool) -> LiveThread? {
         guard let file else { return nil }
         if filtered { return LiveThread(origin: .unavailable("the thread is filtered (--filter)")) }
         if let address {
-            guard let liveFetch else {
+            guard let live = read.fetched?.live else {
                 return LiveThread(origin: .unavailable("it was opened with --offline; run tread without it"))
             }
-            return LiveThread(origin: .address(address, liveFetch.fetcher, liveFetch.cache), opening: openingFetch)
+            return LiveThread(origin: .address(address, live.fetcher, live.cache), opening: read.fetched?.opening)
         }
         if file == "-" { return LiveThread(origin: .unavailable("it was read from standard input")) }
         return LiveThread(origin: .file(file, format))
@@ -87,16 +89,13 @@ extension DocumentOptions {
 /// `early` (the reader): where the site sends the thread in parts, the first part is returned as
 /// soon as it is in and the fetch goes on, for the reader to follow (`live`); the copy is saved
 /// when the whole thread is in. Otherwise (`--print`, `convert`, `stats`) the whole thread.
-func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Bool = false) -> DocumentBytes {
-    // A front page opens one thread after another in one process: nothing of the last may stay.
-    (fetchNote, fetchedThread, liveFetch, openingFetch, finishing) = (nil, nil, nil, nil, nil)
+func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Bool = false) -> DocumentRead {
     let environment = ProcessInfo.processInfo.environment
     let cache = ThreadCache(environment: environment)
     let copy = options.refresh ? nil : cache?.read(address)
     if options.offline {
         guard let copy else { fail(FetchError(url: address.displayAddress, kind: .notCached)) }
-        noteCopy(age: copy.age, because: nil)
-        return copy.bytes
+        return DocumentRead(bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: nil)))
     }
     let api: SiteAPI
     do {
@@ -108,23 +107,23 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
     let limits = FetchLimits(environment: environment)
     let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
     let fetcher = ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
-    liveFetch = (fetcher, cache)
+    let live = (fetcher: fetcher, cache: cache)
     let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
     progress.show("fetching \(address.displayAddress)")
     if early {
         let opening = OpeningFetch(address, fetcher: fetcher, cache: cache)
-        openingFetch = opening
         let first = opening.waitForFirst()
         progress.clear()
         switch first {
         case .part(let discussion):
-            fetchedThread = discussion
-            return discussion.bytes
+            return DocumentRead(
+                bytes: discussion.bytes, fetched: FetchedThread(discussion: discussion, live: live, opening: opening))
         case .done(let result):
             // The fetch writes the copy itself, while the reader opens; nothing is left to follow.
-            openingFetch = nil
-            finishing = opening
-            return fetched(result, address: address, copy: copy, cache: nil)
+            var read = fetched(result, address: address, copy: copy, cache: nil)
+            read.fetched?.live = live
+            read.fetched?.finishing = opening
+            return read
         }
     }
     let result = runBlocking {
@@ -133,7 +132,9 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
         }
     }
     progress.clear()
-    return fetched(result, address: address, copy: copy, cache: cache)
+    var read = fetched(result, address: address, copy: copy, cache: cache)
+    read.fetched?.live = live
+    return read
 }
 
 /// The document of a fetch that ended: the thread, saved to `cache`; or the saved copy when the
@@ -141,10 +142,9 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
 private func fetched(
     _ result: Result<Discussion, FetchError>, address: ThreadAddress, copy: (bytes: DocumentBytes, age: Double)?,
     cache: ThreadCache?
-) -> DocumentBytes {
+) -> DocumentRead {
     switch result {
     case .success(let discussion):
-        fetchedThread = discussion
         if let cache {
             do {
                 try cache.write(DocumentWriter.canonicalJSON(discussion), for: address)
@@ -152,20 +152,21 @@ private func fetched(
                 writeError("tread: \(error)")
             }
         }
-        return discussion.bytes
+        return DocumentRead(bytes: discussion.bytes, fetched: FetchedThread(discussion: discussion))
     case .failure(let error):
         guard error.isTemporary, let copy else { fail(error) }
         writeError("tread: \(error.description)")
-        noteCopy(age: copy.age, because: "the network failed")
-        return copy.bytes
+        return DocumentRead(
+            bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: "the network failed")))
     }
 }
 
-/// Says, on standard error and in the reader's status line, that the thread is a saved copy and how old.
-private func noteCopy(age: Double, because reason: String?) {
+/// Says on standard error that the thread is a saved copy and how old; answers the same line for the
+/// reader's status line.
+private func noteCopy(age: Double, because reason: String?) -> String {
     let note = "showing the copy saved \(ThreadCache.ageText(age)) ago" + (reason.map { " (\($0))" } ?? "")
     writeError("tread: \(note)")
-    fetchNote = note
+    return note
 }
 
 func fail(_ error: FetchError) -> Never {

@@ -9,21 +9,17 @@ import ThreadQuery
     import Glibc
 #endif
 
-/// Runs the full-screen reader: each event becomes a message, `update` changes the state,
-/// `render` draws it. Everything the reader does is in `update`; this loop only waits and draws.
+/// Opens the full-screen reader on `thread` and answers how it was left: quit, or on to the next or
+/// previous story of the list it was opened from (`inList`; in a plain thread those say "no list").
 ///
-/// Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
-/// costs one frame, not one per key.
-/// `file` names the document in an error the background load finds late; `filter` is a query
-/// to open with (`--filter`): the whole thread shows, filtered, and Esc clears it. `session` remembers
-/// the visit: its markers arrive as `.visitReady` (after the first frame on big threads) and it is saved
-/// on quit, SIGTERM and SIGHUP. `live` runs what `R` and Enter on a stub ask for, in a task of its own,
-/// whose answers the loop polls for.
+/// The runtime is one loop: terminal events and the one inbox in, commands out. Each event and each
+/// result of background work becomes a message, `update` changes the state and answers commands,
+/// `ReaderRuntime` runs them (as jobs whose results come back through the inbox), and the state is
+/// drawn. Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
+/// costs one frame, not one per key. The terminal is restored on every way out.
 func openReader(
-    _ discussion: Discussion, loading: BackgroundLoad? = nil, file: String? = nil, filter: String? = nil,
-    session: ReadingSession = ReadingSession(remember: false, path: nil), live: LiveThread? = nil,
-    preferences: ReaderPreferences, mouse: Bool = true
-) throws {
+    _ thread: ThreadToRead, preferences: ReaderPreferences, mouse: Bool = true, inList: Bool = false
+) throws -> ReaderOutcome {
     let terminal: Terminal
     do {
         terminal = try Terminal(theme: preferences.theme, mouse: mouse && preferences.preferences.mouse)
@@ -34,216 +30,210 @@ func openReader(
         throw ExitCode(78)
     }
     defer { terminal.restore() }
+    var options = preferences.readerOptions
+    if !terminal.hasColors { options.newMarkerStyle = .word }
     let size = terminal.size
     var state = ReaderState(
-        discussion: discussion, rows: size.rows, columns: size.columns, options: preferences.readerOptions,
-        loading: loading != nil)
-    if !terminal.hasColors { state.newMarkerStyle = .word }
-    if let live { state.source = live.source }
-    var fetching = FetchRun()
-    let clipboard = preferences.clipboardCommand
-    // Opened on the first part of a thread still arriving: the rest merges in as it comes.
-    if live?.opening != nil {
-        state.awaitRest()
-        fetching.follow(state, live: live)
-    }
+        discussion: thread.discussion, rows: size.rows, columns: size.columns, options: options,
+        opening: thread.opening(inList: inList))
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
-    if let loading { state.update(.loadProgress(loading.progress), layout: layout) }
-    /// Hands a built visit to the reader, with the line saying why the state cannot be used, if it cannot.
-    func take(_ built: (visit: Visit, notice: String?)) {
-        state.update(.visitReady(built.visit), layout: layout)
-        if let notice = built.notice { state.update(.notice(notice), layout: layout) }
+    var runtime = ReaderRuntime(
+        terminal: terminal, thread: thread, clipboard: preferences.clipboardCommand, inbox: Inbox())
+    if let loading = thread.loading {
+        state.update(.loadProgress(loading.progress), layout: layout)
+        runtime.follow(loading)
     }
-    // A small thread's visit is ready before the first frame (resuming shows at once); a big one's is
-    // built on another thread after it, as the background load is, and polled for below.
-    var building: VisitBuild?
-    // A big thread's authors are hashed beside the reader once it is all read, so that the first
-    // `author:` filter key finds them ready (a tenth of a second at a million comments otherwise).
-    var indexing: BackgroundWork<AuthorIndex>?
-    // A thread still arriving gets its visit once it is in (or the fetch stops), as a background load
-    // does: built on the first part, the visit would not find where the last one stopped.
-    var visitAwaitsRest = state.fetch?.kind == .rest
-    if loading == nil, !visitAwaitsRest {
-        if discussion.count <= ReadingSession.synchronousLimit {
-            take(session.start(discussion))
-        } else {
-            building = session.startInBackground(discussion)
-        }
-    }
-    if loading == nil, discussion.count > ReadingSession.synchronousLimit {
-        indexing = BackgroundWork(name: "tread authors") { AuthorIndex(discussion) }
-    }
-    if let filter { state.update(.action(.applyFilter(filter)), layout: layout) }
-    show(state, on: terminal, layout: layout)
-    var loading = loading
+    if let outcome = try runtime.run(state.update(.started, layout: layout), state: state) { return outcome }
+    // A small thread's visit is built before the first frame (resuming shows at once): it waits here.
+    if let outcome = try runtime.deliver(to: &state, layout: layout) { return outcome }
+    runtime.show(state, layout: layout)
     while true {
-        // Busy (loading, building the visit, a fetch, or a long search) means polling; idle means sleeping
-        // until a key.
-        let busy =
-            loading != nil || building != nil || indexing != nil || state.fetch != nil || visitAwaitsRest
-            || clipboard?.isBusy == true
-        let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : busy ? 50 : -1)
-        if visitAwaitsRest, state.fetch == nil {
-            visitAwaitsRest = false
-            if state.discussion.count <= ReadingSession.synchronousLimit {
-                take(session.start(state.discussion))
-                show(state, on: terminal, layout: layout)
-            } else {
-                building = session.startInBackground(state.discussion)
-            }
-        }
-        if let built = building?.take() {
-            building = nil
-            take(built)
-            if waited == nil { show(state, on: terminal, layout: layout) }
-        }
-        if let index = indexing?.take() {
-            indexing = nil
-            state.update(.authorsIndexed(index), layout: layout)
-        }
-        if fetching.deliver(to: &state, layout: layout), waited == nil { show(state, on: terminal, layout: layout) }
-        if let copied = clipboard?.finished(), !copied.isEmpty {
-            for line in copied { state.update(.notice(line), layout: layout) }
-            if waited == nil { show(state, on: terminal, layout: layout) }
-        }
-        if let load = loading {
-            switch load.result {
-            case .success(let full):
-                state.update(.loaded(full), layout: layout)
-                loading = nil
-                building = session.startInBackground(full)
-                indexing = BackgroundWork(name: "tread authors") { AuthorIndex(full) }
-            case .failure(let error):
-                // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
-                terminal.restore()
-                writeError("tread: \(error.naming(file).description)")
-                throw ExitCode(error.exitStatus)
-            case nil:
-                state.update(.loadProgress(load.progress), layout: layout)
-            }
-            if waited == nil { show(state, on: terminal, layout: layout) }
-        }
+        // Busy (a job runs) means polling; idle means sleeping until a key; a long search or filter steps.
+        let timeout: Int32 = state.isSearching || state.isFiltering ? 0 : runtime.inbox.isBusy ? 50 : -1
+        let waited = terminal.nextEvent(timeout: timeout)
+        if let outcome = try runtime.deliver(to: &state, layout: layout) { return outcome }
         guard var event = waited else {
+            // Nothing else woke the loop: draw what arrived, or the next stretch of a search or filter.
+            var step: Message?
             if state.isSearching {
-                state.update(.searchStep, layout: layout)
-                show(state, on: terminal, layout: layout)
+                step = .searchStep
             } else if state.isFiltering {
-                state.update(.filterStep, layout: layout)
-                show(state, on: terminal, layout: layout)
+                step = .filterStep
             }
+            if let step, let outcome = try runtime.run(state.update(step, layout: layout), state: state) {
+                return outcome
+            }
+            if step != nil || runtime.delivered { runtime.show(state, layout: layout) }
             continue
         }
         var applied = 0
-        var repaint = false
         while true {
+            let message: Message
             switch event {
-            case .signal(SIGINT) where state.fetch != nil:
-                // ctrl-C stops the fetch, as Esc does; with none running it quits as ever.
-                state.update(.action(.cancel), layout: layout)
-            case .signal(let number):
-                terminal.restore()
-                // SIGTERM, SIGHUP (a closed terminal) and SIGINT end the reading as `q` would: keep the place.
-                session.save(state.visitToSave(layout: layout))
-                throw ExitCode(128 + number)
-            case .key(let key): state.update(.key(key), layout: layout)
-            case .mouse(let mouse): state.update(.mouse(mouse), layout: layout)
-            case .resize(let rows, let columns): state.update(.resize(rows: rows, columns: columns), layout: layout)
+            case .signal(let number): message = .interrupted(signal: number)
+            case .key(let key): message = .key(key)
+            case .mouse(let mouse): message = .mouse(mouse)
+            case .resize(let rows, let columns): message = .resize(rows: rows, columns: columns)
             }
-            perform(state.effects, on: terminal, clipboard: clipboard, state: &state, layout: layout)
-            if state.quitRequested {
-                fetching.stop()
-                let visit = state.visitToSave(layout: layout)
-                terminal.restore()
-                session.save(visit)
-                clipboard?.finish(within: .seconds(2))
-                return
-            }
-            fetching.follow(state, live: live)
-            repaint = repaint || state.repaintRequested
+            if let outcome = try runtime.run(state.update(message, layout: layout), state: state) { return outcome }
             applied += 1
             guard applied < 64, let next = terminal.nextEvent(timeout: 0) else { break }
             event = next
         }
-        if repaint { terminal.invalidate() }
-        show(state, on: terminal, layout: layout)
+        if let outcome = try runtime.deliver(to: &state, layout: layout) { return outcome }
+        runtime.show(state, layout: layout)
     }
 }
 
-/// The fetch the loop runs for the reader: started when the state asks for one, cancelled when
-/// the state drops it (Esc, ctrl-C); its answers wait in a mailbox until the loop takes them.
-private struct FetchRun {
-    private var task: Task<Void, Never>?
-    private var number: Int?
-    private let mailbox = FetchMailbox()
+/// Runs what the reader asks for: links, copies, fetches, the visit, the author index, leaving.
+///
+/// Slow work runs as a job of the inbox (one of each kind at a time), whose results come back as
+/// messages; what fails at once (a link that will not open) comes back through the inbox too.
+struct ReaderRuntime {
+    let terminal: Terminal
+    let thread: ThreadToRead
+    let clipboard: ClipboardCommand?
+    let inbox: Inbox
+    /// Set by `.repaint` until the next frame.
+    private var repaint = false
+    /// Numbers the copy jobs, which may run side by side.
+    private var copies = 0
+    /// Whether the last `deliver` handed the reader anything.
+    private(set) var delivered = false
 
-    /// Starts or stops the fetch to match what `state` asks for.
-    mutating func follow(_ state: ReaderState, live: LiveThread?) {
-        guard state.fetch?.number != number else { return }
-        stop()
-        guard let request = state.fetch, let live else { return }
-        number = request.number
-        mailbox.expect(request.number)
-        let discussion = state.discussion
-        let mailbox = mailbox
-        task = Task.detached {
-            let answer = await live.run(
-                request, on: discussion, progress: { mailbox.post(progress: $0, for: request.number) },
-                part: { mailbox.post(part: $0, for: request.number) })
-            mailbox.post(result: answer, for: request.number)
-        }
+    init(terminal: Terminal, thread: ThreadToRead, clipboard: ClipboardCommand?, inbox: Inbox) {
+        self.terminal = terminal
+        self.thread = thread
+        self.clipboard = clipboard
+        self.inbox = inbox
     }
 
-    /// Gives the state what the fetch sent since last time; true when there was something.
-    mutating func deliver(to state: inout ReaderState, layout: LayoutCache) -> Bool {
-        guard number != nil else { return false }
-        let messages = mailbox.take()
-        for message in messages { state.update(message, layout: layout) }
-        if state.fetch == nil {
-            task = nil
-            number = nil
-        }
-        return !messages.isEmpty
-    }
-
-    mutating func stop() {
-        task?.cancel()
-        task = nil
-        number = nil
-        mailbox.expect(0)
-    }
-}
-
-/// Does what the reader asked: opens a link in the browser (detached, the terminal untouched),
-/// or copies text through the config's copy command, else OSC 52; a failure goes back to the status line.
-func perform(
-    _ effects: [Effect], on terminal: Terminal, clipboard: ClipboardCommand?, state: inout ReaderState,
-    layout: LayoutCache
-) {
-    for effect in effects {
-        switch effect {
-        case .open(let url):
-            do {
-                try LinkOpener.open(url)
-            } catch {
-                state.update(.notice(error.description), layout: layout)
+    /// Hands the reader every message waiting in the inbox, running the commands each answers; the
+    /// outcome when one of them leaves the reader.
+    mutating func deliver(to state: inout ReaderState, layout: LayoutCache) throws -> ReaderOutcome? {
+        delivered = false
+        while true {
+            let messages = inbox.take()
+            if messages.isEmpty { return nil }
+            delivered = true
+            for message in messages {
+                if let outcome = try run(state.update(message, layout: layout), state: state) { return outcome }
             }
-        case .copy(let text) where clipboard != nil:
-            // Its outcome arrives later, through `finished()`, polled by the loop.
-            if let failure = clipboard?.copy(text) { state.update(.notice(failure), layout: layout) }
-        case .copy(let text):
+        }
+    }
+
+    /// Runs `commands` in order; the outcome when one leaves the reader (a signal throws its exit status).
+    mutating func run(_ commands: [Command], state: ReaderState) throws -> ReaderOutcome? {
+        for command in commands {
+            switch command {
+            case .open(let url):
+                do {
+                    try LinkOpener.open(url)
+                } catch {
+                    inbox.post(.notice(error.description))
+                }
+            case .copy(let text): copy(text)
+            case .startFetch(let request): startFetch(request, on: state.discussion)
+            case .stopFetch: inbox.stop(.fetch)
+            case .buildVisit(let discussion): buildVisit(discussion)
+            case .indexAuthors(let discussion):
+                inbox.start(.authors, name: "tread authors") { $0.post(.authorsIndexed(AuthorIndex(discussion))) }
+            case .saveVisit(let visit): thread.session.save(visit)
+            case .repaint: repaint = true
+            case .quit(let outcome):
+                inbox.stop(.fetch)
+                terminal.restore()
+                clipboard?.finish(within: .seconds(2))
+                return outcome
+            case .exit(let status):
+                terminal.restore()
+                throw ExitCode(status)
+            case .loadFailed(let error):
+                // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
+                terminal.restore()
+                writeError("tread: \(error.naming(thread.file).description)")
+                throw ExitCode(error.exitStatus)
+            }
+        }
+        return nil
+    }
+
+    /// Draws the state, then makes its link numbers hyperlinks (OSC 8) over what ncurses drew.
+    mutating func show(_ state: ReaderState, layout: LayoutCache) {
+        if repaint { terminal.invalidate() }
+        repaint = false
+        let frame = state.render(layout: layout)
+        terminal.draw(frame)
+        terminal.emitHyperlinks(state.screenLinks(layout: layout), in: frame)
+    }
+
+    /// Follows the background load of a big file: its progress, then the whole document or why not.
+    func follow(_ load: BackgroundLoad) {
+        inbox.start(.load, name: "tread load") { job in
+            while load.result == nil, !job.isCancelled {
+                job.post(.loadProgress(load.progress))
+                var pause = timespec(tv_sec: 0, tv_nsec: 50_000_000)
+                nanosleep(&pause, nil)
+            }
+            switch load.result {
+            case .success(let full)?: job.post(.loaded(full))
+            case .failure(let error)?: job.post(.loadFailed(error))
+            case nil: break
+            }
+        }
+    }
+
+    /// Copies through the config's copy command, whose outcome comes back as a notice; else OSC 52.
+    private mutating func copy(_ text: String) {
+        guard let clipboard else {
             do {
                 terminal.emit(try ClipboardSequence.copy(text))
             } catch {
-                state.update(.notice(error.description), layout: layout)
+                inbox.post(.notice(error.description))
             }
+            return
+        }
+        copies += 1
+        let job = inbox.begin(.copy(copies))
+        let failure = clipboard.copy(text) { line in
+            if !line.isEmpty { job.post(.notice(line)) }
+            job.end()
+        }
+        if let failure {
+            job.end()
+            inbox.post(.notice(failure))
         }
     }
-}
 
-/// Draws the state, then makes its link numbers hyperlinks (OSC 8) over what ncurses drew.
-func show(_ state: ReaderState, on terminal: Terminal, layout: LayoutCache) {
-    let frame = state.render(layout: layout)
-    terminal.draw(frame)
-    terminal.emitHyperlinks(state.screenLinks(layout: layout), in: frame)
+    /// Runs `request` against `discussion` (the one on screen) as the fetch job.
+    private func startFetch(_ request: FetchRequest, on discussion: Discussion) {
+        guard let live = thread.live else {
+            inbox.stop(.fetch)
+            return
+        }
+        inbox.startTask(.fetch) { job in
+            let answer = await live.run(
+                request, on: discussion, progress: { job.post(.fetchProgress($0)) },
+                part: { job.post(.arrived($0, whole: false)) })
+            job.post(answer)
+        }
+    }
+
+    /// A small thread's visit is built at once, so resuming shows on the first frame; a big one's on
+    /// a thread of its own, after it.
+    private func buildVisit(_ discussion: Discussion) {
+        let session = thread.session
+        guard discussion.count > ReadingSession.synchronousLimit else {
+            let built = session.start(discussion)
+            inbox.post(.visitReady(built.visit))
+            if let notice = built.notice { inbox.post(.notice(notice)) }
+            return
+        }
+        inbox.start(.visit, name: "tread visit") { job in
+            let built = session.start(discussion)
+            job.post(.visitReady(built.visit))
+            if let notice = built.notice { job.post(.notice(notice)) }
+        }
+    }
 }

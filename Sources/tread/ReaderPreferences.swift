@@ -28,20 +28,10 @@ struct ReaderPreferences {
         }
     }
 
-    /// The keymap with the keys the config gives each action; the help overlay lists these.
+    /// The keymap with the keys the config gives each action (by its name in the table); the help overlay
+    /// lists these. An action unbound with `[]` leaves the help too.
     var keymap: Keymap {
-        var bindings: [Keymap.Binding] = []
-        for binding in Keymap.standard.bindings {
-            let caseName = String(describing: binding.action)
-            guard !caseName.contains("(") else {
-                bindings.append(binding)
-                continue
-            }
-            let keys = (preferences.keys[ReaderActions.kebab(caseName)] ?? []).map(Self.key)
-            // An action unbound with `[]` leaves the help too.
-            if !keys.isEmpty { bindings.append(Keymap.Binding(keys, binding.action, binding.help)) }
-        }
-        return Keymap(bindings)
+        Keymap.standard.rebound(preferences.keys.mapValues { $0.map(Self.key) })
     }
 
     /// Width, indent and dates; relative dates are counted from this moment.

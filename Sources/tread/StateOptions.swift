@@ -48,8 +48,8 @@ func oneLine(_ text: String) -> String {
 /// Every failure is one line for the status line (opening) or standard error (saving), then tread reads on
 /// without remembering: the state is never a reason not to read a thread or not to quit.
 ///
-/// `@unchecked Sendable`: `start` runs once, on the thread `startInBackground` makes, and sets `store` and
-/// `identity` before it hands the visit over through `VisitBuild`'s lock; `save` reads them only with a visit
+/// `@unchecked Sendable`: `start` runs once, on the visit job's thread (or the loop's), and sets `store` and
+/// `identity` before it hands the visit over through the inbox's lock; `save` reads them only with a visit
 /// taken from there (or built on the same thread), so the lock orders every access.
 final class ReadingSession: @unchecked Sendable {
     /// Below this many comments the visit is built before the first frame, so resuming shows at once;
@@ -108,11 +108,6 @@ final class ReadingSession: @unchecked Sendable {
         )
     }
 
-    /// Builds the visit on another thread; the loop polls the returned build and hands it to the reader.
-    func startInBackground(_ discussion: Discussion) -> VisitBuild {
-        VisitBuild(name: "tread visit") { [self] in start(discussion) }
-    }
-
     /// Saves `visit`; a failure is one line on standard error, never a failed quit.
     func save(_ visit: Visit?) {
         // Before the visit is in, `start` may still be running: nothing to save, and nothing to touch.
@@ -124,6 +119,3 @@ final class ReadingSession: @unchecked Sendable {
         }
     }
 }
-
-/// A visit being built on another thread, with the line saying why the state cannot be used, if it cannot.
-typealias VisitBuild = BackgroundWork<(visit: Visit, notice: String?)>

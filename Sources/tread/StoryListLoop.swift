@@ -67,10 +67,16 @@ func browseStoryList(_ source: StoryListSource, first: StoryList, note: String?,
                 screen.pageFailed("the next page was not fetched; move to the end again to fetch it")
             }
             terminal.restore()
-            try readStory(story, read: read)
+            var current = story
+            // The reader's next- and previous-story keys go straight on to the neighbour, without the list.
+            while true {
+                let outcome = try readStory(current, read: read)
+                remember([current], from: store, in: &screen)
+                guard outcome != .quit, let next = screen.step(by: outcome == .nextStory ? 1 : -1) else { break }
+                current = next
+            }
             terminal = try listTerminal(preferences, mouse: !read.noMouse)
             screen.resize(rows: terminal.size.rows, columns: terminal.size.columns)
-            remember([story], from: store, in: &screen)
         case .openLink(let url):
             do {
                 _ = try LinkOpener.open(url)
@@ -102,15 +108,19 @@ private func listTerminal(_ preferences: ReaderPreferences, mouse: Bool) throws 
     }
 }
 
-/// Reads `story` as `tread URL` would: the reader with the list's options; back here when it quits.
-private func readStory(_ story: Story, read: Read) throws {
+/// Reads `story` as `tread URL` would (cache, early opening, visit, reload), with the list's options;
+/// how the reader was left: quit, or on to the next or previous story.
+private func readStory(_ story: Story, read: Read) throws -> ReaderOutcome {
     var arguments: [String] = []
     if read.document.fetch.offline { arguments.append("--offline") }
     if read.state.noState { arguments.append("--no-state") }
     if read.noMouse { arguments.append("--no-mouse") }
     // After "--" an address is never read as an option.
     let reader = try Read.parse(arguments + ["--", story.discussion])
-    try reader.run()
+    let preferences = try ReaderPreferences.loadOrExit()
+    let document = try orExit { () throws(DocumentError) in try reader.document.read(early: true) }
+    defer { document.fetched?.finishSaving() }
+    return try reader.readThread(document, preferences: preferences, inList: true)
 }
 
 /// Tells the screen which of `stories` were read, and how many comments they had then.

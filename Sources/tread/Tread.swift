@@ -46,35 +46,35 @@ struct DocumentOptions: ParsableArguments {
     )
     var format: DocumentFormat?
 
-    /// Loads the document, or the bundled sample when no file was named.
-    /// The document's bytes: the file's, or the bundled sample's when no file was named.
+    /// The document's bytes: the file's, the fetched thread's, or the bundled sample's when no file was named.
     /// `early`: for the reader, a thread fetched in parts may be its first part (`fetchedDocument`).
-    func read(early: Bool = false) throws(DocumentError) -> DocumentBytes {
-        guard let file else { return DocumentBytes(Array(SampleDocuments.defaultDocument.utf8)) }
+    func read(early: Bool = false) throws(DocumentError) -> DocumentRead {
+        guard let file else { return DocumentRead(bytes: DocumentBytes(Array(SampleDocuments.defaultDocument.utf8))) }
         if let address { return fetchedDocument(address, options: fetch, early: early) }
         DocumentBytes.setFileChangedMessage(
             errorLine("tread: \(displayName(file)): the file changed while being read"))
         do {
-            return try DocumentBytes.read(path: file)
+            return DocumentRead(bytes: try DocumentBytes.read(path: file))
         } catch {
             throw error.naming(file)
         }
     }
 
-    /// Loads the document from bytes `read()` gave.
-    func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
+    /// Loads the document from what `read()` gave.
+    func load(_ read: DocumentRead) throws(DocumentError) -> Discussion {
         do {
-            if address != nil { return try fetchedDiscussion(bytes) }
-            return try Discussion.load(bytes, format: file == nil ? .tread : format)
+            if let fetched = read.fetched { return try fetched.discussion(read.bytes) }
+            return try Discussion.load(read.bytes, format: file == nil ? .tread : format)
         } catch {
             throw error.naming(file)
         }
     }
 
     /// Whether a big document is better loaded behind a preview: a file of the canonical format.
-    func loadsInBackground(_ bytes: DocumentBytes) -> Bool {
-        file != nil && address == nil && bytes.count >= BackgroundLoad.worthwhileSize && (format ?? .tread) == .tread
-            && DocumentFormat.detect(bytes) == .tread
+    func loadsInBackground(_ read: DocumentRead) -> Bool {
+        let bytes = read.bytes
+        return file != nil && address == nil && bytes.count >= BackgroundLoad.worthwhileSize
+            && (format ?? .tread) == .tread && DocumentFormat.detect(bytes) == .tread
     }
 }
 
@@ -104,53 +104,29 @@ struct Read: ParsableCommand {
     }
 
     func run() throws {
-        defer { finishOpeningFetch() }
         let printing = print || isatty(STDOUT_FILENO) == 0
         if let list = document.list { return try runList(list, printing: printing) }
         let preferences = try ReaderPreferences.loadOrExit()
         if let list = try document.startList(preferences) { return try runList(list, printing: printing) }
-        let bytes = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
-        let session = ReadingSession(
-            remember: !state.noState, path: ReadingSession.statePath(of: document),
-            address: ReadingSession.stateAddress(of: document))
-        if !printing, document.loadsInBackground(bytes) {
-            // A big document: open the reader on its first comments while the rest is read. Folded on
-            // opening or filtered, the first screen counts replies, so the preview waits for whole threads.
-            let load = BackgroundLoad(
-                bytes: bytes, wholeThreads: preferences.preferences.foldOnOpen != .open || filter.filter != nil)
-            load.waitForFirstScreen()
-            if let preview = load.takePreview(), load.result == nil {
-                try openReader(
-                    preview, loading: load, file: document.file, filter: filter.filter, session: session,
-                    live: document.live(filtered: false), preferences: preferences,
-                    mouse: !noMouse)
-                return
-            }
-            let discussion = try orExit { () throws(DocumentError) in
-                switch load.result {
-                case .failure(let error)?: throw error.naming(document.file)
-                case .success(let discussion)?: return discussion
-                case nil: return try document.load(bytes)
-                }
-            }
-            try openReader(
-                discussion, filter: filter.filter, session: session, live: document.live(filtered: false),
-                preferences: preferences,
-                mouse: !noMouse)
-            return
-        }
-        let loaded = try orExit { () throws(DocumentError) in try document.load(bytes) }
+        let read = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
+        defer { read.fetched?.finishSaving() }
         if printing {
-            let discussion = try filter.apply(loaded)
+            let discussion = try filter.apply(try orExit { () throws(DocumentError) in try document.load(read) })
             reportNotes(discussion, file: document.file)
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout)
             return
         }
-        // In the reader the filter is live: the whole thread opens with it on, and Esc clears it.
-        try openReader(
-            loaded, filter: filter.filter, session: session, live: document.live(filtered: false),
-            preferences: preferences,
-            mouse: !noMouse)
+        _ = try readThread(read, preferences: preferences)
+    }
+
+    /// The reader on what `read` gave; `inList`: opened from a front page, whose next and previous
+    /// stories the reader may ask for (its outcome).
+    func readThread(_ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false) throws -> ReaderOutcome
+    {
+        let thread = try ThreadToRead.open(
+            document, read: read, filter: filter.filter, remember: !state.noState,
+            foldsOnOpening: preferences.preferences.foldOnOpen != .open)
+        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList)
     }
 }
 
@@ -163,10 +139,10 @@ func loadOrExit(_ options: DocumentOptions) throws -> Discussion {
 
 /// Loads a document or exits as `loadOrExit` does; says on standard error what was skipped.
 func loadReportingNotes(_ options: DocumentOptions) throws -> (discussion: Discussion, fileSize: Int) {
-    let bytes = try orExit { () throws(DocumentError) in try options.read() }
-    let discussion = try orExit { () throws(DocumentError) in try options.load(bytes) }
+    let read = try orExit { () throws(DocumentError) in try options.read() }
+    let discussion = try orExit { () throws(DocumentError) in try options.load(read) }
     reportNotes(discussion, file: options.file)
-    return (discussion, bytes.count)
+    return (discussion, read.bytes.count)
 }
 
 /// The file as error messages name it, as `DocumentError` does.

@@ -86,6 +86,14 @@ expect_gone "lobsters:newest · 3 stories" "the list is gone while reading"
 send q
 expect_screen "> 2. systemd Services Are Easy" "q in the reader comes back to the same row"
 expect_screen "3 comments · read" "the story read is marked read"
+send k Enter
+expect_screen "18 points · 7 comments" "the first story opens"
+send '>'
+expect_screen "15 points · 3 comments" "> in the reader goes straight to the next story"
+send '<'
+expect_screen "18 points · 7 comments" "< goes back to the previous story"
+send '>' q
+expect_screen "> 2. systemd Services Are Easy" "q after > comes back on the story read last"
 send q
 expect_exit 0 "q in the list quits"
 expect_tty_restored "the terminal is restored"

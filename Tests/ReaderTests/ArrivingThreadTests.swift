@@ -26,9 +26,10 @@ private let laterPart = """
 @Suite struct ArrivingThreadTests {
     /// A reader opened on `firstPart` whose fetch goes on.
     private func openedEarly() throws -> ReaderState {
-        var state = ReaderState(discussion: try document(firstPart), rows: 10, columns: 80)
-        state.source = .address
-        state.awaitRest()
+        var state = ReaderState(
+            discussion: try document(firstPart), rows: 10, columns: 80, options: ReaderOptions(),
+            opening: ReaderOpening(source: .address, restArriving: true))
+        state.update(.started)
         return state
     }
 
@@ -61,9 +62,10 @@ private let laterPart = """
         let long = { (json: String) in
             json.replacingOccurrences(of: "\"title\": \"T\"}", with: "\"title\": \"T\", \"body\": [\(body)]}")
         }
-        var state = ReaderState(discussion: try document(long(firstPart)), rows: 10, columns: 80)
-        state.source = .address
-        state.awaitRest()
+        var state = ReaderState(
+            discussion: try document(long(firstPart)), rows: 10, columns: 80, options: ReaderOptions(),
+            opening: ReaderOpening(source: .address, restArriving: true))
+        state.update(.started)
         #expect(state.positionText(layout: LayoutCache()) == "article")
         state.update(.arrived(try document(long(laterPart)), whole: true))
         #expect(state.top.item == .article)
@@ -94,9 +96,10 @@ extension ArrivingThreadTests {
             }
             return #"{"article": {"title": "T"}, "comments": [\#(threads.joined(separator: ","))]}"#
         }
-        var state = ReaderState(discussion: try document(thread(replies: 0)), rows: 10, columns: 80)
-        state.source = .address
-        state.awaitRest()
+        var state = ReaderState(
+            discussion: try document(thread(replies: 0)), rows: 10, columns: 80, options: ReaderOptions(),
+            opening: ReaderOpening(source: .address, restArriving: true))
+        state.update(.started)
         state.apply(.nextComment, .nextComment)
         #expect(state.selectedName == "c")
         state.update(.arrived(try document(thread(replies: 30)), whole: true))

@@ -14,8 +14,7 @@ import ThreadModel
 
     @Test func throughTheTerminalASubtreeOverTheLimitIsRefused() throws {
         var state = ReaderState(discussion: try Self.big(), rows: 12, columns: 80)
-        state.press("T")
-        #expect(state.effects.isEmpty)
+        #expect(state.press("T").effects.isEmpty)
         #expect(state.message == "the thread from here is too long to copy through the terminal")
     }
 
@@ -25,9 +24,10 @@ import ThreadModel
         options.copyLimit = 1 << 20
         options.copyCommand = "wl-copy"
         var state = ReaderState(discussion: try Self.big(), rows: 12, columns: 80, options: options)
-        state.press("T")
+        let commands = state.press("T")
         #expect(state.message == "copying the thread from here with wl-copy…")
-        guard case .copy(let text) = state.effects.first else {
+        let copied = commands.effects.first
+        guard case .copy(let text) = try #require(copied) else {
             Issue.record("no copy: \(state.message ?? "")")
             return
         }

@@ -61,10 +61,8 @@ import ThreadModel
 
     @Test func ctrlLAsksTheTerminalToRepaintOnce() {
         var state = reader()
-        state.update(.key(.control("l")))
-        #expect(state.repaintRequested)
-        state.press("j")
-        #expect(!state.repaintRequested)
+        #expect(state.update(.key(.control("l"))).done.contains(.repaint))
+        #expect(!state.press("j").done.contains(.repaint))
     }
 }
 

@@ -10,9 +10,7 @@ private func document(_ json: String) throws -> Discussion {
 
 /// A reader on `discussion` opened from an address, 8 rows by 80 columns.
 private func liveReader(_ discussion: Discussion, source: ThreadSource = .address) -> ReaderState {
-    var state = ReaderState(discussion: discussion, rows: 8, columns: 80)
-    state.source = source
-    return state
+    ReaderState(discussion: discussion, rows: 8, columns: 80, source: source)
 }
 
 /// The index of the entry with id `key`.

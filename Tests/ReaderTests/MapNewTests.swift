@@ -141,8 +141,7 @@ private func mapColumn(_ state: ReaderState) -> [String] {
             """
         }
         let old = try Discussion.load(canonical: DocumentBytes(Array(json("").utf8)))
-        var state = ReaderState(discussion: old, rows: 4, columns: 30)
-        state.source = .file
+        var state = ReaderState(discussion: old, rows: 4, columns: 30, source: .file)
         let visit = Visit(
             discussion: old, identity: ThreadIdentity(key: "t", site: nil), stored: nil, now: firstVisitTime)
         state.update(.visitReady(visit))

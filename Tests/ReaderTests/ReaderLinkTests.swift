@@ -30,48 +30,38 @@ import ThreadModel
 
     @Test func oOpensTheOnlyLink() {
         var state = ReaderState(discussion: Self.thread("<https://a.org/x>"), rows: 12, columns: 80)
-        state.press("o")
-        #expect(state.effects == [.open("https://a.org/x")])
-        state.press("j")
-        #expect(state.effects.isEmpty)
+        #expect(state.press("o").effects == [.open("https://a.org/x")])
+        #expect(state.press("j").effects.isEmpty)
     }
 
     @Test func severalLinksOpenThePickerAndACountPicksOne() {
         var state = ReaderState(
             discussion: Self.thread("<https://a.org/x> <https://b.org/y>"), rows: 12, columns: 80)
-        state.press("2o")
-        #expect(state.effects == [.open("https://b.org/y")])
+        #expect(state.press("2o").effects == [.open("https://b.org/y")])
         state.press("o")
         #expect(state.mode == .linkPicker(0))
         #expect(state.pageText.contains("[2] b.org/y"))
         state.update(.key(.down))
-        state.update(.key(.enter))
-        #expect(state.effects == [.open("https://b.org/y")])
+        #expect(state.update(.key(.enter)).effects == [.open("https://b.org/y")])
         #expect(state.mode == .reading)
-        state.press("o1")
-        #expect(state.effects == [.open("https://a.org/x")])
+        #expect(state.press("o1").effects == [.open("https://a.org/x")])
     }
 
     @Test func hostileLinksAreRefusedWithAMessage() {
         for href in ["javascript:alert(1)", "file:///etc/passwd", "https://a.org/\u{1B}]52;c;x"] {
             var state = ReaderState(discussion: Self.thread("click <\(href)>"), rows: 12, columns: 80)
-            state.press("o")
-            #expect(state.effects.isEmpty, "\(href)")
+            #expect(state.press("o").effects.isEmpty, "\(href)")
             #expect(state.statusText.contains("not opened"), "\(href)")
-            state.press("y")
-            #expect(state.effects.isEmpty, "\(href)")
+            #expect(state.press("y").effects.isEmpty, "\(href)")
             #expect(!state.render().plainText.contains("\u{1B}"))
         }
     }
 
     @Test func capitalOOpensTheThreadAndCopiesAreEffects() {
         var state = ReaderState(discussion: Self.thread("hi <https://a.org/x>"), rows: 12, columns: 80)
-        state.press("O")
-        #expect(state.effects == [.open("https://example.org/story")])
-        state.press("y")
-        #expect(state.effects == [.copy("https://a.org/x")])
-        state.press("Y")
-        #expect(state.effects == [.copy("**ann**\n\nhi <https://a.org/x>\n\nhttps://example.org/story\n")])
+        #expect(state.press("O").effects == [.open("https://example.org/story")])
+        #expect(state.press("y").effects == [.copy("https://a.org/x")])
+        #expect(state.press("Y").effects == [.copy("**ann**\n\nhi <https://a.org/x>\n\nhttps://example.org/story\n")])
     }
 
     @Test func capitalOOpensTheDiscussionNotTheArticleALinkPostPointsTo() throws {
@@ -87,8 +77,7 @@ import ThreadModel
             var builder = DiscussionBuilder(article: article)
             builder.add(Comment(id: .integer(1), author: "ann", body: "x"), under: nil)
             var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
-            state.press("O")
-            #expect(state.effects == [.open(expected)], "\(source) \(id)")
+            #expect(state.press("O").effects == [.open(expected)], "\(source) \(id)")
         }
     }
 
@@ -97,11 +86,9 @@ import ThreadModel
         var builder = DiscussionBuilder(article: article)
         builder.add(Comment(id: .integer(1), author: "ann", body: "x"), under: nil)
         var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
-        state.press("L")
-        #expect(state.effects == [.open("https://example.org/story")])
+        #expect(state.press("L").effects == [.open("https://example.org/story")])
         var bare = ReaderState(discussion: discussion("a: one"), rows: 12, columns: 80)
-        bare.press("L")
-        #expect(bare.effects.isEmpty)
+        #expect(bare.press("L").effects.isEmpty)
         #expect(bare.message == "the document gives no address for the article")
     }
 
@@ -109,16 +96,13 @@ import ThreadModel
         let article = Article(title: "T", url: "https://example.org/story", body: ["see <https://a.org/x>"])
         var state = ReaderState(discussion: try DiscussionBuilder(article: article).build(), rows: 12, columns: 80)
         #expect(state.selection == nil)
-        state.press("2o")
-        #expect(state.effects == [.open("https://example.org/story")])
-        state.press("1o")
-        #expect(state.effects == [.open("https://a.org/x")])
+        #expect(state.press("2o").effects == [.open("https://example.org/story")])
+        #expect(state.press("1o").effects == [.open("https://a.org/x")])
     }
 
     @Test func copyingASubtreeQuotesRepliesByDepth() {
         var state = ReaderState(discussion: discussion("a: one\n  b: two\nc: three"), rows: 12, columns: 80)
-        state.press("T")
-        #expect(state.effects == [.copy("**a**\n\none\n\n> **b**\n> \n> two\n\n")])
+        #expect(state.press("T").effects == [.copy("**a**\n\none\n\n> **b**\n> \n> two\n\n")])
     }
 
     @Test func capitalIOpensTheCommentsPageWhereTheSiteHasOne() throws {
@@ -126,10 +110,8 @@ import ThreadModel
         builder.add(Comment(id: .integer(8952), author: "ann", body: "x"), under: nil)
         builder.add(Comment(id: .string("bad/../id"), author: "bob", body: "y"), under: nil)
         var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
-        state.press("I")
-        #expect(state.effects == [.open("https://news.ycombinator.com/item?id=8952")])
-        state.press("jI")
-        #expect(state.effects.isEmpty)
+        #expect(state.press("I").effects == [.open("https://news.ycombinator.com/item?id=8952")])
+        #expect(state.press("jI").effects.isEmpty)
         #expect(state.message?.hasPrefix("no address for this comment") == true)
     }
 

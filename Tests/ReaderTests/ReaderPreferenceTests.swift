@@ -53,7 +53,7 @@ import ThreadModel
 
     @Test func rebindingAKeyMovesItAndTheHelpListsIt() {
         var bindings = Keymap.standard.bindings.filter { $0.action != .nextComment }
-        bindings.append(Keymap.Binding([.character("e")], .nextComment, "next comment"))
+        bindings.append(Keymap.Binding([.character("e")], .nextComment, "next-comment", "next comment"))
         let options = ReaderOptions(keymap: Keymap(bindings))
         var state = ReaderState(discussion: discussion("a: x\nb: y"), rows: 40, columns: 120, options: options)
         state.press("j")

@@ -42,7 +42,7 @@ import ThreadTree
     @Test func selectionMovedWithoutRowsIsShownAfterAResize() {
         var state = ReaderState(discussion: discussion("a: #6\nb: two"), rows: 0, columns: 0)
         state.press("J")
-        state.apply(.resize(rows: 9, columns: 20))
+        state.update(.resize(rows: 9, columns: 20))
         #expect(state.selectedName == "b")
         #expect(state.selectionIsVisible)
     }
@@ -110,10 +110,9 @@ struct Scenario: CustomStringConvertible, Sendable {
         var state = ReaderState(discussion: discussion(), rows: rows, columns: columns)
         if let violation = state.violation { return "on opening: \(violation)" }
         for (number, step) in steps.enumerated() {
-            guard let action = step.action(in: state) else { continue }
-            state.apply(action)
+            state.update(step.message)
             if let violation = state.violation {
-                return "after step \(number + 1) (\(step) → \(action)) at \(state.rows)x\(state.columns): \(violation)"
+                return "after step \(number + 1) (\(step)) at \(state.rows)x\(state.columns): \(violation)"
             }
         }
         return nil
@@ -128,8 +127,8 @@ struct Scenario: CustomStringConvertible, Sendable {
             discussion: discussion(first: comments.count / 2), rows: rows, columns: columns, loading: true)
         for (number, step) in steps.enumerated() {
             if number == steps.count / 2 { loaded.update(.loaded(full)) }
-            if let action = step.action(in: loaded) { loaded.update(.action(action)) }
-            if let action = step.action(in: whole) { whole.update(.action(action)) }
+            loaded.update(step.message)
+            whole.update(step.message)
             if let violation = loaded.violation { return "after step \(number + 1) while loading: \(violation)" }
         }
         if steps.count < 2 { loaded.update(.loaded(full)) }
@@ -273,11 +272,13 @@ enum ArticleShape: Int, Sendable, CustomStringConvertible {
 enum Step: Sendable, CustomStringConvertible {
     case press(Key)
     case act(Action)
+    case send(Message)
 
-    func action(in state: ReaderState) -> Action? {
+    var message: Message {
         switch self {
-        case .press(let key): return state.keymap.action(for: key, in: state.mode)
-        case .act(let action): return action
+        case .press(let key): return .key(key)
+        case .act(let action): return .action(action)
+        case .send(let message): return message
         }
     }
 
@@ -285,6 +286,7 @@ enum Step: Sendable, CustomStringConvertible {
         switch self {
         case .press(let key): return "press \(key.label)"
         case .act(let action): return "\(action)"
+        case .send(let message): return "\(message)"
         }
     }
 
@@ -306,14 +308,16 @@ enum Step: Sendable, CustomStringConvertible {
     init(kind: Int, a: Int, b: Int) {
         switch kind % 16 {
         case 0...6: self = .press(Step.keys[a % Step.keys.count])
-        case 7, 8: self = .act(.input(Step.promptKeys[a % Step.promptKeys.count]))
-        case 9: self = .act(.digit(a % 11))
-        case 10: self = .act(.mouse(MouseEvent(.click, row: a % 32 - 1, column: b % 100 - 1)))
-        case 11: self = .act(.mouse(MouseEvent(a % 2 == 0 ? .wheelDown : .wheelUp, row: a % 30, column: b % 90)))
+        case 7, 8: self = .press(Step.promptKeys[a % Step.promptKeys.count])
+        case 9: self = .press(.character(Character(String(a % 10))))
+        case 10: self = .send(.mouse(MouseEvent(.click, row: a % 32 - 1, column: b % 100 - 1)))
+        case 11:
+            let kind: MouseEvent.Kind = a % 2 == 0 ? .wheelDown : .wheelUp
+            self = .send(.mouse(MouseEvent(kind, row: a % 30, column: b % 90)))
         case 12:
             let size = Step.sizes[a % Step.sizes.count]
-            self = .act(.resize(rows: size.rows, columns: size.columns))
-        case 13: self = .act(.resize(rows: a % 60 + 1, columns: b % 220 + 1))
+            self = .send(.resize(rows: size.rows, columns: size.columns))
+        case 13: self = .send(.resize(rows: a % 60 + 1, columns: b % 220 + 1))
         case 14: self = .press(.character("/"))
         default: self = .act(.startSearch)
         }

@@ -7,9 +7,9 @@ import ThreadModel
         var state = reader()
         state.apply(.foldAll)
         state.apply(.startSearch)
-        for character in "DEEPER" { state.apply(.input(.character(character))) }
+        for character in "DEEPER" { state.update(.key(.character(character))) }
         #expect(state.statusText.hasPrefix("/DEEPER"))
-        state.apply(.input(.enter))
+        state.update(.key(.enter))
         #expect(state.selectedName == "a1xy")
         #expect(state.message == "match 1 of 1")
         #expect(state.tree.isVisible(3))
@@ -18,8 +18,8 @@ import ThreadModel
     @Test func nAndNCycleThroughHits() {
         var state = reader()
         state.apply(.startSearch)
-        for character in "reply" { state.apply(.input(.character(character))) }
-        state.apply(.input(.enter))
+        for character in "reply" { state.update(.key(.character(character))) }
+        state.update(.key(.enter))
         #expect(state.selectedName == "a1")
         #expect(state.message == "match 1 of 3")
         state.apply(.nextMatch)
@@ -36,8 +36,8 @@ import ThreadModel
     @Test func aSearchWithNoHitSaysSo() {
         var state = reader()
         state.apply(.startSearch)
-        for character in "zebra" { state.apply(.input(.character(character))) }
-        state.apply(.input(.enter))
+        for character in "zebra" { state.update(.key(.character(character))) }
+        state.update(.key(.enter))
         #expect(state.message == "no match for “zebra”")
         #expect(state.selectedName == "a")
         state.apply(.nextMatch)
@@ -53,15 +53,14 @@ import ThreadModel
     @Test func promptEditingAndCancelling() {
         var state = reader()
         state.apply(.startSearch)
-        for character in "abc" { state.apply(.input(.character(character))) }
-        state.apply(.input(.backspace))
+        for character in "abc" { state.update(.key(.character(character))) }
+        state.update(.key(.backspace))
         #expect(state.mode == .searchPrompt("ab"))
-        state.apply(.input(.control("u")))
+        state.update(.key(.control("u")))
         #expect(state.mode == .searchPrompt(""))
-        state.apply(.input(.character("q")))
+        #expect(!state.update(.key(.character("q"))).quits)
         #expect(state.mode == .searchPrompt("q"))
-        #expect(!state.quitRequested)
-        state.apply(.input(.escape))
+        state.update(.key(.escape))
         #expect(state.mode == .reading)
         #expect(state.search == nil)
     }
@@ -69,8 +68,8 @@ import ThreadModel
     @Test func hitsAreHighlighted() {
         var state = reader()
         state.apply(.startSearch)
-        for character in "lonely" { state.apply(.input(.character(character))) }
-        state.apply(.input(.enter))
+        for character in "lonely" { state.update(.key(.character(character))) }
+        state.update(.key(.enter))
         let frame = state.render()
         let highlighted = frame.cells.filter { $0.style.tint == .highlight }.map(\.text).joined()
         #expect(highlighted == "lonely")
@@ -82,8 +81,8 @@ import ThreadModel
         var state = ReaderState(discussion: discussion("a: x\nb: y"), rows: 9, columns: 20)
         state.press("J")
         state.apply(.startSearch)
-        state.apply(.input(.character("l")))
-        state.apply(.input(.enter))
+        state.update(.key(.character("l")))
+        state.update(.key(.enter))
         #expect(state.top == PagePosition(.article))
         #expect(state.selectedName == "a")
         #expect(state.selectionIsVisible)
@@ -92,8 +91,8 @@ import ThreadModel
     @Test func searchInTheArticleScrollsToTheTop() {
         var state = reader()
         state.apply(.startSearch)
-        for character in "title" { state.apply(.input(.character(character))) }
-        state.apply(.input(.enter))
+        for character in "title" { state.update(.key(.character(character))) }
+        state.update(.key(.enter))
         #expect(state.top == PagePosition(.article))
         #expect(state.message == "match 1 of 1 (in the article)")
     }
@@ -114,8 +113,8 @@ import ThreadModel
         }
         var state = ReaderState(discussion: big, rows: 24, columns: 80)
         state.apply(.startSearch)
-        for character in "needle" { state.apply(.input(.character(character))) }
-        state.apply(.input(.enter))
+        for character in "needle" { state.update(.key(.character(character))) }
+        state.update(.key(.enter))
         #expect(state.isSearching)
         #expect(state.message == "searching… 49%")
         state.apply(.nextMatch)
@@ -133,10 +132,10 @@ import ThreadModel
         guard let big = try? builder.build() else { return }
         var state = ReaderState(discussion: big, rows: 24, columns: 80)
         state.apply(.startSearch)
-        state.apply(.input(.character("x")))
-        state.apply(.input(.enter))
+        state.update(.key(.character("x")))
+        state.update(.key(.enter))
         #expect(state.isSearching)
-        if let action = state.keymap.action(for: .escape, in: state.mode) { state.apply(action) }
+        state.update(.key(.escape))
         #expect(!state.isSearching)
         #expect(state.message == "search stopped")
     }
@@ -148,8 +147,8 @@ import ThreadModel
         var state = ReaderState(
             discussion: try Discussion.load(canonical: DocumentBytes(Array(json.utf8))), rows: 20, columns: 60)
         state.apply(.startSearch)
-        for character in "reply" { state.apply(.input(.character(character))) }
-        state.apply(.input(.enter))
+        for character in "reply" { state.update(.key(.character(character))) }
+        state.update(.key(.enter))
         #expect(state.message == "no match for “reply”")
     }
 
@@ -160,8 +159,8 @@ import ThreadModel
             discussion: try Discussion.load(canonical: DocumentBytes(Array(json.utf8))), rows: 20, columns: 60)
         for (query, hit) in [("abc", 0), ("CAFÉ", 0), ("zoë", 1), ("line one", nil)] as [(String, Int?)] {
             state.apply(.startSearch)
-            for character in query { state.apply(.input(.character(character))) }
-            state.apply(.input(.enter))
+            for character in query { state.update(.key(.character(character))) }
+            state.update(.key(.enter))
             if let hit {
                 #expect(state.selection == hit, "\(query)")
                 #expect(state.message?.hasPrefix("match 1 of") == true, "\(query)")
@@ -175,8 +174,8 @@ import ThreadModel
 @Suite struct SearchDisplayTests {
     private func search(_ state: inout ReaderState, _ query: String) {
         state.apply(.startSearch)
-        for character in query { state.apply(.input(.character(character))) }
-        state.apply(.input(.enter))
+        for character in query { state.update(.key(.character(character))) }
+        state.update(.key(.enter))
     }
 
     /// A hit on the 30th line of a comment taller than the screen: the view goes to that line.

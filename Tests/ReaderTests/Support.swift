@@ -39,7 +39,8 @@ func sampleDiscussion() -> Discussion {
 extension ReaderState {
     /// Applies a message with a layout of its own: the memo only saves time, so tests start each
     /// message from an empty one (one kept across documents could give stale lines).
-    mutating func update(_ message: Message) { update(message, layout: LayoutCache()) }
+    @discardableResult
+    mutating func update(_ message: Message) -> [Command] { update(message, layout: LayoutCache()) }
 
     func render() -> Frame { render(layout: LayoutCache()) }
 
@@ -49,17 +50,20 @@ extension ReaderState {
 
     var positionText: String { positionText(layout: LayoutCache()) }
 
-    /// Applies one action as its message.
-    mutating func apply(_ action: Action) { update(.action(action)) }
+    /// Applies one action as its message; answers its commands.
+    @discardableResult
+    mutating func apply(_ action: Action) -> [Command] { update(.action(action)) }
 
-    /// Applies each action in turn.
-    mutating func apply(_ actions: Action...) {
-        for action in actions { apply(action) }
+    /// Applies each action in turn; answers the commands of them all.
+    @discardableResult
+    mutating func apply(_ actions: Action...) -> [Command] {
+        actions.flatMap { apply($0) }
     }
 
-    /// Presses keys, as the terminal would send them.
-    mutating func press(_ keys: String) {
-        for character in keys { update(.key(.character(character))) }
+    /// Presses keys, as the terminal would send them; answers the commands of them all.
+    @discardableResult
+    mutating func press(_ keys: String) -> [Command] {
+        keys.flatMap { update(.key(.character($0))) }
     }
 
     /// The selected comment's author, which the outlines make its id.
@@ -80,4 +84,50 @@ extension ReaderState {
 func expectedFile(_ name: String, file: StaticString = #filePath) -> URL {
     URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Expected")
         .appendingPathComponent(name)
+}
+
+/// A command as the tests compare it: what leaves the reader, without the values that carry no text.
+enum Done: Equatable {
+    case open(String)
+    case copy(String)
+    case startFetch(FetchRequest.Kind)
+    case stopFetch, buildVisit, indexAuthors, saveVisit
+    case repaint
+    case quit(ReaderOutcome)
+    case exit(Int32)
+    case loadFailed
+}
+
+extension [Command] {
+    /// The commands as `Done`, for comparing.
+    var done: [Done] {
+        map { command in
+            switch command {
+            case .open(let url): .open(url)
+            case .copy(let text): .copy(text)
+            case .startFetch(let request): .startFetch(request.kind)
+            case .stopFetch: .stopFetch
+            case .buildVisit: .buildVisit
+            case .indexAuthors: .indexAuthors
+            case .saveVisit: .saveVisit
+            case .repaint: .repaint
+            case .quit(let outcome): .quit(outcome)
+            case .exit(let status): .exit(status)
+            case .loadFailed: .loadFailed
+            }
+        }
+    }
+
+    /// Only the links opened and texts copied.
+    var effects: [Done] {
+        done.filter {
+            switch $0 {
+            case .open, .copy: true
+            default: false
+            }
+        }
+    }
+
+    /// Whether the commands leave the reader.
+    var quits: Bool { done.contains { if case .quit = $0 { true } else { false } } }
 }

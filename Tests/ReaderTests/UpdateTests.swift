@@ -221,11 +221,9 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         #expect(state.mode == .help)
         #expect(state.pageText.contains("tread keys"))
         #expect(state.pageText.contains("next comment"))
-        state.press("q")
+        #expect(!state.press("q").quits)
         #expect(state.mode == .reading)
-        #expect(!state.quitRequested)
-        state.press("q")
-        #expect(state.quitRequested)
+        #expect(state.press("q").quits)
     }
 
     @Test func helpListsEveryBindingOfTheKeymap() {
@@ -243,10 +241,10 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
     @Test func resizeKeepsTheSelectionInView() {
         var state = reader()
         state.press("jjjj")
-        state.apply(.resize(rows: 6, columns: 30))
+        state.update(.resize(rows: 6, columns: 30))
         #expect(state.selectedName == "a2")
         #expect(state.selectionIsVisible)
-        state.apply(.resize(rows: 40, columns: 120))
+        state.update(.resize(rows: 40, columns: 120))
         #expect(state.selectionIsVisible)
     }
 
@@ -254,31 +252,31 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         var state = reader(rows: 1, columns: 1)
         #expect(state.render().plainText == "t")
         state.press("jjkGg ")
-        state.apply(.resize(rows: 2, columns: 10))
+        state.update(.resize(rows: 2, columns: 10))
         #expect(state.render().plainText.hasPrefix("tread:"))
     }
 
     @Test func wheelScrollsAndAClickSelects() {
         var state = reader(rows: 10)
-        state.apply(.mouse(MouseEvent(.wheelDown, row: 0, column: 0)))
+        state.update(.mouse(MouseEvent(.wheelDown, row: 0, column: 0)))
         #expect(state.top == PagePosition(.comment(1)))
-        state.apply(.mouse(MouseEvent(.wheelUp, row: 0, column: 0)))
+        state.update(.mouse(MouseEvent(.wheelUp, row: 0, column: 0)))
         #expect(state.top == PagePosition(.comment(0)))
         let rows = state.pageText.split(separator: "\n", omittingEmptySubsequences: false)
         guard let row = rows.firstIndex(where: { $0.contains("▾ a1x") }) else {
             Issue.record("a1x not on screen:\n\(state.pageText)")
             return
         }
-        state.apply(.mouse(MouseEvent(.click, row: row + 1, column: 20)))
+        state.update(.mouse(MouseEvent(.click, row: row + 1, column: 20)))
         #expect(state.selectedName == "a1x")
         #expect(!state.tree.isFolded(2))
     }
 
     @Test func clickingAFoldMarkerFolds() {
         var state = reader(rows: 10)
-        state.apply(.mouse(MouseEvent(.click, row: 0, column: 0)))
+        state.update(.mouse(MouseEvent(.click, row: 0, column: 0)))
         #expect(state.tree.isFolded(0))
-        state.apply(.mouse(MouseEvent(.click, row: 0, column: 0)))
+        state.update(.mouse(MouseEvent(.click, row: 0, column: 0)))
         #expect(!state.tree.isFolded(0))
     }
 
@@ -295,7 +293,6 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         #expect(state.message == "there are no comments")
         #expect(state.statusText.hasPrefix(" article · no comments"))
         #expect(state.pageText.contains("── 0 comments"))
-        state.press("q")
-        #expect(state.quitRequested)
+        #expect(state.press("q").quits)
     }
 }

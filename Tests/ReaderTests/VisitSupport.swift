@@ -40,10 +40,11 @@ func firstReader(_ outline: String = firstThread, rows: Int = 30, columns: Int =
 
 /// A reader on `outline` returning an hour after a visit that left `stored`.
 func returningReader(
-    _ outline: String = laterThread, after stored: ThreadState?, rows: Int = 30, columns: Int = 60
+    _ outline: String = laterThread, after stored: ThreadState?, rows: Int = 30, columns: Int = 60,
+    options: ReaderOptions = ReaderOptions()
 ) -> ReaderState {
     let discussion = discussion(outline)
-    var state = ReaderState(discussion: discussion, rows: rows, columns: columns)
+    var state = ReaderState(discussion: discussion, rows: rows, columns: columns, options: options)
     state.update(.visitReady(returningVisit(discussion, after: stored)))
     return state
 }
@@ -55,8 +56,8 @@ func returningVisit(_ discussion: Discussion, after stored: ThreadState?) -> Vis
 }
 
 /// A reader on `laterThread` after a first visit that showed all of `firstThread`.
-func readerWithNews(rows: Int = 30, columns: Int = 60) -> ReaderState {
-    returningReader(after: savedState(of: firstReader()), rows: rows, columns: columns)
+func readerWithNews(rows: Int = 30, columns: Int = 60, options: ReaderOptions = ReaderOptions()) -> ReaderState {
+    returningReader(after: savedState(of: firstReader()), rows: rows, columns: columns, options: options)
 }
 
 extension ReaderState {

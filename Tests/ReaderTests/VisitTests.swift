@@ -47,8 +47,9 @@ import ThreadModel
     }
 
     @Test func withoutColoursTheMarkerIsAWord() {
-        var state = readerWithNews()
-        state.newMarkerStyle = .word
+        var options = ReaderOptions()
+        options.newMarkerStyle = .word
+        var state = readerWithNews(options: options)
         state.apply(.firstComment)
         #expect(state.pageText.contains("▾ a2 · new\n"))
         #expect(!state.pageText.contains("●"))
