@@ -97,16 +97,7 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
         guard let copy else { fail(FetchError(url: address.displayAddress, kind: .notCached)) }
         return DocumentRead(bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: nil)))
     }
-    let api: SiteAPI
-    do {
-        api = try SiteAPI(environment: environment)
-    } catch {
-        writeError("tread: \(error.description)")
-        exit(78)
-    }
-    let limits = FetchLimits(environment: environment)
-    let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
-    let fetcher = ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
+    let fetcher = siteFetcher(environment)
     let live = (fetcher: fetcher, cache: cache)
     let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
     progress.show("fetching \(address.displayAddress)")
@@ -135,6 +126,21 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
     var read = fetched(result, address: address, copy: copy, cache: cache)
     read.fetched?.live = live
     return read
+}
+
+/// The fetcher for the sites, with the environment's `TREAD_*_API` overrides and limits; a bad
+/// override is one line naming the variable and exit 78.
+func siteFetcher(_ environment: [String: String]) -> ThreadFetcher {
+    let api: SiteAPI
+    do {
+        api = try SiteAPI(environment: environment)
+    } catch {
+        writeError("tread: \(error.description)")
+        exit(78)
+    }
+    let limits = FetchLimits(environment: environment)
+    let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
+    return ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
 }
 
 /// The document of a fetch that ended: the thread, saved to `cache`; or the saved copy when the

@@ -43,17 +43,7 @@ struct StoryListSource: Sendable {
         let environment = ProcessInfo.processInfo.environment
         let cache = ThreadCache(environment: environment)
         if options.offline { return StoryListSource(address: address, fetcher: nil, cache: cache) }
-        let api: SiteAPI
-        do {
-            api = try SiteAPI(environment: environment)
-        } catch {
-            writeError("tread: \(error.description)")
-            exit(78)
-        }
-        let limits = FetchLimits(environment: environment)
-        let transport = URLSessionTransport(limits: limits, userAgent: "tread/\(treadVersion)")
-        let fetcher = ThreadFetcher(api: api, client: PoliteClient(transport: transport, limits: limits))
-        return StoryListSource(address: address, fetcher: fetcher, cache: cache)
+        return StoryListSource(address: address, fetcher: siteFetcher(environment), cache: cache)
     }
 
     /// The list's saved copy and its age, when there is one that reads.
