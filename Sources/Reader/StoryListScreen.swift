@@ -39,10 +39,12 @@ public struct StoryListScreen: Sendable {
     /// Each story's title made one safe line, and lowered for search, once per page.
     private(set) var titles: [String] = []
     private var foldedTitles: [String] = []
-    public private(set) var selected = 0
-    /// The first story on screen.
-    public private(set) var top = 0
-    public private(set) var rows: Int
+    /// The selection and the first entry on screen.
+    private var window: PickerWindow
+    public var selected: Int { window.selected }
+    /// The first entry on screen.
+    public var top: Int { window.top }
+    public var rows: Int { window.rows }
     public private(set) var columns: Int
     public private(set) var mode = Mode.browsing
     /// Whether a page (next or refresh) is being fetched.
@@ -63,7 +65,7 @@ public struct StoryListScreen: Sendable {
         now: Date
     ) {
         self.list = StoryList(name: list.name, next: list.next, ids: list.ids, missing: list.missing)
-        self.rows = max(0, rows)
+        window = PickerWindow(rows: rows)
         self.columns = max(0, columns)
         self.keymap = keymap
         self.readCounts = readCounts
@@ -83,9 +85,8 @@ public struct StoryListScreen: Sendable {
     // MARK: - Messages
 
     public mutating func resize(rows: Int, columns: Int) {
-        self.rows = max(0, rows)
         self.columns = max(0, columns)
-        scrollToSelection()
+        window.resize(rows: rows, count: list.stories.count)
     }
 
     /// The next page arrived: its stories go after the last, ranked on.
@@ -205,11 +206,7 @@ public struct StoryListScreen: Sendable {
         case .wheelDown: return move(by: 3)
         case .wheelUp: return move(by: -3)
         case .click:
-            let layout = self.layout
-            let offset = mouse.row - layout.firstRow
-            guard offset >= 0, offset < layout.listRows else { return .stay }
-            let index = top + offset / layout.entryHeight
-            guard index < list.stories.count else { return .stay }
+            guard let index = window.entry(atRow: mouse.row), index < list.stories.count else { return .stay }
             if index == selected { return .open(list.stories[index]) }
             select(index)
         }
@@ -229,15 +226,7 @@ public struct StoryListScreen: Sendable {
     }
 
     private mutating func select(_ index: Int) {
-        selected = max(0, min(index, list.stories.count - 1))
-        scrollToSelection()
-    }
-
-    private mutating func scrollToSelection() {
-        let page = pageSize
-        if selected < top { top = selected }
-        if selected >= top + page { top = selected - page + 1 }
-        top = max(0, min(top, list.stories.count - page))
+        window.select(index, count: list.stories.count)
     }
 
     private mutating func type(_ key: Key, into typed: String) -> Outcome {
@@ -288,16 +277,6 @@ public struct StoryListScreen: Sendable {
         }
     }
 
-    /// How many stories fit on the screen at once.
-    var pageSize: Int {
-        let layout = self.layout
-        return max(1, layout.listRows / layout.entryHeight)
-    }
-
-    /// A title row and a status row when there are four rows or more; two rows a story when they fit.
-    var layout: (firstRow: Int, listRows: Int, entryHeight: Int, chrome: Bool) {
-        let chrome = rows >= 4
-        let listRows = chrome ? rows - 2 : rows
-        return (chrome ? 1 : 0, listRows, listRows >= 2 ? 2 : 1, chrome)
-    }
+    var pageSize: Int { window.pageSize }
+    var layout: (firstRow: Int, listRows: Int, entryHeight: Int, chrome: Bool) { window.layout }
 }
