@@ -27,6 +27,14 @@ public struct ThreadAddress: Equatable, Sendable {
     public var id: String
     /// For Discourse, the forum's origin ("https://host[:port]"); the other sites' come from `SiteAPI`.
     public var forum: WebAddress?
+    /// The comment a permalink points at (a Reddit comment's id, a Discourse post's number): the
+    /// whole thread opens with it selected. Validated as the thread's id is.
+    public var comment: String?
+
+    /// The same thread, whichever comment the address points at.
+    public static func == (lhs: ThreadAddress, rhs: ThreadAddress) -> Bool {
+        lhs.site == rhs.site && lhs.id == rhs.id && lhs.forum == rhs.forum
+    }
 
     public init(site: Site, id: String, forum: WebAddress? = nil) {
         self.site = site
@@ -63,6 +71,7 @@ public struct ThreadAddress: Equatable, Sendable {
                 let id = ThreadAddress.redditID(path[at + 1])
             else { return nil }
             self.init(site: .reddit, id: id)
+            if at + 3 < path.count { comment = ThreadAddress.redditID(path[at + 3]) }
         case "redd.it":
             guard path.count == 1, let id = ThreadAddress.redditID(path[0]) else { return nil }
             self.init(site: .reddit, id: id)
@@ -84,6 +93,9 @@ public struct ThreadAddress: Equatable, Sendable {
             forum.segments = []
             forum.query = []
             self.init(site: .discourse, id: id, forum: forum)
+            // /t/SLUG/ID/N or /t/ID/N: post N; the first post is the topic itself.
+            let post = path[1] == id ? 2 : 3
+            if post < path.count, ThreadAddress.isDiscourseID(path[post]), path[post] != "1" { comment = path[post] }
         }
     }
 

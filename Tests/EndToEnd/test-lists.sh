@@ -122,6 +122,15 @@ expect_screen "> 31. " "back on the Discourse row"
 send q
 expect_exit 0 "Discourse list quits"
 
+# --- a permalink lands on its comment ---
+start_app 100 30 "${apis[@]}" "$BIN" "https://old.reddit.com/r/LifeProTips/comments/441hsf/x/czmznnp/?context=3"
+expect_screen "? help" "a Reddit comment permalink opens the thread"
+expect_gone "not in this thread" "the permalink's comment is found"
+status_line | grep -qv "comment 1 of" && pass "the permalink's comment is selected, not the first" ||
+    fail "permalink selection: $(status_line)"
+send q
+expect_exit 0 "q leaves the permalink's thread"
+
 start_app 100 30 "${apis[@]}" "$BIN" hn
 expect_screen "hn · 3 stories · 27 missing" "HN list says how many are missing"
 send q

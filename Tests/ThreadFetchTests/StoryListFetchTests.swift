@@ -140,3 +140,16 @@ func listFixture(_ name: String) throws -> HTTPResponse {
         #expect(list.stories.first?.score == nil && list.stories.first?.comments == nil)
     }
 }
+
+@Suite struct PermalinkTests {
+    @Test func aCommentPermalinkNamesItsComment() throws {
+        let reddit = try #require(ThreadAddress("https://old.reddit.com/r/x/comments/441hsf/slug/czmznnp/?context=3"))
+        #expect(reddit.id == "441hsf" && reddit.comment == "czmznnp")
+        let discourse = try #require(ThreadAddress("https://forum.example/t/some-topic/5864/12"))
+        #expect(discourse.id == "5864" && discourse.comment == "12")
+        #expect(ThreadAddress("https://forum.example/t/5864/3")?.comment == "3")
+        #expect(ThreadAddress("https://forum.example/t/some-topic/5864/1")?.comment == nil)
+        #expect(ThreadAddress("https://www.reddit.com/comments/441hsf")?.comment == nil)
+        #expect(ThreadAddress("https://www.reddit.com/r/x/comments/441hsf/s/BAD..ID/")?.comment == nil)
+    }
+}

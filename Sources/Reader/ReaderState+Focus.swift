@@ -1,0 +1,11 @@
+import ThreadModel
+
+extension ReaderState {
+    /// Selects the comment whose id is `id` (a permalink's), its ancestors unfolded and the view on
+    /// it; the visit's resume then leaves the selection where the permalink put it.
+    mutating func focus(_ id: String, layout: LayoutCache) {
+        let target = (0..<discussion.count).first { discussion.id(of: $0)?.key == id }
+        go(to: target, otherwise: "the linked comment \(Blocks.oneLine(id)) is not in this thread", layout: layout)
+        if target != nil { visits.touched = true }
+    }
+}
