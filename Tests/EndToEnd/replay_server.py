@@ -17,7 +17,7 @@ tread's TREAD_*_API variables at the prefixes):
   /reddit/comments/ID/_/COMMENT.json   Reddit "continue this thread": the thread's post and that
                              comment's subtree (its own "continue" stubs left out)
 
-Front pages (issue 19), from Tests/Fixtures/lists (recorded) and the thread fixtures (assembled, so
+Front pages (issue 19), from Tests/Fixtures/http/lists (recorded) and the thread fixtures (assembled, so
 their stories open):
   /hn/topstories.json (and best, ask, show, job)   the ids of the hn_firebase stories, then the
                              recorded list's ids (whose items answer null: missing stories)
@@ -90,7 +90,7 @@ def load_fixtures(root):
 
 def load_lists(root, fixtures):
     """The recorded lists, and lists assembled from the thread fixtures' stories."""
-    lists = root / "lists"
+    lists = root / "http" / "lists"
     _, items, reddit, lobsters, discourse = fixtures
     recorded = {
         "hn": json.loads((lists / "hn_topstories_2023-08.json").read_bytes()),

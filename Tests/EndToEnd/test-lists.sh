@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end: front pages (issue 19) against replay_server.py, fed with the recorded lists in
-# Tests/Fixtures/lists and lists assembled from the thread fixtures (whose stories open): each
+# Tests/Fixtures/http/lists and lists assembled from the thread fixtures (whose stories open): each
 # site's list printed and on screen, a story opened and `q` back to the same row marked read, the
 # next page, the saved copy offline and when the network fails, a page with missing stories.
 # Usage: test-lists.sh PATH/TO/tread

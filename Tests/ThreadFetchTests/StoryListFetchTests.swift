@@ -4,10 +4,10 @@ import ThreadModel
 
 @testable import ThreadFetch
 
-/// A fixture of `Tests/Fixtures/lists/` as the canned body of a 200 answer.
+/// A fixture of `Tests/Fixtures/http/lists/` as the canned body of a 200 answer.
 func listFixture(_ name: String) throws -> HTTPResponse {
     let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    let data = try Data(contentsOf: here.appendingPathComponent("../Fixtures/lists/\(name)"))
+    let data = try Data(contentsOf: here.appendingPathComponent("../Fixtures/http/lists/\(name)"))
     return HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: Array(data))
 }
 
