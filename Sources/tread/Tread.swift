@@ -19,7 +19,7 @@ struct Tread: ParsableCommand {
         commandName: "tread",
         abstract: "Read threaded discussions in the terminal.",
         discussion: """
-            With no FILE, opens the bundled sample article. "-" reads standard input.
+            With no FILE, opens the bundled sample article (or the list config.toml names in `start`). "-" reads standard input.
             When standard output is not a terminal, the thread is printed as text instead.
             The document format is described in docs/FORMAT.md of tread's source.
             """,
@@ -33,7 +33,7 @@ struct Tread: ParsableCommand {
 struct DocumentOptions: ParsableArguments {
     @Argument(
         help:
-            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse or Lobsters thread, or such a thread's address; '-' for standard input."
+            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse or Lobsters thread, or such a thread's address; '-' for standard input; or a front page: hn, hn:new, reddit, r/SUB, lobsters, lobsters:t/TAG, https://FORUM/latest."
     )
     var file: String?
 
