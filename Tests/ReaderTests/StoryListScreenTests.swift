@@ -132,4 +132,16 @@ private func screen(_ count: Int = 3, rows: Int = 8, columns: Int = 60, next: St
         _ = list.handle(.pageUp)
         #expect(list.selectedStory?.rank == 10_000 - 11)
     }
+
+    @Test func tinyScreensDrawWithoutTrouble() {
+        for (rows, columns) in [(0, 0), (1, 1), (3, 5), (4, 3), (2, 80)] {
+            var list = screen(40, rows: rows, columns: columns, next: "2")
+            _ = list.handle(.character("j"))
+            _ = list.handle(.character("?"))
+            #expect(list.render().height == rows)
+            _ = list.handle(.character("x"))
+            _ = list.handle(MouseEvent(.click, row: 0, column: 0))
+            #expect(list.render().width == columns)
+        }
+    }
 }
