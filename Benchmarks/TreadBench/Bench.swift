@@ -47,6 +47,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "The word to search for (default: one picked from the document that occurs once).")
     var search: String?
 
+    @Option(name: .long, help: "Time the front-page screen's keys on a list of this many stories instead.")
+    var storyList: Int?
+
     func validate() throws {
         if rows < ReaderState.minimumSize.rows || columns < ReaderState.minimumSize.columns {
             throw ValidationError(
@@ -58,6 +61,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        if let storyList { return timeStoryList(storyList) }
         var report = BenchReport()
         let clock = ContinuousClock()
 
@@ -421,7 +425,7 @@ private func ratio(_ numerator: Int, _ denominator: Int) -> String {
 
 /// Keeps a value alive and observed so the optimiser cannot drop the work that made it.
 @inline(never)
-private func blackHole<T>(_ value: T) {
+func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }
 

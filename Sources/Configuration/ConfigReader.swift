@@ -14,7 +14,7 @@ struct ConfigReader {
         lines = SourceLines(text)
     }
 
-    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map", "hyperlinks"]
+    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map", "hyperlinks", "start"]
     static let sections = ["keys", "theme", "copy"]
 
     mutating func read() throws(ConfigurationError) -> Preferences {
@@ -67,6 +67,12 @@ struct ConfigReader {
                     throw error(key, in: nil, "hyperlinks must be true or false, not \(describe(value))")
                 }
                 preferences.hyperlinks = on
+            case "start":
+                let text = try string(value, key, in: nil, expected: "a list's name such as \"hn\" or \"r/swift\"")
+                guard !text.isEmpty, text.count <= 300 else {
+                    throw error(key, in: nil, "start must name a list such as \"hn\" or \"r/swift\"")
+                }
+                preferences.start = text
             case "map":
                 preferences.map = try mapSetting(value, key)
             case "keys":

@@ -21,6 +21,8 @@ extension Preferences {
             map = "\(map.rawValue)"
             # false writes no OSC 8 hyperlinks over link numbers, for a terminal that shows them as garbage.
             hyperlinks = \(hyperlinks)
+            # A front page to open when tread is run with nothing to read (hn, r/swift, lobsters, …):
+            \(start.map { "start = \"\(escaped($0))\"" } ?? "# start = \"hn\"")
 
             # Keys per action: one key name or a list of them.
             # A key name is \(KeyName.expectedForm).

@@ -67,6 +67,8 @@ public struct Preferences: Equatable, Sendable {
     public var map = MapSetting.hidden
     /// Whether link numbers on screen are OSC 8 hyperlinks.
     public var hyperlinks = true
+    /// A front page (`hn`, `r/swift`, …) to open when tread is run with nothing to read; nil opens the sample.
+    public var start: String?
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {

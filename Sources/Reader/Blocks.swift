@@ -54,6 +54,11 @@ public enum Blocks {
                 lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted))], role: .heading))
             }
         }
+        if let facts = storyFacts(discussion) {
+            for line in Wrapper.wrap(facts, width: textWidth) {
+                lines.append(StyledLine([Span(line.text, CellStyle(tint: .muted))], role: .heading))
+            }
+        }
         if let url = article.url {
             // Shortened, never wrapped: `O` opens the whole address.
             let shown = options.numbersLinks ? LinkText.shortened(url, maxWidth: textWidth) : oneLine(url)
@@ -80,6 +85,21 @@ public enum Blocks {
             rule(discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading))
         lines.append(StyledLine(role: .spacer))
         return lines
+    }
+
+    /// "537 points · 537 comments, 470 here · locked · Megathread": the story's facts as its site gives
+    /// them, the comments present said only where they differ from the count claimed; nil when the site gave none.
+    static func storyFacts(_ discussion: Discussion) -> String? {
+        let article = discussion.article
+        var parts: [String] = []
+        if let score = article.score { parts.append(score == 1 ? "1 point" : "\(score) points") }
+        if let claimed = article.commentCount {
+            let present = discussion.commentCount
+            let said = claimed == 1 ? "1 comment" : "\(claimed) comments"
+            parts.append(Int64(present) == claimed ? said : "\(said), \(present) here")
+        }
+        parts += (article.marks ?? []).prefix(8).map(oneLine)
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     private static func rule(

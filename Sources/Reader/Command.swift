@@ -54,11 +54,14 @@ public struct ReaderOpening: Sendable {
     public var inList: Bool
     /// A query to open filtered by (`--filter`): the whole thread shows, filtered, and Esc clears it.
     public var filter: String?
+    /// The id of the comment a permalink named: selected on opening, its ancestors unfolded.
+    public var focus: String?
 
     public init(
         source: ThreadSource = .none("this thread has no address or file to read again"), loading: Bool = false,
-        restArriving: Bool = false, inList: Bool = false, filter: String? = nil
+        restArriving: Bool = false, inList: Bool = false, filter: String? = nil, focus: String? = nil
     ) {
+        self.focus = focus
         self.source = source
         self.loading = loading
         self.restArriving = restArriving

@@ -1,16 +1,11 @@
-/// Opening a thread on the comment its address names (a Mastodon status, a Lemmy comment).
+import ThreadModel
+
 extension ReaderState {
-    /// Selects the comment whose id is `id`, unfolding its ancestors and scrolling it into view, as
-    /// if the reader had moved there: the last visit's position does not then take its place.
-    /// Nothing changes when no comment has that id (the address named the article itself, or a
-    /// comment the site no longer sends).
-    public mutating func focus(onCommentID id: String, layout: LayoutCache) {
-        guard let index = (0..<discussion.count).first(where: { discussion.id(of: $0)?.key == id }),
-            !discussion.isPlaceholder(index)
-        else { return }
-        tree.reveal(index)
-        selection = index
-        reveal(index, layout: layout)
-        visits.touched = true
+    /// Selects the comment whose id is `id` (a permalink's), its ancestors unfolded and the view on
+    /// it; the visit's resume then leaves the selection where the permalink put it.
+    mutating func focus(_ id: String, layout: LayoutCache) {
+        let target = (0..<discussion.count).first { discussion.id(of: $0)?.key == id }
+        go(to: target, otherwise: "the linked comment \(Blocks.oneLine(id)) is not in this thread", layout: layout)
+        if target != nil { visits.touched = true }
     }
 }

@@ -21,10 +21,12 @@ public struct RecentPicker: Sendable {
     public private(set) var threads: [RecentThread]
     /// Each thread's title made one safe line, once: titles come from documents.
     private var titles: [String]
-    public private(set) var selected = 0
-    /// The first thread on screen.
-    public private(set) var top = 0
-    public private(set) var rows: Int
+    /// The selection and the first entry on screen.
+    private var window: PickerWindow
+    public var selected: Int { window.selected }
+    /// The first entry on screen.
+    public var top: Int { window.top }
+    public var rows: Int { window.rows }
     public private(set) var columns: Int
     /// Digits typed so far: `12` then Enter opens the twelfth thread.
     public private(set) var count: Int?
@@ -40,15 +42,14 @@ public struct RecentPicker: Sendable {
     public init(threads: [RecentThread], rows: Int, columns: Int, now: Date) {
         self.threads = threads
         titles = threads.map { Sanitizer.singleLine($0.title) }
-        self.rows = max(0, rows)
+        window = PickerWindow(rows: rows)
         self.columns = max(0, columns)
         self.now = now
     }
 
     public mutating func resize(rows: Int, columns: Int) {
-        self.rows = max(0, rows)
         self.columns = max(0, columns)
-        scrollToSelection()
+        window.resize(rows: rows, count: threads.count)
     }
 
     /// Applies a key; the answer says whether to open, forget, quit or just draw again.
@@ -106,11 +107,7 @@ public struct RecentPicker: Sendable {
         case .wheelDown: move(by: 3)
         case .wheelUp: move(by: -3)
         case .click:
-            let layout = self.layout
-            let offset = mouse.row - layout.firstRow
-            guard offset >= 0, offset < layout.listRows else { break }
-            let index = top + offset / layout.entryHeight
-            if index < threads.count { select(index) }
+            if let index = window.entry(atRow: mouse.row), index < threads.count { select(index) }
         }
         return .stay
     }
@@ -140,30 +137,11 @@ public struct RecentPicker: Sendable {
     }
 
     private mutating func select(_ index: Int) {
-        selected = max(0, min(index, threads.count - 1))
-        scrollToSelection()
+        window.select(index, count: threads.count)
     }
 
-    private mutating func scrollToSelection() {
-        let page = pageSize
-        if selected < top { top = selected }
-        if selected >= top + page { top = selected - page + 1 }
-        top = max(0, min(top, threads.count - page))
-    }
-
-    /// How many threads fit on the screen at once.
-    var pageSize: Int {
-        let layout = self.layout
-        return max(1, layout.listRows / layout.entryHeight)
-    }
-
-    /// Where the list goes: below a title row and above a status row when there are four rows or more;
-    /// two rows a thread (title, then when and how many comments) when at least two rows are left for it.
-    var layout: (firstRow: Int, listRows: Int, entryHeight: Int, chrome: Bool) {
-        let chrome = rows >= 4
-        let listRows = chrome ? rows - 2 : rows
-        return (chrome ? 1 : 0, listRows, listRows >= 2 ? 2 : 1, chrome)
-    }
+    var pageSize: Int { window.pageSize }
+    var layout: (firstRow: Int, listRows: Int, entryHeight: Int, chrome: Bool) { window.layout }
 }
 
 extension RecentPicker {

@@ -21,6 +21,7 @@ enum HackerNewsItems {
         var parent: Int64?
         var deleted: Bool?
         var dead: Bool?
+        var descendants: Int64?
 
         init(_ tree: inout JSONTree, _ node: Int32) {
             id = tree.integer(node, "id")
@@ -41,6 +42,7 @@ enum HackerNewsItems {
                 }
             }
             parent = tree.integer(node, "parent")
+            descendants = tree.integer(node, "descendants")
             deleted = tree.bool(node, "deleted")
             dead = tree.bool(node, "dead")
         }
@@ -129,12 +131,15 @@ enum HackerNewsItems {
             title = story.deleted == true ? "[deleted story]" : "Untitled"
         }
         let itemURL = story.id.map { "https://news.ycombinator.com/item?id=\($0)" }
-        return Article(
+        var article = Article(
             id: story.id.map(String.init), title: title, author: story.by,
             published: story.time.flatMap { ImportSupport.iso8601(epoch: Double($0)) },
             url: story.url.flatMap { $0.isEmpty ? nil : $0 } ?? itemURL, source: "Hacker News",
             body: ImportSupport.paragraphs(HTMLText.convert(story.text ?? ""))
         )
+        if story.type != "comment" { (article.score, article.commentCount) = (story.score, story.descendants) }
+        if story.dead == true { article.marks = ["dead"] }
+        return article
     }
 
     static func comment(of item: Item, poster: String? = nil) -> Comment {

@@ -16,6 +16,8 @@ enum Lobsters {
         var description: String?
         var tags: [String]?
         var submitter: String?
+        var score: Int64?
+        var commentCount: Int64?
     }
 
     struct StoryComment {
@@ -131,15 +133,18 @@ enum Lobsters {
             shortId: tree.string(root, "short_id"), shortIdUrl: tree.string(root, "short_id_url"),
             createdAt: notes.time(tree.string(root, "created_at")), title: tree.string(root, "title"),
             url: tree.string(root, "url"), description: tree.string(root, "description"), tags: tags,
-            submitter: user(&tree, root, "submitter_user"))
+            submitter: user(&tree, root, "submitter_user"), score: tree.integer(root, "score"),
+            commentCount: tree.integer(root, "comment_count"))
     }
 
     static func article(of story: Story) -> Article {
         let title = story.title.flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
-        return Article(
+        var article = Article(
             id: story.shortId, title: title, author: story.submitter, published: story.createdAt,
             url: story.url.flatMap { $0.isEmpty ? nil : $0 } ?? story.shortIdUrl, source: "Lobsters",
             tags: story.tags, body: ImportSupport.paragraphs(HTMLText.convert(story.description ?? ""))
         )
+        (article.score, article.commentCount) = (story.score, story.commentCount)
+        return article
     }
 }

@@ -24,6 +24,9 @@ enum Reddit {
         var count: Int64?
         var isSubmitter: Bool?
         var distinguished: String?
+        /// The post's own facts, for the article header.
+        var numComments: Int64?
+        var marks: [String] = []
 
         init(_ tree: inout JSONTree, _ node: Int32) {
             id = tree.string(node, "id")
@@ -41,6 +44,15 @@ enum Reddit {
             count = tree.integer(node, "count")
             isSubmitter = tree.bool(node, "is_submitter")
             distinguished = tree.string(node, "distinguished")
+            numComments = tree.integer(node, "num_comments")
+            if title != nil {
+                if tree.bool(node, "stickied") == true { marks.append("stickied") }
+                if tree.bool(node, "over_18") == true { marks.append("NSFW") }
+                if tree.bool(node, "spoiler") == true { marks.append("spoiler") }
+                if tree.bool(node, "locked") == true { marks.append("locked") }
+                if tree.string(node, "removed_by_category") != nil { marks.append("removed") }
+                if let flair = tree.string(node, "link_flair_text"), !flair.isEmpty { marks.append(flair) }
+            }
         }
     }
 
@@ -117,13 +129,16 @@ enum Reddit {
         let decode = { (text: String) in escaped ? HTMLEntities.decode(text) : text }
         let permalink = post.permalink.map { $0.hasPrefix("/") ? "https://www.reddit.com" + $0 : $0 }
         let title = post.title.map(decode).flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
-        return Article(
+        var article = Article(
             id: post.id, title: title, author: post.author,
             published: post.createdUtc.flatMap { ImportSupport.iso8601(epoch: $0) },
             url: post.url.map(decode).flatMap { $0.isEmpty ? nil : $0 } ?? permalink,
             source: post.subreddit.map { "Reddit r/\($0)" } ?? "Reddit",
             body: ImportSupport.paragraphs(MarkdownText.convert(post.selftext ?? "", entityEscaped: escaped))
         )
+        (article.score, article.commentCount) = (post.score, post.numComments)
+        article.marks = post.marks.isEmpty ? nil : post.marks.map(decode)
+        return article
     }
 
     static func comment(of data: ThingData, escaped: Bool) -> Comment {

@@ -14,17 +14,17 @@ extension ThreadAddress {
         if path.count == 2, path[0].hasPrefix("@"), ThreadAddress.isAccount(path[0].dropFirst()),
             ThreadAddress.isMastodonID(path[1])
         {
-            self.init(site: .mastodon, id: path[1], forum: origin, focus: path[1])
+            self.init(site: .mastodon, id: path[1], forum: origin, comment: path[1])
         } else if path.count == 3, path[0] == "web", path[1] == "statuses", ThreadAddress.isMastodonID(path[2]) {
-            self.init(site: .mastodon, id: path[2], forum: origin, focus: path[2])
+            self.init(site: .mastodon, id: path[2], forum: origin, comment: path[2])
         } else if path.count == 4, path[0] == "users", path[2] == "statuses", ThreadAddress.isAccount(path[1][...]),
             ThreadAddress.isMastodonID(path[3])
         {
-            self.init(site: .mastodon, id: path[3], forum: origin, focus: path[3])
+            self.init(site: .mastodon, id: path[3], forum: origin, comment: path[3])
         } else if path.count == 2, path[0] == "post", ThreadAddress.isDiscourseID(path[1]) {
             self.init(site: .lemmy, id: path[1], forum: origin)
         } else if path.count == 2, path[0] == "comment", ThreadAddress.isDiscourseID(path[1]) {
-            self.init(site: .lemmy, id: path[1], forum: origin, focus: path[1])
+            self.init(site: .lemmy, id: path[1], forum: origin, comment: path[1])
         } else {
             return nil
         }

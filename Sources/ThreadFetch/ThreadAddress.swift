@@ -36,15 +36,24 @@ public struct ThreadAddress: Equatable, Sendable {
     public var forum: WebAddress?
     /// For Bluesky, the author's handle or DID (the post's `id` is its record key).
     public var actor: String?
-    /// The comment the address names, to select on opening: a Mastodon status, a Lemmy comment.
-    public var focus: String?
+    /// The comment the address names (a permalink: a Reddit comment's id, a Discourse post's number, a
+    /// Mastodon status, a Lemmy comment): the whole thread opens with it selected. Validated as the
+    /// thread's id is.
+    public var comment: String?
 
-    public init(site: Site, id: String, forum: WebAddress? = nil, actor: String? = nil, focus: String? = nil) {
+    /// The same thread, whichever comment the address points at. A Lemmy address's id is a post's or
+    /// a comment's, so there the kind counts too.
+    public static func == (lhs: ThreadAddress, rhs: ThreadAddress) -> Bool {
+        lhs.site == rhs.site && lhs.id == rhs.id && lhs.forum == rhs.forum && lhs.actor == rhs.actor
+            && (lhs.site != .lemmy || (lhs.comment == nil) == (rhs.comment == nil))
+    }
+
+    public init(site: Site, id: String, forum: WebAddress? = nil, actor: String? = nil, comment: String? = nil) {
         self.site = site
         self.id = id
         self.forum = forum
         self.actor = actor
-        self.focus = focus
+        self.comment = comment
     }
 
     /// Recognises `text` as a thread's address: `hn:N`, or an http(s) address of a thread on
@@ -76,6 +85,7 @@ public struct ThreadAddress: Equatable, Sendable {
                 let id = ThreadAddress.redditID(path[at + 1])
             else { return nil }
             self.init(site: .reddit, id: id)
+            if at + 3 < path.count { comment = ThreadAddress.redditID(path[at + 3]) }
         case "redd.it":
             guard path.count == 1, let id = ThreadAddress.redditID(path[0]) else { return nil }
             self.init(site: .reddit, id: id)
@@ -104,6 +114,9 @@ public struct ThreadAddress: Equatable, Sendable {
             forum.segments = []
             forum.query = []
             self.init(site: .discourse, id: id, forum: forum)
+            // /t/SLUG/ID/N or /t/ID/N: post N; the first post is the topic itself.
+            let post = path[1] == id ? 2 : 3
+            if post < path.count, ThreadAddress.isDiscourseID(path[post]), path[post] != "1" { comment = path[post] }
         }
     }
 
@@ -115,7 +128,7 @@ public struct ThreadAddress: Equatable, Sendable {
         case .lobsters: return "https://lobste.rs/s/\(id)"
         case .discourse: return "\(forum?.origin ?? "")/t/\(id)"
         case .mastodon: return "\(forum?.origin ?? "")/web/statuses/\(id)"
-        case .lemmy: return "\(forum?.origin ?? "")/\(focus == nil ? "post" : "comment")/\(id)"
+        case .lemmy: return "\(forum?.origin ?? "")/\(comment == nil ? "post" : "comment")/\(id)"
         case .bluesky: return "https://bsky.app/profile/\(actor ?? "")/post/\(id)"
         }
     }
@@ -131,7 +144,7 @@ public struct ThreadAddress: Equatable, Sendable {
         case .mastodon, .lemmy:
             let host = forum?.host ?? "unknown"
             let port = forum?.port.map { "_\($0)" } ?? ""
-            let kind = site == .lemmy && focus != nil ? "comment-" : ""
+            let kind = site == .lemmy && comment != nil ? "comment-" : ""
             return "\(site.rawValue)-\(host)\(port)-\(kind)\(id).json"
         case .bluesky:
             // A DID's colons stay out of file names.

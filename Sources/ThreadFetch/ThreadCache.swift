@@ -35,7 +35,12 @@ public struct ThreadCache: Sendable {
 
     /// The copy of `address` and its age in seconds, when there is one.
     public func read(_ address: ThreadAddress) -> (bytes: DocumentBytes, age: Double)? {
-        let path = path(for: address)
+        read(named: address.cacheName)
+    }
+
+    /// The copy named `name` (a `cacheName`) and its age in seconds, when there is one.
+    public func read(named name: String) -> (bytes: DocumentBytes, age: Double)? {
+        let path = directory + "/" + name
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
             let bytes = try? DocumentBytes.read(path: path)
@@ -48,8 +53,13 @@ public struct ThreadCache: Sendable {
 
     /// Keeps `bytes` as the copy of `address`: written whole to a temporary file, then renamed.
     public func write(_ bytes: [UInt8], for address: ThreadAddress) throws(CacheError) {
+        try write(bytes, named: address.cacheName)
+    }
+
+    /// Keeps `bytes` as the copy named `name` (a `cacheName`, made of validated parts only).
+    public func write(_ bytes: [UInt8], named name: String) throws(CacheError) {
         try makeDirectory()
-        let target = path(for: address)
+        let target = directory + "/" + name
         var template = Array((directory + "/.tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else { throw CacheError(path: directory, reason: errorText()) }

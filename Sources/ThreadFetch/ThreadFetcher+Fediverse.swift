@@ -81,7 +81,7 @@ extension ThreadFetcher {
         _ server: WebAddress, _ address: ThreadAddress, progress: Progress?, parts: Parts?
     ) async throws(FetchError) -> Discussion {
         var postID = address.id
-        if let comment = address.focus {
+        if let comment = address.comment {
             let url = SiteAPI.join(server, ["api", "v3", "comment"]) + "?id=" + comment
             let body = try await client.json(url)
             let peek = JSONPeek(body)
@@ -126,7 +126,7 @@ extension ThreadFetcher {
             }
             progress?(seen.count, total.map { max($0, seen.count) })
             // A comment address opens on its comment, which may not be on the first page.
-            if page == 1, added > 0, address.focus == nil {
+            if page == 1, added > 0, address.comment == nil {
                 // The first page is the first screen; the rest of the pages follow behind it.
                 let first = Array(post.dropLast()) + Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
                 sendFirst(first, .lemmy, url: postURL, to: parts)

@@ -7,6 +7,13 @@ public struct Article: Equatable, Sendable {
     public var url: String?
     public var source: String?
     public var tags: [String]?
+    /// The story's score on its site, when the site gives one.
+    public var score: Int64?
+    /// How many comments the site says the thread has (it may hold fewer: deleted, not fetched).
+    public var commentCount: Int64?
+    /// What the site says of the story beyond its title: "stickied", "locked", "removed", a flair,
+    /// "from r/X", "pinned", "closed" (tags are `tags`).
+    public var marks: [String]?
     /// Paragraphs, in order.
     public var body: [String]
 

@@ -138,6 +138,12 @@ struct CanonicalLoader {
                     article.source = try optionalString("article.source")
                 } else if scanner.key(key, is: "tags") {
                     article.tags = try optionalStrings("article.tags")
+                } else if scanner.key(key, is: "marks") {
+                    article.marks = try optionalStrings("article.marks")
+                } else if scanner.key(key, is: "score") {
+                    article.score = try score(of: "the article's \"score\"")
+                } else if scanner.key(key, is: "comment_count") {
+                    article.commentCount = try score(of: "the article's \"comment_count\"")
                 } else if scanner.key(key, is: "body") {
                     if scanner.peek() == UInt8(ascii: "\"") {
                         article.body = Article.paragraphs(of: try optionalString("article.body") ?? "")
@@ -418,15 +424,15 @@ struct CanonicalLoader {
     }
 
     /// A score; integers beyond 64 bits are clamped, since a score is only shown.
-    private mutating func score() throws(DocumentError) -> Int64? {
+    private mutating func score(of field: String = "a comment's \"score\"") throws(DocumentError) -> Int64? {
         if scanner.skipNull() { return nil }
         let at = scanner.position
         guard let byte = scanner.peek(), byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) else {
-            throw try wrongType("a comment's \"score\" must be an integer", at: at)
+            throw try wrongType("\(field) must be an integer", at: at)
         }
         let number = try scanner.readNumber()
         guard number.isInteger else {
-            throw try wrongType("a comment's \"score\" must be an integer", at: at)
+            throw try wrongType("\(field) must be an integer", at: at)
         }
         return scanner.integer(in: number.range) ?? (scanner.bytes[at] == UInt8(ascii: "-") ? Int64.min : Int64.max)
     }

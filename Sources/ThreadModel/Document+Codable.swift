@@ -29,7 +29,8 @@ extension Document: Codable {
 
 extension Article: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, title, author, published, url, source, tags, body
+        case id, title, author, published, url, source, tags, score, marks, body
+        case commentCount = "comment_count"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +47,9 @@ extension Article: Codable {
         url = try container.decodeIfPresent(String.self, forKey: .url)
         source = try container.decodeIfPresent(String.self, forKey: .source)
         tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        score = try container.decodeIfPresent(Int64.self, forKey: .score)
+        commentCount = try container.decodeIfPresent(Int64.self, forKey: .commentCount)
+        marks = try container.decodeIfPresent([String].self, forKey: .marks)
         if let single = try? container.decodeIfPresent(String.self, forKey: .body) {
             body = Article.paragraphs(of: single)
         } else {
@@ -62,6 +66,9 @@ extension Article: Codable {
         try container.encodeIfPresent(url, forKey: .url)
         try container.encodeIfPresent(source, forKey: .source)
         try container.encodeIfPresent(tags, forKey: .tags)
+        try container.encodeIfPresent(score, forKey: .score)
+        try container.encodeIfPresent(commentCount, forKey: .commentCount)
+        try container.encodeIfPresent(marks, forKey: .marks)
         if !body.isEmpty { try container.encode(body, forKey: .body) }
     }
 }

@@ -68,6 +68,12 @@ public enum DocumentWriter {
         field("url", article.url)
         field("source", article.source)
         if let tags = article.tags { list("tags", tags) }
+        for (key, value) in [("score", article.score), ("comment_count", article.commentCount)] {
+            guard let value else { continue }
+            out.append(contentsOf: Array(((first ? "\n    \"" : ",\n    \"") + "\(key)\": \(value)").utf8))
+            first = false
+        }
+        if let marks = article.marks { list("marks", marks) }
         if !article.body.isEmpty { list("body", article.body) }
     }
 

@@ -18,6 +18,8 @@ struct ThreadToRead {
     var session: ReadingSession
     /// What `R` and Enter on a stub read from, and the fetch still bringing the rest.
     var live: LiveThread?
+    /// The comment a permalink named, selected on opening.
+    var focus: String? = nil
 
     /// The thread `read` holds, as `document` named it: a big canonical file opens on a preview while
     /// the rest is read; folded on opening or filtered, the first screen counts replies, so the preview
@@ -50,13 +52,13 @@ struct ThreadToRead {
         }
         return ThreadToRead(
             discussion: discussion, loading: loading, file: document.file, filter: filter, session: session,
-            live: document.live(read, filtered: false))
+            live: document.live(read, filtered: false), focus: document.address?.comment)
     }
 
     /// How the reader opens on this thread.
     func opening(inList: Bool) -> ReaderOpening {
         ReaderOpening(
             source: live?.source ?? .none("this thread has no address or file to read again"), loading: loading != nil,
-            restArriving: live?.opening != nil, inList: inList, filter: filter)
+            restArriving: live?.opening != nil, inList: inList, filter: filter, focus: focus)
     }
 }

@@ -20,7 +20,7 @@ struct Tread: ParsableCommand {
         commandName: "tread",
         abstract: "Read threaded discussions in the terminal.",
         discussion: """
-            With no FILE, opens the bundled sample article. "-" reads standard input.
+            With no FILE, opens the bundled sample article (or the list config.toml names in `start`). "-" reads standard input.
             When standard output is not a terminal, the thread is printed as text instead.
             The document format is described in docs/FORMAT.md of tread's source.
             """,
@@ -34,7 +34,7 @@ struct Tread: ParsableCommand {
 struct DocumentOptions: ParsableArguments {
     @Argument(
         help:
-            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse or Lobsters thread, or such a thread's address; '-' for standard input."
+            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse or Lobsters thread, or such a thread's address; '-' for standard input; or a front page: hn, hn:new, reddit, r/SUB, lobsters, lobsters:t/TAG, https://FORUM/latest."
     )
     var file: String?
 
@@ -106,7 +106,9 @@ struct Read: ParsableCommand {
 
     func run() throws {
         let printing = print || isatty(STDOUT_FILENO) == 0
+        if let list = document.list { return try runList(list, printing: printing) }
         let preferences = try ReaderPreferences.loadOrExit()
+        if let list = try document.startList(preferences) { return try runList(list, printing: printing) }
         let read = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         defer { read.fetched?.finishSaving() }
         if printing {
@@ -115,10 +117,17 @@ struct Read: ParsableCommand {
             printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout)
             return
         }
+        _ = try readThread(read, preferences: preferences)
+    }
+
+    /// The reader on what `read` gave; `inList`: opened from a front page, whose next and previous
+    /// stories the reader may ask for (its outcome).
+    func readThread(_ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false) throws -> ReaderOutcome
+    {
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !state.noState,
             foldsOnOpening: preferences.preferences.foldOnOpen != .open)
-        _ = try openReader(thread, preferences: preferences, mouse: !noMouse)
+        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList)
     }
 }
 

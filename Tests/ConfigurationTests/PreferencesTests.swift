@@ -110,7 +110,7 @@ func problem(_ text: String) -> String {
     @Test func unknownSectionOrSetting() {
         #expect(
             problem("max-width = 70\n[colours]\nx = 1")
-                == "config.toml:2: unknown setting \"colours\"; expected one of max-width, indent, fold, dates, mouse, map, hyperlinks, "
+                == "config.toml:2: unknown setting \"colours\"; expected one of max-width, indent, fold, dates, mouse, map, hyperlinks, start, "
                 + "[keys], [theme], [copy]")
         #expect(problem("\n\nwidth = 70").hasPrefix("config.toml:3: unknown setting \"width\""))
         #expect(
@@ -213,5 +213,15 @@ func problem(_ text: String) -> String {
     @Test func aMissingFileIsTheDefaults() throws {
         let preferences = try Preferences.load(path: "/nonexistent/tread/config.toml", actions: actions)
         #expect(preferences == Preferences(actions: actions))
+    }
+}
+
+@Suite struct StartListSettingTests {
+    @Test func startNamesAListAndPrintsBack() throws {
+        let actions = [BindableAction]()
+        let preferences = try Preferences.parse("start = \"r/swift\"\n", path: "config.toml", actions: actions)
+        #expect(preferences.start == "r/swift")
+        #expect(preferences.toml(actions: actions).contains("start = \"r/swift\""))
+        #expect(Preferences(actions: actions).toml(actions: actions).contains("# start = \"hn\""))
     }
 }

@@ -17,6 +17,20 @@ tread's TREAD_*_API variables at the prefixes):
   /reddit/comments/ID/_/COMMENT.json   Reddit "continue this thread": the thread's post and that
                              comment's subtree (its own "continue" stubs left out)
 
+Front pages (issue 19), from Tests/Fixtures/http/lists (recorded) and the thread fixtures (assembled, so
+their stories open):
+  /hn/topstories.json (and best, ask, show, job)   the ids of the hn_firebase stories, then the
+                             recorded list's ids (whose items answer null: missing stories)
+  /hn/newstories.json        the ids of the hn_firebase stories only
+  /reddit/hot.json, /reddit/r/SUB/hot.json (top, rising)   the recorded front page; with after=,
+                             the same page again with no after (a last page)
+  /reddit/r/SUB/new.json     the posts of the reddit thread fixtures, as a listing
+  /lobsters/hottest.json, /lobsters/t/TAG.json   the recorded hottest list; .../page/N.json its
+                             first ten stories (a last page)
+  /lobsters/newest.json      the stories of the lobsters thread fixtures
+  /latest.json, /top.json, /c/SLUG/ID.json   the recorded Discourse list; ?page=N: the topics of
+                             the discourse thread fixtures, without more_topics_url (a last page)
+
 A prefix /fault/NAME before any route injects a fault instead of (or before) the answer:
   slow      sleeps 5 s before answering            reset     drops the connection mid-body
   429       429 with Retry-After: 1, every time    429once   429 (Retry-After: 1) once per path, then the answer
@@ -79,6 +93,56 @@ def load_fixtures(root):
         topic = json.loads(path.read_bytes())
         discourse[str(topic["id"])] = topic
     return algolia, items, reddit, lobsters, discourse
+
+
+def load_lists(root, fixtures):
+    """The recorded lists, and lists assembled from the thread fixtures' stories."""
+    lists = root / "http" / "lists"
+    _, items, reddit, lobsters, discourse = fixtures
+    recorded = {
+        "hn": json.loads((lists / "hn_topstories_2023-08.json").read_bytes()),
+        "reddit": json.loads((lists / "reddit_frontpage_hot_2016-10.json").read_bytes()),
+        "lobsters": json.loads((lists / "lobsters_hottest_2023-10.json").read_bytes()),
+        "discourse": json.loads((lists / "discourse_latest_2023.json").read_bytes()),
+    }
+    stories = [json.loads(b)["id"] for b in items.values() if (json.loads(b) or {}).get("type") == "story"]
+    recorded["hn_fixture_ids"] = sorted(set(stories))
+    recorded["reddit_new"] = {"kind": "Listing", "data": {"after": None, "children": [
+        json.loads(body)[0]["data"]["children"][0] for body in reddit.values()]}}
+    recorded["lobsters_new"] = [
+        {k: v for k, v in json.loads(body).items() if k != "comments"} for body in lobsters.values()]
+    recorded["discourse_more"] = {"users": [], "topic_list": {"topics": [
+        {k: topic.get(k) for k in ("id", "title", "slug", "posts_count", "like_count", "created_at", "pinned", "closed")}
+        for topic in discourse.values()]}}
+    return recorded
+
+
+def list_route(lists, parts, query):
+    """A front page's answer, or None when the path is not a list's."""
+    if parts[:1] == ["hn"] and len(parts) == 2 and parts[1].endswith("stories.json"):
+        feed = parts[1][: -len("stories.json")]
+        ids = lists["hn_fixture_ids"] + ([] if feed == "new" else lists["hn"])
+        if lists.get("synthetic"):
+            ids = lists["synthetic"]
+        return json.dumps(ids).encode()
+    if parts[:1] == ["reddit"] and parts[-1:] in (["hot.json"], ["top.json"], ["rising.json"]) and len(parts) in (2, 4):
+        page = json.loads(json.dumps(lists["reddit"]))
+        if "after" in query:
+            page["data"]["after"] = None
+        return json.dumps(page).encode()
+    if parts[:1] == ["reddit"] and len(parts) == 4 and parts[3] == "new.json":
+        return json.dumps(lists["reddit_new"]).encode()
+    if parts[:1] == ["lobsters"] and "page" in parts[:-1]:
+        return json.dumps(lists["lobsters"][:10]).encode()
+    if parts in (["lobsters", "hottest.json"],) or (parts[:2] == ["lobsters", "t"] and len(parts) == 3):
+        return json.dumps(lists["lobsters"]).encode()
+    if parts == ["lobsters", "newest.json"]:
+        return json.dumps(lists["lobsters_new"]).encode()
+    if parts in (["latest.json"], ["top.json"]) or (parts[:1] == ["c"] and len(parts) == 3 and parts[2].endswith(".json")):
+        if "page" in query:
+            return json.dumps(lists["discourse_more"]).encode()
+        return json.dumps(lists["discourse"]).encode()
+    return None
 
 
 def load_more_children(root):
@@ -169,12 +233,25 @@ def add_synthetic(fixtures, count):
     }
 
 
+def add_synthetic_stories(fixtures, count):
+    """Made-up Hacker News stories (items 9100001...) for the list benchmarks; their ids."""
+    items = fixtures[1]
+    ids = [9100000 + n for n in range(1, count + 1)]
+    for n, id in enumerate(ids, start=1):
+        items[str(id)] = json.dumps({
+            "id": id, "type": "story", "by": f"user{n % 97}", "time": 1700000000 - n * 60, "score": 500 - n,
+            "descendants": n, "title": f"A made-up story number {n} for the list benchmark",
+            "url": f"https://example.com/{n}"}).encode()
+    return ids
+
+
 class Replay(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     # Headers and body go out in separate writes; with Nagle's algorithm each answer would wait
     # for the client's delayed ACK (40 ms).
     disable_nagle_algorithm = True
     fixtures = None
+    lists = {}
     more_children = {}
     delay = 0.0
     log_path = None
@@ -306,6 +383,9 @@ class Replay(BaseHTTPRequestHandler):
         algolia, items, reddit, lobsters, discourse = self.fixtures
         url = urlsplit(path)
         parts = [p for p in url.path.split("/") if p]
+        listed = list_route(self.lists, parts, parse_qs(url.query))
+        if listed is not None:
+            return listed
         if parts[:2] == ["algolia", "items"] and len(parts) == 3:
             return algolia.get(parts[2])
         if parts[:2] == ["hn", "item"] and len(parts) == 3 and parts[2].endswith(".json"):
@@ -383,9 +463,12 @@ def main():
     Replay.fediverse = Fediverse(root)
     # Made before listening: compressing 50 MB on the first request would outlast a client's timeout.
     Replay.bomb = gzip.compress(b"0" * (50 << 20), compresslevel=6)
+    Replay.lists = load_lists(root, Replay.fixtures)
     if "--synthetic" in args:
         add_synthetic(Replay.fixtures, int(args[args.index("--synthetic") + 1]))
         Replay.fediverse.add_synthetic(int(args[args.index("--synthetic") + 1]))
+
+        Replay.lists["synthetic"] = add_synthetic_stories(Replay.fixtures, 500)
     server = Server(("127.0.0.1", 0), Replay)
     temporary = port_file + ".tmp"
     with open(temporary, "w") as out:

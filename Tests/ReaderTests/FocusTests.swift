@@ -3,7 +3,7 @@ import ThreadModel
 
 @testable import Reader
 
-/// Opening on the comment an address names (`ReaderState.focus(onCommentID:layout:)`).
+/// Opening on the comment an address names (`ReaderState.focus(_:layout:)`).
 @Suite struct FocusTests {
     static func thread() throws -> Discussion {
         var builder = DiscussionBuilder(article: Article(title: "T"))
@@ -17,7 +17,7 @@ import ThreadModel
         var state = ReaderState(discussion: try Self.thread(), rows: 12, columns: 80)
         let layout = LayoutCache()
         state.update(.action(.foldAll), layout: layout)
-        state.focus(onCommentID: "111", layout: layout)
+        state.focus("111", layout: layout)
         #expect(state.selection == 1)
         #expect(!state.tree.isFolded(0))
         #expect(state.positionText(layout: layout).hasPrefix("comment 2 of 3"))
@@ -27,7 +27,7 @@ import ThreadModel
         var state = ReaderState(discussion: try Self.thread(), rows: 12, columns: 80)
         let layout = LayoutCache()
         let before = state.selection
-        state.focus(onCommentID: "999", layout: layout)
+        state.focus("999", layout: layout)
         #expect(state.selection == before)
     }
 }

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# End-to-end: front pages (issue 19) against replay_server.py, fed with the recorded lists in
+# Tests/Fixtures/http/lists and lists assembled from the thread fixtures (whose stories open): each
+# site's list printed and on screen, a story opened and `q` back to the same row marked read, the
+# next page, the saved copy offline and when the network fails, a page with missing stories.
+# Usage: test-lists.sh PATH/TO/tread
+set -uo pipefail
+BIN=${1:?usage: test-lists.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/lib.sh"
+work="$E2E_DIR/lists"
+mkdir -p "$work"
+
+python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" &
+server=$!
+trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
+base="http://127.0.0.1:$(cat "$work/port")"
+export XDG_CACHE_HOME="$work/cache" HOME="$work/home" XDG_STATE_HOME="$work/state"
+export TREAD_HN_ALGOLIA_API="$base/algolia" TREAD_HN_API="$base/hn" TREAD_REDDIT_API="$base/reddit"
+export TREAD_LOBSTERS_API="$base/lobsters" TREAD_FETCH_TIMEOUT=10 LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no
+apis=(env "XDG_CACHE_HOME=$XDG_CACHE_HOME" "XDG_STATE_HOME=$work/state" "TREAD_HN_API=$TREAD_HN_API"
+    "TREAD_REDDIT_API=$TREAD_REDDIT_API" "TREAD_LOBSTERS_API=$TREAD_LOBSTERS_API"
+    "TREAD_HN_ALGOLIA_API=$TREAD_HN_ALGOLIA_API")
+
+# expect_print NAME LINES FIRST ARGS...: `tread --print ARGS` exits 0 with LINES stories, the first holding FIRST.
+expect_print() {
+    local name=$1 lines=$2 first=$3
+    shift 3
+    "$BIN" --print "$@" </dev/null >"$work/out" 2>"$work/err"
+    local status=$? count
+    count=$(grep -c '^[0-9]*\.	' "$work/out")
+    if [ "$status" -eq 0 ] && [ "$count" -eq "$lines" ] && head -n 1 "$work/out" | grep -qF -- "$first"; then
+        pass "$name"
+    else
+        fail "$name: exit $status, $count lines: $(head -c 300 "$work/out" "$work/err")"
+    fi
+}
+
+# --- printed: one story a line, never the reader ---
+expect_print "Lobsters hottest (recorded)" 25 "Reorient GitHub Pull Requests" lobsters
+expect_print "Reddit front page (recorded)" 25 "Red Dead Redemption 2 Official Trailer (youtube.com)" reddit
+expect_print "Discourse latest (recorded), forum on its own host" 30 "Welcome to our community!" "$base/latest"
+expect_print "Hacker News top: ids, then the page's items" 3 "IBM orders US sales" hn
+grep -q "^# 27 stories could not be fetched" "$work/out" && pass "a page with missing items says how many" ||
+    fail "missing items: $(tail -n 2 "$work/out")"
+grep -q "27 stories could not be fetched of the first page" "$work/err" && pass "and says it on standard error" ||
+    fail "missing on stderr: $(cat "$work/err")"
+[ "$(grep -c '^/hn/item/' "$work/requests")" -eq 30 ] && pass "HN asks for one page of items (30)" ||
+    fail "HN items asked: $(grep -c '^/hn/item/' "$work/requests")"
+expect_print "Reddit r/SUB/new" 10 "Introducing Reddit Polls" r/announcements/new
+grep -q "^/reddit/r/announcements/new.json?raw_json=1&limit=30 " "$work/requests" && pass "Reddit listing request" ||
+    fail "Reddit request: $(grep reddit/r "$work/requests")"
+printf 'one\n' >"$work/hn"
+(cd "$work" && "$BIN" --print hn >"$work/out" 2>&1)
+grep -q "hn:1:1" "$work/out" && pass "a file named like a list is still the file" || fail "file hn: $(head -c 200 "$work/out")"
+
+# --- offline: the saved copy ---
+expect_print "--offline prints the saved copy" 25 "Reorient GitHub" --offline lobsters
+TREAD_LOBSTERS_API=http://127.0.0.1:1 "$BIN" --print lobsters >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "showing the copy saved .* ago (the network failed)" "$work/err" &&
+    pass "a failed network shows the copy and says so" || fail "network failed: $(cat "$work/err")"
+TREAD_LOBSTERS_API=http://127.0.0.1:1 "$BIN" --print lobsters:t/nosuchtag >"$work/out" 2>"$work/err"
+status=$?
+[ $status -eq 75 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "cannot connect" "$work/err" &&
+    pass "no copy and no network: one line, 75" || fail "no copy: $status $(cat "$work/err")"
+"$BIN" --print --offline hn:best >"$work/out" 2>"$work/err"
+[ $? -eq 69 ] && grep -q "no saved copy" "$work/err" && pass "--offline with no copy: 69" || fail "offline no copy"
+TREAD_REDDIT_API="$base/fault/500/reddit" "$BIN" --print r/x/top?t=week >"$work/out" 2>"$work/err"
+[ $? -eq 75 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && pass "a busy site: one line, 75" || fail "busy: $(cat "$work/err")"
+
+mkdir -p "$work/config/tread" && printf 'start = "lobsters"\n' >"$work/config/tread/config.toml"
+XDG_CONFIG_HOME="$work/config" expect_print "config start: tread with no argument opens that list" 25 "Reorient GitHub" --offline
+
+# --- on screen: open a story, q back to the same row, read ---
+start_app 100 30 "${apis[@]}" "$BIN" lobsters:newest
+expect_screen "lobsters:newest · 3 stories" "the list opens"
+expect_screen "> 1. What problems do people solve with strace? (jvns.ca)" "first story selected"
+send j
+expect_screen "> 2. systemd Services Are Easy (blog.akerl.org)" "j moves down"
+send Enter
+expect_screen "15 points · 3 comments" "Enter opens the story in the reader, its score and count in the header"
+expect_gone "lobsters:newest · 3 stories" "the list is gone while reading"
+send q
+expect_screen "> 2. systemd Services Are Easy" "q in the reader comes back to the same row"
+expect_screen "3 comments · read" "the story read is marked read"
+send k Enter
+expect_screen "18 points · 7 comments" "the first story opens"
+send '>'
+expect_screen "15 points · 3 comments" "> in the reader goes straight to the next story"
+send '<'
+expect_screen "18 points · 7 comments" "< goes back to the previous story"
+send '>' q
+expect_screen "> 2. systemd Services Are Easy" "q after > comes back on the story read last"
+send q
+expect_exit 0 "q in the list quits"
+expect_tty_restored "the terminal is restored"
+
+# --- the next page, Reddit marks, search ---
+start_app 100 30 "${apis[@]}" "$BIN" reddit
+expect_screen "reddit · 25 stories" "the Reddit list opens"
+expect_screen "Megathread" "flair shows as a mark"
+send G
+expect_screen "reddit · 50 stories" "reaching the end loads the next page"
+send / N i n t e n d o Space S w i t c h Enter
+expect_screen "> 27. First Look at Nintendo Switch" "/ searches titles from the selection"
+send n n n n
+expect_screen ">  2. First Look at Nintendo Switch" "n finds the next title, wrapping round"
+send q
+expect_exit 0 "q quits after paging"
+
+start_app 100 30 "${apis[@]}" "$BIN" "$base/latest"
+expect_screen "pinned" "Discourse: pinned mark"
+send G
+expect_screen "· 35 stories" "Discourse: the end loads the next page (?page=1)"
+send j Enter
+expect_screen "comments" "a Discourse topic from its list opens"
+send q
+expect_screen "> 31. " "back on the Discourse row"
+send q
+expect_exit 0 "Discourse list quits"
+
+# --- a permalink lands on its comment ---
+start_app 100 30 "${apis[@]}" "$BIN" "https://old.reddit.com/r/LifeProTips/comments/441hsf/x/czmznnp/?context=3"
+expect_screen "? help" "a Reddit comment permalink opens the thread"
+expect_gone "not in this thread" "the permalink's comment is found"
+status_line | grep -qv "comment 1 of" && pass "the permalink's comment is selected, not the first" ||
+    fail "permalink selection: $(status_line)"
+send q
+expect_exit 0 "q leaves the permalink's thread"
+
+start_app 100 30 "${apis[@]}" "$BIN" hn
+expect_screen "hn · 3 stories · 27 missing" "HN list says how many are missing"
+send q
+expect_exit 0 "HN list quits"
+
+finish
