@@ -102,10 +102,10 @@ enum StoryListText {
         for story in list.stories {
             var parts = ["\(story.rank).", story.score.map { "\($0) points" } ?? "- points"]
             parts.append(story.comments.map { "\($0) comments" } ?? "- comments")
-            var title = oneLine(story.title)
-            if let domain = story.domain { title += " (\(oneLine(domain)))" }
+            var title = Blocks.oneLine(story.title)
+            if let domain = story.domain { title += " (\(Blocks.oneLine(domain)))" }
             parts.append(title)
-            parts.append(oneLine(story.discussion))
+            parts.append(Blocks.oneLine(story.discussion))
             text += parts.joined(separator: "\t") + "\n"
         }
         if list.missing > 0 { text += "# \(StoryListScreen.missing(list.missing))\n" }
