@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadTestSupport
 
 /// Each message and the commands `update` answers it with: what leaves the reader for the runtime.
 @Suite struct CommandTests {

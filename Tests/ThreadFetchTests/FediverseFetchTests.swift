@@ -9,7 +9,7 @@ import ThreadModel
     static let server = WebAddress("https://m.example")!
 
     @Test func mastodonAddressForms() {
-        let expected = ThreadAddress(site: .mastodon, id: "110", forum: Self.server, focus: "110")
+        let expected = ThreadAddress(site: .mastodon, id: "110", forum: Self.server, comment: "110")
         for text in [
             "https://m.example/@ann/110", "https://m.example/@ann@other.example/110",
             "https://m.example/web/statuses/110",
@@ -27,7 +27,7 @@ import ThreadModel
         #expect(ThreadAddress("https://l.example/post/42") == ThreadAddress(site: .lemmy, id: "42", forum: lemmy))
         #expect(
             ThreadAddress("https://l.example/comment/7")
-                == ThreadAddress(site: .lemmy, id: "7", forum: lemmy, focus: "7"))
+                == ThreadAddress(site: .lemmy, id: "7", forum: lemmy, comment: "7"))
         #expect(
             ThreadAddress("https://bsky.app/profile/Ann.bsky.social/post/3k7rmyigapw2y")
                 == ThreadAddress(site: .bluesky, id: "3k7rmyigapw2y", actor: "ann.bsky.social"))
