@@ -96,6 +96,10 @@ import ThreadModel
         #expect(Set(keys).count == keys.count)
     }
 
+    @Test func everyActionHasAGroup() {
+        #expect(Keymap.standard.bindings.allSatisfy { $0.group != .other })
+    }
+
     @Test func aVisitKeyMovedToAnotherActionLeavesItInTheHelp() {
         let keymap = Keymap.standard.rebound(["next-new": [.character("n")], "mark-subtree-read": [.character("}")]])
         #expect(keymap.action(for: .character("n")) == .visit(.nextNew))
