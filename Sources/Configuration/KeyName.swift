@@ -68,10 +68,13 @@ public struct BindableAction: Equatable, Sendable {
     public var defaultKeys: [KeyName]
     /// One line for the comment above it in `tread config`.
     public var help: String
+    /// The heading `tread config` writes above a run of actions of one group; empty for none.
+    public var group: String
 
-    public init(name: String, defaultKeys: [KeyName], help: String = "") {
+    public init(name: String, defaultKeys: [KeyName], help: String = "", group: String = "") {
         self.name = name
         self.defaultKeys = defaultKeys
         self.help = help
+        self.group = group
     }
 }

@@ -30,7 +30,10 @@ extension Preferences {
             [keys]
 
             """
+        var group = ""
         for action in actions {
+            if action.group != group, !action.group.isEmpty { out += "\n# \(action.group)\n" }
+            group = action.group
             if !action.help.isEmpty { out += "# \(action.help)\n" }
             let keys = (self.keys[action.name] ?? []).map { "\"\(escaped($0.description))\"" }
             out += "\(action.name) = [\(keys.joined(separator: ", "))]\n"

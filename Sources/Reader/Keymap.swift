@@ -9,12 +9,15 @@ public struct Keymap: Sendable {
         /// renaming code must never change it.
         public var name: String
         public var help: String
+        /// What the action is about, for `tread config`'s headings.
+        public var group: ActionGroup
 
-        public init(_ keys: [Key], _ action: Action, _ name: String, _ help: String) {
+        public init(_ keys: [Key], _ action: Action, _ name: String, _ help: String, group: ActionGroup = .other) {
             self.keys = keys
             self.action = action
             self.name = name
             self.help = help
+            self.group = group
         }
 
         /// The keys as the help overlay lists them ("j ↓").
@@ -52,66 +55,91 @@ public struct Keymap: Sendable {
 
     /// Every action the keys reach, in the order the help lists them, with its default keys.
     public static let standard = Keymap([
-        Binding([.character("j"), .down], .nextComment, "next-comment", "next comment"),
-        Binding([.character("k"), .up], .previousComment, "previous-comment", "previous comment"),
-        Binding([.character("J")], .nextSibling, "next-sibling", "next sibling"),
-        Binding([.character("K")], .previousSibling, "previous-sibling", "previous sibling"),
-        Binding([.character("]"), .control("n")], .nextThread, "next-thread", "next thread"),
-        Binding([.character("["), .control("p")], .previousThread, "previous-thread", "previous thread"),
-        Binding([.character("u")], .parent, "parent", "parent"),
-        Binding([.character("r")], .root, "root", "root of this thread"),
-        Binding([.character("U")], .showParent, "show-parent", "peek at the parent (u: up)"),
+        Binding([.character("j"), .down], .nextComment, "next-comment", "next comment", group: .moving),
+        Binding([.character("k"), .up], .previousComment, "previous-comment", "previous comment", group: .moving),
+        Binding([.character("J")], .nextSibling, "next-sibling", "next sibling", group: .moving),
+        Binding([.character("K")], .previousSibling, "previous-sibling", "previous sibling", group: .moving),
+        Binding([.character("]"), .control("n")], .nextThread, "next-thread", "next thread", group: .moving),
         Binding(
-            [.character(" "), .enter, .tab], .toggleFold, "toggle-fold", "fold / unfold; fetch \"more replies\""),
-        Binding([.character("h"), .left], .foldOrParent, "fold-or-parent", "fold / go to parent"),
-        Binding([.character("l"), .right], .unfold, "unfold", "unfold"),
-        Binding([.character("x")], .foldThreadAndNext, "fold-thread-and-next", "fold, next thread"),
-        Binding([.character("z")], .foldAll, "fold-all", "fold every thread"),
-        Binding([.character("Z")], .unfoldAll, "unfold-all", "unfold everything"),
-        Binding([.character("=")], .depthPrefix, "depth-prefix", "=1–9: show depth 1–9 only"),
-        Binding([.control("e")], .lineDown, "line-down", "scroll a line down"),
-        Binding([.control("y")], .lineUp, "line-up", "scroll a line up"),
-        Binding([.control("d")], .halfPageDown, "half-page-down", "half a page down"),
-        Binding([.control("u")], .halfPageUp, "half-page-up", "half a page up"),
-        Binding([.pageDown, .character("f")], .pageDown, "page-down", "a page down"),
-        Binding([.pageUp, .character("b")], .pageUp, "page-up", "a page up"),
-        Binding([.character("g"), .home], .top, "top", "top of the article"),
-        Binding([.character("G"), .end], .bottom, "bottom", "last comment"),
-        Binding([.character("c")], .firstComment, "first-comment", "first comment"),
-        Binding([.character("/")], .startSearch, "start-search", "search all comments"),
-        Binding([.character("v")], .toggleOverview, "toggle-overview", "overview: a line per comment"),
-        Binding([.character("M")], .toggleMap, "toggle-map", "map: █ selected • match ◆ hit + new"),
-        Binding([.character("&")], .startFilter, "start-filter", "filter: author:pg depth<3 /re/…"),
-        Binding([.character("n")], .nextMatch, "next-match", "next match (of the filter when on)"),
-        Binding([.character("N")], .previousMatch, "previous-match", "previous match"),
-        Binding([.character("a")], .nextByAuthor, "next-by-author", "next by this author"),
-        Binding([.character("A")], .previousByAuthor, "previous-by-author", "previous by this author"),
-        Binding([.character("p")], .nextByOp, "next-by-op", "next by the OP"),
-        Binding([.character("P")], .previousByOp, "previous-by-op", "previous by the OP"),
-        Binding([.character("o")], .openLink, "open-link", "open a link (2o: link 2)"),
-        Binding([.character("O")], .openThread, "open-thread", "open the thread's page on its site"),
-        Binding([.character("L")], .openArticle, "open-article", "open the article the thread links to"),
-        Binding([.character("I")], .openCommentOnSite, "open-comment-on-site", "open the comment's page"),
-        Binding([.character("y")], .copyLink, "copy-link", "copy a link (2y: link 2)"),
-        Binding([.character("Y")], .copyComment, "copy-comment", "copy the comment as Markdown"),
-        Binding([.character("T")], .copySubtree, "copy-subtree", "copy comment and replies"),
-        Binding([.character("R")], .reload, "reload", "reload: new comments in place"),
-        Binding([.escape], .cancel, "cancel", "stop a search or fetch; clear a filter"),
-        Binding([.character("}")], .visit(.nextNew), "next-new", "next new comment (●)"),
-        Binding([.character("{")], .visit(.previousNew), "previous-new", "previous new comment"),
-        Binding([.character("d")], .visit(.markSubtreeRead), "mark-subtree-read", "mark comment + replies read"),
-        Binding([.character("D")], .visit(.markThreadRead), "mark-thread-read", "mark this thread read"),
-        Binding([.character("E")], .visit(.markAllRead), "mark-all-read", "mark every comment read"),
-        Binding([.character("m")], .visit(.setMark), "set-mark", "m + letter: set a mark"),
-        Binding([.character("'")], .visit(.goToMark), "go-to-mark", "' + letter: go to a mark"),
-        Binding([.control("o")], .visit(.jumpBack), "jump-back", "back before the last jump"),
-        Binding([.control("t")], .visit(.jumpForward), "jump-forward", "forward (ctrl-I is tab)"),
-        Binding([.control("l")], .redraw, "redraw", "repaint the screen"),
-        Binding([.character("?")], .showHelp, "show-help", "this help"),
-        Binding([.character(">")], .nextStory, "next-story", "next story of the list"),
-        Binding([.character("<")], .previousStory, "previous-story", "previous story of the list"),
-        Binding([.character("q")], .quit, "quit", "quit"),
+            [.character("["), .control("p")], .previousThread, "previous-thread", "previous thread", group: .moving),
+        Binding([.character("u")], .parent, "parent", "parent", group: .moving),
+        Binding([.character("r")], .root, "root", "root of this thread", group: .moving),
+        Binding([.character("U")], .showParent, "show-parent", "peek at the parent (u: up)", group: .moving),
+        Binding(
+            [.character(" "), .enter, .tab], .toggleFold, "toggle-fold", "fold / unfold; fetch \"more replies\"",
+            group: .folding),
+        Binding([.character("h"), .left], .foldOrParent, "fold-or-parent", "fold / go to parent", group: .folding),
+        Binding([.character("l"), .right], .unfold, "unfold", "unfold", group: .folding),
+        Binding([.character("x")], .foldThreadAndNext, "fold-thread-and-next", "fold, next thread", group: .folding),
+        Binding([.character("z")], .foldAll, "fold-all", "fold every thread", group: .folding),
+        Binding([.character("Z")], .unfoldAll, "unfold-all", "unfold everything", group: .folding),
+        Binding([.character("=")], .depthPrefix, "depth-prefix", "=1–9: show depth 1–9 only", group: .folding),
+        Binding([.control("e")], .lineDown, "line-down", "scroll a line down", group: .scrolling),
+        Binding([.control("y")], .lineUp, "line-up", "scroll a line up", group: .scrolling),
+        Binding([.control("d")], .halfPageDown, "half-page-down", "half a page down", group: .scrolling),
+        Binding([.control("u")], .halfPageUp, "half-page-up", "half a page up", group: .scrolling),
+        Binding([.pageDown, .character("f")], .pageDown, "page-down", "a page down", group: .scrolling),
+        Binding([.pageUp, .character("b")], .pageUp, "page-up", "a page up", group: .scrolling),
+        Binding([.character("g"), .home], .top, "top", "top of the article", group: .moving),
+        Binding([.character("G"), .end], .bottom, "bottom", "last comment", group: .moving),
+        Binding([.character("c")], .firstComment, "first-comment", "first comment", group: .moving),
+        Binding([.character("/")], .startSearch, "start-search", "search all comments", group: .searching),
+        Binding([.character("v")], .toggleOverview, "toggle-overview", "overview: a line per comment", group: .views),
+        Binding([.character("M")], .toggleMap, "toggle-map", "map: █ selected • match ◆ hit + new", group: .views),
+        Binding([.character("&")], .startFilter, "start-filter", "filter: author:pg depth<3 /re/…", group: .searching),
+        Binding([.character("n")], .nextMatch, "next-match", "next match (of the filter when on)", group: .searching),
+        Binding([.character("N")], .previousMatch, "previous-match", "previous match", group: .searching),
+        Binding([.character("a")], .nextByAuthor, "next-by-author", "next by this author", group: .moving),
+        Binding([.character("A")], .previousByAuthor, "previous-by-author", "previous by this author", group: .moving),
+        Binding([.character("p")], .nextByOp, "next-by-op", "next by the OP", group: .moving),
+        Binding([.character("P")], .previousByOp, "previous-by-op", "previous by the OP", group: .moving),
+        Binding([.character("o")], .openLink, "open-link", "open a link (2o: link 2)", group: .links),
+        Binding([.character("O")], .openThread, "open-thread", "open the thread's page on its site", group: .links),
+        Binding([.character("L")], .openArticle, "open-article", "open the article the thread links to", group: .links),
+        Binding(
+            [.character("I")], .openCommentOnSite, "open-comment-on-site", "open the comment's page", group: .links),
+        Binding([.character("y")], .copyLink, "copy-link", "copy a link (2y: link 2)", group: .links),
+        Binding([.character("Y")], .copyComment, "copy-comment", "copy the comment as Markdown", group: .links),
+        Binding([.character("T")], .copySubtree, "copy-subtree", "copy comment and replies", group: .links),
+        Binding([.character("R")], .reload, "reload", "reload: new comments in place", group: .links),
+        Binding([.escape], .cancel, "cancel", "stop a search or fetch; clear a filter", group: .searching),
+        Binding([.character("}")], .visit(.nextNew), "next-new", "next new comment (●)", group: .visit),
+        Binding([.character("{")], .visit(.previousNew), "previous-new", "previous new comment", group: .visit),
+        Binding(
+            [.character("d")], .visit(.markSubtreeRead), "mark-subtree-read", "mark comment + replies read",
+            group: .visit),
+        Binding([.character("D")], .visit(.markThreadRead), "mark-thread-read", "mark this thread read", group: .visit),
+        Binding([.character("E")], .visit(.markAllRead), "mark-all-read", "mark every comment read", group: .visit),
+        Binding([.character("m")], .visit(.setMark), "set-mark", "m + letter: set a mark", group: .visit),
+        Binding([.character("'")], .visit(.goToMark), "go-to-mark", "' + letter: go to a mark", group: .visit),
+        Binding([.control("o")], .visit(.jumpBack), "jump-back", "back before the last jump", group: .visit),
+        Binding([.control("t")], .visit(.jumpForward), "jump-forward", "forward (ctrl-I is tab)", group: .visit),
+        Binding([.control("l")], .redraw, "redraw", "repaint the screen", group: .views),
+        Binding([.character("?")], .showHelp, "show-help", "this help", group: .views),
+        Binding([.character(">")], .nextStory, "next-story", "next story of the list", group: .leaving),
+        Binding([.character("<")], .previousStory, "previous-story", "previous story of the list", group: .leaving),
+        Binding([.character("q")], .quit, "quit", "quit", group: .leaving),
     ])
+}
+
+/// What an action is about: `tread config` heads each run of actions of one group with its title.
+public enum ActionGroup: String, CaseIterable, Sendable {
+    case moving, folding, scrolling, searching, views, links, visit, leaving, other
+
+    /// The heading, as `tread config` writes it.
+    public var title: String {
+        switch self {
+        case .moving: return "Moving the selection"
+        case .folding: return "Folding"
+        case .scrolling: return "Scrolling"
+        case .searching: return "Searching and filtering"
+        case .views: return "Views"
+        case .links: return "Links, copying and reloading"
+        case .visit: return "New comments, marks and jumps"
+        case .leaving: return "Leaving"
+        case .other: return "Other"
+        }
+    }
 }
 
 extension Key {

@@ -52,11 +52,17 @@ enum FileHandleOut {
     }
 }
 
-/// The reader's keymap as the config sees it: each action's hand-written name and default keys.
+/// The reader's keymap as the config sees it: each action's hand-written name, default keys and group,
+/// grouped (in the table's order within a group) so `tread config` heads each group once.
 enum ReaderActions {
     static var bindable: [BindableAction] {
-        Keymap.standard.bindings.map { binding in
-            BindableAction(name: binding.name, defaultKeys: binding.keys, help: binding.help)
+        let order = Dictionary(uniqueKeysWithValues: ActionGroup.allCases.enumerated().map { ($1, $0) })
+        let bindings = Keymap.standard.bindings.enumerated().sorted {
+            (order[$0.element.group] ?? 0, $0.offset) < (order[$1.element.group] ?? 0, $1.offset)
+        }
+        return bindings.map { _, binding in
+            BindableAction(
+                name: binding.name, defaultKeys: binding.keys, help: binding.help, group: binding.group.title)
         }
     }
 }

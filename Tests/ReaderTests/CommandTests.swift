@@ -97,6 +97,10 @@ import ThreadTestSupport
         #expect(Set(keys).count == keys.count)
     }
 
+    @Test func everyActionHasAGroup() {
+        #expect(Keymap.standard.bindings.allSatisfy { $0.group != .other })
+    }
+
     @Test func aVisitKeyMovedToAnotherActionLeavesItInTheHelp() {
         let keymap = Keymap.standard.rebound(["next-new": [.character("n")], "mark-subtree-read": [.character("}")]])
         #expect(keymap.action(for: .character("n")) == .visit(.nextNew))
