@@ -14,7 +14,8 @@
 # Subjects: printf (the text from the shell: the floor of the method), a trivial ncurses program
 # (initscr, one line, refresh: needs cc and ncursesw headers, skipped without them), `tread --version`
 # (start-up and argument parsing, no file; its ready text is the version), `tread FILE`, and
-# `tread FILE` with SWIFT_BACKTRACE already set (no re-exec). Prints one line per run and subject, then
+# `tread FILE` with SWIFT_BACKTRACE already set (no re-exec; since issue 25 a build that links Swift in
+# never re-executes, so the two should agree). Prints one line per run and subject, then
 # the minimum and median of each. Not a test: CI does not run it.
 set -euo pipefail
 BIN=${1:?usage: first-screen.sh PATH/TO/tread FILE [RUNS]}

@@ -2,6 +2,7 @@
 # Fuzzes load → flatten → layout → render → print with libFuzzer for SECONDS (default 60).
 #
 #   Scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]
+#   Scripts/fuzz.sh --build-only      (only builds the fuzzer: CI builds it while other steps run)
 #
 # Builds the TreadFuzz product with -sanitize=fuzzer,address into .build-fuzz (apart from the
 # normal build), seeds a temporary corpus from SampleData, Tests/Fixtures and a few documents
@@ -11,6 +12,8 @@
 #   swift run TreadFuzz .build-fuzz/artifacts/crash-…
 set -euo pipefail
 
+build_only=no
+[ "${1:-}" = --build-only ] && build_only=yes && shift
 seconds=${1:-60}
 shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +26,7 @@ build_start=$(date +%s)
 swift build -c release --scratch-path .build-fuzz --product TreadFuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
 echo "fuzz.sh: build took $(($(date +%s) - build_start)) s" >&2
+[ "$build_only" = no ] || exit 0
 fuzzer=$(swift build -c release --scratch-path .build-fuzz --show-bin-path \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING)/TreadFuzz
 

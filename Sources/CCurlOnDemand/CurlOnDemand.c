@@ -24,7 +24,7 @@
 static void *library = NULL;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static void open_library(void) { library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL); }
+static void open_library(void) { __atomic_store_n(&library, dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL), __ATOMIC_RELEASE); }
 
 // Ends curses' hold on the terminal (the reader may be open) before the message.
 extern int endwin(void);
@@ -43,18 +43,26 @@ static void *real(const char *name) {
     return function;
 }
 
-int tread_curl_loaded(void) { return library != NULL; }
+int tread_curl_loaded(void) { return __atomic_load_n(&library, __ATOMIC_ACQUIRE) != NULL; }
 
 #define FORWARD(ret, name, params, args)                                                                    \
     ret name params {                                                                                      \
-        static ret(*function) params = NULL;                                                               \
-        if (function == NULL) function = (ret(*) params)real(#name);                                       \
+        static ret(*cached) params = NULL;                                                                 \
+        ret(*function) params = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);                                \
+        if (function == NULL) {                                                                            \
+            function = (ret(*) params)real(#name);                                                         \
+            __atomic_store_n(&cached, function, __ATOMIC_RELEASE);                                         \
+        }                                                                                                  \
         return function args;                                                                              \
     }
 #define FORWARD_VOID(name, params, args)                                                                   \
     void name params {                                                                                     \
-        static void(*function) params = NULL;                                                              \
-        if (function == NULL) function = (void(*) params)real(#name);                                      \
+        static void(*cached) params = NULL;                                                                \
+        void(*function) params = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);                               \
+        if (function == NULL) {                                                                            \
+            function = (void(*) params)real(#name);                                                        \
+            __atomic_store_n(&cached, function, __ATOMIC_RELEASE);                                         \
+        }                                                                                                  \
         function args;                                                                                     \
     }
 
@@ -83,8 +91,12 @@ FORWARD(void *, curl_version_info, (int age), (age))
 /// setopt's one argument, read as curl reads it for `option`, and passed on as that type.
 #define FORWARD_OPTION(name, handle_type)                                                                   \
     int name(handle_type handle, int option, ...) {                                                        \
-        static int (*as_long)(handle_type, int, long) = NULL;                                              \
-        if (as_long == NULL) as_long = (int (*)(handle_type, int, long))real(#name);                      \
+        static int (*cached)(handle_type, int, long) = NULL;                                               \
+        int (*as_long)(handle_type, int, long) = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);               \
+        if (as_long == NULL) {                                                                             \
+            as_long = (int (*)(handle_type, int, long))real(#name);                                        \
+            __atomic_store_n(&cached, as_long, __ATOMIC_RELEASE);                                          \
+        }                                                                                                  \
         va_list list;                                                                                      \
         va_start(list, option);                                                                            \
         int result;                                                                                        \
@@ -103,8 +115,12 @@ FORWARD_OPTION(curl_easy_setopt, void *)
 FORWARD_OPTION(curl_multi_setopt, void *)
 
 int curl_easy_getinfo(void *easy, int info, ...) {
-    static int (*function)(void *, int, void *) = NULL;
-    if (function == NULL) function = (int (*)(void *, int, void *))real("curl_easy_getinfo");
+    static int (*cached)(void *, int, void *) = NULL;
+    int (*function)(void *, int, void *) = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
+    if (function == NULL) {
+        function = (int (*)(void *, int, void *))real("curl_easy_getinfo");
+        __atomic_store_n(&cached, function, __ATOMIC_RELEASE);
+    }
     va_list list;
     va_start(list, info);
     void *out = va_arg(list, void *);
