@@ -22,6 +22,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case notCached
         /// The user stopped the fetch (Esc, ctrl-C in the reader).
         case stopped
+        /// The thread names more items than `FetchLimits.maximumItems`: the fetch stopped there.
+        case itemLimit(Int)
     }
 
     /// The address that failed, for the message.
@@ -38,6 +40,14 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         switch kind {
         case .unreachable, .timedOut, .busy, .truncated: return 75
         default: return 69
+        }
+    }
+
+    /// Whether the fetch stopped at a limit with part of the thread in (handed on as a part).
+    public var isCut: Bool {
+        switch kind {
+        case .itemLimit: return true
+        default: return false
         }
     }
 
@@ -78,6 +88,9 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): no saved copy; run without --offline to fetch it"
         case .stopped:
             return "\(shown): stopped before the whole thread arrived"
+        case .itemLimit(let limit):
+            return "\(shown): the thread has more than \(limit) items; tread stopped there and saved nothing "
+                + "(TREAD_FETCH_MAX_ITEMS raises the limit)"
         }
     }
 

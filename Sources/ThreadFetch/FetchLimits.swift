@@ -23,13 +23,17 @@ public struct FetchLimits: Sendable {
 
     public init() {}
 
-    /// The defaults, with `TREAD_FETCH_TIMEOUT` (seconds) and `TREAD_FETCH_MAX_BYTES` applied when they are numbers.
+    /// The defaults, with `TREAD_FETCH_TIMEOUT` (seconds), `TREAD_FETCH_MAX_BYTES` and
+    /// `TREAD_FETCH_MAX_ITEMS` applied when they are numbers.
     public init(environment: [String: String]) {
         if let text = environment["TREAD_FETCH_TIMEOUT"], let seconds = Double(text), seconds > 0, seconds < 3600 {
             timeout = seconds
         }
         if let text = environment["TREAD_FETCH_MAX_BYTES"], let bytes = Int(text), bytes > 0 {
             maximumBytes = bytes
+        }
+        if let text = environment["TREAD_FETCH_MAX_ITEMS"], let items = Int(text), items > 0 {
+            maximumItems = items
         }
     }
 }

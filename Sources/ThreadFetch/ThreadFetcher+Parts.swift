@@ -26,7 +26,7 @@ extension ThreadFetcher {
         var schedule = PartSchedule()
         var next = 0
         var seen: Set<Int64> = [rootID]
-        let maximumItems = client.limits.maximumItems
+        let budget = FetchBudget(client.limits)
         let connections = max(1, client.limits.hackerNewsItemConnections)
         let window = connections * 2
         let client = client.withConnections(connections)
@@ -43,10 +43,15 @@ extension ThreadFetcher {
                 // Until the first part is out, only the first threads are asked for, so they do not
                 // wait behind a full window of others.
                 let limit = parts == nil || firstSent ? window : Self.firstThreads
-                while firstError == nil, running < limit, next < queue.count, seen.count < maximumItems {
+                while firstError == nil, running < limit, next < queue.count {
                     let kid = queue[next]
                     next += 1
-                    guard seen.insert(kid).inserted else { continue }
+                    guard !seen.contains(kid) else { continue }
+                    if let cut = budget.refusesItem(after: seen.count) {
+                        firstError = FetchError(url: rootURL, kind: cut)
+                        break
+                    }
+                    seen.insert(kid)
                     running += 1
                     group.addTask { .body(kid, await client.result(api.hackerNewsItem(kid))) }
                 }
@@ -96,7 +101,13 @@ extension ThreadFetcher {
                 }
             }
         }
-        if let outcome { throw outcome }
+        if let outcome {
+            // A cut thread: what arrived stays in the reader; the error says why the rest did not.
+            if outcome.isCut, let parts, let part = try? read(assembly.document(), .hackerNewsItems, url: rootURL) {
+                parts(part)
+            }
+            throw outcome
+        }
         return try read(assembly.document(everything: true), .hackerNewsItems, url: rootURL)
     }
 
@@ -117,7 +128,15 @@ extension ThreadFetcher {
         }
         let stream = peek.value(at: ["post_stream", "stream"]).map { peek.integers(in: $0) } ?? []
         let have = Set(present.compactMap { span in peek.member("id", of: span).flatMap { Int64(peek.text($0)) } })
-        let missing = stream.prefix(client.limits.maximumItems).filter { !have.contains($0) }
+        let budget = FetchBudget(client.limits)
+        var named = have
+        var missing: [Int64] = []
+        var cut: FetchError.Kind?
+        for post in stream where named.insert(post).inserted {
+            cut = budget.refusesItem(after: have.count + missing.count)
+            if cut != nil { break }
+            missing.append(post)
+        }
         let batches = stride(from: 0, to: missing.count, by: Self.discourseBatch).map {
             Array(missing[$0..<min($0 + Self.discourseBatch, missing.count)])
         }
@@ -209,7 +228,10 @@ extension ThreadFetcher {
             }
         }
         if let outcome { throw outcome }
-        return try read(spliced(bodies.lazy.compactMap { $0 }), .discourse, url: topicURL).addressed(page)
+        let whole = try read(spliced(bodies.lazy.compactMap { $0 }), .discourse, url: topicURL).addressed(page)
+        guard let cut else { return whole }
+        parts?(whole)
+        throw FetchError(url: topicURL, kind: cut)
     }
 }
 

@@ -38,8 +38,10 @@ final class FetchMailbox: @unchecked Sendable {
         lock.withLock {
             var messages: [Message] = []
             if let progress { messages.append(.fetchProgress(progress)) }
-            // The whole thread, when in, holds every part.
-            if let part, result == nil { messages.append(.arrived(part, whole: false)) }
+            // The whole thread, when in, holds every part; a failure (a cut) keeps the last part.
+            if let part {
+                if case .arrived = result {} else { messages.append(.arrived(part, whole: false)) }
+            }
             if let result { messages.append(result) }
             progress = nil
             part = nil

@@ -33,6 +33,8 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
             one "more" stub listing them in their place (what Reddit sends before they load)
   grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
+  chain     official Hacker News API items that never end: story 8000000, each item one
+            reply deeper (/fault/chain/hn/item/ID.json); any other path is a 404
 --synthetic N adds made-up threads of N comments for benchmarks: Hacker News item 9000000 (both
 APIs) and Discourse topic 9000000. --delay adds that many seconds to every answer (for benchmarks). --log appends one line per
 request: the path and the User-Agent.
@@ -162,6 +164,23 @@ def add_synthetic(fixtures, count):
     }
 
 
+CHAIN_ROOT = 8000000
+
+
+def chain_item(path):
+    """An item of an endless chain of replies under story CHAIN_ROOT: each names a new one."""
+    parts = [p for p in urlsplit(path).path.split("/") if p]
+    if parts[:2] != ["hn", "item"] or len(parts) != 3 or not parts[2][:-5].isdigit() or int(parts[2][:-5]) < CHAIN_ROOT:
+        return 404, b'{"error":"not found"}'
+    number = int(parts[2][:-5])
+    item = {"id": number, "by": f"user{number % 7}", "time": 1700000000 + number - CHAIN_ROOT, "kids": [number + 1]}
+    if number == CHAIN_ROOT:
+        item.update(type="story", title="A chain that never ends", descendants=1000000, score=1)
+    else:
+        item.update(type="comment", text=f"<p>Level {number - CHAIN_ROOT}</p>", parent=number - 1)
+    return 200, json.dumps(item).encode()
+
+
 class Replay(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     # Headers and body go out in separate writes; with Nagle's algorithm each answer would wait
@@ -258,6 +277,9 @@ class Replay(BaseHTTPRequestHandler):
             if body is None or len(urlsplit(rest).path.strip("/").split("/")) != 3 or not rest.startswith("/reddit/comments/"):
                 return False
             self.send(200, reddit_trimmed(body, self.more_children))
+            return True
+        if fault == "chain":
+            self.send(*chain_item(rest))
             return True
         if fault in ("404", "403"):
             self.send(int(fault), b'{"error":"no"}')

@@ -180,11 +180,33 @@ struct EndlessTransport: HTTPTransport {
 }
 
 @Suite struct FetchBoundsTests {
-    @Test func aThreadWithoutEndStopsAtTheItemLimit() async throws {
+    @Test func aThreadWithoutEndStopsAtTheItemLimitAndSaysSo() async throws {
         var limits = FetchLimits()
         limits.maximumItems = 50
         let fetcher = ThreadFetcher(api: .standard, client: PoliteClient(transport: EndlessTransport(), limits: limits))
-        let discussion = try await fetcher.fetch(ThreadAddress(site: .hackerNews, id: "1"))
-        #expect(discussion.count == 49)
+        let last = LastPart()
+        let result = await fetcher.result(ThreadAddress(site: .hackerNews, id: "1"), parts: { last.set($0) })
+        #expect(throws: FetchError(url: "https://hacker-news.firebaseio.com/v0/item/1.json", kind: .itemLimit(50))) {
+            try result.get()
+        }
+        // The reader keeps the 49 comments that arrived.
+        #expect(try #require(last.value).count == 49)
+    }
+
+    @Test func theItemLimitComesFromTheEnvironment() {
+        #expect(FetchLimits(environment: ["TREAD_FETCH_MAX_ITEMS": "250000"]).maximumItems == 250_000)
+        #expect(FetchLimits(environment: ["TREAD_FETCH_MAX_ITEMS": "lots"]).maximumItems == 100_000)
+    }
+}
+
+/// The newest part a fetch handed on.
+final class LastPart: @unchecked Sendable {
+    private let lock = NSLock()
+    private var part: Discussion?
+
+    var value: Discussion? { lock.withLock { part } }
+
+    func set(_ discussion: Discussion) {
+        lock.withLock { part = discussion }
     }
 }

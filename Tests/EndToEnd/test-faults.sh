@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End-to-end: the faults of round three (issue 24), each against the loopback replay server or
+# the real process: nothing is cut in silence, every limit is said, every error has the right words
+# and status. Every run has its own XDG_CACHE_HOME and XDG_STATE_HOME.
+# Usage: test-faults.sh PATH/TO/tread
+set -uo pipefail
+BIN=${1:?usage: test-faults.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/lib.sh"
+work="$E2E_DIR/faults"
+mkdir -p "$work"
+
+python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" &
+server=$!
+trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
+port=$(cat "$work/port")
+base="http://127.0.0.1:$port"
+
+export XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state" HOME="$work/home" XDG_CONFIG_HOME="$work/config"
+export TREAD_HN_ALGOLIA_API="$base/algolia" TREAD_HN_API="$base/hn" TREAD_REDDIT_API="$base/reddit"
+export TREAD_LOBSTERS_API="$base/lobsters" TREAD_FETCH_TIMEOUT=10
+export LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no
+cache="$XDG_CACHE_HOME/tread"
+chain="$base/fault/chain"
+
+# run ARGS...: runs tread with no terminal; status in $status, output in $work/out and $work/err.
+run() {
+    "$BIN" "$@" </dev/null >"$work/out" 2>"$work/err"
+    status=$?
+}
+
+# expect_failure NAME STATUS PATTERN ARGS...: tread exits with STATUS and one stderr line matching PATTERN.
+expect_failure() {
+    local name=$1 want=$2 pattern=$3
+    shift 3
+    run "$@"
+    if [ "$status" -ne "$want" ]; then
+        fail "$name: exit $status, expected $want; stderr: $(head -c 300 "$work/err")"
+    elif [ "$(wc -l <"$work/err")" -ne 1 ] || ! grep -qE -- "$pattern" "$work/err"; then
+        fail "$name: stderr is not one line matching '$pattern': $(head -c 300 "$work/err")"
+    else
+        pass "$name"
+    fi
+}
+
+# expect_no_copy NAME: the cache holds no copy (nor a temporary file).
+expect_no_copy() {
+    [ -z "$(ls -A "$cache" 2>/dev/null)" ] && pass "$1" || fail "$1: $(ls -A "$cache")"
+}
+
+# --- 1. a thread cut at the item limit says so and is never saved ---
+TREAD_HN_API="$chain/hn" TREAD_FETCH_MAX_ITEMS=50 expect_failure "a thread past TREAD_FETCH_MAX_ITEMS says so" 69 \
+    "^tread: $chain/hn/item/8000000.json: the thread has more than 50 items; tread stopped there and saved nothing \(TREAD_FETCH_MAX_ITEMS raises the limit\)$" \
+    stats hn:8000000
+expect_no_copy "a thread cut at the item limit is not saved"
+expect_failure "--offline does not open a cut thread" 69 "no saved copy" stats --offline hn:8000000
+TREAD_FETCH_MAX_ITEMS=100 expect_failure "a Discourse topic past the limit says so" 69 \
+    "^tread: $base/t/5864.json: the thread has more than 100 items" stats "$base/t/slug/5864"
+expect_no_copy "a Discourse topic cut at the limit is not saved"
+TREAD_FETCH_MAX_ITEMS=400 run stats "$base/t/slug/5864"
+[ "$status" -eq 0 ] && grep -qE "^comments +336$" "$work/out" && pass "TREAD_FETCH_MAX_ITEMS raises the limit" ||
+    fail "raised limit: exit $status $(head -c 300 "$work/err")"
+rm -rf "$cache"
+start_app 160 30 env TREAD_HN_API="$chain/hn" TREAD_FETCH_MAX_ITEMS=50 "$BIN" hn:8000000
+wait_for "more than 50 items" 20 && pass "the reader's status line says the thread was cut" ||
+    fail "reader cut status line"
+expect_screen "49 comments" "the reader keeps the 49 comments that arrived"
+send q
+expect_exit 0 "q quits the reader on a cut thread"
+expect_no_copy "the reader saves no copy of a cut thread"
+
+finish
