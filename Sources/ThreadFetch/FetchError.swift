@@ -24,6 +24,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case stopped
         /// The thread names more items than `FetchLimits.maximumItems`: the fetch stopped there.
         case itemLimit(Int)
+        /// The whole thread did not arrive within `FetchLimits.deadline`: the fetch stopped there.
+        case deadline(seconds: Double)
     }
 
     /// The address that failed, for the message.
@@ -38,7 +40,7 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The sysexits status: 75 (EX_TEMPFAIL) when trying again later may work, 69 (EX_UNAVAILABLE) otherwise.
     public var exitStatus: Int32 {
         switch kind {
-        case .unreachable, .timedOut, .busy, .truncated: return 75
+        case .unreachable, .timedOut, .busy, .truncated, .deadline: return 75
         default: return 69
         }
     }
@@ -46,7 +48,7 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Whether the fetch stopped at a limit with part of the thread in (handed on as a part).
     public var isCut: Bool {
         switch kind {
-        case .itemLimit: return true
+        case .itemLimit, .deadline: return true
         default: return false
         }
     }
@@ -91,6 +93,9 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case .itemLimit(let limit):
             return "\(shown): the thread has more than \(limit) items; tread stopped there and saved nothing "
                 + "(TREAD_FETCH_MAX_ITEMS raises the limit)"
+        case .deadline(let seconds):
+            return "\(shown): the whole thread did not arrive within \(formatted(seconds)) s; tread stopped there "
+                + "and saved nothing (TREAD_FETCH_DEADLINE gives it longer)"
         }
     }
 

@@ -33,6 +33,7 @@ extension ThreadFetcher {
         let api = api
         var unsent = false
         let outcome = await withTaskGroup(of: Answer<Int64>.self) { group -> FetchError? in
+            group.addTask { await .tick(after: budget.timeLeft) }
             var running = 0
             var ticking = false
             var reading = false
@@ -40,6 +41,7 @@ extension ThreadFetcher {
             var firstError: FetchError?
             while true {
                 if Task.isCancelled, firstError == nil { firstError = FetchError(url: rootURL, kind: .stopped) }
+                if firstError == nil, let late = budget.overdue { firstError = FetchError(url: rootURL, kind: late) }
                 // Until the first part is out, only the first threads are asked for, so they do not
                 // wait behind a full window of others.
                 let limit = parts == nil || firstSent ? window : Self.firstThreads
@@ -162,6 +164,7 @@ extension ThreadFetcher {
         let window = max(1, client.limits.connectionsPerSite) * 2
         let client = client
         let outcome = await withTaskGroup(of: Answer<Int>.self) { group -> FetchError? in
+            group.addTask { await .tick(after: budget.timeLeft) }
             var next = 0
             var running = 0
             var ticking = false
@@ -169,6 +172,7 @@ extension ThreadFetcher {
             var firstError: FetchError?
             while true {
                 if Task.isCancelled, firstError == nil { firstError = FetchError(url: topicURL, kind: .stopped) }
+                if firstError == nil, let late = budget.overdue { firstError = FetchError(url: topicURL, kind: late) }
                 while firstError == nil, running < window, next < batches.count {
                     let index = next
                     next += 1
@@ -227,7 +231,15 @@ extension ThreadFetcher {
                 }
             }
         }
-        if let outcome { throw outcome }
+        if let outcome {
+            // Cut at the deadline: what arrived in order stays in the reader.
+            if outcome.isCut, let parts, ready > sent,
+                let part = try? read(spliced(bodies[..<ready].lazy.compactMap { $0 }), .discourse, url: topicURL)
+            {
+                parts(part.addressed(page))
+            }
+            throw outcome
+        }
         let whole = try read(spliced(bodies.lazy.compactMap { $0 }), .discourse, url: topicURL).addressed(page)
         guard let cut else { return whole }
         parts?(whole)

@@ -154,7 +154,7 @@ private func fetched(
     case .failure(let error):
         guard error.isTemporary, let copy else { fail(error) }
         writeError("tread: \(error.description)")
-        noteCopy(age: copy.age, because: "the network failed")
+        noteCopy(age: copy.age, because: error.isCut ? "the whole thread did not arrive" : "the network failed")
         return copy.bytes
     }
 }

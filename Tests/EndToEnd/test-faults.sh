@@ -72,4 +72,21 @@ send q
 expect_exit 0 "q quits the reader on a cut thread"
 expect_no_copy "the reader saves no copy of a cut thread"
 
+# --- 2. a fetch that outlasts TREAD_FETCH_DEADLINE stops, says so and is never saved ---
+rm -rf "$cache"
+started=$(date +%s)
+TREAD_HN_API="$chain/hn" TREAD_FETCH_DEADLINE=2 expect_failure "a fetch past TREAD_FETCH_DEADLINE says so" 75 \
+    "^tread: $chain/hn/item/8000000.json: the whole thread did not arrive within 2 s; tread stopped there and saved nothing \(TREAD_FETCH_DEADLINE gives it longer\)$" \
+    stats hn:8000000
+[ $(($(date +%s) - started)) -le 8 ] && pass "the deadline ends the fetch in time" ||
+    fail "the deadline took $(($(date +%s) - started)) s"
+expect_no_copy "a thread cut at the deadline is not saved"
+start_app 160 30 env TREAD_HN_API="$chain/hn" TREAD_FETCH_DEADLINE=2 "$BIN" hn:8000000
+wait_for "did not arrive within 2 s" 20 && pass "the reader's status line says the fetch ran out of time" ||
+    fail "reader deadline status line"
+screen | grep -qE "^── [0-9,]+ comments" && pass "the reader keeps the comments that arrived" || fail "reader after deadline"
+send q
+expect_exit 0 "q quits the reader after the deadline"
+expect_no_copy "the reader saves no copy of a thread cut at the deadline"
+
 finish

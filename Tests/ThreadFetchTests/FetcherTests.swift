@@ -179,6 +179,14 @@ struct EndlessTransport: HTTPTransport {
     }
 }
 
+/// `EndlessTransport`, 10 ms an answer.
+struct SlowEndlessTransport: HTTPTransport {
+    func get(_ url: String) async throws(FetchError) -> HTTPResponse {
+        try? await Task.sleep(for: .milliseconds(10))
+        return try await EndlessTransport().get(url)
+    }
+}
+
 @Suite struct FetchBoundsTests {
     @Test func aThreadWithoutEndStopsAtTheItemLimitAndSaysSo() async throws {
         var limits = FetchLimits()
@@ -191,6 +199,19 @@ struct EndlessTransport: HTTPTransport {
         }
         // The reader keeps the 49 comments that arrived.
         #expect(try #require(last.value).count == 49)
+    }
+
+    @Test func aThreadWithoutEndStopsAtTheDeadline() async throws {
+        var limits = FetchLimits()
+        limits.deadline = 0.3
+        let fetcher = ThreadFetcher(
+            api: .standard, client: PoliteClient(transport: SlowEndlessTransport(), limits: limits))
+        let result = await fetcher.result(ThreadAddress(site: .hackerNews, id: "1"))
+        #expect(
+            throws: FetchError(url: "https://hacker-news.firebaseio.com/v0/item/1.json", kind: .deadline(seconds: 0.3))
+        ) {
+            try result.get()
+        }
     }
 
     @Test func theItemLimitComesFromTheEnvironment() {
