@@ -89,4 +89,21 @@ send q
 expect_exit 0 "q quits the reader after the deadline"
 expect_no_copy "the reader saves no copy of a thread cut at the deadline"
 
+# --- 3. a write past `ulimit -f` fails (EFBIG) as a full disk does, and leaves no temporary file ---
+mkdir -p "$work/limited"
+(ulimit -f 8 && exec "$BIN" convert "$HERE/../Fixtures/reddit/lifeprotips_441hsf_comment_permalink.json" -o "$work/limited/out.json") \
+    </dev/null >"$work/out" 2>"$work/err"
+status=$?
+[ "$status" -eq 74 ] && grep -q "^tread: $work/limited/out.json: cannot write: file too large$" "$work/err" &&
+    pass "convert past ulimit -f fails with status 74, as a full disk" ||
+    fail "convert past ulimit -f: exit $status $(head -c 300 "$work/err")"
+[ -z "$(ls -A "$work/limited")" ] && pass "convert past ulimit -f leaves no file" || fail "left: $(ls -A "$work/limited")"
+rm -rf "$cache"
+(ulimit -f 8 && exec "$BIN" stats "https://redd.it/441hsf") </dev/null >"$work/out" 2>"$work/err"
+status=$?
+[ "$status" -eq 0 ] && grep -q "cannot save the copy: File too large" "$work/err" &&
+    pass "a copy past ulimit -f is reported and the thread still opens" ||
+    fail "cache past ulimit -f: exit $status $(head -c 300 "$work/err")"
+expect_no_copy "a copy past ulimit -f leaves no temporary file"
+
 finish
