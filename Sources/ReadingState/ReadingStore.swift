@@ -121,6 +121,8 @@ public final class ReadingStore: Sendable {
         switch error.resultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_MISMATCH, .SQLITE_SCHEMA:
             return .damaged(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path)
         case .SQLITE_ERROR:
             // Missing tables or columns: a file that is a database but not this store.
             return .damaged(path: path, detail: error.message ?? "not tread's reading state")

@@ -106,4 +106,28 @@ status=$?
     fail "cache past ulimit -f: exit $status $(head -c 300 "$work/err")"
 expect_no_copy "a copy past ulimit -f leaves no temporary file"
 
+# --- 4. statuses: a bad config file is 78; a store another tread holds is busy, 75 ---
+printf '[keys\n' >"$work/bad.toml"
+expect_failure "config --file with a bad file exits 78" 78 "bad.toml:1: not valid TOML" config --file "$work/bad.toml"
+run forget hn:1
+store="$XDG_STATE_HOME/tread/state.sqlite"
+[ -f "$store" ] || fail "forget made no store"
+# Another process holds the store's lock (SQLite's exclusive locking mode keeps it until it ends).
+python3 - "$store" "$work/locked" <<'PY' &
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+connection.execute("BEGIN EXCLUSIVE")
+connection.execute("CREATE TABLE IF NOT EXISTS held (x)")
+open(sys.argv[2], "w").close()
+time.sleep(30)
+PY
+holder=$!
+for _ in $(seq 50); do [ -e "$work/locked" ] && break; sleep 0.1; done
+expect_failure "recent with the store held says it is busy" 75 \
+    "^tread: the reading state in $store is busy: another tread is using it; try again when it is done$" recent --list
+expect_failure "forget with the store held says it is busy" 75 "is busy: another tread is using it" forget hn:1
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+
 finish
