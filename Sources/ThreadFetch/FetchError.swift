@@ -15,6 +15,10 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case truncated
         case tooLarge(limit: Int)
         case redirectElsewhere(to: String)
+        /// A redirect to an address that is not http or https (`file:`, say).
+        case redirectNotWeb(to: String)
+        /// A redirect status with no `Location` to go to.
+        case redirectNowhere(status: Int)
         case tooManyRedirects
         /// The response is JSON but not the thread (an importer's error).
         case unreadable(String)
@@ -82,6 +86,11 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): the response is larger than \(size) (after decompression); tread does not read it"
         case .redirectElsewhere(let target):
             return "\(shown): redirects to another site (\(FetchError.shown(target))); open that address instead"
+        case .redirectNotWeb(let target):
+            return "\(shown): redirects to \(FetchError.shown(target)), not an http or https address; "
+                + "tread does not follow it"
+        case .redirectNowhere(let status):
+            return "\(shown): redirects (HTTP \(status)) without saying where (no Location); check the address"
         case .tooManyRedirects:
             return "\(shown): too many redirects; check the address"
         case .unreadable(let message):

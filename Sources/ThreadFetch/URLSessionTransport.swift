@@ -121,10 +121,15 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
         let target = request.url?.absoluteString ?? ""
+        // Foundation makes a `file:` Location a path on the same host: the header says where it was sent.
+        let location = response.value(forHTTPHeaderField: "Location") ?? target
+        let scheme = location.prefix { $0 != ":" && $0 != "/" }.lowercased()
+        let notWeb = location.contains(":") && scheme != "http" && scheme != "https" && !location.hasPrefix("/")
         let refusal = lock.withLock { () -> FetchError.Kind? in
             guard var transfer = transfers[task.taskIdentifier] else { return nil }
             transfer.redirects += 1
             transfers[task.taskIdentifier] = transfer
+            if notWeb { return .redirectNotWeb(to: location) }
             guard let address = WebAddress(target), address.host == transfer.host else {
                 return .redirectElsewhere(to: target)
             }
@@ -148,8 +153,10 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: kind(of: error))))
             return
         }
+        // A redirect Foundation did not follow (no Location) never reached `didReceive response`.
+        let status = transfer.status != 0 ? transfer.status : (task.response as? HTTPURLResponse)?.statusCode ?? 0
         transfer.continuation.resume(
-            returning: .success(HTTPResponse(status: transfer.status, headers: transfer.headers, body: transfer.body)))
+            returning: .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body)))
     }
 
     /// What a URLSession error means to the user.

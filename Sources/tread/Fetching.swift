@@ -65,6 +65,13 @@ extension DocumentOptions {
         file.flatMap { ThreadAddress($0) }
     }
 
+    /// Why the name, written as a thread's address, is not one tread opens; nil when it is one, is
+    /// not written as one, or names a file that exists.
+    var addressRefusal: String? {
+        guard let file, address == nil, access(file, F_OK) != 0 else { return nil }
+        return ThreadAddress.refusal(of: file)
+    }
+
     /// What the reader's `R` and Enter on a stub read from, once `read()` has run; nil for the sample.
     /// `filtered`: the reader shows a filtered subset, which a merge would fill again.
     func live(filtered: Bool) -> LiveThread? {

@@ -24,6 +24,8 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   big       a 2 MB JSON body with no length        gzipbomb  50 MB of zeros gzipped (about 50 KB)
   offsite   302 to the same path on localhost      loop      302 to itself, forever
   moved     301 to the answer on the same host
+  nolocation  301 with no Location header     tofile    302 to file:///etc/passwd
+  otherport 302 to the same path on 127.0.0.1 at another port (the port plus one)
   404, 403  that status
   hold      a Hacker News story and its top-level comments (and a Discourse topic's first
             page) at once, every other item (and posts.json batch) only once the file
@@ -267,6 +269,16 @@ class Replay(BaseHTTPRequestHandler):
             return True
         if fault == "moved":
             self.send(301, b"", {"Location": rest})
+            return True
+        if fault == "nolocation":
+            self.send(301, b"")
+            return True
+        if fault == "tofile":
+            self.send(302, b"", {"Location": "file:///etc/passwd"})
+            return True
+        if fault == "otherport":
+            port = self.server.server_address[1]
+            self.send(302, b"", {"Location": f"http://127.0.0.1:{port + 1}{rest}"})
             return True
         if fault == "loop":
             self.send(302, b"", {"Location": self.path})
