@@ -146,4 +146,9 @@ expect_failure "a URL with a user name is not a missing file" 64 \
     "^tread: https://me@news.ycombinator.com/item\?id=1: tread refuses an address with a user name or password" \
     stats "https://me@news.ycombinator.com/item?id=1"
 
+# --- 6. same site is scheme, host and port: a redirect to another port is refused ---
+TREAD_LOBSTERS_API="$base/fault/otherport/lobsters" expect_failure "a redirect to another port is another site" 69 \
+    "^tread: $base/fault/otherport/lobsters/s/tdfoqh.json: redirects to another site \(http://127.0.0.1:$((port + 1))/lobsters/s/tdfoqh.json\)" \
+    stats "https://lobste.rs/s/tdfoqh"
+
 finish
