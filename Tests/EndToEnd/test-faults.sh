@@ -105,6 +105,13 @@ status=$?
     pass "a copy past ulimit -f is reported and the thread still opens" ||
     fail "cache past ulimit -f: exit $status $(head -c 300 "$work/err")"
 expect_no_copy "a copy past ulimit -f leaves no temporary file"
+start_app 100 30 bash -c 'ulimit -f 8 && exec "$0" "$1"' "$BIN" "https://redd.it/441hsf"
+wait_for "comments" 20 || fail "the reader opens under ulimit -f"
+sleep 1
+! screen | grep -q "\[exit" && pass "a copy past ulimit -f does not end the reader" || fail "reader under ulimit -f: $(screen | tail -n 3)"
+send q
+expect_exit 0 "q quits the reader under ulimit -f"
+expect_no_copy "the reader's copy past ulimit -f leaves no temporary file"
 
 # --- 4. statuses: a bad config file is 78; a store another tread holds is busy, 75 ---
 printf '[keys\n' >"$work/bad.toml"
