@@ -158,4 +158,14 @@ TREAD_LOBSTERS_API="$base/fault/otherport/lobsters" expect_failure "a redirect t
     "^tread: $base/fault/otherport/lobsters/s/tdfoqh.json: redirects to another site \(http://127.0.0.1:$((port + 1))/lobsters/s/tdfoqh.json\)" \
     stats "https://lobste.rs/s/tdfoqh"
 
+# --- 7. ctrl-C during the first fetch ends the progress line with a newline ---
+# The shell around tread traps ctrl-C (its child gets the default action) and says how tread ended.
+start_app 100 10 env TREAD_HN_ALGOLIA_API="$base/fault/slow/algolia" \
+    bash -c 'trap : INT; "$0" "$1"; echo "[tread exit $?]"; exec sleep 60' "$BIN" hn:41003710
+wait_for "fetching https://news.ycombinator.com/item?id=41003710" 10 || fail "the progress line shows"
+send C-c
+wait_for "[tread exit 130]" 10 || fail "ctrl-C ends tread during the first fetch"
+screen | grep -q "^\[tread exit 130\]" && pass "ctrl-C during the first fetch ends the progress line" ||
+    fail "progress line after ctrl-C: $(screen | grep exit)"
+
 finish
