@@ -23,6 +23,11 @@ public final class ReadingStore: Sendable {
         } catch {
             throw .unavailable(path: directory, detail: "cannot make the folder")
         }
+        // A link planted at the store's name would have the database made at its target, as for the cache.
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            throw .unavailable(path: path, detail: "it is a symbolic link, which tread does not follow")
+        }
         var configuration = Configuration()
         configuration.journalMode = .wal
         // Another tread saving holds the lock for milliseconds; waiting 5 s covers a slow disk.

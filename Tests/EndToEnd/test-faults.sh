@@ -168,4 +168,12 @@ wait_for "[tread exit 130]" 10 || fail "ctrl-C ends tread during the first fetch
 screen | grep -q "^\[tread exit 130\]" && pass "ctrl-C during the first fetch ends the progress line" ||
     fail "progress line after ctrl-C: $(screen | grep exit)"
 
+# --- 8. a symbolic link planted at the store's file is refused ---
+planted="$work/planted-state"
+mkdir -p "$planted/tread"
+ln -s "$work/elsewhere.sqlite" "$planted/tread/state.sqlite"
+XDG_STATE_HOME="$planted" expect_failure "a link at the store's file is refused" 74 \
+    "state.sqlite \(it is a symbolic link, which tread does not follow\)" forget hn:1
+[ ! -e "$work/elsewhere.sqlite" ] && pass "nothing is made at the link's target" || fail "the store was made at the link's target"
+
 finish
