@@ -176,4 +176,10 @@ XDG_STATE_HOME="$planted" expect_failure "a link at the store's file is refused"
     "state.sqlite \(it is a symbolic link, which tread does not follow\)" forget hn:1
 [ ! -e "$work/elsewhere.sqlite" ] && pass "nothing is made at the link's target" || fail "the store was made at the link's target"
 
+# --- 9. Hacker News items that all form a loop say so ---
+printf '[{"id": 1, "type": "comment", "text": "a", "parent": 2},\n {"id": 2, "type": "comment", "text": "b", "parent": 1}]\n' \
+    >"$work/loop.json"
+expect_failure "items that all form a loop say so" 65 \
+    "^tread: $work/loop.json: the parents of comments \"1\" → \"2\" → \"1\" form a loop$" stats --format hn-items "$work/loop.json"
+
 finish
