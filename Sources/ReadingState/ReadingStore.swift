@@ -23,6 +23,11 @@ public final class ReadingStore: Sendable {
         } catch {
             throw .unavailable(path: directory, detail: "cannot make the folder")
         }
+        // A link planted at the store's name would have the database made at its target, as for the cache.
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            throw .unavailable(path: path, detail: "it is a symbolic link, which tread does not follow")
+        }
         var configuration = Configuration()
         configuration.journalMode = .wal
         // Another tread saving holds the lock for milliseconds; waiting 5 s covers a slow disk.
@@ -121,6 +126,8 @@ public final class ReadingStore: Sendable {
         switch error.resultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_MISMATCH, .SQLITE_SCHEMA:
             return .damaged(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path)
         case .SQLITE_ERROR:
             // Missing tables or columns: a file that is a database but not this store.
             return .damaged(path: path, detail: error.message ?? "not tread's reading state")

@@ -7,8 +7,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case damaged(path: String, detail: String)
     /// A newer tread wrote the store: this one does not know its schema and leaves it alone.
     case newerVersion(path: String)
-    /// The folder or file cannot be made, opened or written (permissions, a full disk, a lock held too long).
+    /// The folder or file cannot be made, opened or written (permissions, a full disk).
     case unavailable(path: String, detail: String)
+    /// Another tread held the store's lock longer than tread waits: trying again later works.
+    case busy(path: String)
 
     public var description: String {
         switch self {
@@ -23,13 +25,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return
                 "cannot use the reading state in \(path) (\(detail)): check that the folder is writable, "
                 + "or set XDG_STATE_HOME to one that is"
+        case .busy(let path):
+            return "the reading state in \(path) is busy: another tread is using it; try again when it is done"
         }
     }
 
     /// The store file the error is about.
     public var path: String {
         switch self {
-        case .damaged(let path, _), .newerVersion(let path), .unavailable(let path, _): return path
+        case .damaged(let path, _), .newerVersion(let path), .unavailable(let path, _), .busy(let path): return path
         }
     }
 }

@@ -72,6 +72,7 @@ enum HackerNewsItems {
             items.append(item)
         }
         guard let rootIndex = root(of: items, byID: byID) else {
+            guard items.isEmpty else { throw DocumentError(kind: .parentLoop(loop(in: items, byID: byID))) }
             throw DocumentError(kind: .shape("the file holds no Hacker News items", line: 0, column: 0))
         }
         let story = items[rootIndex]
@@ -103,6 +104,21 @@ enum HackerNewsItems {
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
         return try builder.build()
+    }
+
+    /// The ids of a loop of parents, when every item replies to another here (no story is left):
+    /// from the first item up its parents until one comes again, at most 8 of them.
+    private static func loop(in items: [Item], byID: [Int64: Int]) -> [String] {
+        var seen = Set<Int>()
+        var order: [Int] = []
+        var index = 0
+        while seen.insert(index).inserted, let parent = items[index].parent, let next = byID[parent] {
+            order.append(index)
+            index = next
+        }
+        let cycle = order.drop { $0 != index } + [index]
+        let ids = cycle.map { items[$0].id.map(String.init) ?? "?" }
+        return ids.count > 8 ? Array(ids.prefix(7)) + ["…"] : ids
     }
 
     /// The items of an array, of concatenated values, or of JSON lines.

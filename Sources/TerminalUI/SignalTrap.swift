@@ -4,9 +4,8 @@ import Synchronization
 
 /// The process-wide signal handling for the open terminal, in the style of htop's CRT.c.
 ///
-/// * SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU and SIGXFSZ (every
-///   signal whose default action ends the process without a core dump, and the two resource
-///   limits) only set a flag; `Terminal.nextEvent` reports it as
+/// * SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE and SIGXCPU (every signal whose
+///   default action ends the process without a core dump, and the CPU limit) only set a flag; `Terminal.nextEvent` reports it as
 ///   `.signal(n)` and the caller restores and exits with 128 + n. If a second one
 ///   arrives before the first was taken (the main loop is stuck), the handler
 ///   restores the terminal and `_exit`s at once.
@@ -16,12 +15,14 @@ import Synchronization
 ///   kernel repeats when the handler returns, with its address intact for the next handler;
 ///   `abort` is raised again. So the backtrace is printed on a sane terminal. The same signals
 ///   sent by another process (`kill -SEGV`) end the process as their default action does.
+/// * SIGXFSZ stays ignored (the process ignores it from the start): a write past `ulimit -f` fails
+///   with EFBIG and is reported as a full disk is, instead of ending the reader.
 ///
 /// Everything a handler touches is an atomic or memory allocated before any
 /// handler is installed; handlers call only `endwin`, `dup2`, `read`, `write`,
 /// `close`, `lseek`, `sigaction`, `raise` and `_exit`.
 enum SignalTrap {
-    static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ]
+    static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU]
     static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGQUIT]
 
     /// Installs the handlers, keeping the previous ones to chain to and to put back.

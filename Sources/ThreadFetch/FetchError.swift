@@ -15,6 +15,10 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case truncated
         case tooLarge(limit: Int)
         case redirectElsewhere(to: String)
+        /// A redirect to an address that is not http or https (`file:`, say).
+        case redirectNotWeb(to: String)
+        /// A redirect status with no `Location` to go to.
+        case redirectNowhere(status: Int)
         case tooManyRedirects
         /// The response is JSON but not the thread (an importer's error).
         case unreadable(String)
@@ -22,6 +26,10 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case notCached
         /// The user stopped the fetch (Esc, ctrl-C in the reader).
         case stopped
+        /// The thread names more items than `FetchLimits.maximumItems`: the fetch stopped there.
+        case itemLimit(Int)
+        /// The whole thread did not arrive within `FetchLimits.deadline`: the fetch stopped there.
+        case deadline(seconds: Double)
     }
 
     /// The address that failed, for the message.
@@ -36,8 +44,16 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The sysexits status: 75 (EX_TEMPFAIL) when trying again later may work, 69 (EX_UNAVAILABLE) otherwise.
     public var exitStatus: Int32 {
         switch kind {
-        case .unreachable, .timedOut, .busy, .truncated: return 75
+        case .unreachable, .timedOut, .busy, .truncated, .deadline: return 75
         default: return 69
+        }
+    }
+
+    /// Whether the fetch stopped at a limit with part of the thread in (handed on as a part).
+    public var isCut: Bool {
+        switch kind {
+        case .itemLimit, .deadline: return true
+        default: return false
         }
     }
 
@@ -70,6 +86,11 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): the response is larger than \(size) (after decompression); tread does not read it"
         case .redirectElsewhere(let target):
             return "\(shown): redirects to another site (\(FetchError.shown(target))); open that address instead"
+        case .redirectNotWeb(let target):
+            return "\(shown): redirects to \(FetchError.shown(target)), not an http or https address; "
+                + "tread does not follow it"
+        case .redirectNowhere(let status):
+            return "\(shown): redirects (HTTP \(status)) without saying where (no Location); check the address"
         case .tooManyRedirects:
             return "\(shown): too many redirects; check the address"
         case .unreadable(let message):
@@ -78,6 +99,12 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): no saved copy; run without --offline to fetch it"
         case .stopped:
             return "\(shown): stopped before the whole thread arrived"
+        case .itemLimit(let limit):
+            return "\(shown): the thread has more than \(limit) items; tread stopped there and saved nothing "
+                + "(TREAD_FETCH_MAX_ITEMS raises the limit)"
+        case .deadline(let seconds):
+            return "\(shown): the whole thread did not arrive within \(formatted(seconds)) s; tread stopped there "
+                + "and saved nothing (TREAD_FETCH_DEADLINE gives it longer)"
         }
     }
 

@@ -21,15 +21,26 @@ public struct FetchLimits: Sendable {
     /// server that keeps naming new ones cannot keep tread fetching forever.
     public var maximumItems: Int = 100_000
 
+    /// Seconds one fetch of such a thread may take in all: the official Hacker News API fetches a
+    /// thread level by level, so a deep chain takes one round trip per level.
+    public var deadline: Double = 300
+
     public init() {}
 
-    /// The defaults, with `TREAD_FETCH_TIMEOUT` (seconds) and `TREAD_FETCH_MAX_BYTES` applied when they are numbers.
+    /// The defaults, with `TREAD_FETCH_TIMEOUT` (seconds), `TREAD_FETCH_MAX_BYTES` and
+    /// `TREAD_FETCH_MAX_ITEMS` and `TREAD_FETCH_DEADLINE` (seconds) applied when they are numbers.
     public init(environment: [String: String]) {
         if let text = environment["TREAD_FETCH_TIMEOUT"], let seconds = Double(text), seconds > 0, seconds < 3600 {
             timeout = seconds
         }
         if let text = environment["TREAD_FETCH_MAX_BYTES"], let bytes = Int(text), bytes > 0 {
             maximumBytes = bytes
+        }
+        if let text = environment["TREAD_FETCH_MAX_ITEMS"], let items = Int(text), items > 0 {
+            maximumItems = items
+        }
+        if let text = environment["TREAD_FETCH_DEADLINE"], let seconds = Double(text), seconds > 0, seconds <= 86_400 {
+            deadline = seconds
         }
     }
 }

@@ -17,19 +17,29 @@ protocol PartAssembly {
     var firstReady: Bool { get }
     /// The document of the part to send now, marking what it holds as sent; nil when no part is due.
     mutating func takePart() -> [UInt8]?
+    /// Why no more may be asked for (the item limit reached), once `nextRequest` has refused one.
+    var cut: FetchError.Kind? { get }
+}
+
+extension PartAssembly {
+    var cut: FetchError.Kind? { nil }
 }
 
 extension ThreadFetcher {
     /// Runs `assembly`'s requests through `client` in a task group, at most its window at a time; hands a
     /// part (read by `read`, beside the loop) to `parts` when `schedule` says one is due, and when
-    /// something waits longer than that, after a tick. Stops at the first error, or when cancelled
-    /// (`stopped`, naming `url`). One state machine for every site that sends a thread in parts.
+    /// something waits longer than that, after a tick. Stops at the first error, when cancelled
+    /// (`stopped`, naming `url`), when `budget`'s time is up, or when the assembly reaches the item limit
+    /// (its `cut`). One state machine for every site that sends a thread in parts.
     func driveParts<Assembly: PartAssembly>(
         _ assembly: inout Assembly, client: PoliteClient, url: String, parts: Parts?,
-        schedule: PartSchedule = PartSchedule(), read: @escaping @Sendable ([UInt8]) -> Discussion?
+        schedule: PartSchedule = PartSchedule(), budget: FetchBudget,
+        read: @escaping @Sendable ([UInt8]) -> Discussion?
     ) async -> FetchError? {
         var schedule = schedule
         return await withTaskGroup(of: PartAnswer<Assembly.Key>.self) { group -> FetchError? in
+            // Wakes the loop when the time is up, even while every request is still waiting.
+            group.addTask { await .tick(after: budget.timeLeft) }
             var running = 0
             var ticking = false
             var reading = false
@@ -37,12 +47,14 @@ extension ThreadFetcher {
             var firstError: FetchError?
             while true {
                 if Task.isCancelled, firstError == nil { firstError = FetchError(url: url, kind: .stopped) }
+                if firstError == nil, let late = budget.overdue { firstError = FetchError(url: url, kind: late) }
                 while firstError == nil, running < assembly.window(firstSent: parts == nil || firstSent),
                     let request = assembly.nextRequest()
                 {
                     running += 1
                     group.addTask { .body(request.key, await client.result(request.url)) }
                 }
+                if firstError == nil, let cut = assembly.cut { firstError = FetchError(url: url, kind: cut) }
                 // What arrived since the last part goes when due, even if nothing more arrives for a while.
                 if parts != nil, assembly.hasUnsent, !ticking, !reading, running > 0, firstError == nil {
                     ticking = true

@@ -60,6 +60,9 @@ public struct PoliteClient: Sendable {
                 }
                 attempt += 1
                 try? await Task.sleep(nanoseconds: UInt64(wait) * 1_000_000_000)
+            case 300..<400:
+                // A redirect the transport would have followed had it named where.
+                throw FetchError(url: url, kind: .redirectNowhere(status: response.status))
             case 404, 410:
                 throw FetchError(url: url, kind: .notFound)
             case 401, 403, 451:

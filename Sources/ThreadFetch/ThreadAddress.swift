@@ -120,6 +120,34 @@ public struct ThreadAddress: Equatable, Sendable {
         }
     }
 
+    /// Why `text`, written as an address (`hn:…`, `http://…`, `https://…`), is not one tread
+    /// opens; nil when it is one, or is not written as one (a file name).
+    public static func refusal(of text: String) -> String? {
+        let lower = text.lowercased()
+        if lower.hasPrefix("hn:") {
+            return ThreadAddress(text) == nil ? "a Hacker News item is hn: and its number, from 1" : nil
+        }
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        guard let address = WebAddress(text) else {
+            let authority = lower.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            return authority.contains("@")
+                ? "tread refuses an address with a user name or password, which can disguise its host"
+                : "not an address tread reads (a bad host or port, a space or a control character)"
+        }
+        guard ThreadAddress(address) == nil else { return nil }
+        switch address.host {
+        case "news.ycombinator.com":
+            return "a Hacker News item's address is news.ycombinator.com/item?id= and its number, from 1"
+        case "reddit.com", "www.reddit.com", "old.reddit.com", "np.reddit.com", "new.reddit.com", "m.reddit.com",
+            "redd.it":
+            return "not a Reddit thread's address (a thread's id is lower-case letters and digits)"
+        case "lobste.rs":
+            return "not a Lobsters story's address (lobste.rs/s/ID)"
+        default:
+            return "not the address of a thread on Hacker News, Reddit, Lobsters or a Discourse forum (/t/…)"
+        }
+    }
+
     /// The thread's address as a person would open it, for messages.
     public var displayAddress: String {
         switch site {

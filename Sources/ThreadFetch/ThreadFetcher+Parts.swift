@@ -21,13 +21,20 @@ extension ThreadFetcher {
         let total = peek.member("descendants", of: rootSpan).flatMap { Int(String(decoding: root[$0], as: UTF8.self)) }
         let kids = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
         let connections = max(1, client.limits.hackerNewsItemConnections)
+        let budget = FetchBudget(client.limits)
         var items = HackerNewsParts(
             api: api, rootID: rootID, kids: kids, assembly: HackerNewsAssembly(story: root, kids: kids),
-            connections: connections, maximumItems: client.limits.maximumItems, total: total, progress: progress)
+            connections: connections, budget: budget, total: total, progress: progress)
         let outcome = await driveParts(
             &items, client: client.withConnections(connections), url: rootURL, parts: parts,
-            read: { try? read($0, .hackerNewsItems, url: rootURL) })
-        if let outcome { throw outcome }
+            budget: budget, read: { try? read($0, .hackerNewsItems, url: rootURL) })
+        if let outcome {
+            // A cut thread: what arrived stays in the reader; the error says why the rest did not.
+            if outcome.isCut, let parts, let part = try? read(items.assembly.document(), .hackerNewsItems, url: rootURL) {
+                parts(part)
+            }
+            throw outcome
+        }
         return try read(items.assembly.document(everything: true), .hackerNewsItems, url: rootURL)
     }
 
@@ -48,7 +55,15 @@ extension ThreadFetcher {
         }
         let stream = peek.value(at: ["post_stream", "stream"]).map { peek.integers(in: $0) } ?? []
         let have = Set(present.compactMap { span in peek.member("id", of: span).flatMap { Int64(peek.text($0)) } })
-        let missing = stream.prefix(client.limits.maximumItems).filter { !have.contains($0) }
+        let budget = FetchBudget(client.limits)
+        var named = have
+        var missing: [Int64] = []
+        var cut: FetchError.Kind?
+        for post in stream where named.insert(post).inserted {
+            cut = budget.refusesItem(after: have.count + missing.count)
+            if cut != nil { break }
+            missing.append(post)
+        }
         let batches = stride(from: 0, to: missing.count, by: Self.discourseBatch).map {
             Array(missing[$0..<min($0 + Self.discourseBatch, missing.count)])
         }
@@ -69,10 +84,21 @@ extension ThreadFetcher {
             parts(part)
         }
         let outcome = await driveParts(
-            &topic, client: client, url: topicURL, parts: parts, schedule: schedule,
+            &topic, client: client, url: topicURL, parts: parts, schedule: schedule, budget: budget,
             read: { try? read($0, .discourse, url: topicURL).addressed(page) })
-        if let outcome { throw outcome }
-        return try read(spliced(topic.bodies.lazy.compactMap { $0 }), .discourse, url: topicURL).addressed(page)
+        if let outcome {
+            // Cut at the deadline: what arrived in order stays in the reader.
+            if outcome.isCut, let parts, let document = topic.takePart(),
+                let part = try? read(document, .discourse, url: topicURL)
+            {
+                parts(part.addressed(page))
+            }
+            throw outcome
+        }
+        let whole = try read(spliced(topic.bodies.lazy.compactMap { $0 }), .discourse, url: topicURL).addressed(page)
+        guard let cut else { return whole }
+        parts?(whole)
+        throw FetchError(url: topicURL, kind: cut)
     }
 }
 
@@ -86,14 +112,16 @@ private struct HackerNewsParts: PartAssembly {
     var next = 0
     var seen: Set<Int64>
     let connections: Int
-    let maximumItems: Int
+    let budget: FetchBudget
+    /// Set when the item limit refused a request: the fetch stops there, and says so.
+    var cut: FetchError.Kind?
     let total: Int?
     let progress: ThreadFetcher.Progress?
     var unsent = false
 
     init(
         api: SiteAPI, rootID: Int64, kids: [Int64], assembly: HackerNewsAssembly, connections: Int,
-        maximumItems: Int, total: Int?, progress: ThreadFetcher.Progress?
+        budget: FetchBudget, total: Int?, progress: ThreadFetcher.Progress?
     ) {
         self.api = api
         queue = kids
@@ -101,7 +129,7 @@ private struct HackerNewsParts: PartAssembly {
         firstPending = Set(kids.prefix(ThreadFetcher.firstThreads))
         seen = [rootID]
         self.connections = connections
-        self.maximumItems = maximumItems
+        self.budget = budget
         self.total = total
         self.progress = progress
     }
@@ -111,10 +139,19 @@ private struct HackerNewsParts: PartAssembly {
     func window(firstSent: Bool) -> Int { firstSent ? connections * 2 : ThreadFetcher.firstThreads }
 
     mutating func nextRequest() -> (key: Int64, url: String)? {
-        while next < queue.count, seen.count < maximumItems {
+        while cut == nil, next < queue.count {
             let kid = queue[next]
+            guard !seen.contains(kid) else {
+                next += 1
+                continue
+            }
+            if let refused = budget.refusesItem(after: seen.count) {
+                cut = refused
+                return nil
+            }
             next += 1
-            if seen.insert(kid).inserted { return (kid, api.hackerNewsItem(kid)) }
+            seen.insert(kid)
+            return (kid, api.hackerNewsItem(kid))
         }
         return nil
     }

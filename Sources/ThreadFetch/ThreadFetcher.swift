@@ -46,9 +46,14 @@ public struct ThreadFetcher: Sendable {
                     parts(part)
                 }
                 return try read(body, .hackerNewsAlgolia, url: url)
-            } catch {
+            } catch let algolia {
                 // Algolia is down or does not have the item yet: the official API has every item.
-                return try await fetchHackerNewsItems(address.id, progress: progress, parts: parts)
+                do throws(FetchError) {
+                    return try await fetchHackerNewsItems(address.id, progress: progress, parts: parts)
+                } catch {
+                    // Where the official API has no such item, Algolia's refusal (too large, say) is the news.
+                    throw error.kind == .notFound && algolia.kind != .notFound ? algolia : error
+                }
             }
         case .reddit:
             let url = api.redditThread(address.id)

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Bodies stream through a delegate so the size cap is enforced as bytes arrive (libcurl has
 /// already decompressed them, so a gzip bomb stops at the cap too); redirects go through the
-/// delegate so only those within the first request's host are followed.
+/// delegate so only those within the first request's site (scheme, host and port) are followed.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let session: URLSession
     private let delegate: SessionDelegate
@@ -41,7 +41,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         request.timeoutInterval = limits.timeout
         let result: Result<HTTPResponse, FetchError> = await withCheckedContinuation { continuation in
             let task = session.dataTask(with: request)
-            delegate.begin(task, url: url, host: address.host, continuation: continuation)
+            delegate.begin(task, url: url, origin: address.origin, continuation: continuation)
             task.resume()
         }
         return try result.get()
@@ -52,7 +52,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct Transfer {
         var url: String
-        var host: String
+        /// The first request's scheme, host and port: a redirect elsewhere, another port too, is refused.
+        var origin: String
         var continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>
         var status = 0
         var headers: [String: String] = [:]
@@ -71,11 +72,11 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     }
 
     func begin(
-        _ task: URLSessionTask, url: String, host: String,
+        _ task: URLSessionTask, url: String, origin: String,
         continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>
     ) {
         lock.withLock {
-            transfers[task.taskIdentifier] = Transfer(url: url, host: host, continuation: continuation)
+            transfers[task.taskIdentifier] = Transfer(url: url, origin: origin, continuation: continuation)
         }
     }
 
@@ -121,11 +122,16 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
         let target = request.url?.absoluteString ?? ""
+        // Foundation makes a `file:` Location a path on the same host: the header says where it was sent.
+        let location = response.value(forHTTPHeaderField: "Location") ?? target
+        let scheme = location.prefix { $0 != ":" && $0 != "/" }.lowercased()
+        let notWeb = location.contains(":") && scheme != "http" && scheme != "https" && !location.hasPrefix("/")
         let refusal = lock.withLock { () -> FetchError.Kind? in
             guard var transfer = transfers[task.taskIdentifier] else { return nil }
             transfer.redirects += 1
             transfers[task.taskIdentifier] = transfer
-            guard let address = WebAddress(target), address.host == transfer.host else {
+            if notWeb { return .redirectNotWeb(to: location) }
+            guard let address = WebAddress(target), address.origin == transfer.origin else {
                 return .redirectElsewhere(to: target)
             }
             return transfer.redirects > limits.redirects ? .tooManyRedirects : nil
@@ -148,8 +154,10 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: kind(of: error))))
             return
         }
+        // A redirect Foundation did not follow (no Location) never reached `didReceive response`.
+        let status = transfer.status != 0 ? transfer.status : (task.response as? HTTPURLResponse)?.statusCode ?? 0
         transfer.continuation.resume(
-            returning: .success(HTTPResponse(status: transfer.status, headers: transfer.headers, body: transfer.body)))
+            returning: .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body)))
     }
 
     /// What a URLSession error means to the user.

@@ -9,7 +9,7 @@ import Reader
 /// `tread config`: prints the configuration in force, every default included, as a config file to start from.
 ///
 /// An error in the config file is printed as the reader would report it (file, line, what was
-/// expected), with exit status 1.
+/// expected), with exit status 78 (EX_CONFIG), as when the reader meets it.
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
@@ -37,7 +37,7 @@ struct ConfigCommand: ParsableCommand {
                 preferences = try Preferences.load(path: path, actions: actions)
             } catch {
                 FileHandleOut.standardError("tread: config: \(error)\n")
-                throw ExitCode(1)
+                throw ExitCode(78)
             }
         }
         print(preferences.toml(actions: actions), terminator: "")

@@ -69,6 +69,13 @@ extension DocumentOptions {
         file.flatMap { ThreadAddress($0) }
     }
 
+    /// Why the name, written as a thread's address, is not one tread opens; nil when it is one, is
+    /// not written as one, or names a file that exists.
+    var addressRefusal: String? {
+        guard let file, address == nil, access(file, F_OK) != 0 else { return nil }
+        return ThreadAddress.refusal(of: file)
+    }
+
     /// What the reader's `R` and Enter on a stub read from, given what `read()` returned; nil for the sample.
     /// `filtered`: the reader shows a filtered subset, which a merge would fill again.
     func live(_ read: DocumentRead, filtered: Bool) -> LiveThread? {
@@ -150,7 +157,10 @@ private func fetched(
         guard error.isTemporary, let copy else { fail(error) }
         writeError("tread: \(error.description)")
         return DocumentRead(
-            bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: "the network failed")))
+            bytes: copy.bytes,
+            fetched: FetchedThread(
+                note: noteCopy(
+                    age: copy.age, because: error.isCut ? "the whole thread did not arrive" : "the network failed")))
     }
 }
 
@@ -200,12 +210,36 @@ private final class ResultBox<T>: @unchecked Sendable {
 }
 
 /// One line of progress on standard error, redrawn in place; only when standard error is a terminal.
+///
+/// While it shows, ctrl-C (or another signal that ends tread) first ends the line, so the shell's
+/// prompt starts on a line of its own; the signal then ends the process as it would have.
 private final class ProgressLine: @unchecked Sendable {
     let enabled: Bool
     private let lock = NSLock()
+    private static let signals = [SIGINT, SIGTERM, SIGHUP]
+    /// The handlers in place before, put back by `clear`.
+    private let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: ProgressLine.signals.count)
 
     init(enabled: Bool) {
         self.enabled = enabled
+        guard enabled else { return }
+        for (index, signal) in Self.signals.enumerated() {
+            var action = sigaction()
+            // Only write, sigaction and raise: what a handler may call.
+            action.__sigaction_handler.sa_handler = { signal in
+                _ = write(STDERR_FILENO, "\n", 1)
+                var fallback = sigaction()
+                fallback.__sigaction_handler.sa_handler = SIG_DFL
+                sigaction(signal, &fallback, nil)
+                raise(signal)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, previous + index)
+        }
+    }
+
+    deinit {
+        previous.deallocate()
     }
 
     func show(_ text: String) {
@@ -213,8 +247,10 @@ private final class ProgressLine: @unchecked Sendable {
         lock.withLock { _ = writeAll(Array("\r\u{1B}[K\(text)".utf8), to: STDERR_FILENO) }
     }
 
+    /// Clears the line and puts back the signals' handling.
     func clear() {
         guard enabled else { return }
         lock.withLock { _ = writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
+        for (index, signal) in Self.signals.enumerated() { sigaction(signal, previous + index, nil) }
     }
 }

@@ -74,6 +74,9 @@ final class OpeningFetch: @unchecked Sendable {
             await withCheckedContinuation { continuation in
                 lock.withLock {
                     if let outcome {
+                        // The last part of a cut fetch may have come just before its end.
+                        if let waiting = self.part { part(waiting) }
+                        self.part = nil
                         continuation.resume(returning: outcome)
                         return
                     }

@@ -30,11 +30,13 @@ func openStateStore(environment: [String: String] = ProcessInfo.processInfo.envi
     }
 }
 
-/// Prints a store error as one line and gives its sysexits status: 65 for a damaged or newer store, 74 otherwise.
+/// Prints a store error as one line and gives its sysexits status: 65 for a damaged or newer store, 75
+/// (EX_TEMPFAIL) for one another tread holds, 74 otherwise.
 func stateExit(_ error: StoreError) -> ExitCode {
     writeError("tread: \(error.description)")
     switch error {
     case .damaged, .newerVersion: return ExitCode(65)
+    case .busy: return ExitCode(75)
     case .unavailable: return ExitCode(74)
     }
 }

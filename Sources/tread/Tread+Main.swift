@@ -66,5 +66,8 @@ enum Startup {
         unsetenv("TREAD_REEXECUTED")
         // A closed pipe is an error from write (EPIPE), not a signal: `--print | head -1` ends quietly.
         signal(SIGPIPE, SIG_IGN)
+        // A file past `ulimit -f` is an error from write (EFBIG), reported as a full disk is and its
+        // temporary file removed, not a signal that kills tread mid-write.
+        signal(SIGXFSZ, SIG_IGN)
     }
 }

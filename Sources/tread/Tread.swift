@@ -52,6 +52,10 @@ struct DocumentOptions: ParsableArguments {
     func read(early: Bool = false) throws(DocumentError) -> DocumentRead {
         guard let file else { return DocumentRead(bytes: DocumentBytes(Array(SampleDocuments.defaultDocument.utf8))) }
         if let address { return fetchedDocument(address, options: fetch, early: early) }
+        if let refusal = addressRefusal {
+            writeError("tread: \(displayName(file)): \(refusal)")
+            Glibc.exit(64)
+        }
         DocumentBytes.setFileChangedMessage(
             errorLine("tread: \(displayName(file)): the file changed while being read"))
         do {

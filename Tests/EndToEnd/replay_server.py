@@ -38,6 +38,8 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   big       a 2 MB JSON body with no length        gzipbomb  50 MB of zeros gzipped (about 50 KB)
   offsite   302 to the same path on localhost      loop      302 to itself, forever
   moved     301 to the answer on the same host
+  nolocation  301 with no Location header     tofile    302 to file:///etc/passwd
+  otherport 302 to the same path on 127.0.0.1 at another port (the port plus one)
   404, 403  that status
   hold      a Hacker News story and its top-level comments (and a Discourse topic's first
             page) at once, every other item (and posts.json batch) only once the file
@@ -47,6 +49,8 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   trimmed   a Reddit thread with the comments of a recorded morechildren answer taken out and
             one "more" stub listing them in their place (what Reddit sends before they load)
   grow      trimmed the first time per path, the whole thread afterwards (a reload finds them)
+  chain     official Hacker News API items that never end: story 8000000, each item one
+            reply deeper (/fault/chain/hn/item/ID.json); any other path is a 404
 Mastodon, Lemmy and Bluesky answer at /api/… and /bsky/… (see replay_fediverse.py); as their
 addresses name the server, a fault for them is named in the file PORT_FILE.fault instead of a
 prefix (its first line, applied to every /api/ request while the file exists). Faults for them:
@@ -245,6 +249,23 @@ def add_synthetic_stories(fixtures, count):
     return ids
 
 
+CHAIN_ROOT = 8000000
+
+
+def chain_item(path):
+    """An item of an endless chain of replies under story CHAIN_ROOT: each names a new one."""
+    parts = [p for p in urlsplit(path).path.split("/") if p]
+    if parts[:2] != ["hn", "item"] or len(parts) != 3 or not parts[2][:-5].isdigit() or int(parts[2][:-5]) < CHAIN_ROOT:
+        return 404, b'{"error":"not found"}'
+    number = int(parts[2][:-5])
+    item = {"id": number, "by": f"user{number % 7}", "time": 1700000000 + number - CHAIN_ROOT, "kids": [number + 1]}
+    if number == CHAIN_ROOT:
+        item.update(type="story", title="A chain that never ends", descendants=1000000, score=1)
+    else:
+        item.update(type="comment", text=f"<p>Level {number - CHAIN_ROOT}</p>", parent=number - 1)
+    return 200, json.dumps(item).encode()
+
+
 class Replay(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     # Headers and body go out in separate writes; with Nagle's algorithm each answer would wait
@@ -341,6 +362,16 @@ class Replay(BaseHTTPRequestHandler):
         if fault == "moved":
             self.send(301, b"", {"Location": rest})
             return True
+        if fault == "nolocation":
+            self.send(301, b"")
+            return True
+        if fault == "tofile":
+            self.send(302, b"", {"Location": "file:///etc/passwd"})
+            return True
+        if fault == "otherport":
+            port = self.server.server_address[1]
+            self.send(302, b"", {"Location": f"http://127.0.0.1:{port + 1}{rest}"})
+            return True
         if fault == "loop":
             self.send(302, b"", {"Location": self.path})
             return True
@@ -350,6 +381,9 @@ class Replay(BaseHTTPRequestHandler):
             if body is None or len(urlsplit(rest).path.strip("/").split("/")) != 3 or not rest.startswith("/reddit/comments/"):
                 return False
             self.send(200, reddit_trimmed(body, self.more_children))
+            return True
+        if fault == "chain":
+            self.send(*chain_item(rest))
             return True
         if fault in ("404", "403", "401"):
             self.send(int(fault), b'{"error":"no"}')

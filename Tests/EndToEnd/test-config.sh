@@ -69,12 +69,12 @@ else
     fail "without XDG_CONFIG_HOME, ~/.config/tread/config.toml" "not read"
 fi
 
-# expect_error NAME PATTERN CONFIG: exit 1, one line on stderr matching PATTERN, nothing on stdout.
+# expect_error NAME PATTERN CONFIG: exit 78 (EX_CONFIG, as every config error), one line on stderr matching PATTERN, nothing on stdout.
 expect_error() {
     printf '%s\n' "$3" >"$work/bad.toml"
     "$BIN" config --file "$work/bad.toml" >"$work/out" 2>"$work/err"
     local got=$?
-    if [ "$got" -ne 1 ]; then
+    if [ "$got" -ne 78 ]; then
         fail "$1" "exit $got"
     elif [ "$(wc -l <"$work/err")" -ne 1 ] || ! grep -qE -- "$2" "$work/err"; then
         fail "$1" "stderr: $(cat "$work/err")"

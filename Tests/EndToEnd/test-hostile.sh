@@ -66,7 +66,7 @@ expect_exit 0 "tread - quits with q"
 expect_tty_restored "tread - restores the terminal"
 
 # --- Signals: every terminating signal restores the terminal and exits 128+n ----------------
-for sig in QUIT USR1 USR2 ALRM PIPE XCPU XFSZ SEGV ABRT BUS TERM HUP; do
+for sig in QUIT USR1 USR2 ALRM PIPE XCPU SEGV ABRT BUS TERM HUP; do
     number=$(kill -l "$sig")
     start_app 80 24 "$BIN" "$REPO/SampleData/zte-partial-reprieve.json"
     wait_for "ZTE Complies" || { fail "SIG$sig: the reader opens"; continue; }
@@ -79,6 +79,15 @@ for sig in QUIT USR1 USR2 ALRM PIPE XCPU XFSZ SEGV ABRT BUS TERM HUP; do
         || fail "SIG$sig restores screen, cursor and mouse (alternate cursor mouse: $state)"
     expect_tty_restored "SIG$sig restores the tty modes"
 done
+
+# SIGXFSZ is ignored (a write past `ulimit -f` fails with EFBIG instead, test-faults.sh): the reader goes on.
+start_app 80 24 "$BIN" "$REPO/SampleData/zte-partial-reprieve.json"
+wait_for "ZTE Complies" || fail "SIGXFSZ: the reader opens"
+pid=$(app_pid)
+[ -n "$pid" ] && kill -s XFSZ "$pid"
+sleep 1
+send q
+expect_exit 0 "SIGXFSZ is ignored: the reader goes on and q quits"
 
 # The backtracer must never wait for "Press space" while the terminal is ours, even when the
 # user has not set SWIFT_BACKTRACE (lib.sh sets it, so unset it here).

@@ -35,6 +35,19 @@ import Testing
         #expect(discussion.notes == ["1 field with the wrong type left out"])
     }
 
+    @Test func hackerNewsItemsThatAllFormALoopSaySo() {
+        #expect(throws: DocumentError(kind: .parentLoop(["2", "3", "2"]))) {
+            try Discussion.load(
+                DocumentBytes(
+                    Array(
+                        """
+                        [{"id": 1, "type": "comment", "text": "a", "parent": 2},
+                         {"id": 2, "type": "comment", "text": "b", "parent": 3},
+                         {"id": 3, "type": "comment", "text": "c", "parent": 2}]
+                        """.utf8)), format: .hackerNewsItems)
+        }
+    }
+
     @Test func unknownJSONListsTheFormats() {
         #expect(throws: DocumentError(kind: .unknownFormat(DocumentFormat.unknownMessage))) {
             try load(#"{"hello": [1, 2, 3]}"#)

@@ -159,12 +159,55 @@ struct EndlessTransport: HTTPTransport {
     }
 }
 
+/// `EndlessTransport`, 10 ms an answer.
+struct SlowEndlessTransport: HTTPTransport {
+    func get(_ url: String) async throws(FetchError) -> HTTPResponse {
+        try? await Task.sleep(for: .milliseconds(10))
+        return try await EndlessTransport().get(url)
+    }
+}
+
 @Suite struct FetchBoundsTests {
-    @Test func aThreadWithoutEndStopsAtTheItemLimit() async throws {
+    @Test func aThreadWithoutEndStopsAtTheItemLimitAndSaysSo() async throws {
         var limits = FetchLimits()
         limits.maximumItems = 50
         let fetcher = ThreadFetcher(api: .standard, client: PoliteClient(transport: EndlessTransport(), limits: limits))
-        let discussion = try await fetcher.fetch(ThreadAddress(site: .hackerNews, id: "1"))
-        #expect(discussion.count == 49)
+        let last = LastPart()
+        let result = await fetcher.result(ThreadAddress(site: .hackerNews, id: "1"), parts: { last.set($0) })
+        #expect(throws: FetchError(url: "https://hacker-news.firebaseio.com/v0/item/1.json", kind: .itemLimit(50))) {
+            try result.get()
+        }
+        // The reader keeps the 49 comments that arrived.
+        #expect(try #require(last.value).count == 49)
+    }
+
+    @Test func aThreadWithoutEndStopsAtTheDeadline() async throws {
+        var limits = FetchLimits()
+        limits.deadline = 0.3
+        let fetcher = ThreadFetcher(
+            api: .standard, client: PoliteClient(transport: SlowEndlessTransport(), limits: limits))
+        let result = await fetcher.result(ThreadAddress(site: .hackerNews, id: "1"))
+        #expect(
+            throws: FetchError(url: "https://hacker-news.firebaseio.com/v0/item/1.json", kind: .deadline(seconds: 0.3))
+        ) {
+            try result.get()
+        }
+    }
+
+    @Test func theItemLimitComesFromTheEnvironment() {
+        #expect(FetchLimits(environment: ["TREAD_FETCH_MAX_ITEMS": "250000"]).maximumItems == 250_000)
+        #expect(FetchLimits(environment: ["TREAD_FETCH_MAX_ITEMS": "lots"]).maximumItems == 100_000)
+    }
+}
+
+/// The newest part a fetch handed on.
+final class LastPart: @unchecked Sendable {
+    private let lock = NSLock()
+    private var part: Discussion?
+
+    var value: Discussion? { lock.withLock { part } }
+
+    func set(_ discussion: Discussion) {
+        lock.withLock { part = discussion }
     }
 }
