@@ -91,6 +91,8 @@ extension ReaderState {
         guard let replay else { return }
         var fresh = ReaderState(discussion: full, rows: replay.rows, columns: replay.columns, options: options)
         fresh.newMarkerStyle = newMarkerStyle
+        // Set by the program for the whole visit: the file read in the background is read again by `R`.
+        fresh.source = source
         // The preview's lines (its comment count in the rule, its last comment's replies) are stale.
         layout.removeAll()
         for message in replay.messages {
