@@ -14,7 +14,9 @@ extension ReaderState {
         let visible = visibleLines(layout: layout)
         for (row, entry) in visible.enumerated() {
             draw(
-                entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
+                entry.line, at: row,
+                selected: !articleSelected && entry.position.item == selection.map(PageItem.comment),
+                matcher: matcher,
                 into: &frame)
         }
         if map { drawMap(into: &frame, layout: layout) }
@@ -74,7 +76,7 @@ extension ReaderState {
     /// What the status line says about the position: "comment 3 of 7 · depth 2 · 42%".
     public func positionText(layout: LayoutCache) -> String {
         // The article is "where we are" while it is at the top and no comment of ours is on screen yet.
-        guard let selection, top.item != .article || selectionIsVisible(layout: layout) else {
+        guard let selection, !articleSelected, top.item != .article || selectionIsVisible(layout: layout) else {
             return tree.commentCount == 0 ? "article · no comments" : "article"
         }
         // Placeholders are not comments: numbered and counted as the rule and `tread stats` count.

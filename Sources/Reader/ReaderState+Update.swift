@@ -52,6 +52,12 @@ extension ReaderState {
         .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp,
     ]
 
+    /// Actions that leave the article selected: they act on it, or only look.
+    private static let keepsArticleSelected: Set<Action> = [
+        .openLink, .copyLink, .openArticle, .openThread, .top, .showHelp, .startSearch, .startFilter, .reload,
+        .toggleMap, .cancel, .quit, .previousComment,
+    ]
+
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
     static let maximumCount = 9_999
 
@@ -79,6 +85,14 @@ extension ReaderState {
         guard let selection else {
             emptyThread(action, count: count, layout: layout)
             return
+        }
+        if articleSelected, !Self.keepsArticleSelected.contains(action) {
+            articleSelected = false
+            // Down from the article is its first comment, shown where it is.
+            if action == .nextComment {
+                if !selectionIsVisible(layout: layout) { reveal(selection, layout: layout) }
+                return
+            }
         }
         switch action {
         case .nextComment: nextComment(from: selection, layout: layout)
@@ -136,6 +150,7 @@ extension ReaderState {
         case .top:
             top = PagePosition(.article)
             self.selection = tree.firstVisible
+            articleSelected = true
         case .bottom:
             // Under a filter the last comment may lie in a stub: the page's last row is what shows.
             self.selection = page(layout).lastItem.comment ?? tree.lastVisible
@@ -147,11 +162,15 @@ extension ReaderState {
         case .startSearch: mode = .searchPrompt("")
         case .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp:
             goToPerson(action, from: selection, layout: layout)
-        case .openLink: openLink(count: count)
+        case .openLink:
+            selectArticleWhenAlone(layout: layout)
+            openLink(count: count)
         case .openThread: openThread()
         case .openArticle: openArticle()
         case .openCommentOnSite: openCommentOnSite()
-        case .copyLink: copyLink(count: count)
+        case .copyLink:
+            selectArticleWhenAlone(layout: layout)
+            copyLink(count: count)
         case .copyComment: copyComment()
         case .copySubtree: copySubtree()
         case .startFilter: mode = .filterPrompt(filter?.text ?? "")
@@ -234,6 +253,11 @@ extension ReaderState {
     private mutating func previousComment(from selection: Int, layout: LayoutCache) {
         let rows = pageRows
         guard rows > 0 else { return }
+        if articleSelected {
+            top = PagePosition(.article)
+            message = "this is the first comment"
+            return
+        }
         if !selectionIsVisible(layout: layout) {
             scroll(by: -max(1, rows / 2), layout: layout)
             return
@@ -243,7 +267,12 @@ extension ReaderState {
             return
         }
         guard let previous = page(layout).previous(.comment(selection))?.comment else {
-            if top.item != .article { top = PagePosition(.article) } else { message = "this is the first comment" }
+            if top.item != .article || !articleSelected {
+                top = PagePosition(.article)
+                articleSelected = true
+            } else {
+                message = "this is the first comment"
+            }
             return
         }
         self.selection = previous
@@ -352,6 +381,7 @@ extension ReaderState {
             guard event.row < shown.count, let index = shown[event.row].position.item.comment else { return }
             message = nil
             selection = index
+            articleSelected = false
             if case .header(let marker) = shown[event.row].line.role, event.column >= marker, event.column <= marker + 1
             {
                 changeFolds(layout: layout) { $0.toggleFold(index) }

@@ -36,6 +36,9 @@ public struct ReaderState: Sendable {
     public internal(set) var columns: Int
     /// The selected comment; nil only when there are no comments.
     public internal(set) var selection: Int?
+    /// The article, not `selection`, is what links and copies act on: chosen by going to the top, or by
+    /// going up from the first comment; any move to a comment ends it.
+    public internal(set) var articleSelected = false
     /// The window onto the page.
     public internal(set) var viewport = Viewport()
     /// The page line on the first screen row.

@@ -83,7 +83,8 @@ import ThreadQuery
 
     @Test func jAndKWalkTheFilteredRows() {
         var state = filtered("target", rows: 30)
-        state.press("g")
+        // The top is the article; the first `j` selects the first row.
+        state.press("gj")
         var names: [String] = []
         for _ in 0..<6 {
             names.append(state.selectedName ?? "-")

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end: what a daily user hit (issue 23): the article's own links, `R` on a big file, a file
+# rewritten in place while open, an invalid filter, counts over tall comments, occurrences, visits.
+# Usage: test-daily.sh PATH/TO/tread
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+BIN=${1:?usage: test-daily.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+GEN="$REPO/Scripts/gen_thread.py"
+FIXTURES="$REPO/Tests/Fixtures"
+work="$E2E_DIR/daily"
+mkdir -p "$work"
+# `o` and `y` hand their link to these: the opened or copied URL lands in a file.
+cat >"$work/opener" <<'SCRIPT'
+#!/bin/sh
+printf '%s\n' "$1" >>"$OPENED"
+SCRIPT
+chmod +x "$work/opener"
+
+# --- The article's own links: `g` selects the article, `2o` opens its link 2 (Lobsters at 100x35) ---
+lobsters="$FIXTURES/lobsters/tdfoqh_ranking_comments_2025_depth_format.json"
+start_app 100 35 env BROWSER="$work/opener" OPENED="$work/opened" "$BIN" "$lobsters"
+expect_screen "Ranking comments" "the Lobsters thread opens"
+send j j g
+expect_status "article" "g selects the article though its first comment shows below it"
+send o
+expect_screen "open which link?" "o on the article offers the article's links"
+expect_screen "ekvqcf" "the picker lists the article's own link"
+send 1
+for _ in $(seq 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
+if grep -q "ekvqcf" "$work/opened" 2>/dev/null; then pass "1 in the picker opens the article's link"; else
+    fail "1 in the picker opens the article's link (opened: $(cat "$work/opened" 2>/dev/null))"; fi
+send j
+expect_status "comment 1 of" "j from the article selects the first comment"
+send q
+expect_exit 0 "q quits after the article's links"
+
+# --- `R` on a file over 8 MB, loaded in the background, reads it again -------------------------------
+python3 "$GEN" --comments 30000 --seed 7 -q -o "$work/big.json"
+[ "$(stat -c %s "$work/big.json")" -gt $((8 << 20)) ] && pass "the big file is over 8 MB" || fail "the big file is over 8 MB"
+start_app 100 30 "$BIN" "$work/big.json"
+expect_screen "synthetic-realistic-30000" "the big file opens"
+for _ in $(seq 200); do status_line | grep -q "loading" || break; sleep 0.1; done
+send R
+expect_status "no new comments" "R on the big file reads it again"
+if status_line | grep -q "no address or file"; then fail "R on a big file says it has no file"; else pass "R on a big file has its file"; fi
+send q
+expect_exit 0 "q quits after R on the big file"
+
+finish
