@@ -70,10 +70,16 @@ extension ReaderState {
         case .fetchFailed(let text):
             fetch = nil
             self.message = text
-        case .reloaded(let merge):
+        case .reloaded(var merge):
             fetch = nil
+            if merge.unmatched, let visit = visits.visit {
+                // The old text is gone with the old file: the visit's id hashes say what stayed.
+                let matched = visit.matching(merge.discussion)
+                merge.oldToNew = matched.oldToNew
+                merge.newIDs = matched.added.compactMap { merge.discussion.id(of: $0) }
+            }
             take(merge, select: nil, layout: layout)
-            self.message = Self.newCommentsText(merge)
+            self.message = (merge.unmatched ? "the file's new version: " : "") + Self.newCommentsText(merge)
         case .expanded(let merge):
             fetch = nil
             let first = merge.newIDs.first.flatMap { id in

@@ -34,6 +34,11 @@ func openReader(
         throw ExitCode(78)
     }
     defer { terminal.restore() }
+    // A mapped file cut short reads as zeros and says so, so that quitting still saves the visit.
+    DocumentBytes.surviveShrinking()
+    var fileChange = FileChangeWatch()
+    // Said on the status line until a key has seen it.
+    var changeNotice: String?
     let size = terminal.size
     var state = ReaderState(
         discussion: discussion, rows: size.rows, columns: size.columns, options: preferences.readerOptions,
@@ -84,6 +89,9 @@ func openReader(
             loading != nil || building != nil || indexing != nil || state.fetch != nil || visitAwaitsRest
             || clipboard?.isBusy == true
         let waited = terminal.nextEvent(timeout: state.isSearching || state.isFiltering ? 0 : busy ? 50 : -1)
+        // Asked before the event is applied, so a rewritten file's new bytes are never drawn; said after
+        // it, so its key does not clear the notice.
+        if let notice = fileChange.notice(for: state.discussion) { changeNotice = notice }
         if visitAwaitsRest, state.fetch == nil {
             visitAwaitsRest = false
             if state.discussion.count <= ReadingSession.synchronousLimit {
@@ -115,8 +123,14 @@ func openReader(
                 building = session.startInBackground(full)
                 indexing = BackgroundWork(name: "tread authors") { AuthorIndex(full) }
             case .failure(let error):
-                // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
+                // The preview was fine but the rest of the file is not: leave, as if it had failed at once,
+                // keeping what the visit holds.
+                session.save(state.visitToSave(layout: layout))
                 terminal.restore()
+                if state.discussion.bytes.isStale {
+                    writeError("tread: \(displayName(file)): the file changed while being read")
+                    throw ExitCode(DocumentBytes.fileChangedStatus)
+                }
                 writeError("tread: \(error.naming(file).description)")
                 throw ExitCode(error.exitStatus)
             case nil:
@@ -125,6 +139,10 @@ func openReader(
             if waited == nil { show(state, on: terminal, layout: layout) }
         }
         guard var event = waited else {
+            if let changeNotice {
+                state.update(.notice(changeNotice), layout: layout)
+                show(state, on: terminal, layout: layout)
+            }
             if state.isSearching {
                 state.update(.searchStep, layout: layout)
                 show(state, on: terminal, layout: layout)
@@ -166,6 +184,10 @@ func openReader(
             event = next
         }
         if repaint { terminal.invalidate() }
+        if let notice = changeNotice {
+            state.update(.notice(notice), layout: layout)
+            changeNotice = nil
+        }
         show(state, on: terminal, layout: layout)
     }
 }

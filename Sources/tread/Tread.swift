@@ -55,7 +55,8 @@ struct DocumentOptions: ParsableArguments {
         DocumentBytes.setFileChangedMessage(
             errorLine("tread: \(displayName(file)): the file changed while being read"))
         do {
-            return try DocumentBytes.read(path: file)
+            // The reader keeps a small file's version whatever happens to the file; a big one is mapped.
+            return try DocumentBytes.read(path: file, copyingUpTo: early ? BackgroundLoad.worthwhileSize - 1 : 0)
         } catch {
             throw error.naming(file)
         }

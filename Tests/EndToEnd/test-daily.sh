@@ -43,9 +43,55 @@ start_app 100 30 "$BIN" "$work/big.json"
 expect_screen "synthetic-realistic-30000" "the big file opens"
 for _ in $(seq 200); do status_line | grep -q "loading" || break; sleep 0.1; done
 send R
+wait_for "no new comments" 30 >/dev/null
 expect_status "no new comments" "R on the big file reads it again"
 if status_line | grep -q "no address or file"; then fail "R on a big file says it has no file"; else pass "R on a big file has its file"; fi
 send q
 expect_exit 0 "q quits after R on the big file"
+
+# --- A file rewritten in place while open: never a byte of the new version, R reads it, q saves --------
+python3 "$GEN" --comments 2000 --seed 3 -q -o "$work/small.json"
+python3 "$GEN" --comments 2100 --seed 4 -q -o "$work/small-new.json"
+newtitle=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["comments"][0]["body"][:40])' "$work/small-new.json")
+state="$work/rewrite-state"
+start_app 100 30 env XDG_STATE_HOME="$state" "$BIN" "$work/small.json"
+expect_screen "synthetic-realistic-2000" "the small file opens"
+send j
+cat "$work/small-new.json" >"$work/small.json"
+send j j
+expect_status "the file changed on disk: R reads the new version" "a small file rewritten longer is noticed"
+if screen | grep -qF "$newtitle"; then fail "the rewritten file's text shows"; else pass "the old version stays on screen"; fi
+send R
+expect_status "new comments" "R reads the rewritten small file and merges it"
+send g
+expect_screen "synthetic-realistic-2100-4" "the new version's article shows after R"
+: >"$work/small.json"
+send G k
+expect_status "the file changed on disk" "a small file cut to nothing is noticed, the reader goes on"
+send q
+expect_exit 0 "q quits after the file was cut"
+if env XDG_STATE_HOME="$state" "$BIN" recent 2>&1 | grep -q "small.json"; then pass "the visit was saved on the way out";
+else fail "the visit was saved on the way out ($(env XDG_STATE_HOME="$state" "$BIN" recent 2>&1 | head -3))"; fi
+
+# A big (mapped) file: rewritten shorter in place, its new bytes are never drawn; R reads the new version.
+python3 "$GEN" --comments 30000 --seed 8 -q -o "$work/big-new.json"
+cp "$work/big.json" "$work/big-rw.json"
+start_app 100 30 env XDG_STATE_HOME="$state" "$BIN" "$work/big-rw.json"
+expect_screen "synthetic-realistic-30000-7" "the big file opens to be rewritten"
+for _ in $(seq 200); do status_line | grep -q "loading" || break; sleep 0.1; done
+send c
+expect_status "comment 1 of 30" "c selects the first comment of the big file"
+head -c 100000 "$work/big-new.json" >"$work/big-rw.json"
+send 3 0 ']'
+expect_status "the file changed on disk and cannot be shown" "a big file cut in place is noticed"
+expect_screen "[the file changed on disk: R reads the new version]" "the big file's comments say it changed instead of its new bytes"
+cat "$work/big-new.json" >"$work/big-rw.json"
+send R
+wait_for "the file's new version" 30 >/dev/null
+expect_status "the file's new version" "R reads the rewritten big file"
+send g
+expect_screen "synthetic-realistic-30000-8" "the new version's address shows"
+send q
+expect_exit 0 "q quits after the big file was rewritten"
 
 finish
