@@ -173,7 +173,7 @@ extension ReaderState {
             copyLink(count: count)
         case .copyComment: copyComment()
         case .copySubtree: copySubtree()
-        case .startFilter: mode = .filterPrompt(filter?.text ?? "")
+        case .startFilter: mode = .filterPrompt(filterInForceText)
         case .applyFilter(let text): applyFilter(text, layout: layout)
         case .nextMatch, .previousMatch:
             // A filter on takes n/N: its matches are what is on screen.
@@ -212,7 +212,7 @@ extension ReaderState {
         case .openArticle: openArticle()
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
-        case .startFilter: mode = .filterPrompt(filter?.text ?? "")
+        case .startFilter: mode = .filterPrompt(filterInForceText)
         case .quit: quitRequested = true
         case .cancel where fetch != nil: cancelFetch()
         case .reload: requestReload()

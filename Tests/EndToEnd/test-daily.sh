@@ -57,8 +57,9 @@ state="$work/rewrite-state"
 start_app 100 30 env XDG_STATE_HOME="$state" "$BIN" "$work/small.json"
 expect_screen "synthetic-realistic-2000" "the small file opens"
 send j
+expect_status "comment 1 of 2000" "j selects the first comment of the small file"
 cat "$work/small-new.json" >"$work/small.json"
-send j j
+send j
 expect_status "the file changed on disk: R reads the new version" "a small file rewritten longer is noticed"
 if screen | grep -qF "$newtitle"; then fail "the rewritten file's text shows"; else pass "the old version stays on screen"; fi
 send R
@@ -93,5 +94,21 @@ send g
 expect_screen "synthetic-realistic-30000-8" "the new version's address shows"
 send q
 expect_exit 0 "q quits after the big file was rewritten"
+
+# --- Enter on a wrong filter query keeps the prompt open and says which query is on -----------------
+start_app 100 24 "$BIN" "$REPO/SampleData/zte-partial-reprieve.json"
+expect_screen "ZTE Complies" "the sample opens for the filter"
+send '&'
+send -l "iphone or"
+expect_status "&iphone or" "the filter prompt echoes the query"
+send Enter
+expect_status "&iphone or" "Enter on a wrong query keeps the prompt open"
+expect_status "on: iphone o" "the prompt says which query is on"
+send BSpace BSpace BSpace Enter
+expect_gone "&iphone" "Enter on a good query closes the prompt"
+send '&'
+expect_status "&iphone" "& opens on the query in force"
+send Escape q
+expect_exit 0 "q quits after the filter"
 
 finish

@@ -23,6 +23,23 @@ import ThreadQuery
         return state
     }
 
+    /// Before: Enter closed the prompt on `target or` and left `target o` on, unseen.
+    @Test func enterOnAWrongQueryKeepsThePromptAndSaysWhichQueryIsOn() {
+        let state = filtered("target or")
+        #expect(state.mode == .filterPrompt("target or"))
+        #expect(state.statusText.contains("✗"))
+        #expect(state.statusText.contains("on: target o"))
+    }
+
+    /// Before: `&` after a wrong query opened on the wrong text, not the query in force.
+    @Test func theFilterPromptOpensOnTheQueryInForce() {
+        var state = filtered("target")
+        state.update(.action(.applyFilter("depth>")))
+        #expect(state.mode == .reading)
+        state.update(.key(.character("&")))
+        #expect(state.mode == .filterPrompt("target"))
+    }
+
     @Test func filterKeepsAncestorsAsMutedLinesAndStubsTheRest() {
         let state = filtered("target")
         #expect(
