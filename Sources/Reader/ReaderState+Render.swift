@@ -121,7 +121,14 @@ extension ReaderState {
         if let fetch { left += "  " + Blocks.oneLine(fetch.progress) + "… (Esc stops)" }
         if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)
-        frame.put(Wrapper.truncate(left, width: max(1, room - 1)), row: row, column: 0, style: bar)
+        var leftRoom = room
+        // A count being typed shows before the help, as vim's showcmd does.
+        if case .count(let count) = pending, room > 12 {
+            let typed = " \(count) "
+            leftRoom -= TextWidth.of(typed)
+            frame.put(typed, row: row, column: leftRoom, style: bar)
+        }
+        frame.put(Wrapper.truncate(left, width: max(1, leftRoom - 1)), row: row, column: 0, style: bar)
         if room > TextWidth.of(left) / 2, room > 0 {
             frame.put(help, row: row, column: room, style: CellStyle(bold: true, reverse: true))
         }

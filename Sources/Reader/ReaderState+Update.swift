@@ -95,8 +95,9 @@ extension ReaderState {
             }
         }
         switch action {
-        case .nextComment: nextComment(from: selection, layout: layout)
-        case .previousComment: previousComment(from: selection, layout: layout)
+        // With a count, each step is a comment, however tall (`5j` is five comments).
+        case .nextComment: nextComment(from: selection, byComment: count != nil, layout: layout)
+        case .previousComment: previousComment(from: selection, byComment: count != nil, layout: layout)
         case .nextSibling:
             go(to: tree.nextSibling(of: selection), otherwise: "no next reply at this level", layout: layout)
         case .previousSibling:
@@ -226,17 +227,17 @@ extension ReaderState {
     // MARK: - Moving the selection
 
     /// `j`: scroll through the rest of a tall comment first, then select the next one.
-    private mutating func nextComment(from selection: Int, layout: LayoutCache) {
+    private mutating func nextComment(from selection: Int, byComment: Bool = false, layout: LayoutCache) {
         let rows = pageRows
         guard rows > 0 else { return }
         let item = PageItem.comment(selection)
         let lastLine = PagePosition(item, page(layout).height(item) - 1)
-        if !selectionIsVisible(layout: layout) {
+        if !byComment, !selectionIsVisible(layout: layout) {
             scroll(by: max(1, rows / 2), layout: layout)
             return
         }
         let bottom = page(layout).move(top, by: rows - 1)
-        if bottom < lastLine {
+        if !byComment, bottom < lastLine {
             let distance = page(layout).distance(from: bottom, to: lastLine, limit: rows) ?? rows
             scroll(by: min(max(1, rows / 2), distance), keepSelection: true, layout: layout)
             return
@@ -250,7 +251,7 @@ extension ReaderState {
     }
 
     /// `k`: scroll back to the top of a tall comment first, then select the previous one.
-    private mutating func previousComment(from selection: Int, layout: LayoutCache) {
+    private mutating func previousComment(from selection: Int, byComment: Bool = false, layout: LayoutCache) {
         let rows = pageRows
         guard rows > 0 else { return }
         if articleSelected {
@@ -258,11 +259,11 @@ extension ReaderState {
             message = "this is the first comment"
             return
         }
-        if !selectionIsVisible(layout: layout) {
+        if !byComment, !selectionIsVisible(layout: layout) {
             scroll(by: -max(1, rows / 2), layout: layout)
             return
         }
-        if top.item == .comment(selection), top.line > 0 {
+        if !byComment, top.item == .comment(selection), top.line > 0 {
             scroll(by: -min(max(1, rows / 2), top.line), keepSelection: true, layout: layout)
             return
         }
@@ -276,7 +277,7 @@ extension ReaderState {
             return
         }
         self.selection = previous
-        reveal(previous, fromBelow: true, layout: layout)
+        reveal(previous, fromBelow: !byComment, layout: layout)
     }
 
     /// Selects `target`, or says `otherwise` when there is none.

@@ -111,4 +111,19 @@ expect_status "&iphone" "& opens on the query in force"
 send Escape q
 expect_exit 0 "q quits after the filter"
 
+# --- Counts count comments, however tall, and show while typed (80x12) -----------------------------
+python3 "$GEN" --comments 20 --shape flat --body-len 1500,2500 --seed 5 -q -o "$work/tall.json"
+start_app 80 12 "$BIN" "$work/tall.json"
+expect_screen "synthetic-flat-20" "the thread of tall comments opens"
+send c
+expect_status "comment 1 of 20" "c selects the first tall comment"
+send 5
+expect_status " 5  ? help" "the count shows while it is typed"
+send j
+expect_status "comment 6 of 20" "5j moves five comments past tall ones"
+send 3 k
+expect_status "comment 3 of 20" "3k moves three comments back"
+send q
+expect_exit 0 "q quits after counts"
+
 finish
