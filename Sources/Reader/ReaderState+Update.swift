@@ -86,6 +86,10 @@ extension ReaderState {
             emptyThread(action, count: count, layout: layout)
             return
         }
+        if action == .previousThread, articleSelected || (top.item == .article && !selectionIsVisible(layout: layout)) {
+            message = "this is the article: the first thread is below it"
+            return
+        }
         if articleSelected, !Self.keepsArticleSelected.contains(action) {
             articleSelected = false
             // Down from the article is its first comment, shown where it is.

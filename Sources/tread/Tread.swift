@@ -19,8 +19,15 @@ struct Tread: ParsableCommand {
         commandName: "tread",
         abstract: "Read threaded discussions in the terminal.",
         discussion: """
+              tread FILE                 read a saved thread or a tread document
+              tread URL                  fetch a Hacker News, Reddit, Lobsters or Discourse thread and read it
+              tread URL --offline        read the copy saved by the last fetch, without the network
+              tread FILE --print         print the thread as text (--width, --depth)
+              tread FILE --filter QUERY  open (or print) with a filter on, as the reader's &
+
             With no FILE, opens the bundled sample article. "-" reads standard input.
             When standard output is not a terminal, the thread is printed as text instead.
+            Every option of the reader: tread read --help.
             The document format is described in docs/FORMAT.md of tread's source.
             """,
         version: treadVersion,

@@ -126,4 +126,10 @@ expect_status "comment 3 of 20" "3k moves three comments back"
 send q
 expect_exit 0 "q quits after counts"
 
+# --- tread --help names the ways in: a URL, --print, --offline, --filter -------------------------------
+help=$("$BIN" --help 2>&1)
+for word in "tread URL" "--print" "--offline" "--filter"; do
+    if grep -qF -- "$word" <<<"$help"; then pass "tread --help mentions $word"; else fail "tread --help mentions $word"; fi
+done
+
 finish
