@@ -84,14 +84,17 @@ extension ReaderState {
         let place: String
         let reached: Int
         if let number = tree.commentNumber(of: selection) {
-            place = "comment \(number) of \(count)"
+            place = "comment \(Self.grouped(number)) of \(Self.grouped(count))"
             reached = number
         } else {
             reached = tree.commentsBefore(selection)
             if count == 0 {
                 place = "no comments"
             } else {
-                place = reached == 0 ? "before comment 1 of \(count)" : "after comment \(reached) of \(count)"
+                place =
+                    reached == 0
+                    ? "before comment 1 of \(Self.grouped(count))"
+                    : "after comment \(Self.grouped(reached)) of \(Self.grouped(count))"
             }
         }
         let percent = count > 0 ? reached * 100 / count : 100

@@ -57,7 +57,7 @@ state="$work/rewrite-state"
 start_app 100 30 env XDG_STATE_HOME="$state" "$BIN" "$work/small.json"
 expect_screen "synthetic-realistic-2000" "the small file opens"
 send j
-expect_status "comment 1 of 2000" "j selects the first comment of the small file"
+expect_status "comment 1 of 2,000" "j selects the first comment of the small file"
 cat "$work/small-new.json" >"$work/small.json"
 send j
 expect_status "the file changed on disk: R reads the new version" "a small file rewritten longer is noticed"

@@ -13,6 +13,15 @@ import ThreadModel
         #expect(!state.statusText.contains("go to mark"))
     }
 
+    /// Before: "comment 1200 of 1200" where the rule said "1,200 comments" (issue 23, item 10).
+    @Test func thePositionGroupsThousandsAsTheRuleDoes() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        for i in 0..<1_200 { builder.add(Comment(id: .string("c\(i)"), author: "a", body: "b"), under: nil) }
+        var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
+        state.press("G")
+        #expect(state.positionText == "comment 1,200 of 1,200 · depth 1 · 100%")
+    }
+
     /// Before: `[` on the article said "this is the first thread".
     @Test func previousThreadOnTheArticleSaysItIsTheArticle() {
         var state = firstReader()
