@@ -290,6 +290,7 @@ extension ReaderState {
             if !otherwise.isEmpty { message = otherwise }
             return
         }
+        articleSelected = false
         tree.reveal(target)
         // Under a filter the target may lie in a stub: the stub is what can be selected.
         let shown = page(layout).rowStart(target)

@@ -22,6 +22,14 @@ import ThreadModel
         #expect(state.positionText == "comment 1,200 of 1,200 · depth 1 · 100%")
     }
 
+    /// A jump from the selected article (here to the first new comment) selects the comment it lands on.
+    @Test func aJumpFromTheArticleSelectsItsTarget() {
+        var state = readerWithNews()
+        state.press("g}")
+        #expect(state.selectedName == "a2")
+        #expect(state.positionText.hasPrefix("comment 3 of 6"))
+    }
+
     /// Before: `[` on the article said "this is the first thread".
     @Test func previousThreadOnTheArticleSaysItIsTheArticle() {
         var state = firstReader()
