@@ -86,7 +86,11 @@ extension ReaderState {
                 (0..<merge.discussion.count).first { merge.discussion.id(of: $0) == id }
             }
             take(merge, select: first, layout: layout)
-            self.message = Self.newCommentsText(merge)
+            // The site answered with none of the replies the stub announced: say so, not "no new comments".
+            self.message =
+                merge.newIDs.isEmpty && merge.editedCount == 0
+                ? "the announced replies did not come: the site sent none of them"
+                : Self.newCommentsText(merge)
         case .arrived(let part, let whole):
             do {
                 take(try discussion.merging(reload: part), select: nil, arriving: true, layout: layout)

@@ -130,7 +130,14 @@ public struct ReaderState: Sendable {
         Page(
             discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
             overview: overview, visit: visits.visit, loading: replay != nil, markerStyle: newMarkerStyle,
-            options: options.layout)
+            options: pageLayoutOptions)
+    }
+
+    /// The layout the page uses: the user's, with stubs fetchable when the thread came from its address.
+    var pageLayoutOptions: LayoutOptions {
+        var layout = options.layout
+        layout.stubsFetchable = source == .address
+        return layout
     }
 
     /// The page lines on screen, top row first.
