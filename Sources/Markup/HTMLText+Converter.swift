@@ -92,6 +92,8 @@ extension HTMLText {
             case "span" where tag.hasClass("filename") || tag.hasClass("informations"):
                 // Discourse's caption under an image ("image 1920×1080 94 KB"): the image already stands in.
                 return .hidden
+            // A Discourse poll's placeholder ("0 voters"): the importer writes the poll from its results.
+            case "div" where tag.hasClass("poll"): return .hidden
             case "div", "aside": return StandIn.of(tag) == nil ? nil : .standIn
             default: return nil
             }

@@ -39,7 +39,10 @@ extension HTMLText {
                     default: break
                     }
                 }
-                let title = attributes["data-video-title"] ?? attributes["data-youtube-title"] ?? ""
+                // Discourse escapes these titles once more than the HTML needs (`&amp;amp;`): the
+                // attribute's own decoding leaves entities, decoded here a second and last time.
+                let title = HTMLEntities.decode(
+                    attributes["data-video-title"] ?? attributes["data-youtube-title"] ?? "")
                 return StandIn(kind: "video", title: title, address: address)
             case "div" where tag.hasClass("video-placeholder-container") || tag.hasClass("video-container"):
                 return StandIn(kind: "video", address: attributes["data-video-src"])

@@ -146,7 +146,10 @@ public enum Blocks {
         let marker = options.indentWidth * levels
         if discussion.isPlaceholder(index) {
             // A stand-in for what the saved file left out ("12 more replies not in this file"): one muted line.
-            let text = "… " + oneLine(discussion.body(of: index))
+            var text = "… " + oneLine(discussion.body(of: index))
+            if options.stubsFetchable, discussion.more(of: index) != nil {
+                text = text.replacing(" not in this file", with: "") + " · Enter fetches them"
+            }
             return [
                 StyledLine(
                     clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),

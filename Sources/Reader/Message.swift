@@ -86,7 +86,9 @@ extension ReaderState {
         case .started: start(layout: layout)
         case .loaded(let full): load(full, layout: layout)
         case .loadProgress(let share): if loadingProgress != nil { loadingProgress = min(1, max(0, share)) }
-        case .loadFailed(let error): commands.append(.loadFailed(error))
+        case .loadFailed(let error):
+            // Leaving as if the file had failed at once, keeping what the visit holds.
+            commands += [.saveVisit(visitToSave(layout: layout)), .loadFailed(error)]
         case .interrupted(let signal): interrupted(signal, layout: layout)
         case .searchStep: continueSearch(layout: layout)
         case .filterStep: continueFilter(layout: layout)

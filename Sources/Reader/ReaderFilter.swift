@@ -9,6 +9,9 @@ public struct ReaderFilter: Sendable {
     public internal(set) var result: FilteredThread?
     /// What is wrong with the query as typed, with its column; the last good result stays shown.
     public internal(set) var error: QueryError?
+    /// The query whose result is shown; nil when none is. It differs from `text` while a query
+    /// typed since is wrong or still running, and the prompt then says which one is on.
+    public internal(set) var inForce: String?
     /// A word or regex query still reading comments; nil once done.
     var evaluation: FilterEvaluation?
     /// Go to the first match once the running evaluation ends (the prompt was confirmed before it did).

@@ -13,6 +13,9 @@ public struct LayoutOptions: Sendable {
     /// Whether links are drawn numbered and shortened (the screen, where `o` opens them whole);
     /// printed text keeps them as written, since nothing else could give the address back.
     public var numbersLinks = true
+    /// Whether a stub's replies can be fetched (a thread opened by its address): its line then says
+    /// so instead of "not in this file", which the saved file's importer wrote.
+    public var stubsFetchable = false
 
     public init(
         maximumWidth: Int = Blocks.readingWidth, indentWidth: Int = 2,

@@ -77,17 +77,27 @@ extension ReaderState {
         case .fetchFailed(let text):
             endFetch()
             self.message = text
-        case .reloaded(let merge):
+        case .reloaded(var merge):
             endFetch()
+            if merge.unmatched, let visit = visits.visit {
+                // The old text is gone with the old file: the visit's id hashes say what stayed.
+                let matched = visit.matching(merge.discussion)
+                merge.oldToNew = matched.oldToNew
+                merge.newIDs = matched.added.compactMap { merge.discussion.id(of: $0) }
+            }
             take(merge, select: nil, layout: layout)
-            self.message = Self.newCommentsText(merge)
+            self.message = (merge.unmatched ? "the file's new version: " : "") + Self.newCommentsText(merge)
         case .expanded(let merge):
             endFetch()
             let first = merge.newIDs.first.flatMap { id in
                 (0..<merge.discussion.count).first { merge.discussion.id(of: $0) == id }
             }
             take(merge, select: first, layout: layout)
-            self.message = Self.newCommentsText(merge)
+            // The site answered with none of the replies the stub announced: say so, not "no new comments".
+            self.message =
+                merge.newIDs.isEmpty && merge.editedCount == 0
+                ? "the announced replies did not come: the site sent none of them"
+                : Self.newCommentsText(merge)
         case .arrived(let part, let whole):
             do {
                 take(try discussion.merging(reload: part), select: nil, arriving: true, layout: layout)

@@ -75,6 +75,7 @@ extension ReaderState {
         filter.evaluation = nil
         let go = filter.goWhenDone
         filter.goWhenDone = false
+        filter.inForce = filter.text
         self.filter = filter
         changeFilter(to: result, layout: layout)
         if go { goToFirstMatch(layout: layout) }
@@ -176,6 +177,12 @@ extension ReaderState {
         }
     }
 
+    /// What the filter prompt opens with: the query in force, not a wrong one typed after it.
+    var filterInForceText: String {
+        guard let filter else { return "" }
+        return filter.error == nil ? filter.text : filter.inForce ?? ""
+    }
+
     /// The status line while the filter prompt is open: the query, then its mistake or its count.
     func drawFilterPrompt(_ query: String, into frame: inout Frame) {
         let row = rows - 1
@@ -184,8 +191,10 @@ extension ReaderState {
         let shown = TextWidth.of(text) < columns / 2 ? text : "&…" + String(text.suffix(max(1, columns / 3)))
         let end = frame.put(shown, row: row, column: 0, style: bar)
         frame.put("▏", row: row, column: end, style: bar)
+        let inForce = filter?.inForce.map { " · on: " + Blocks.oneLine($0) } ?? " · no filter on"
         let note =
-            filter?.error.map { "✗ \($0.description)" } ?? filter?.status ?? "filter: type a query, enter to keep it"
+            filter?.error.map { "✗ \($0.description)" + inForce } ?? filter?.status
+            ?? "filter: type a query, enter to keep it"
         frame.put(
             Wrapper.truncate(note, width: max(1, columns - end - 3)), row: row, column: end + 2,
             style: CellStyle(bold: filter?.error != nil, reverse: true))
@@ -200,6 +209,12 @@ extension ReaderState {
             clearFilter(layout: layout)
             return
         case .enter:
+            // A wrong query is not confirmed: the prompt stays open with its mistake, so no
+            // half-typed query is left on unseen.
+            if let error = filter?.error {
+                message = "filter: \(error.description)"
+                return
+            }
             mode = .reading
             confirmFilter(layout: layout)
             return

@@ -2,12 +2,13 @@ import TextLayout
 import ThreadModel
 
 extension ReaderState {
-    /// The links of the selected comment (of the article when there is no comment), numbered as drawn.
+    /// The links of the selected comment (of the article when it is selected or there is no comment),
+    /// numbered as drawn.
     ///
     /// The article's own address (where a link post points) comes after its text's links, so the
     /// drawn numbers stay right and `o` on the article opens it.
     public var selectedLinks: [Link] {
-        guard let selection else {
+        guard let selection, !articleSelected else {
             var links = LinkText.links(in: discussion.article.body.joined(separator: "\n\n"))
             if let url = discussion.article.url, !links.contains(where: { $0.url == url }) {
                 links.append(Link(number: links.count + 1, label: "the article", url: url))
@@ -15,6 +16,12 @@ extension ReaderState {
             return links
         }
         return LinkText.links(in: discussion.body(of: selection))
+    }
+
+    /// The article is where the reader is while it is at the top and no comment of ours is on screen:
+    /// links and copies then act on it, as the status line says.
+    mutating func selectArticleWhenAlone(layout: LayoutCache) {
+        if selection != nil, top.item == .article, !selectionIsVisible(layout: layout) { articleSelected = true }
     }
 
     /// `o`: the only link, link N with a count (`2o`), or the picker when there are several.

@@ -14,7 +14,9 @@ extension ReaderState {
         let visible = visibleLines(layout: layout)
         for (row, entry) in visible.enumerated() {
             draw(
-                entry.line, at: row, selected: entry.position.item == selection.map(PageItem.comment), matcher: matcher,
+                entry.line, at: row,
+                selected: !articleSelected && entry.position.item == selection.map(PageItem.comment),
+                matcher: matcher,
                 into: &frame)
         }
         if map { drawMap(into: &frame, layout: layout) }
@@ -74,7 +76,7 @@ extension ReaderState {
     /// What the status line says about the position: "comment 3 of 7 · depth 2 · 42%".
     public func positionText(layout: LayoutCache) -> String {
         // The article is "where we are" while it is at the top and no comment of ours is on screen yet.
-        guard let selection, top.item != .article || selectionIsVisible(layout: layout) else {
+        guard let selection, !articleSelected, top.item != .article || selectionIsVisible(layout: layout) else {
             return tree.commentCount == 0 ? "article · no comments" : "article"
         }
         // Placeholders are not comments: numbered and counted as the rule and `tread stats` count.
@@ -82,14 +84,17 @@ extension ReaderState {
         let place: String
         let reached: Int
         if let number = tree.commentNumber(of: selection) {
-            place = "comment \(number) of \(count)"
+            place = "comment \(Self.grouped(number)) of \(Self.grouped(count))"
             reached = number
         } else {
             reached = tree.commentsBefore(selection)
             if count == 0 {
                 place = "no comments"
             } else {
-                place = reached == 0 ? "before comment 1 of \(count)" : "after comment \(reached) of \(count)"
+                place =
+                    reached == 0
+                    ? "before comment 1 of \(Self.grouped(count))"
+                    : "after comment \(Self.grouped(reached)) of \(Self.grouped(count))"
             }
         }
         let percent = count > 0 ? reached * 100 / count : 100
@@ -119,7 +124,14 @@ extension ReaderState {
         if let fetch { left += "  " + Blocks.oneLine(fetch.progress) + "… (Esc stops)" }
         if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)
-        frame.put(Wrapper.truncate(left, width: max(1, room - 1)), row: row, column: 0, style: bar)
+        var leftRoom = room
+        // A count being typed shows before the help, as vim's showcmd does.
+        if case .count(let count) = pending, room > 12 {
+            let typed = " \(count) "
+            leftRoom -= TextWidth.of(typed)
+            frame.put(typed, row: row, column: leftRoom, style: bar)
+        }
+        frame.put(Wrapper.truncate(left, width: max(1, leftRoom - 1)), row: row, column: 0, style: bar)
         if room > TextWidth.of(left) / 2, room > 0 {
             frame.put(help, row: row, column: room, style: CellStyle(bold: true, reverse: true))
         }

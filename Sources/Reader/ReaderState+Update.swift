@@ -37,6 +37,12 @@ extension ReaderState {
         .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp,
     ]
 
+    /// Actions that leave the article selected: they act on it, or only look.
+    private static let keepsArticleSelected: Set<Action> = [
+        .openLink, .copyLink, .openArticle, .openThread, .top, .showHelp, .startSearch, .startFilter, .reload,
+        .toggleMap, .cancel, .quit, .previousComment,
+    ]
+
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
     static let maximumCount = 9_999
 
@@ -72,9 +78,22 @@ extension ReaderState {
             emptyThread(action, count: count, layout: layout)
             return
         }
+        if action == .previousThread, articleSelected || (top.item == .article && !selectionIsVisible(layout: layout)) {
+            message = "this is the article: the first thread is below it"
+            return
+        }
+        if articleSelected, !Self.keepsArticleSelected.contains(action) {
+            articleSelected = false
+            // Down from the article is its first comment, shown where it is.
+            if action == .nextComment {
+                if !selectionIsVisible(layout: layout) { reveal(selection, layout: layout) }
+                return
+            }
+        }
         switch action {
-        case .nextComment: nextComment(from: selection, layout: layout)
-        case .previousComment: previousComment(from: selection, layout: layout)
+        // With a count, each step is a comment, however tall (`5j` is five comments).
+        case .nextComment: nextComment(from: selection, byComment: count != nil, layout: layout)
+        case .previousComment: previousComment(from: selection, byComment: count != nil, layout: layout)
         case .nextSibling:
             go(to: tree.nextSibling(of: selection), otherwise: "no next reply at this level", layout: layout)
         case .previousSibling:
@@ -128,6 +147,7 @@ extension ReaderState {
         case .top:
             top = PagePosition(.article)
             self.selection = tree.firstVisible
+            articleSelected = true
         case .bottom:
             // Under a filter the last comment may lie in a stub: the page's last row is what shows.
             self.selection = page(layout).lastItem.comment ?? tree.lastVisible
@@ -139,14 +159,18 @@ extension ReaderState {
         case .startSearch: mode = .searchPrompt("")
         case .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp:
             goToPerson(action, from: selection, layout: layout)
-        case .openLink: openLink(count: count)
+        case .openLink:
+            selectArticleWhenAlone(layout: layout)
+            openLink(count: count)
         case .openThread: openThread()
         case .openArticle: openArticle()
         case .openCommentOnSite: openCommentOnSite()
-        case .copyLink: copyLink(count: count)
+        case .copyLink:
+            selectArticleWhenAlone(layout: layout)
+            copyLink(count: count)
         case .copyComment: copyComment()
         case .copySubtree: copySubtree()
-        case .startFilter: mode = .filterPrompt(filter?.text ?? "")
+        case .startFilter: mode = .filterPrompt(filterInForceText)
         case .applyFilter(let text): applyFilter(text, layout: layout)
         case .nextMatch, .previousMatch:
             // A filter on takes n/N: its matches are what is on screen.
@@ -195,7 +219,7 @@ extension ReaderState {
         case .openArticle: openArticle()
         case .showHelp: mode = .help
         case .startSearch: mode = .searchPrompt("")
-        case .startFilter: mode = .filterPrompt(filter?.text ?? "")
+        case .startFilter: mode = .filterPrompt(filterInForceText)
         case .quit: leave(.quit, layout: layout)
         case .nextStory, .previousStory: story(action, layout: layout)
         case .cancel where fetch != nil: cancelFetch()
@@ -210,17 +234,17 @@ extension ReaderState {
     // MARK: - Moving the selection
 
     /// `j`: scroll through the rest of a tall comment first, then select the next one.
-    private mutating func nextComment(from selection: Int, layout: LayoutCache) {
+    private mutating func nextComment(from selection: Int, byComment: Bool = false, layout: LayoutCache) {
         let rows = pageRows
         guard rows > 0 else { return }
         let item = PageItem.comment(selection)
         let lastLine = PagePosition(item, page(layout).height(item) - 1)
-        if !selectionIsVisible(layout: layout) {
+        if !byComment, !selectionIsVisible(layout: layout) {
             scroll(by: max(1, rows / 2), layout: layout)
             return
         }
         let bottom = page(layout).move(top, by: rows - 1)
-        if bottom < lastLine {
+        if !byComment, bottom < lastLine {
             let distance = page(layout).distance(from: bottom, to: lastLine, limit: rows) ?? rows
             scroll(by: min(max(1, rows / 2), distance), keepSelection: true, layout: layout)
             return
@@ -234,23 +258,33 @@ extension ReaderState {
     }
 
     /// `k`: scroll back to the top of a tall comment first, then select the previous one.
-    private mutating func previousComment(from selection: Int, layout: LayoutCache) {
+    private mutating func previousComment(from selection: Int, byComment: Bool = false, layout: LayoutCache) {
         let rows = pageRows
         guard rows > 0 else { return }
-        if !selectionIsVisible(layout: layout) {
+        if articleSelected {
+            top = PagePosition(.article)
+            message = "this is the first comment"
+            return
+        }
+        if !byComment, !selectionIsVisible(layout: layout) {
             scroll(by: -max(1, rows / 2), layout: layout)
             return
         }
-        if top.item == .comment(selection), top.line > 0 {
+        if !byComment, top.item == .comment(selection), top.line > 0 {
             scroll(by: -min(max(1, rows / 2), top.line), keepSelection: true, layout: layout)
             return
         }
         guard let previous = page(layout).previous(.comment(selection))?.comment else {
-            if top.item != .article { top = PagePosition(.article) } else { message = "this is the first comment" }
+            if top.item != .article || !articleSelected {
+                top = PagePosition(.article)
+                articleSelected = true
+            } else {
+                message = "this is the first comment"
+            }
             return
         }
         self.selection = previous
-        reveal(previous, fromBelow: true, layout: layout)
+        reveal(previous, fromBelow: !byComment, layout: layout)
     }
 
     /// Selects `target`, or says `otherwise` when there is none.
@@ -259,6 +293,7 @@ extension ReaderState {
             if !otherwise.isEmpty { message = otherwise }
             return
         }
+        articleSelected = false
         tree.reveal(target)
         // Under a filter the target may lie in a stub: the stub is what can be selected.
         let shown = page(layout).rowStart(target)
@@ -355,6 +390,7 @@ extension ReaderState {
             guard event.row < shown.count, let index = shown[event.row].position.item.comment else { return }
             message = nil
             selection = index
+            articleSelected = false
             if case .header(let marker) = shown[event.row].line.role, event.column >= marker, event.column <= marker + 1
             {
                 changeFolds(layout: layout) { $0.toggleFold(index) }

@@ -76,6 +76,8 @@ extension ReaderState {
                 message = "no mark \(letter) in this thread"
                 return true
             }
+            // The prompt is answered: its line goes.
+            message = nil
             jump(to: target, layout: layout)
         }
         return true

@@ -36,6 +36,9 @@ public struct ReaderState: Sendable {
     public internal(set) var columns: Int
     /// The selected comment; nil only when there are no comments.
     public internal(set) var selection: Int?
+    /// The article, not `selection`, is what links and copies act on: chosen by going to the top, or by
+    /// going up from the first comment; any move to a comment ends it.
+    public internal(set) var articleSelected = false
     /// The window onto the page.
     public internal(set) var viewport = Viewport()
     /// The page line on the first screen row.
@@ -177,7 +180,14 @@ public struct ReaderState: Sendable {
         Page(
             discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
             overview: overview, visit: visits.visit, loading: replay != nil, markerStyle: newMarkerStyle,
-            options: options.layout)
+            options: pageLayoutOptions)
+    }
+
+    /// The layout the page uses: the user's, with stubs fetchable when the thread came from its address.
+    var pageLayoutOptions: LayoutOptions {
+        var layout = options.layout
+        layout.stubsFetchable = source == .address
+        return layout
     }
 
     /// The page lines on screen, top row first.

@@ -124,6 +124,28 @@ public struct Visit: Sendable {
         return visit
     }
 
+    /// Where each comment of this visit is in `discussion` (nil when gone), and the comments of
+    /// `discussion` the visit lacks, matched by the id hashes kept: for a thread whose old text can
+    /// no longer be read (its file rewritten in place). Linear in the comments.
+    public func matching(_ discussion: Discussion) -> (oldToNew: [Int?], added: [Int]) {
+        var byHash: [UInt64: Int] = [:]
+        byHash.reserveCapacity(discussion.count)
+        for index in 0..<discussion.count where !discussion.isPlaceholder(index) {
+            let hash = discussion.idHash(of: index)
+            if hash != 0 { byHash[hash] = index }
+        }
+        var kept = Set<Int>()
+        let oldToNew = hashes.map { hash -> Int? in
+            guard hash != 0, let new = byHash[hash] else { return nil }
+            kept.insert(new)
+            return new
+        }
+        let added = (0..<discussion.count).filter {
+            !discussion.isPlaceholder($0) && !kept.contains($0)
+        }
+        return (oldToNew, added)
+    }
+
     /// The number of comments in the discussion this visit is of (placeholders included, as indices go).
     public var indexCount: Int { hashes.count }
 

@@ -29,6 +29,9 @@ enum Discourse {
         var topicID: Int64?
         var topicTitle: String?
         var role: CommentRole?
+        /// The post's polls as text: the cooked HTML holds only a placeholder ("0 voters"); the
+        /// results are in the post's `polls` field.
+        var polls: [String] = []
 
         init(_ tree: inout JSONTree, _ node: Int32, notes: inout ImportNotes) {
             postNumber = tree.integer(node, "post_number")
@@ -41,6 +44,9 @@ enum Discourse {
             deleted = tree.string(node, "deleted_at") != nil || tree.bool(node, "user_deleted") == true
             topicID = tree.integer(node, "topic_id")
             topicTitle = tree.string(node, "topic_title")
+            if let list = tree.typed(node, "polls", .array) {
+                polls = tree.elements(list).map { Self.poll(&tree, $0) }
+            }
             // Discourse sets `staff` for admins and moderators too; the narrower role is the label.
             role =
                 tree.bool(node, "admin") == true
@@ -91,7 +97,7 @@ enum Discourse {
             }
             // Old topics say 1 for a reply to the opening post; both that and null mean top level.
             let parent = post.replyToPostNumber.flatMap { $0 == 1 ? nil : CommentID.integer($0) }
-            var body = HTMLText.convert(post.cooked ?? "")
+            var body = Post.withPolls(HTMLText.convert(post.cooked ?? ""), post.polls)
             // A post is never blank on screen: one with no text left (hidden, or media tread does not know) says so.
             if body.allSatisfy(\.isWhitespace) && !post.deleted { body = "[post with no text]" }
             let comment = Comment(
@@ -122,7 +128,8 @@ enum Discourse {
         return Article(
             id: topicID.map(String.init), title: title, author: opening?.username,
             published: opening?.createdAt ?? topic.createdAt, source: "Discourse",
-            body: ImportSupport.paragraphs(HTMLText.convert(opening?.cooked ?? ""))
+            body: ImportSupport.paragraphs(
+                Post.withPolls(HTMLText.convert(opening?.cooked ?? ""), opening?.polls ?? []))
         )
     }
 
@@ -140,5 +147,27 @@ enum Discourse {
         let what = post.actionCode.map { actions[$0] ?? $0 } ?? "changed the topic"
         let text = HTMLText.convert(post.cooked ?? "").split(separator: "\n").joined(separator: " ")
         return text.isEmpty ? "\(who) \(what)" : "\(who) \(what): \(text)"
+    }
+}
+
+extension Discourse.Post {
+    /// One poll of the `polls` field as lines: its title and voters, then each option with its votes.
+    static func poll(_ tree: inout JSONTree, _ node: Int32) -> String {
+        let title = tree.string(node, "title").map(HTMLText.convert).flatMap { $0.isEmpty ? nil : $0 } ?? "Poll"
+        let voters = tree.integer(node, "voters")
+        var lines = [title + (voters.map { " · \($0) voter\($0 == 1 ? "" : "s")" } ?? "")]
+        if let options = tree.typed(node, "options", .array) {
+            for option in tree.elements(options) {
+                let text = HTMLText.convert(tree.string(option, "html") ?? "")
+                let votes = tree.integer(option, "votes")
+                lines.append("- " + text + (votes.map { " · \($0) vote\($0 == 1 ? "" : "s")" } ?? ""))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `body` with the polls after it, each a paragraph of its own.
+    static func withPolls(_ body: String, _ polls: [String]) -> String {
+        polls.isEmpty ? body : ([body] + polls).joined(separator: "\n\n")
     }
 }

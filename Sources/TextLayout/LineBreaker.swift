@@ -199,6 +199,15 @@ struct LineBreaker {
                 return
             }
         }
+        // A web address longer than a line is never cut (a terminal or `less` could not follow it):
+        // it runs past the width on a line of its own.
+        if Self.isWebAddress(word) {
+            if !line.isEmpty { endLine() }
+            line.append(contentsOf: word)
+            lineWidth = wordWidth
+            endLine()
+            return
+        }
         // Longer than a line: fill what is left of this one, then cut it between clusters.
         let text = String(decoding: word, as: UTF8.self)
         if !line.isEmpty {
@@ -218,6 +227,12 @@ struct LineBreaker {
                 place(String(character).utf8, columns: TextWidth.of(character))
             }
         }
+    }
+
+    /// Whether `word` starts with `http://` or `https://` (ASCII, any case of the scheme).
+    private static func isWebAddress(_ word: [UInt8]) -> Bool {
+        let lowered = word.prefix(8).map { $0 | 0x20 }
+        return lowered.starts(with: Array("https://".utf8)) || lowered.starts(with: Array("http://".utf8))
     }
 
     /// Appends one cluster, starting a new line first when it does not fit on this one.

@@ -9,6 +9,9 @@ public struct DiscussionMerge: Sendable {
     public var oldToNew: [Int?]
     /// How many comments kept their id but changed their text or were deleted.
     public var editedCount: Int
+    /// The old discussion could not be read (its file was rewritten under it): nothing was matched,
+    /// and whoever kept its ids' hashes matches them (`oldToNew`, `newIDs`).
+    public var unmatched = false
 }
 
 extension Discussion {
@@ -24,7 +27,17 @@ extension Discussion {
         plan.planReload()
         var merge = try plan.build(article: fetched.article)
         merge.discussion.notes = fetched.notes
+        // Built here, from the version just read: a later rewrite of that file is told from it.
+        merge.discussion.bytes.origin = fetched.bytes.origin
         return merge
+    }
+
+    /// The new version of this discussion's file, taken whole, when this one can no longer be read
+    /// (`bytes.isStale`): its ids are gone with its bytes, so the merge is `unmatched`.
+    public func replaced(by fresh: Discussion) -> DiscussionMerge {
+        DiscussionMerge(
+            discussion: fresh, newIDs: [], oldToNew: [Int?](repeating: nil, count: count), editedCount: 0,
+            unmatched: true)
     }
 
     /// Puts the comments fetched for stub `stub` (its `more(of:)`) in its place.

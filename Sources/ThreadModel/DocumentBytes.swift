@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +14,12 @@ public final class DocumentBytes: @unchecked Sendable {
     public let buffer: UnsafeRawBufferPointer
     private let release: Release
     /// The slot `watchMapping` gave a mapped file, so a SIGBUS in it reads as "the file changed".
-    private let watchSlot: Int?
+    let watchSlot: Int?
+    /// The file read and how it stood then, to tell when it is rewritten (see `DocumentBytes+FileChanged`).
+    /// Set only before the bytes are shared: by the read, or by a merge that built them from that version.
+    var origin: FileOrigin?
+    /// Set once the mapped file is known to hold another version: its bytes are no longer read.
+    let stale = Atomic<Bool>(false)
 
     private enum Release {
         case unmap
@@ -25,9 +32,10 @@ public final class DocumentBytes: @unchecked Sendable {
     /// The largest document tread opens: text positions are 32-bit.
     public static let maximumSize = Int(UInt32.max) - 1
 
-    private init(buffer: UnsafeRawBufferPointer, release: Release) {
+    private init(buffer: UnsafeRawBufferPointer, release: Release, origin: FileOrigin? = nil) {
         self.buffer = buffer
         self.release = release
+        self.origin = origin
         self.watchSlot = release == .unmap ? Self.watchMapping(buffer) : nil
     }
 
@@ -44,24 +52,32 @@ public final class DocumentBytes: @unchecked Sendable {
 
     public var count: Int { buffer.count }
 
+    /// Whether the bytes are a mapping of a file (not a copy in memory).
+    var isMapped: Bool {
+        if case .unmap = release { return true }
+        return false
+    }
+
     public subscript(offset: Int) -> UInt8 { buffer[offset] }
 
     /// Reads a file: mapped when it is a regular file, read whole when it is a pipe or a device.
     ///
     /// `path` "-" means standard input, which is mapped too when it is a regular file
-    /// (`tread - < file`) read from its start.
-    public static func read(path: String) throws(DocumentError) -> DocumentBytes {
-        if path == "-" { return try read(fd: STDIN_FILENO, path: path) }
+    /// (`tread - < file`) read from its start. A regular file of at most `copyingUpTo` bytes is
+    /// copied instead: rewritten in place while it is read (`cp new.json t.json`), it still holds
+    /// the version read, as a mapping would not.
+    public static func read(path: String, copyingUpTo copyLimit: Int = 0) throws(DocumentError) -> DocumentBytes {
+        if path == "-" { return try read(fd: STDIN_FILENO, path: path, copyLimit: 0) }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             throw DocumentError(path: path, kind: .cannotOpen(reason: systemError(errno)))
         }
         defer { close(fd) }
-        return try read(fd: fd, path: path)
+        return try read(fd: fd, path: path, copyLimit: copyLimit)
     }
 
     /// Reads an open file as `read(path:)` describes; `fd` stays open.
-    private static func read(fd: Int32, path: String) throws(DocumentError) -> DocumentBytes {
+    private static func read(fd: Int32, path: String, copyLimit: Int) throws(DocumentError) -> DocumentBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw DocumentError(path: path, kind: .cannotOpen(reason: systemError(errno)))
@@ -77,11 +93,28 @@ public final class DocumentBytes: @unchecked Sendable {
         let size = Int(info.st_size)
         if size == 0 { throw DocumentError(path: path, kind: .empty) }
         if size > maximumSize { throw DocumentError(path: path, kind: .tooLarge(bytes: size)) }
+        let origin = path == "-" ? nil : FileOrigin(path: path, stamp: FileStamp(info))
+        if size <= copyLimit, let memory = malloc(size) {
+            // The first `size` bytes: a file that shrank meanwhile gives fewer, which the loader reports.
+            var count = 0
+            while count < size {
+                let got = pread(fd, memory + count, size - count, off_t(count))
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { break }
+                count += got
+            }
+            if count == 0 {
+                free(memory)
+                throw DocumentError(path: path, kind: .empty)
+            }
+            return DocumentBytes(
+                buffer: UnsafeRawBufferPointer(start: memory, count: count), release: .free, origin: origin)
+        }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             return try readStream(fd: fd, path: path)
         }
         _ = madvise(base, size, MADV_SEQUENTIAL)
-        return DocumentBytes(buffer: UnsafeRawBufferPointer(start: base, count: size), release: .unmap)
+        return DocumentBytes(buffer: UnsafeRawBufferPointer(start: base, count: size), release: .unmap, origin: origin)
     }
 
     /// Reads a pipe or a device to its end, or to the size limit, whichever comes first.

@@ -47,16 +47,17 @@ extension DocumentBytes {
     /// The raw bytes `ref` points at (escapes not decoded); nil when it is absent or does not
     /// lie inside these bytes. The one place text is cut from the bytes.
     public func bytes(of ref: TextRef) -> UnsafeRawBufferPointer? {
-        guard !ref.isAbsent, holds(ref) else { return nil }
+        guard !ref.isAbsent, holds(ref), !isStale else { return nil }
         let start = Int(ref.offset)
         return UnsafeRawBufferPointer(rebasing: buffer[start..<start + ref.length])
     }
 
     /// The text `ref` points at, as a Swift string: JSON escapes decoded, invalid UTF-8
     /// and lone surrogates replaced by U+FFFD. Nil when the text is absent; U+FFFD when the
-    /// reference does not lie inside the bytes.
+    /// reference does not lie inside the bytes; `staleText` once the file holds another version.
     public func string(_ ref: TextRef) -> String? {
         if ref.isAbsent { return nil }
+        if isStale { return Self.staleText }
         guard let slice = bytes(of: ref) else { return "\u{FFFD}" }
         if !ref.isJSONEscaped || !slice.contains(UInt8(ascii: "\\")) {
             return String(decoding: slice, as: UTF8.self)

@@ -57,8 +57,10 @@ struct LiveThread: Sendable {
             }
         case (.file(let path, let format), .reload):
             do throws(DocumentError) {
-                let bytes = try DocumentBytes.read(path: path)
+                let bytes = try DocumentBytes.read(path: path, copyingUpTo: BackgroundLoad.worthwhileSize - 1)
                 let fresh = try Discussion.load(bytes, format: format)
+                // The old file rewritten in place: its ids are gone, so the reader matches what it kept.
+                if discussion.bytes.isStale { return .reloaded(discussion.replaced(by: fresh)) }
                 return .reloaded(try discussion.merging(reload: fresh))
             } catch {
                 return .fetchFailed(error.naming(path).description)

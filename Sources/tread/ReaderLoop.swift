@@ -32,6 +32,11 @@ func openReader(
     defer { terminal.restore() }
     var options = preferences.readerOptions
     if !terminal.hasColors { options.newMarkerStyle = .word }
+    // A mapped file cut short reads as zeros and says so, so that quitting still saves the visit.
+    DocumentBytes.surviveShrinking()
+    var fileChange = FileChangeWatch()
+    // Said on the status line until a key has seen it.
+    var changeNotice: String?
     let size = terminal.size
     var state = ReaderState(
         discussion: thread.discussion, rows: size.rows, columns: size.columns, options: options,
@@ -52,10 +57,17 @@ func openReader(
         // Busy (a job runs) means polling; idle means sleeping until a key; a long search or filter steps.
         let timeout: Int32 = state.isSearching || state.isFiltering ? 0 : runtime.inbox.isBusy ? 50 : -1
         let waited = terminal.nextEvent(timeout: timeout)
+        // Asked before the event is applied, so a rewritten file's new bytes are never drawn; said after
+        // it, so its key does not clear the notice.
+        if let notice = fileChange.notice(for: state.discussion) { changeNotice = notice }
         if let outcome = try runtime.deliver(to: &state, layout: layout) { return outcome }
         guard var event = waited else {
             // Nothing else woke the loop: draw what arrived, or the next stretch of a search or filter.
             var step: Message?
+            if let changeNotice {
+                state.update(.notice(changeNotice), layout: layout)
+                runtime.show(state, layout: layout)
+            }
             if state.isSearching {
                 step = .searchStep
             } else if state.isFiltering {
@@ -82,6 +94,10 @@ func openReader(
             event = next
         }
         if let outcome = try runtime.deliver(to: &state, layout: layout) { return outcome }
+        if let notice = changeNotice {
+            state.update(.notice(notice), layout: layout)
+            changeNotice = nil
+        }
         runtime.show(state, layout: layout)
     }
 }
@@ -152,6 +168,10 @@ struct ReaderRuntime {
             case .loadFailed(let error):
                 // The preview was fine but the rest of the file is not: leave, as if it had failed at once.
                 terminal.restore()
+                if state.discussion.bytes.isStale {
+                    writeError("tread: \(displayName(thread.file ?? "-")): the file changed while being read")
+                    throw ExitCode(DocumentBytes.fileChangedStatus)
+                }
                 writeError("tread: \(error.naming(thread.file).description)")
                 throw ExitCode(error.exitStatus)
             }

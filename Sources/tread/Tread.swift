@@ -20,8 +20,16 @@ struct Tread: ParsableCommand {
         commandName: "tread",
         abstract: "Read threaded discussions in the terminal.",
         discussion: """
+              tread FILE                 read a saved thread or a tread document
+              tread URL                  fetch a Hacker News, Reddit, Lobsters, Discourse, Mastodon, Lemmy or Bluesky thread
+              tread LIST                 browse a front page: hn, r/SUB, lobsters, https://HOST/latest
+              tread URL --offline        read the copy saved by the last fetch, without the network
+              tread FILE --print         print the thread as text (--width, --depth)
+              tread FILE --filter QUERY  open (or print) with a filter on, as the reader's &
+
             With no FILE, opens the bundled sample article (or the list config.toml names in `start`). "-" reads standard input.
             When standard output is not a terminal, the thread is printed as text instead.
+            Every option of the reader: tread read --help.
             The document format is described in docs/FORMAT.md of tread's source.
             """,
         version: treadVersion,
@@ -59,7 +67,9 @@ struct DocumentOptions: ParsableArguments {
         DocumentBytes.setFileChangedMessage(
             errorLine("tread: \(displayName(file)): the file changed while being read"))
         do {
-            return DocumentRead(bytes: try DocumentBytes.read(path: file))
+            // The reader keeps a small file's version whatever happens to the file; a big one is mapped.
+            return DocumentRead(
+                bytes: try DocumentBytes.read(path: file, copyingUpTo: early ? BackgroundLoad.worthwhileSize - 1 : 0))
         } catch {
             throw error.naming(file)
         }

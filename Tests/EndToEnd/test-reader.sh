@@ -139,9 +139,9 @@ python3 "$GEN" --comments 10000 --seed 2 -q -o "$big"
 start_app 80 24 "$BIN" "$big"
 expect_status "article" "a 10,000-comment thread opens"
 send c
-expect_status "comment 1 of 10000" "c on a 10,000-comment thread"
+expect_status "comment 1 of 10,000" "c on a 10,000-comment thread"
 send G
-expect_status "comment 10000 of 10000" "G goes to the last comment"
+expect_status "comment 10,000 of 10,000" "G goes to the last comment"
 send g c ']' ']' J
 expect_status "depth 1" "jumps between threads"
 send z

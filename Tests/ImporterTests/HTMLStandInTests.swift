@@ -73,6 +73,15 @@ import Testing
         #expect(HTMLText.convert(html) == "[video: Never <https://www.youtube.com/watch?v=dQw4w9WgXcQ>]")
     }
 
+    /// Before: `[video: Urho3d &amp; Nvidia PhysX …]`: Discourse escapes the video's title twice.
+    @Test func aLazyVideoTitleEscapedTwiceShowsItsCharacters() {
+        let html = """
+            <div class="lazy-video-container" data-video-id="abc" data-video-title="Urho3d &amp;amp; Nvidia PhysX" \
+            data-provider-name="youtube"></div>
+            """
+        #expect(HTMLText.convert(html) == "[video: Urho3d & Nvidia PhysX <https://www.youtube.com/watch?v=abc>]")
+    }
+
     @Test func videoElementBecomesVideoLineWithItsSource() {
         let html = """
             <p>clip:</p><div class="video-container"><video width="100%" controls><source \

@@ -140,6 +140,16 @@ import ThreadModel
         #expect(state.discussion.count == 30)
     }
 
+    /// Before: `R` after the background load said "this thread has no address or file to read again".
+    @Test func aFileLoadedInTheBackgroundReloadsLikeASmallOne() {
+        let (preview, full) = documents(preview: 9)
+        var state = ReaderState(discussion: preview, rows: 12, columns: 40, loading: true, source: .file)
+        state.update(.loaded(full))
+        state.press("R")
+        #expect(state.fetch?.kind == .reload)
+        #expect(state.message == nil)
+    }
+
     /// Before: the rule said "9 comments" on a preview of a thread of 30 (200,001 on the 1M file, then 2,000).
     @Test func theRuleCountsThePreviewsCommentsAsSoFar() {
         let (preview, full) = documents(preview: 9)

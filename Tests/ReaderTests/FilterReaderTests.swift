@@ -24,6 +24,23 @@ import ThreadTestSupport
         return state
     }
 
+    /// Before: Enter closed the prompt on `target or` and left `target o` on, unseen.
+    @Test func enterOnAWrongQueryKeepsThePromptAndSaysWhichQueryIsOn() {
+        let state = filtered("target or")
+        #expect(state.mode == .filterPrompt("target or"))
+        #expect(state.statusText.contains("✗"))
+        #expect(state.statusText.contains("on: target o"))
+    }
+
+    /// Before: `&` after a wrong query opened on the wrong text, not the query in force.
+    @Test func theFilterPromptOpensOnTheQueryInForce() {
+        var state = filtered("target")
+        state.update(.action(.applyFilter("depth>")))
+        #expect(state.mode == .reading)
+        state.update(.key(.character("&")))
+        #expect(state.mode == .filterPrompt("target"))
+    }
+
     @Test func filterKeepsAncestorsAsMutedLinesAndStubsTheRest() {
         let state = filtered("target")
         #expect(
@@ -84,7 +101,8 @@ import ThreadTestSupport
 
     @Test func jAndKWalkTheFilteredRows() {
         var state = filtered("target", rows: 30)
-        state.press("g")
+        // The top is the article; the first `j` selects the first row.
+        state.press("gj")
         var names: [String] = []
         for _ in 0..<6 {
             names.append(state.selectedName ?? "-")

@@ -155,6 +155,29 @@ private let liveGrown = """
         #expect(state.selectionIsVisible)
     }
 
+    private static let redditStub = Self.withStub.replacingOccurrences(
+        of: "2 more replies", with: "2 more replies not in this file")
+
+    /// Before: a thread opened by its address said "2 more replies not in this file" while Enter fetched them.
+    @Test func aStubOfALiveThreadSaysEnterFetchesIt() throws {
+        let live = ReaderState(
+            discussion: try document(Self.redditStub), rows: 30, columns: 80, source: .address)
+        #expect(live.pageText.contains("… 2 more replies · Enter fetches them"))
+        let file = ReaderState(discussion: try document(Self.redditStub), rows: 30, columns: 80, source: .file)
+        #expect(file.pageText.contains("… 2 more replies not in this file"))
+    }
+
+    /// Before: when the site sent none of the announced replies, the stub vanished with "no new comments".
+    @Test func anExpansionThatBringsNothingSaysTheRepliesDidNotCome() throws {
+        let old = try document(Self.withStub)
+        var state = liveReader(old)
+        state.apply(.nextComment, .nextComment)
+        state.update(.key(.enter))
+        let empty = try document(#"{"article": {"title": "more"}, "comments": []}"#)
+        state.update(.expanded(try old.merging(stub: 2, with: empty)))
+        #expect(state.message == "the announced replies did not come: the site sent none of them")
+    }
+
     @Test func enterOnStubOfAFileSaysWhyItCannotBeFetched() throws {
         var state = liveReader(try document(Self.withStub), source: .file)
         state.apply(.nextComment, .nextComment)

@@ -48,6 +48,40 @@ import ThreadTestSupport
         #expect(state.press("o1").effects == [.open("https://a.org/x")])
     }
 
+    /// An article with its own numbered links, and a first comment with one.
+    static func articleWithLinks(lines: Int = 1) -> Discussion {
+        let filler = Array(repeating: "more of the article", count: max(0, lines - 1))
+        let body = ["read <https://a.org/one> and <https://a.org/two>"] + filler
+        var builder = DiscussionBuilder(
+            article: Article(title: "T", url: "https://example.org/story", body: body))
+        builder.add(Comment(id: .string("1"), author: "ann", body: "see <https://gitlab.com/x>"), under: nil)
+        builder.add(Comment(id: .string("2"), author: "bob", body: "no links"), under: nil)
+        do { return try builder.build() } catch { fatalError("\(error)") }
+    }
+
+    /// Before: `2o` and `y` on the article acted on the first comment's links (urho3d's gitlab link).
+    @Test func onATallArticleLinksAreTheArticles() {
+        var state = ReaderState(discussion: Self.articleWithLinks(lines: 30), rows: 12, columns: 80)
+        #expect(state.positionText == "article")
+        #expect(state.press("2o").effects == [.open("https://a.org/two")])
+        #expect(state.press("y").effects == [.copy("https://a.org/one")])
+    }
+
+    /// Before: on a window showing the article and the first comment, `g` left the comment selected.
+    @Test func gSelectsTheArticleAndItsLinks() {
+        var state = ReaderState(discussion: Self.articleWithLinks(), rows: 20, columns: 80)
+        state.press("jg")
+        #expect(state.positionText == "article")
+        #expect(state.press("3o").effects == [.open("https://example.org/story")])
+        state.press("j")
+        #expect(state.positionText.hasPrefix("comment 1 of 2"))
+        #expect(state.selection == 0)
+        #expect(state.press("o").effects == [.open("https://gitlab.com/x")])
+        state.press("k")
+        #expect(state.positionText == "article")
+        #expect(state.press("1o").effects == [.open("https://a.org/one")])
+    }
+
     @Test func hostileLinksAreRefusedWithAMessage() {
         for href in ["javascript:alert(1)", "file:///etc/passwd", "https://a.org/\u{1B}]52;c;x"] {
             var state = ReaderState(discussion: Self.thread("click <\(href)>"), rows: 12, columns: 80)

@@ -43,6 +43,16 @@ import ThreadTree
         for line in printed.split(separator: "\n") { #expect(line.count <= 12, "\(line)") }
     }
 
+    /// Before: `--print` cut a long URL across lines, so neither a terminal nor `less` could follow it.
+    @Test func aLongURLIsPrintedWholeOnALineOfItsOwn() {
+        let url = "https://example.org/" + String(repeating: "a", count: 70) + "/end"
+        let printed = ThreadPrinter(width: 60).text(of: discussion("a: see \(url) and more words here"))
+        let lines = printed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains(url))
+        #expect(lines.contains("see"))
+        #expect(lines.contains("and more words here"))
+    }
+
     @Test func hundredThousandDeepChainPrintsWithCappedIndentation() throws {
         let depth = 100_000
         var builder = DiscussionBuilder(article: Article(title: "Deep"))

@@ -147,7 +147,8 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         #expect(state.pageText.contains("reply to c"))
         state.apply(.top)
         #expect(state.top == PagePosition(.article))
-        #expect(state.positionText == "comment 1 of 8 · depth 1 · 12%")
+        // The top selects the article even when its first comment shows below it (issue 23).
+        #expect(state.positionText == "article")
         #expect(ReaderState(discussion: sampleDiscussion(), rows: 24, columns: 80).positionText == "article")
         state.apply(.firstComment)
         #expect(state.selectedName == "a")
@@ -309,5 +310,35 @@ func reader(rows: Int = 30, columns: Int = 80, _ outline: String = thread) -> Re
         #expect(state.statusText.hasPrefix(" article · no comments"))
         #expect(state.pageText.contains("── 0 comments"))
         #expect(state.press("q").quits)
+    }
+}
+
+/// A count counts comments, whatever their height (issue 23, bug 7).
+@Suite struct CountedMoveTests {
+    static let tall = """
+        a: #30
+        b: #30
+        c: #30
+        d: short
+        e: short
+        """
+
+    /// Before: at 80x12 `2j` scrolled through the tall first comment and stayed on it.
+    @Test func aCountedJMovesThatManyCommentsPastTallOnes() {
+        var state = reader(rows: 12, Self.tall)
+        state.press("2j")
+        #expect(state.selectedName == "c")
+        state.press("2k")
+        #expect(state.selectedName == "a")
+        state.press("9j")
+        #expect(state.selectedName == "e")
+    }
+
+    @Test func aCountIsShownWhileItIsTyped() {
+        var state = reader(rows: 12, Self.tall)
+        state.press("12")
+        #expect(state.statusText.hasSuffix(" 12  ? help"))
+        state.press("j")
+        #expect(!state.statusText.contains(" 12  ? help"))
     }
 }

@@ -30,9 +30,11 @@ func savedState(of reader: ReaderState) -> ThreadState? {
 }
 
 /// A reader whose visit is its first to the thread (nothing new), as the loop starts it.
-func firstReader(_ outline: String = firstThread, rows: Int = 30, columns: Int = 60) -> ReaderState {
+func firstReader(
+    _ outline: String = firstThread, rows: Int = 30, columns: Int = 60, source: ThreadSource? = nil
+) -> ReaderState {
     let discussion = discussion(outline)
-    var state = ReaderState(discussion: discussion, rows: rows, columns: columns)
+    var state = ReaderState(discussion: discussion, rows: rows, columns: columns, source: source)
     let visit = Visit(
         discussion: discussion, identity: ThreadIdentity(key: "test", site: nil), stored: nil, now: firstVisitTime)
     state.update(.visitReady(visit))

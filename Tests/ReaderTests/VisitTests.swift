@@ -21,6 +21,8 @@ import ThreadTestSupport
     @Test func screenShowsMarkersAndTheCountInTheRule() {
         var state = readerWithNews(rows: 16, columns: 50)
         state.apply(.top)
+        // Down from the article: its first comment, the screen unmoved.
+        state.apply(.nextComment)
         #expect(
             state.pageText == """
                 Title

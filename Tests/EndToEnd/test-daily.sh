@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# End-to-end: what a daily user hit (issue 23): the article's own links, `R` on a big file, a file
+# rewritten in place while open, an invalid filter, counts over tall comments, occurrences, visits.
+# Usage: test-daily.sh PATH/TO/tread
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+BIN=${1:?usage: test-daily.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+GEN="$REPO/Scripts/gen_thread.py"
+FIXTURES="$REPO/Tests/Fixtures"
+work="$E2E_DIR/daily"
+mkdir -p "$work"
+# `o` and `y` hand their link to these: the opened or copied URL lands in a file.
+cat >"$work/opener" <<'SCRIPT'
+#!/bin/sh
+printf '%s\n' "$1" >>"$OPENED"
+SCRIPT
+chmod +x "$work/opener"
+
+# --- The article's own links: `g` selects the article, `2o` opens its link 2 (Lobsters at 100x35) ---
+lobsters="$FIXTURES/lobsters/tdfoqh_ranking_comments_2025_depth_format.json"
+start_app 100 35 env BROWSER="$work/opener" OPENED="$work/opened" "$BIN" "$lobsters"
+expect_screen "Ranking comments" "the Lobsters thread opens"
+send j j g
+expect_status "article" "g selects the article though its first comment shows below it"
+send o
+expect_screen "open which link?" "o on the article offers the article's links"
+expect_screen "ekvqcf" "the picker lists the article's own link"
+send 1
+for _ in $(seq 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
+if grep -q "ekvqcf" "$work/opened" 2>/dev/null; then pass "1 in the picker opens the article's link"; else
+    fail "1 in the picker opens the article's link (opened: $(cat "$work/opened" 2>/dev/null))"; fi
+send j
+expect_status "comment 1 of" "j from the article selects the first comment"
+send q
+expect_exit 0 "q quits after the article's links"
+
+# --- `R` on a file over 8 MB, loaded in the background, reads it again -------------------------------
+python3 "$GEN" --comments 30000 --seed 7 -q -o "$work/big.json"
+[ "$(stat -c %s "$work/big.json")" -gt $((8 << 20)) ] && pass "the big file is over 8 MB" || fail "the big file is over 8 MB"
+start_app 100 30 "$BIN" "$work/big.json"
+expect_screen "synthetic-realistic-30000" "the big file opens"
+for _ in $(seq 200); do status_line | grep -q "loading" || break; sleep 0.1; done
+send R
+wait_for "no new comments" 30 >/dev/null
+expect_status "no new comments" "R on the big file reads it again"
+if status_line | grep -q "no address or file"; then fail "R on a big file says it has no file"; else pass "R on a big file has its file"; fi
+send q
+expect_exit 0 "q quits after R on the big file"
+
+# --- A file rewritten in place while open: never a byte of the new version, R reads it, q saves --------
+python3 "$GEN" --comments 2000 --seed 3 -q -o "$work/small.json"
+python3 "$GEN" --comments 2100 --seed 4 -q -o "$work/small-new.json"
+newtitle=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["comments"][0]["body"][:40])' "$work/small-new.json")
+state="$work/rewrite-state"
+start_app 100 30 env XDG_STATE_HOME="$state" "$BIN" "$work/small.json"
+expect_screen "synthetic-realistic-2000" "the small file opens"
+send j
+expect_status "comment 1 of 2,000" "j selects the first comment of the small file"
+cat "$work/small-new.json" >"$work/small.json"
+send j
+expect_status "the file changed on disk: R reads the new version" "a small file rewritten longer is noticed"
+if screen | grep -qF "$newtitle"; then fail "the rewritten file's text shows"; else pass "the old version stays on screen"; fi
+send R
+expect_status "new comments" "R reads the rewritten small file and merges it"
+send g
+expect_screen "synthetic-realistic-2100-4" "the new version's article shows after R"
+: >"$work/small.json"
+send G k
+expect_status "the file changed on disk" "a small file cut to nothing is noticed, the reader goes on"
+send q
+expect_exit 0 "q quits after the file was cut"
+if env XDG_STATE_HOME="$state" "$BIN" recent 2>&1 | grep -q "small.json"; then pass "the visit was saved on the way out";
+else fail "the visit was saved on the way out ($(env XDG_STATE_HOME="$state" "$BIN" recent 2>&1 | head -3))"; fi
+
+# A big (mapped) file: rewritten shorter in place, its new bytes are never drawn; R reads the new version.
+python3 "$GEN" --comments 30000 --seed 8 -q -o "$work/big-new.json"
+cp "$work/big.json" "$work/big-rw.json"
+start_app 100 30 env XDG_STATE_HOME="$state" "$BIN" "$work/big-rw.json"
+expect_screen "synthetic-realistic-30000-7" "the big file opens to be rewritten"
+for _ in $(seq 200); do status_line | grep -q "loading" || break; sleep 0.1; done
+send c
+expect_status "comment 1 of 30" "c selects the first comment of the big file"
+head -c 100000 "$work/big-new.json" >"$work/big-rw.json"
+send 3 0 ']'
+expect_status "the file changed on disk and cannot be shown" "a big file cut in place is noticed"
+expect_screen "[the file changed on disk: R reads the new version]" "the big file's comments say it changed instead of its new bytes"
+cat "$work/big-new.json" >"$work/big-rw.json"
+send R
+wait_for "the file's new version" 30 >/dev/null
+expect_status "the file's new version" "R reads the rewritten big file"
+send g
+expect_screen "synthetic-realistic-30000-8" "the new version's address shows"
+send q
+expect_exit 0 "q quits after the big file was rewritten"
+
+# --- Enter on a wrong filter query keeps the prompt open and says which query is on -----------------
+start_app 100 24 "$BIN" "$REPO/SampleData/zte-partial-reprieve.json"
+expect_screen "ZTE Complies" "the sample opens for the filter"
+send '&'
+send -l "iphone or"
+expect_status "&iphone or" "the filter prompt echoes the query"
+send Enter
+expect_status "&iphone or" "Enter on a wrong query keeps the prompt open"
+expect_status "on: iphone o" "the prompt says which query is on"
+send BSpace BSpace BSpace Enter
+expect_gone "&iphone" "Enter on a good query closes the prompt"
+send '&'
+expect_status "&iphone" "& opens on the query in force"
+send Escape q
+expect_exit 0 "q quits after the filter"
+
+# --- Counts count comments, however tall, and show while typed (80x12) -----------------------------
+python3 "$GEN" --comments 20 --shape flat --body-len 1500,2500 --seed 5 -q -o "$work/tall.json"
+start_app 80 12 "$BIN" "$work/tall.json"
+expect_screen "synthetic-flat-20" "the thread of tall comments opens"
+send c
+expect_status "comment 1 of 20" "c selects the first tall comment"
+send 5
+expect_status " 5  ? help" "the count shows while it is typed"
+send j
+expect_status "comment 6 of 20" "5j moves five comments past tall ones"
+send 3 k
+expect_status "comment 3 of 20" "3k moves three comments back"
+send q
+expect_exit 0 "q quits after counts"
+
+# --- tread --help names the ways in: a URL, --print, --offline, --filter -------------------------------
+help=$("$BIN" --help 2>&1)
+for word in "tread URL" "--print" "--offline" "--filter"; do
+    if grep -qF -- "$word" <<<"$help"; then pass "tread --help mentions $word"; else fail "tread --help mentions $word"; fi
+done
+
+finish
