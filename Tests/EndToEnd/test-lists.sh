@@ -111,6 +111,18 @@ expect_screen ">  2. First Look at Nintendo Switch" "n finds the next title, wra
 send q
 expect_exit 0 "q quits after paging"
 
+# --- a story that cannot be fetched: the list stays, the failure on its status line ---
+start_app 100 30 "${apis[@]}" "$BIN" reddit
+expect_screen ">  1. Red Dead Redemption 2 Official Trailer" "the Reddit list opens on its first story"
+send Enter
+expect_status "58hakw" "a story whose fetch fails: the failure on the list's status line, with its address"
+expect_screen ">  1. Red Dead Redemption 2 Official Trailer" "the list shows again, the row still selected"
+expect_status "not found (HTTP 404)" "the status line says the thread fetch's reason"
+send j
+expect_screen ">  2. " "the list still takes keys after the failure"
+send q
+expect_exit 0 "q quits the list after a story failed"
+
 start_app 100 30 "${apis[@]}" "$BIN" "$base/latest"
 expect_screen "pinned" "Discourse: pinned mark"
 send G
