@@ -38,6 +38,12 @@ public struct ThreadFetcher: Sendable {
             do {
                 // No retries: when Algolia is busy the official API is the quicker way.
                 let body = try await client.withoutRetries().json(url)
+                // A comment's permalink: the whole story, when it can be had; else the comment's subtree.
+                if let story = Self.algoliaStory(ofComment: body), story != address.id,
+                    let whole = try? await fetch(ThreadAddress(site: .hackerNews, id: story), parts: parts)
+                {
+                    return whole
+                }
                 if let parts, let first = Self.firstThreads(ofAlgolia: body),
                     let part = try? read(first, .hackerNewsAlgolia, url: url)
                 {

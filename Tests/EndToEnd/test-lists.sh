@@ -143,6 +143,22 @@ status_line | grep -qv "comment 1 of" && pass "the permalink's comment is select
 send q
 expect_exit 0 "q leaves the permalink's thread"
 
+# An HN item that is a comment: its parents up to the story (Algolia has not the item here, the
+# official API's items name their parent), the whole story opened with the comment selected.
+start_app 100 30 "${apis[@]}" "$BIN" "https://news.ycombinator.com/item?id=43732616"
+expect_screen "IBM orders US sales" "an HN comment's permalink opens its story's whole thread"
+expect_gone "not in this thread" "the HN comment is found"
+expect_status "depth 17" "the HN comment (17 deep) is selected, its ancestors unfolded"
+send q
+expect_exit 0 "q leaves the HN comment's thread"
+
+# A Lobsters comment link (#c_SHORT): the whole story, the comment (third level) selected.
+start_app 100 30 "${apis[@]}" "$BIN" "https://lobste.rs/s/tdfoqh/ranking_comments#c_lqqn3a"
+expect_screen "? help" "a Lobsters comment link opens the story"
+expect_status "depth 3" "the Lobsters comment is selected, its ancestors unfolded"
+send q
+expect_exit 0 "q leaves the Lobsters comment's thread"
+
 start_app 100 30 "${apis[@]}" "$BIN" hn
 expect_screen "hn · 3 stories · 27 missing" "HN list says how many are missing"
 send q
