@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Hacker News item that is a comment: its story is found, and the whole thread is fetched
 /// (the reader then selects the comment, from the address).
 extension ThreadFetcher {
@@ -41,5 +43,40 @@ extension ThreadFetcher {
         else { return nil }
         let text = String(decoding: body[value], as: UTF8.self)
         return text.count <= 20 && text.allSatisfy(\.isASCIIDigit) ? text : nil
+    }
+}
+
+/// A Lobsters comment's own link, `https://lobste.rs/c/SHORT`, names no story: the site's
+/// `/c/SHORT.json` does (its `url`).
+extension ThreadFetcher {
+    /// The story's address with the comment's fragment (`https://lobste.rs/s/ID#c_SHORT`), built
+    /// from validated parts of the comment's `url`.
+    public func lobstersStory(ofComment short: String) async throws(FetchError) -> String {
+        let url = SiteAPI.join(api.lobsters, ["c", "\(short).json"])
+        let body = try await client.json(url)
+        let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        guard let link = object?["url"] as? String, let story = ThreadAddress(link), story.site == .lobsters else {
+            throw FetchError(url: url, kind: .unreadable("the answer names no Lobsters story (url)"))
+        }
+        return "https://lobste.rs/s/\(story.id)#c_\(short)"
+    }
+
+    /// As `lobstersStory(ofComment:)`, with the failure as a value.
+    public func lobstersStoryResult(ofComment short: String) async -> Result<String, FetchError> {
+        do {
+            return .success(try await lobstersStory(ofComment: short))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+extension ThreadAddress {
+    /// The comment's short id of a Lobsters comment link (`https://lobste.rs/c/SHORT`); nil otherwise.
+    public static func lobstersCommentLink(_ text: String) -> String? {
+        guard let address = WebAddress(text), address.host == "lobste.rs", address.segments.count == 2,
+            address.segments[0] == "c"
+        else { return nil }
+        return lobstersID(address.segments[1])
     }
 }

@@ -159,6 +159,18 @@ expect_status "depth 3" "the Lobsters comment is selected, its ancestors unfolde
 send q
 expect_exit 0 "q leaves the Lobsters comment's thread"
 
+# The site's own comment link (/c/SHORT) names no story: /c/SHORT.json does, then as #c_SHORT.
+start_app 100 30 "${apis[@]}" "$BIN" "https://lobste.rs/c/lqqn3a"
+expect_screen "? help" "a Lobsters /c/ comment link opens the story"
+expect_status "depth 3" "the /c/ link's comment is selected"
+send q
+expect_exit 0 "q leaves the /c/ link's thread"
+grep -q "^/lobsters/c/lqqn3a.json " "$work/requests" && pass "the comment's story is asked of /c/SHORT.json" ||
+    fail "no /c/ request: $(grep lobsters/c "$work/requests")"
+"$BIN" --print --offline "https://lobste.rs/c/lqqn3a" >"$work/out" 2>"$work/err"
+[ $? -eq 69 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && pass "a /c/ link offline: one line, 69" ||
+    fail "/c/ offline: $(cat "$work/err")"
+
 start_app 100 30 "${apis[@]}" "$BIN" hn
 expect_screen "hn · 3 stories · 27 missing" "HN list says how many are missing"
 send q

@@ -64,6 +64,10 @@ import Testing
         #expect(ThreadAddress("https://lobste.rs/s/tdfoqh/ranking_comments#c_../x")?.comment == nil)
         #expect(ThreadAddress("https://lobste.rs/s/tdfoqh/ranking_comments#top")?.comment == nil)
         #expect(ThreadAddress("https://lobste.rs/s/tdfoqh")?.comment == nil)
+        #expect(ThreadAddress.lobstersCommentLink("https://lobste.rs/c/LQQN3A") == "lqqn3a")
+        #expect(ThreadAddress.lobstersCommentLink("https://lobste.rs/c/a%2F..") == nil)
+        #expect(ThreadAddress.lobstersCommentLink("https://example.org/c/lqqn3a") == nil)
+        #expect(ThreadAddress.lobstersCommentLink("https://lobste.rs/s/tdfoqh") == nil)
     }
 
     @Test func onlyHTTPAndHTTPSAreAddresses() {
