@@ -142,7 +142,13 @@ extension ReaderState {
             if discussion.count > Self.authorIndexInBackground { commands.append(.indexAuthors(discussion)) }
         }
         if let filter = opening.filter { handle(.action(.applyFilter(filter)), layout: layout) }
-        if let focus = opening.focus { self.focus(focus, layout: layout) }
+        if let focus = opening.focus {
+            if opening.restArriving && !contains(focus) {
+                pendingFocus = focus
+            } else {
+                self.focus(focus, layout: layout)
+            }
+        }
     }
 
     /// Above this many comments the authors are hashed beside the reader once it is all read, so that the

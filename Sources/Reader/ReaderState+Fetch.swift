@@ -111,6 +111,10 @@ extension ReaderState {
                 endFetch()
                 self.message = "all \(Self.grouped(discussion.commentCount)) comments are in"
             }
+            if let focus = pendingFocus, whole || contains(focus) {
+                pendingFocus = nil
+                self.focus(focus, layout: layout)
+            }
         default:
             break
         }

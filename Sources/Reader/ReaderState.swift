@@ -99,6 +99,8 @@ public struct ReaderState: Sendable {
     public var newMarkerStyle: NewMarkerStyle { options.newMarkerStyle }
     /// How the reader was opened: where the thread can be read again from, what is still arriving.
     public let opening: ReaderOpening
+    /// A permalink's comment not in the first part of a thread still arriving: selected when it arrives.
+    var pendingFocus: String?
     /// Where the thread can be read again from, for `R` and Enter on a stub.
     public var source: ThreadSource { opening.source }
     /// The fetch running (or just asked for), and how many were asked for.

@@ -14,6 +14,10 @@ enum Discourse {
         var title: String?
         var fancyTitle: String?
         var createdAt: String?
+        var likeCount: Int64?
+        var postsCount: Int64?
+        /// pinned, closed, archived and the category's name, as the list line says them.
+        var marks: [String] = []
     }
 
     struct Post {
@@ -65,9 +69,11 @@ enum Discourse {
             throw DocumentError(kind: .shape("a Discourse topic must be a JSON object", line: 0, column: 0))
         }
         var notes = ImportNotes()
-        let topic = Topic(
+        var topic = Topic(
             id: tree.integer(root, "id"), title: tree.string(root, "title"),
             fancyTitle: tree.string(root, "fancy_title"), createdAt: notes.time(tree.string(root, "created_at")))
+        (topic.likeCount, topic.postsCount) = (tree.integer(root, "like_count"), tree.integer(root, "posts_count"))
+        topic.marks = marks(&tree, root)
         var posts: [Post] = []
         let stream = tree.member(root, "post_stream") ?? -1
         for node in tree.elements(tree.typed(stream, "posts", .array) ?? -1) {
@@ -125,12 +131,35 @@ enum Discourse {
         let given =
             topic.title ?? topic.fancyTitle.map(HTMLEntities.decode) ?? posts.lazy.compactMap(\.topicTitle).first
         let title = given.flatMap { $0.isEmpty ? nil : $0 } ?? topicID.map { "Discourse topic \($0)" } ?? "Untitled"
-        return Article(
+        var article = Article(
             id: topicID.map(String.init), title: title, author: opening?.username,
             published: opening?.createdAt ?? topic.createdAt, source: "Discourse",
             body: ImportSupport.paragraphs(
                 Post.withPolls(HTMLText.convert(opening?.cooked ?? ""), opening?.polls ?? []))
         )
+        // The list's reckoning: likes as the score, the posts after the first as comments.
+        article.score = topic.likeCount
+        article.commentCount = topic.postsCount.map { max(0, $0 - 1) }
+        article.marks = topic.marks.isEmpty ? nil : topic.marks
+        return article
+    }
+
+    /// The topic's marks: pinned, closed, archived, and its category's name when the answer names
+    /// it (`categories`, which a topic's page carries only on some forums).
+    static func marks(_ tree: inout JSONTree, _ root: Int32) -> [String] {
+        var marks: [String] = []
+        if tree.bool(root, "pinned") == true { marks.append("pinned") }
+        if tree.bool(root, "closed") == true { marks.append("closed") }
+        if tree.bool(root, "archived") == true { marks.append("archived") }
+        if let category = tree.integer(root, "category_id") {
+            for node in tree.elements(tree.typed(root, "categories", .array) ?? -1) where tree.kind(node) == .object {
+                if tree.integer(node, "id") == category, let name = tree.string(node, "name"), !name.isEmpty {
+                    marks.append(name)
+                    break
+                }
+            }
+        }
+        return marks
     }
 
     /// The one line for a small-action post: who did what, and the post's own text when it has some.

@@ -18,6 +18,7 @@ enum HackerNewsAlgolia {
         var title: String?
         var url: String?
         var points: Int64?
+        var descendants: Int64?
 
         init(_ tree: inout JSONTree, _ node: Int32, notes: inout ImportNotes) {
             id = tree.integer(node, "id")
@@ -29,6 +30,7 @@ enum HackerNewsAlgolia {
             title = tree.string(node, "title")
             url = tree.string(node, "url")
             points = tree.integer(node, "points")
+            descendants = tree.integer(node, "descendants") ?? tree.integer(node, "num_comments")
         }
     }
 
@@ -82,11 +84,14 @@ enum HackerNewsAlgolia {
             title = "Untitled"
         }
         let itemURL = root.id.map { "https://news.ycombinator.com/item?id=\($0)" }
-        return Article(
+        var article = Article(
             id: root.id.map(String.init), title: title, author: root.author,
             published: published(root), url: root.url.flatMap { $0.isEmpty ? nil : $0 } ?? itemURL,
             source: "Hacker News", body: ImportSupport.paragraphs(HTMLText.convert(root.text ?? ""))
         )
+        // A comment's points are not shown on Hacker News; a story's are, and its comment count.
+        if !isComment { (article.score, article.commentCount) = (root.points, root.descendants) }
+        return article
     }
 
     static func comment(of item: Item, poster: String? = nil) -> Comment {

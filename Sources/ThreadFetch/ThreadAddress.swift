@@ -67,6 +67,12 @@ public struct ThreadAddress: Equatable, Sendable {
         }
         guard let address = WebAddress(text) else { return nil }
         self.init(address)
+        // A Lobsters comment link: /s/ID/slug#c_SHORT (WebAddress leaves fragments out).
+        if site == .lobsters, comment == nil, let fragment = text.split(separator: "#", maxSplits: 1).dropFirst().first,
+            fragment.hasPrefix("c_")
+        {
+            comment = ThreadAddress.lobstersID(String(fragment.dropFirst(2)))
+        }
     }
 
     /// Recognises a parsed address as a thread's.
@@ -92,6 +98,8 @@ public struct ThreadAddress: Equatable, Sendable {
         case "lobste.rs":
             guard path.count >= 2, path[0] == "s", let id = ThreadAddress.lobstersID(path[1]) else { return nil }
             self.init(site: .lobsters, id: id)
+            // The older comment link: /s/ID/slug/comments/SHORT.
+            if path.count == 5, path[3] == "comments" { comment = ThreadAddress.lobstersID(path[4]) }
         case "bsky.app", "www.bsky.app", "staging.bsky.app":
             guard let address = ThreadAddress(bluesky: path) else { return nil }
             self = address

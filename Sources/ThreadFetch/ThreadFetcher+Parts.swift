@@ -10,9 +10,10 @@ extension ThreadFetcher {
     /// at a time, breadth first from the story through each item's `kids`, so the first threads
     /// arrive first and every item's parent is in before it is asked for.
     func fetchHackerNewsItems(_ id: String, progress: Progress?, parts: Parts?) async throws(FetchError) -> Discussion {
-        guard let rootID = Int64(id) else { throw FetchError(url: api.hackerNewsItem(0), kind: .notFound) }
+        guard let asked = Int64(id) else { throw FetchError(url: api.hackerNewsItem(0), kind: .notFound) }
+        // A comment's permalink: its story's whole thread.
+        let (rootID, root) = try await hackerNewsStoryItem(asked)
         let rootURL = api.hackerNewsItem(rootID)
-        let root = try await client.json(rootURL)
         let peek = JSONPeek(root)
         guard let rootSpan = peek.root, root[rootSpan.lowerBound] == UInt8(ascii: "{") else {
             // The API answers `null` for an item it does not have.

@@ -35,26 +35,7 @@ public struct ThreadFetcher: Sendable {
     ) async throws(FetchError) -> Discussion {
         switch address.site {
         case .hackerNews:
-            let url = api.algoliaItem(address.id)
-            do {
-                // No retries: when Algolia is busy the official API is the quicker way.
-                let body = try await client.withoutRetries().json(url)
-                if let parts, let first = Self.firstThreads(ofAlgolia: body),
-                    let part = try? read(first, .hackerNewsAlgolia, url: url)
-                {
-                    // Reading 2,000 comments takes longer than reading a screenful: the first threads go first.
-                    parts(part)
-                }
-                return try read(body, .hackerNewsAlgolia, url: url)
-            } catch let algolia {
-                // Algolia is down or does not have the item yet: the official API has every item.
-                do throws(FetchError) {
-                    return try await fetchHackerNewsItems(address.id, progress: progress, parts: parts)
-                } catch {
-                    // Where the official API has no such item, Algolia's refusal (too large, say) is the news.
-                    throw error.kind == .notFound && algolia.kind != .notFound ? algolia : error
-                }
-            }
+            return try await fetchHackerNews(address.id, progress: progress, parts: parts, followingComment: true)
         case .reddit:
             let url = api.redditThread(address.id)
             return try read(try await client.json(url), .reddit, url: url)
@@ -68,6 +49,40 @@ public struct ThreadFetcher: Sendable {
             return try await fetchDiscourse(forum, address.id, progress: progress, parts: parts)
         case .mastodon, .lemmy, .bluesky:
             return try await fetchFediverse(address, progress: progress, parts: parts)
+        }
+    }
+
+    /// A Hacker News thread through Algolia, or the official API when that fails. `followingComment`:
+    /// an item that is a comment brings its story's whole thread (once: the story's answer is not
+    /// followed again, whatever it says).
+    func fetchHackerNews(
+        _ id: String, progress: Progress?, parts: Parts?, followingComment: Bool
+    ) async throws(FetchError) -> Discussion {
+        let url = api.algoliaItem(id)
+        do {
+            // No retries: when Algolia is busy the official API is the quicker way.
+            let body = try await client.withoutRetries().json(url)
+            // A comment's permalink: the whole story, when it can be had; else the comment's subtree.
+            if followingComment, let story = Self.algoliaStory(ofComment: body), story != id,
+                let whole = try? await fetchHackerNews(story, progress: progress, parts: parts, followingComment: false)
+            {
+                return whole
+            }
+            if let parts, let first = Self.firstThreads(ofAlgolia: body),
+                let part = try? read(first, .hackerNewsAlgolia, url: url)
+            {
+                // Reading 2,000 comments takes longer than reading a screenful: the first threads go first.
+                parts(part)
+            }
+            return try read(body, .hackerNewsAlgolia, url: url)
+        } catch let algolia {
+            // Algolia is down or does not have the item yet: the official API has every item.
+            do throws(FetchError) {
+                return try await fetchHackerNewsItems(id, progress: progress, parts: parts)
+            } catch {
+                // Where the official API has no such item, Algolia's refusal (too large, say) is the news.
+                throw error.kind == .notFound && algolia.kind != .notFound ? algolia : error
+            }
         }
     }
 

@@ -99,12 +99,23 @@ extension DocumentOptions {
 /// soon as it is in and the fetch goes on, for the reader to follow (`live`); the copy is saved
 /// when the whole thread is in. Otherwise (`--print`, `convert`, `stats`) the whole thread.
 func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Bool = false) -> DocumentRead {
+    switch fetchedDocumentOrError(address, options: options, early: early) {
+    case .success(let read): return read
+    case .failure(let error): fail(error)
+    }
+}
+
+/// As `fetchedDocument`, the failure returned instead of ending tread (a front page's story: the list stays).
+func fetchedDocumentOrError(_ address: ThreadAddress, options: FetchOptions, early: Bool)
+    -> Result<DocumentRead, FetchError>
+{
     let environment = ProcessInfo.processInfo.environment
     let cache = ThreadCache(environment: environment)
     let copy = options.refresh ? nil : cache?.read(address)
     if options.offline {
-        guard let copy else { fail(FetchError(url: address.displayAddress, kind: .notCached)) }
-        return DocumentRead(bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: nil)))
+        guard let copy else { return .failure(FetchError(url: address.displayAddress, kind: .notCached)) }
+        return .success(
+            DocumentRead(bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: nil))))
     }
     let fetcher = configuredFetcher(environment)
     let live = (fetcher: fetcher, cache: cache)
@@ -116,14 +127,18 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
         progress.clear()
         switch first {
         case .part(let discussion):
-            return DocumentRead(
-                bytes: discussion.bytes, fetched: FetchedThread(discussion: discussion, live: live, opening: opening))
+            return .success(
+                DocumentRead(
+                    bytes: discussion.bytes,
+                    fetched: FetchedThread(discussion: discussion, live: live, opening: opening)))
         case .done(let result):
             // The fetch writes the copy itself, while the reader opens; nothing is left to follow.
-            var read = fetched(result, address: address, copy: copy, cache: nil)
-            read.fetched?.live = live
-            read.fetched?.finishing = opening
-            return read
+            return fetched(result, address: address, copy: copy, cache: nil).map { read in
+                var read = read
+                read.fetched?.live = live
+                read.fetched?.finishing = opening
+                return read
+            }
         }
     }
     let result = runBlocking {
@@ -132,17 +147,19 @@ func fetchedDocument(_ address: ThreadAddress, options: FetchOptions, early: Boo
         }
     }
     progress.clear()
-    var read = fetched(result, address: address, copy: copy, cache: cache)
-    read.fetched?.live = live
-    return read
+    return fetched(result, address: address, copy: copy, cache: cache).map { read in
+        var read = read
+        read.fetched?.live = live
+        return read
+    }
 }
 
 /// The document of a fetch that ended: the thread, saved to `cache`; or the saved copy when the
-/// network failed; or one line and exit 69 or 75.
+/// network failed; or the failure.
 private func fetched(
     _ result: Result<Discussion, FetchError>, address: ThreadAddress, copy: (bytes: DocumentBytes, age: Double)?,
     cache: ThreadCache?
-) -> DocumentRead {
+) -> Result<DocumentRead, FetchError> {
     switch result {
     case .success(let discussion):
         if let cache {
@@ -152,15 +169,17 @@ private func fetched(
                 writeError("tread: \(error)")
             }
         }
-        return DocumentRead(bytes: discussion.bytes, fetched: FetchedThread(discussion: discussion))
+        return .success(DocumentRead(bytes: discussion.bytes, fetched: FetchedThread(discussion: discussion)))
     case .failure(let error):
-        guard error.isTemporary, let copy else { fail(error) }
+        guard error.isTemporary, let copy else { return .failure(error) }
         writeError("tread: \(error.description)")
-        return DocumentRead(
-            bytes: copy.bytes,
-            fetched: FetchedThread(
-                note: noteCopy(
-                    age: copy.age, because: error.isCut ? "the whole thread did not arrive" : "the network failed")))
+        return .success(
+            DocumentRead(
+                bytes: copy.bytes,
+                fetched: FetchedThread(
+                    note: noteCopy(
+                        age: copy.age,
+                        because: error.isCut ? "the whole thread did not arrive" : "the network failed"))))
     }
 }
 

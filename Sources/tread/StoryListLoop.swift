@@ -70,7 +70,14 @@ func browseStoryList(_ source: StoryListSource, first: StoryList, note: String?,
             var current = story
             // The reader's next- and previous-story keys go straight on to the neighbour, without the list.
             while true {
-                let outcome = try readStory(current, read: read)
+                let outcome: ReaderOutcome
+                switch try readStory(current, read: read) {
+                case .read(let left): outcome = left
+                case .failed(let error):
+                    // The story stays selected; the list says why it did not open.
+                    screen.report(error.description)
+                    outcome = .quit
+                }
                 remember([current], from: store, in: &screen)
                 guard outcome != .quit, let next = screen.step(by: outcome == .nextStory ? 1 : -1) else { break }
                 current = next
@@ -108,9 +115,16 @@ private func listTerminal(_ preferences: ReaderPreferences, mouse: Bool) throws 
     }
 }
 
+/// How a story of the list went: read (and the reader left by quitting, or on to the next or previous
+/// story), or its thread could not be fetched.
+private enum StoryReading {
+    case read(ReaderOutcome)
+    case failed(FetchError)
+}
+
 /// Reads `story` as `tread URL` would (cache, early opening, visit, reload), with the list's options;
-/// how the reader was left: quit, or on to the next or previous story.
-private func readStory(_ story: Story, read: Read) throws -> ReaderOutcome {
+/// a fetch that fails is returned, for the list to show, where `tread URL` would end with 69 or 75.
+private func readStory(_ story: Story, read: Read) throws -> StoryReading {
     var arguments: [String] = []
     if read.document.fetch.offline { arguments.append("--offline") }
     if read.state.noState { arguments.append("--no-state") }
@@ -118,9 +132,17 @@ private func readStory(_ story: Story, read: Read) throws -> ReaderOutcome {
     // After "--" an address is never read as an option.
     let reader = try Read.parse(arguments + ["--", story.discussion])
     let preferences = try ReaderPreferences.loadOrExit()
-    let document = try orExit { () throws(DocumentError) in try reader.document.read(early: true) }
+    let document: DocumentRead
+    if let address = reader.document.address {
+        switch fetchedDocumentOrError(address, options: reader.document.fetch, early: true) {
+        case .success(let fetched): document = fetched
+        case .failure(let error): return .failed(error)
+        }
+    } else {
+        document = try orExit { () throws(DocumentError) in try reader.document.read(early: true) }
+    }
     defer { document.fetched?.finishSaving() }
-    return try reader.readThread(document, preferences: preferences, inList: true)
+    return .read(try reader.readThread(document, preferences: preferences, inList: true))
 }
 
 /// Tells the screen which of `stories` were read, and how many comments they had then.

@@ -1,4 +1,5 @@
 import Reader
+import ThreadFetch
 import ThreadModel
 
 /// A thread ready for the reader: the one value the command line hands the runtime.
@@ -52,7 +53,8 @@ struct ThreadToRead {
         }
         return ThreadToRead(
             discussion: discussion, loading: loading, file: document.file, filter: filter, session: session,
-            live: document.live(read, filtered: false), focus: document.address?.comment)
+            live: document.live(read, filtered: false),
+            focus: document.address.flatMap { permalinkFocus($0, discussion) })
     }
 
     /// How the reader opens on this thread.
@@ -61,4 +63,11 @@ struct ThreadToRead {
             source: live?.source ?? .none("this thread has no address or file to read again"), loading: loading != nil,
             restArriving: live?.opening != nil, inList: inList, filter: filter, focus: focus)
     }
+}
+
+/// The comment `address` points at: a Reddit, Discourse or Lobsters comment it names, or a Hacker
+/// News item that turned out to be a comment of the story fetched.
+private func permalinkFocus(_ address: ThreadAddress, _ discussion: Discussion) -> String? {
+    if let comment = address.comment { return comment }
+    return address.site == .hackerNews && discussion.article.id != address.id ? address.id : nil
 }

@@ -119,6 +119,7 @@ struct Read: ParsableCommand {
     }
 
     func run() throws {
+        if let resolved = resolvingCommentLink() { return try resolved.run() }
         let printing = print || isatty(STDOUT_FILENO) == 0
         if let list = document.list { return try runList(list, printing: printing) }
         let preferences = try ReaderPreferences.loadOrExit()

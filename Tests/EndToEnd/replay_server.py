@@ -58,7 +58,8 @@ prefix (its first line, applied to every /api/ request while the file exists). F
   federation  400 with Lemmy's error answer {"error": "federation_disabled"}
 --synthetic N adds made-up threads of N comments for benchmarks: Hacker News item 9000000 (both
 APIs) and Discourse topic 9000000. --delay adds that many seconds to every answer (for benchmarks). --log appends one line per
-request: the path and the User-Agent.
+request: the path and the User-Agent. /lobsters/c/SHORT.json answers the recorded comment SHORT (the
+site's comment link), its url naming the story.
 """
 
 import gzip
@@ -438,6 +439,13 @@ class Replay(BaseHTTPRequestHandler):
             return json.dumps({"json": {"errors": [], "data": {"things": chosen}}}).encode()
         if parts[:2] == ["lobsters", "s"] and len(parts) == 3 and parts[2].endswith(".json"):
             return lobsters.get(parts[2][:-5])
+        if parts[:2] == ["lobsters", "c"] and len(parts) == 3 and parts[2].endswith(".json"):
+            # A comment's own answer (/c/SHORT.json): the recorded comment object, whose url names its story.
+            for body in lobsters.values():
+                for comment in json.loads(body).get("comments", []):
+                    if isinstance(comment, dict) and comment.get("short_id") == parts[2][:-5]:
+                        return json.dumps(comment).encode()
+            return None
         if parts[:1] == ["t"] and len(parts) == 2 and parts[1].endswith(".json"):
             topic = discourse.get(parts[1][:-5])
             if topic is None:

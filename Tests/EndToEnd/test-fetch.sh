@@ -67,8 +67,9 @@ grep -q "^/algolia/items/41003710 tread/" "$work/requests" && pass "User-Agent n
 expect_count "Hacker News fails over to the official API" 351 hn:43727727
 grep -q "^/algolia/items/43727727 " "$work/requests" && grep -q "^/hn/item/43727727.json " "$work/requests" &&
     pass "failover asked Algolia first, then the official API" || fail "failover requests"
-[ "$(grep -c '^/hn/item/' "$work/requests")" -eq 352 ] && pass "one request per item" ||
-    fail "one request per item: $(grep -c '^/hn/item/' "$work/requests")"
+# (41003710 is a comment: its story, 41002195, was asked for too, and is not there.)
+[ "$(grep '^/hn/item/' "$work/requests" | grep -vc '^/hn/item/41002195\.json ')" -eq 352 ] &&
+    pass "one request per item" || fail "one request per item: $(grep -c '^/hn/item/' "$work/requests")"
 expect_count "Reddit comment permalink" 140 \
     "https://old.reddit.com/r/LifeProTips/comments/441hsf/lpt_when_people/czmq3xl/?context=3"
 expect_count "Lobsters" 10 "https://lobste.rs/s/tdfoqh/ranking_comments"

@@ -111,6 +111,18 @@ expect_screen ">  2. First Look at Nintendo Switch" "n finds the next title, wra
 send q
 expect_exit 0 "q quits after paging"
 
+# --- a story that cannot be fetched: the list stays, the failure on its status line ---
+start_app 100 30 "${apis[@]}" "$BIN" reddit
+expect_screen ">  1. Red Dead Redemption 2 Official Trailer" "the Reddit list opens on its first story"
+send Enter
+expect_status "58hakw" "a story whose fetch fails: the failure on the list's status line, with its address"
+expect_screen ">  1. Red Dead Redemption 2 Official Trailer" "the list shows again, the row still selected"
+expect_status "not found (HTTP 404)" "the status line says the thread fetch's reason"
+send j
+expect_screen ">  2. " "the list still takes keys after the failure"
+send q
+expect_exit 0 "q quits the list after a story failed"
+
 start_app 100 30 "${apis[@]}" "$BIN" "$base/latest"
 expect_screen "pinned" "Discourse: pinned mark"
 send G
@@ -130,6 +142,34 @@ status_line | grep -qv "comment 1 of" && pass "the permalink's comment is select
     fail "permalink selection: $(status_line)"
 send q
 expect_exit 0 "q leaves the permalink's thread"
+
+# An HN item that is a comment: its parents up to the story (Algolia has not the item here, the
+# official API's items name their parent), the whole story opened with the comment selected.
+start_app 100 30 "${apis[@]}" "$BIN" "https://news.ycombinator.com/item?id=43732616"
+expect_screen "IBM orders US sales" "an HN comment's permalink opens its story's whole thread"
+expect_gone "not in this thread" "the HN comment is found"
+expect_status "depth 17" "the HN comment (17 deep) is selected, its ancestors unfolded"
+send q
+expect_exit 0 "q leaves the HN comment's thread"
+
+# A Lobsters comment link (#c_SHORT): the whole story, the comment (third level) selected.
+start_app 100 30 "${apis[@]}" "$BIN" "https://lobste.rs/s/tdfoqh/ranking_comments#c_lqqn3a"
+expect_screen "? help" "a Lobsters comment link opens the story"
+expect_status "depth 3" "the Lobsters comment is selected, its ancestors unfolded"
+send q
+expect_exit 0 "q leaves the Lobsters comment's thread"
+
+# The site's own comment link (/c/SHORT) names no story: /c/SHORT.json does, then as #c_SHORT.
+start_app 100 30 "${apis[@]}" "$BIN" "https://lobste.rs/c/lqqn3a"
+expect_screen "? help" "a Lobsters /c/ comment link opens the story"
+expect_status "depth 3" "the /c/ link's comment is selected"
+send q
+expect_exit 0 "q leaves the /c/ link's thread"
+grep -q "^/lobsters/c/lqqn3a.json " "$work/requests" && pass "the comment's story is asked of /c/SHORT.json" ||
+    fail "no /c/ request: $(grep lobsters/c "$work/requests")"
+"$BIN" --print --offline "https://lobste.rs/c/lqqn3a" >"$work/out" 2>"$work/err"
+[ $? -eq 69 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && pass "a /c/ link offline: one line, 69" ||
+    fail "/c/ offline: $(cat "$work/err")"
 
 start_app 100 30 "${apis[@]}" "$BIN" hn
 expect_screen "hn · 3 stories · 27 missing" "HN list says how many are missing"

@@ -57,6 +57,19 @@ import Testing
         #expect(ThreadAddress("https://lobste.rs/t/rust") == nil)
     }
 
+    @Test func lobstersCommentLinksNameTheirComment() {
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh/ranking_comments#c_lqqn3a")?.comment == "lqqn3a")
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh/ranking_comments/comments/lqqn3a")?.comment == "lqqn3a")
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh/ranking_comments#c_lqqn3a")?.id == "tdfoqh")
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh/ranking_comments#c_../x")?.comment == nil)
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh/ranking_comments#top")?.comment == nil)
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh")?.comment == nil)
+        #expect(ThreadAddress.lobstersCommentLink("https://lobste.rs/c/LQQN3A") == "lqqn3a")
+        #expect(ThreadAddress.lobstersCommentLink("https://lobste.rs/c/a%2F..") == nil)
+        #expect(ThreadAddress.lobstersCommentLink("https://example.org/c/lqqn3a") == nil)
+        #expect(ThreadAddress.lobstersCommentLink("https://lobste.rs/s/tdfoqh") == nil)
+    }
+
     @Test func onlyHTTPAndHTTPSAreAddresses() {
         #expect(ThreadAddress("file:///etc/passwd") == nil)
         #expect(ThreadAddress("ftp://news.ycombinator.com/item?id=1") == nil)
