@@ -10,6 +10,7 @@ import Testing
     static let files = [
         "mastodon/status_reply_mastodonpy.json", "mastodon/reply_in_context_mastodonpy.json",
         "mastodon/edited_media_mastodonpy.json", "mastodon/context_halcy_mastodonpy.json",
+        "mastodon/poll_mastodonpy.json",
         "lemmy/post_1_lemmyktclient.json", "lemmy/post_1234_minimal.json", "lemmy/post_1234_pages_minimal.json",
         "bluesky/thread_mid_morpho.json", "bluesky/thread_torture_morpho.json",
     ]
@@ -89,6 +90,18 @@ import Testing
         #expect(discussion.body(of: reply) == "final status")
         #expect(discussion.isOP(reply))
         #expect(discussion.published(of: reply) == "2023-05-28T15:20:35Z")
+    }
+
+    /// A closed multiple-choice poll recorded on mastodon.social: each option with its votes, then
+    /// the totals (64 votes from 47 people), as the site shows under the text.
+    @Test func mastodonRecordedPollShowsItsOptionsAndVotes() throws {
+        let discussion = try Corpus.load("mastodon/poll_mastodonpy.json")
+        #expect(
+            discussion.article.body == [
+                "[edited 2023-05-28T12:51:38Z]", "secret test poll :hecker:",
+                "[poll option: real (8 votes)]\n[poll option: fr fr (17 votes)]\n[poll option: so true (14 votes)]\n"
+                    + "[poll option: :hecker: (25 votes)]\n[poll: closed, 64 votes from 47 people]",
+            ])
     }
 
     // MARK: - Lemmy
