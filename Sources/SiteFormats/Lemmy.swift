@@ -44,7 +44,8 @@ enum Lemmy {
                     parent = ancestors.last
                 }
             }
-            if let creator = tree.typed(node, "creator", .object) {
+            let creator = tree.typed(node, "creator", .object) ?? -1
+            if creator >= 0 {
                 author = Lemmy.author(&tree, creator)
                 if creatorID == nil { creatorID = tree.integer(creator, "id") }
             }
@@ -54,8 +55,9 @@ enum Lemmy {
                 score = up.subtractingReportingOverflow(down).overflow ? nil : up - down
             }
             childCount = tree.integer(counts, "child_count")
+            // An admin is `creator.admin` before Lemmy 0.19, `creator_is_admin` since.
             role =
-                tree.bool(node, "creator_is_admin") == true
+                tree.bool(node, "creator_is_admin") == true || tree.bool(creator, "admin") == true
                 ? .admin
                 : (tree.bool(node, "creator_is_moderator") == true || tree.bool(comment, "distinguished") == true)
                     ? .moderator : nil

@@ -27,6 +27,8 @@ enum Mastodon {
         var reblogs: Int64?
         var favourites: Int64?
         var media: [String] = []
+        /// A poll's stand-ins: one line per option with its votes, then the totals.
+        var poll: [String] = []
         /// Addresses of mentions and hashtags: shown as their text, not as numbered links.
         var quietLinks: [String] = []
 
@@ -54,6 +56,9 @@ enum Mastodon {
                     StandInLine.make(
                         kind: kind == "gifv" ? "gif" : kind, text: tree.string(attachment, "description"),
                         address: address))
+            }
+            if let poll = tree.typed(node, "poll", .object) {
+                self.poll = Mastodon.pollLines(&tree, poll)
             }
             for list in ["mentions", "tags"] as [StaticString] {
                 for item in tree.elements(tree.typed(node, list, .array) ?? -1) where tree.kind(item) == .object {
@@ -202,6 +207,7 @@ enum Mastodon {
             text = text.replacing(" <\(address)>", with: "")
         }
         if !text.allSatisfy(\.isWhitespace) { blocks.append(text) }
+        if !status.poll.isEmpty { blocks.append(status.poll.joined(separator: "\n")) }
         if !status.media.isEmpty { blocks.append(status.media.joined(separator: "\n")) }
         if blocks.isEmpty { return "[post with no text]" }
         return blocks.joined(separator: "\n\n")

@@ -105,6 +105,7 @@ extension ThreadFetcher {
         let base =
             SiteAPI.join(server, ["api", "v3", "comment", "list"])
             + "?post_id=\(postID)&max_depth=\(Self.lemmyDepth)&type_=All&limit=\(Self.lemmyPage)&page="
+        var lastPage = false
         while seen.count < client.limits.maximumItems {
             if Task.isCancelled { throw FetchError(url: postURL, kind: .stopped) }
             let url = base + String(page)
@@ -131,13 +132,23 @@ extension ThreadFetcher {
                 let first = Array(post.dropLast()) + Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
                 sendFirst(first, .lemmy, url: postURL, to: parts)
             }
-            if added == 0 { break }
+            if added == 0 {
+                lastPage = true
+                break
+            }
             page += 1
         }
         // The post's answer ends with its object's `}`: the comments go in just before it.
         var document = Array(post.dropLast())
         document += Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
-        return try read(document, .lemmy, url: postURL)
+        var discussion = try read(document, .lemmy, url: postURL)
+        if !lastPage {
+            // Stopped by the item limit, not by the last page: said on stderr and the status line.
+            let of = total.map { " of \($0)" } ?? ""
+            discussion.notes.append(
+                "stopped at the item limit (\(seen.count)\(of) comments): page \(page) and later not fetched")
+        }
+        return discussion
     }
 
     /// A post's thread: the handle resolved to a DID (unless the address gives one), then

@@ -64,6 +64,20 @@ run --print --width 80 "$base/users/admin/statuses/117020583258292382"
 [ "$status" -eq 0 ] && grep -q "^Toot, finally!" "$work/out" && grep -q "@mastodonpy_test_2 same!" "$work/out" &&
     pass "Mastodon /users/USER/statuses/ID prints the conversation from its root" ||
     fail "Mastodon print: exit $status $(head -c 300 "$work/out" "$work/err")"
+# Recorded answers (Tests/Fixtures/README.md): a mastodon.social context, a Lemmy 0.18 instance's comments.
+expect_count "Mastodon recorded context by address" 2 "$base/@halcy/110446983926957470"
+run --print --width 80 "$base/@halcy/110446983926957470"
+[ "$status" -eq 0 ] && [ "$(head -n 1 "$work/out")" = "first status" ] &&
+    grep -q "^│   final status" "$work/out" && grep -q "^  (not recorded" "$work/out" &&
+    pass "Mastodon recorded context prints as a chain from its root" ||
+    fail "Mastodon recorded context: exit $status $(head -c 400 "$work/out" "$work/err")"
+expect_count "Lemmy recorded post by address" 3 "$base/post/1"
+run --print --width 80 "$base/post/1"
+[ "$status" -eq 0 ] && [ "$(head -n 1 "$work/out")" = "Test post!" ] &&
+    grep -q "^▾ lemmy OP admin ·" "$work/out" && grep -q "^│   \[removed\]" "$work/out" &&
+    grep -q "1 more reply not in this file" "$work/out" &&
+    pass "Lemmy recorded post prints its admin, its removed reply and the reply not sent" ||
+    fail "Lemmy recorded post: exit $status $(head -c 600 "$work/out" "$work/err")"
 expect_count "Lemmy post, every page of comments" 7 "$base/post/1234"
 [ "$(grep -c '^/api/v3/comment/list?post_id=1234&max_depth=8&type_=All&limit=50&page=' "$work/requests")" -eq 2 ] &&
     pass "Lemmy asked for pages until one added nothing" ||
@@ -90,7 +104,8 @@ for name in "mastodon-127.0.0.1_$port-117020583245459824" "lemmy-127.0.0.1_$port
     [ -f "$cache/$name.json" ] && pass "copy $name saved" || fail "copy $name saved: $(ls "$cache")"
 done
 expect_count "a Lemmy copy opens offline" 7 --offline "$base/post/1234"
-for file in mastodon/status_reply_mastodonpy.json lemmy/post_1234_pages_minimal.json bluesky/thread_mid_morpho.json; do
+for file in mastodon/status_reply_mastodonpy.json mastodon/context_halcy_mastodonpy.json lemmy/post_1_lemmyktclient.json \
+    lemmy/post_1234_pages_minimal.json bluesky/thread_mid_morpho.json; do
     run convert "$FIXTURES/$file" -o "$work/once.json"
     first=$status
     run convert "$work/once.json" -o "$work/twice.json"

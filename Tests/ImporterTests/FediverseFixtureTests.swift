@@ -4,12 +4,14 @@ import Testing
 @testable import SiteFormats
 @testable import ThreadModel
 
-/// The recorded Mastodon and Bluesky answers and the hand-built Lemmy post in `Tests/Fixtures`,
-/// checked against what each site shows for them.
+/// The recorded Mastodon, Lemmy and Bluesky answers (and the hand-built Lemmy post, for the dialect and
+/// the cases the recorded ones lack) in `Tests/Fixtures`, checked against what each site shows for them.
 @Suite struct FediverseFixtureTests {
     static let files = [
         "mastodon/status_reply_mastodonpy.json", "mastodon/reply_in_context_mastodonpy.json",
-        "mastodon/edited_media_mastodonpy.json", "lemmy/post_1234_minimal.json", "lemmy/post_1234_pages_minimal.json",
+        "mastodon/edited_media_mastodonpy.json", "mastodon/context_halcy_mastodonpy.json",
+        "mastodon/poll_mastodonpy.json",
+        "lemmy/post_1_lemmyktclient.json", "lemmy/post_1234_minimal.json", "lemmy/post_1234_pages_minimal.json",
         "bluesky/thread_mid_morpho.json", "bluesky/thread_torture_morpho.json",
     ]
 
@@ -75,7 +77,53 @@ import Testing
         #expect(discussion.commentCount == 0)
     }
 
+    /// A context recorded on mastodon.social: the status asked for has its root above it and a reply below.
+    @Test func mastodonRecordedContextIsAChainFromTheRoot() throws {
+        let discussion = try Corpus.load("mastodon/context_halcy_mastodonpy.json")
+        #expect(discussion.article.id == "110446983178245440")
+        #expect(discussion.article.body == ["first status"])
+        #expect(discussion.article.author == "autumnal halcy @halcy")
+        #expect(discussion.article.source == "Mastodon mastodon.social")
+        #expect(discussion.commentCount == 2)
+        #expect(Self.outline(discussion) == ["110446983926957470", "110446983926957470 > 110446984249325790"])
+        let reply = try #require(Corpus.index(of: "110446984249325790", in: discussion))
+        #expect(discussion.body(of: reply) == "final status")
+        #expect(discussion.isOP(reply))
+        #expect(discussion.published(of: reply) == "2023-05-28T15:20:35Z")
+    }
+
+    /// A closed multiple-choice poll recorded on mastodon.social: each option with its votes, then
+    /// the totals (64 votes from 47 people), as the site shows under the text.
+    @Test func mastodonRecordedPollShowsItsOptionsAndVotes() throws {
+        let discussion = try Corpus.load("mastodon/poll_mastodonpy.json")
+        #expect(
+            discussion.article.body == [
+                "[edited 2023-05-28T12:51:38Z]", "secret test poll :hecker:",
+                "[poll option: real (8 votes)]\n[poll option: fr fr (17 votes)]\n[poll option: so true (14 votes)]\n"
+                    + "[poll option: :hecker: (25 votes)]\n[poll: closed, 64 votes from 47 people]",
+            ])
+    }
+
     // MARK: - Lemmy
+    /// Comments recorded from a Lemmy 0.18 test instance: two top-level comments of the admin, a removed
+    /// reply below the second, and the one reply of that removed comment, counted but not sent.
+    @Test func lemmyRecordedCommentsAsTheSiteShowsThem() throws {
+        let discussion = try Corpus.load("lemmy/post_1_lemmyktclient.json")
+        #expect(discussion.article.title == "Test post!")
+        #expect(discussion.article.source == "Lemmy !testcommunity@localhost")
+        #expect(discussion.article.author == "lemmy")
+        #expect(discussion.commentCount == 3)
+        #expect(Self.outline(discussion) == ["3", "2", "2 > 4", "4 > …1 more reply not in this file"])
+        let byID = { (id: String) throws -> Int in try #require(Corpus.index(of: id, in: discussion)) }
+        #expect(discussion.body(of: try byID("3")) == "Test comment from the UI.")
+        #expect(discussion.body(of: try byID("2")) == "Lemmy comment content!")
+        #expect(discussion.score(of: try byID("2")) == 1)
+        // Lemmy 0.18 says so in `creator.admin` (0.19 in `creator_is_admin`).
+        #expect(discussion.role(of: try byID("2")) == .admin)
+        #expect(discussion.isOP(try byID("3")))
+        let removed = try byID("4")
+        #expect(discussion.isDeleted(removed) && discussion.body(of: removed) == "[removed]")
+    }
 
     @Test func lemmyCommentsFollowTheirPaths() throws {
         let discussion = try Corpus.load("lemmy/post_1234_minimal.json")

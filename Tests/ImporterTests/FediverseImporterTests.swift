@@ -54,6 +54,27 @@ import Testing
         #expect((0..<discussion.count).filter { discussion.isOP($0) } == [2])
     }
 
+    /// An open single-choice poll on a reply: its options one line each, a count the server hides left
+    /// out, a title's line break made a space; more options than a server allows are counted, not shown.
+    @Test func mastodonPollOptionsAndVotesAreStandIns() throws {
+        let poll =
+            #""poll": {"expired": false, "multiple": false, "votes_count": 3, "voters_count": null, "options": ["#
+            + #"{"title": "yes\nplease", "votes_count": 1}, {"title": "no", "votes_count": null}]}"#
+        let many = (0..<53).map { #"{"title": "o\#($0)", "votes_count": 0}"# }.joined(separator: ", ")
+        let discussion = try Self.load(
+            "[" + Self.status("1") + #", {"ancestors": [], "descendants": ["#
+                + Self.status("2", replyTo: "1", poll) + ", "
+                + Self.status("3", replyTo: "1", #""poll": {"expired": true, "options": [\#(many)]}"#) + "]}]")
+        let reply = try #require(Corpus.index(of: "2", in: discussion))
+        #expect(
+            discussion.body(of: reply)
+                == "status 2\n\n[poll option: yes please (1 vote)]\n[poll option: no]\n[poll: open, 3 votes]")
+        let crowded = try #require(Corpus.index(of: "3", in: discussion))
+        let lines = discussion.body(of: crowded).split(separator: "\n")
+        #expect(lines.count == 1 + 50 + 2)  // the text, 50 options, the rest and the totals
+        #expect(lines.suffix(2) == ["[poll: 3 more options]", "[poll: closed]"])
+    }
+
     @Test func mastodonReplyLoopIsBrokenAndCounted() throws {
         let descendants = [Self.status("2", replyTo: "3"), Self.status("3", replyTo: "2")]
         let discussion = try Self.load(

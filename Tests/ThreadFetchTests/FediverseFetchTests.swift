@@ -109,6 +109,35 @@ import ThreadModel
         #expect(transport.requested.last == list + "3")
     }
 
+    /// Pages stop at the item limit, and the thread says so (a note: stderr and the status line);
+    /// the last page read to its end says nothing.
+    @Test func lemmyPagingStoppedByTheItemLimitSaysSo() async throws {
+        func page(_ ids: ClosedRange<Int>) -> HTTPResponse {
+            let items = ids.map { #"{"comment": {"id": \#($0), "path": "0.\#($0)", "content": "c"}}"# }
+            return json(#"{"comments": [\#(items.joined(separator: ", "))]}"#)
+        }
+        let list = "https://l.example/api/v3/comment/list?post_id=42&max_depth=8&type_=All&limit=50&page="
+        let answers: [String: [HTTPResponse]] = [
+            "https://l.example/api/v3/post?id=42": [
+                json(#"{"post_view": {"post": {"id": 42, "name": "P"}, "counts": {"comments": 9}}}"#)
+            ],
+            list + "1": [page(1...3)], list + "2": [page(4...6)], list + "3": [page(7...9)],
+            list + "4": [json(#"{"comments": []}"#)],
+        ]
+        var limits = FetchLimits()
+        limits.maximumItems = 5
+        let transport = CannedTransport(answers)
+        let limited = ThreadFetcher(api: .standard, client: PoliteClient(transport: transport, limits: limits))
+        let address = try #require(ThreadAddress("https://l.example/post/42"))
+        let discussion = try await limited.fetch(address)
+        #expect(discussion.commentCount == 6)
+        #expect(transport.requested.last == list + "2")
+        #expect(discussion.notes == ["stopped at the item limit (6 of 9 comments): page 3 and later not fetched"])
+        let whole = try await fetcher(CannedTransport(answers)).fetch(address)
+        #expect(whole.commentCount == 9)
+        #expect(whole.notes.isEmpty)
+    }
+
     @Test func lemmyFederationErrorSaysWhatTheSiteSaid() async throws {
         let transport = CannedTransport([
             "https://l.example/api/v3/post?id=42": [
