@@ -105,9 +105,14 @@ extension ThreadFetcher {
         let base =
             SiteAPI.join(server, ["api", "v3", "comment", "list"])
             + "?post_id=\(postID)&max_depth=\(Self.lemmyDepth)&type_=All&limit=\(Self.lemmyPage)&page="
-        var lastPage = false
-        while seen.count < client.limits.maximumItems {
+        // Pages stop at the item limit or the deadline, as every fetch in many answers does: the
+        // reader keeps what arrived, and a cut thread is never saved as whole.
+        let budget = FetchBudget(client.limits)
+        var cut: FetchError.Kind?
+        while true {
             if Task.isCancelled { throw FetchError(url: postURL, kind: .stopped) }
+            cut = budget.overdue ?? budget.refusesItem(after: seen.count)
+            if cut != nil { break }
             let url = base + String(page)
             let body = try await client.json(url)
             let peek = JSONPeek(body)
@@ -132,23 +137,17 @@ extension ThreadFetcher {
                 let first = Array(post.dropLast()) + Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
                 sendFirst(first, .lemmy, url: postURL, to: parts)
             }
-            if added == 0 {
-                lastPage = true
-                break
-            }
+            if added == 0 { break }
             page += 1
         }
         // The post's answer ends with its object's `}`: the comments go in just before it.
         var document = Array(post.dropLast())
         document += Array(#", "comments": ["#.utf8) + comments + Array("]}".utf8)
-        var discussion = try read(document, .lemmy, url: postURL)
-        if !lastPage {
-            // Stopped by the item limit, not by the last page: said on stderr and the status line.
-            let of = total.map { " of \($0)" } ?? ""
-            discussion.notes.append(
-                "stopped at the item limit (\(seen.count)\(of) comments): page \(page) and later not fetched")
-        }
-        return discussion
+        let discussion = try read(document, .lemmy, url: postURL)
+        guard let cut else { return discussion }
+        // What arrived stays in the reader; the error says why the rest did not.
+        parts?(discussion)
+        throw FetchError(url: postURL, kind: cut)
     }
 
     /// A post's thread: the handle resolved to a DID (unless the address gives one), then
