@@ -202,7 +202,7 @@ public final class DocumentBytes: @unchecked Sendable {
     static func canStartJSON(_ prefix: UnsafeRawBufferPointer) -> Bool? {
         var index = 0
         // A UTF-8 byte-order mark, possibly cut short by the read.
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let bom = DocumentBytes.byteOrderMark
         while index < min(prefix.count, 3), prefix[index] == bom[index] { index += 1 }
         if index > 0, index < 3 { return index == prefix.count ? nil : false }
         while index < prefix.count {
