@@ -161,7 +161,9 @@ public final class DocumentBytes: @unchecked Sendable {
             DocumentError(
                 path: path, kind: .cannotOpen(reason: "while keeping it in a temporary file: \(systemError(code))"))
         }
-        guard writeWhole(UnsafeRawBufferPointer(start: memory, count: count), to: file) else { throw failure(errno) }
+        guard AtomicFile.writeAll(UnsafeRawBufferPointer(start: memory, count: count), to: file) else {
+            throw failure(errno)
+        }
         var total = count
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
@@ -174,28 +176,15 @@ public final class DocumentBytes: @unchecked Sendable {
             if got == 0 { break }
             total += got
             if total > limit { throw DocumentError(path: path, kind: .tooLarge(bytes: total)) }
-            guard writeWhole(UnsafeRawBufferPointer(rebasing: chunk[0..<got]), to: file) else { throw failure(errno) }
+            guard AtomicFile.writeAll(UnsafeRawBufferPointer(rebasing: chunk[0..<got]), to: file) else {
+                throw failure(errno)
+            }
         }
         guard let base = mmap(nil, total, PROT_READ, MAP_PRIVATE, file, 0), base != MAP_FAILED else {
             throw failure(errno)
         }
         _ = madvise(base, total, MADV_SEQUENTIAL)
         return DocumentBytes(buffer: UnsafeRawBufferPointer(start: base, count: total), release: .unmap)
-    }
-
-    /// Writes every byte to `fd`, retrying on interruption; false on an error (errno says which).
-    private static func writeWhole(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var start = 0
-        while start < bytes.count {
-            let written = Glibc.write(fd, base + start, bytes.count - start)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            start += written
-        }
-        return true
     }
 
     /// Whether `prefix` can start a JSON object or array; nil while it holds only whitespace.
