@@ -105,14 +105,7 @@ public struct ThreadCache: Sendable {
 
     /// A copy's age for a message: "12 seconds", "3 minutes", "5 hours", "2 days".
     public static func ageText(_ seconds: Double) -> String {
-        let whole = Int(seconds)
-        func plural(_ count: Int, _ unit: String) -> String { "\(count) \(unit)\(count == 1 ? "" : "s")" }
-        switch whole {
-        case ..<60: return plural(whole, "second")
-        case ..<3600: return plural(whole / 60, "minute")
-        case ..<86400: return plural(whole / 3600, "hour")
-        default: return plural(whole / 86400, "day")
-        }
+        ElapsedText.text(Int64(Int(seconds)), style: .spelled) ?? ""
     }
 }
 
