@@ -12,15 +12,7 @@ public enum RelativeDate {
     /// by more than a minute, the absolute local date. Unparsable text is shown as written.
     public static func relative(_ iso: String, now: Int64) -> String {
         guard let time = epoch(iso) else { return iso }
-        let age = now - time
-        switch age {
-        case -60..<60: return "just now"
-        case 60..<3600: return "\(age / 60)m ago"
-        case 3600..<86_400: return "\(age / 3600)h ago"
-        case 86_400..<(30 * 86_400): return "\(age / 86_400)d ago"
-        case (30 * 86_400)..<(365 * 86_400): return "\(age / (30 * 86_400))mo ago"
-        default: return absolute(epoch: time)
-        }
+        return ElapsedText.text(now - time, style: .compact) ?? absolute(epoch: time)
     }
 
     /// `2018-07-03 10:12` in the local zone; unparsable text as written.

@@ -41,8 +41,8 @@ public enum Message: Sendable {
     /// The running fetch failed, in one line; the thread stays as it was.
     case fetchFailed(String)
     /// More of a thread opened before it had all arrived (`whole`: all of it), merged by comment
-    /// id into the one on screen, keeping folds, selection and scroll.
-    case arrived(Discussion, whole: Bool)
+    /// id into the one on screen by the fetch job; `update` keeps folds, selection and scroll.
+    case arrived(DiscussionMerge, whole: Bool)
 }
 
 extension ReaderState {

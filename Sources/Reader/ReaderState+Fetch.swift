@@ -98,15 +98,8 @@ extension ReaderState {
                 merge.newIDs.isEmpty && merge.editedCount == 0
                 ? "the announced replies did not come: the site sent none of them"
                 : Self.newCommentsText(merge)
-        case .arrived(let part, let whole):
-            do {
-                take(try discussion.merging(reload: part), select: nil, arriving: true, layout: layout)
-            } catch {
-                commands.append(.stopFetch)
-                endFetch()
-                self.message = "the comments that arrived cannot be shown: \(error)"
-                return
-            }
+        case .arrived(let merge, let whole):
+            take(merge, select: nil, arriving: true, layout: layout)
             if whole {
                 endFetch()
                 self.message = "all \(Self.grouped(discussion.commentCount)) comments are in"

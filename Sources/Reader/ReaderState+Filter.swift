@@ -91,14 +91,7 @@ extension ReaderState {
         } else if let result {
             filter = ReaderFilter(text: "", result: result)
         }
-        guard let selection else { return }
-        let shown = page(layout).rowStart(tree.visibleAncestor(of: selection))
-        self.selection = shown
-        if let row {
-            viewport.place(.comment(shown), atRow: row, rows: pageRows, on: page(layout))
-        }
-        clampTop(layout: layout)
-        if top.item != .article, !selectionIsVisible(layout: layout) { reveal(shown, layout: layout) }
+        keepSelection(onRow: row, revealPlaced: true, layout: layout)
     }
 
     /// Runs the filter again when its query asks `new` and the visit changed (it arrived after

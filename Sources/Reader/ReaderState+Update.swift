@@ -335,16 +335,7 @@ extension ReaderState {
     mutating func changeFolds(layout: LayoutCache, _ change: (inout CommentTree) -> Void) {
         let row = selectionRow(layout: layout)
         change(&tree)
-        guard let selection else { return }
-        let shown = page(layout).rowStart(tree.visibleAncestor(of: selection))
-        self.selection = shown
-        if let row {
-            viewport.place(.comment(shown), atRow: row, rows: pageRows, on: page(layout))
-            clampTop(layout: layout)
-        } else {
-            clampTop(layout: layout)
-            if selectionIsVisible(layout: layout) == false && top.item != .article { reveal(shown, layout: layout) }
-        }
+        keepSelection(onRow: row, revealPlaced: false, layout: layout)
     }
 
     // MARK: - Window

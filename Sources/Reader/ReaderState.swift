@@ -203,6 +203,21 @@ public struct ReaderState: Sendable {
         return viewport.row(of: .comment(selection), rows: pageRows, on: page(layout))
     }
 
+    /// After folds or the filter changed what is shown: selects the row that now holds the selection
+    /// (its visible ancestor, its stub or muted line) and keeps it on `row`, its screen row before.
+    /// When it had no row, or `revealPlaced` asks it, a selection off screen is brought back on it
+    /// (not while the article is read).
+    mutating func keepSelection(onRow row: Int?, revealPlaced: Bool, layout: LayoutCache) {
+        guard let selection else { return }
+        let shown = page(layout).rowStart(tree.visibleAncestor(of: selection))
+        self.selection = shown
+        if let row { viewport.place(.comment(shown), atRow: row, rows: pageRows, on: page(layout)) }
+        clampTop(layout: layout)
+        if row == nil || revealPlaced, top.item != .article, !selectionIsVisible(layout: layout) {
+            reveal(shown, layout: layout)
+        }
+    }
+
     /// Whether any line of the selected comment is on screen.
     public func selectionIsVisible(layout: LayoutCache) -> Bool {
         guard let selection else { return false }

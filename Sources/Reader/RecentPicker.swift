@@ -1,6 +1,7 @@
 import Foundation
 import ReadingState
 import TextLayout
+import ThreadModel
 
 /// The `tread recent` picker: the threads read lately, one of them selected, as a pure value.
 ///
@@ -147,14 +148,7 @@ public struct RecentPicker: Sendable {
 extension RecentPicker {
     /// "just now", "12 min ago", "3 h ago", "yesterday", "5 days ago".
     public static func ago(_ date: Date, now: Date) -> String {
-        let seconds = max(0, Int(now.timeIntervalSince(date)))
-        switch seconds {
-        case ..<60: return "just now"
-        case ..<3600: return "\(seconds / 60) min ago"
-        case ..<86_400: return "\(seconds / 3600) h ago"
-        case ..<172_800: return "yesterday"
-        default: return "\(seconds / 86_400) days ago"
-        }
+        ElapsedText.text(Int64(max(0, Int(now.timeIntervalSince(date)))), style: .spaced) ?? ""
     }
 
     /// The screen: a title row, the threads on screen (title; when, comments, new, site), a status row.

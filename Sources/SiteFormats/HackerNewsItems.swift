@@ -124,7 +124,7 @@ enum HackerNewsItems {
     /// The items of an array, of concatenated values, or of JSON lines.
     private static func itemTree(_ bytes: DocumentBytes) throws(DocumentError) -> JSONTree {
         var scanner = JSONScanner(bytes.buffer)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
+        scanner.position = bytes.byteOrderMarkLength
         if scanner.peek() == UInt8(ascii: "[") { return try ImportSupport.tree(bytes) }
         // Items one after another, however laid out; when one is broken, line by line, so it costs only its line.
         if let tree = try? JSONTree(parsingValues: bytes) { return tree }

@@ -1,6 +1,7 @@
 import CNcursesw
 import Glibc
 import Synchronization
+import ThreadModel
 
 /// The process-wide signal handling for the open terminal, in the style of htop's CRT.c.
 ///
@@ -169,13 +170,7 @@ private func handleCrash(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t
     SignalTrap.endCurses(turnMouseOff: true)
     // Sent by another process (kill -SEGV): no crash to report, and the backtracer would print one
     // and return, leaving the process running in cooked mode. End it as the signal's default does.
-    if let info, info.pointee.si_code <= 0, info.pointee._sifields._kill.si_pid != getpid() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = SIG_DFL
-        sigaction(signal, &action, nil)
-        raise(signal)
-        return
-    }
+    if SignalDefault.endIfSentByAnother(signal, info) { return }
     sigaction(signal, previousActions + Int(signal), nil)
     // si_code > 0: a fault of this thread, which happens again on return, now to the previous handler.
     if info.map({ $0.pointee.si_code <= 0 }) ?? true { raise(signal) }

@@ -60,33 +60,10 @@ public struct ThreadCache: Sendable {
     public func write(_ bytes: [UInt8], named name: String) throws(CacheError) {
         try makeDirectory()
         let target = directory + "/" + name
-        var template = Array((directory + "/.tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else { throw CacheError(path: directory, reason: errorText()) }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
-        var failed = false
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failed = true
-                break
-            }
-            written += count
-        }
-        let reason = failed ? errorText() : ""
-        if failed || fsync(fd) != 0 || fchmod(fd, 0o644) != 0 {
-            let reason = reason.isEmpty ? errorText() : reason
-            close(fd)
-            unlink(temporary)
-            throw CacheError(path: target, reason: reason)
-        }
-        close(fd)
-        guard rename(temporary, target) == 0 else {
-            let reason = errorText()
-            unlink(temporary)
-            throw CacheError(path: target, reason: reason)
+        do {
+            try AtomicFile.write(bytes, to: target, mode: 0o644, temporaryTemplate: directory + "/.tmp-XXXXXX")
+        } catch {
+            throw CacheError(path: error.atTemporary ? directory : target, reason: error.systemText)
         }
         removeAbandonedTemporaries()
     }
@@ -128,14 +105,7 @@ public struct ThreadCache: Sendable {
 
     /// A copy's age for a message: "12 seconds", "3 minutes", "5 hours", "2 days".
     public static func ageText(_ seconds: Double) -> String {
-        let whole = Int(seconds)
-        func plural(_ count: Int, _ unit: String) -> String { "\(count) \(unit)\(count == 1 ? "" : "s")" }
-        switch whole {
-        case ..<60: return plural(whole, "second")
-        case ..<3600: return plural(whole / 60, "minute")
-        case ..<86400: return plural(whole / 3600, "hour")
-        default: return plural(whole / 86400, "day")
-        }
+        ElapsedText.text(Int64(Int(seconds)), style: .spelled) ?? ""
     }
 }
 

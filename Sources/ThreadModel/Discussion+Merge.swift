@@ -14,6 +14,20 @@ public struct DiscussionMerge: Sendable {
     public var unmatched = false
 }
 
+extension DiscussionMerge {
+    /// This merge and then `next` (a merge into this one's result), as one merge from this one's
+    /// old discussion: what arrives of a thread is merged part after part, and the reader may take
+    /// several parts at once.
+    public func followed(by next: DiscussionMerge) -> DiscussionMerge {
+        DiscussionMerge(
+            discussion: next.discussion, newIDs: newIDs + next.newIDs,
+            oldToNew: oldToNew.map { index in
+                index.flatMap { next.oldToNew.indices.contains($0) ? next.oldToNew[$0] : nil }
+            },
+            editedCount: editedCount + next.editedCount)
+    }
+}
+
 extension Discussion {
     /// Merges a fresh fetch of the same thread (`R`) into this one.
     ///

@@ -1,7 +1,11 @@
 extension DocumentBytes {
-    /// 3 when the bytes open with a UTF-8 byte order mark (no part of the JSON), else 0.
+    /// The UTF-8 byte order mark (U+FEFF), which may open a document and is no part of the JSON.
+    package static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// 3 when the bytes open with a UTF-8 byte order mark, else 0.
     package var byteOrderMarkLength: Int {
-        count >= 3 && self[0] == 0xEF && self[1] == 0xBB && self[2] == 0xBF ? 3 : 0
+        count >= 3 && self[0] == Self.byteOrderMark[0] && self[1] == Self.byteOrderMark[1]
+            && self[2] == Self.byteOrderMark[2] ? 3 : 0
     }
 
     /// Refuses a file in UTF-16, with or without a byte order mark: its mark (FF FE or FE FF) or

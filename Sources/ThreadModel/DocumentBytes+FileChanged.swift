@@ -133,13 +133,7 @@ private func handleBusError(_ signal: Int32, _ info: UnsafeMutablePointer<siginf
         return
     }
     // Sent by another process: no crash to report; die as by default (the backtracer would return).
-    if let info, info.pointee.si_code <= 0, info.pointee._sifields._kill.si_pid != getpid() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = SIG_DFL
-        sigaction(signal, &action, nil)
-        raise(signal)
-        return
-    }
+    if SignalDefault.endIfSentByAnother(signal, info) { return }
     // Not a mapped document: the previous handler gets it. A fault repeats when this returns; a
     // signal sent by someone does not, so it is sent again.
     sigaction(signal, previousBusAction, nil)

@@ -194,7 +194,9 @@ public final class DocumentBytes: @unchecked Sendable {
             DocumentError(
                 path: path, kind: .cannotOpen(reason: "while keeping it in a temporary file: \(systemError(code))"))
         }
-        guard writeWhole(UnsafeRawBufferPointer(start: memory, count: count), to: file) else { throw failure(errno) }
+        guard AtomicFile.writeAll(UnsafeRawBufferPointer(start: memory, count: count), to: file) else {
+            throw failure(errno)
+        }
         var total = count
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
@@ -207,7 +209,9 @@ public final class DocumentBytes: @unchecked Sendable {
             if got == 0 { break }
             total += got
             if total > limit { throw DocumentError(path: path, kind: .tooLarge(bytes: total)) }
-            guard writeWhole(UnsafeRawBufferPointer(rebasing: chunk[0..<got]), to: file) else { throw failure(errno) }
+            guard AtomicFile.writeAll(UnsafeRawBufferPointer(rebasing: chunk[0..<got]), to: file) else {
+                throw failure(errno)
+            }
         }
         guard let base = mmap(nil, total, PROT_READ, MAP_PRIVATE, file, 0), base != MAP_FAILED else {
             throw failure(errno)
@@ -216,26 +220,11 @@ public final class DocumentBytes: @unchecked Sendable {
         return DocumentBytes(buffer: UnsafeRawBufferPointer(start: base, count: total), release: .unmap)
     }
 
-    /// Writes every byte to `fd`, retrying on interruption; false on an error (errno says which).
-    private static func writeWhole(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var start = 0
-        while start < bytes.count {
-            let written = Glibc.write(fd, base + start, bytes.count - start)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            start += written
-        }
-        return true
-    }
-
     /// Whether `prefix` can start a JSON object or array; nil while it holds only whitespace.
     static func canStartJSON(_ prefix: UnsafeRawBufferPointer) -> Bool? {
         var index = 0
         // A UTF-8 byte-order mark, possibly cut short by the read.
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let bom = DocumentBytes.byteOrderMark
         while index < min(prefix.count, 3), prefix[index] == bom[index] { index += 1 }
         if index > 0, index < 3 { return index == prefix.count ? nil : false }
         while index < prefix.count {

@@ -36,7 +36,7 @@ package struct JSONTree {
     package init(parsing bytes: DocumentBytes) throws(DocumentError) {
         self.bytes = bytes
         var scanner = JSONScanner(bytes.buffer)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
+        scanner.position = bytes.byteOrderMarkLength
         roots.append(try parseValue(&scanner))
         try scanner.expectEnd()
     }
@@ -45,7 +45,7 @@ package struct JSONTree {
     package init(parsingValues bytes: DocumentBytes) throws(DocumentError) {
         self.bytes = bytes
         var scanner = JSONScanner(bytes.buffer)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.position = 3 }
+        scanner.position = bytes.byteOrderMarkLength
         while scanner.peek() != nil { roots.append(try parseValue(&scanner)) }
     }
 
@@ -54,8 +54,7 @@ package struct JSONTree {
     package init(parsingLines bytes: DocumentBytes) {
         self.bytes = bytes
         let buffer = bytes.buffer
-        var start = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var start = bytes.byteOrderMarkLength
         while start < buffer.count {
             var end = start
             while end < buffer.count, buffer[end] != 0x0A { end += 1 }

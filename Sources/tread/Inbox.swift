@@ -20,9 +20,9 @@ enum JobKind: Hashable, Sendable {
 ///
 /// One way to start and stop background work: `start` runs a job on a thread of its own (`startTask`:
 /// as a task) and stops the one of its kind still running; `stop` ends it. What a stopped or replaced
-/// job posts afterwards is dropped, so the reader never sees a stale answer. Progress and the parts of
-/// a thread still arriving are kept newest only (each part holds the one before), so a slow loop merges
-/// one part, not every part.
+/// job posts afterwards is dropped, so the reader never sees a stale answer. Progress is kept newest
+/// only; the parts of a thread still arriving, merged by the fetch job, are joined into one merge, so
+/// a slow loop takes one part, not every part.
 final class Inbox: Sendable {
     private struct Shared {
         var messages: [Message] = []
@@ -105,9 +105,15 @@ final class Inbox: Sendable {
             messages.removeAll { if case .loadProgress = $0 { true } else { false } }
         case .fetchProgress:
             messages.removeAll { if case .fetchProgress = $0 { true } else { false } }
-        case .arrived:
-            // The whole thread, when in, holds every part; a newer part holds the older.
-            messages.removeAll { if case .arrived(_, whole: false) = $0 { true } else { false } }
+        case .arrived(let newer, let whole):
+            // One merge into what is on screen: a part not taken yet and the newer one after it.
+            if let waiting = messages.lastIndex(where: { if case .arrived = $0 { true } else { false } }),
+                case .arrived(let older, _) = messages[waiting]
+            {
+                messages.remove(at: waiting)
+                messages.append(.arrived(older.followed(by: newer), whole: whole))
+                return
+            }
         default:
             break
         }
@@ -138,6 +144,12 @@ final class Job: Sendable {
     /// The job's work is done.
     func end() {
         inbox.end(self)
+    }
+
+    /// Ends the job from within: nothing it posts from now on arrives, and its task is cancelled.
+    func stop() {
+        inbox.end(self)
+        cancel()
     }
 
     fileprivate func attach(_ task: Task<Void, Never>) {

@@ -1,6 +1,7 @@
 import Foundation
 import Reader
 import SiteFormats
+import Synchronization
 import ThreadFetch
 import ThreadModel
 
@@ -29,10 +30,11 @@ struct LiveThread: Sendable {
 
     /// Runs `request` against `discussion` (the one on screen) and answers with the message for the
     /// reader. A reload from an address rewrites the saved copy (atomically, by `ThreadCache.write`).
-    /// `part` takes what arrives of the rest of a thread opened early (`.rest`), as it arrives.
+    /// `part` takes what arrives of the rest of a thread opened early (`.rest`), as it arrives, merged
+    /// here into what is on screen (`.arrived`), or why it cannot be (`.fetchFailed`, once, then nothing).
     func run(
         _ request: FetchRequest, on discussion: Discussion, progress: @escaping @Sendable (String) -> Void,
-        part: @escaping @Sendable (Discussion) -> Void = { _ in }
+        part: @escaping @Sendable (Message) -> Void = { _ in }
     ) async -> Message {
         let report: ThreadFetcher.Progress = { done, total in
             progress(ReaderState.fetchProgressText(done: done, total: total))
@@ -67,8 +69,13 @@ struct LiveThread: Sendable {
             }
         case (_, .rest):
             guard let opening else { return .fetchFailed("nothing more is being fetched") }
-            switch await opening.follow(progress: progress, part: part) {
-            case .success(let whole): return .arrived(whole, whole: true)
+            let arriving = ArrivingParts(discussion)
+            let outcome = await opening.follow(progress: progress) { fresh in
+                if let message = arriving.merge(fresh, whole: false) { part(message) }
+            }
+            switch outcome {
+            case .success(let whole):
+                return arriving.merge(whole, whole: true) ?? .fetchFailed(arriving.failure ?? "")
             case .failure(let error): return .fetchFailed(Self.statusLine(error, doing: "fetching the rest"))
             }
         case (.unavailable(let reason), _):
@@ -89,5 +96,38 @@ extension LiveThread {
         // The reader is open: the copy it could fall back to is the thread on screen.
         if let advice = reason.range(of: ", or add --offline to open the saved copy") { reason.removeSubrange(advice) }
         return "\(doing) failed: \(reason) · \(shown)"
+    }
+}
+
+/// The parts of a thread still arriving, merged one after another into the thread on screen, off
+/// the UI thread; after a part that cannot be merged, nothing more is.
+private final class ArrivingParts: Sendable {
+    private struct State {
+        var discussion: Discussion
+        var failure: String?
+    }
+
+    private let state: Mutex<State>
+
+    init(_ discussion: Discussion) {
+        state = Mutex(State(discussion: discussion))
+    }
+
+    var failure: String? { state.withLock { $0.failure } }
+
+    /// `.arrived` with `fresh` merged into what came before; `.fetchFailed` the first time it cannot
+    /// be; nil after that.
+    func merge(_ fresh: Discussion, whole: Bool) -> Message? {
+        state.withLock { state in
+            guard state.failure == nil else { return nil }
+            do {
+                let merge = try state.discussion.merging(reload: fresh)
+                state.discussion = merge.discussion
+                return .arrived(merge, whole: whole)
+            } catch {
+                state.failure = "the comments that arrived cannot be shown: \(error)"
+                return .fetchFailed(state.failure ?? "")
+            }
+        }
     }
 }

@@ -235,7 +235,11 @@ struct ReaderRuntime {
         inbox.startTask(.fetch) { job in
             let answer = await live.run(
                 request, on: discussion, progress: { job.post(.fetchProgress($0)) },
-                part: { job.post(.arrived($0, whole: false)) })
+                part: { message in
+                    job.post(message)
+                    // A part that cannot be merged ends the fetch, keeping what arrived before it.
+                    if case .fetchFailed = message { job.stop() }
+                })
             job.post(answer)
         }
     }

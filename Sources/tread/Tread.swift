@@ -237,14 +237,5 @@ struct OutputBuffer {
 
 /// Writes every byte to `fd`, retrying on interruption; false on an error (errno says which).
 func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-    var start = 0
-    while start < bytes.count {
-        let written = bytes[start...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            return false
-        }
-        start += written
-    }
-    return true
+    AtomicFile.writeAll(bytes, to: fd)
 }

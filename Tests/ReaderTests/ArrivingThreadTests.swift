@@ -40,7 +40,7 @@ private let laterPart = """
         state.apply(.nextComment)  // b
         state.update(.fetchProgress(ReaderState.fetchProgressText(done: 340, total: 2112)))
         #expect(state.statusText.contains("fetching 340 of 2,112"))
-        state.update(.arrived(try document(laterPart), whole: false))
+        state.update(.arrived(try state.discussion.merging(reload: document(laterPart)), whole: false))
         let names = (0..<state.discussion.count).map { state.discussion.id(of: $0)?.key }
         #expect(names == ["a", "a1", "m", "b", "b1"])
         #expect(state.tree.isFolded(0))
@@ -51,7 +51,7 @@ private let laterPart = """
 
     @Test func theWholeThreadEndsTheFetchAndSaysSo() throws {
         var state = try openedEarly()
-        state.update(.arrived(try document(laterPart), whole: true))
+        state.update(.arrived(try state.discussion.merging(reload: document(laterPart)), whole: true))
         #expect(state.fetch == nil)
         #expect(state.discussion.commentCount == 5)
         #expect(state.statusText.contains("all 5 comments are in"))
@@ -67,7 +67,7 @@ private let laterPart = """
             opening: ReaderOpening(source: .address, restArriving: true))
         state.update(.started)
         #expect(state.positionText(layout: LayoutCache()) == "article")
-        state.update(.arrived(try document(long(laterPart)), whole: true))
+        state.update(.arrived(try state.discussion.merging(reload: document(long(laterPart))), whole: true))
         #expect(state.top.item == .article)
         #expect(state.positionText(layout: LayoutCache()) == "article")
         #expect(state.selectedName == "a")
@@ -75,13 +75,13 @@ private let laterPart = """
 
     @Test func escStopsTheRestAndKeepsWhatArrived() throws {
         var state = try openedEarly()
-        state.update(.arrived(try document(laterPart), whole: false))
+        state.update(.arrived(try state.discussion.merging(reload: document(laterPart)), whole: false))
         state.apply(.cancel)
         #expect(state.fetch == nil)
         #expect(state.discussion.commentCount == 5)
         #expect(state.statusText.contains("fetch stopped; 5 comments arrived"))
         // A part that was on its way when Esc was pressed is dropped.
-        state.update(.arrived(try document(firstPart), whole: true))
+        state.update(.arrived(try state.discussion.merging(reload: document(firstPart)), whole: true))
         #expect(state.discussion.commentCount == 5)
     }
 }
@@ -102,7 +102,7 @@ extension ArrivingThreadTests {
         state.update(.started)
         state.apply(.nextComment, .nextComment)
         #expect(state.selectedName == "c")
-        state.update(.arrived(try document(thread(replies: 30)), whole: true))
+        state.update(.arrived(try state.discussion.merging(reload: document(thread(replies: 30))), whole: true))
         #expect(state.selectedName == "c")
     }
 }

@@ -12,12 +12,13 @@ import ThreadTestSupport
         #expect(state.update(.started).done == [.buildVisit])
     }
 
-    @Test func openingOnAFirstPartFetchesTheRestAndTheVisitWaitsForIt() {
+    @Test func openingOnAFirstPartFetchesTheRestAndTheVisitWaitsForIt() throws {
         var state = ReaderState(
             discussion: discussion(thread), rows: 10, columns: 60, options: ReaderOptions(),
             opening: ReaderOpening(source: .address, restArriving: true))
         #expect(state.update(.started).done == [.startFetch(.rest)])
-        #expect(state.update(.arrived(discussion(thread + "\nd: four"), whole: true)).done == [.buildVisit])
+        let whole = try state.discussion.merging(reload: discussion(thread + "\nd: four"))
+        #expect(state.update(.arrived(whole, whole: true)).done == [.buildVisit])
         #expect(state.fetch == nil)
     }
 

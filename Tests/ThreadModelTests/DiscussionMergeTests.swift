@@ -45,6 +45,30 @@ func stub(_ line: String, parent: String, children: [String]) -> String {
         #expect(merge.editedCount == 0)
     }
 
+    /// Parts of a thread arriving are merged one after another; two the reader takes at once are one merge.
+    @Test func twoMergesFollowedAreOneMergeFromTheFirstOld() throws {
+        let old = try load(
+            """
+            {"article": {"title": "T"}, "comments": [{"id": "a", "body": "A"}, {"id": "b", "body": "B"}]}
+            """)
+        let first = try old.merging(
+            reload: try load(
+                """
+                {"article": {"title": "T"}, "comments": [{"id": "n", "body": "N"}, {"id": "a", "body": "A"}, {"id": "b", "body": "B"}]}
+                """))
+        let second = try first.discussion.merging(
+            reload: try load(
+                """
+                {"article": {"title": "T"}, "comments": [{"id": "n", "body": "N"}, {"id": "m", "body": "M"}, {"id": "a", "body": "A"},
+                  {"id": "b", "body": "B2"}]}
+                """))
+        let both = first.followed(by: second)
+        #expect(outline(both.discussion) == outline(second.discussion))
+        #expect(both.oldToNew == [2, 3])
+        #expect(both.newIDs.map(\.key) == ["n", "m"])
+        #expect(both.editedCount == 1)
+    }
+
     @Test func reloadShowsEditsAndDeletions() throws {
         let old = try load(
             """
