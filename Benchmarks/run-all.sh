@@ -12,6 +12,7 @@
 #   first-screen.sh   the reader's first screen from outside, under tmux
 #   bench-visits.sh   first screen and quit with the reading state, beside --no-state
 #   bench-fetch.sh    opening threads by address against the replay server, 50 ms a response
+#   bench-lists.sh    front pages' first screens and `q` back to the list, 50 ms a response
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,3 +47,5 @@ step "bench-visits.sh ($comments comments)"
 bash "$here/bench-visits.sh" "$bin/tread" "$work/thread.json" "$runs"
 step "bench-fetch.sh"
 bash "$here/bench-fetch.sh" "$bin/tread" "$runs"
+step "bench-lists.sh"
+bash "$here/bench-lists.sh" "$bin/tread" "$runs"

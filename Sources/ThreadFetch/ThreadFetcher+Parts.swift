@@ -256,21 +256,3 @@ private struct DiscourseParts: PartAssembly {
         return splice(bodies[..<ready].compactMap { $0 })
     }
 }
-/// What a fetch's task group hands back: a response, or the moment a held-back part is due.
-private enum Answer<Key: Sendable>: Sendable {
-    case body(Key, Result<[UInt8], FetchError>)
-    case tick
-    /// A part was read (and handed on); what it cost.
-    case read(Duration)
-
-    /// Runs `work` (reading a part) and says what it cost.
-    static func reading(_ work: () -> Void) -> Answer {
-        .read(ContinuousClock().measure(work))
-    }
-
-    /// A tick after `wait` (at once when cancelled).
-    static func tick(after wait: Duration) async -> Answer {
-        try? await Task.sleep(for: wait)
-        return .tick
-    }
-}

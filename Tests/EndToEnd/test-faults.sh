@@ -8,43 +8,9 @@ BIN=${1:?usage: test-faults.sh PATH/TO/tread}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
-work="$E2E_DIR/faults"
-mkdir -p "$work"
-
-python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" &
-server=$!
-trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
-for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
-port=$(cat "$work/port")
-base="http://127.0.0.1:$port"
-
-export XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state" HOME="$work/home" XDG_CONFIG_HOME="$work/config"
-export TREAD_HN_ALGOLIA_API="$base/algolia" TREAD_HN_API="$base/hn" TREAD_REDDIT_API="$base/reddit"
-export TREAD_LOBSTERS_API="$base/lobsters" TREAD_FETCH_TIMEOUT=10
-export LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no
-cache="$XDG_CACHE_HOME/tread"
+source "$HERE/replay_lib.sh"
+start_replay faults
 chain="$base/fault/chain"
-
-# run ARGS...: runs tread with no terminal; status in $status, output in $work/out and $work/err.
-run() {
-    "$BIN" "$@" </dev/null >"$work/out" 2>"$work/err"
-    status=$?
-}
-
-# expect_failure NAME STATUS PATTERN ARGS...: tread exits with STATUS and one stderr line matching PATTERN.
-expect_failure() {
-    local name=$1 want=$2 pattern=$3
-    shift 3
-    run "$@"
-    if [ "$status" -ne "$want" ]; then
-        fail "$name: exit $status, expected $want; stderr: $(head -c 300 "$work/err")"
-    elif [ "$(wc -l <"$work/err")" -ne 1 ] || ! grep -qE -- "$pattern" "$work/err"; then
-        fail "$name: stderr is not one line matching '$pattern': $(head -c 300 "$work/err")"
-    else
-        pass "$name"
-    fi
-}
 
 # expect_no_copy NAME: the cache holds no copy (nor a temporary file).
 expect_no_copy() {

@@ -11,48 +11,8 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 HERE=$(cd "$(dirname "$0")" && pwd)
 FIXTURES="$HERE/../Fixtures"
 source "$HERE/lib.sh"
-work="$E2E_DIR/fediverse"
-mkdir -p "$work"
-
-python3 "$HERE/replay_server.py" "$FIXTURES" "$work/port" --log "$work/requests" &
-server=$!
-trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
-for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
-port=$(cat "$work/port")
-base="http://127.0.0.1:$port"
-export XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state" HOME="$work/home"
-export TREAD_BSKY_API="$base/bsky" TREAD_FETCH_TIMEOUT=10 LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no
-cache="$XDG_CACHE_HOME/tread"
-
-run() {
-    "$BIN" "$@" </dev/null >"$work/out" 2>"$work/err"
-    status=$?
-}
-
-expect_count() {
-    local name=$1 count=$2
-    shift 2
-    run stats "$@"
-    if [ "$status" -eq 0 ] && grep -qE "^comments +$count\$" "$work/out"; then
-        pass "$name"
-    else
-        fail "$name: exit $status, $(head -c 300 "$work/out" "$work/err")"
-    fi
-}
-
-expect_failure() {
-    local name=$1 want=$2 pattern=$3
-    shift 3
-    run "$@"
-    if [ "$status" -ne "$want" ]; then
-        fail "$name: exit $status, expected $want; stderr: $(head -c 300 "$work/err")"
-    elif [ "$(wc -l <"$work/err")" -ne 1 ] || ! grep -qE -- "$pattern" "$work/err"; then
-        fail "$name: stderr is not one line matching '$pattern': $(head -c 300 "$work/err")"
-    else
-        pass "$name"
-    fi
-}
+source "$HERE/replay_lib.sh"
+start_replay fediverse
 
 # --- by address ---
 expect_count "Mastodon status by @user/ID" 1 "$base/@mastodonpy_test_2/117020583245459824"

@@ -9,18 +9,8 @@ BIN=${1:?usage: test-lists.sh PATH/TO/tread}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
-work="$E2E_DIR/lists"
-mkdir -p "$work"
-
-python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" &
-server=$!
-trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
-for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
-base="http://127.0.0.1:$(cat "$work/port")"
-export XDG_CACHE_HOME="$work/cache" HOME="$work/home" XDG_STATE_HOME="$work/state"
-export TREAD_HN_ALGOLIA_API="$base/algolia" TREAD_HN_API="$base/hn" TREAD_REDDIT_API="$base/reddit"
-export TREAD_LOBSTERS_API="$base/lobsters" TREAD_FETCH_TIMEOUT=10 LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no
+source "$HERE/replay_lib.sh"
+start_replay lists
 apis=(env "XDG_CACHE_HOME=$XDG_CACHE_HOME" "XDG_STATE_HOME=$work/state" "TREAD_HN_API=$TREAD_HN_API"
     "TREAD_REDDIT_API=$TREAD_REDDIT_API" "TREAD_LOBSTERS_API=$TREAD_LOBSTERS_API"
     "TREAD_HN_ALGOLIA_API=$TREAD_HN_ALGOLIA_API")
@@ -71,8 +61,8 @@ status=$?
 TREAD_REDDIT_API="$base/fault/500/reddit" "$BIN" --print r/x/top?t=week >"$work/out" 2>"$work/err"
 [ $? -eq 75 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && pass "a busy site: one line, 75" || fail "busy: $(cat "$work/err")"
 
-mkdir -p "$work/config/tread" && printf 'start = "lobsters"\n' >"$work/config/tread/config.toml"
-XDG_CONFIG_HOME="$work/config" expect_print "config start: tread with no argument opens that list" 25 "Reorient GitHub" --offline
+mkdir -p "$work/startconfig/tread" && printf 'start = "lobsters"\n' >"$work/startconfig/tread/config.toml"
+XDG_CONFIG_HOME="$work/startconfig" expect_print "config start: tread with no argument opens that list" 25 "Reorient GitHub" --offline
 
 # --- on screen: open a story, q back to the same row, read ---
 start_app 100 30 "${apis[@]}" "$BIN" lobsters:newest

@@ -16,7 +16,7 @@ RUNS=${2:-5}
 HERE=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 socket="tread-bench-lists-$$"
-python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --synthetic 50 --delay 0.05 &
+python3 "$HERE/../Tests/EndToEnd/replay_server.py" "$HERE/../Tests/Fixtures" "$work/port" --synthetic 50 --delay 0.05 &
 server=$!
 bench_tmux() { tmux -L "$socket" -f /dev/null "$@"; }
 trap 'bench_tmux kill-server 2>/dev/null; kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
