@@ -55,6 +55,12 @@ extension DocumentBytes {
 
     private static func installBusErrorHandler() {
         guard !busHandlerInstalled.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        setBusHandler(keeping: previousBusAction)
+    }
+
+    /// Puts `handleBusError` in for SIGBUS (with the default message if none was set), keeping the
+    /// handler it replaces in `previous`.
+    private static func setBusHandler(keeping previous: UnsafeMutablePointer<sigaction>) {
         if messageLength.load(ordering: .sequentiallyConsistent) == 0 {
             setFileChangedMessage("the file changed while being read")
         }
@@ -62,7 +68,7 @@ extension DocumentBytes {
         action.__sigaction_handler.sa_sigaction = { signal, info, _ in handleBusError(signal, info) }
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_SIGINFO | SA_ONSTACK
-        sigaction(SIGBUS, &action, previousBusAction)
+        sigaction(SIGBUS, &action, previous)
     }
 }
 
@@ -211,14 +217,7 @@ extension DocumentBytes {
         _ = mappingBases
         _ = mappingEnds
         _ = pageSize
-        if messageLength.load(ordering: .sequentiallyConsistent) == 0 {
-            setFileChangedMessage("the file changed while being read")
-        }
-        var action = sigaction()
-        action.__sigaction_handler.sa_sigaction = { signal, info, _ in handleBusError(signal, info) }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_SIGINFO | SA_ONSTACK
-        sigaction(SIGBUS, &action, previousBusAction + 1)
+        setBusHandler(keeping: previousBusAction + 1)
         chainsAbove.store(true, ordering: .sequentiallyConsistent)
         // Not installed below yet: the terminal's handler is the only one under this, and what it
         // puts back is what comes after.
