@@ -9,7 +9,7 @@ extension Read {
         guard let file = document.file, let short = ThreadAddress.lobstersCommentLink(file) else { return nil }
         // Offline, the story cannot be known, so neither can its saved copy.
         if document.fetch.offline { fail(FetchError(url: file, kind: .notCached)) }
-        let fetcher = siteFetcher(ProcessInfo.processInfo.environment)
+        let fetcher = configuredFetcher(ProcessInfo.processInfo.environment)
         switch runBlocking({ await fetcher.lobstersStoryResult(ofComment: short) }) {
         case .success(let story):
             var resolved = self
