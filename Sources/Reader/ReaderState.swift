@@ -25,6 +25,15 @@ public struct ReaderState: Sendable {
         public var scanned: Int?
         /// Where the search started: it goes to the first hit after this.
         var from: PageItem = .article
+        /// How many times each hit holds the query (`n` steps through each).
+        var occurrences: [Int] = []
+        /// Which occurrence of the current hit was last shown.
+        var occurrence = 0
+
+        /// How many occurrences hit `hit` holds: at least one.
+        func occurrenceCount(of hit: Int) -> Int {
+            hit < occurrences.count ? max(1, occurrences[hit]) : 1
+        }
     }
 
     public internal(set) var discussion: Discussion
