@@ -101,6 +101,17 @@ extension ReaderState {
         return "\(place) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
     }
 
+    /// The position in a few columns, for a status line a long message or a narrow window crowds:
+    /// "12/351 · 3%" for comment 12 of 351, else the place without the depth and the share.
+    func compactPositionText(layout: LayoutCache) -> String {
+        let full = positionText(layout: layout)
+        guard let selection, full.hasPrefix("comment "), let number = tree.commentNumber(of: selection) else {
+            return full.components(separatedBy: " · depth").first ?? full
+        }
+        let count = tree.commentCount
+        return "\(Self.grouped(number))/\(Self.grouped(count)) · \(count > 0 ? number * 100 / count : 100)%"
+    }
+
     private func drawStatus(into frame: inout Frame, layout: LayoutCache) {
         let row = rows - 1
         let bar = CellStyle(reverse: true)
@@ -116,15 +127,28 @@ extension ReaderState {
             drawFilterPrompt(query, into: &frame)
             return
         }
-        let help = " ? help "
+        var help = " ? help "
         var left = " " + positionText(layout: layout)
+        let messageText = message.map(Blocks.oneLine) ?? ""
+        // A message too long beside the whole position: the position shrinks ("12/351") and the
+        // help goes, before the message is cut; so does a narrow window's, before the position is cut.
+        let wanted = TextWidth.of(left) + (messageText.isEmpty ? 0 : 2 + TextWidth.of(messageText))
+        if wanted > columns - TextWidth.of(help) - 1 {
+            help = ""
+            if wanted > columns - 1 { left = " " + compactPositionText(layout: layout) }
+        }
         // First, so a narrow window still shows how much the filter keeps.
         if let status = filter?.status { left = " " + status + " ·" + left }
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
         if let fetch { left += "  " + Blocks.oneLine(fetch.progress) + "… (Esc stops)" }
-        if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)
         var leftRoom = room
+        if !messageText.isEmpty {
+            // Cut in the middle, so the reason and the advice at its end both show; the whole text
+            // is in the message log (ctrl-g).
+            let messageRoom = leftRoom - 1 - TextWidth.of(left) - 2
+            left += "  " + (messageRoom >= 24 ? Self.shortened(messageText, width: messageRoom) : messageText)
+        }
         // A count being typed shows before the help, as vim's showcmd does.
         if case .count(let count) = pending, room > 12 {
             let typed = " \(count) "
@@ -132,7 +156,7 @@ extension ReaderState {
             frame.put(typed, row: row, column: leftRoom, style: bar)
         }
         frame.put(Wrapper.truncate(left, width: max(1, leftRoom - 1)), row: row, column: 0, style: bar)
-        if room > TextWidth.of(left) / 2, room > 0 {
+        if !help.isEmpty, room > TextWidth.of(left) / 2, room > 0 {
             frame.put(help, row: row, column: room, style: CellStyle(bold: true, reverse: true))
         }
     }
@@ -156,10 +180,11 @@ extension ReaderState {
         let labelWidth = min(columnWidth * 2 / 5, entries.map { TextWidth.of($0.label) }.max() ?? 0)
         // Scrolled by ↓/↑ when the window is too short for every line.
         let first = max(0, min(helpOffset, shape.perColumn - room))
+        let name = helpShowsMessages ? "messages" : "tread keys"
         let title =
             shape.perColumn > room
-            ? " tread keys · ↓↑ scroll (\(first + room) of \(shape.perColumn)) · any other key closes "
-            : " tread keys · any key closes "
+            ? " \(name) · ↓↑ scroll (\(first + room) of \(shape.perColumn)) · any other key closes "
+            : " \(name) · any key closes "
         frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: topRow, column: left, style: border)
         frame.put(
             Wrapper.truncate(title, width: inner - 2), row: topRow, column: left + 2,
@@ -185,7 +210,8 @@ extension ReaderState {
 
     /// What the help lists: every binding of the keymap in force, then the mouse and the prompt's keys.
     var helpEntries: [(label: String, help: String)] {
-        keymap.bindings.map { ($0.label, $0.help) } + [
+        if helpShowsMessages { return messageLogEntries }
+        return keymap.bindings.map { ($0.label, $0.help) } + [
             Keymap.countHelp,
             ("wheel", "scroll (unless --no-mouse)"),
             ("click", "select; on ▾ ▸ fold"),
@@ -197,7 +223,7 @@ extension ReaderState {
     /// How the help is laid out: one or two columns, and the rows of a column.
     var helpShape: (columns: Int, perColumn: Int) {
         let count = helpEntries.count
-        let columns = count > pageRows - 2 && min(self.columns - 2, 120) - 2 >= 60 ? 2 : 1
+        let columns = !helpShowsMessages && count > pageRows - 2 && min(self.columns - 2, 120) - 2 >= 60 ? 2 : 1
         return (columns, (count + columns - 1) / columns)
     }
 }

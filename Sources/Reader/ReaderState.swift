@@ -83,8 +83,14 @@ public struct ReaderState: Sendable {
     }
     /// Author names hashed once per document, on the first filter: `author:` then costs a compare a comment.
     var filterAuthors: AuthorIndex?
-    /// The last message for the status line.
-    public internal(set) var message: String?
+    /// The last message for the status line; each one is kept in `messageLog` too.
+    public internal(set) var message: String? {
+        didSet { logMessage() }
+    }
+    /// The session's messages, oldest first, for the messages overlay (`ctrl-g`, as vim's `:messages`).
+    public internal(set) var messageLog: [String] = []
+    /// Whether the help overlay shows the message log instead of the keys.
+    var helpShowsMessages = false
     /// What the message being applied asks the runtime to do; `update` hands them out and empties this.
     var commands: [Command] = []
     var searchHistory: [String] {

@@ -54,6 +54,8 @@ import ThreadModel
     @Test func theHelpNamesTheCountAndTheDepthKeys() {
         var state = reader()
         state.press("?")
+        // The help scrolls in this window: its last lines name the count.
+        state.press("jjjjjjjjjj")
         #expect(state.pageText.contains("5j, 3u, 2J"))
         #expect(state.pageText.contains("=1–9: show depth"))
         #expect(state.pageText.contains("ctrl-l"))
