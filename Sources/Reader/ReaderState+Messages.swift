@@ -29,17 +29,25 @@ extension ReaderState {
         let excess = TextWidth.of(message) - width
         guard excess > 0 else { return message }
         guard width > 8 else { return Wrapper.truncate(message, width: width) }
+        return withShortAddress(message, width: width) ?? cutMiddle(message, keep: width - 1)
+    }
+
+    /// The message in `width` columns with only its address (the longest word with a "/") shortened
+    /// or left out; nil when that is not enough.
+    static func withShortAddress(_ message: String, width: Int) -> String? {
+        let excess = TextWidth.of(message) - width
+        guard excess > 0 else { return message }
         let words = message.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if let longest = words.indices.filter({ words[$0].contains("/") }).max(by: {
-            TextWidth.of(words[$0]) < TextWidth.of(words[$1])
-        }) {
-            var shortenedWords = words
-            let keep = TextWidth.of(words[longest]) - excess - 1
-            shortenedWords[longest] = keep >= 12 ? cutMiddle(words[longest], keep: keep) : "…"
-            let shorter = shortenedWords.joined(separator: " ")
-            if TextWidth.of(shorter) <= width { return shorter }
-        }
-        return cutMiddle(message, keep: width - 1)
+        guard
+            let longest = words.indices.filter({ words[$0].contains("/") }).max(by: {
+                TextWidth.of(words[$0]) < TextWidth.of(words[$1])
+            })
+        else { return nil }
+        var shortenedWords = words
+        let keep = TextWidth.of(words[longest]) - excess - 1
+        shortenedWords[longest] = keep >= 12 ? cutMiddle(words[longest], keep: keep) : "…"
+        let shorter = shortenedWords.joined(separator: " ")
+        return TextWidth.of(shorter) <= width ? shorter : nil
     }
 
     /// `text` with its middle replaced by "…", keeping `keep` columns: two fifths from the start,

@@ -135,7 +135,12 @@ extension ReaderState {
         let wanted = TextWidth.of(left) + (messageText.isEmpty ? 0 : 2 + TextWidth.of(messageText))
         if wanted > columns - TextWidth.of(help) - 1 {
             help = ""
-            if wanted > columns - 1 { left = " " + compactPositionText(layout: layout) }
+            let messageRoom = columns - 1 - TextWidth.of(left) - 2
+            let cutsMessage =
+                !messageText.isEmpty && Self.withShortAddress(messageText, width: messageRoom) == nil
+            if TextWidth.of(left) > columns - 1 || cutsMessage {
+                left = " " + compactPositionText(layout: layout)
+            }
         }
         // First, so a narrow window still shows how much the filter keeps.
         if let status = filter?.status { left = " " + status + " ·" + left }
@@ -165,8 +170,8 @@ extension ReaderState {
 
     /// The help overlay: every binding of the keymap, in two columns when one does not fit.
     private func drawHelp(into frame: inout Frame) {
-        let entries = helpEntries
         let shape = helpShape
+        let entries = shape.rows
         // Wide enough for two columns of the whole keymap at 120 columns, each help text whole.
         let width = min(columns - 2, 120)
         let inner = width - 2
@@ -177,7 +182,7 @@ extension ReaderState {
         let border = CellStyle(tint: .accent)
         let room = height - 2
         let columnWidth = inner / shape.columns
-        let labelWidth = min(columnWidth * 2 / 5, entries.map { TextWidth.of($0.label) }.max() ?? 0)
+        let labelWidth = helpLabelWidth(columnWidth: columnWidth)
         // Scrolled by ↓/↑ when the window is too short for every line.
         let first = max(0, min(helpOffset, shape.perColumn - room))
         let name = helpShowsMessages ? "messages" : "tread keys"
@@ -220,10 +225,25 @@ extension ReaderState {
         ]
     }
 
-    /// How the help is laid out: one or two columns, and the rows of a column.
-    var helpShape: (columns: Int, perColumn: Int) {
-        let count = helpEntries.count
-        let columns = !helpShowsMessages && count > pageRows - 2 && min(self.columns - 2, 120) - 2 >= 60 ? 2 : 1
-        return (columns, (count + columns - 1) / columns)
+    /// How the help is laid out: one or two columns, the rows of a column, and the rows themselves,
+    /// a description too long for its column wrapped onto rows of its own under it, never cut.
+    var helpShape: (columns: Int, perColumn: Int, rows: [(label: String, help: String)]) {
+        let entries = helpEntries
+        let inner = min(self.columns - 2, 120) - 2
+        let columns = !helpShowsMessages && entries.count > pageRows - 2 && inner >= 60 ? 2 : 1
+        let columnWidth = inner / columns
+        let labelWidth = helpLabelWidth(columnWidth: columnWidth)
+        let room = max(8, columnWidth - 2 - labelWidth - 2)
+        let rows = entries.flatMap { entry -> [(label: String, help: String)] in
+            guard TextWidth.of(entry.help) > room else { return [entry] }
+            let lines = Wrapper.wrap(entry.help, width: room).map(\.text)
+            return lines.enumerated().map { ($0.offset == 0 ? entry.label : "", $0.element) }
+        }
+        return (columns, (rows.count + columns - 1) / columns, rows)
+    }
+
+    /// The width of the help's key column: the widest label, at most two fifths of a column.
+    private func helpLabelWidth(columnWidth: Int) -> Int {
+        min(columnWidth * 2 / 5, helpEntries.map { TextWidth.of($0.label) }.max() ?? 0)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TextLayout
 import ThreadModel
@@ -52,5 +53,21 @@ import ThreadTestSupport
         _ = state.apply(.bottom)
         let status = state.statusText
         #expect(status.contains("1,200/1,200 · 100%"), "\(status)")
+    }
+}
+
+/// Bug 12: at 100 columns the help overlay wraps a long description instead of cutting it.
+@Suite struct HelpWidthTests {
+    @Test func at100ColumnsNoDescriptionIsCut() throws {
+        var state = ReaderState(discussion: discussion("ann: hello"), rows: 50, columns: 100)
+        _ = state.press("?")
+        #expect(state.mode == .help)
+        let shown = state.render().plainText.replacingOccurrences(of: "│", with: " ")
+        let words = shown.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        for entry in state.helpEntries {
+            let last = try #require(entry.help.split(separator: " ").last.map(String.init))
+            let whole = words.contains(last)
+            #expect(whole, "“\(entry.help)” is cut")
+        }
     }
 }
