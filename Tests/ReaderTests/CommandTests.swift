@@ -73,10 +73,11 @@ import ThreadTestSupport
         #expect(state.update(.loaded(discussion(thread))).done == [.buildVisit, .indexAuthors])
     }
 
-    @Test func aLateLoadFailureLeaves() {
+    /// The visit is saved before the reader leaves (issue 23, bug 1).
+    @Test func aLateLoadFailureSavesTheVisitAndLeaves() {
         var state = ReaderState(discussion: discussion("a: one"), rows: 10, columns: 60, loading: true)
         let failure = DocumentError(kind: .syntax("bad", line: 1, column: 1))
-        #expect(state.update(.loadFailed(failure)).done == [.loadFailed])
+        #expect(state.update(.loadFailed(failure)).done == [.saveVisit, .loadFailed])
     }
 
     @Test func anAnswerAfterTheFetchStoppedIsDropped() {
