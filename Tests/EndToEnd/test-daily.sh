@@ -154,6 +154,15 @@ expect_screen "first zebra here" "N scrolls back to it"
 send q
 expect_exit 0 "q quits after the occurrences"
 
+# --- `--print --filter` gives the reader's count, "filter: N of M" (bug 10) ------------------------------
+"$BIN" --print --filter 'zebra' "$work/occurrences.json" >"$work/filter-out" 2>"$work/filter-err"
+if grep -q "filter: 3 of 3" "$work/filter-err"; then pass "--print --filter says the reader's filter: 3 of 3"; else
+    fail "--print --filter says the reader's count (stderr: $(cat "$work/filter-err"))"; fi
+start_app 80 20 "$BIN" --filter 'zebra' "$work/occurrences.json"
+expect_status "filter: 3 of 3" "the reader says the same count for the same filter"
+send q
+expect_exit 0 "q quits after the filter's count"
+
 help=$("$BIN" --help 2>&1)
 for word in "tread URL" "--print" "--offline" "--filter"; do
     if grep -qF -- "$word" <<<"$help"; then pass "tread --help mentions $word"; else fail "tread --help mentions $word"; fi
