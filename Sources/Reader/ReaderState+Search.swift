@@ -93,7 +93,7 @@ extension ReaderState {
             top = PagePosition(.article)
             selection = tree.firstVisible
             showLine(of: item, layout: layout)
-            message = matchMessage + " (in the article)"
+            message = matchMessage
         case .comment(let index):
             tree.reveal(index)
             // Under a filter a hit may lie in a stub: the stub is what can be selected.
@@ -104,12 +104,19 @@ extension ReaderState {
         }
     }
 
-    /// "match i of n", counting occurrences.
+    /// "match i of n", counting occurrences: the comments' apart from the article's ("match 1 of 2 in
+    /// the article · 9 in comments"), so a count of comments' hits never holds the article's.
     private var matchMessage: String {
         guard let search, let current = search.current else { return "" }
-        let before = search.occurrences.prefix(current).reduce(0, +)
-        let total = search.occurrences.reduce(0, +)
-        return "match \(Self.grouped(before + search.occurrence + 1)) of \(Self.grouped(total))"
+        let inArticle = search.hits.first == .article ? search.occurrenceCount(of: 0) : 0
+        let inComments = search.occurrences.reduce(0, +) - inArticle
+        let position = Self.grouped(search.occurrence + 1)
+        if search.hits[current] == .article {
+            let others = inComments > 0 ? " · \(Self.grouped(inComments)) in comments" : ""
+            return "match \(position) of \(Self.grouped(inArticle)) in the article" + others
+        }
+        let before = search.occurrences.prefix(current).reduce(0, +) - inArticle
+        return "match \(Self.grouped(before + search.occurrence + 1)) of \(Self.grouped(inComments))"
     }
 
     /// Scrolls so the line of `item` holding the search's current occurrence (as the highlighter

@@ -95,7 +95,7 @@ import ThreadTestSupport
         for character in "title" { state.update(.key(.character(character))) }
         state.update(.key(.enter))
         #expect(state.top == PagePosition(.article))
-        #expect(state.message == "match 1 of 1 (in the article)")
+        #expect(state.message == "match 1 of 1 in the article")
     }
 }
 
@@ -229,6 +229,20 @@ import ThreadTestSupport
         #expect(state.pageText.contains("a needle here"))
     }
 
+    /// Bug 10: the article's hits are counted apart from the comments'.
+    @Test func theArticleHitIsNotCountedAmongComments() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T", body: ["an otter in the article"]))
+        builder.add(Comment(id: .string("a"), author: "a", body: "one otter"))
+        builder.add(Comment(id: .string("b"), author: "b", body: "two otter"))
+        var state = ReaderState(discussion: try builder.build(), rows: 20, columns: 40)
+        search(&state, "otter")
+        #expect(state.message == "match 1 of 1 in the article · 2 in comments")
+        state.apply(.nextMatch)
+        #expect(state.message == "match 1 of 2")
+        state.apply(.nextMatch)
+        #expect(state.message == "match 2 of 2")
+    }
+
     /// Two occurrences on one line of one comment count twice.
     @Test func twoOccurrencesOnOneLineCountTwice() throws {
         var state = ReaderState(discussion: discussion("ann: cat and cat"), rows: 10, columns: 40)
@@ -247,7 +261,7 @@ import ThreadTestSupport
         let built = try builder.build()
         var state = ReaderState(discussion: built, rows: 4, columns: 40)
         search(&state, "fourth")
-        #expect(state.message == "match 1 of 1 (in the article)")
+        #expect(state.message == "match 1 of 1 in the article")
         #expect(state.pageText.contains("the fourth paragraph"))
     }
 
