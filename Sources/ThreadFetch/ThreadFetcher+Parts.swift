@@ -31,7 +31,8 @@ extension ThreadFetcher {
             budget: budget, read: { try? read($0, .hackerNewsItems, url: rootURL) })
         if let outcome {
             // A cut thread: what arrived stays in the reader; the error says why the rest did not.
-            if outcome.isCut, let parts, let part = try? read(items.assembly.document(), .hackerNewsItems, url: rootURL) {
+            if outcome.isCut, let parts, let part = try? read(items.assembly.document(), .hackerNewsItems, url: rootURL)
+            {
                 parts(part)
             }
             throw outcome
