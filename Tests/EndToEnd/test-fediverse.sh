@@ -139,14 +139,14 @@ start_app 90 30 env XDG_CACHE_HOME="$work/readercache" "$BIN" "https://bsky.app/
 wait_for "7 comments" 15 || fail "the reader opens the Bluesky thread: $(screen)"
 asked=$(grep -c "parentHeight=0" "$work/requests")
 send G
-wait_for "4 more replies not in this file" 5 && pass "a Bluesky parent's other replies show as a stub, last" ||
+wait_for "4 more replies · Enter fetches them" 5 && pass "a Bluesky parent's other replies show as a stub, last" ||
     fail "Bluesky stub: $(screen)"
 send Enter
 for _ in $(seq 50); do [ "$(grep -c "parentHeight=0" "$work/requests")" -gt "$asked" ] && break; sleep 0.1; done
 [ "$(grep -c "parentHeight=0" "$work/requests")" -gt "$asked" ] && pass "Enter on a Bluesky stub fetches its post's replies" ||
     fail "Enter on the stub asked nothing: $(screen)"
 sleep 0.5
-! screen | grep -q "4 more replies not in this file" && pass "the fetched stub leaves its place" || fail "stub still shown: $(screen)"
+! screen | grep -q "4 more replies · Enter fetches them" && pass "the fetched stub leaves its place" || fail "stub still shown: $(screen)"
 send q
 expect_exit 0 "q quits after the fetch"
 
