@@ -29,7 +29,19 @@ extension ReaderState {
         let excess = TextWidth.of(message) - width
         guard excess > 0 else { return message }
         guard width > 8 else { return Wrapper.truncate(message, width: width) }
-        return withShortAddress(message, width: width) ?? cutMiddle(message, keep: width - 1)
+        return withShortAddress(message, width: width) ?? cutMiddle(withoutAddress(message), keep: width - 1)
+    }
+
+    /// The message with its address (the longest word with a "/") left out, as "…".
+    private static func withoutAddress(_ message: String) -> String {
+        var words = message.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard
+            let longest = words.indices.filter({ words[$0].contains("/") }).max(by: {
+                TextWidth.of(words[$0]) < TextWidth.of(words[$1])
+            })
+        else { return message }
+        words[longest] = "…"
+        return words.joined(separator: " ")
     }
 
     /// The message in `width` columns with only its address (the longest word with a "/") shortened
@@ -50,11 +62,11 @@ extension ReaderState {
         return TextWidth.of(shorter) <= width ? shorter : nil
     }
 
-    /// `text` with its middle replaced by "…", keeping `keep` columns: two fifths from the start,
-    /// the rest from the end.
+    /// `text` with its middle replaced by "…", keeping `keep` columns: three fifths from the start
+    /// (the reason), the rest from the end (the advice).
     private static func cutMiddle(_ text: String, keep: Int) -> String {
         let characters = Array(Sanitizer.sanitize(text))
-        let headRoom = keep * 2 / 5
+        let headRoom = keep * 3 / 5
         var head = ""
         var used = 0
         var start = 0
