@@ -40,6 +40,8 @@ public enum Action: Hashable, Sendable {
     /// Stop a search that is still running.
     case cancel
     case showHelp
+    /// `ctrl-g`: the session's messages in an overlay, as vim's `:messages`.
+    case showMessages
     /// `R`: fetch the thread again (or read its file again) and merge it in place.
     case reload
     /// Repaint the whole screen (ctrl-L), for when something else wrote over it.

@@ -101,6 +101,17 @@ extension ReaderState {
         return "\(place) · depth \(tree.depth(of: selection) + 1) · \(percent)%"
     }
 
+    /// The position in a few columns, for a status line a long message or a narrow window crowds:
+    /// "12/351 · 3%" for comment 12 of 351, else the place without the depth and the share.
+    func compactPositionText(layout: LayoutCache) -> String {
+        let full = positionText(layout: layout)
+        guard let selection, full.hasPrefix("comment "), let number = tree.commentNumber(of: selection) else {
+            return full.components(separatedBy: " · depth").first ?? full
+        }
+        let count = tree.commentCount
+        return "\(Self.grouped(number))/\(Self.grouped(count)) · \(count > 0 ? number * 100 / count : 100)%"
+    }
+
     private func drawStatus(into frame: inout Frame, layout: LayoutCache) {
         let row = rows - 1
         let bar = CellStyle(reverse: true)
@@ -116,15 +127,33 @@ extension ReaderState {
             drawFilterPrompt(query, into: &frame)
             return
         }
-        let help = " ? help "
+        var help = " ? help "
         var left = " " + positionText(layout: layout)
+        let messageText = message.map(Blocks.oneLine) ?? ""
+        // A message too long beside the whole position: the position shrinks ("12/351") and the
+        // help goes, before the message is cut; so does a narrow window's, before the position is cut.
+        let wanted = TextWidth.of(left) + (messageText.isEmpty ? 0 : 2 + TextWidth.of(messageText))
+        if wanted > columns - TextWidth.of(help) - 1 {
+            help = ""
+            let messageRoom = columns - 1 - TextWidth.of(left) - 2
+            let cutsMessage =
+                !messageText.isEmpty && Self.withShortAddress(messageText, width: messageRoom) == nil
+            if TextWidth.of(left) > columns - 1 || cutsMessage {
+                left = " " + compactPositionText(layout: layout)
+            }
+        }
         // First, so a narrow window still shows how much the filter keeps.
         if let status = filter?.status { left = " " + status + " ·" + left }
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
         if let fetch { left += "  " + Blocks.oneLine(fetch.progress) + "… (Esc stops)" }
-        if let message, !message.isEmpty { left += "  " + Blocks.oneLine(message) }
         let room = columns - TextWidth.of(help)
         var leftRoom = room
+        if !messageText.isEmpty {
+            // Cut in the middle, so the reason and the advice at its end both show; the whole text
+            // is in the message log (ctrl-g).
+            let messageRoom = leftRoom - 1 - TextWidth.of(left) - 2
+            left += "  " + (messageRoom >= 24 ? Self.shortened(messageText, width: messageRoom) : messageText)
+        }
         // A count being typed shows before the help, as vim's showcmd does.
         if case .count(let count) = pending, room > 12 {
             let typed = " \(count) "
@@ -132,7 +161,7 @@ extension ReaderState {
             frame.put(typed, row: row, column: leftRoom, style: bar)
         }
         frame.put(Wrapper.truncate(left, width: max(1, leftRoom - 1)), row: row, column: 0, style: bar)
-        if room > TextWidth.of(left) / 2, room > 0 {
+        if !help.isEmpty, room > TextWidth.of(left) / 2, room > 0 {
             frame.put(help, row: row, column: room, style: CellStyle(bold: true, reverse: true))
         }
     }
@@ -141,8 +170,8 @@ extension ReaderState {
 
     /// The help overlay: every binding of the keymap, in two columns when one does not fit.
     private func drawHelp(into frame: inout Frame) {
-        let entries = helpEntries
         let shape = helpShape
+        let entries = shape.rows
         // Wide enough for two columns of the whole keymap at 120 columns, each help text whole.
         let width = min(columns - 2, 120)
         let inner = width - 2
@@ -153,13 +182,14 @@ extension ReaderState {
         let border = CellStyle(tint: .accent)
         let room = height - 2
         let columnWidth = inner / shape.columns
-        let labelWidth = min(columnWidth * 2 / 5, entries.map { TextWidth.of($0.label) }.max() ?? 0)
+        let labelWidth = helpLabelWidth(columnWidth: columnWidth)
         // Scrolled by ↓/↑ when the window is too short for every line.
         let first = max(0, min(helpOffset, shape.perColumn - room))
+        let name = helpShowsMessages ? "messages" : "tread keys"
         let title =
             shape.perColumn > room
-            ? " tread keys · ↓↑ scroll (\(first + room) of \(shape.perColumn)) · any other key closes "
-            : " tread keys · any key closes "
+            ? " \(name) · ↓↑ scroll (\(first + room) of \(shape.perColumn)) · any other key closes "
+            : " \(name) · any key closes "
         frame.put("┌" + String(repeating: "─", count: inner) + "┐", row: topRow, column: left, style: border)
         frame.put(
             Wrapper.truncate(title, width: inner - 2), row: topRow, column: left + 2,
@@ -185,7 +215,8 @@ extension ReaderState {
 
     /// What the help lists: every binding of the keymap in force, then the mouse and the prompt's keys.
     var helpEntries: [(label: String, help: String)] {
-        keymap.bindings.map { ($0.label, $0.help) } + [
+        if helpShowsMessages { return messageLogEntries }
+        return keymap.bindings.map { ($0.label, $0.help) } + [
             Keymap.countHelp,
             ("wheel", "scroll (unless --no-mouse)"),
             ("click", "select; on ▾ ▸ fold"),
@@ -194,10 +225,25 @@ extension ReaderState {
         ]
     }
 
-    /// How the help is laid out: one or two columns, and the rows of a column.
-    var helpShape: (columns: Int, perColumn: Int) {
-        let count = helpEntries.count
-        let columns = count > pageRows - 2 && min(self.columns - 2, 120) - 2 >= 60 ? 2 : 1
-        return (columns, (count + columns - 1) / columns)
+    /// How the help is laid out: one or two columns, the rows of a column, and the rows themselves,
+    /// a description too long for its column wrapped onto rows of its own under it, never cut.
+    var helpShape: (columns: Int, perColumn: Int, rows: [(label: String, help: String)]) {
+        let entries = helpEntries
+        let inner = min(self.columns - 2, 120) - 2
+        let columns = !helpShowsMessages && entries.count > pageRows - 2 && inner >= 60 ? 2 : 1
+        let columnWidth = inner / columns
+        let labelWidth = helpLabelWidth(columnWidth: columnWidth)
+        let room = max(8, columnWidth - 2 - labelWidth - 2)
+        let rows = entries.flatMap { entry -> [(label: String, help: String)] in
+            guard TextWidth.of(entry.help) > room else { return [entry] }
+            let lines = Wrapper.wrap(entry.help, width: room).map(\.text)
+            return lines.enumerated().map { ($0.offset == 0 ? entry.label : "", $0.element) }
+        }
+        return (columns, (rows.count + columns - 1) / columns, rows)
+    }
+
+    /// The width of the help's key column: the widest label, at most two fifths of a column.
+    private func helpLabelWidth(columnWidth: Int) -> Int {
+        min(columnWidth * 2 / 5, helpEntries.map { TextWidth.of($0.label) }.max() ?? 0)
     }
 }

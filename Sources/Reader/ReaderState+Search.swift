@@ -7,10 +7,12 @@ extension ReaderState {
     mutating func runSearch(_ typed: String, layout: LayoutCache) {
         let query = typed.isEmpty ? (search?.query ?? "") : typed
         guard !query.isEmpty else { return }
-        let inArticle = discussion.articleMatches(TextMatcher(query))
+        let matcher = TextMatcher(query)
+        let inArticle = discussion.articleOccurrences(matcher)
         let from: PageItem =
             top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
-        search = Search(query: query, hits: inArticle ? [.article] : [], current: nil, scanned: 0, from: from)
+        search = Search(query: query, hits: inArticle > 0 ? [.article] : [], current: nil, scanned: 0, from: from)
+        search?.occurrences = inArticle > 0 ? [inArticle] : []
         continueSearch(layout: layout)
     }
 
@@ -22,8 +24,9 @@ extension ReaderState {
     mutating func continueSearch(layout: LayoutCache) {
         guard var search, let scanned = search.scanned else { return }
         let end = min(discussion.count, scanned + Self.searchStep)
-        let found = discussion.comments(matching: TextMatcher(search.query), in: scanned..<end)
-        search.hits.append(contentsOf: found.map(PageItem.comment))
+        let found = discussion.occurrences(of: TextMatcher(search.query), in: scanned..<end)
+        search.hits.append(contentsOf: found.map { PageItem.comment($0.comment) })
+        search.occurrences.append(contentsOf: found.map(\.count))
         // The text just read is not needed in memory; the comments on screen are read again when drawn.
         if end > scanned {
             let body = discussion.records[end - 1].body
@@ -52,7 +55,8 @@ extension ReaderState {
     /// Whether a search is still reading comments.
     public var isSearching: Bool { search?.scanned != nil }
 
-    /// `n` / `N`: the next or previous hit, wrapping around.
+    /// `n` / `N`: the next or previous occurrence, inside the same comment first (as less does),
+    /// wrapping around.
     mutating func stepMatch(forward: Bool, layout: LayoutCache) {
         if isSearching { return }
         guard let search, !search.hits.isEmpty else {
@@ -60,18 +64,27 @@ extension ReaderState {
             return
         }
         let count = search.hits.count
-        let next: Int
-        if let current = search.current {
-            next = forward ? (current + 1) % count : (current - 1 + count) % count
-        } else {
-            next = forward ? 0 : count - 1
+        guard let current = search.current else {
+            visit(forward ? 0 : count - 1, occurrence: forward ? 0 : .max, layout: layout)
+            return
         }
-        visit(next, layout: layout)
+        let inCurrent = search.occurrenceCount(of: current)
+        if forward, search.occurrence + 1 < inCurrent {
+            visit(current, occurrence: search.occurrence + 1, layout: layout)
+        } else if !forward, search.occurrence > 0 {
+            visit(current, occurrence: min(search.occurrence, inCurrent) - 1, layout: layout)
+        } else if forward {
+            visit((current + 1) % count, occurrence: 0, layout: layout)
+        } else {
+            visit((current - 1 + count) % count, occurrence: .max, layout: layout)
+        }
     }
 
-    private mutating func visit(_ hit: Int, layout: LayoutCache) {
+    /// Goes to occurrence `occurrence` (clamped to the last) of hit `hit`.
+    private mutating func visit(_ hit: Int, occurrence: Int = 0, layout: LayoutCache) {
         guard var search else { return }
         search.current = hit
+        search.occurrence = max(0, min(occurrence, search.occurrenceCount(of: hit) - 1))
         self.search = search
         let item = search.hits[hit]
         switch item {
@@ -79,27 +92,54 @@ extension ReaderState {
             // As `g`: the article on top, the first comment selected for when the reader moves on.
             top = PagePosition(.article)
             selection = tree.firstVisible
-            showLine(of: item, holding: search.query, layout: layout)
-            message = "match \(hit + 1) of \(search.hits.count) (in the article)"
+            showLine(of: item, layout: layout)
+            message = matchMessage
         case .comment(let index):
             tree.reveal(index)
             // Under a filter a hit may lie in a stub: the stub is what can be selected.
             selection = page(layout).rowStart(index)
             reveal(selection ?? index, layout: layout)
-            showLine(of: item, holding: search.query, layout: layout)
-            message = "match \(hit + 1) of \(search.hits.count)"
+            showLine(of: item, layout: layout)
+            message = matchMessage
         }
     }
 
-    /// Scrolls so the first line of `item` where the highlighter marks `query` is on screen,
-    /// a few rows below the top when the view has to move; leaves the view as it is when the
-    /// line already shows or no single line holds the query (a hit across a line break).
-    private mutating func showLine(of item: PageItem, holding query: String, layout: LayoutCache) {
+    /// "match i of n", counting occurrences: the comments' apart from the article's ("match 1 of 2 in
+    /// the article · 9 in comments"), so a count of comments' hits never holds the article's.
+    private var matchMessage: String {
+        guard let search, let current = search.current else { return "" }
+        let inArticle = search.hits.first == .article ? search.occurrenceCount(of: 0) : 0
+        let inComments = search.occurrences.reduce(0, +) - inArticle
+        let position = Self.grouped(search.occurrence + 1)
+        if search.hits[current] == .article {
+            let others = inComments > 0 ? " · \(Self.grouped(inComments)) in comments" : ""
+            return "match \(position) of \(Self.grouped(inArticle)) in the article" + others
+        }
+        let before = search.occurrences.prefix(current).reduce(0, +) - inArticle
+        return "match \(Self.grouped(before + search.occurrence + 1)) of \(Self.grouped(inComments))"
+    }
+
+    /// Scrolls so the line of `item` holding the search's current occurrence (as the highlighter
+    /// marks it) is on screen, a few rows below the top when the view has to move; leaves the view
+    /// as it is when the line already shows or no single line holds the query (a hit across a
+    /// line break). The occurrences the lines hold become the item's count, so `n` steps through
+    /// what is marked on screen.
+    private mutating func showLine(of item: PageItem, layout: LayoutCache) {
+        guard var search, let current = search.current else { return }
         let rows = pageRows
         guard rows > 0 else { return }
-        let matcher = TextMatcher(query)
-        let lines = page(layout).lines(item)
-        guard let line = lines.firstIndex(where: { !matcher.matches(in: $0.foldedClusters).isEmpty }) else { return }
-        viewport.show(PagePosition(item, line), rows: rows, on: page(layout))
+        let matcher = TextMatcher(search.query)
+        var lineOfOccurrence: [Int] = []
+        for (index, line) in page(layout).lines(item).enumerated() {
+            lineOfOccurrence.append(
+                contentsOf: repeatElement(index, count: matcher.matches(in: line.foldedClusters).count))
+        }
+        guard !lineOfOccurrence.isEmpty else { return }
+        if current < search.occurrences.count, search.occurrences[current] != lineOfOccurrence.count {
+            search.occurrences[current] = lineOfOccurrence.count
+            search.occurrence = min(search.occurrence, lineOfOccurrence.count - 1)
+            self.search = search
+        }
+        viewport.show(PagePosition(item, lineOfOccurrence[search.occurrence]), rows: rows, on: page(layout))
     }
 }

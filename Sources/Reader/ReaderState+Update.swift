@@ -39,7 +39,8 @@ extension ReaderState {
 
     /// Actions that leave the article selected: they act on it, or only look.
     private static let keepsArticleSelected: Set<Action> = [
-        .openLink, .copyLink, .openArticle, .openThread, .top, .showHelp, .startSearch, .startFilter, .reload,
+        .openLink, .copyLink, .openArticle, .openThread, .top, .showHelp, .showMessages, .startSearch, .startFilter,
+        .reload,
         .toggleMap, .cancel, .quit, .previousComment,
     ]
 
@@ -191,6 +192,11 @@ extension ReaderState {
         case .showHelp:
             mode = .help
             helpOffset = 0
+            helpShowsMessages = false
+        case .showMessages:
+            mode = .help
+            helpOffset = 0
+            helpShowsMessages = true
         case .quit: leave(.quit, layout: layout)
         case .nextStory, .previousStory: story(action, layout: layout)
         case .depthPrefix, .redraw, .visit: break
@@ -217,7 +223,12 @@ extension ReaderState {
         case .openLink: openLink(count: count)
         case .openThread: openThread()
         case .openArticle: openArticle()
-        case .showHelp: mode = .help
+        case .showHelp:
+            mode = .help
+            helpShowsMessages = false
+        case .showMessages:
+            mode = .help
+            helpShowsMessages = true
         case .startSearch: mode = .searchPrompt("")
         case .startFilter: mode = .filterPrompt(filterInForceText)
         case .quit: leave(.quit, layout: layout)

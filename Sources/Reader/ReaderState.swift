@@ -25,6 +25,15 @@ public struct ReaderState: Sendable {
         public var scanned: Int?
         /// Where the search started: it goes to the first hit after this.
         var from: PageItem = .article
+        /// How many times each hit holds the query (`n` steps through each).
+        var occurrences: [Int] = []
+        /// Which occurrence of the current hit was last shown.
+        var occurrence = 0
+
+        /// How many occurrences hit `hit` holds: at least one.
+        func occurrenceCount(of hit: Int) -> Int {
+            hit < occurrences.count ? max(1, occurrences[hit]) : 1
+        }
     }
 
     public internal(set) var discussion: Discussion
@@ -74,8 +83,14 @@ public struct ReaderState: Sendable {
     }
     /// Author names hashed once per document, on the first filter: `author:` then costs a compare a comment.
     var filterAuthors: AuthorIndex?
-    /// The last message for the status line.
-    public internal(set) var message: String?
+    /// The last message for the status line; each one is kept in `messageLog` too.
+    public internal(set) var message: String? {
+        didSet { logMessage() }
+    }
+    /// The session's messages, oldest first, for the messages overlay (`ctrl-g`, as vim's `:messages`).
+    public internal(set) var messageLog: [String] = []
+    /// Whether the help overlay shows the message log instead of the keys.
+    var helpShowsMessages = false
     /// What the message being applied asks the runtime to do; `update` hands them out and empties this.
     var commands: [Command] = []
     var searchHistory: [String] {

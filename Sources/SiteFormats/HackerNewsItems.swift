@@ -22,6 +22,8 @@ enum HackerNewsItems {
         var deleted: Bool?
         var dead: Bool?
         var descendants: Int64?
+        /// A poll's options, in order (`pollopt` items).
+        var parts: [Int64]?
 
         init(_ tree: inout JSONTree, _ node: Int32) {
             id = tree.integer(node, "id")
@@ -40,6 +42,9 @@ enum HackerNewsItems {
                     }
                     return id
                 }
+            }
+            if let list = tree.typed(node, "parts", .array) {
+                parts = tree.elements(list).compactMap { tree.integer($0) }
             }
             parent = tree.integer(node, "parent")
             descendants = tree.integer(node, "descendants")
@@ -78,9 +83,14 @@ enum HackerNewsItems {
         let story = items[rootIndex]
         // The story's `by` is the original poster; a saved comment subtree has none.
         let poster = story.type == "comment" ? nil : story.by
-        var builder = DiscussionBuilder(article: article(of: story))
         var placed = [Bool](repeating: false, count: items.count)
         placed[rootIndex] = true
+        // A poll's options are the article's, with their votes; not comments.
+        var opening = Self.article(of: story)
+        let options = items.indices.filter { items[$0].type == "pollopt" }
+        for k in options { placed[k] = true }
+        opening.body += pollLines(story: story, options: options.map { items[$0] })
+        var builder = DiscussionBuilder(article: opening)
         // Explicit stack of (kids still to add, index of their parent): no recursion over depth.
         var pending: [(kids: ArraySlice<Int64>, parent: Int?)] = [((story.kids ?? [])[...], nil)]
         while var top = pending.popLast() {
@@ -131,9 +141,29 @@ enum HackerNewsItems {
         return JSONTree(parsingLines: bytes)
     }
 
+    /// A poll's options as the article's lines, in the poll's `parts` order (any other after):
+    /// "- option · 7 votes", as Discourse polls read.
+    private static func pollLines(story: Item, options: [Item]) -> [String] {
+        guard !options.isEmpty else { return [] }
+        let order = Dictionary(
+            (story.parts ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = options.enumerated().sorted {
+            (order[$0.element.id ?? -1] ?? Int.max, $0.offset) < (order[$1.element.id ?? -1] ?? Int.max, $1.offset)
+        }
+        return ["Poll"]
+            + sorted.map { option in
+                let text = ImportSupport.paragraphs(HTMLText.convert(option.element.text ?? "")).joined(separator: " ")
+                let votes = option.element.score.map { " · \($0) vote\($0 == 1 ? "" : "s")" } ?? ""
+                return "- " + (text.isEmpty ? "[option]" : text) + votes
+            }
+    }
+
     /// The story: the first item that is not a comment and replies to nothing here; else the first such comment.
+    /// A poll's option (`pollopt`, which names its poll but no parent) is never the story.
     private static func root(of items: [Item], byID: [Int64: Int]) -> Int? {
-        let tops = items.indices.filter { items[$0].parent.flatMap { byID[$0] } == nil }
+        let tops = items.indices.filter {
+            items[$0].type != "pollopt" && items[$0].parent.flatMap { byID[$0] } == nil
+        }
         return tops.first { items[$0].type != "comment" } ?? tops.first
     }
 

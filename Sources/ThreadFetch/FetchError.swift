@@ -60,11 +60,19 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Whether the failure says nothing about the thread itself, so a cached copy is worth showing.
     public var isTemporary: Bool { exitStatus == 75 }
 
+    /// The advice ending a connection failure's line; left out where the saved copy is open already.
+    public static let offlineAdvice = ", or add --offline to open the saved copy"
+
+    /// The failure's line without the advice to add --offline: for when the saved copy is shown anyway.
+    public var descriptionWithTheCopyOpen: String {
+        description.replacingOccurrences(of: Self.offlineAdvice, with: "")
+    }
+
     public var description: String {
         let shown = FetchError.shown(url)
         switch kind {
         case .unreachable(let reason):
-            return "\(shown): cannot connect (\(reason)); check the network, or add --offline to open the saved copy"
+            return "\(shown): cannot connect (\(reason)); check the network" + Self.offlineAdvice
         case .timedOut(let seconds):
             return "\(shown): no answer within \(formatted(seconds)) s; try again later"
         case .busy(let status, let retryAfter):

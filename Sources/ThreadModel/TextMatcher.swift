@@ -90,6 +90,11 @@ public struct TextMatcher: Sendable {
         return nil
     }
 
+    /// How many non-overlapping occurrences `text` holds.
+    public func occurrences(in text: some StringProtocol) -> Int {
+        matches(text) ? matches(in: text.map(Self.fold)).count : 0
+    }
+
     /// Every non-overlapping occurrence in `clusters` (already folded), as cluster ranges.
     public func matches(in clusters: [String]) -> [Range<Int>] {
         var result: [Range<Int>] = []

@@ -172,7 +172,8 @@ private func fetched(
         return .success(DocumentRead(bytes: discussion.bytes, fetched: FetchedThread(discussion: discussion)))
     case .failure(let error):
         guard error.isTemporary, let copy else { return .failure(error) }
-        writeError("tread: \(error.description)")
+        // The copy opens: no advice to add --offline to open it.
+        writeError("tread: \(error.descriptionWithTheCopyOpen)")
         return .success(
             DocumentRead(
                 bytes: copy.bytes,

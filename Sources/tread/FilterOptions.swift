@@ -39,6 +39,9 @@ struct FilterOptions: ParsableArguments {
         guard let query = try query() else { return discussion }
         let tree = CommentTree(discussion: discussion)
         let filtered = FilterEvaluation.run(QueryMatcher(query: query, discussion: discussion, tree: tree))
+        // The count the reader's status line gives ("filter: 4 of 351"): the printed rule counts the
+        // ancestors kept as context too.
+        writeError("tread: \(filtered.status) (kept with their ancestors as context)")
         return discussion.keeping(filtered.kept)
     }
 }

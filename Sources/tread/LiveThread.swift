@@ -91,10 +91,9 @@ extension LiveThread {
     /// narrow window cuts it ("reload failed: cannot connect (connection refused) · http://…").
     static func statusLine(_ error: FetchError, doing: String) -> String {
         let shown = FetchError.shown(error.url)
-        var reason = error.description
-        if reason.hasPrefix(shown + ": ") { reason.removeFirst(shown.count + 2) }
         // The reader is open: the copy it could fall back to is the thread on screen.
-        if let advice = reason.range(of: ", or add --offline to open the saved copy") { reason.removeSubrange(advice) }
+        var reason = error.descriptionWithTheCopyOpen
+        if reason.hasPrefix(shown + ": ") { reason.removeFirst(shown.count + 2) }
         return "\(doing) failed: \(reason) · \(shown)"
     }
 }

@@ -127,6 +127,42 @@ send q
 expect_exit 0 "q quits after counts"
 
 # --- tread --help names the ways in: a URL, --print, --offline, --filter -------------------------------
+# --- `n`/`N` step through occurrences, two in one tall comment, scrolling to each (bug 11) ------------
+python3 - "$work/occurrences.json" <<'PY'
+import json, sys
+tall = "\n\n".join("filler line %d" % k for k in range(1, 61)).replace("filler line 10", "first zebra here").replace(
+    "filler line 50", "second zebra there")
+doc = {"article": {"title": "Occurrences"}, "comments": [
+    {"id": "a", "author": "ann", "body": "one zebra"},
+    {"id": "b", "author": "bob", "body": tall},
+    {"id": "c", "author": "cy", "body": "last zebra"}]}
+json.dump(doc, open(sys.argv[1], "w"))
+PY
+start_app 80 20 "$BIN" "$work/occurrences.json"
+expect_screen "Occurrences" "the occurrences thread opens"
+send / z e b r a Enter
+expect_status "match 1 of 4" "a search counts occurrences, two in one comment"
+send n
+expect_status "match 2 of 4" "n goes to the first occurrence in the tall comment"
+expect_screen "first zebra here" "n scrolls to the first occurrence"
+send n
+expect_status "match 3 of 4" "n stays in the tall comment for its second occurrence"
+expect_screen "second zebra there" "n scrolls to the second occurrence in the same comment"
+send N
+expect_status "match 2 of 4" "N goes back to the first occurrence in the comment"
+expect_screen "first zebra here" "N scrolls back to it"
+send q
+expect_exit 0 "q quits after the occurrences"
+
+# --- `--print --filter` gives the reader's count, "filter: N of M" (bug 10) ------------------------------
+"$BIN" --print --filter 'zebra' "$work/occurrences.json" >"$work/filter-out" 2>"$work/filter-err"
+if grep -q "filter: 3 of 3" "$work/filter-err"; then pass "--print --filter says the reader's filter: 3 of 3"; else
+    fail "--print --filter says the reader's count (stderr: $(cat "$work/filter-err"))"; fi
+start_app 80 20 "$BIN" --filter 'zebra' "$work/occurrences.json"
+expect_status "filter: 3 of 3" "the reader says the same count for the same filter"
+send q
+expect_exit 0 "q quits after the filter's count"
+
 help=$("$BIN" --help 2>&1)
 for word in "tread URL" "--print" "--offline" "--filter"; do
     if grep -qF -- "$word" <<<"$help"; then pass "tread --help mentions $word"; else fail "tread --help mentions $word"; fi

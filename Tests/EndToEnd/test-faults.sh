@@ -49,7 +49,7 @@ TREAD_HN_API="$chain/hn" TREAD_FETCH_DEADLINE=2 expect_failure "a fetch past TRE
 expect_no_copy "a thread cut at the deadline is not saved"
 start_app 160 30 env TREAD_HN_API="$chain/hn" TREAD_FETCH_DEADLINE=2 "$BIN" hn:8000000
 wait_for "did not arrive within 2 s" 20 && pass "the reader's status line says the fetch ran out of time" ||
-    fail "reader deadline status line"
+    fail "reader deadline status line: $(screen | tail -2)"
 screen | grep -qE "^── [0-9,]+ comments" && pass "the reader keeps the comments that arrived" || fail "reader after deadline"
 send q
 expect_exit 0 "q quits the reader after the deadline"

@@ -54,6 +54,9 @@ expect_failure "--offline without a copy" 69 "https://www.reddit.com/comments/zz
 TREAD_REDDIT_API="http://127.0.0.1:1/reddit" run stats "https://redd.it/441hsf"
 [ "$status" -eq 0 ] && grep -q "cannot connect (connection refused)" "$work/err" && grep -q "showing the copy saved" "$work/err" &&
     pass "no network: the copy opens, with the error and its age" || fail "no network fallback: exit $status $(cat "$work/err")"
+# Bug 12: the copy is open already, so the error does not advise --offline (issue 23).
+grep -q -- "--offline" "$work/err" && fail "after falling back to the copy stderr still advises --offline: $(cat "$work/err")" ||
+    pass "after falling back to the copy stderr does not advise --offline"
 TREAD_REDDIT_API="http://127.0.0.1:1/reddit" expect_failure "--refresh ignores the copy" 75 \
     "reddit/comments/441hsf.json\?raw_json=1: cannot connect \(connection refused\); check the network" \
     stats --refresh "https://redd.it/441hsf"

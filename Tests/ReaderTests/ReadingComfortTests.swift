@@ -59,7 +59,7 @@ import ThreadTestSupport
         state.press("?")
         #expect(state.pageText.contains("next comment"))
         #expect(!state.pageText.contains("quit"))
-        for _ in 0..<60 { state.update(.key(.down)) }
+        for _ in 0..<120 { state.update(.key(.down)) }
         #expect(state.mode == .help)
         #expect(state.pageText.contains("prompt: earlier searches"))
         #expect(state.pageText.contains("quit"))

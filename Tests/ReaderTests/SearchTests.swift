@@ -95,7 +95,7 @@ import ThreadTestSupport
         for character in "title" { state.update(.key(.character(character))) }
         state.update(.key(.enter))
         #expect(state.top == PagePosition(.article))
-        #expect(state.message == "match 1 of 1 (in the article)")
+        #expect(state.message == "match 1 of 1 in the article")
     }
 }
 
@@ -195,6 +195,65 @@ import ThreadTestSupport
         #expect(highlighted == "needle")
     }
 
+    /// Bug 11: `n` steps through occurrences, not comments: two hits far apart in one tall comment are
+    /// each scrolled to, and "match i of n" counts occurrences.
+    @Test func nStepsThroughOccurrencesInsideOneComment() throws {
+        var body = (1...60).map { "line \($0)" }
+        body[9] = "a needle here"
+        body[49] = "another needle there"
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        builder.add(Comment(id: .string("a"), author: "a", body: "one needle"))
+        builder.add(Comment(id: .string("b"), author: "b", body: body.joined(separator: "\n")))
+        builder.add(Comment(id: .string("c"), author: "c", body: "last needle"))
+        var state = ReaderState(discussion: try builder.build(), rows: 10, columns: 40)
+        search(&state, "needle")
+        #expect(state.selectedName == "a")
+        #expect(state.message == "match 1 of 4")
+        state.apply(.nextMatch)
+        #expect(state.selectedName == "b")
+        #expect(state.message == "match 2 of 4")
+        #expect(state.pageText.contains("a needle here"))
+        state.apply(.nextMatch)
+        #expect(state.selectedName == "b")
+        #expect(state.message == "match 3 of 4")
+        #expect(state.pageText.contains("another needle there"))
+        #expect(!state.pageText.contains("a needle here"))
+        state.apply(.nextMatch)
+        #expect(state.selectedName == "c")
+        #expect(state.message == "match 4 of 4")
+        state.apply(.previousMatch)
+        #expect(state.message == "match 3 of 4")
+        #expect(state.pageText.contains("another needle there"))
+        state.apply(.previousMatch)
+        #expect(state.message == "match 2 of 4")
+        #expect(state.pageText.contains("a needle here"))
+    }
+
+    /// Bug 10: the article's hits are counted apart from the comments'.
+    @Test func theArticleHitIsNotCountedAmongComments() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T", body: ["an otter in the article"]))
+        builder.add(Comment(id: .string("a"), author: "a", body: "one otter"))
+        builder.add(Comment(id: .string("b"), author: "b", body: "two otter"))
+        var state = ReaderState(discussion: try builder.build(), rows: 20, columns: 40)
+        search(&state, "otter")
+        #expect(state.message == "match 1 of 1 in the article · 2 in comments")
+        state.apply(.nextMatch)
+        #expect(state.message == "match 1 of 2")
+        state.apply(.nextMatch)
+        #expect(state.message == "match 2 of 2")
+    }
+
+    /// Two occurrences on one line of one comment count twice.
+    @Test func twoOccurrencesOnOneLineCountTwice() throws {
+        var state = ReaderState(discussion: discussion("ann: cat and cat"), rows: 10, columns: 40)
+        search(&state, "cat")
+        #expect(state.message == "match 1 of 2")
+        state.apply(.nextMatch)
+        #expect(state.message == "match 2 of 2")
+        state.apply(.nextMatch)
+        #expect(state.message == "match 1 of 2")
+    }
+
     @Test func aHitInTheArticlesFourthParagraphScrollsToIt() throws {
         let paragraphs = ["one", "two", "three", "the fourth paragraph"]
         var builder = DiscussionBuilder(article: Article(title: "T", body: paragraphs))
@@ -202,7 +261,7 @@ import ThreadTestSupport
         let built = try builder.build()
         var state = ReaderState(discussion: built, rows: 4, columns: 40)
         search(&state, "fourth")
-        #expect(state.message == "match 1 of 1 (in the article)")
+        #expect(state.message == "match 1 of 1 in the article")
         #expect(state.pageText.contains("the fourth paragraph"))
     }
 
