@@ -19,14 +19,31 @@ extension ReaderState {
     /// How many comments one step of a search reads before the reader answers keys again.
     public static let searchStep = 40_000
 
+    /// How many hits a search counts the occurrences of as it finds them; past that a hit counts as
+    /// one until it is shown, and the total says "at least".
+    public static let exactOccurrenceLimit = 5_000
+
     /// Searches the next stretch of comments; when all are read, goes to the first hit after
     /// where the search started. A search over a million comments so shows its progress.
     mutating func continueSearch(layout: LayoutCache) {
         guard var search, let scanned = search.scanned else { return }
         let end = min(discussion.count, scanned + Self.searchStep)
-        let found = discussion.occurrences(of: TextMatcher(search.query), in: scanned..<end)
-        search.hits.append(contentsOf: found.map { PageItem.comment($0.comment) })
-        search.occurrences.append(contentsOf: found.map(\.count))
+        let matcher = TextMatcher(search.query)
+        let found = discussion.comments(matching: matcher, in: scanned..<end)
+        search.hits.append(contentsOf: found.map(PageItem.comment))
+        // Counting a hit's occurrences decodes its text: done for the first hits only, so a common word
+        // over a million comments costs what finding them does (a hit's count is made exact when shown).
+        let exact = max(0, min(found.count, Self.exactOccurrenceLimit - search.occurrences.count))
+        for comment in found.prefix(exact) {
+            let count =
+                matcher.occurrences(in: discussion.author(of: comment) ?? "")
+                + matcher.occurrences(in: discussion.body(of: comment))
+            search.occurrences.append(max(1, count))
+        }
+        if exact < found.count {
+            search.occurrences.append(contentsOf: repeatElement(1, count: found.count - exact))
+            search.countsAtLeast = true
+        }
         // The text just read is not needed in memory; the comments on screen are read again when drawn.
         if end > scanned {
             let body = discussion.records[end - 1].body
@@ -116,7 +133,8 @@ extension ReaderState {
             return "match \(position) of \(Self.grouped(inArticle)) in the article" + others
         }
         let before = search.occurrences.prefix(current).reduce(0, +) - inArticle
-        return "match \(Self.grouped(before + search.occurrence + 1)) of \(Self.grouped(inComments))"
+        let total = (search.countsAtLeast ? "at least " : "") + Self.grouped(inComments)
+        return "match \(Self.grouped(before + search.occurrence + 1)) of \(total)"
     }
 
     /// Scrolls so the line of `item` holding the search's current occurrence (as the highlighter

@@ -29,6 +29,9 @@ public struct ReaderState: Sendable {
         var occurrences: [Int] = []
         /// Which occurrence of the current hit was last shown.
         var occurrence = 0
+        /// Whether some hits were counted as one occurrence without reading their text (a query found in
+        /// more comments than `ReaderState.exactOccurrenceLimit`): the total is then at least what it says.
+        var countsAtLeast = false
 
         /// How many occurrences hit `hit` holds: at least one.
         func occurrenceCount(of hit: Int) -> Int {

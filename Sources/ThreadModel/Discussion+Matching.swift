@@ -24,18 +24,6 @@ extension Discussion {
         ([article.title] + article.body).reduce(0) { $0 + matcher.occurrences(in: $1) }
     }
 
-    /// The comments in `range` that hold the query, each with how many times its author and text
-    /// hold it (at least once), in thread order; a big range is read by every core.
-    public func occurrences(of matcher: TextMatcher, in range: Range<Int>) -> [(comment: Int, count: Int)] {
-        let range = range.clamped(to: 0..<count)
-        return WorkSplit.map(range) { part in
-            part.filter { matches(matcher, comment: $0) }.map { index in
-                let count = matcher.occurrences(in: author(of: index) ?? "") + matcher.occurrences(in: body(of: index))
-                return (index, max(1, count))
-            }
-        }.flatMap { $0 }
-    }
-
     /// The comments in `range` that hold the query, in thread order; a big range is read by every core.
     public func comments(matching matcher: TextMatcher, in range: Range<Int>) -> [Int] {
         let range = range.clamped(to: 0..<count)

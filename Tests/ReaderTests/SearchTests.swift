@@ -254,6 +254,19 @@ import ThreadTestSupport
         #expect(state.message == "match 1 of 2")
     }
 
+    /// A word in more comments than the reader counts exactly: the hits past the limit count as one
+    /// each until shown, and the total says so (a common word over a million comments took 17 s to
+    /// count before; it now costs what finding the comments does).
+    @Test func pastTheExactLimitTheTotalSaysAtLeast() throws {
+        let count = ReaderState.exactOccurrenceLimit + 10
+        let outline = (0..<count).map { "u\($0): cat and cat" }.joined(separator: "\n")
+        var state = ReaderState(discussion: discussion(outline), rows: 10, columns: 40)
+        search(&state, "cat")
+        // 5,000 hits counted twice each, then 10 counted once.
+        #expect(ReaderState.exactOccurrenceLimit == 5_000)
+        #expect(state.message == "match 1 of at least 10,010")
+    }
+
     @Test func aHitInTheArticlesFourthParagraphScrollsToIt() throws {
         let paragraphs = ["one", "two", "three", "the fourth paragraph"]
         var builder = DiscussionBuilder(article: Article(title: "T", body: paragraphs))
