@@ -21,7 +21,7 @@ extension ReaderState {
 
     /// How many hits a search counts the occurrences of as it finds them; past that a hit counts as
     /// one until it is shown, and the total says "at least".
-    public static let exactOccurrenceLimit = 5_000
+    public static let exactOccurrenceLimit = 1_000
 
     /// Searches the next stretch of comments; when all are read, goes to the first hit after
     /// where the search started. A search over a million comments so shows its progress.
