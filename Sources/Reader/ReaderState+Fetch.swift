@@ -60,7 +60,7 @@ extension ReaderState {
     mutating func cancelFetch() {
         if fetch?.kind == .rest {
             let count = discussion.commentCount
-            message = "fetch stopped; \(Self.grouped(count)) comment\(count == 1 ? "" : "s") arrived"
+            message = "fetch stopped; \(CountText.grouped(count)) comment\(count == 1 ? "" : "s") arrived"
         } else {
             message = "fetch stopped; the thread is as it was"
         }
@@ -102,7 +102,7 @@ extension ReaderState {
             take(merge, select: nil, arriving: true, layout: layout)
             if whole {
                 endFetch()
-                self.message = "all \(Self.grouped(discussion.commentCount)) comments are in"
+                self.message = "all \(CountText.grouped(discussion.commentCount)) comments are in"
             }
             if let focus = pendingFocus, whole || contains(focus) {
                 pendingFocus = nil
@@ -116,25 +116,14 @@ extension ReaderState {
     /// The status line after a merge: "3 new comments", "no new comments", and edits when any.
     public static func newCommentsText(_ merge: DiscussionMerge) -> String {
         let new = merge.newIDs.count
-        var text = new == 0 ? "no new comments" : new == 1 ? "1 new comment" : "\(grouped(new)) new comments"
-        if merge.editedCount > 0 { text += ", \(grouped(merge.editedCount)) changed" }
+        var text = new == 0 ? "no new comments" : new == 1 ? "1 new comment" : "\(CountText.grouped(new)) new comments"
+        if merge.editedCount > 0 { text += ", \(CountText.grouped(merge.editedCount)) changed" }
         return text
     }
 
     /// The status line while a fetch runs: "fetching 340 of 2,112" ("fetching 340" when the total is unknown).
     public static func fetchProgressText(done: Int, total: Int?) -> String {
-        "fetching \(grouped(done))" + (total.map { " of \(grouped($0))" } ?? "")
-    }
-
-    /// A count with thousands separated by commas ("2,112").
-    static func grouped(_ count: Int) -> String {
-        var digits = String(count)
-        var index = digits.count - 3
-        while index > (count < 0 ? 1 : 0) {  // never a comma right after the minus sign
-            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
-            index -= 3
-        }
-        return digits
+        "fetching \(CountText.grouped(done))" + (total.map { " of \(CountText.grouped($0))" } ?? "")
     }
 
     /// Puts the merged discussion on screen keeping folds, selection and top line by comment id

@@ -1,4 +1,5 @@
 import TextLayout
+import ThreadModel
 import ThreadQuery
 
 extension ReaderState {
@@ -149,7 +150,7 @@ extension ReaderState {
         selection = target
         reveal(target, layout: layout)
         let position = result.matches.partitionIndex(target) + 1
-        message = "match \(FilteredThread.grouped(position)) of \(FilteredThread.grouped(result.matchCount))"
+        message = "match \(CountText.grouped(position)) of \(CountText.grouped(result.matchCount))"
     }
 
     /// Filters by `text` as if typed at the prompt and confirmed: `--filter` in a terminal.

@@ -84,7 +84,7 @@ extension ReaderState {
         let place: String
         let reached: Int
         if let number = tree.commentNumber(of: selection) {
-            place = "comment \(Self.grouped(number)) of \(Self.grouped(count))"
+            place = "comment \(CountText.grouped(number)) of \(CountText.grouped(count))"
             reached = number
         } else {
             reached = tree.commentsBefore(selection)
@@ -93,8 +93,8 @@ extension ReaderState {
             } else {
                 place =
                     reached == 0
-                    ? "before comment 1 of \(Self.grouped(count))"
-                    : "after comment \(Self.grouped(reached)) of \(Self.grouped(count))"
+                    ? "before comment 1 of \(CountText.grouped(count))"
+                    : "after comment \(CountText.grouped(reached)) of \(CountText.grouped(count))"
             }
         }
         let percent = count > 0 ? reached * 100 / count : 100
@@ -109,7 +109,7 @@ extension ReaderState {
             return full.components(separatedBy: " · depth").first ?? full
         }
         let count = tree.commentCount
-        return "\(Self.grouped(number))/\(Self.grouped(count)) · \(count > 0 ? number * 100 / count : 100)%"
+        return "\(CountText.grouped(number))/\(CountText.grouped(count)) · \(count > 0 ? number * 100 / count : 100)%"
     }
 
     private func drawStatus(into frame: inout Frame, layout: LayoutCache) {

@@ -127,14 +127,14 @@ extension ReaderState {
         guard let search, let current = search.current else { return "" }
         let inArticle = search.hits.first == .article ? search.occurrenceCount(of: 0) : 0
         let inComments = search.occurrences.reduce(0, +) - inArticle
-        let position = Self.grouped(search.occurrence + 1)
+        let position = CountText.grouped(search.occurrence + 1)
         if search.hits[current] == .article {
-            let others = inComments > 0 ? " · \(Self.grouped(inComments)) in comments" : ""
-            return "match \(position) of \(Self.grouped(inArticle)) in the article" + others
+            let others = inComments > 0 ? " · \(CountText.grouped(inComments)) in comments" : ""
+            return "match \(position) of \(CountText.grouped(inArticle)) in the article" + others
         }
         let before = search.occurrences.prefix(current).reduce(0, +) - inArticle
-        let total = (search.countsAtLeast ? "at least " : "") + Self.grouped(inComments)
-        return "match \(Self.grouped(before + search.occurrence + 1)) of \(total)"
+        let total = (search.countsAtLeast ? "at least " : "") + CountText.grouped(inComments)
+        return "match \(CountText.grouped(before + search.occurrence + 1)) of \(total)"
     }
 
     /// Scrolls so the line of `item` holding the search's current occurrence (as the highlighter

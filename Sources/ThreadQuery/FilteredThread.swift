@@ -98,18 +98,7 @@ public struct FilteredThread: Sendable {
     public func role(of index: Int) -> Role { roles[index] }
 
     /// The status line's words: `filter: 37 of 12,418`.
-    public var status: String { "filter: \(Self.grouped(matchCount)) of \(Self.grouped(total))" }
-
-    /// `number` with a comma every three digits, as the status line writes counts: 12,418.
-    public static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var out = ""
-        for (k, digit) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
-    }
+    public var status: String { "filter: \(CountText.grouped(matchCount)) of \(CountText.grouped(total))" }
 
     /// Comments (not placeholders) in `range`.
     func comments(in range: Range<Int>) -> Int {

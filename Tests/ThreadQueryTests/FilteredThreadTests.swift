@@ -81,8 +81,8 @@ let thread = """
         QueryMatcher(
             query: try Query.parse("author:ann or author:bob"), discussion: d, tree: CommentTree(discussion: d)))
     #expect(filtered.status == "filter: 4 of 9")
-    #expect(FilteredThread.grouped(12_418) == "12,418")
-    #expect(FilteredThread.grouped(1_000_000) == "1,000,000")
+    #expect(CountText.grouped(12_418) == "12,418")
+    #expect(CountText.grouped(1_000_000) == "1,000,000")
 }
 
 @Test func nextAndPreviousMatchWrapAround() throws {
