@@ -15,7 +15,7 @@ struct ConfigReader {
     }
 
     static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map", "hyperlinks", "start"]
-    static let sections = ["keys", "theme", "copy"]
+    static let sections = ["keys", "theme", "copy", "pipe"]
 
     mutating func read() throws(ConfigurationError) -> Preferences {
         guard text.utf8.count <= Preferences.maximumFileSize else {
@@ -81,6 +81,8 @@ struct ConfigReader {
                 preferences.theme = try theme(try section(value, key))
             case "copy":
                 preferences.copyCommand = try copy(try section(value, key))
+            case "pipe":
+                preferences.pipeCommand = try command(in: try section(value, key), named: "pipe") ?? []
             default:
                 let known = (Self.rootKeys + Self.sections.map { "[\($0)]" }).joined(separator: ", ")
                 throw error(key, in: nil, "unknown setting \(quoted(key)); expected one of \(known)")
@@ -184,47 +186,54 @@ struct ConfigReader {
 
     /// `[copy]`: `command`, a list of words (the program, then its arguments); `[]` is no command.
     private func copy(_ table: TOMLTable) throws(ConfigurationError) -> [String]? {
+        try command(in: table, named: "copy")
+    }
+
+    /// `[copy]` and `[pipe]`: `command`, a list of words (the program, then its arguments); `[]` is none.
+    private func command(in table: TOMLTable, named section: String) throws(ConfigurationError) -> [String]? {
         var command: [String]?
         for key in table.keys {
             guard let value = table[key] else { continue }
             guard key == "command" else {
-                throw error(key, in: "copy", "unknown setting \(quoted(key)) in [copy]; expected command")
+                throw error(key, in: section, "unknown setting \(quoted(key)) in [\(section)]; expected command")
             }
-            let expected = "a list of the program and its arguments, such as [\"wl-copy\"] (no shell runs it)"
+            let example = section == "copy" ? "[\"wl-copy\"]" : "[\"less\", \"-R\"]"
+            let expected = "a list of the program and its arguments, such as \(example) (no shell runs it)"
             guard value.type == .array, let array = value.array else {
-                throw error(key, in: "copy", "command must be \(expected), not \(describe(value))")
+                throw error(key, in: section, "command must be \(expected), not \(describe(value))")
             }
             var words: [String] = []
             for element in array {
                 guard element.type == .string, let word = element.string else {
-                    throw error(key, in: "copy", "command must be \(expected); \(describe(element)) is not a string")
+                    throw error(key, in: section, "command must be \(expected); \(describe(element)) is not a string")
                 }
                 words.append(word)
             }
-            try checkCommand(words)
+            try checkCommand(words, in: section)
             command = words.isEmpty ? nil : words
         }
         return command
     }
 
     /// A command is words with no control characters (a config is one line a word), the program first and named.
-    private func checkCommand(_ words: [String]) throws(ConfigurationError) {
+    private func checkCommand(_ words: [String], in section: String) throws(ConfigurationError) {
         guard words.count <= Preferences.copyCommandWords else {
             throw error(
-                "command", in: "copy", "command has \(words.count) words; at most \(Preferences.copyCommandWords)")
+                "command", in: section, "command has \(words.count) words; at most \(Preferences.copyCommandWords)")
         }
         if let program = words.first, program.isEmpty || program.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            throw error("command", in: "copy", "command's first word must name the program, not be empty")
+            throw error("command", in: section, "command's first word must name the program, not be empty")
         }
         for word in words {
             if word.utf8.count > Preferences.copyCommandWordBytes {
                 throw error(
-                    "command", in: "copy",
+                    "command", in: section,
                     "a word of command is over \(Preferences.copyCommandWordBytes) bytes: \(quoted(word))")
             }
             if word.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
                 throw error(
-                    "command", in: "copy", "a word of command holds a control character (a newline?): \(quoted(word))")
+                    "command", in: section,
+                    "a word of command holds a control character (a newline?): \(quoted(word))")
             }
         }
     }

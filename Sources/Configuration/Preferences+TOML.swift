@@ -59,6 +59,12 @@ extension Preferences {
             [copy]
             command = [\(command)]
 
+            # What | offers at its prompt: the program and its arguments, run without a shell on the terminal
+            # with the selected comment (ctrl-T at the prompt: and its replies) as Markdown on its standard
+            # input, e.g. ["less"], ["vim", "-"], ["tee", "/tmp/comment.md"]. [] offers an empty prompt.
+            [pipe]
+            command = [\(pipeCommand.map { "\"\(escaped($0))\"" }.joined(separator: ", "))]
+
             """
         return out
     }

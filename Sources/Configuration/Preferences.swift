@@ -64,6 +64,9 @@ public struct Preferences: Equatable, Sendable {
     /// The program and arguments that copy (`y`, `Y`, `T`) run with the text on their standard input,
     /// without a shell; nil copies through the terminal (OSC 52).
     public var copyCommand: [String]?
+    /// The command line `|` offers at its prompt, as words (the program, then its arguments); the user may
+    /// edit it there. Run without a shell, the comment on its standard input, on the terminal.
+    public var pipeCommand = ["less"]
     public var map = MapSetting.hidden
     /// Whether link numbers on screen are OSC 8 hyperlinks.
     public var hyperlinks = true

@@ -37,6 +37,8 @@ public enum Action: Hashable, Sendable {
     /// Links: open (a count picks link N), the thread on its site, the article a link post points to,
     /// copy the link, the comment, a subtree.
     case openLink, openThread, openArticle, openCommentOnSite, copyLink, copyComment, copySubtree
+    /// `|`: pipe the selected comment to a command; `w` / `W`: save it (with its replies) to a file.
+    case pipeComment, saveComment, saveSubtree
     /// Stop a search that is still running.
     case cancel
     case showHelp

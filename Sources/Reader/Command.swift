@@ -10,6 +10,11 @@ public enum Command: Sendable {
     case open(String)
     /// Put this text on the clipboard; how it went may come back as `.notice`.
     case copy(String)
+    /// Run this command line on the terminal with this text on its standard input; how it ended comes
+    /// back as `.notice`.
+    case pipe(PipeRequest)
+    /// Write this text to a file: `.saved` comes back.
+    case save(SaveRequest)
     /// Start this fetch, replacing any running: `.fetchProgress`, then `.reloaded`, `.expanded`,
     /// `.fetchFailed` or `.arrived` come back.
     case startFetch(FetchRequest)

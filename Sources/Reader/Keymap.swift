@@ -102,6 +102,11 @@ public struct Keymap: Sendable {
         Binding([.character("Y")], .copyComment, "copy-comment", "copy the comment as Markdown", group: .links),
         Binding([.character("T")], .copySubtree, "copy-subtree", "copy comment and replies", group: .links),
         Binding([.character("R")], .reload, "reload", "reload: new comments in place", group: .links),
+        Binding(
+            [.character("|")], .pipeComment, "pipe-comment", "pipe the comment to a command (ctrl-T: replies)",
+            group: .links),
+        Binding([.character("w")], .saveComment, "save-comment", "save the comment to a file", group: .links),
+        Binding([.character("W")], .saveSubtree, "save-subtree", "save comment and replies", group: .links),
         Binding([.escape], .cancel, "cancel", "stop a search or fetch; clear a filter", group: .searching),
         Binding([.character("}")], .visit(.nextNew), "next-new", "next new comment (●)", group: .visit),
         Binding([.character("{")], .visit(.previousNew), "previous-new", "previous new comment", group: .visit),

@@ -43,6 +43,8 @@ public enum Message: Sendable {
     /// More of a thread opened before it had all arrived (`whole`: all of it), merged by comment
     /// id into the one on screen by the fetch job; `update` keeps folds, selection and scroll.
     case arrived(DiscussionMerge, whole: Bool)
+    /// A save asked for with `Command.save` ended: written, refused (a file is there), or failed.
+    case saved(SaveOutcome)
 }
 
 extension ReaderState {
@@ -65,7 +67,7 @@ extension ReaderState {
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
         case .started, .loaded, .loadProgress, .loadFailed, .interrupted, .searchStep, .filterStep, .visitReady,
-            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived:
+            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived, .saved:
             break
         }
         switch message {
@@ -96,6 +98,7 @@ extension ReaderState {
         case .authorsIndexed(let index): if filterAuthors == nil, index.isFor(discussion) { filterAuthors = index }
         case .notice(let text): self.message = text
         case .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived: fetched(message, layout: layout)
+        case .saved(let outcome): saved(outcome)
         }
         switch message {
         case .reloaded, .expanded: refreshParentOverlay(documentChanged: true)

@@ -53,6 +53,8 @@ public struct ReaderOptions: Sendable {
     public var map: MapPreference
     /// How new comments are marked: `.word` where the terminal shows no colours.
     public var newMarkerStyle = NewMarkerStyle.dot
+    /// The command line `|` offers at its prompt (the config's `[pipe] command`, written as one line).
+    public var pipeCommand = ""
 
     public init(
         keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil,

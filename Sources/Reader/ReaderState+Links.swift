@@ -104,32 +104,46 @@ extension ReaderState {
     /// (the thread's when it has none).
     mutating func copyComment() {
         guard let selection else { return }
-        var text = markdown(selection, indent: "")
-        if let url = CommentAddress.of(selection, in: discussion) ?? discussion.article.url,
-            LinkSafety.check(url) == .safe
-        {
-            text += "\n" + url + "\n"
-        }
-        copy(text, what: "the comment")
+        copy(commentMarkdown(selection), what: "the comment")
     }
 
     /// `T`: the selected comment and every reply under it, as nested Markdown.
     mutating func copySubtree() {
         guard let selection else { return }
-        let base = tree.depth(of: selection)
-        var text = ""
-        var index = selection
-        let end = tree.subtreeEnd(of: selection)
-        while index < end {
-            if !discussion.isPlaceholder(index) {
-                let level = min(tree.depth(of: index) - base, 32)
-                text += markdown(index, indent: String(repeating: "> ", count: level)) + "\n"
-            }
-            // Past the terminal's limit nothing more is worth building.
-            if text.utf8.count > options.copyLimit { break }
-            index += 1
+        // Past the terminal's limit nothing more is worth building.
+        copy(subtreeMarkdown(selection, limit: options.copyLimit).text, what: "the thread from here")
+    }
+
+    /// The comment at `index` as `Y` copies it (and `|`, `w` pipe and save it): Markdown with its author
+    /// and its own address on the site (the thread's when it has none).
+    func commentMarkdown(_ index: Int) -> String {
+        var text = markdown(index, indent: "")
+        if let url = CommentAddress.of(index, in: discussion) ?? discussion.article.url,
+            LinkSafety.check(url) == .safe
+        {
+            text += "\n" + url + "\n"
         }
-        copy(text, what: "the thread from here")
+        return text
+    }
+
+    /// The comment at `index` and every reply under it as `T` copies them: nested Markdown, and how
+    /// many comments it holds (stand-ins are not comments). Stops once past `limit` bytes.
+    func subtreeMarkdown(_ index: Int, limit: Int = .max) -> (text: String, comments: Int) {
+        let base = tree.depth(of: index)
+        var text = ""
+        var comments = 0
+        var current = index
+        let end = tree.subtreeEnd(of: index)
+        while current < end {
+            if !discussion.isPlaceholder(current) {
+                let level = min(tree.depth(of: current) - base, 32)
+                text += markdown(current, indent: String(repeating: "> ", count: level)) + "\n"
+                comments += 1
+            }
+            if text.utf8.count > limit { break }
+            current += 1
+        }
+        return (text, comments)
     }
 
     /// `**author** · date` then the body, every line behind `indent`.

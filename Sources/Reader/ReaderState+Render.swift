@@ -127,6 +127,12 @@ extension ReaderState {
             drawFilterPrompt(query, into: &frame)
             return
         }
+        if let prompt = lineQuestion {
+            let shown = TextWidth.of(prompt) < columns - 1 ? prompt : "…" + String(prompt.suffix(max(1, columns / 2)))
+            let end = frame.put(shown, row: row, column: 0, style: bar)
+            frame.put("▏", row: row, column: end, style: bar)
+            return
+        }
         var help = " ? help "
         var left = " " + positionText(layout: layout)
         let messageText = message.map(Blocks.oneLine) ?? ""

@@ -171,6 +171,9 @@ extension ReaderState {
             copyLink(count: count)
         case .copyComment: copyComment()
         case .copySubtree: copySubtree()
+        case .pipeComment: startLinePrompt(.pipe, subtree: false)
+        case .saveComment: startLinePrompt(.save, subtree: false)
+        case .saveSubtree: startLinePrompt(.save, subtree: true)
         case .startFilter: mode = .filterPrompt(filterInForceText)
         case .applyFilter(let text): applyFilter(text, layout: layout)
         case .nextMatch, .previousMatch:
@@ -384,7 +387,7 @@ extension ReaderState {
             guard mode == .reading, event.row >= 0, event.row < pageRows else {
                 switch mode {
                 case .help, .linkPicker, .parentOverlay: mode = .reading
-                case .reading, .searchPrompt, .filterPrompt: break
+                case .reading, .searchPrompt, .filterPrompt, .linePrompt, .confirmOverwrite: break
                 }
                 return
             }
@@ -417,6 +420,10 @@ extension ReaderState {
             parentOverlayInput(key, overlay)
         case .searchPrompt(let query):
             promptInput(key, query: query, layout: layout)
+        case .linePrompt(let prompt):
+            linePromptInput(key, prompt)
+        case .confirmOverwrite(let request):
+            confirmOverwriteInput(key, request)
         }
     }
 }

@@ -14,6 +14,10 @@ public struct ReaderState: Sendable {
         case linkPicker(Int)
         /// An ancestor's text over the reader (`U`); see `ReaderState+ParentOverlay`.
         case parentOverlay(ParentOverlay)
+        /// The pipe or save prompt (`|`, `w`, `W`): what it is for and the text typed.
+        case linePrompt(LinePrompt)
+        /// A save found a file there: y replaces it.
+        case confirmOverwrite(SaveRequest)
     }
 
     /// A finished search: where the hits are and which one was last visited.
@@ -134,6 +138,8 @@ public struct ReaderState: Sendable {
     }
     /// Width, indent and dates of the page, and how much is open on opening.
     public let options: ReaderOptions
+    /// The pipe command and the save directory last used (see `ReaderState+Pipe`).
+    var piping = Piping()
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.

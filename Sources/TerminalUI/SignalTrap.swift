@@ -64,6 +64,9 @@ enum SignalTrap {
         pendingSignal.store(0, ordering: .sequentiallyConsistent)
     }
 
+    /// Whether a termination signal waits to be reported, leaving it for `takePending`.
+    static var hasPending: Bool { pendingSignal.load(ordering: .sequentiallyConsistent) != 0 }
+
     /// The termination signal waiting to be reported, if any; taking it re-arms the handler.
     static func takePending() -> Int32? {
         let signal = pendingSignal.exchange(0, ordering: .sequentiallyConsistent)

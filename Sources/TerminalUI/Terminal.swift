@@ -186,3 +186,23 @@ public final class Terminal {
 
 /// Whether a `Terminal` is open; there is one ncurses screen at a time. Main thread only.
 nonisolated(unsafe) private var terminalIsOpen = false
+
+extension Terminal {
+    /// Lends the terminal to another program for the length of `body`: curses steps aside (the screen,
+    /// modes, cursor and mouse as they were before tread), `body` gets the terminal's descriptor to hand
+    /// the program, and the reader's screen comes back afterwards, whatever `body` did, redrawn whole.
+    public func handOver<Result>(_ body: (Int32) -> Result) -> Result {
+        fflush(files.output)
+        def_prog_mode()
+        endwin()
+        fflush(files.output)
+        defer {
+            reset_prog_mode()
+            keypad(window, true)
+            curs_set(0)
+            invalidate()
+            refresh()
+        }
+        return body(fileno(files.output))
+    }
+}

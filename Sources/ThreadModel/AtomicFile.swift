@@ -24,8 +24,11 @@ package enum AtomicFile {
         /// The system's text as it gives it, and whether the temporary file could not be made.
         package var systemText: String
         package var atTemporary = false
+        /// The system's error number (`ENOSPC`, `EFBIG`), for callers that say it in their own words.
+        package var number: Int32
 
         init(exitStatus: Int32, atTemporary: Bool = false) {
+            number = errno
             systemText = String(cString: strerror(errno))
             reason = systemText.lowercased()
             self.exitStatus = exitStatus

@@ -150,6 +150,8 @@ struct ReaderRuntime {
                     inbox.post(.notice(error.description))
                 }
             case .copy(let text): copy(text)
+            case .pipe(let request): pipe(request)
+            case .save(let request): save(request)
             case .startFetch(let request): startFetch(request, on: state.discussion)
             case .stopFetch: inbox.stop(.fetch)
             case .buildVisit(let discussion): buildVisit(discussion)
@@ -224,6 +226,23 @@ struct ReaderRuntime {
             job.end()
             inbox.post(.notice(failure))
         }
+    }
+
+    /// Runs the pipe's command on the terminal, which it has until it ends; how it ended comes back as a notice.
+    private mutating func pipe(_ request: PipeRequest) {
+        switch PipeCommand.arguments(request.commandLine) {
+        case .failure(let failure):
+            inbox.post(.notice("not piped: \(failure.description)"))
+        case .success(let arguments):
+            inbox.post(.notice(PipeCommand.run(arguments, text: request.text, on: terminal)))
+            repaint = true
+        }
+    }
+
+    /// Writes a save's file as a job of its own: `.saved` comes back.
+    private func save(_ request: SaveRequest) {
+        let home = getenv("HOME").map { String(cString: $0) }
+        inbox.start(.save, name: "tread save") { job in job.post(.saved(CommentFile.write(request, home: home))) }
     }
 
     /// Runs `request` against `discussion` (the one on screen) as the fetch job.

@@ -68,6 +68,7 @@ struct ReaderPreferences {
             options.copyLimit = Self.commandCopyLimit
             options.copyCommand = command.name
         }
+        options.pipeCommand = LinkOpener.commandLine(preferences.pipeCommand)
         return options
     }
 

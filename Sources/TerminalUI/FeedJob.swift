@@ -1,0 +1,123 @@
+import Glibc
+import Synchronization
+
+/// One run of a command fed text: the text written to its standard input, then its exit waited for, on a
+/// thread of its own. The copy command (`ClipboardCommand`) and the pipe (`PipeCommand`) both run through it.
+final class FeedJob: Sendable {
+    /// How the command ended.
+    enum End: Equatable, Sendable {
+        case exited(Int32)
+        case signalled(Int32)
+        /// waitpid failed: it ran, but how it ended is unknown.
+        case statusLost
+        /// Still running at the deadline, so it was killed; the limit as words ("10 s").
+        case timedOut(String)
+    }
+
+    let pid: pid_t
+    let input: Int32
+    let bytes: [UInt8]
+    /// How long the command may take before it is killed; nil waits as long as it runs (a pager).
+    let timeout: Duration?
+    let whenDone: (@Sendable (End) -> Void)?
+    private let result = Mutex<End?>(nil)
+
+    init(pid: pid_t, input: Int32, bytes: [UInt8], timeout: Duration?, whenDone: (@Sendable (End) -> Void)? = nil) {
+        self.whenDone = whenDone
+        self.pid = pid
+        self.input = input
+        self.bytes = bytes
+        self.timeout = timeout
+    }
+
+    /// How the command ended; nil while it runs.
+    var end: End? { result.withLock { $0 } }
+
+    /// Runs `feedAndWait` on a detached thread; false when no thread could be made.
+    func start() -> Bool {
+        var thread = pthread_t()
+        let box = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(
+            &thread, nil,
+            { argument in
+                guard let argument else { return nil }
+                let job = Unmanaged<FeedJob>.fromOpaque(argument).takeRetainedValue()
+                let outcome = job.feedAndWait()
+                job.result.withLock { $0 = outcome }
+                job.whenDone?(outcome)
+                return nil
+            }, box)
+        guard started == 0 else {
+            Unmanaged<FeedJob>.fromOpaque(box).release()
+            return false
+        }
+        pthread_detach(thread)
+        return true
+    }
+
+    /// Writes the text, closes its input so it sees the end, and waits for it until the deadline.
+    ///
+    /// The command may stop reading early: SIGPIPE is blocked on this thread (the signal a write to a
+    /// closed pipe raises goes to the writing thread, and is dropped when it ends), so that is EPIPE
+    /// and never ends tread, whatever the process does with the signal.
+    func feedAndWait() -> End {
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now + $0 }
+        _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
+        var written = 0
+        var stuck = false
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(input, base + written, buffer.count - written)
+            }
+            if n > 0 {
+                written += n
+            } else if n < 0 && (errno == EAGAIN || errno == EINTR) {
+                guard let wait = milliseconds(until: deadline, clock: clock) else {
+                    stuck = true
+                    break
+                }
+                var descriptor = pollfd(fd: input, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&descriptor, 1, wait)
+            } else {
+                break
+            }
+        }
+        close(input)
+        var status: Int32 = 0
+        while !stuck {
+            // Without a deadline nothing needs to wake this thread before the command ends.
+            let done = waitpid(pid, &status, deadline == nil ? 0 : WNOHANG)
+            if done == pid { return Self.end(status: status) }
+            if done < 0 && errno != EINTR { return .statusLost }
+            guard milliseconds(until: deadline, clock: clock) != nil else { break }
+            var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+            nanosleep(&pause, nil)
+        }
+        kill(pid, SIGKILL)
+        _ = waitpid(pid, &status, 0)
+        let (seconds, attoseconds) = (timeout ?? .zero).components
+        return .timedOut(seconds > 0 ? "\(seconds) s" : "\(attoseconds / 1_000_000_000_000_000) ms")
+    }
+
+    /// Milliseconds left until `deadline` (at least 1), -1 without one (poll waits as long as it takes),
+    /// nil once it has passed.
+    private func milliseconds(until deadline: ContinuousClock.Instant?, clock: ContinuousClock) -> Int32? {
+        guard let deadline else { return -1 }
+        let left = deadline - clock.now
+        guard left > .zero else { return nil }
+        let (seconds, attoseconds) = left.components
+        return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)
+    }
+
+    /// A wait status as words: WIFEXITED and friends are macros Swift does not import.
+    static func end(status: Int32) -> End {
+        let signal = status & 0x7F
+        return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
+    }
+}

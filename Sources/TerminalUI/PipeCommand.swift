@@ -1,0 +1,114 @@
+import Glibc
+import TextLayout
+
+/// Runs the pipe's command (`|`, as mutt's) on the terminal, with a comment's text on its standard input.
+///
+/// The command line the user typed is split into words by `LinkOpener.split`, the one splitter (no
+/// shell, nothing expanded, no word from the document), and started by `LinkOpener.spawn`, as the copy
+/// command is, but on the terminal: curses steps aside (`Terminal.handOver`) so `less` or `vim -` can
+/// draw and read keys, and the screen comes back however the command ends, failing or killed. The
+/// text is written by a `FeedJob` on a thread of its own, so a command that reads nothing cannot block
+/// tread; the main thread waits for it to end, as a shell waits for the command it runs. Meanwhile
+/// ^C and ^\ are the command's: tread ignores them, as `system()` does; a SIGTERM or SIGHUP to tread
+/// ends the command (SIGTERM) and is then taken by the reader as ever.
+public enum PipeCommand {
+    /// The words of `line` (the program first); a message when it cannot be split or is empty.
+    public static func arguments(_ line: String) -> Result<[String], PipeFailure> {
+        do {
+            let words = try LinkOpener.split(line)
+            guard let program = words.first, !program.isEmpty else { return .failure(PipeFailure("no command")) }
+            return .success(words)
+        } catch {
+            return .failure(PipeFailure(error.description))
+        }
+    }
+
+    /// Runs `arguments` on `terminal` with `text` on its standard input and answers how it ended, in
+    /// words for the status line ("less ended (exit status 0)").
+    public static func run(_ arguments: [String], text: String, on terminal: Terminal) -> String {
+        let name = programName(arguments)
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return "could not pipe to \(name): \(String(cString: strerror(errno)))" }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let ignored = IgnoredSignals([SIGINT, SIGQUIT])
+        defer { ignored.restore() }
+        return terminal.handOver { output in
+            let pid: pid_t
+            do throws(LinkOpener.Failure) {
+                pid = try LinkOpener.spawn(arguments, standardInput: ends[0], terminal: output)
+            } catch {
+                close(ends[0])
+                close(ends[1])
+                if case .cannotStart(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {
+                    return "\(name): command not found; nothing piped"
+                }
+                return "could not pipe to \(name): \(error.description)"
+            }
+            close(ends[0])
+            let job = FeedJob(pid: pid, input: ends[1], bytes: Array(text.utf8), timeout: nil)
+            guard job.start() else {
+                close(ends[1])
+                kill(pid, SIGKILL)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+                return "could not pipe to \(name): no thread to feed it"
+            }
+            var stopped = false
+            while job.end == nil {
+                // A termination signal for tread (SIGTERM, a closed terminal) ends the command too, once.
+                if !stopped, SignalTrap.hasPending {
+                    kill(pid, SIGTERM)
+                    stopped = true
+                }
+                var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
+                nanosleep(&pause, nil)
+            }
+            return message(job.end ?? .statusLost, name: name)
+        }
+    }
+
+    /// The status line's words for how the command ended.
+    static func message(_ end: FeedJob.End, name: String) -> String {
+        switch end {
+        case .exited(0): return "\(name) ended (exit status 0)"
+        case .exited(let code): return "\(name) failed (exit status \(code))"
+        case .signalled(let signal): return "\(name) was stopped by signal \(signal)"
+        case .statusLost, .timedOut: return "\(name) ended (its exit status was lost)"
+        }
+    }
+
+    /// The program as messages name it: its last path component, made safe for the status line.
+    static func programName(_ arguments: [String]) -> String {
+        let program = arguments.first ?? ""
+        let last = program.split(separator: "/").last.map(String.init) ?? program
+        return Sanitizer.singleLine(String(last.prefix(40)))
+    }
+}
+
+/// Why a typed command line cannot be run, in words.
+public struct PipeFailure: Error, Equatable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Signals set to be ignored while a command owns the terminal, and their actions before, to put back.
+struct IgnoredSignals {
+    private var saved: [(Int32, sigaction)] = []
+
+    init(_ signals: [Int32]) {
+        for signal in signals {
+            var ignore = sigaction()
+            ignore.__sigaction_handler.sa_handler = SIG_IGN
+            sigemptyset(&ignore.sa_mask)
+            var previous = sigaction()
+            if sigaction(signal, &ignore, &previous) == 0 { saved.append((signal, previous)) }
+        }
+    }
+
+    func restore() {
+        for (signal, action) in saved {
+            var action = action
+            sigaction(signal, &action, nil)
+        }
+    }
+}
