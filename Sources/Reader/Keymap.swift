@@ -103,7 +103,7 @@ public struct Keymap: Sendable {
         Binding([.character("T")], .copySubtree, "copy-subtree", "copy comment and replies", group: .links),
         Binding([.character("R")], .reload, "reload", "reload: new comments in place", group: .links),
         Binding(
-            [.character("|")], .pipeComment, "pipe-comment", "pipe the comment to a command (ctrl-T: replies)",
+            [.character("|")], .pipeComment, "pipe-comment", "pipe the comment to a command",
             group: .links),
         Binding([.character("w")], .saveComment, "save-comment", "save the comment to a file", group: .links),
         Binding([.character("W")], .saveSubtree, "save-subtree", "save comment and replies", group: .links),

@@ -228,6 +228,7 @@ extension ReaderState {
             ("click", "select; on ▾ ▸ fold"),
             ("ctrl-w ctrl-u", "prompt: delete word, line"),
             ("↑ ↓", "prompt: earlier searches"),
+            ("ctrl-t", "pipe/save prompt: with replies"),
         ]
     }
 

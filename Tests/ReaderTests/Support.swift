@@ -73,6 +73,8 @@ enum Done: Equatable {
     case quit(ReaderOutcome)
     case exit(Int32)
     case loadFailed
+    case pipe(PipeRequest)
+    case save(SaveRequest)
 }
 
 extension [Command] {
@@ -91,6 +93,8 @@ extension [Command] {
             case .quit(let outcome): .quit(outcome)
             case .exit(let status): .exit(status)
             case .loadFailed: .loadFailed
+            case .pipe(let request): .pipe(request)
+            case .save(let request): .save(request)
             }
         }
     }

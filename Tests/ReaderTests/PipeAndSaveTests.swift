@@ -1,0 +1,150 @@
+import Reader
+import Testing
+import ThreadModel
+import ThreadTestSupport
+
+/// `|` pipes the selected comment to a command typed at a prompt, `w` and `W` save it to a file: the
+/// prompt's state, the commands handed to the runtime, and what the runtime's answers show.
+@Suite struct PipeAndSaveTests {
+    private let thread = "ann: one\n  bob: two\n    cy: three\ndee: four"
+
+    private func reader(pipeCommand: String = "less") -> ReaderState {
+        var options = ReaderOptions()
+        options.pipeCommand = pipeCommand
+        return ReaderState(discussion: discussion(thread), rows: 12, columns: 70, options: options)
+    }
+
+    private func type(_ text: String, into state: inout ReaderState) {
+        for character in text { state.update(.key(.character(character))) }
+    }
+
+    @Test func pipeOpensAPromptHoldingTheConfigsCommand() {
+        var state = reader(pipeCommand: "less -R")
+        #expect(state.press("|").isEmpty)
+        #expect(state.mode == .linePrompt(LinePrompt(.pipe, subtree: false, text: "less -R")))
+        #expect(state.statusText.hasPrefix("pipe the comment to: less -R"))
+    }
+
+    @Test func enterPipesTheMarkdownThatYCopies() throws {
+        var state = reader()
+        let copied = state.press("Y").done
+        state.press("|")
+        state.update(.key(.control("u")))
+        type("tee out.md", into: &state)
+        let commands = state.update(.key(.enter)).done
+        #expect(state.mode == .reading)
+        let text = try #require(copied.first.flatMap { if case .copy(let text) = $0 { text } else { nil } })
+        #expect(commands == [.pipe(PipeRequest(commandLine: "tee out.md", text: text, what: "the comment"))])
+    }
+
+    @Test func controlTPipesTheRepliesTooAsTCopiesThem() throws {
+        var state = reader()
+        let copied = state.press("T").done
+        state.press("|")
+        state.update(.key(.control("t")))
+        #expect(state.statusText.hasPrefix("pipe the comment and 2 replies to: less"))
+        let commands = state.update(.key(.enter)).done
+        let text = try #require(copied.first.flatMap { if case .copy(let text) = $0 { text } else { nil } })
+        #expect(commands == [.pipe(PipeRequest(commandLine: "less", text: text, what: "3 comments"))])
+    }
+
+    @Test func theLastCommandIsOfferedNext() {
+        var state = reader()
+        state.press("|")
+        state.update(.key(.control("w")))
+        type("wc -l", into: &state)
+        state.update(.key(.enter))
+        state.press("|")
+        #expect(state.mode == .linePrompt(LinePrompt(.pipe, subtree: false, text: "wc -l")))
+    }
+
+    @Test func escapeAndAnEmptyCommandPipeNothing() {
+        var state = reader()
+        state.press("|")
+        #expect(state.update(.key(.escape)).isEmpty)
+        #expect(state.mode == .reading)
+        state.press("|")
+        state.update(.key(.control("u")))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.message == "no command: nothing piped")
+    }
+
+    @Test func theCommandsEndIsSaidOnTheStatusLine() {
+        var state = reader()
+        state.update(.notice("sh failed (exit status 3)"))
+        #expect(state.statusText.contains("sh failed (exit status 3)"))
+    }
+
+    @Test func saveAsksForAPathAndRemembersItsDirectory() throws {
+        var state = reader()
+        state.press("w")
+        #expect(state.mode == .linePrompt(LinePrompt(.save, subtree: false, text: "")))
+        #expect(state.statusText.hasPrefix("save the comment to: "))
+        type("~/notes/x.md", into: &state)
+        let commands = state.update(.key(.enter)).done
+        #expect(commands.count == 1)
+        let request = try #require(commands.first.flatMap { if case .save(let request) = $0 { request } else { nil } })
+        #expect(request.path == "~/notes/x.md")
+        #expect(request.comments == 1)
+        #expect(!request.overwrite)
+        #expect(request.text.hasPrefix("**ann**\n\none\n"))
+        state.press("W")
+        #expect(state.mode == .linePrompt(LinePrompt(.save, subtree: true, text: "~/notes/")))
+    }
+
+    @Test func savedSaysHowManyCommentsAndWhere() {
+        var state = reader()
+        let request = SaveRequest(path: "~/x.md", text: "…", comments: 1_204)
+        state.update(.saved(.written(request)))
+        #expect(state.message == "saved 1,204 comments to ~/x.md")
+        state.update(.saved(.failed(request, reason: "the disk is full")))
+        #expect(state.message == "could not save to ~/x.md: the disk is full")
+    }
+
+    @Test func aFileThereIsReplacedOnlyAfterYes() {
+        var state = reader()
+        let request = SaveRequest(path: "x.md", text: "t", comments: 1)
+        #expect(state.update(.saved(.exists(request))).isEmpty)
+        #expect(state.statusText.hasPrefix("x.md exists: replace it? (y/n)"))
+        #expect(state.press("n").isEmpty)
+        #expect(state.mode == .reading)
+        #expect(state.message == "not saved: x.md is kept as it was")
+        state.update(.saved(.exists(request)))
+        var replacing = request
+        replacing.overwrite = true
+        #expect(state.press("y").done == [.save(replacing)])
+    }
+
+    @Test func aPathFromThePromptIsShownSafely() {
+        var state = reader()
+        state.update(.saved(.written(SaveRequest(path: "a\u{1B}[2Jb.md", text: "", comments: 1))))
+        #expect(state.statusText.contains("a␛[2Jb.md"))
+    }
+}
+
+/// `~` in a path typed at the save prompt, and the directory the next prompt offers.
+@Suite struct SavePathTests {
+    @Test func aTildeIsTheHomeDirectory() {
+        #expect(SavePath.expanded("~/x.md", home: "/home/ann") == "/home/ann/x.md")
+        #expect(SavePath.expanded("~", home: "/home/ann") == "/home/ann")
+        #expect(SavePath.expanded("~/x.md", home: "/home/ann/") == "/home/ann/x.md")
+    }
+
+    @Test func otherPathsAreTakenAsTyped() {
+        #expect(SavePath.expanded("/tmp/~x", home: "/home/ann") == "/tmp/~x")
+        #expect(SavePath.expanded("notes/x.md", home: "/home/ann") == "notes/x.md")
+    }
+
+    @Test func anotherUsersHomeOrNoHomeIsNotExpanded() {
+        #expect(SavePath.expanded("~bob/x.md", home: "/home/ann") == nil)
+        #expect(SavePath.expanded("~/x.md", home: nil) == nil)
+        #expect(SavePath.expanded("~/x.md", home: "") == nil)
+    }
+
+    @Test func theDirectoryIsKeptAsTyped() {
+        #expect(SavePath.directory(of: "~/notes/x.md") == "~/notes/")
+        #expect(SavePath.directory(of: "x.md") == "")
+        #expect(SavePath.directory(of: "~") == "~/")
+        #expect(SavePath.directory(of: "/x.md") == "/")
+    }
+}
