@@ -78,7 +78,16 @@ struct ConfigReader {
             case "keys":
                 preferences.keys = try keys(try section(value, key))
             case "theme":
-                preferences.theme = try theme(try section(value, key))
+                // A preset's name alone (`theme = "dark"`), or the table, whose `preset` its roles override.
+                if value.type == .string, let name = value.string {
+                    preferences.theme = Theme(preset: try preset(name, key, in: nil))
+                } else if value.type != .table {
+                    throw error(
+                        key, in: nil,
+                        "theme must be \(ThemePreset.expectedForm) or a table ([theme]), not \(describe(value))")
+                } else {
+                    preferences.theme = try theme(try section(value, key))
+                }
             case "copy":
                 preferences.copyCommand = try copy(try section(value, key))
             case "pipe":
@@ -156,7 +165,14 @@ struct ConfigReader {
 
     private func theme(_ table: TOMLTable) throws(ConfigurationError) -> Theme {
         var theme = Theme()
-        for role in table.keys {
+        if let value = table["preset"] {
+            let expected = ThemePreset.expectedForm
+            guard value.type == .string, let name = value.string else {
+                throw error("preset", in: "theme", "preset must be \(expected), not \(describe(value))")
+            }
+            theme = Theme(preset: try preset(name, "preset", in: "theme"))
+        }
+        for role in table.keys where role != "preset" {
             guard let value = table[role] else { continue }
             if role == "guides" {
                 guard value.type == .array, let array = value.array, !array.isEmpty else {
@@ -177,11 +193,21 @@ struct ConfigReader {
                 }
                 theme[role: role] = try style(text, role)
             } else {
-                let known = (["guides"] + Theme.roleNames).joined(separator: ", ")
+                let known = (["preset", "guides"] + Theme.roleNames).joined(separator: ", ")
                 throw error(role, in: "theme", "unknown theme role \(quoted(role)); expected one of \(known)")
             }
         }
         return theme
+    }
+
+    /// A preset's name: `terminal`, `dark` or `light`.
+    private func preset(_ name: String, _ key: String, in section: String?) throws(ConfigurationError)
+        -> ThemePreset
+    {
+        guard let preset = ThemePreset(rawValue: name) else {
+            throw error(key, in: section, "\(key) must be \(ThemePreset.expectedForm), not \(quoted(name))")
+        }
+        return preset
     }
 
     /// `[copy]`: `command`, a list of words (the program, then its arguments); `[]` is no command.

@@ -42,7 +42,10 @@ extension Preferences {
 
             # Styles by role: at most one colour and any of bold, underline, reverse, dim.
             # A colour is \(Color.expectedForm); "default" is the terminal's own.
+            # preset: \(ThemePreset.expectedForm) (the terminal's own colours; or colours for a dark or a light
+            # background, which they set for the whole screen). The roles below override the preset's.
             [theme]
+            preset = "\(theme.preset.rawValue)"
             guides = [\(theme.guides.map { "\"\($0)\"" }.joined(separator: ", "))]
 
             """

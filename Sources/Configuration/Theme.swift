@@ -13,6 +13,14 @@ public struct Theme: Equatable, Sendable {
     public var searchHit = Style(.indexed(Palette16.black), reverse: true)
     public var new = Style(.indexed(Palette16.yellow), bold: true)
     public var muted = Style(dim: true)
+    /// The preset the roles started from (`theme = "dark"`); `.terminal` is the look without a config.
+    public var preset = ThemePreset.terminal
+    /// The whole screen's background and text colour: the terminal's own unless a preset sets them.
+    public var background = Color.terminalDefault
+    public var foreground = Color.terminalDefault
+    /// A preset's 256-colour indices and their twins among the basic eight, for a terminal with only
+    /// those; a colour the config sets itself has none (it keeps the rule `Palette` applies).
+    public var basicTwins: [UInt8: UInt8] = [:]
 
     public init() {}
 

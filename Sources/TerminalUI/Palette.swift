@@ -41,7 +41,8 @@ struct Palette {
     /// The foreground and background of every pair, in pair order (-1 is the terminal's own colour).
     var pairColors: [(foreground: Int16, background: Int16)] {
         if let theme, depth != .none {
-            return (theme.guides + theme.roles).map { (fitted($0.color), -1) }
+            let background = fitted(theme.background)
+            return (theme.guides + theme.roles).map { (fitted($0.color), background) }
         }
         switch depth {
         case .none:
@@ -62,6 +63,11 @@ struct Palette {
         guard depth != .none else { return }
         start_color()
         use_default_colors()
+        // A preset's screen colours: what pair 0 (every cell without a colour of its own, the blank
+        // screen included) is drawn in.
+        if let theme, theme.foreground >= 0 || theme.background >= 0 {
+            assume_default_colors(Int32(fitted(theme.foreground)), Int32(fitted(theme.background)))
+        }
         for (index, pair) in pairColors.enumerated() {
             init_pair(Int16(index + 1), pair.foreground, pair.background)
         }
@@ -120,10 +126,10 @@ struct Palette {
     }
 
     /// A theme colour the terminal can show: the basic eight take bright colours as their twins,
-    /// and lose the 256-colour ones to the terminal's own colour.
-    private func fitted(_ color: Int16) -> Int16 {
+    /// a preset's 256-colour ones as the twins it names, and lose the others to the terminal's own colour.
+    func fitted(_ color: Int16) -> Int16 {
         guard color >= 0 else { return -1 }
-        if depth == .basic { return color < 16 ? color % 8 : -1 }
+        if depth == .basic { return color < 16 ? color % 8 : theme?.basicTwins[color] ?? -1 }
         return color
     }
 

@@ -35,6 +35,11 @@ public struct TerminalTheme: Equatable, Sendable {
     public var searchHit: Role
     public var new: Role
     public var muted: Role
+    /// The whole screen's text colour and background (a preset's); -1 is the terminal's own.
+    public var foreground: Int16 = -1
+    public var background: Int16 = -1
+    /// Twins among the basic eight of the 256-colour indices a preset uses, for a terminal with only those.
+    public var basicTwins: [Int16: Int16] = [:]
 
     public init(
         guides: [Role], author: Role, op: Role, quote: Role, code: Role, link: Role,

@@ -82,20 +82,27 @@ struct ReaderPreferences {
 
     var theme: TerminalTheme {
         let t = preferences.theme
-        return TerminalTheme(
+        var theme = TerminalTheme(
             guides: t.guides.map(Self.role), author: Self.role(t.author), op: Self.role(t.op),
             quote: Self.role(t.quote), code: Self.role(t.code), link: Self.role(t.link),
             selection: Self.role(t.selection), searchHit: Self.role(t.searchHit), new: Self.role(t.new),
             muted: Self.role(t.muted))
+        theme.foreground = Self.color(t.foreground)
+        theme.background = Self.color(t.background)
+        for (color, twin) in t.basicTwins { theme.basicTwins[Int16(color)] = Int16(twin) }
+        return theme
+    }
+
+    static func color(_ color: Color) -> Int16 {
+        switch color {
+        case .terminalDefault: return -1
+        case .indexed(let n): return Int16(n)
+        }
     }
 
     static func role(_ style: Style) -> TerminalTheme.Role {
-        let color: Int16
-        switch style.color {
-        case .terminalDefault: color = -1
-        case .indexed(let n): color = Int16(n)
-        }
-        return TerminalTheme.Role(
-            color: color, bold: style.bold, underline: style.underline, reverse: style.reverse, dim: style.dim)
+        TerminalTheme.Role(
+            color: color(style.color), bold: style.bold, underline: style.underline, reverse: style.reverse,
+            dim: style.dim)
     }
 }

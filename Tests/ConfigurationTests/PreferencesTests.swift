@@ -115,7 +115,7 @@ func problem(_ text: String) -> String {
         #expect(problem("\n\nwidth = 70").hasPrefix("config.toml:3: unknown setting \"width\""))
         #expect(
             problem("[theme]\nauthor = \"bold\"\nheader = \"red\"")
-                == "config.toml:3: unknown theme role \"header\"; expected one of guides, author, op, quote, code, "
+                == "config.toml:3: unknown theme role \"header\"; expected one of preset, guides, author, op, quote, code, "
                 + "link, selection, search-hit, new, muted")
     }
 
