@@ -95,6 +95,26 @@ expect_status "less ended (exit status 0)" "the reader comes back after less"
 send k
 expect_status "comment 1 of 4" "keys reach the reader after less"
 
+# While the command runs the terminal is the user's (no alternate screen, no mouse reporting), and
+# both come back after it.
+flags() { e2e_tmux display -p -t app '#{alternate_on} #{mouse_standard_flag} #{mouse_sgr_flag}'; }
+[[ $(flags) == "1 1 1" ]] && pass "the reader has the alternate screen and the mouse" || fail "reader flags: $(flags)"
+send '|'
+type_line "sleep 2"
+send Enter
+sleep 0.7
+[[ $(flags) == "0 0 0" ]] && pass "the command has the terminal as it was" || fail "flags while piping: $(flags)"
+expect_status "sleep ended (exit status 0)" "sleep ends"
+[[ $(flags) == "1 1 1" ]] && pass "the alternate screen and the mouse come back" || fail "flags after: $(flags)"
+
+# ctrl-C is the command's: it stops it, and the reader stays.
+send '|'
+type_line "sleep 300"
+send Enter
+sleep 0.7
+send C-c
+expect_status "sleep was stopped by signal 2" "ctrl-C stops the command, not the reader"
+
 send w
 expect_status "save the comment to: " "w asks for a path"
 type_line "~/notes/one.md"
@@ -131,4 +151,26 @@ expect_status "no such directory" "a save that cannot be made says why in words"
 send q
 expect_exit 0 "q quits after piping and saving"
 expect_tty_restored "the terminal is restored after piping and saving"
+
+# SIGTERM to tread while a command has the terminal: the command is ended too, tread exits 143 as
+# ever, and the terminal is restored.
+run
+expect_screen "Piping thread" "the reader opens again"
+send '|'
+type_line "sleep 300"
+send Enter
+sleep 0.7
+pane=$(e2e_tmux display -p -t app '#{pane_pid}')
+reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
+sleeper=$(ps -o pid= --ppid "$reader" 2>/dev/null | head -1 | tr -d ' ')
+[[ -n $sleeper ]] && pass "the command runs as tread's child" || fail "no command under tread ($reader)"
+kill -TERM "$reader"
+expect_exit 143 "SIGTERM while piping ends tread with 143"
+expect_tty_restored "the terminal is restored after SIGTERM while piping"
+if [[ -n $sleeper ]] && kill -0 "$sleeper" 2>/dev/null; then
+  fail "the command is ended with tread"
+  kill "$sleeper"
+else
+  pass "the command is ended with tread"
+fi
 finish
