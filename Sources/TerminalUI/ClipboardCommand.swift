@@ -31,40 +31,18 @@ public final class ClipboardCommand {
     /// Starts the command on `text`; a message when it cannot start (not found, say), else nil.
     /// `whenDone`, if given, gets the line saying how it ended, on the copy's own thread.
     public func copy(_ text: String, whenDone: (@Sendable (String) -> Void)? = nil) -> String? {
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else {
-            return "could not copy with \(name): \(String(cString: strerror(errno)))"
-        }
-        // Neither end may reach the command as more than its input (an open write end would keep it from
-        // seeing the end of the text), nor a browser started later. (pipe2 is hidden behind _GNU_SOURCE;
-        // only this thread starts programs, so there is no window for another to inherit them.)
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        let pid: pid_t
-        do {
-            pid = try LinkOpener.spawn(arguments, standardInput: ends[0])
-        } catch {
-            close(ends[0])
-            close(ends[1])
-            if case .cannotStart(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {
-                return "copy command \(name) not found; fix [copy] command in the config"
-            }
-            return "copy command \(name): \(error.description)"
-        }
-        close(ends[0])
         let name = self.name
         let byteCount = text.utf8.count
         var reportEnd: (@Sendable (FeedJob.End) -> Void)?
         if let whenDone {
             reportEnd = { end in whenDone(Self.message(end, name: name, bytes: byteCount)) }
         }
-        let job = FeedJob(pid: pid, input: ends[1], bytes: Array(text.utf8), timeout: timeout, whenDone: reportEnd)
-        guard job.start() else {
-            // No thread: stop the command rather than leave it waiting on a pipe no one writes.
-            close(ends[1])
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            return "could not copy with \(name): no thread to feed it"
+        let job: FeedJob
+        switch FeedJob.launch(arguments, feeding: Array(text.utf8), timeout: timeout, whenDone: reportEnd) {
+        case .success(let started): job = started
+        case .failure(.notFound): return "copy command \(name) not found; fix [copy] command in the config"
+        case .failure(.cannotStart(let reason)): return "copy command \(name): \(reason)"
+        case .failure(.noThread): return "could not copy with \(name): no thread to feed it"
         }
         running.append((job, text.utf8.count))
         return nil

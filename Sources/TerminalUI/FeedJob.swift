@@ -33,6 +33,51 @@ final class FeedJob: Sendable {
     /// How the command ended; nil while it runs.
     var end: End? { result.withLock { $0 } }
 
+    /// Why a command could not be started.
+    enum LaunchFailure: Error, Equatable {
+        /// No such program on the PATH.
+        case notFound
+        /// Why not, in the system's words (no pipe, no permission, …).
+        case cannotStart(String)
+        /// No thread to feed it: the command was stopped rather than left waiting on a pipe no one writes.
+        case noThread
+    }
+
+    /// Starts `arguments` (through `LinkOpener.spawn`: no shell) with a pipe as its standard input, and a
+    /// job feeding it `bytes` and waiting for its end. `terminal`: the command writes there (see `spawn`).
+    static func launch(
+        _ arguments: [String], feeding bytes: [UInt8], terminal: Int32? = nil, timeout: Duration?,
+        whenDone: (@Sendable (End) -> Void)? = nil
+    ) -> Result<FeedJob, LaunchFailure> {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return .failure(.cannotStart(String(cString: strerror(errno)))) }
+        // Neither end may reach the command as more than its input (an open write end would keep it from
+        // seeing the end of the text), nor a browser started later. (pipe2 is hidden behind _GNU_SOURCE;
+        // only this thread starts programs, so there is no window for another to inherit them.)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let pid: pid_t
+        do throws(LinkOpener.Failure) {
+            pid = try LinkOpener.spawn(arguments, standardInput: ends[0], terminal: terminal)
+        } catch {
+            close(ends[0])
+            close(ends[1])
+            if case .cannotStart(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {
+                return .failure(.notFound)
+            }
+            return .failure(.cannotStart(error.description))
+        }
+        close(ends[0])
+        let job = FeedJob(pid: pid, input: ends[1], bytes: bytes, timeout: timeout, whenDone: whenDone)
+        guard job.start() else {
+            close(ends[1])
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return .failure(.noThread)
+        }
+        return .success(job)
+    }
+
     /// Runs `feedAndWait` on a detached thread; false when no thread could be made.
     func start() -> Bool {
         var thread = pthread_t()

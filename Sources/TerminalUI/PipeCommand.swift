@@ -27,37 +27,21 @@ public enum PipeCommand {
     /// words for the status line ("less ended (exit status 0)").
     public static func run(_ arguments: [String], text: String, on terminal: Terminal) -> String {
         let name = programName(arguments)
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { return "could not pipe to \(name): \(String(cString: strerror(errno)))" }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let ignored = IgnoredSignals([SIGINT, SIGQUIT])
         defer { ignored.restore() }
         return terminal.handOver { output in
-            let pid: pid_t
-            do throws(LinkOpener.Failure) {
-                pid = try LinkOpener.spawn(arguments, standardInput: ends[0], terminal: output)
-            } catch {
-                close(ends[0])
-                close(ends[1])
-                if case .cannotStart(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {
-                    return "\(name): command not found; nothing piped"
-                }
-                return "could not pipe to \(name): \(error.description)"
-            }
-            close(ends[0])
-            let job = FeedJob(pid: pid, input: ends[1], bytes: Array(text.utf8), timeout: nil)
-            guard job.start() else {
-                close(ends[1])
-                kill(pid, SIGKILL)
-                var status: Int32 = 0
-                waitpid(pid, &status, 0)
-                return "could not pipe to \(name): no thread to feed it"
+            let job: FeedJob
+            switch FeedJob.launch(arguments, feeding: Array(text.utf8), terminal: output, timeout: nil) {
+            case .success(let started): job = started
+            case .failure(.notFound): return "\(name): command not found; nothing piped"
+            case .failure(.cannotStart(let reason)): return "could not pipe to \(name): \(reason)"
+            case .failure(.noThread): return "could not pipe to \(name): no thread to feed it"
             }
             var stopped = false
             while job.end == nil {
                 // A termination signal for tread (SIGTERM, a closed terminal) ends the command too, once.
                 if !stopped, SignalTrap.hasPending {
-                    kill(pid, SIGTERM)
+                    kill(job.pid, SIGTERM)
                     stopped = true
                 }
                 var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
