@@ -147,10 +147,32 @@ send w
 type_line "$work/no/such/dir/x.md"
 send Enter
 expect_status "no such directory" "a save that cannot be made says why in words"
+# /dev/full: a device is written in place (AtomicFile), and its ENOSPC is a full disk.
+send w
+type_line "/dev/full"
+send Enter
+expect_status "/dev/full exists: replace it? (y/n)" "a device there is asked about too"
+send y
+expect_status "could not save to /dev/full: the disk is full" "a full disk is said in words"
 
 send q
 expect_exit 0 "q quits after piping and saving"
 expect_tty_restored "the terminal is restored after piping and saving"
+
+# A file past `ulimit -f` (SIGXFSZ is ignored, so the write fails with EFBIG) is said in words.
+body=$(printf 'long words %.0s' $(seq 1 400))
+printf '{"article": {"title": "Big comment"}, "comments": [{"id": "b", "author": "ann", "body": "%s"}]}' \
+  "$body" >"$work/big.json"
+start_app 100 30 sh -c "ulimit -f 1; exec env XDG_CONFIG_HOME='$work/xdg' XDG_STATE_HOME='$work/state' \
+  HOME='$work/home' '$BIN' '$work/big.json'"
+expect_screen "Big comment" "the reader opens under ulimit -f"
+send c w
+type_line "~/big.md"
+send Enter
+expect_status "the file is too big for this system or for ulimit -f (EFBIG)" "a file past ulimit -f is said in words"
+[[ -e $work/home/big.md ]] && fail "no half file is left" || pass "no half file is left"
+send q
+expect_exit 0 "q quits under ulimit -f"
 
 # SIGTERM to tread while a command has the terminal: the command is ended too, tread exits 143 as
 # ever, and the terminal is restored.
