@@ -191,9 +191,11 @@ extension RecentPicker {
     private func putDetails(of thread: RecentThread, row: Int, column: Int, in frame: inout Frame) {
         var parts: [(String, CellStyle)] = [
             (RecentPicker.ago(thread.opened, now: now), CellStyle(tint: .muted)),
-            (thread.commentCount == 1 ? "1 comment" : "\(thread.commentCount) comments", CellStyle(tint: .muted)),
+            (CountText.counted(thread.commentCount, "comment"), CellStyle(tint: .muted)),
         ]
-        if thread.newCount > 0 { parts.append(("\(thread.newCount) new", CellStyle(tint: .new, bold: true))) }
+        if thread.newCount > 0 {
+            parts.append(("\(CountText.grouped(thread.newCount)) new", CellStyle(tint: .new, bold: true)))
+        }
         if let site = thread.site { parts.append((Sanitizer.singleLine(site), CellStyle(tint: .muted))) }
         var x = column
         for (number, (text, style)) in parts.enumerated() {

@@ -153,7 +153,7 @@ enum HackerNewsItems {
         return ["Poll"]
             + sorted.map { option in
                 let text = ImportSupport.paragraphs(HTMLText.convert(option.element.text ?? "")).joined(separator: " ")
-                let votes = option.element.score.map { " · \($0) vote\($0 == 1 ? "" : "s")" } ?? ""
+                let votes = option.element.score.map { " · " + CountText.counted($0, "vote") } ?? ""
                 return "- " + (text.isEmpty ? "[option]" : text) + votes
             }
     }

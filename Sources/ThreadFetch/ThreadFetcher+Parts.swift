@@ -76,10 +76,14 @@ extension ThreadFetcher {
             if present.isEmpty, !inserted.isEmpty { inserted.removeFirst() }
             return Array(first[..<(posts.upperBound - 1)]) + inserted + first[(posts.upperBound - 1)...]
         }
+        // Progress counts comments, as the reader's last line does: posts but the article (post 1)
+        // and events (small actions, which the site counts among its posts).
+        let article = present.contains { span in peek.member("post_number", of: span).map(peek.text) == "1" }
         var topic = DiscourseParts(
             forum: forum, id: id, batches: batches, window: max(1, client.limits.connectionsPerSite) * 2,
-            done: present.count, total: present.count + missing.count, progress: progress, splice: spliced)
-        progress?(topic.done, topic.total)
+            done: DiscourseParts.comments(present, peek), total: present.count + missing.count - (article ? 1 : 0),
+            progress: progress, splice: spliced)
+        progress?(FetchProgress(topic.done, of: topic.total, .comments))
         var schedule = PartSchedule()
         if let parts, !batches.isEmpty, let part = try? read(first, .discourse, url: topicURL).addressed(page) {
             schedule.started()
@@ -171,8 +175,9 @@ private struct HackerNewsParts: PartAssembly {
             assembly.add(item, id: kid, kids: kids)
             queue += kids
             unsent = true
-            // `descendants` leaves out dead and deleted items, which arrive all the same.
-            progress?(assembly.arrived - 1, total.map { max($0, assembly.arrived - 1) })
+            // Every item but the story is a comment; `descendants` (the announced count) leaves out
+            // dead and deleted ones, which arrive all the same: the text then says both.
+            progress?(FetchProgress(assembly.arrived - 1, of: total, .comments))
             return nil
         }
     }
@@ -238,16 +243,24 @@ private struct DiscourseParts: PartAssembly {
                 posts.append(UInt8(ascii: ","))
                 posts += body[element]
             }
+            done += Self.comments(elements, batchPeek)
         }
         bodies[index] = posts
-        done += batches[index].count
-        progress?(min(done, total), total)
+        progress?(FetchProgress(done, of: total, .comments))
         while ready < bodies.count, bodies[ready] != nil { ready += 1 }
         return nil
     }
 
     var hasUnsent: Bool { ready > sent }
     var firstReady: Bool { true }
+
+    /// How many of `posts` are comments: not the article (post 1), not an event (a small action).
+    static func comments(_ posts: [Range<Int>], _ peek: JSONPeek) -> Int {
+        posts.count { span in
+            peek.member("post_number", of: span).map(peek.text) != "1"
+                && peek.member("post_type", of: span).map(peek.text) != "3"  // Discourse's small action
+        }
+    }
 
     /// The first page with the batches in so far without a gap; none once all are in (the whole follows).
     mutating func takePart() -> [UInt8]? {
