@@ -156,9 +156,9 @@ extension RecentPicker {
         var frame = Frame(width: columns, height: rows)
         let layout = self.layout
         if layout.chrome {
-            let plural = threads.count == 1 ? "" : "s"
             frame.put(
-                Wrapper.truncate("Recent threads · \(threads.count) thread\(plural)", width: columns), row: 0,
+                Wrapper.truncate("Recent threads · \(CountText.counted(threads.count, "thread"))", width: columns),
+                row: 0,
                 column: 0, style: CellStyle(tint: .accent, bold: true))
             frame.put(Wrapper.truncate(statusLine, width: columns), row: rows - 1, column: 0, style: statusStyle)
         }

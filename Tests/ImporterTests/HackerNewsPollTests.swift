@@ -15,9 +15,9 @@ import Testing
         let body = discussion.article.body
         #expect(body.contains("- Nothing · 10 votes"))
         #expect(body.contains("- The number of polls would increase · 28 votes"))
-        #expect(body.contains("- It would be great · 1234 votes"))
+        #expect(body.contains("- It would be great · 1,234 votes"))
         let first = try #require(body.firstIndex(of: "- Nothing · 10 votes"))
-        let third = try #require(body.firstIndex(of: "- It would be great · 1234 votes"))
+        let third = try #require(body.firstIndex(of: "- It would be great · 1,234 votes"))
         #expect(first < third)
     }
 }
