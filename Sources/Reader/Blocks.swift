@@ -34,10 +34,11 @@ public enum Blocks {
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments; `loading` when `discussion` is
-    /// a preview, whose count is only the comments read so far.
+    /// a preview, whose count is only the comments read so far; `filter`, the reader's filter status
+    /// ("filter: 4 of 351") when `discussion` is what a filter kept, matches and their ancestors.
     public static func article(
         _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, newCount: Int = 0,
-        loading: Bool = false
+        loading: Bool = false, filter: String? = nil
     ) -> [StyledLine] {
         let article = discussion.article
         let textWidth = max(1, min(width, options.maximumWidth))
@@ -82,7 +83,9 @@ public enum Blocks {
         }
         lines.append(StyledLine(role: .spacer))
         lines.append(
-            rule(discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading))
+            rule(
+                discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading,
+                filter: filter))
         lines.append(StyledLine(role: .spacer))
         return lines
     }
@@ -103,12 +106,14 @@ public enum Blocks {
     }
 
     private static func rule(
-        _ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int, loading: Bool
+        _ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int, loading: Bool, filter: String?
     ) -> StyledLine {
         let count = discussion.commentCount
         var label = " " + CountText.counted(count, "comment") + " "
         // A preview's count would change under the reader's eyes: said as what it is.
         if loading { label += "so far " }
+        // What a filter kept counts its matches' ancestors too: the filter's own count is said beside it.
+        if let filter { label += "· \(filter) " }
         if newCount > 0 { label += "· \(CountText.grouped(newCount)) new " }
         let orphans = discussion.orphanCount
         if orphans > 0 {
