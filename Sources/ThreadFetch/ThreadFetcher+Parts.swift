@@ -21,11 +21,14 @@ extension ThreadFetcher {
         }
         let total = peek.member("descendants", of: rootSpan).flatMap { Int(String(decoding: root[$0], as: UTF8.self)) }
         let kids = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
+        // A poll's options (`parts`, `pollopt` items) are fetched first: they are the article's lines.
+        let options = peek.member("parts", of: rootSpan).map { peek.integers(in: $0) } ?? []
         let connections = max(1, client.limits.hackerNewsItemConnections)
         let budget = FetchBudget(client.limits)
         var items = HackerNewsParts(
-            api: api, rootID: rootID, kids: kids, assembly: HackerNewsAssembly(story: root, kids: kids),
-            connections: connections, budget: budget, total: total, progress: progress)
+            api: api, rootID: rootID, kids: kids, options: options,
+            assembly: HackerNewsAssembly(story: root, kids: options + kids), connections: connections,
+            budget: budget, total: total, progress: progress)
         let outcome = await driveParts(
             &items, client: client.withConnections(connections), url: rootURL, parts: parts,
             budget: budget, read: { try? read($0, .hackerNewsItems, url: rootURL) })
@@ -124,13 +127,17 @@ private struct HackerNewsParts: PartAssembly {
     let total: Int?
     let progress: ThreadFetcher.Progress?
     var unsent = false
+    /// A poll's options, which arrive as items but are not comments (progress counts comments).
+    let options: Set<Int64>
+    var optionsArrived = 0
 
     init(
-        api: SiteAPI, rootID: Int64, kids: [Int64], assembly: HackerNewsAssembly, connections: Int,
-        budget: FetchBudget, total: Int?, progress: ThreadFetcher.Progress?
+        api: SiteAPI, rootID: Int64, kids: [Int64], options: [Int64], assembly: HackerNewsAssembly,
+        connections: Int, budget: FetchBudget, total: Int?, progress: ThreadFetcher.Progress?
     ) {
         self.api = api
-        queue = kids
+        queue = options + kids
+        self.options = Set(options)
         self.assembly = assembly
         firstPending = Set(kids.prefix(ThreadFetcher.firstThreads))
         seen = [rootID]
@@ -175,9 +182,10 @@ private struct HackerNewsParts: PartAssembly {
             assembly.add(item, id: kid, kids: kids)
             queue += kids
             unsent = true
-            // Every item but the story is a comment; `descendants` (the announced count) leaves out
-            // dead and deleted ones, which arrive all the same: the text then says both.
-            progress?(FetchProgress(assembly.arrived - 1, of: total, .comments))
+            if options.contains(kid) { optionsArrived += 1 }
+            // Every item but the story and a poll's options is a comment; `descendants` (the announced
+            // count) leaves out dead and deleted ones, which arrive all the same: the text then says both.
+            progress?(FetchProgress(assembly.arrived - 1 - optionsArrived, of: total, .comments))
             return nil
         }
     }

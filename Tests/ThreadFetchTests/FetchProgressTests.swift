@@ -39,3 +39,31 @@ import ThreadModel
         #expect(log.all.last == "fetching 43 of 44 comments")
     }
 }
+
+/// Issue 23: a poll fetched from the official API (Algolia failing) brings its options (`parts`), which
+/// are the article's lines with their votes, not comments, and not counted by the progress.
+@Suite struct HackerNewsPollFetchTests {
+    @Test func theOfficialAPIFetchesAPollsOptions() async throws {
+        let answers: [String: [HTTPResponse]] = [
+            "https://hn.algolia.com/api/v1/items/1": [HTTPResponse(status: 404, body: [])],
+            "https://hacker-news.firebaseio.com/v0/item/1.json": [
+                json(#"{"id":1,"type":"poll","title":"Which?","by":"pg","kids":[2],"parts":[3,4],"descendants":1}"#)
+            ],
+            "https://hacker-news.firebaseio.com/v0/item/2.json": [
+                json(#"{"id":2,"type":"comment","by":"a","text":"x","parent":1}"#)
+            ],
+            "https://hacker-news.firebaseio.com/v0/item/3.json": [
+                json(#"{"id":3,"type":"pollopt","by":"pg","poll":1,"text":"Yes","score":1500}"#)
+            ],
+            "https://hacker-news.firebaseio.com/v0/item/4.json": [
+                json(#"{"id":4,"type":"pollopt","by":"pg","poll":1,"text":"No","score":2}"#)
+            ],
+        ]
+        let log = ProgressLog()
+        let whole = try await fetcher(CannedTransport(answers)).fetch(
+            ThreadAddress(site: .hackerNews, id: "1"), progress: { log.add($0) })
+        #expect(whole.commentCount == 1)
+        #expect(whole.article.body.suffix(3) == ["Poll", "- Yes · 1,500 votes", "- No · 2 votes"])
+        #expect(log.all.last == "fetching 1 of 1 comment")
+    }
+}
