@@ -1,4 +1,5 @@
 import TOMLKit
+import ThreadModel
 
 /// Checks a parsed config against what tread knows, finding each problem's line in the source text.
 struct ConfigReader {
@@ -20,7 +21,8 @@ struct ConfigReader {
     mutating func read() throws(ConfigurationError) -> Preferences {
         guard text.utf8.count <= Preferences.maximumFileSize else {
             throw ConfigurationError(
-                path: path, line: 0, message: "is over \(Preferences.maximumFileSize) bytes; not a config")
+                path: path, line: 0,
+                message: "is over \(CountText.counted(Preferences.maximumFileSize, "byte")); not a config")
         }
         if let nul = text.utf8.firstIndex(of: 0) {
             let line = text.utf8[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
@@ -254,7 +256,8 @@ struct ConfigReader {
             if word.utf8.count > Preferences.copyCommandWordBytes {
                 throw error(
                     "command", in: section,
-                    "a word of command is over \(Preferences.copyCommandWordBytes) bytes: \(quoted(word))")
+                    "a word of command is over \(CountText.counted(Preferences.copyCommandWordBytes, "byte")): \(quoted(word))"
+                )
             }
             if word.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
                 throw error(

@@ -1,4 +1,5 @@
 import Glibc
+import ThreadModel
 
 extension Preferences {
     /// Where the config file is: `$XDG_CONFIG_HOME/tread/config.toml`, else `~/.config/tread/config.toml`.
@@ -28,7 +29,8 @@ extension Preferences {
             let n = fread(&chunk, 1, chunk.count, file)
             if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
             if bytes.count > maximumFileSize {
-                throw ConfigurationError(path: path, line: 0, message: "is over \(maximumFileSize) bytes; not a config")
+                throw ConfigurationError(
+                    path: path, line: 0, message: "is over \(CountText.counted(maximumFileSize, "byte")); not a config")
             }
             if n < chunk.count { break }
         }

@@ -34,10 +34,11 @@ public enum Blocks {
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments; `loading` when `discussion` is
-    /// a preview, whose count is only the comments read so far.
+    /// a preview, whose count is only the comments read so far; `filter`, the reader's filter status
+    /// ("filter: 4 of 351") when `discussion` is what a filter kept, matches and their ancestors.
     public static func article(
         _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, newCount: Int = 0,
-        loading: Bool = false
+        loading: Bool = false, filter: String? = nil
     ) -> [StyledLine] {
         let article = discussion.article
         let textWidth = max(1, min(width, options.maximumWidth))
@@ -82,7 +83,9 @@ public enum Blocks {
         }
         lines.append(StyledLine(role: .spacer))
         lines.append(
-            rule(discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading))
+            rule(
+                discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading,
+                filter: filter))
         lines.append(StyledLine(role: .spacer))
         return lines
     }
@@ -92,27 +95,31 @@ public enum Blocks {
     static func storyFacts(_ discussion: Discussion) -> String? {
         let article = discussion.article
         var parts: [String] = []
-        if let score = article.score { parts.append(score == 1 ? "1 point" : "\(score) points") }
+        if let score = article.score { parts.append(CountText.counted(score, "point")) }
         if let claimed = article.commentCount {
             let present = discussion.commentCount
-            let said = claimed == 1 ? "1 comment" : "\(claimed) comments"
-            parts.append(Int64(present) == claimed ? said : "\(said), \(present) here")
+            let said = CountText.counted(claimed, "comment")
+            parts.append(Int64(present) == claimed ? said : "\(said), \(CountText.grouped(present)) here")
         }
         parts += (article.marks ?? []).prefix(8).map(oneLine)
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     private static func rule(
-        _ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int, loading: Bool
+        _ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int, loading: Bool, filter: String?
     ) -> StyledLine {
         let count = discussion.commentCount
-        var label = count == 1 ? " 1 comment " : " \(count) comments "
+        var label = " " + CountText.counted(count, "comment") + " "
         // A preview's count would change under the reader's eyes: said as what it is.
         if loading { label += "so far " }
-        if newCount > 0 { label += "· \(newCount) new " }
+        // What a filter kept counts its matches' ancestors too: the filter's own count is said beside it.
+        if let filter { label += "· \(filter) " }
+        if newCount > 0 { label += "· \(CountText.grouped(newCount)) new " }
         let orphans = discussion.orphanCount
         if orphans > 0 {
-            label += orphans == 1 ? "(1 reply to a missing comment) " : "(\(orphans) replies to missing comments) "
+            label +=
+                orphans == 1
+                ? "(1 reply to a missing comment) " : "(\(CountText.grouped(orphans)) replies to missing comments) "
         }
         let ruleWidth = max(1, min(width, readingWidth))
         let head = Wrapper.truncate("──" + label, width: ruleWidth)
@@ -216,12 +223,12 @@ public enum Blocks {
         }
         if let published = discussion.published(of: index) { details.append(options.dateText(published)) }
         if let score = discussion.score(of: index) {
-            details.append(score == 1 || score == -1 ? "\(score) point" : "\(score) points")
+            details.append(CountText.counted(score, "point"))
         }
         if folded {
             let hidden = hiddenReplies ?? tree.hiddenCommentCount(of: index)
-            details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")
-            if let novelty, novelty.hiddenNew > 0 { details.append("\(novelty.hiddenNew) new") }
+            details.append(CountText.counted(hidden, "reply", plural: "replies") + " hidden")
+            if let novelty, novelty.hiddenNew > 0 { details.append("\(CountText.grouped(novelty.hiddenNew)) new") }
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
         if deleted && discussion.body(of: index).isEmpty {

@@ -28,8 +28,7 @@ extension Blocks {
         spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
         var details: [String] = []
         if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
-        let replies = tree.replyCount(of: index)
-        if replies > 0 { details.append(replies == 1 ? "1 reply" : "\(replies) replies") }
+        if let replies = repliesText(index, tree: tree) { details.append(replies) }
         if !details.isEmpty { spans.append(Span(" · " + details.joined(separator: " · "), CellStyle(tint: .muted))) }
         // No more characters than columns: every visible character takes one at least, and measuring
         // the whole peek to cut it to the line was half the cost of turning the overview on.
@@ -37,6 +36,24 @@ extension Blocks {
         if words.isEmpty && deleted { words = "[deleted]" }
         if !words.isEmpty { spans.append(Span("  " + words)) }
         return StyledLine(clip(spans, to: width), role: .header(marker: marker))
+    }
+}
+
+extension Blocks {
+    /// A comment's replies as the overview says them: "replies" are every comment below it, as a fold's
+    /// "122 replies hidden" counts them; the direct ones are said apart when fewer ("122 replies · 8
+    /// direct"). Placeholders ("5 more replies") are not comments and count in neither. Nil for none.
+    static func repliesText(_ index: Int, tree: CommentTree) -> String? {
+        let all = tree.hiddenCommentCount(of: index)
+        guard all > 0 else { return nil }
+        var direct = 0
+        var child: Int? = index + 1
+        while let reply = child, reply < tree.subtreeEnd(of: index) {
+            if !tree.isPlaceholder(reply) { direct += 1 }
+            child = tree.nextSibling(of: reply)
+        }
+        let replies = CountText.counted(all, "reply", plural: "replies")
+        return direct == all ? replies : replies + " · " + CountText.grouped(direct) + " direct"
     }
 }
 

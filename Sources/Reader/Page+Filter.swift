@@ -63,7 +63,7 @@ extension Blocks {
         at first: Int, comments: Int, tree: CommentTree, width: Int, options: LayoutOptions = .standard
     ) -> StyledLine {
         let guides = Blocks.guides(depth: tree.depth(of: first), width: width, options: options)
-        let text = comments == 1 ? "··· 1 comment hidden" : "··· \(comments) comments hidden"
+        let text = "··· " + CountText.counted(comments, "comment") + " hidden"
         return StyledLine(
             clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
             role: .header(marker: options.indentWidth * guides.count))

@@ -102,7 +102,7 @@ extension ReaderState {
             take(merge, select: nil, arriving: true, layout: layout)
             if whole {
                 endFetch()
-                self.message = "all \(CountText.grouped(discussion.commentCount)) comments are in"
+                self.message = Self.allInText(discussion)
             }
             if let focus = pendingFocus, whole || contains(focus) {
                 pendingFocus = nil
@@ -113,17 +113,23 @@ extension ReaderState {
         }
     }
 
+    /// The status line once a thread opened early is whole: "all 351 comments are in", and the count the
+    /// site announced when it differs ("(the site announced 318)"), in the unit the progress counted.
+    public static func allInText(_ discussion: Discussion) -> String {
+        let count = discussion.commentCount
+        var text = count == 1 ? "the 1 comment is in" : "all \(CountText.grouped(count)) comments are in"
+        if let announced = discussion.article.commentCount, announced != Int64(count) {
+            text += " (the site announced \(CountText.grouped(Int(clamping: announced))))"
+        }
+        return text
+    }
+
     /// The status line after a merge: "3 new comments", "no new comments", and edits when any.
     public static func newCommentsText(_ merge: DiscussionMerge) -> String {
         let new = merge.newIDs.count
         var text = new == 0 ? "no new comments" : new == 1 ? "1 new comment" : "\(CountText.grouped(new)) new comments"
         if merge.editedCount > 0 { text += ", \(CountText.grouped(merge.editedCount)) changed" }
         return text
-    }
-
-    /// The status line while a fetch runs: "fetching 340 of 2,112" ("fetching 340" when the total is unknown).
-    public static func fetchProgressText(done: Int, total: Int?) -> String {
-        "fetching \(CountText.grouped(done))" + (total.map { " of \(CountText.grouped($0))" } ?? "")
     }
 
     /// Puts the merged discussion on screen keeping folds, selection and top line by comment id

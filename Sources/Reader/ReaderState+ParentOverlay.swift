@@ -1,4 +1,5 @@
 import TextLayout
+import ThreadModel
 
 /// The parent overlay (`U`): an ancestor's text in a box over the reader, which does not move.
 public struct ParentOverlay: Equatable, Sendable {
@@ -165,7 +166,9 @@ extension ReaderState {
         frame.put("└" + String(repeating: "─", count: inner) + "┘", row: bottom, column: box.left, style: border)
         let first = max(0, min(overlay.offset, overlay.lines.count - room))
         if overlay.lines.count > room {
-            let shown = " \(first + 1)–\(first + room) of \(overlay.lines.count) · j k space "
+            let shown =
+                " \(CountText.grouped(first + 1))–\(CountText.grouped(first + room)) of "
+                + "\(CountText.grouped(overlay.lines.count)) · j k space "
             frame.put(Wrapper.truncate(shown, width: inner - 2), row: bottom, column: box.left + 2, style: border)
         }
         for (row, line) in overlay.lines[first..<min(overlay.lines.count, first + room)].enumerated() {

@@ -1,4 +1,5 @@
 import ReadingState
+import ThreadModel
 import ThreadTree
 
 extension ReaderState {
@@ -15,7 +16,8 @@ extension ReaderState {
         refilterForVisit(layout: layout)
         if visit.newCount > 0, message == nil {
             message =
-                visit.newCount == 1 ? "1 new comment: } goes to it" : "\(visit.newCount) new comments: } goes to them"
+                visit.newCount == 1
+                ? "1 new comment: } goes to it" : "\(CountText.grouped(visit.newCount)) new comments: } goes to them"
         }
     }
 

@@ -156,9 +156,9 @@ extension RecentPicker {
         var frame = Frame(width: columns, height: rows)
         let layout = self.layout
         if layout.chrome {
-            let plural = threads.count == 1 ? "" : "s"
             frame.put(
-                Wrapper.truncate("Recent threads · \(threads.count) thread\(plural)", width: columns), row: 0,
+                Wrapper.truncate("Recent threads · \(CountText.counted(threads.count, "thread"))", width: columns),
+                row: 0,
                 column: 0, style: CellStyle(tint: .accent, bold: true))
             frame.put(Wrapper.truncate(statusLine, width: columns), row: rows - 1, column: 0, style: statusStyle)
         }
@@ -191,9 +191,11 @@ extension RecentPicker {
     private func putDetails(of thread: RecentThread, row: Int, column: Int, in frame: inout Frame) {
         var parts: [(String, CellStyle)] = [
             (RecentPicker.ago(thread.opened, now: now), CellStyle(tint: .muted)),
-            (thread.commentCount == 1 ? "1 comment" : "\(thread.commentCount) comments", CellStyle(tint: .muted)),
+            (CountText.counted(thread.commentCount, "comment"), CellStyle(tint: .muted)),
         ]
-        if thread.newCount > 0 { parts.append(("\(thread.newCount) new", CellStyle(tint: .new, bold: true))) }
+        if thread.newCount > 0 {
+            parts.append(("\(CountText.grouped(thread.newCount)) new", CellStyle(tint: .new, bold: true)))
+        }
         if let site = thread.site { parts.append((Sanitizer.singleLine(site), CellStyle(tint: .muted))) }
         var x = column
         for (number, (text, style)) in parts.enumerated() {

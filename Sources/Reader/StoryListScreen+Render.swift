@@ -10,7 +10,7 @@ extension StoryListScreen {
         let layout = self.layout
         if layout.chrome {
             let count = list.stories.count
-            var title = "\(Sanitizer.singleLine(list.name)) · \(count) stor\(count == 1 ? "y" : "ies")"
+            var title = "\(Sanitizer.singleLine(list.name)) · \(CountText.counted(count, "story", plural: "stories"))"
             if list.missing > 0 { title += " · \(list.missing) missing" }
             frame.put(
                 Wrapper.truncate(title, width: columns), row: 0, column: 0, style: CellStyle(tint: .accent, bold: true))
@@ -60,10 +60,11 @@ extension StoryListScreen {
     private func putDetails(of story: Story, row: Int, column: Int, in frame: inout Frame) {
         let muted = CellStyle(tint: .muted)
         var parts: [(String, CellStyle)] = []
-        if let score = story.score { parts.append((score == 1 ? "1 point" : "\(score) points", muted)) }
-        if let comments = story.comments { parts.append((comments == 1 ? "1 comment" : "\(comments) comments", muted)) }
+        if let score = story.score { parts.append((CountText.counted(score, "point"), muted)) }
+        if let comments = story.comments { parts.append((CountText.counted(comments, "comment"), muted)) }
         if let new = newComments(story) {
-            parts.append(new > 0 ? ("\(new) new", CellStyle(tint: .new, bold: true)) : ("read", muted))
+            parts.append(
+                new > 0 ? ("\(CountText.grouped(new)) new", CellStyle(tint: .new, bold: true)) : ("read", muted))
         }
         if let author = story.author { parts.append((Sanitizer.singleLine(author), CellStyle(tint: .author))) }
         if let created = story.created {

@@ -121,7 +121,7 @@ public struct StoryListScreen: Sendable {
 
     /// "1 story could not be fetched", "27 stories could not be fetched".
     public static func missing(_ count: Int) -> String {
-        count == 1 ? "1 story could not be fetched" : "\(count) stories could not be fetched"
+        CountText.counted(count, "story", plural: "stories") + " could not be fetched"
     }
 
     /// Shows `message` on the bottom row until the next key.

@@ -11,17 +11,22 @@ public struct ThreadPrinter {
     public var depthLimit: Int?
     /// Text width, indent and dates, as the reader's page has them.
     public var options: LayoutOptions
+    /// The filter's status ("filter: 4 of 351") when the discussion is what `--filter` kept.
+    public var filter: String?
 
-    public init(width: Int, depthLimit: Int? = nil, options: LayoutOptions = .standard) {
+    public init(width: Int, depthLimit: Int? = nil, options: LayoutOptions = .standard, filter: String? = nil) {
         self.width = max(1, width)
         self.depthLimit = depthLimit
         self.options = options
         self.options.numbersLinks = false
+        self.filter = filter
     }
 
     /// Calls `write` with each line of the printed thread, newline included.
     public func print(_ discussion: Discussion, tree: CommentTree, to write: (String) -> Void) {
-        for line in Blocks.article(discussion, width: width, options: options) { write(line.plainText + "\n") }
+        for line in Blocks.article(discussion, width: width, options: options, filter: filter) {
+            write(line.plainText + "\n")
+        }
         var index = 0
         while index < discussion.count {
             let depth = tree.depth(of: index)

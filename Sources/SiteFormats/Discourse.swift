@@ -184,12 +184,12 @@ extension Discourse.Post {
     static func poll(_ tree: inout JSONTree, _ node: Int32) -> String {
         let title = tree.string(node, "title").map(HTMLText.convert).flatMap { $0.isEmpty ? nil : $0 } ?? "Poll"
         let voters = tree.integer(node, "voters")
-        var lines = [title + (voters.map { " · \($0) voter\($0 == 1 ? "" : "s")" } ?? "")]
+        var lines = [title + (voters.map { " · " + CountText.counted($0, "voter") } ?? "")]
         if let options = tree.typed(node, "options", .array) {
             for option in tree.elements(options) {
                 let text = HTMLText.convert(tree.string(option, "html") ?? "")
                 let votes = tree.integer(option, "votes")
-                lines.append("- " + text + (votes.map { " · \($0) vote\($0 == 1 ? "" : "s")" } ?? ""))
+                lines.append("- " + text + (votes.map { " · " + CountText.counted($0, "vote") } ?? ""))
             }
         }
         return lines.joined(separator: "\n")

@@ -5,7 +5,8 @@ import ThreadModel
 ///
 /// The response is one nested tree of items under `children`. Its root is usually the story;
 /// when it is a comment (a subtree was saved), that comment is the article, as on the
-/// comment's own page on Hacker News.
+/// comment's own page on Hacker News. A poll's options come in the root's `options` (`pollopt` items,
+/// as algolia/hn-search serializes a poll): they are the article's lines with their votes, never comments.
 enum HackerNewsAlgolia {
     /// One node of the tree; every field optional, since old responses lack some.
     struct Item {
@@ -46,6 +47,11 @@ enum HackerNewsAlgolia {
         // The story's author is the original poster; a saved comment subtree has none.
         let poster = root.type == "story" || root.title != nil ? root.author : nil
         var builder = DiscussionBuilder(article: article)
+        // A poll's options, in the answer's order: the root's `options`, and any `pollopt` among the children.
+        var options: [Item] = []
+        for node in tree.elements(tree.typed(rootNode, "options", .array) ?? -1) where tree.kind(node) == .object {
+            options.append(Item(&tree, node, notes: &notes))
+        }
         var seen = Set<Int64>()
         // Explicit stack of (children still to add, index of their parent): no recursion over depth.
         let top = tree.elements(tree.typed(rootNode, "children", .array) ?? -1)
@@ -58,6 +64,10 @@ enum HackerNewsAlgolia {
                 continue
             }
             let item = Item(&tree, node, notes: &notes)
+            if item.type == "pollopt" {
+                options.append(item)
+                continue
+            }
             let children = tree.elements(tree.typed(node, "children", .array) ?? -1)
             if let id = item.id, !seen.insert(id).inserted {
                 // The repeat is left out, its replies are not: they take its place.
@@ -67,6 +77,11 @@ enum HackerNewsAlgolia {
             }
             let index = builder.add(comment(of: item, poster: poster), under: level.parent)
             if !children.isEmpty { pending.append((children[...], index)) }
+        }
+        if !options.isEmpty {
+            builder.article.body += HackerNewsPoll.lines(options.map { ($0.text, $0.points) })
+        } else if root.type == "poll" {
+            builder.article.body += HackerNewsPoll.optionsMissing
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines

@@ -141,21 +141,18 @@ enum HackerNewsItems {
         return JSONTree(parsingLines: bytes)
     }
 
-    /// A poll's options as the article's lines, in the poll's `parts` order (any other after):
-    /// "- option · 7 votes", as Discourse polls read.
+    /// A poll's options as the article's lines (`HackerNewsPoll`), in the poll's `parts` order (any
+    /// other after); a poll whose options were not saved says so.
     private static func pollLines(story: Item, options: [Item]) -> [String] {
-        guard !options.isEmpty else { return [] }
+        guard !options.isEmpty else {
+            return story.type == "poll" && !(story.parts ?? []).isEmpty ? HackerNewsPoll.optionsMissing : []
+        }
         let order = Dictionary(
             (story.parts ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sorted = options.enumerated().sorted {
             (order[$0.element.id ?? -1] ?? Int.max, $0.offset) < (order[$1.element.id ?? -1] ?? Int.max, $1.offset)
         }
-        return ["Poll"]
-            + sorted.map { option in
-                let text = ImportSupport.paragraphs(HTMLText.convert(option.element.text ?? "")).joined(separator: " ")
-                let votes = option.element.score.map { " · \($0) vote\($0 == 1 ? "" : "s")" } ?? ""
-                return "- " + (text.isEmpty ? "[option]" : text) + votes
-            }
+        return HackerNewsPoll.lines(sorted.map { ($0.element.text, $0.element.score) })
     }
 
     /// The story: the first item that is not a comment and replies to nothing here; else the first such comment.

@@ -19,7 +19,7 @@ struct ImportNotes {
 
     /// One line for each kind of loss, in a fixed order.
     var lines: [String] {
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { CountText.counted(n, one, plural: many) }
         var lines: [String] = []
         if skipped > 0 { lines.append(count(skipped, "item", "items") + " skipped (not a comment)") }
         if brokenLines > 0 { lines.append(count(brokenLines, "line", "lines") + " skipped (not JSON)") }

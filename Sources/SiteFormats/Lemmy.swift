@@ -162,10 +162,13 @@ enum Lemmy {
         let body = tree.string(post, "body").map { MarkdownText.convert(LemmyMarkdown.normalized($0)) } ?? ""
         let removed =
             tree.bool(post, "removed") == true ? "[removed]" : tree.bool(post, "deleted") == true ? "[deleted]" : nil
-        return Article(
+        var article = Article(
             id: id.map(String.init), title: title ?? "Untitled", author: creator,
             published: notes.time(tree.string(post, "published") ?? tree.string(post, "published_at")),
             url: tree.string(post, "url") ?? tree.string(post, "ap_id"), source: source,
             body: ImportSupport.paragraphs(removed ?? body))
+        // The count the site announces, which a fetch's progress and its last line say beside what came.
+        article.commentCount = tree.integer(tree.typed(postView, "counts", .object) ?? -1, "comments")
+        return article
     }
 }

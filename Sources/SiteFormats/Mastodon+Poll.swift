@@ -16,7 +16,9 @@ extension Mastodon {
         }
         if options.count > mostPollOptions {
             lines.append(
-                StandInLine.make(kind: "poll", text: "\(options.count - mostPollOptions) more options", address: nil))
+                StandInLine.make(
+                    kind: "poll", text: CountText.counted(options.count - mostPollOptions, "more option"), address: nil
+                ))
         }
         var summary = [tree.bool(poll, "expired") == true ? "closed" : "open"]
         if let votes = tree.integer(poll, "votes_count") {
@@ -28,6 +30,6 @@ extension Mastodon {
     }
 
     private static func count(_ number: Int64, _ noun: String, plural: String? = nil) -> String {
-        "\(number) " + (number == 1 ? noun : plural ?? noun + "s")
+        CountText.counted(number, noun, plural: plural)
     }
 }

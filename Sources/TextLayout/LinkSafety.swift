@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// Whether a URL from a document may be opened, put in a hyperlink or copied, and if not, why.
 ///
 /// Only `http`, `https` and `mailto` pass; a URL with a control character, white space, a
@@ -12,7 +14,7 @@ public enum LinkSafety: Equatable, Sendable {
 
     public static func check(_ url: String) -> LinkSafety {
         if url.utf8.count > maximumLength {
-            return .refused("the link is longer than \(maximumLength) bytes")
+            return .refused("the link is longer than \(CountText.counted(maximumLength, "byte"))")
         }
         if url.unicodeScalars.contains(where: isForbidden) {
             return .refused("the link holds a control character or white space")

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// Why a thread could not be fetched, as one line that names the address and what to do.
 public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
@@ -90,7 +92,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case .truncated:
             return "\(shown): the response was cut short; try again"
         case .tooLarge(let limit):
-            let size = limit >= 1 << 20 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes"
+            let size =
+                limit >= 1 << 20 ? "\(CountText.grouped(limit / (1 << 20))) MiB" : CountText.counted(limit, "byte")
             return "\(shown): the response is larger than \(size) (after decompression); tread does not read it"
         case .redirectElsewhere(let target):
             return "\(shown): redirects to another site (\(FetchError.shown(target))); open that address instead"
@@ -108,7 +111,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case .stopped:
             return "\(shown): stopped before the whole thread arrived"
         case .itemLimit(let limit):
-            return "\(shown): the thread has more than \(limit) items; tread stopped there and saved nothing "
+            return
+                "\(shown): the thread has more than \(CountText.grouped(limit)) items; tread stopped there and saved nothing "
                 + "(TREAD_FETCH_MAX_ITEMS raises the limit)"
         case .deadline(let seconds):
             return "\(shown): the whole thread did not arrive within \(formatted(seconds)) s; tread stopped there "

@@ -58,11 +58,11 @@ extension ThreadFetcher {
     ) async throws(FetchError) -> Discussion {
         let statusURL = SiteAPI.join(server, ["api", "v1", "statuses", id])
         let contextURL = statusURL + "/context"
-        progress?(0, 2)
+        progress?(FetchProgress(0, of: 2, .requests))
         let status = try Self.object(try await client.json(statusURL), url: statusURL)
-        progress?(1, 2)
+        progress?(FetchProgress(1, of: 2, .requests))
         let context = try Self.object(try await client.json(contextURL), url: contextURL)
-        progress?(2, 2)
+        progress?(FetchProgress(2, of: 2, .requests))
         let document =
             Array(#"{"status": "#.utf8) + status + Array(#", "context": "#.utf8) + context + [UInt8(ascii: "}")]
         // A status with ancestors is a reply the reader opens on: it may not be in a first part.
@@ -130,7 +130,7 @@ extension ThreadFetcher {
                 comments += body[element]
                 added += 1
             }
-            progress?(seen.count, total.map { max($0, seen.count) })
+            progress?(FetchProgress(seen.count, of: total, .comments))
             // A comment address opens on its comment, which may not be on the first page.
             if page == 1, added > 0, address.comment == nil {
                 // The first page is the first screen; the rest of the pages follow behind it.
@@ -159,7 +159,7 @@ extension ThreadFetcher {
         var did = actor
         if !actor.hasPrefix("did:") {
             let url = SiteAPI.join(api.bluesky, ["com.atproto.identity.resolveHandle"]) + "?handle=" + actor
-            progress?(0, 2)
+            progress?(FetchProgress(0, of: 2, .requests))
             let body = try await client.json(url)
             let peek = JSONPeek(body)
             let text = peek.value(at: ["did"]).map { peek.text($0) } ?? ""
@@ -172,10 +172,10 @@ extension ThreadFetcher {
             }
             did = inside
         }
-        progress?(1, 2)
+        progress?(FetchProgress(1, of: 2, .requests))
         let url = api.blueskyThread(did: did, post: address.id)
         let body = try Self.object(try await client.json(url), url: url)
-        progress?(2, 2)
+        progress?(FetchProgress(2, of: 2, .requests))
         let document = Array(body)
         if parts != nil {
             let span = JSONPeek(document).value(at: ["thread", "replies"])

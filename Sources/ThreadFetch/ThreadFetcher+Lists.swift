@@ -64,7 +64,7 @@ extension ThreadFetcher {
             }
             for await (index, result) in group {
                 found[index] = result
-                progress?(found.count, wanted.count)
+                progress?(FetchProgress(found.count, of: wanted.count, .stories))
             }
         }
         var stories: [Story] = []

@@ -64,7 +64,7 @@ extension ThreadFetcher {
         let urls = api.redditMoreChildren(link: stub.link, children: stub.children)
         var things: [UInt8] = []
         for (done, url) in urls.enumerated() {
-            progress?(done, urls.count)
+            progress?(FetchProgress(done, of: urls.count, .requests))
             let body = try await client.json(url)
             let peek = JSONPeek(body)
             guard let span = peek.value(at: ["json", "data", "things"]), let elements = peek.elements(of: span) else {
@@ -76,7 +76,7 @@ extension ThreadFetcher {
                 things += body[element]
             }
         }
-        progress?(urls.count, urls.count)
+        progress?(FetchProgress(urls.count, of: urls.count, .requests))
         let document = Array(#"{"json": {"errors": [], "data": {"things": ["#.utf8) + things + Array("]}}}".utf8)
         do {
             return try Discussion.load(redditMoreChildren: DocumentBytes(document), post: post)

@@ -21,11 +21,14 @@ extension ThreadFetcher {
         }
         let total = peek.member("descendants", of: rootSpan).flatMap { Int(String(decoding: root[$0], as: UTF8.self)) }
         let kids = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
+        // A poll's options (`parts`, `pollopt` items) are fetched first: they are the article's lines.
+        let options = peek.member("parts", of: rootSpan).map { peek.integers(in: $0) } ?? []
         let connections = max(1, client.limits.hackerNewsItemConnections)
         let budget = FetchBudget(client.limits)
         var items = HackerNewsParts(
-            api: api, rootID: rootID, kids: kids, assembly: HackerNewsAssembly(story: root, kids: kids),
-            connections: connections, budget: budget, total: total, progress: progress)
+            api: api, rootID: rootID, kids: kids, options: options,
+            assembly: HackerNewsAssembly(story: root, kids: options + kids), connections: connections,
+            budget: budget, total: total, progress: progress)
         let outcome = await driveParts(
             &items, client: client.withConnections(connections), url: rootURL, parts: parts,
             budget: budget, read: { try? read($0, .hackerNewsItems, url: rootURL) })
@@ -76,10 +79,14 @@ extension ThreadFetcher {
             if present.isEmpty, !inserted.isEmpty { inserted.removeFirst() }
             return Array(first[..<(posts.upperBound - 1)]) + inserted + first[(posts.upperBound - 1)...]
         }
+        // Progress counts comments, as the reader's last line does: posts but the article (post 1)
+        // and events (small actions, which the site counts among its posts).
+        let article = present.contains { span in peek.member("post_number", of: span).map(peek.text) == "1" }
         var topic = DiscourseParts(
             forum: forum, id: id, batches: batches, window: max(1, client.limits.connectionsPerSite) * 2,
-            done: present.count, total: present.count + missing.count, progress: progress, splice: spliced)
-        progress?(topic.done, topic.total)
+            done: DiscourseParts.comments(present, peek), total: present.count + missing.count - (article ? 1 : 0),
+            progress: progress, splice: spliced)
+        progress?(FetchProgress(topic.done, of: topic.total, .comments))
         var schedule = PartSchedule()
         if let parts, !batches.isEmpty, let part = try? read(first, .discourse, url: topicURL).addressed(page) {
             schedule.started()
@@ -120,13 +127,17 @@ private struct HackerNewsParts: PartAssembly {
     let total: Int?
     let progress: ThreadFetcher.Progress?
     var unsent = false
+    /// A poll's options, which arrive as items but are not comments (progress counts comments).
+    let options: Set<Int64>
+    var optionsArrived = 0
 
     init(
-        api: SiteAPI, rootID: Int64, kids: [Int64], assembly: HackerNewsAssembly, connections: Int,
-        budget: FetchBudget, total: Int?, progress: ThreadFetcher.Progress?
+        api: SiteAPI, rootID: Int64, kids: [Int64], options: [Int64], assembly: HackerNewsAssembly,
+        connections: Int, budget: FetchBudget, total: Int?, progress: ThreadFetcher.Progress?
     ) {
         self.api = api
-        queue = kids
+        queue = options + kids
+        self.options = Set(options)
         self.assembly = assembly
         firstPending = Set(kids.prefix(ThreadFetcher.firstThreads))
         seen = [rootID]
@@ -171,8 +182,10 @@ private struct HackerNewsParts: PartAssembly {
             assembly.add(item, id: kid, kids: kids)
             queue += kids
             unsent = true
-            // `descendants` leaves out dead and deleted items, which arrive all the same.
-            progress?(assembly.arrived - 1, total.map { max($0, assembly.arrived - 1) })
+            if options.contains(kid) { optionsArrived += 1 }
+            // Every item but the story and a poll's options is a comment; `descendants` (the announced
+            // count) leaves out dead and deleted ones, which arrive all the same: the text then says both.
+            progress?(FetchProgress(assembly.arrived - 1 - optionsArrived, of: total, .comments))
             return nil
         }
     }
@@ -238,16 +251,24 @@ private struct DiscourseParts: PartAssembly {
                 posts.append(UInt8(ascii: ","))
                 posts += body[element]
             }
+            done += Self.comments(elements, batchPeek)
         }
         bodies[index] = posts
-        done += batches[index].count
-        progress?(min(done, total), total)
+        progress?(FetchProgress(done, of: total, .comments))
         while ready < bodies.count, bodies[ready] != nil { ready += 1 }
         return nil
     }
 
     var hasUnsent: Bool { ready > sent }
     var firstReady: Bool { true }
+
+    /// How many of `posts` are comments: not the article (post 1), not an event (a small action).
+    static func comments(_ posts: [Range<Int>], _ peek: JSONPeek) -> Int {
+        posts.count { span in
+            peek.member("post_number", of: span).map(peek.text) != "1"
+                && peek.member("post_type", of: span).map(peek.text) != "3"  // Discourse's small action
+        }
+    }
 
     /// The first page with the batches in so far without a gap; none once all are in (the whole follows).
     mutating func takePart() -> [UInt8]? {

@@ -8,8 +8,8 @@ import ThreadModel
 /// official Hacker News API's items into an array, a Discourse topic's later posts spliced into
 /// its first page's `post_stream.posts`.
 public struct ThreadFetcher: Sendable {
-    /// Told how many requests are done and how many there will be, when known.
-    public typealias Progress = @Sendable (_ done: Int, _ total: Int?) -> Void
+    /// Told how far the fetch has come: comments arrived of those announced, or requests answered.
+    public typealias Progress = @Sendable (FetchProgress) -> Void
     /// Given the part of a thread that has arrived, while the rest is fetched.
     public typealias Parts = @Sendable (Discussion) -> Void
 

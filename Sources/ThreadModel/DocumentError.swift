@@ -41,7 +41,8 @@ public struct DocumentError: Error, CustomStringConvertible, Equatable, Sendable
         case .cannotOpen(let reason): return "\(file): cannot open: \(reason)"
         case .isDirectory: return "\(file): is a directory, not a document"
         case .empty: return "\(file): the file is empty"
-        case .tooLarge(let bytes): return "\(file): too large (\(bytes) bytes; tread reads up to 4 GiB)"
+        case .tooLarge(let bytes):
+            return "\(file): too large (\(CountText.counted(bytes, "byte")); tread reads up to 4 GiB)"
         case .syntax(let message, let line, let column): return "\(file)\(at(line, column)): not valid JSON: \(message)"
         case .shape(let message, let line, let column): return "\(file)\(at(line, column)): \(message)"
         case .duplicateID(let id, let line, let column):

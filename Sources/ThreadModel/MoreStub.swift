@@ -25,7 +25,7 @@ public struct MoreStub: Equatable, Sendable {
         switch count {
         case ...0: return "more replies not in this file (continue this thread)"
         case 1: return "1 more reply not in this file"
-        default: return "\(count) more replies not in this file"
+        default: return "\(CountText.grouped(count)) more replies not in this file"
         }
     }
 

@@ -142,9 +142,7 @@ func fetchedDocumentOrError(_ address: ThreadAddress, options: FetchOptions, ear
         }
     }
     let result = runBlocking {
-        await fetcher.result(address) { done, total in
-            progress.show(ReaderState.fetchProgressText(done: done, total: total))
-        }
+        await fetcher.result(address) { progress.show($0.text) }
     }
     progress.clear()
     return fetched(result, address: address, copy: copy, cache: cache).map { read in

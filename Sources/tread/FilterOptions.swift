@@ -35,13 +35,15 @@ struct FilterOptions: ParsableArguments {
     }
 
     /// The discussion cut to the matches and their ancestors; unchanged without `--filter`.
-    func apply(_ discussion: Discussion) throws -> Discussion {
-        guard let query = try query() else { return discussion }
+    func apply(_ discussion: Discussion) throws -> Discussion { try filtered(discussion).discussion }
+
+    /// `apply`, with the count the reader's status line gives ("filter: 4 of 351"), which the printed
+    /// rule says beside its own (the ancestors kept as context are comments printed too).
+    func filtered(_ discussion: Discussion) throws -> (discussion: Discussion, status: String?) {
+        guard let query = try query() else { return (discussion, nil) }
         let tree = CommentTree(discussion: discussion)
         let filtered = FilterEvaluation.run(QueryMatcher(query: query, discussion: discussion, tree: tree))
-        // The count the reader's status line gives ("filter: 4 of 351"): the printed rule counts the
-        // ancestors kept as context too.
         writeError("tread: \(filtered.status) (kept with their ancestors as context)")
-        return discussion.keeping(filtered.kept)
+        return (discussion.keeping(filtered.kept), filtered.status)
     }
 }

@@ -45,7 +45,7 @@ struct Forget: ParsableCommand {
         if forgotten == 0 {
             output.write("Nothing remembered for \(Blocks.oneLine(name)).\n")
         } else {
-            output.write("Forgot \(forgotten == 1 ? "1 thread" : "\(forgotten) threads").\n")
+            output.write("Forgot \(CountText.counted(forgotten, "thread")).\n")
         }
         output.flush()
     }

@@ -36,9 +36,7 @@ struct LiveThread: Sendable {
         _ request: FetchRequest, on discussion: Discussion, progress: @escaping @Sendable (String) -> Void,
         part: @escaping @Sendable (Message) -> Void = { _ in }
     ) async -> Message {
-        let report: ThreadFetcher.Progress = { done, total in
-            progress(ReaderState.fetchProgressText(done: done, total: total))
-        }
+        let report: ThreadFetcher.Progress = { progress($0.text) }
         switch (origin, request.kind) {
         case (.address(let address, let fetcher, let cache), .reload):
             do throws(FetchError) {

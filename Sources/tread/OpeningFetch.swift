@@ -36,8 +36,7 @@ final class OpeningFetch: @unchecked Sendable {
         task = Task.detached { [self] in
             let result = await fetcher.result(
                 address,
-                progress: { done, total in self.post(progress: ReaderState.fetchProgressText(done: done, total: total))
-                },
+                progress: { self.post(progress: $0.text) },
                 parts: { self.post(part: $0) })
             // Opening on the whole thread (one answer), the reader need not wait for the copy; once it
             // shows parts, the copy is on disk before it says the whole thread is in.

@@ -3,6 +3,7 @@ import Foundation
 import Reader
 import ReadingState
 import ThreadFetch
+import ThreadModel
 
 #if canImport(Glibc)
     import Glibc
@@ -101,9 +102,10 @@ enum RecentListing {
         var text = ""
         for (number, thread) in threads.enumerated() {
             let site = thread.site.map { " · \(Blocks.oneLine($0))" } ?? ""
-            let new = thread.newCount > 0 ? " · \(thread.newCount) new" : ""
+            let new = thread.newCount > 0 ? " · \(CountText.grouped(thread.newCount)) new" : ""
             text += "\(number + 1). \(Blocks.oneLine(thread.title))\n"
-            text += "   \(RecentPicker.ago(thread.opened, now: now)) · \(thread.commentCount) comments\(new)\(site)\n"
+            text +=
+                "   \(RecentPicker.ago(thread.opened, now: now)) · \(CountText.counted(thread.commentCount, "comment"))\(new)\(site)\n"
             switch place(of: thread) {
             case .file(let path): text += "   \(Blocks.oneLine(path))\n"
             case .address(let address): text += "   \(Blocks.oneLine(address))\n"

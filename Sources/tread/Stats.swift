@@ -15,12 +15,12 @@ struct Stats: ParsableCommand {
         var output = OutputBuffer()
         output.write(
             """
-            comments          \(stats.comments)
-            top-level threads \(stats.topLevel)
-            maximum depth     \(stats.maximumDepth)
-            deleted comments  \(stats.deleted)
-            distinct authors  \(stats.distinctAuthors)
-            bytes             \(stats.bytes)
+            comments          \(CountText.grouped(stats.comments))
+            top-level threads \(CountText.grouped(stats.topLevel))
+            maximum depth     \(CountText.grouped(stats.maximumDepth))
+            deleted comments  \(CountText.grouped(stats.deleted))
+            distinct authors  \(CountText.grouped(stats.distinctAuthors))
+            bytes             \(CountText.grouped(stats.bytes))
 
             """)
         output.flush()

@@ -100,8 +100,8 @@ enum StoryListText {
     static func lines(_ list: StoryList) -> String {
         var text = ""
         for story in list.stories {
-            var parts = ["\(story.rank).", story.score.map { "\($0) points" } ?? "- points"]
-            parts.append(story.comments.map { "\($0) comments" } ?? "- comments")
+            var parts = ["\(story.rank).", story.score.map { CountText.counted($0, "point") } ?? "- points"]
+            parts.append(story.comments.map { CountText.counted($0, "comment") } ?? "- comments")
             var title = Blocks.oneLine(story.title)
             if let domain = story.domain { title += " (\(Blocks.oneLine(domain)))" }
             parts.append(title)

@@ -127,9 +127,12 @@ struct Read: ParsableCommand {
         let read = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         defer { read.fetched?.finishSaving() }
         if printing {
-            let discussion = try filter.apply(try orExit { () throws(DocumentError) in try document.load(read) })
+            let (discussion, status) = try filter.filtered(
+                try orExit { () throws(DocumentError) in try document.load(read) })
             reportNotes(discussion, file: document.file)
-            printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout)
+            printThread(
+                discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout,
+                filter: status)
             return
         }
         _ = try readThread(read, preferences: preferences)
@@ -203,8 +206,10 @@ func errorLine(_ line: String) -> String {
 }
 
 /// Prints the thread to standard output, streamed comment by comment.
-func printThread(_ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard) {
-    let printer = ThreadPrinter(width: width, depthLimit: depth, options: layout)
+func printThread(
+    _ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard, filter: String? = nil
+) {
+    let printer = ThreadPrinter(width: width, depthLimit: depth, options: layout, filter: filter)
     var output = OutputBuffer()
     printer.print(discussion, tree: CommentTree(discussion: discussion)) { output.write($0) }
     output.flush()

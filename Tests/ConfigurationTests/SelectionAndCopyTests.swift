@@ -63,7 +63,7 @@ import Testing
             problem("[copy]\ncommand = [\"xclip\", \"a\\nb\"]")
                 == "config.toml:2: a word of command holds a control character (a newline?): \"a?b\"")
         let long = String(repeating: "x", count: 5000)
-        #expect(problem("[copy]\ncommand = [\"\(long)\"]").hasPrefix("config.toml:2: a word of command is over 4096"))
+        #expect(problem("[copy]\ncommand = [\"\(long)\"]").hasPrefix("config.toml:2: a word of command is over 4,096"))
         let many = (0..<65).map { "\"w\($0)\"" }.joined(separator: ", ")
         #expect(problem("[copy]\ncommand = [\(many)]") == "config.toml:2: command has 65 words; at most 64")
     }

@@ -140,7 +140,7 @@ done
 for doc in "$FIXTURES"/reddit/funny_ba_dum_tsss_3hahrw_sort_old.json "$FIXTURES"/hn_algolia/item17_pg_comment_subtree_2014.json \
     "$REPO/SampleData/zte-partial-reprieve.json"; do
     size=$(stat -c %s "$doc")
-    got=$("$BIN" stats "$doc" 2>/dev/null | sed -n 's/^bytes *//p')
+    got=$("$BIN" stats "$doc" 2>/dev/null | sed -n 's/^bytes *//p' | tr -d ,)
     if [ "$got" = "$size" ]; then pass "stats' bytes is the size of $(basename "$doc")"; else
         fail "stats' bytes is the size of $(basename "$doc")" "got $got, file has $size"; fi
 done

@@ -162,6 +162,17 @@ start_app 80 20 "$BIN" --filter 'zebra' "$work/occurrences.json"
 expect_status "filter: 3 of 3" "the reader says the same count for the same filter"
 send q
 expect_exit 0 "q quits after the filter's count"
+# A real thread, where the matches' ancestors are printed too: the printed rule counts what it prints
+# and says the reader's filter beside it (it said "── 30 comments ──" alone).
+ibm="$REPO/Tests/Fixtures/hn_firebase/ibm_rto_43727727_items.json"
+"$BIN" --print --filter 'author:pg or remote' "$ibm" >"$work/filter-out" 2>"$work/filter-err"
+if grep -q "^── 30 comments · filter: 19 of 351 ─" "$work/filter-out"; then
+    pass "--print --filter's rule says the reader's filter beside what it prints"
+else fail "--print --filter's rule: $(grep '^──' "$work/filter-out")"; fi
+start_app 100 20 "$BIN" --filter 'author:pg or remote' "$ibm"
+expect_status "filter: 19 of 351" "the reader says 19 of 351 for the same filter"
+send q
+expect_exit 0 "q quits after the real thread's filter"
 
 help=$("$BIN" --help 2>&1)
 for word in "tread URL" "--print" "--offline" "--filter"; do

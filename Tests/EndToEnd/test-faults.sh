@@ -110,7 +110,7 @@ lobsters nolocation "a 301 without Location says so" "redirects \(HTTP 301\) wit
 lobsters tofile "a redirect to file: says so" "redirects to file:///etc/passwd, not an http or https address; tread does not follow it$"
 TREAD_FETCH_MAX_BYTES=1000000 TREAD_HN_ALGOLIA_API="$base/fault/big/algolia" TREAD_HN_API="$base/fault/404/hn" \
     expect_failure "Algolia's refusal is not hidden behind the official API's 404" 69 \
-    "^tread: $base/fault/big/algolia/items/41003710: the response is larger than 1000000 bytes" stats hn:41003710
+    "^tread: $base/fault/big/algolia/items/41003710: the response is larger than 1,000,000 bytes" stats hn:41003710
 expect_failure "hn:0 is not a missing file" 64 "^tread: hn:0: a Hacker News item is hn: and its number, from 1$" stats hn:0
 expect_failure "an upper-case Reddit id is not a missing file" 64 \
     "^tread: https://redd.it/ABCdef: not a Reddit thread's address \(a thread's id is lower-case letters and digits\)$" \

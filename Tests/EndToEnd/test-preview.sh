@@ -28,11 +28,11 @@ same_page_after_load() {
   local first
   first=$(page)
   if status_line | grep -qF "loading"; then
-    screen | grep -qE '^── [0-9]+ comments so far ─' && pass "$name: the rule says so far while loading" \
+    screen | grep -qE '^── [0-9,]+ comments so far ─' && pass "$name: the rule says so far while loading" \
       || fail "$name: the rule says so far while loading"
   fi
   wait_for "comment 1 of 20,000" 20 || { fail "$name: the load ends"; return; }
-  screen | grep -qE '^── 20000 comments ─' && pass "$name: the rule counts the whole thread" \
+  screen | grep -qE '^── 20,000 comments ─' && pass "$name: the rule counts the whole thread" \
     || fail "$name: the rule counts the whole thread"
   if [[ $(page) == "$first" ]]; then
     pass "$name"

@@ -176,7 +176,7 @@ enum Corpus {
         #expect(discussion.isPlaceholder(1) && discussion.parent(of: 1) == 0)
         #expect(discussion.body(of: 1) == "50 more replies not in this file")
         #expect(discussion.isPlaceholder(2) && discussion.parent(of: 2) == nil)
-        #expect(discussion.body(of: 2) == "8620 more replies not in this file")
+        #expect(discussion.body(of: 2) == "8,620 more replies not in this file")
         #expect(discussion.author(of: 2) == nil)
     }
 

@@ -38,7 +38,7 @@ private let laterPart = """
         #expect(state.fetch?.kind == .rest)
         state.apply(.toggleFold)  // folds a
         state.apply(.nextComment)  // b
-        state.update(.fetchProgress(ReaderState.fetchProgressText(done: 340, total: 2112)))
+        state.update(.fetchProgress("fetching 340 of 2,112 comments"))
         #expect(state.statusText.contains("fetching 340 of 2,112"))
         state.update(.arrived(try state.discussion.merging(reload: document(laterPart)), whole: false))
         let names = (0..<state.discussion.count).map { state.discussion.id(of: $0)?.key }

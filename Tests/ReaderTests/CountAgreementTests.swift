@@ -35,13 +35,13 @@ enum Fixtures {
     /// The number on the rule under the article ("── 3 comments ──").
     static func ruleCount(_ text: String) -> Int? {
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("── ") }) else { return nil }
-        return Int(line.dropFirst(3).prefix { $0.isNumber })
+        return Int(String(line.dropFirst(3).prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)))
     }
 
     /// The n of the status line's "comment i of n" (or "after comment i of n").
     static func statusCount(_ status: String) -> Int? {
         guard let range = status.range(of: " of ") else { return nil }
-        return Int(status[range.upperBound...].prefix { $0.isNumber })
+        return Int(String(status[range.upperBound...].prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)))
     }
 
     /// Comments the printed thread shows at depth 1 plus every "N replies hidden" under them.
@@ -51,8 +51,8 @@ enum Fixtures {
         for line in printed.split(separator: "\n") where line.hasPrefix("▸ ") || line.hasPrefix("• ") {
             total += 1
             if let range = line.range(of: " replies hidden") ?? line.range(of: " reply hidden") {
-                let digits = line[..<range.lowerBound].reversed().prefix { $0.isNumber }
-                total += Int(String(digits.reversed())) ?? 0
+                let digits = line[..<range.lowerBound].reversed().prefix { $0.isNumber || $0 == "," }
+                total += Int(String(digits.reversed().filter(\.isNumber))) ?? 0
             }
         }
         return total

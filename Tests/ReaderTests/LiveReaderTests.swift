@@ -117,8 +117,6 @@ private let liveGrown = """
     }
 
     @Test func progressShowsOnTheStatusLine() throws {
-        #expect(ReaderState.fetchProgressText(done: 340, total: 2_112) == "fetching 340 of 2,112")
-        #expect(ReaderState.fetchProgressText(done: 1_234_567, total: nil) == "fetching 1,234,567")
         var state = liveReader(try document(liveThread))
         state.update(.fetchProgress("fetching 1 of 2"))
         #expect(!state.statusText.contains("fetching"))  // no fetch runs: stray progress is dropped

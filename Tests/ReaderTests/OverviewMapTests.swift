@@ -23,7 +23,7 @@ import ThreadTestSupport
 
                 ── 7 comments ────────────────────────────────────
 
-                ▾ a · 2 replies  hello world
+                ▾ a · 3 replies · 2 direct  hello world
                 │ ▾ b · 1 reply  nothing here
                 │ │ • c  target word
                 │ • d  more stuff

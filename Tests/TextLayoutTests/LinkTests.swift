@@ -63,7 +63,7 @@ import Testing
         let links = LinkText.links(in: "long <\(url)> end")
         #expect(links.count == 1)
         #expect(links[0].url == url)
-        #expect(links[0].safety == .refused("the link is longer than 8192 bytes"))
+        #expect(links[0].safety == .refused("the link is longer than 8,192 bytes"))
         #expect(links[0].display(maxWidth: 30) == "example.org/aaaaaaaaaaaaaaaaa…")
     }
 

@@ -122,16 +122,16 @@ private final class PartLog: @unchecked Sendable {
         ]
         let log = ProgressLog()
         _ = try await fetcher(CannedTransport(answers)).fetch(
-            ThreadAddress(site: .hackerNews, id: "1"), progress: { log.add($0, $1) })
-        #expect(log.all.last == "1 of 1")
+            ThreadAddress(site: .hackerNews, id: "1"), progress: { log.add($0) })
+        #expect(log.all.last == "fetching 1 of 1 comment")
     }
 }
 
-/// Collects progress reports as "done of total".
-private final class ProgressLog: @unchecked Sendable {
+/// Collects progress reports as the status line says them.
+final class ProgressLog: @unchecked Sendable {
     private let lock = NSLock()
     private var reports: [String] = []
-    func add(_ done: Int, _ total: Int?) { lock.withLock { reports.append("\(done) of \(total ?? -1)") } }
+    func add(_ progress: FetchProgress) { lock.withLock { reports.append(progress.text) } }
     var all: [String] { lock.withLock { reports } }
 }
 
