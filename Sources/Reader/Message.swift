@@ -43,6 +43,8 @@ public enum Message: Sendable {
     /// More of a thread opened before it had all arrived (`whole`: all of it), merged by comment
     /// id into the one on screen by the fetch job; `update` keeps folds, selection and scroll.
     case arrived(DiscussionMerge, whole: Bool)
+    /// A sort asked for by `.sortComments` finished: the discussion in its new order, or why not.
+    case sorted(SortOutcome)
 }
 
 extension ReaderState {
@@ -65,7 +67,7 @@ extension ReaderState {
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
         case .started, .loaded, .loadProgress, .loadFailed, .interrupted, .searchStep, .filterStep, .visitReady,
-            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived:
+            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived, .sorted:
             break
         }
         switch message {
@@ -96,12 +98,14 @@ extension ReaderState {
         case .authorsIndexed(let index): if filterAuthors == nil, index.isFor(discussion) { filterAuthors = index }
         case .notice(let text): self.message = text
         case .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived: fetched(message, layout: layout)
+        case .sorted(let outcome): takeSorted(outcome, layout: layout)
         }
         switch message {
-        case .reloaded, .expanded: refreshParentOverlay(documentChanged: true)
+        case .reloaded, .expanded, .sorted: refreshParentOverlay(documentChanged: true)
         default: refreshParentOverlay(documentChanged: false)
         }
         noteShown(layout: layout)
+        startSortWhenDue(after: message)
     }
 
     /// Takes the whole document in place of the preview by doing again, on it, everything done
@@ -125,6 +129,8 @@ extension ReaderState {
         // Links were opened and text copied when the keys were first typed, not again now; a fetch
         // asked for on the whole document (the preview refuses one) starts now.
         fresh.commands.removeAll()
+        // A sort asked for while replaying was never started: it is asked for again on the whole.
+        fresh.ordering.askAgain()
         if let fetch = fresh.fetch { fresh.commands.append(.startFetch(fetch)) }
         self = fresh
         commands.append(.buildVisit(full))

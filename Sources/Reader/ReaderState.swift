@@ -134,6 +134,8 @@ public struct ReaderState: Sendable {
     }
     /// Width, indent and dates of the page, and how much is open on opening.
     public let options: ReaderOptions
+    /// The order the comments are shown in, and the sort asked for (`s`, the config's `sort`).
+    public internal(set) var ordering: Ordering
 
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
@@ -169,6 +171,7 @@ public struct ReaderState: Sendable {
         selection = tree.firstVisible
         self.keymap = options.keymap
         self.options = options
+        ordering = Ordering(wanted: options.sort)
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         map = options.map == .shown
         findMapFacts()

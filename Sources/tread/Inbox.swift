@@ -14,6 +14,8 @@ enum JobKind: Hashable, Sendable {
     case fetch
     /// One run of the copy command (several may run at once).
     case copy(Int)
+    /// The comments sorted (`s`, the config's `sort`).
+    case sort
 }
 
 /// The runtime's one inbox: every job posts what it finds here as messages, and the loop takes them.
