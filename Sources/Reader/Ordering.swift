@@ -24,6 +24,9 @@ public struct Ordering: Sendable {
     /// A visit was asked for and has not come: it comes by index of the discussion as it was, so the
     /// sort waits for it.
     var awaitingVisit = false
+    /// The sort due was asked for by `s`: its outcome is said on the status line (a sort after a merge
+    /// leaves the merge's "3 new comments" there).
+    var announce = false
     /// The sort is the config's, on opening: once done, the first comment in the new order is selected.
     var opening = false
 

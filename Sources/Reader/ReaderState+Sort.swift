@@ -20,6 +20,7 @@ extension ReaderState {
             return
         }
         ordering.due = candidates
+        ordering.announce = true
         if replay != nil {
             message = "sorting once the whole thread has loaded"
         } else if fetch != nil {
@@ -61,6 +62,7 @@ extension ReaderState {
         guard let sorted = outcome.sorted else {
             ordering.wanted = ordering.shown
             ordering.opening = false
+            ordering.announce = false
             message = (skippedText ?? "cannot sort") + "; shown \(Self.orderText(ordering.shown))"
             return
         }
@@ -88,7 +90,10 @@ extension ReaderState {
         articleSelected = articleWasSelected
         // The author index is by index: one built for the old order would name the wrong comments.
         if discussion.count > Self.authorIndexInBackground { commands.append(.indexAuthors(discussion)) }
-        message = (skippedText.map { $0 + "; " } ?? "") + Self.sortedText(sorted.order)
+        if ordering.announce || skippedText != nil {
+            message = (skippedText.map { $0 + "; " } ?? "") + Self.sortedText(sorted.order)
+        }
+        ordering.announce = false
     }
 
     /// After a merge (`R`, a fetched stub, a part arriving): the merged discussion's data order, and
