@@ -38,9 +38,11 @@ public struct Ordering: Sendable {
         }
     }
 
-    /// What the status line says about the order: "sorted: new", "sorting: top…"; nil in the data's order.
+    /// What the status line says about the order: "sorted: new", "sorting: top…" (asked for, not done
+    /// yet); nil in the data's order.
     public var status: String? {
-        if let running, let first = running.candidates.first {
+        // Asked for and not done yet: running, or waiting for the visit, a fetch or the whole document.
+        if let first = running?.candidates.first ?? due?.first {
             return "sorting: \(first.name)…"
         }
         return shown == .best ? nil : "sorted: \(shown.name)"

@@ -90,7 +90,8 @@ extension ReaderState {
         articleSelected = articleWasSelected
         // The author index is by index: one built for the old order would name the wrong comments.
         if discussion.count > Self.authorIndexInBackground { commands.append(.indexAuthors(discussion)) }
-        if ordering.announce || skippedText != nil {
+        // The status line shows any other order ("sorted: top ·"); the site's is said once.
+        if skippedText != nil || (ordering.announce && sorted.order == .best) {
             message = (skippedText.map { $0 + "; " } ?? "") + Self.sortedText(sorted.order)
         }
         ordering.announce = false

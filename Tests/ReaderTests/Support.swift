@@ -73,6 +73,7 @@ enum Done: Equatable {
     case quit(ReaderOutcome)
     case exit(Int32)
     case loadFailed
+    case sortComments
 }
 
 extension [Command] {
@@ -91,6 +92,7 @@ extension [Command] {
             case .quit(let outcome): .quit(outcome)
             case .exit(let status): .exit(status)
             case .loadFailed: .loadFailed
+            case .sortComments: .sortComments
             }
         }
     }
