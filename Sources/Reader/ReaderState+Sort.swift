@@ -66,7 +66,10 @@ extension ReaderState {
             message = (skippedText ?? "cannot sort") + "; shown \(Self.orderText(ordering.shown))"
             return
         }
-        let opening = ordering.opening && !visits.touched
+        // On opening, the first comment of the new order is selected, unless the visit resumed elsewhere
+        // or a permalink chose a comment (both keep theirs, on its row).
+        let opening =
+            ordering.opening && !visits.touched && top.item == .article && selection == tree.firstVisible
         ordering.opening = false
         let row = selectionRow(layout: layout)
         let oldTop = top

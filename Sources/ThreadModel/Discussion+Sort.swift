@@ -18,7 +18,7 @@ extension Discussion {
         var dates = false
         for index in 0..<records.count where !isPlaceholder(index) {
             if !scores, records[index].flags.contains(.hasScore) { scores = true }
-            if !dates, !records[index].published.isAbsent, published(of: index).flatMap(ISOTime.epoch) != nil {
+            if !dates, !records[index].published.isAbsent, epoch(of: index) != nil {
                 dates = true
             }
             if scores && dates { break }
@@ -96,6 +96,13 @@ extension Discussion {
             }
     }
 
+    /// Seconds since 1970 of comment `index`'s date, read in place when it has no escapes.
+    private func epoch(of index: Int) -> Int64? {
+        let published = records[index].published
+        if !published.isJSONEscaped, let raw = bytes.bytes(of: published) { return ISOTime.epoch(utf8: raw) }
+        return self.published(of: index).flatMap(ISOTime.epoch)
+    }
+
     private func sortKey(of index: Int, order: CommentOrder, rank: Int32) -> SortKey {
         let record = records[index]
         let value: Int64?
@@ -105,8 +112,8 @@ extension Discussion {
             // Bitwise not: highest first, with no overflow at Int64.min.
             value = record.flags.contains(.hasScore) && !record.flags.contains(.placeholder) ? ~record.score : nil
         case .new, .old:
-            let epoch = isPlaceholder(index) ? nil : published(of: index).flatMap(ISOTime.epoch)
-            value = order == .new ? epoch.map { ~$0 } : epoch
+            let seconds = isPlaceholder(index) ? nil : epoch(of: index)
+            value = order == .new ? seconds.map { ~$0 } : seconds
         }
         return SortKey(missing: value == nil, value: value ?? 0, rank: rank, index: Int32(index))
     }

@@ -146,6 +146,25 @@ extension ReaderState {
         #expect(state.statusText.contains("sorted: top"))
     }
 
+    @Test func aResumedPlaceIsKeptByTheConfigsSort() throws {
+        let identity = ThreadIdentity(key: "sort-resume", site: nil)
+        var first = reader(rows: 12)
+        first.update(
+            .visitReady(Visit(discussion: first.discussion, identity: identity, stored: nil, now: firstVisitTime)))
+        first.press("cJJ")
+        #expect(first.selectedID == "c")
+        let saved = try #require(savedState(of: first))
+        var second = reader(rows: 12, sort: .top)
+        second.update(.started)
+        let visit = Visit(
+            discussion: second.discussion, identity: identity, stored: saved,
+            now: firstVisitTime.addingTimeInterval(3600))
+        second.runSorts(second.update(.visitReady(visit)))
+        #expect(second.ordering.shown == .top)
+        #expect(second.selectedID == "c")
+        #expect(second.selectionIsVisible)
+    }
+
     @Test func noSortRunsWhileAFetchMergesIntoTheThread() throws {
         var state = ReaderState(
             discussion: scoredDiscussion(sortable), rows: 24, columns: 60, source: .file)

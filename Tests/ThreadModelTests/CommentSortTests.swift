@@ -142,3 +142,19 @@ import ThreadTestSupport
         #expect(!thread.hasSameRecords(as: sorted))
     }
 }
+
+@Suite struct ISOTimeBytesTests {
+    @Test func datesReadFromBytesAsFromStrings() {
+        let cases: [(String, Int64?)] = [
+            ("1970-01-01T00:00:00Z", 0), ("2020-01-01T10:30:00Z", 1_577_874_600),
+            ("2021-03-04T10:11:12.345-06:00", 1_614_874_272), ("2021-03-04T10:11+0100", 1_614_849_060),
+            ("2021-03-04 10:11:12", 1_614_852_672), ("2021-13-04T10:11:12Z", nil), ("2021-03-04T10:11:12Zx", nil),
+            ("2021-03-04", nil), ("", nil), ("2021-03-04T10:11:12+", nil),
+        ]
+        for (text, expected) in cases {
+            #expect(ISOTime.epoch(text) == expected, "\(text)")
+            var copy = text
+            #expect(copy.withUTF8 { ISOTime.epoch(utf8: UnsafeRawBufferPointer($0)) } == expected, "\(text)")
+        }
+    }
+}
