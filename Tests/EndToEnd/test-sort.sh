@@ -124,6 +124,14 @@ send c
 expect_status "comment 1 of 100,000" "keys answer after the big sort"
 send q
 expect_exit 0 "q quits the big file"
+printf 'sort = "new"\n' >"$work/xdg/tread/config.toml"
+run "$work/big.json"
+expect_status "sorted: new" "the config's sort applies to a big file once it has loaded"
+send c
+expect_status "comment 1 of 100,000" "keys answer on the big file sorted by the config"
+send q
+expect_exit 0 "q quits the big file sorted by the config"
+rm "$work/xdg/tread/config.toml"
 
 # --- --print --sort ---------------------------------------------------------------------------------------
 printed=$("$BIN" --print --width 80 --sort old "$work/thread.json" | grep -oE '^[│ ]*[▾▸•] [a-z]+' | awk '{print $NF}' | tr '\n' ' ')

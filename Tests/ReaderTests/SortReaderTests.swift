@@ -5,17 +5,9 @@ import Testing
 import ThreadModel
 import ThreadTestSupport
 
-/// Three levels whose points and times disagree with the data's order; tall bodies so the page scrolls.
-private let sortable = """
-    a 5 10
-      a1 1 40
-      a2 9 20
-        a2x 2 50
-        a2y 7 45
-      a3 4 30
-    b 20 0
-    c 10 60
-      c1 3 65
+/// `sortableOutline` and two more threads: enough for the page to scroll.
+private let sortable = sortableOutline + """
+
     d 15 5
     e 12 70
     """

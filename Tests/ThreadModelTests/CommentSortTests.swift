@@ -4,18 +4,7 @@ import ThreadTestSupport
 
 @Suite struct CommentSortTests {
     /// Three levels, each with siblings whose points and times disagree with the data's order.
-    let thread = scoredDiscussion(
-        """
-        a 5 10
-          a1 1 40
-          a2 9 20
-            a2x 2 50
-            a2y 7 45
-          a3 4 30
-        b 20 0
-        c 10 60
-          c1 3 65
-        """)
+    let thread = scoredDiscussion(sortableOutline)
 
     @Test func topSortsSiblingsAtEveryLevelHighestFirst() {
         let sorted = thread.sorted(by: .top)

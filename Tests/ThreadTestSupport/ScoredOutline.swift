@@ -1,5 +1,18 @@
 import ThreadModel
 
+/// Three levels whose points and times disagree with the data's order at every level: for sorting tests.
+public let sortableOutline = """
+    a 5 10
+      a1 1 40
+      a2 9 20
+        a2x 2 50
+        a2y 7 45
+      a3 4 30
+    b 20 0
+    c 10 60
+      c1 3 65
+    """
+
 /// A discussion from an outline whose lines also give points and a time, for sorting: `id score
 /// minute`, `-` for a field left out (`a 5 30` is comment a, 5 points, written at 10:30 on
 /// 2020-01-01 UTC); `[text]` is a placeholder line. Indented two spaces a level, as `discussion(_:)`.
