@@ -6,11 +6,12 @@ import ThreadModel
 import ThreadTestSupport
 
 /// `sortableOutline` and two more threads: enough for the page to scroll.
-private let sortable = sortableOutline + """
+private let sortable =
+    sortableOutline + """
 
-    d 15 5
-    e 12 70
-    """
+        d 15 5
+        e 12 70
+        """
 
 extension ReaderState {
     /// Runs the sorts `commands` ask for as the runtime's job would, handing back their answers.
