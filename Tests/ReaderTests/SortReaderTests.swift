@@ -122,6 +122,20 @@ extension ReaderState {
         #expect(state.selection == before + 1)
     }
 
+    @Test func theFilterFollowsTheOrderShown() {
+        var state = reader()
+        state.update(.action(.applyFilter("score>4")))
+        state.sortKey()
+        #expect(state.statusText.contains("sorted: top"))
+        state.press("c")
+        var visited = [state.selectedID]
+        for _ in 0..<6 {
+            state.press("n")
+            visited.append(state.selectedID)
+        }
+        #expect(visited == ["b", "d", "e", "c", "a", "a2", "a2y"])
+    }
+
     @Test func theConfigsOrderSortsOnOpeningOnceTheVisitIsIn() throws {
         var state = reader(sort: .top)
         let commands = state.update(.started)
@@ -186,6 +200,39 @@ extension ReaderState {
         state.sortKey()
         #expect(state.order.last == "f2")
         #expect(state.order.prefix(2) == ["a", "a1"])
+    }
+
+    @Test func repliesFetchedForAStubLandInTheirSortedPlace() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        let a = builder.add(Comment(id: .string("a"), author: "a", score: 5, body: "A"))
+        builder.add(Comment(id: .string("a1"), author: "a1", score: 1, body: "A1"), under: a)
+        builder.add(Comment(id: .string("a2"), author: "a2", score: 9, body: "A2"), under: a)
+        builder.addPlaceholder(
+            "2 more replies", more: MoreStub(link: "t3_x", parent: "t1_a", children: ["a3", "a4"]), under: a)
+        builder.add(Comment(id: .string("b"), author: "b", score: 20, body: "B"))
+        var state = ReaderState(discussion: try builder.build(), rows: 30, columns: 60, source: .address)
+        state.sortKey()
+        #expect(state.order == ["b", "a", "a2", "a1", "-"])
+        state.press("G")
+        let stub = try #require(state.selection)
+        #expect(state.discussion.isPlaceholder(stub))
+        state.update(.key(.enter))
+        #expect(state.fetch != nil)
+        let fetched = try Discussion.load(
+            canonical: DocumentBytes(
+                Array(
+                    """
+                    {"article": {"title": "T"}, "comments": [
+                      {"id": "a3", "parent": "a", "author": "a3", "score": 7, "body": "A3"},
+                      {"id": "a4", "parent": "a", "author": "a4", "score": 0, "body": "A4"}]}
+                    """.utf8)))
+        state.runSorts(state.update(.expanded(try state.discussion.merging(stub: stub, with: fetched))))
+        #expect(state.order == ["b", "a", "a2", "a3", "a1", "a4"])
+        #expect(state.message == "2 new comments")
+        // Back to the site's order: the fetched replies where the stub was.
+        state.sortKey()
+        #expect(state.ordering.shown == .best)
+        #expect(state.order == ["a", "a1", "a2", "a3", "a4", "b"])
     }
 
     @Test func anAnswerToASortSinceReplacedIsDropped() {
