@@ -256,7 +256,8 @@ struct ReaderRuntime {
         inbox.start(.sort, name: "tread sort") { $0.post(request.run()) }
     }
 
-    /// Up to this many comments a sort takes under 10 ms (BENCHMARKS.md, "Sorting comments").
+    /// Up to this many comments a sort takes about 1.5 ms by points, 9 ms by date (BENCHMARKS.md, "Sorting
+    /// comments"): done before the next frame rather than flashing "sorting…".
     static let synchronousSortLimit = 20_000
 
     /// A small thread's visit is built at once, so resuming shows on the first frame; a big one's on
