@@ -50,6 +50,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Time the front-page screen's keys on a list of this many stories instead.")
     var storyList: Int?
 
+    @Flag(name: .long, help: "Time the load and sorting only (issue 23).")
+    var sortOnly = false
+
     func validate() throws {
         if rows < ReaderState.minimumSize.rows || columns < ReaderState.minimumSize.columns {
             throw ValidationError(
@@ -87,6 +90,7 @@ struct Bench: ParsableCommand {
 
         let start = ReaderState(discussion: discussion, rows: rows, columns: columns)
         let bytes = discussion.bytes.count
+        if sortOnly { return printSortReport(report, discussion: discussion) }
 
         // Starting points, found once on a throwaway state.
         // `j` until a reply is selected (the first presses scroll through the article).
@@ -139,6 +143,7 @@ struct Bench: ParsableCommand {
                 note: "no word occurring once found; pass --search")
         }
         addFilterRows(to: &report, start: start, word: word)
+        addSortRows(to: &report, discussion: discussion)
         let afterSearch = peakResidentKiB()
 
         var output = ""

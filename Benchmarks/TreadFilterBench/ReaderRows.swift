@@ -47,6 +47,18 @@ struct ReaderRows {
         return (samples[samples.count / 2], samples[samples.count - 1])
     }
 
+    /// The answer of the sort that `setup` asks for (`s`), computed once: timed as it arrives.
+    func sortAnswer(after setup: [Message]) -> [Message] {
+        var state = ReaderState(discussion: discussion, rows: rows, columns: columns)
+        var answers: [Message] = []
+        for message in setup {
+            for command in state.update(message, layout: LayoutCache()) {
+                if case .sortComments(let request) = command { answers = [request.run()] }
+            }
+        }
+        return answers
+    }
+
     /// The keys of `text` typed at the filter prompt, opening it first when `open`.
     func typing(_ text: String, open: Bool = true) -> [Message] {
         (open ? [.action(.startFilter)] : []) + text.map { .key(.character($0)) }
@@ -60,6 +72,8 @@ struct ReaderRows {
         let ready: Message = .visitReady(visit)
         let j: Message = .action(.nextComment)
         let filterNew: Message = .action(.applyFilter("new"))
+        let sort: Message = .action(.cycleSort)
+        let sorted = sortAnswer(after: [c, ready, sort])
         let table: [(String, String, String, [Message], [Message])] = [
             ("j", "j", "c", [c], [j]),
             ("map on, no visit", "M", "c", [c], [map]),
@@ -81,6 +95,8 @@ struct ReaderRows {
             ),
             ("--filter new, 10% new", "--filter new", "visit", [ready], [filterNew]),
             ("overview on", "v", "c", [c], [.action(.toggleOverview)]),
+            ("sort key, 10% new", "s", "c, visit", [c, ready], [sort]),
+            ("take the sorted thread (top), 10% new", "(sorted)", "c, visit, s", [c, ready, sort], sorted),
             ("j in the overview", "j", "c, v", [c, .action(.toggleOverview)], [j]),
             (
                 "j with map, overview, filter new", "j", "visit, M, v, --filter new",

@@ -15,7 +15,7 @@ struct ConfigReader {
         lines = SourceLines(text)
     }
 
-    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map", "hyperlinks", "start"]
+    static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map", "hyperlinks", "start", "sort"]
     static let sections = ["keys", "theme", "copy", "pipe"]
 
     mutating func read() throws(ConfigurationError) -> Preferences {
@@ -77,6 +77,13 @@ struct ConfigReader {
                 preferences.start = text
             case "map":
                 preferences.map = try mapSetting(value, key)
+            case "sort":
+                let expected = "one of \(CommentOrder.names)"
+                let text = try string(value, key, in: nil, expected: expected)
+                guard let order = CommentOrder(named: text) else {
+                    throw error(key, in: nil, "sort must be \(expected), not \(quoted(text))")
+                }
+                preferences.sort = order
             case "keys":
                 preferences.keys = try keys(try section(value, key))
             case "theme":

@@ -1,3 +1,5 @@
+import ThreadModel
+
 extension Preferences {
     /// The preferences as a commented config file: what `tread config` prints, every default
     /// written out, so the output is a file to start from. Parsing it gives the same preferences.
@@ -23,6 +25,8 @@ extension Preferences {
             hyperlinks = \(hyperlinks)
             # A front page to open when tread is run with nothing to read (hn, r/swift, lobsters, …):
             \(start.map { "start = \"\(escaped($0))\"" } ?? "# start = \"hn\"")
+            # The order comments are sorted in on opening (s cycles): \(CommentOrder.names); best is the site's own.
+            sort = "\(sort.name)"
 
             # Keys per action: one key name or a list of them.
             # A key name is \(KeyName.expectedForm).

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// Everything a user can set in `config.toml`, with the defaults tread uses without one.
 public struct Preferences: Equatable, Sendable {
     /// How much of the thread is open when a document is opened.
@@ -72,6 +74,8 @@ public struct Preferences: Equatable, Sendable {
     public var hyperlinks = true
     /// A front page (`hn`, `r/swift`, …) to open when tread is run with nothing to read; nil opens the sample.
     public var start: String?
+    /// The order comments are sorted in when a thread opens (`best`: the site's own).
+    public var sort = CommentOrder.best
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {

@@ -53,4 +53,6 @@ public enum Action: Hashable, Sendable {
     case nextStory, previousStory
     /// New comments, marking read, marks and the jump list.
     case visit(VisitAction)
+    /// `s`: the comments in the next order the thread has the data for (best, top, new, old).
+    case cycleSort
 }

@@ -35,6 +35,8 @@ public enum Command: Sendable {
     case exit(status: Int32)
     /// The background load failed after the preview showed: leave as if it had failed at once.
     case loadFailed(DocumentError)
+    /// Sort the comments as asked (`request.run()`): `.sorted` comes back.
+    case sortComments(SortRequest)
 }
 
 /// How the reader was left: what the screen that opened it does next.

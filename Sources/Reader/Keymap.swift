@@ -122,6 +122,7 @@ public struct Keymap: Sendable {
         Binding([.control("l")], .redraw, "redraw", "repaint the screen", group: .views),
         Binding([.character("?")], .showHelp, "show-help", "this help", group: .views),
         Binding([.control("g")], .showMessages, "show-messages", "the session's messages in full", group: .views),
+        Binding([.character("s")], .cycleSort, "cycle-sort", "sort: best, top, new, old", group: .views),
         Binding([.character(">")], .nextStory, "next-story", "next story of the list", group: .leaving),
         Binding([.character("<")], .previousStory, "previous-story", "previous story of the list", group: .leaving),
         Binding([.character("q")], .quit, "quit", "quit", group: .leaving),

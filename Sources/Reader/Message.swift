@@ -45,6 +45,8 @@ public enum Message: Sendable {
     case arrived(DiscussionMerge, whole: Bool)
     /// A save asked for with `Command.save` ended: written, refused (a file is there), or failed.
     case saved(SaveOutcome)
+    /// A sort asked for by `.sortComments` finished: the discussion in its new order, or why not.
+    case sorted(SortOutcome)
 }
 
 extension ReaderState {
@@ -67,7 +69,8 @@ extension ReaderState {
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
         case .started, .loaded, .loadProgress, .loadFailed, .interrupted, .searchStep, .filterStep, .visitReady,
-            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived, .saved:
+            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived, .saved,
+            .sorted:
             break
         }
         switch message {
@@ -99,12 +102,14 @@ extension ReaderState {
         case .notice(let text): self.message = text
         case .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived: fetched(message, layout: layout)
         case .saved(let outcome): saved(outcome)
+        case .sorted(let outcome): takeSorted(outcome, layout: layout)
         }
         switch message {
-        case .reloaded, .expanded: refreshParentOverlay(documentChanged: true)
+        case .reloaded, .expanded, .sorted: refreshParentOverlay(documentChanged: true)
         default: refreshParentOverlay(documentChanged: false)
         }
         noteShown(layout: layout)
+        startSortWhenDue(after: message)
     }
 
     /// Takes the whole document in place of the preview by doing again, on it, everything done
@@ -128,6 +133,8 @@ extension ReaderState {
         // Links were opened and text copied when the keys were first typed, not again now; a fetch
         // asked for on the whole document (the preview refuses one) starts now.
         fresh.commands.removeAll()
+        // A sort asked for while replaying was never started: it is asked for again on the whole.
+        fresh.ordering.askAgain()
         if let fetch = fresh.fetch { fresh.commands.append(.startFetch(fetch)) }
         self = fresh
         commands.append(.buildVisit(full))

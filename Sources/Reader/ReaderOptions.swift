@@ -1,4 +1,5 @@
 import TextLayout
+import ThreadModel
 
 /// How the thread is laid out: what the reader's page and `--print` share.
 ///
@@ -55,6 +56,9 @@ public struct ReaderOptions: Sendable {
     public var newMarkerStyle = NewMarkerStyle.dot
     /// The command line `|` offers at its prompt (the config's `[pipe] command`, written as one line).
     public var pipeCommand = ""
+
+    /// The order the comments are sorted in on opening (the config's `sort`).
+    public var sort = CommentOrder.best
 
     public init(
         keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil,

@@ -86,6 +86,7 @@ extension ReaderState {
                 merge.newIDs = matched.added.compactMap { merge.discussion.id(of: $0) }
             }
             take(merge, select: nil, layout: layout)
+            reorder(after: merge, reload: true)
             self.message = (merge.unmatched ? "the file's new version: " : "") + Self.newCommentsText(merge)
         case .expanded(let merge):
             endFetch()
@@ -93,6 +94,7 @@ extension ReaderState {
                 (0..<merge.discussion.count).first { merge.discussion.id(of: $0) == id }
             }
             take(merge, select: first, layout: layout)
+            reorder(after: merge, reload: false)
             // The site answered with none of the replies the stub announced: say so, not "no new comments".
             self.message =
                 merge.newIDs.isEmpty && merge.editedCount == 0
@@ -100,6 +102,7 @@ extension ReaderState {
                 : Self.newCommentsText(merge)
         case .arrived(let merge, let whole):
             take(merge, select: nil, arriving: true, layout: layout)
+            reorder(after: merge, reload: false)
             if whole {
                 endFetch()
                 self.message = Self.allInText(discussion)
@@ -135,7 +138,7 @@ extension ReaderState {
     /// Puts the merged discussion on screen keeping folds, selection and top line by comment id
     /// (`oldToNew`); `select` (the first fetched reply) takes the selection when given.
     /// `arriving`: the merge brings the rest of the thread being opened, not comments fetched anew.
-    private mutating func take(_ merge: DiscussionMerge, select: Int?, arriving: Bool = false, layout: LayoutCache) {
+    mutating func take(_ merge: DiscussionMerge, select: Int?, arriving: Bool = false, layout: LayoutCache) {
         let oldTree = tree
         let moved = merge.oldToNew
         /// The new index of old entry `index`, or of the nearest entry before it that is still there.

@@ -148,6 +148,7 @@ extension ReaderState {
                 left = " " + compactPositionText(layout: layout)
             }
         }
+        if let status = ordering.status { left = " " + status + " ·" + left }
         // First, so a narrow window still shows how much the filter keeps.
         if let status = filter?.status { left = " " + status + " ·" + left }
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }

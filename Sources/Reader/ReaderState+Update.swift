@@ -42,6 +42,7 @@ extension ReaderState {
         .openLink, .copyLink, .openArticle, .openThread, .top, .showHelp, .showMessages, .startSearch, .startFilter,
         .reload,
         .toggleMap, .cancel, .quit, .previousComment,
+        .cycleSort,
     ]
 
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
@@ -202,6 +203,7 @@ extension ReaderState {
             helpShowsMessages = true
         case .quit: leave(.quit, layout: layout)
         case .nextStory, .previousStory: story(action, layout: layout)
+        case .cycleSort: cycleSort()
         case .depthPrefix, .redraw, .visit: break
         }
     }

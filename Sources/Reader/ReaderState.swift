@@ -141,6 +141,9 @@ public struct ReaderState: Sendable {
     /// The pipe command and the save directory last used (see `ReaderState+Pipe`).
     var piping = Piping()
 
+    /// The order the comments are shown in, and the sort asked for (`s`, the config's `sort`).
+    public internal(set) var ordering: Ordering
+
     /// A reader on `discussion`; `loading` when it is a preview whose whole document will
     /// arrive as `.loaded`.
     public init(
@@ -175,6 +178,7 @@ public struct ReaderState: Sendable {
         selection = tree.firstVisible
         self.keymap = options.keymap
         self.options = options
+        ordering = Ordering(wanted: options.sort)
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         map = options.map == .shown
         findMapFacts()

@@ -16,6 +16,9 @@ enum JobKind: Hashable, Sendable {
     case copy(Int)
     /// A comment or subtree written to a file (`w`, `W`).
     case save
+
+    /// The comments sorted (`s`, the config's `sort`).
+    case sort
 }
 
 /// The runtime's one inbox: every job posts what it finds here as messages, and the loop takes them.

@@ -176,6 +176,7 @@ struct ReaderRuntime {
                 }
                 writeError("tread: \(error.naming(thread.file).description)")
                 throw ExitCode(error.exitStatus)
+            case .sortComments(let request): sort(request)
             }
         }
         return nil
@@ -262,6 +263,21 @@ struct ReaderRuntime {
             job.post(answer)
         }
     }
+
+    /// A small thread is sorted at once, so the sorted order shows on the next frame; a big one on a
+    /// thread of its own (the status line says "sorting: new…" meanwhile).
+    private func sort(_ request: SortRequest) {
+        guard request.discussion.count > Self.synchronousSortLimit else {
+            inbox.stop(.sort)
+            inbox.post(request.run())
+            return
+        }
+        inbox.start(.sort, name: "tread sort") { $0.post(request.run()) }
+    }
+
+    /// Up to this many comments a sort takes about 1.5 ms by points, 9 ms by date (BENCHMARKS.md, "Sorting
+    /// comments"): done before the next frame rather than flashing "sorting…".
+    static let synchronousSortLimit = 20_000
 
     /// A small thread's visit is built at once, so resuming shows on the first frame; a big one's on
     /// a thread of its own, after it.

@@ -63,6 +63,7 @@ struct ReaderPreferences {
         case .off: map = .off
         }
         var options = ReaderOptions(keymap: keymap, layout: layout, openLevels: levels, map: map)
+        options.sort = preferences.sort
         // A command reads from a pipe, which has no 75,000-byte limit; a document under a few MB copies whole.
         if let command = clipboardCommand {
             options.copyLimit = Self.commandCopyLimit

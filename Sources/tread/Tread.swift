@@ -113,6 +113,13 @@ struct Read: ParsableCommand {
     @Flag(name: .long, help: "Leave the mouse to the terminal, so its own selection works (config: mouse = false).")
     var noMouse = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sort comments among their siblings: best (the site's order), top, new or old (config: sort).",
+            valueName: "order"))
+    var sort: CommentOrder?
+
     func validate() throws {
         if let width, width < 1 { throw ValidationError("--width must be at least 1") }
         if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
@@ -127,8 +134,9 @@ struct Read: ParsableCommand {
         let read = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         defer { read.fetched?.finishSaving() }
         if printing {
+            let loaded = try orExit { () throws(DocumentError) in try document.load(read) }
             let (discussion, status) = try filter.filtered(
-                try orExit { () throws(DocumentError) in try document.load(read) })
+                sortedForPrinting(loaded, by: sort ?? preferences.preferences.sort))
             reportNotes(discussion, file: document.file)
             printThread(
                 discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout,
@@ -142,6 +150,8 @@ struct Read: ParsableCommand {
     /// stories the reader may ask for (its outcome).
     func readThread(_ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false) throws -> ReaderOutcome
     {
+        var preferences = preferences
+        if let sort { preferences.preferences.sort = sort }
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !state.noState,
             foldsOnOpening: preferences.preferences.foldOnOpen != .open)

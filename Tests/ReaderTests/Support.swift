@@ -75,6 +75,8 @@ enum Done: Equatable {
     case loadFailed
     case pipe(PipeRequest)
     case save(SaveRequest)
+
+    case sortComments
 }
 
 extension [Command] {
@@ -95,6 +97,8 @@ extension [Command] {
             case .loadFailed: .loadFailed
             case .pipe(let request): .pipe(request)
             case .save(let request): .save(request)
+
+            case .sortComments: .sortComments
             }
         }
     }

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# End-to-end: sorting comments (issue 23). `s` cycles best → top → new → old in the real binary under
+# tmux, siblings sorted at every level with replies under their parent; the selection stays selected and
+# on screen, a fold stays folded; the config's `sort` opens sorted, a bad value exits 78; `R` keeps the
+# order with a new comment in its sorted place; a big file sorts beside the reader; `--print --sort`.
+# Usage: test-sort.sh PATH/TO/tread
+source "$(dirname "$0")/lib.sh"
+BIN=${1:?usage: test-sort.sh PATH/TO/tread}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+work="$E2E_DIR/sort"
+mkdir -p "$work/xdg/tread" "$work/bad/tread"
+
+thread() {
+  cat <<JSON
+{"article": {"title": "Sorting thread", "author": "ann"},
+ "comments": [
+  {"id": "a", "author": "alice", "score": 5, "published": "2020-01-01T10:00:00Z", "body": "alice top-level", "replies": [
+    {"id": "a1", "author": "ray", "score": 1, "published": "2020-01-01T10:30:00Z", "body": "ray reply"},
+    {"id": "a2", "author": "sam", "score": 9, "published": "2020-01-01T10:20:00Z", "body": "sam reply"}
+  ]},
+  {"id": "b", "author": "bob", "score": 20, "published": "2020-01-01T09:00:00Z", "body": "bob top-level"},
+  {"id": "c", "author": "carol", "score": 10, "published": "2020-01-01T11:00:00Z", "body": "carol top-level", "replies": [
+    {"id": "c1", "author": "cid", "score": 3, "published": "2020-01-01T11:05:00Z", "body": "cid reply"}
+  ]}$1
+ ]}
+JSON
+}
+thread "" >"$work/thread.json"
+
+# The authors of the comments on screen, top to bottom.
+authors() { screen | grep -oE '[▾▸•] [a-z]+' | awk '{print $2}' | tr '\n' ' '; }
+# expect_authors "LIST" NAME: the comments show in this order within 5 s.
+expect_authors() {
+  for _ in $(seq 50); do
+    [[ "$(authors)" == "$1" ]] && { pass "$2"; return; }
+    sleep 0.1
+  done
+  fail "$2 (shown: $(authors))"
+}
+
+run() { start_app 100 40 env XDG_CONFIG_HOME="$work/xdg" "$BIN" "$@"; }
+
+# --- s cycles the orders, at every level ------------------------------------------------------------
+run "$work/thread.json"
+expect_screen "Sorting thread" "the reader opens"
+expect_authors "alice ray sam bob carol cid " "opens in the site's order"
+send s
+expect_status "sorted: top" "s sorts by points and says so"
+expect_authors "bob carol cid alice sam ray " "top: highest points first, replies too"
+send s
+expect_status "sorted: new" "s again sorts newest first"
+expect_authors "carol cid alice ray sam bob " "new: newest first, replies too"
+send s
+expect_status "sorted: old" "s again sorts oldest first"
+expect_authors "bob alice sam ray carol cid " "old: oldest first, replies too"
+send s
+expect_status "sorted: best" "s again is back to the site's order"
+expect_authors "alice ray sam bob carol cid " "best: the site's order again"
+
+# --- The selection stays selected and on its row; a fold stays folded ---------------------------------
+send c J J
+expect_status "comment 5 of 6" "J J selects carol"
+send Space
+expect_screen "▸ carol" "carol is folded"
+send s
+expect_status "sorted: top" "sorting with a fold"
+expect_screen "▸ carol" "the fold stays after sorting"
+expect_status "comment 2 of 6" "carol stays selected, now second"
+send J
+expect_status "comment 4 of 6" "J follows the sorted order (carol, its reply folded, → alice)"
+send q
+expect_exit 0 "q quits"
+expect_tty_restored "the terminal is restored"
+
+# --- R keeps the order; a new comment lands in its sorted place ---------------------------------------
+run "$work/thread.json"
+expect_screen "Sorting thread" "the reader opens again"
+send s
+expect_status "sorted: top" "sorted by top before reloading"
+thread ', {"id": "d", "author": "dora", "score": 15, "published": "2020-01-01T08:00:00Z", "body": "dora new"}' \
+  >"$work/thread.json.new"
+mv "$work/thread.json.new" "$work/thread.json"
+send R
+expect_status "1 new comment" "R reads the file again, its message kept over the sort's"
+expect_authors "bob dora carol cid alice sam ray " "the new comment lands in its sorted place"
+expect_status "sorted: top" "R keeps the order"
+send q
+expect_exit 0 "q quits after R"
+
+# --- The config's sort opens sorted; a bad value exits 78 ----------------------------------------------
+printf 'sort = "new"\n' >"$work/xdg/tread/config.toml"
+run "$work/thread.json"
+expect_authors "carol cid alice ray sam bob dora " "sort = \"new\" opens newest first"
+expect_status "comment 1 of 7" "the first comment in the new order is selected"
+send q
+expect_exit 0 "q quits the config-sorted reader"
+printf 'sort = "hot"\n' >"$work/bad/tread/config.toml"
+start_app 100 10 env XDG_CONFIG_HOME="$work/bad" "$BIN" "$work/thread.json"
+expect_exit 78 "a bad sort in the config exits 78"
+expect_screen 'sort must be one of best, top, new, old, not "hot"' "the config error names the value"
+rm "$work/xdg/tread/config.toml"
+
+# --- An order the thread has no data for ----------------------------------------------------------------
+cat >"$work/bare.json" <<'JSON'
+{"article": {"title": "Bare thread"}, "comments": [{"id": 1, "body": "one"}, {"id": 2, "body": "two"}]}
+JSON
+run "$work/bare.json"
+expect_screen "Bare thread" "a thread without points or dates opens"
+send s
+expect_status "cannot sort by top: no comment has points" "s says the thread cannot be sorted"
+send q
+expect_exit 0 "q quits the bare thread"
+
+# --- A big file sorts beside the reader ------------------------------------------------------------------
+python3 "$REPO/Scripts/gen_thread.py" --comments 100000 --seed 5 -q -o "$work/big.json"
+run "$work/big.json"
+expect_screen "synthetic-realistic-100000" "a 100,000-comment file opens"
+send c
+expect_status "comment 1 of 100,000" "the first comment is selected"
+send s
+expect_status "sorted: top" "the big file is sorted by points"
+send c
+expect_status "comment 1 of 100,000" "keys answer after the big sort"
+send q
+expect_exit 0 "q quits the big file"
+printf 'sort = "new"\n' >"$work/xdg/tread/config.toml"
+run "$work/big.json"
+expect_status "sorted: new" "the config's sort applies to a big file once it has loaded"
+send c
+expect_status "comment 1 of 100,000" "keys answer on the big file sorted by the config"
+send q
+expect_exit 0 "q quits the big file sorted by the config"
+rm "$work/xdg/tread/config.toml"
+
+# --- --print --sort ---------------------------------------------------------------------------------------
+printed=$("$BIN" --print --width 80 --sort old "$work/thread.json" | grep -oE '^[│ ]*[▾▸•] [a-z]+' | awk '{print $NF}' | tr '\n' ' ')
+if [[ $printed == "dora bob alice sam ray carol cid " ]]; then pass "--print --sort old prints oldest first"
+else fail "--print --sort old prints oldest first ($printed)"; fi
+if "$BIN" --print --sort top "$work/bare.json" 2>"$work/err" >/dev/null && grep -q "cannot sort by top" "$work/err"; then
+  pass "--print --sort top on a thread without points says so and exits 0"
+else fail "--print --sort top on a thread without points ($(cat "$work/err"))"; fi
+"$BIN" --print --sort hot "$work/thread.json" >/dev/null 2>&1
+status=$?
+if [[ $status == 64 ]]; then pass "--sort with a bad order exits 64"; else fail "--sort hot exits $status"; fi
+
+finish
