@@ -34,9 +34,9 @@ public enum Blocks {
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments; `loading` when `discussion` is
-    /// a preview, whose count is only the comments read so far.
+    /// a preview, whose count is only the comments read so far; `counts`, what the rule says of the visit.
     public static func article(
-        _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, newCount: Int = 0,
+        _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, counts: VisitCounts? = nil,
         loading: Bool = false
     ) -> [StyledLine] {
         let article = discussion.article
@@ -82,7 +82,7 @@ public enum Blocks {
         }
         lines.append(StyledLine(role: .spacer))
         lines.append(
-            rule(discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading))
+            rule(discussion, width: width, readingWidth: options.maximumWidth, counts: counts, loading: loading))
         lines.append(StyledLine(role: .spacer))
         return lines
     }
@@ -103,13 +103,13 @@ public enum Blocks {
     }
 
     private static func rule(
-        _ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int, loading: Bool
+        _ discussion: Discussion, width: Int, readingWidth: Int, counts: VisitCounts?, loading: Bool
     ) -> StyledLine {
         let count = discussion.commentCount
         var label = count == 1 ? " 1 comment " : " \(count) comments "
         // A preview's count would change under the reader's eyes: said as what it is.
         if loading { label += "so far " }
-        if newCount > 0 { label += "· \(newCount) new " }
+        if let counts { label += "· \(counts.text) " }
         let orphans = discussion.orphanCount
         if orphans > 0 {
             label += orphans == 1 ? "(1 reply to a missing comment) " : "(\(orphans) replies to missing comments) "

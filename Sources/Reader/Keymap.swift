@@ -103,8 +103,12 @@ public struct Keymap: Sendable {
         Binding([.character("T")], .copySubtree, "copy-subtree", "copy comment and replies", group: .links),
         Binding([.character("R")], .reload, "reload", "reload: new comments in place", group: .links),
         Binding([.escape], .cancel, "cancel", "stop a search or fetch; clear a filter", group: .searching),
-        Binding([.character("}")], .visit(.nextNew), "next-new", "next new comment (●)", group: .visit),
-        Binding([.character("{")], .visit(.previousNew), "previous-new", "previous new comment", group: .visit),
+        Binding(
+            [.character("}")], .visit(.nextNew), "next-new", "next comment added since last visit (●)", group: .visit),
+        Binding([.character("{")], .visit(.previousNew), "previous-new", "previous added comment", group: .visit),
+        Binding([.character(")")], .visit(.nextUnread), "next-unread", "next unread comment", group: .visit),
+        Binding(
+            [.character("(")], .visit(.previousUnread), "previous-unread", "previous unread comment", group: .visit),
         Binding(
             [.character("d")], .visit(.markSubtreeRead), "mark-subtree-read", "mark comment + replies read",
             group: .visit),

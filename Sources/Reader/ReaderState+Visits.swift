@@ -1,4 +1,5 @@
 import ReadingState
+import ThreadModel
 import ThreadTree
 
 extension ReaderState {
@@ -14,8 +15,11 @@ extension ReaderState {
         // A filter on `new` set before the visit arrived saw nothing new: it runs again on the visit.
         refilterForVisit(layout: layout)
         if visit.newCount > 0, message == nil {
+            let added = CountText.grouped(visit.newCount)
             message =
-                visit.newCount == 1 ? "1 new comment: } goes to it" : "\(visit.newCount) new comments: } goes to them"
+                visit.newCount == 1
+                ? "1 comment added since the last visit: } goes to it"
+                : "\(added) comments added since the last visit: } goes to them"
         }
     }
 
@@ -122,13 +126,25 @@ extension ReaderState {
             if let target = visit.nextNew(after: selection) {
                 jump(to: target, layout: layout)
             } else {
-                message = visit.newCount == 0 ? "no new comments" : "no new comment below: { goes back"
+                message = visit.newCount == 0 ? "no added comments" : "no added comment below: { goes back"
             }
         case .previousNew:
             if let target = visit.previousNew(before: selection) {
                 jump(to: target, layout: layout)
             } else {
-                message = visit.newCount == 0 ? "no new comments" : "no new comment above: } goes on"
+                message = visit.newCount == 0 ? "no added comments" : "no added comment above: } goes on"
+            }
+        case .nextUnread:
+            if let target = visit.nextUnread(after: selection) {
+                jump(to: target, layout: layout)
+            } else {
+                message = visit.unreadCount == 0 ? "no unread comments" : "no unread comment below: ( goes back"
+            }
+        case .previousUnread:
+            if let target = visit.previousUnread(before: selection) {
+                jump(to: target, layout: layout)
+            } else {
+                message = visit.unreadCount == 0 ? "no unread comments" : "no unread comment above: ) goes on"
             }
         case .markSubtreeRead:
             markRead(tree.subtree(of: selection), saying: "this comment and its replies marked read", layout: layout)
