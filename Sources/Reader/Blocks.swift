@@ -221,7 +221,7 @@ public enum Blocks {
         if folded {
             let hidden = hiddenReplies ?? tree.hiddenCommentCount(of: index)
             details.append(hidden == 1 ? "1 reply hidden" : "\(hidden) replies hidden")
-            if let novelty, novelty.hiddenNew > 0 { details.append("\(novelty.hiddenNew) new") }
+            if let novelty, novelty.hiddenNew > 0 { details.append("\(novelty.hiddenNew) added") }
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
         if deleted && discussion.body(of: index).isEmpty {

@@ -18,8 +18,8 @@ extension ReaderState {
             let added = CountText.grouped(visit.newCount)
             message =
                 visit.newCount == 1
-                ? "1 comment added since the last visit: } goes to it"
-                : "\(added) comments added since the last visit: } goes to them"
+                ? "1 comment added: } goes to it"
+                : "\(added) comments added: } goes to them"
         }
     }
 

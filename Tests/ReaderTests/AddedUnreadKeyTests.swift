@@ -25,7 +25,7 @@ import ThreadTestSupport
 
     @Test func closingBraceGoesToTheFirstAddedComment() {
         var state = readerWithNews(rows: 12, columns: 100)
-        #expect(state.statusText.contains("3 comments added since the last visit: } goes to them"))
+        #expect(state.statusText.contains("3 comments added: } goes to them"))
         state.press("}")
         #expect(state.selectedName == "a2")
     }

@@ -47,7 +47,7 @@ import ThreadTestSupport
     @Test func foldedCommentSaysHowManyHiddenRepliesAreNew() {
         var state = readerWithNews()
         state.apply(.firstComment, .toggleFold)
-        #expect(state.pageText.contains("▸ a · 3 replies hidden · 2 new"))
+        #expect(state.pageText.contains("▸ a · 3 replies hidden · 2 added"))
     }
 
     @Test func withoutColoursTheMarkerIsAWord() {
