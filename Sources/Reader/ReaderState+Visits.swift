@@ -56,6 +56,15 @@ extension ReaderState {
         visits.visit?.shown(shown)
     }
 
+    /// Jumps to `target` (an added or unread comment), or says `none` when there is no such comment.
+    private mutating func jump(to target: Int?, orSay none: String, layout: LayoutCache) {
+        guard let target else {
+            message = none
+            return
+        }
+        jump(to: target, layout: layout)
+    }
+
     /// `m` or `'` is waiting for its letter: takes `key` as it, true when it did.
     mutating func takeMarkLetter(_ key: Key, layout: LayoutCache) -> Bool {
         guard let prompt = visits.markPrompt else { return false }
@@ -123,29 +132,17 @@ extension ReaderState {
         }
         switch action {
         case .nextNew:
-            if let target = visit.nextNew(after: selection) {
-                jump(to: target, layout: layout)
-            } else {
-                message = visit.newCount == 0 ? "no added comments" : "no added comment below: { goes back"
-            }
+            let none = visit.newCount == 0 ? "no added comments" : "no added comment below: { goes back"
+            jump(to: visit.nextNew(after: selection), orSay: none, layout: layout)
         case .previousNew:
-            if let target = visit.previousNew(before: selection) {
-                jump(to: target, layout: layout)
-            } else {
-                message = visit.newCount == 0 ? "no added comments" : "no added comment above: } goes on"
-            }
+            let none = visit.newCount == 0 ? "no added comments" : "no added comment above: } goes on"
+            jump(to: visit.previousNew(before: selection), orSay: none, layout: layout)
         case .nextUnread:
-            if let target = visit.nextUnread(after: selection) {
-                jump(to: target, layout: layout)
-            } else {
-                message = visit.unreadCount == 0 ? "no unread comments" : "no unread comment below: ( goes back"
-            }
+            let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment below: ( goes back"
+            jump(to: visit.nextUnread(after: selection), orSay: none, layout: layout)
         case .previousUnread:
-            if let target = visit.previousUnread(before: selection) {
-                jump(to: target, layout: layout)
-            } else {
-                message = visit.unreadCount == 0 ? "no unread comments" : "no unread comment above: ) goes on"
-            }
+            let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment above: ) goes on"
+            jump(to: visit.previousUnread(before: selection), orSay: none, layout: layout)
         case .markSubtreeRead:
             markRead(tree.subtree(of: selection), saying: "this comment and its replies marked read", layout: layout)
         case .markThreadRead:
