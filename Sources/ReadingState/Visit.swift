@@ -135,14 +135,15 @@ public struct Visit: Sendable {
             unseen[new] = self.unseen[old]
             kept[new] = true
         }
-        let known = arriving ? loaded?.known?.lookup() : nil
-        let seenBefore = arriving ? loaded?.seen.lookup() : nil
+        // Binary searches, as a merge usually brings few comments: a directory over the stored sets would
+        // cost their whole size on every part of a thread arriving in many.
+        let known = arriving ? loaded?.known : nil
         var unknown = visit.unknown
         for index in 0..<count where hashes[index] != 0 && !kept[index] {
             let hash = hashes[index]
             let wasKnown = known?.contains(hash) == true
             newFlags[index] = arriving ? known != nil && !wasKnown : true
-            unseen[index] = seenBefore?.contains(hash) != true
+            unseen[index] = !(arriving && loaded?.seen.contains(hash) == true)
             if !wasKnown { unknown.append(hash) }
         }
         visit.hashes = hashes
