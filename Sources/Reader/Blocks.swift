@@ -34,10 +34,11 @@ public enum Blocks {
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments; `loading` when `discussion` is
-    /// a preview, whose count is only the comments read so far; `filter`, the reader's filter status
-    /// ("filter: 4 of 351") when `discussion` is what a filter kept, matches and their ancestors.
+    /// a preview, whose count is only the comments read so far; `counts`, what the rule says of the visit;
+    /// `filter`, the reader's filter status ("filter: 4 of 351") when `discussion` is what a filter kept,
+    /// matches and their ancestors.
     public static func article(
-        _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, newCount: Int = 0,
+        _ discussion: Discussion, width: Int, options: LayoutOptions = .standard, counts: VisitCounts? = nil,
         loading: Bool = false, filter: String? = nil
     ) -> [StyledLine] {
         let article = discussion.article
@@ -84,7 +85,7 @@ public enum Blocks {
         lines.append(StyledLine(role: .spacer))
         lines.append(
             rule(
-                discussion, width: width, readingWidth: options.maximumWidth, newCount: newCount, loading: loading,
+                discussion, width: width, readingWidth: options.maximumWidth, counts: counts, loading: loading,
                 filter: filter))
         lines.append(StyledLine(role: .spacer))
         return lines
@@ -106,7 +107,7 @@ public enum Blocks {
     }
 
     private static func rule(
-        _ discussion: Discussion, width: Int, readingWidth: Int, newCount: Int, loading: Bool, filter: String?
+        _ discussion: Discussion, width: Int, readingWidth: Int, counts: VisitCounts?, loading: Bool, filter: String?
     ) -> StyledLine {
         let count = discussion.commentCount
         var label = " " + CountText.counted(count, "comment") + " "
@@ -114,7 +115,7 @@ public enum Blocks {
         if loading { label += "so far " }
         // What a filter kept counts its matches' ancestors too: the filter's own count is said beside it.
         if let filter { label += "· \(filter) " }
-        if newCount > 0 { label += "· \(CountText.grouped(newCount)) new " }
+        if let counts { label += "· \(counts.text) " }
         let orphans = discussion.orphanCount
         if orphans > 0 {
             label +=
@@ -228,7 +229,7 @@ public enum Blocks {
         if folded {
             let hidden = hiddenReplies ?? tree.hiddenCommentCount(of: index)
             details.append(CountText.counted(hidden, "reply", plural: "replies") + " hidden")
-            if let novelty, novelty.hiddenNew > 0 { details.append("\(CountText.grouped(novelty.hiddenNew)) new") }
+            if let novelty, novelty.hiddenNew > 0 { details.append("\(CountText.grouped(novelty.hiddenNew)) added") }
         }
         if discussion.isOrphan(index) { details.append("reply to a missing comment") }
         if deleted && discussion.body(of: index).isEmpty {

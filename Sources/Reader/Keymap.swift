@@ -108,8 +108,12 @@ public struct Keymap: Sendable {
         Binding([.character("w")], .saveComment, "save-comment", "save the comment to a file", group: .links),
         Binding([.character("W")], .saveSubtree, "save-subtree", "save comment and replies", group: .links),
         Binding([.escape], .cancel, "cancel", "stop a search or fetch; clear a filter", group: .searching),
-        Binding([.character("}")], .visit(.nextNew), "next-new", "next new comment (●)", group: .visit),
-        Binding([.character("{")], .visit(.previousNew), "previous-new", "previous new comment", group: .visit),
+        Binding(
+            [.character("}")], .visit(.nextNew), "next-new", "next comment added since last visit (●)", group: .visit),
+        Binding([.character("{")], .visit(.previousNew), "previous-new", "previous added comment", group: .visit),
+        Binding([.character(")")], .visit(.nextUnread), "next-unread", "next unread comment", group: .visit),
+        Binding(
+            [.character("(")], .visit(.previousUnread), "previous-unread", "previous unread comment", group: .visit),
         Binding(
             [.character("d")], .visit(.markSubtreeRead), "mark-subtree-read", "mark comment + replies read",
             group: .visit),

@@ -113,9 +113,11 @@ struct Page {
         }
         switch item {
         case .article:
-            return cache.lines(item, folded: false, width: width) {
-                Blocks.article(
-                    discussion, width: width, options: options, newCount: visit?.newCount ?? 0, loading: loading)
+            // The rule counts the unread, which fall as comments are shown: each count is a variant of its own
+            // (below 0, where the one-line drawings of comments are not), so the article is laid out again.
+            let counts = VisitCounts(visit)
+            return cache.lines(item, folded: false, width: width, variant: -1 - (counts?.unread ?? -1)) {
+                Blocks.article(discussion, width: width, options: options, counts: counts, loading: loading)
             }
         case .comment(let index):
             return cache.lines(item, folded: tree.isFolded(index), width: width) {

@@ -15,9 +15,11 @@ extension ReaderState {
         // A filter on `new` set before the visit arrived saw nothing new: it runs again on the visit.
         refilterForVisit(layout: layout)
         if visit.newCount > 0, message == nil {
+            let added = CountText.grouped(visit.newCount)
             message =
                 visit.newCount == 1
-                ? "1 new comment: } goes to it" : "\(CountText.grouped(visit.newCount)) new comments: } goes to them"
+                ? "1 comment added: } goes to it"
+                : "\(added) comments added: } goes to them"
         }
     }
 
@@ -52,6 +54,15 @@ extension ReaderState {
         guard visits.visit != nil, mode != .help, !isTooSmall else { return }
         let shown = visibleLines(layout: layout).compactMap(\.position.item.comment)
         visits.visit?.shown(shown)
+    }
+
+    /// Jumps to `target` (an added or unread comment), or says `none` when there is no such comment.
+    private mutating func jump(to target: Int?, orSay none: String, layout: LayoutCache) {
+        guard let target else {
+            message = none
+            return
+        }
+        jump(to: target, layout: layout)
     }
 
     /// `m` or `'` is waiting for its letter: takes `key` as it, true when it did.
@@ -121,17 +132,17 @@ extension ReaderState {
         }
         switch action {
         case .nextNew:
-            if let target = visit.nextNew(after: selection) {
-                jump(to: target, layout: layout)
-            } else {
-                message = visit.newCount == 0 ? "no new comments" : "no new comment below: { goes back"
-            }
+            let none = visit.newCount == 0 ? "no added comments" : "no added comment below: { goes back"
+            jump(to: visit.nextNew(after: selection), orSay: none, layout: layout)
         case .previousNew:
-            if let target = visit.previousNew(before: selection) {
-                jump(to: target, layout: layout)
-            } else {
-                message = visit.newCount == 0 ? "no new comments" : "no new comment above: } goes on"
-            }
+            let none = visit.newCount == 0 ? "no added comments" : "no added comment above: } goes on"
+            jump(to: visit.previousNew(before: selection), orSay: none, layout: layout)
+        case .nextUnread:
+            let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment below: ( goes back"
+            jump(to: visit.nextUnread(after: selection), orSay: none, layout: layout)
+        case .previousUnread:
+            let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment above: ) goes on"
+            jump(to: visit.previousUnread(before: selection), orSay: none, layout: layout)
         case .markSubtreeRead:
             markRead(tree.subtree(of: selection), saying: "this comment and its replies marked read", layout: layout)
         case .markThreadRead:

@@ -147,6 +147,19 @@ public struct RecentPicker: Sendable {
 
 extension RecentPicker {
     /// "just now", "12 min ago", "3 h ago", "yesterday", "5 days ago".
+    /// What a thread's line says of its last visit, each part with whether it counts added comments:
+    /// "34 added", "290 unread" (numbers grouped); a thread last saved before tread told them apart
+    /// (schema v2) keeps its old "14 new" (never on screen when it was opened) until it is read again.
+    public static func visitCounts(of thread: RecentThread) -> [(text: String, added: Bool)] {
+        var parts: [(text: String, added: Bool)] = []
+        if let added = thread.addedCount { parts.append(("\(CountText.grouped(added)) added", added > 0)) }
+        if let unread = thread.unreadCount { parts.append(("\(CountText.grouped(unread)) unread", false)) }
+        if thread.addedCount == nil, thread.unreadCount == nil, thread.newCount > 0 {
+            parts.append(("\(CountText.grouped(thread.newCount)) new", true))
+        }
+        return parts
+    }
+
     public static func ago(_ date: Date, now: Date) -> String {
         ElapsedText.text(Int64(max(0, Int(now.timeIntervalSince(date)))), style: .spaced) ?? ""
     }
@@ -193,8 +206,8 @@ extension RecentPicker {
             (RecentPicker.ago(thread.opened, now: now), CellStyle(tint: .muted)),
             (CountText.counted(thread.commentCount, "comment"), CellStyle(tint: .muted)),
         ]
-        if thread.newCount > 0 {
-            parts.append(("\(CountText.grouped(thread.newCount)) new", CellStyle(tint: .new, bold: true)))
+        for (text, isAdded) in RecentPicker.visitCounts(of: thread) {
+            parts.append((text, isAdded ? CellStyle(tint: .new, bold: true) : CellStyle(tint: .muted)))
         }
         if let site = thread.site { parts.append((Sanitizer.singleLine(site), CellStyle(tint: .muted))) }
         var x = column

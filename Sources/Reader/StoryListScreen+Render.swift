@@ -56,15 +56,22 @@ extension StoryListScreen {
         if isSelected { frame.restyle(row: row, from: x, to: columns) { $0.reverse = true } }
     }
 
-    /// "123 points · 45 comments · 12 new · alice · 3 h ago · stickied · rust", cut to the width.
+    /// "123 points · 45 comments · 12 added · 30 unread · alice · 3 h ago · stickied · rust", cut to the width.
+    /// A story read before tread counted the unread says "12 added"; one with neither, "read".
     private func putDetails(of story: Story, row: Int, column: Int, in frame: inout Frame) {
         let muted = CellStyle(tint: .muted)
         var parts: [(String, CellStyle)] = []
         if let score = story.score { parts.append((CountText.counted(score, "point"), muted)) }
         if let comments = story.comments { parts.append((CountText.counted(comments, "comment"), muted)) }
-        if let new = newComments(story) {
-            parts.append(
-                new > 0 ? ("\(CountText.grouped(new)) new", CellStyle(tint: .new, bold: true)) : ("read", muted))
+        if let added = newComments(story) {
+            let unread = unreadComments(story) ?? 0
+            if added == 0 && unread == 0 {
+                parts.append(("read", muted))
+            } else {
+                parts.append(
+                    ("\(CountText.grouped(added)) added", added > 0 ? CellStyle(tint: .new, bold: true) : muted))
+                if let unread = unreadComments(story) { parts.append(("\(CountText.grouped(unread)) unread", muted)) }
+            }
         }
         if let author = story.author { parts.append((Sanitizer.singleLine(author), CellStyle(tint: .author))) }
         if let created = story.created {

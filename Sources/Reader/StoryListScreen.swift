@@ -55,6 +55,9 @@ public struct StoryListScreen: Sendable {
     public private(set) var notice: String?
     /// How many comments each story had when last read, by its thread's identity key.
     private var readCounts: [String: Int]
+    /// How many of them had never been on screen when it was last read (known for visits saved since
+    /// schema v3), by the same key.
+    private var unreadCounts: [String: Int] = [:]
     /// A note on where the list came from ("the copy saved 2 hours ago"), kept on the status row.
     public var origin: String?
     let keymap: Keymap
@@ -114,9 +117,11 @@ public struct StoryListScreen: Sendable {
         notice = Sanitizer.singleLine(message)
     }
 
-    /// The reader closed on `story`'s thread holding `comments` comments: its line shows it read.
-    public mutating func read(_ story: Story, comments: Int) {
+    /// The reader closed on `story`'s thread holding `comments` comments, `unread` of them never on
+    /// screen (nil when the store does not know): its line shows it read.
+    public mutating func read(_ story: Story, comments: Int, unread: Int? = nil) {
         readCounts[Self.readKey(story)] = comments
+        unreadCounts[Self.readKey(story)] = unread
     }
 
     /// "1 story could not be fetched", "27 stories could not be fetched".
@@ -129,10 +134,18 @@ public struct StoryListScreen: Sendable {
         notice = Sanitizer.singleLine(message)
     }
 
-    /// How many comments arrived since the story was last read; nil for a story never opened.
+    /// How many comments were added since the story was last read (the list's count against the count
+    /// then); nil for a story never opened.
     public func newComments(_ story: Story) -> Int? {
         guard let seen = readCounts[Self.readKey(story)] else { return nil }
         return max(0, (story.comments ?? seen) - seen)
+    }
+
+    /// How many comments are unread: those never on screen when it was last read, and those added since;
+    /// nil for a story never opened, or last read before tread counted them.
+    public func unreadComments(_ story: Story) -> Int? {
+        guard let unread = unreadCounts[Self.readKey(story)], let added = newComments(story) else { return nil }
+        return unread + added
     }
 
     /// The reader asked for the next (1) or previous (-1) story: selects and gives it; nil at either

@@ -1,4 +1,5 @@
 import ReadingState
+import ThreadModel
 
 /// What the reader keeps of the visit to its thread: new markers, marks and the jump list.
 ///
@@ -20,6 +21,33 @@ public struct VisitTracking: Sendable {
     var touched = false
 
     public init() {}
+}
+
+/// What the rule under the article says of a visit after the first: "34 added · 290 unread".
+public struct VisitCounts: Hashable, Sendable {
+    /// Comments still marked as added since the last visit; nil when the last visit did not keep the ids
+    /// it knew (a store written before schema v3), where saying "0 added" could be wrong.
+    public var added: Int?
+    /// Comments never on screen, in any visit.
+    public var unread: Int
+
+    public init(added: Int?, unread: Int) {
+        self.added = added
+        self.unread = unread
+    }
+
+    /// What the rule shows of a visit; nil on a first visit, where nothing was added and everything is unread.
+    init?(_ visit: Visit?) {
+        guard let visit, visit.loaded != nil else { return nil }
+        self.init(added: visit.knowsAdded ? visit.newCount : nil, unread: visit.unreadCount)
+    }
+
+    /// "34 added · 290 unread", or "290 unread" when what was added is not known; numbers grouped.
+    public var text: String {
+        let unread = "\(CountText.grouped(self.unread)) unread"
+        guard let added else { return unread }
+        return "\(CountText.grouped(added)) added · \(unread)"
+    }
 }
 
 /// How the reader shows that a comment is new: a `●`, or the word `new` where colours are off

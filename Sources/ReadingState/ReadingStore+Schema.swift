@@ -54,6 +54,21 @@ extension ReadingStore {
             try db.execute(sql: "ALTER TABLE thread ADD COLUMN address TEXT")
             try db.execute(sql: "CREATE INDEX threadAddress ON thread(address)")
         }
+        migrator.registerMigration("v3") { db in
+            // Added since the last visit against unread (issue 23, bug 8): every comment id the thread held when
+            // its last visit was saved, a `SeenSet` blob in a table of its own (a million ids are 6.8 MB, kept off
+            // the `thread` rows `recent` reads), and the two counts `recent` shows. Threads saved before have no
+            // `known` row and NULL counts: their next visit marks nothing added, then saves both.
+            try db.execute(
+                sql: """
+                    CREATE TABLE known (
+                        threadKey TEXT PRIMARY KEY NOT NULL REFERENCES thread(key) ON DELETE CASCADE,
+                        hashes BLOB NOT NULL
+                    );
+                    ALTER TABLE thread ADD COLUMN addedCount INTEGER;
+                    ALTER TABLE thread ADD COLUMN unreadCount INTEGER;
+                    """)
+        }
         return migrator
     }
 }

@@ -10,8 +10,11 @@ extension ReadingStore {
 
     /// Saves a visit's state; merges with whatever another process saved for the thread since `visit` loaded it.
     public func save(_ visit: Visit, now: Date) throws(StoreError) {
+        // The ids are sorted once (a million on a first visit), for the state's known-set and for the save.
+        let newlyKnown = visit.newlyKnown
         try save(
-            visit.state(now: now), for: visit.identity, changedMarks: visit.changedMarks, newlySeen: visit.newlySeen)
+            visit.state(now: now, newlyKnown: newlyKnown), for: visit.identity, changedMarks: visit.changedMarks,
+            newlySeen: visit.newlySeen, newlyKnown: newlyKnown)
     }
 
     /// Saves `state` under `identity` in one transaction, merging rather than overwriting.
@@ -19,10 +22,12 @@ extension ReadingStore {
     /// `newlySeen` (all of `state.seen` when nil) is added to the stored seen-set, never replacing it, and only
     /// `changedMarks` are written over the stored marks (all of `state.marks` for a thread not stored yet),
     /// so another process's saves in between are kept; title, position and folds are this save's.
+    /// `newlyKnown` (all of `state.known` when nil) is added to the stored known-set the same way; with
+    /// neither, the known-set is left as it is.
     /// A save cut off at any point leaves the previous one whole.
     public func save(
         _ state: ThreadState, for identity: ThreadIdentity, changedMarks: [Character: UInt64],
-        newlySeen: SeenSet? = nil
+        newlySeen: SeenSet? = nil, newlyKnown: SeenSet? = nil
     ) throws(StoreError) {
         let path = self.path
         let key = identity.key
@@ -46,6 +51,9 @@ extension ReadingStore {
                         sql: "UPDATE thread SET seenBits = ?, seenCount = ? WHERE key = ?",
                         arguments: [seenBits, seenCount, key])
                 }
+                if let known = newlyKnown ?? state.known {
+                    try ReadingStore.addKnown(known, key: key, db, path: path)
+                }
                 for (letter, hash) in stored == nil ? merged.marks : changedMarks {
                     try ReadingStore.writeMark(letter, hash, key: key, db)
                 }
@@ -60,17 +68,31 @@ extension ReadingStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT key, title, site, url, path, address, opened, commentCount, newCount
-                    FROM thread ORDER BY opened DESC LIMIT ?
+                    SELECT \(ReadingStore.recentColumns) FROM thread ORDER BY opened DESC LIMIT ?
                     """, arguments: [max(0, limit)])
-            return rows.map { row in
-                RecentThread(
-                    key: row["key"], title: row["title"], site: row["site"], url: row["url"], path: row["path"],
-                    address: row["address"], opened: Date(timeIntervalSince1970: row["opened"]),
-                    commentCount: row["commentCount"],
-                    newCount: row["newCount"])
-            }
+            return rows.map(ReadingStore.recentThread)
         }
+    }
+
+    /// What `recent` says of one thread (its counts, not its sets), or nil when it was never read: for a
+    /// list of stories, where loading each one's whole state would read its seen and known sets.
+    public func summary(_ identity: ThreadIdentity) throws(StoreError) -> RecentThread? {
+        try access { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(ReadingStore.recentColumns) FROM thread WHERE key = ?", arguments: [identity.key]
+            ).map(ReadingStore.recentThread)
+        }
+    }
+
+    private static let recentColumns =
+        "key, title, site, url, path, address, opened, commentCount, newCount, addedCount, unreadCount"
+
+    private static func recentThread(_ row: Row) -> RecentThread {
+        RecentThread(
+            key: row["key"], title: row["title"], site: row["site"], url: row["url"], path: row["path"],
+            address: row["address"], opened: Date(timeIntervalSince1970: row["opened"]),
+            commentCount: row["commentCount"], newCount: row["newCount"], addedCount: row["addedCount"],
+            unreadCount: row["unreadCount"])
     }
 
     /// Forgets every thread whose key, URL, address or file path is `name`; returns how many were forgotten.
@@ -83,6 +105,7 @@ extension ReadingStore {
                 // Marks go with their thread through the foreign key; delete them too in case it is off.
                 try db.execute(sql: "DELETE FROM mark WHERE threadKey IN (\(named))", arguments: [name])
                 try db.execute(sql: "DELETE FROM seen WHERE threadKey IN (\(named))", arguments: [name])
+                try db.execute(sql: "DELETE FROM known WHERE threadKey IN (\(named))", arguments: [name])
                 try db.execute(sql: "DELETE FROM thread WHERE key IN (\(named))", arguments: [name])
                 forgotten = db.changesCount
                 return .commit
@@ -116,6 +139,8 @@ extension ReadingStore {
             opened: Date(timeIntervalSince1970: row["opened"]), saved: Date(timeIntervalSince1970: row["saved"]),
             commentCount: row["commentCount"], newCount: row["newCount"],
             seen: try ReadingStore.readSeen(key, db, path: path),
+            known: try ReadingStore.readKnown(key, db, path: path),
+            addedCount: row["addedCount"], unreadCount: row["unreadCount"],
             markedNew: try set("markedNew"), folded: try set("folded"),
             selected: selected.map { UInt64(bitPattern: $0) }, selectedRow: row["selectedRow"], marks: marks,
             revision: row["revision"])
@@ -126,19 +151,21 @@ extension ReadingStore {
         try db.execute(
             sql: """
                 INSERT INTO thread (key, title, site, url, path, address, opened, saved, commentCount, newCount,
-                    seenBits, seenCount, markedNew, folded, selected, selectedRow, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    seenBits, seenCount, markedNew, folded, selected, selectedRow, revision, addedCount, unreadCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET title = excluded.title, site = excluded.site, url = excluded.url,
                     path = excluded.path, address = excluded.address, opened = excluded.opened, saved = excluded.saved,
                     commentCount = excluded.commentCount, newCount = excluded.newCount,
                     markedNew = excluded.markedNew, folded = excluded.folded, selected = excluded.selected,
-                    selectedRow = excluded.selectedRow, revision = excluded.revision
+                    selectedRow = excluded.selectedRow, revision = excluded.revision,
+                    addedCount = excluded.addedCount, unreadCount = excluded.unreadCount
                 """,
             arguments: [
                 key, state.title, state.site, state.url, state.path, state.address, state.opened.timeIntervalSince1970,
                 state.saved.timeIntervalSince1970, state.commentCount, state.newCount, seenBits, seenCount,
                 Data(state.markedNew.encoded()), Data(state.folded.encoded()),
-                state.selected.map { Int64(bitPattern: $0) }, state.selectedRow, state.revision,
+                state.selected.map { Int64(bitPattern: $0) }, state.selectedRow, state.revision, state.addedCount,
+                state.unreadCount,
             ])
     }
 

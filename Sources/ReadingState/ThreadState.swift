@@ -18,10 +18,20 @@ public struct ThreadState: Equatable, Sendable {
     public var opened: Date
     public var saved: Date
     public var commentCount: Int
-    /// How many comments were new when the last visit began.
+    /// How many comments had never been on screen when the last visit began (what tread called "new"
+    /// before it told added from unread).
     public var newCount: Int
     /// Every comment that has been on screen, in any visit.
     public var seen: SeenSet
+    /// Every comment the thread held when the last visit was saved: what the next visit calls added is
+    /// what is not in it. Nil for a visit saved before tread kept it (schema v2): the next visit then
+    /// marks nothing added.
+    public var known: SeenSet?
+    /// How many comments were added since the visit before when the last visit began; nil when that was
+    /// not known (a visit saved before schema v3, or the first visit after the upgrade).
+    public var addedCount: Int?
+    /// How many comments had never been on screen when the last visit was saved; nil before schema v3.
+    public var unreadCount: Int?
     /// Comments still marked new when the last visit was saved: reopening soon shows them marked again.
     public var markedNew: SeenSet
     public var folded: SeenSet
@@ -37,6 +47,7 @@ public struct ThreadState: Equatable, Sendable {
         title: String, site: String? = nil, url: String? = nil, path: String? = nil, address: String? = nil,
         opened: Date,
         saved: Date? = nil, commentCount: Int = 0, newCount: Int = 0, seen: SeenSet = SeenSet(),
+        known: SeenSet? = nil, addedCount: Int? = nil, unreadCount: Int? = nil,
         markedNew: SeenSet = SeenSet(), folded: SeenSet = SeenSet(), selected: UInt64? = nil, selectedRow: Int = 0,
         marks: [Character: UInt64] = [:], revision: Int64 = 0
     ) {
@@ -50,6 +61,9 @@ public struct ThreadState: Equatable, Sendable {
         self.commentCount = commentCount
         self.newCount = newCount
         self.seen = seen
+        self.known = known
+        self.addedCount = addedCount
+        self.unreadCount = unreadCount
         self.markedNew = markedNew
         self.folded = folded
         self.selected = selected
@@ -70,12 +84,18 @@ public struct RecentThread: Equatable, Sendable {
     public var address: String?
     public var opened: Date
     public var commentCount: Int
-    /// How many comments were new when it was last opened.
+    /// How many comments had never been on screen when it was last opened.
     public var newCount: Int
+    /// How many comments were added since the visit before when it was last opened; nil when not known
+    /// (saved before schema v3, or the first visit after the upgrade).
+    public var addedCount: Int?
+    /// How many comments had never been on screen when it was last saved; nil before schema v3.
+    public var unreadCount: Int?
 
     public init(
         key: String, title: String, site: String? = nil, url: String? = nil, path: String? = nil,
-        address: String? = nil, opened: Date, commentCount: Int = 0, newCount: Int = 0
+        address: String? = nil, opened: Date, commentCount: Int = 0, newCount: Int = 0, addedCount: Int? = nil,
+        unreadCount: Int? = nil
     ) {
         self.key = key
         self.title = title
@@ -86,5 +106,7 @@ public struct RecentThread: Equatable, Sendable {
         self.opened = opened
         self.commentCount = commentCount
         self.newCount = newCount
+        self.addedCount = addedCount
+        self.unreadCount = unreadCount
     }
 }

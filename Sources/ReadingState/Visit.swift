@@ -1,11 +1,14 @@
 import Foundation
 import ThreadModel
 
-/// One visit to a thread: which comments are new, which have been shown, marks and where to resume.
+/// One visit to a thread: which comments were added, which are unread, marks and where to resume.
 ///
 /// A plain value the reader holds beside its own state, by comment index (preorder, as `Discussion` has them).
 /// Its rules:
-/// - New: comments never on screen in an earlier visit. On the first visit nothing is new (everything would be).
+/// - Added (the `●` marker; "new" in this type's names): comments whose ids the thread did not hold when the
+///   last visit was saved, and comments a reload or a fetch brings during this one. Nothing is added on a
+///   first visit, nor on the first visit after a store written before tread kept the ids (schema v2).
+/// - Unread: comments never on screen in any visit; counted from the second visit on.
 /// - Reopening within `markerGrace` of the last save keeps the markers the last visit still showed (as circumflex).
 /// - Shown comments count as read for the next visit but keep their marker in this one; `markRead` clears it now.
 /// - Positions, folds and marks are kept by comment id, so they survive comments added in between.
@@ -16,10 +19,17 @@ public struct Visit: Sendable {
     public let identity: ThreadIdentity
     /// What the store held when the visit began; nil on a first visit or without a store.
     public let loaded: ThreadState?
-    /// How many comments were new when the visit began.
+    /// How many comments were added (carried the marker) when the visit began.
     public let newAtStart: Int
-    /// How many comments still carry the new marker.
+    /// How many comments still carry the marker: added since the last visit, not marked read.
     public private(set) var newCount: Int
+    /// How many comments have never been on screen, in any visit (this one included).
+    public private(set) var unreadCount: Int
+    /// How many comments had never been on screen when the visit began.
+    let unreadAtStart: Int
+    /// Whether the last visit saved the ids it knew, so that added comments can be told; false on a first
+    /// visit and on the first after a store written before tread kept them.
+    public var knowsAdded: Bool { loaded?.known != nil }
     /// When the visit began.
     public let opened: Date
 
@@ -31,9 +41,12 @@ public struct Visit: Sendable {
     private(set) var commentCount: Int
     /// Each comment's id hash; 0 for a comment without an id (never new, never remembered).
     private(set) var hashes: [UInt64]
+    /// The marker: added since the last visit (or during this one) and not marked read.
     private var newFlags: [Bool]
-    /// Comments not in the stored seen-set: only these need remembering when shown.
-    private var unseen: [Bool]
+    /// Comments not in the stored seen-set and not shown yet: unread, and what to remember when shown.
+    var unseen: [Bool]
+    /// Hashes of comments not in the stored known-set: what a save adds to it (every id on a first visit).
+    private var unknown: [UInt64]
     /// Hashes of comments shown in this visit that were not seen before.
     private var pending: [UInt64] = []
     private var marks: [Character: UInt64]
@@ -65,20 +78,31 @@ public struct Visit: Sendable {
         }
         self.hashes = hashes
         let seen = (stored?.seen ?? SeenSet()).members(of: hashes)
-        let keepsMarkers = stored.map { now.timeIntervalSince($0.saved) < Visit.markerGrace } ?? false
+        let known = stored?.known
+        let knownFlags = known?.members(of: hashes)
+        // Markers a visit saved before tread kept the ids were of comments never shown, not of added ones.
+        let keepsMarkers = known != nil && stored.map { now.timeIntervalSince($0.saved) < Visit.markerGrace } == true
         let markedNew = (keepsMarkers ? stored?.markedNew : nil)?.lookup()
         var unseen = [Bool](repeating: false, count: count)
         var newFlags = [Bool](repeating: false, count: count)
+        var unknown: [UInt64] = []
         var newCount = 0
+        var unreadCount = 0
         for index in 0..<count where hashes[index] != 0 {
             unseen[index] = !seen[index]
-            let new = stored != nil && (unseen[index] || markedNew?.contains(hashes[index]) == true)
+            if unseen[index] { unreadCount += 1 }
+            let added = knownFlags.map { !$0[index] } ?? false
+            if knownFlags?[index] != true { unknown.append(hashes[index]) }
+            let new = added || markedNew?.contains(hashes[index]) == true
             newFlags[index] = new
             if new { newCount += 1 }
         }
         self.unseen = unseen
         self.newFlags = newFlags
+        self.unknown = unknown
         self.newCount = newCount
+        self.unreadCount = unreadCount
+        unreadAtStart = unreadCount
         newAtStart = newCount
         marks = stored?.marks ?? [:]
         // Until the reader says where it is, a save keeps where the last visit stopped.
@@ -90,11 +114,11 @@ public struct Visit: Sendable {
     /// The visit carried over to `discussion`, a merge into the thread it was made for (a reload, a
     /// fetched stub): `oldToNew[i]` is where old entry `i` went, nil when it is gone.
     ///
-    /// A comment that was there keeps its marker and whether it was seen; one the merge brought is new
-    /// and unseen, since it arrived while the thread was read. Marks and the position follow ids, so
-    /// they need nothing. Linear in the comments.
+    /// A comment that was there keeps its marker and whether it was seen; one the merge brought is added
+    /// and unread, since it arrived while the thread was read (it is new to the reader). Marks and the
+    /// position follow ids, so they need nothing. Linear in the comments.
     /// `arriving`: the comments not in the old thread are the rest of the one being opened, not
-    /// fetched anew: new and unseen as they would have been had they been there at the start.
+    /// fetched anew: added and unread as they would have been had they been there at the start.
     public func carried(to discussion: Discussion, oldToNew: [Int?], arriving: Bool = false) -> Visit {
         var visit = self
         let count = discussion.count
@@ -111,15 +135,23 @@ public struct Visit: Sendable {
             unseen[new] = self.unseen[old]
             kept[new] = true
         }
+        // Binary searches, as a merge usually brings few comments: a directory over the stored sets would
+        // cost their whole size on every part of a thread arriving in many.
+        let known = arriving ? loaded?.known : nil
+        var unknown = visit.unknown
         for index in 0..<count where hashes[index] != 0 && !kept[index] {
-            let seenBefore = arriving && loaded?.seen.contains(hashes[index]) == true
-            newFlags[index] = arriving ? loaded != nil && !seenBefore : true
-            unseen[index] = !seenBefore
+            let hash = hashes[index]
+            let wasKnown = known?.contains(hash) == true
+            newFlags[index] = arriving ? known != nil && !wasKnown : true
+            unseen[index] = !(arriving && loaded?.seen.contains(hash) == true)
+            if !wasKnown { unknown.append(hash) }
         }
         visit.hashes = hashes
         visit.newFlags = newFlags
         visit.unseen = unseen
+        visit.unknown = unknown
         visit.newCount = newFlags.reduce(0) { $0 + ($1 ? 1 : 0) }
+        visit.unreadCount = unseen.reduce(0) { $0 + ($1 ? 1 : 0) }
         visit.commentCount = discussion.commentCount
         return visit
     }
@@ -187,6 +219,7 @@ public struct Visit: Sendable {
     public mutating func shown<S: Sequence>(_ indices: S) where S.Element == Int {
         for index in indices where unseen.indices.contains(index) && unseen[index] {
             unseen[index] = false
+            unreadCount -= 1
             pending.append(hashes[index])
         }
     }
@@ -250,8 +283,11 @@ public struct Visit: Sendable {
         self.folded = SeenSet(hashes: folded.filter { hashes.indices.contains($0) }.map { hashes[$0] })
     }
 
-    /// What to save at `now`: the seen-set grown by this visit, the markers still shown, the position and marks.
-    public func state(now: Date) -> ThreadState {
+    /// What to save at `now`: the seen-set grown by this visit, the ids it knows, the markers still shown,
+    /// the position and marks.
+    public func state(now: Date) -> ThreadState { state(now: now, newlyKnown: newlyKnown) }
+
+    func state(now: Date, newlyKnown: SeenSet) -> ThreadState {
         let seen = (loaded?.seen ?? SeenSet()).union(SeenSet(hashes: pending))
         var markedNew: [UInt64] = []
         if newCount > 0 {
@@ -260,12 +296,18 @@ public struct Visit: Sendable {
         return ThreadState(
             title: title, site: site, url: url, path: path, address: address, opened: opened, saved: now,
             commentCount: commentCount,
-            newCount: newAtStart, seen: seen, markedNew: SeenSet(hashes: markedNew), folded: folded,
+            newCount: unreadAtStart, seen: seen, known: (loaded?.known ?? SeenSet()).union(newlyKnown),
+            addedCount: knowsAdded ? newAtStart : (loaded == nil ? 0 : nil), unreadCount: unreadCount,
+            markedNew: SeenSet(hashes: markedNew), folded: folded,
             selected: selected, selectedRow: selectedRow, marks: marks, revision: loaded?.revision ?? 0)
     }
 
     /// Comments first shown in this visit: what a save adds to the stored seen-set.
     public var newlySeen: SeenSet { SeenSet(hashes: pending) }
+
+    /// Ids the stored known-set lacks (every one on a first visit): what a save adds to it. Empty for a
+    /// thread reopened unchanged, whose save then leaves the known-set alone.
+    public var newlyKnown: SeenSet { SeenSet(hashes: unknown) }
 
     /// The marks this visit set or moved, to apply over what another process may have saved meanwhile.
     public var changedMarks: [Character: UInt64] {

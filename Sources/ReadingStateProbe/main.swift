@@ -120,11 +120,29 @@ func bench(_ directory: String, count: Int) {
             String(
                 format: "seen-set blob: %d bytes, %.2f bytes per comment; store file %d bytes + WAL %d bytes",
                 blob, Double(blob) / Double(count), size, wal))
+        try benchAdded(thread: count, identity: identity, store: store)
     } catch let error as StoreError {
         fail(error.description)
     } catch {
         fail("\(error)")
     }
+}
+
+/// The visit after 1,000 comments were added (issue 23, bug 8): which are added, and the save that grows
+/// the known-set (read, united, written again as one blob).
+func benchAdded(thread count: Int, identity: ThreadIdentity, store: ReadingStore) throws {
+    guard let later = discussion(count: count + 1000) else { fail("cannot build the thread") }
+    let stored = try store.load(identity)
+    var visit: Visit?
+    let open = timed {
+        visit = Visit(discussion: later, identity: identity, stored: stored, now: Date().addingTimeInterval(1200))
+    }
+    guard let visit else { fail("no visit") }
+    let save = try timed { try store.save(visit, now: Date().addingTimeInterval(1300)) }
+    let known = try store.load(identity)?.known?.encoded().count ?? 0
+    print("start the visit with 1,000 added: \(open); added \(visit.newCount), unread \(visit.unreadCount)")
+    print("save on quit, known-set grown by 1,000: \(save)")
+    print(String(format: "known-set blob: %d bytes, %.2f bytes per comment", known, Double(known) / Double(count)))
 }
 
 let arguments = CommandLine.arguments

@@ -13,7 +13,8 @@ import ThreadModel
 struct Recent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recent",
-        abstract: "Pick a thread read lately and open it again, or list them: title, site, when, comments, new.",
+        abstract:
+            "Pick a thread read lately and open it again, or list them: title, site, when, comments, added, unread.",
         discussion: """
             On a terminal, shows the list to pick from: j/k or the arrows move, Enter (or a number and \
             Enter) opens the thread in the reader, x forgets it after a y, q or Esc quits. With N, opens \
@@ -102,7 +103,7 @@ enum RecentListing {
         var text = ""
         for (number, thread) in threads.enumerated() {
             let site = thread.site.map { " · \(Blocks.oneLine($0))" } ?? ""
-            let new = thread.newCount > 0 ? " · \(CountText.grouped(thread.newCount)) new" : ""
+            let new = RecentPicker.visitCounts(of: thread).map { " · \($0.text)" }.joined()
             text += "\(number + 1). \(Blocks.oneLine(thread.title))\n"
             text +=
                 "   \(RecentPicker.ago(thread.opened, now: now)) · \(CountText.counted(thread.commentCount, "comment"))\(new)\(site)\n"

@@ -145,12 +145,13 @@ private func readStory(_ story: Story, read: Read) throws -> StoryReading {
     return .read(try reader.readThread(document, preferences: preferences, inList: true))
 }
 
-/// Tells the screen which of `stories` were read, and how many comments they had then.
+/// Tells the screen which of `stories` were read, how many comments they had then and how many were unread.
 private func remember(_ stories: [Story], from store: ReadingStore?, in screen: inout StoryListScreen) {
     guard let store else { return }
     for story in stories {
-        if let state = try? store.load(ThreadIdentity(story: story)) {
-            screen.read(story, comments: state.commentCount)
+        // The row's counts only: loading the whole state would read each thread's seen and known sets.
+        if let thread = try? store.summary(ThreadIdentity(story: story)) {
+            screen.read(story, comments: thread.commentCount, unread: thread.unreadCount)
         }
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: what a daily user hit (issue 23): the article's own links, `R` on a big file, a file
-# rewritten in place while open, an invalid filter, counts over tall comments, occurrences, visits.
+# rewritten in place while open, an invalid filter, counts over tall comments, occurrences, visits,
+# added since the last visit apart from unread (bug 8).
 # Usage: test-daily.sh PATH/TO/tread
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -178,5 +179,82 @@ help=$("$BIN" --help 2>&1)
 for word in "tread URL" "--print" "--offline" "--filter"; do
     if grep -qF -- "$word" <<<"$help"; then pass "tread --help mentions $word"; else fail "tread --help mentions $word"; fi
 done
+
+# --- Added since the last visit vs unread (bug 8): an unchanged thread has 0 added, } goes to the added -----
+added_state="$work/added-state"
+added_doc="$work/added.json"
+# write_added [N]: 40 comments c1..c40, then N (0-6) more: new1 under c3, new2 under c20, new3.. at the end.
+write_added() {
+    python3 - "$added_doc" "${1:-0}" <<'PY'
+import json, sys
+extra = int(sys.argv[2])
+def c(id, replies=()):
+    return {"id": id, "author": id, "body": "said " + id, "replies": list(replies)}
+comments = [c("c%d" % n) for n in range(1, 41)]
+if extra >= 1: comments[2]["replies"].append(c("new1"))
+if extra >= 2: comments[19]["replies"].append(c("new2"))
+comments += [c("new%d" % n) for n in range(3, extra + 1)]
+json.dump({"article": {"title": "Added test", "body": ["An article."]}, "comments": comments},
+          open(sys.argv[1] + ".tmp", "w"))
+PY
+    mv "$added_doc.tmp" "$added_doc"
+}
+recent_line() { env XDG_STATE_HOME="$added_state" "$BIN" recent --list | sed -n 2p; }
+write_added 0
+start_app 80 12 env XDG_STATE_HOME="$added_state" "$BIN" "$added_doc"
+expect_screen "── 40 comments ──" "a first visit says nothing of added or unread"
+send j j
+expect_status "comment 3 of 40" "the first visit reads a bit"
+send q
+expect_exit 0 "q quits the first visit"
+grep -qE '40 comments · 0 added · [0-9]+ unread' <<<"$(recent_line)" &&
+    pass "recent: the first visit added nothing and left comments unread" || fail "recent after the first visit: $(recent_line)"
+# The same thread saved again unchanged: nothing is added, though most of it was never on screen.
+write_added 0
+start_app 80 12 env XDG_STATE_HOME="$added_state" "$BIN" "$added_doc"
+expect_screen "? help" "the unchanged thread reopens"
+send g
+expect_screen "── 40 comments · 0 added · " "an unchanged thread reopened has 0 added"
+if screen | grep -qE '40 comments · 0 added · 3[0-9] unread'; then pass "and says what was never on screen is unread"; else
+    fail "the rule's unread: $(screen | grep -F '40 comments')"; fi
+send '}'
+expect_status "no added comments" "} has nothing to go to on an unchanged thread"
+send q
+expect_exit 0 "q quits the unchanged visit"
+# Saved again with 5 comments added.
+write_added 5
+start_app 80 12 env XDG_STATE_HOME="$added_state" "$BIN" "$added_doc"
+expect_status "5 comments added: } goes to them" "reopened with 5 comments added, the status says so"
+send g
+expect_screen "── 45 comments · 5 added · " "the rule counts exactly the 5 added"
+if screen | grep -qE '45 comments · 5 added · 3[0-9] unread'; then pass "the rule counts the unread apart"; else
+    fail "the rule's unread: $(screen | grep -F '45 comments')"; fi
+send '}'
+expect_status "comment 4 of 45" "} goes to the first added comment (new1, under c3)"
+expect_screen "new1 ●" "the added comment carries the marker"
+send '}'
+expect_status "comment 22 of 45" "the next } goes to new2, under c20"
+send g ')'
+unread_target=$(status_line | grep -oE 'comment [0-9]+ of 45')
+[ -n "$unread_target" ] && [ "$unread_target" != "comment 1 of 45" ] && pass ") goes to a comment never on screen ($unread_target)" ||
+    fail ") from the article: $(status_line)"
+# A reload that brings a comment during the visit: it is added (new to the reader), and known afterwards.
+write_added 6
+send R
+wait_for "1 new comment" 10 >/dev/null
+send g
+expect_screen "── 46 comments · 6 added · " "a comment R brings counts as added"
+send E q
+expect_exit 0 "q quits the visit with comments added"
+grep -qE '46 comments · 5 added · 0 unread' <<<"$(recent_line)" &&
+    pass "recent says the 5 added at the start and what is unread" || fail "recent after the added visit: $(recent_line)"
+start_app 80 12 env XDG_STATE_HOME="$added_state" "$BIN" "$added_doc"
+expect_screen "? help" "the thread reopens after the reload"
+send g
+expect_screen "── 46 comments · 0 added · 0 unread" "what R brought is known on the next visit"
+send q
+expect_exit 0 "q quits the last visit"
+grep -qE '46 comments · 0 added · 0 unread' <<<"$(recent_line)" &&
+    pass "recent: nothing added, nothing unread" || fail "recent after the last visit: $(recent_line)"
 
 finish

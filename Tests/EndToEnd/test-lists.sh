@@ -75,7 +75,7 @@ expect_screen "15 points · 3 comments" "Enter opens the story in the reader, it
 expect_gone "lobsters:newest · 3 stories" "the list is gone while reading"
 send q
 expect_screen "> 2. systemd Services Are Easy" "q in the reader comes back to the same row"
-expect_screen "3 comments · read" "the story read is marked read"
+expect_screen "3 comments · 0 added · 1 unread" "the story read says nothing was added and one comment was never on screen"
 send k Enter
 expect_screen "18 points · 7 comments" "the first story opens"
 send '>'

@@ -62,8 +62,8 @@ row_after=$(row_of old4)
 [ -n "$row_before" ] && [ "$row_before" = "$row_after" ] && pass "old4 is on its old screen row ($row_after)" ||
     fail "old4 on row $row_after, was $row_before"
 resize 80 40
-expect_screen "── 10 comments · 3 new" "the rule counts the new comments"
-expect_screen "▸ old3 · 2 replies hidden · 1 new" "the fold is back and says one hidden reply is new"
+expect_screen "── 10 comments · 3 added · " "the rule counts the added comments"
+expect_screen "▸ old3 · 2 replies hidden · 1 added" "the fold is back and says one hidden reply was added"
 [ "$(marked)" = "new1 new3" ] && pass "exactly the added comments on screen are marked" ||
     fail "marked: '$(marked)', expected 'new1 new3'"
 send g '}'
@@ -74,7 +74,7 @@ expect_screen "new2 ●" "new2 is unfolded and marked"
 send '}'
 expect_status "comment 10 of 10" "} goes to new3"
 send '}'
-expect_status "no new comment below" "after the last new comment } says so"
+expect_status "no added comment below" "after the last added comment } says so"
 send C-o
 expect_status "comment 7 of 10" "ctrl-O goes back to new2"
 send C-t
@@ -82,7 +82,7 @@ expect_status "comment 10 of 10" "ctrl-T goes forward again"
 send "'" a
 expect_status "comment 8 of 10" "the mark kept with the thread returns to old4"
 send E
-expect_screen "── 10 comments ──" "E marks everything read"
+expect_screen "── 10 comments · 0 added · 0 unread ──" "E marks everything read"
 send q
 expect_exit 0 "q quits the second visit"
 
@@ -103,7 +103,7 @@ expect_exit 0 "q quits after SIGTERM's visit"
 
 # --- Within five minutes nothing is new again after A; --no-state changes nothing --------------
 start_app 80 40 env XDG_STATE_HOME="$state" "$BIN" "$doc"
-expect_screen "── 10 comments ──" "marked read stays read"
+expect_screen "── 10 comments · 0 added · 0 unread ──" "marked read stays read"
 send q
 expect_exit 0 "q quits the third visit"
 before=$(cd "$state/tread" && ls -l --time-style=+%s.%N . && sha256sum ./*)
@@ -145,16 +145,16 @@ send q
 expect_exit 0 "q quits the first visit"
 write_thread new
 start_app 100 60 env XDG_STATE_HOME="$rebound/state" XDG_CONFIG_HOME="$rebound/xdg" "$BIN" "$doc"
-expect_screen "── 10 comments · 3 new" "the second visit shows the new comments"
+expect_screen "── 10 comments · 3 added · " "the second visit shows the added comments"
 send g n
 expect_status "comment 2 of 10" "n, bound to next-new, goes to the first new comment"
 send X
-expect_screen "── 10 comments ──" "X, bound to mark-all-read, marks everything read"
+expect_screen "── 10 comments · 0 added · 0 unread ──" "X, bound to mark-all-read, marks everything read"
 send '?'
 expect_screen "tread keys" "the help opens"
 help_lines=$(screen)
-[ "$(grep -cE '(^|  )n +next new comment' <<<"$help_lines")" = 1 ] && pass "the help lists n under next new comment" ||
-    fail "n is not listed under next new comment"
+[ "$(grep -cE '(^|  )n +next comment added' <<<"$help_lines")" = 1 ] && pass "the help lists n under next added comment" ||
+    fail "n is not listed under next added comment"
 grep -qE 'next match' <<<"$help_lines" && fail "next match, whose only key moved, is still listed" ||
     pass "next match, whose only key moved to next-new, leaves the help"
 grep -qE '(^|  )E +mark every comment read' <<<"$help_lines" && fail "E is still listed for mark-all-read" ||

@@ -43,8 +43,22 @@ private func screen(_ count: Int = 3, rows: Int = 8, columns: Int = 60, next: St
         list.read(second, comments: 1)
         _ = list.handle(.character("j"))
         let text = list.render().plainText
-        #expect(text.contains("> 2. Story number 2 (example.com)\n     2 points · 4 comments · 3 new · ann"))
+        #expect(text.contains("> 2. Story number 2 (example.com)\n     2 points · 4 comments · 3 added · ann"))
         list.read(second, comments: 4)
+        #expect(list.render().plainText.contains("4 comments · read · ann"))
+    }
+
+    /// Issue 23, bug 8: the list tells the comments added since the story was read from those left
+    /// unread then (which the store now keeps), instead of one "new" count.
+    @Test func aStoryReadShowsAddedAndUnreadApart() {
+        var list = screen()
+        let second = list.list.stories[1]
+        list.read(second, comments: 3, unread: 2)
+        _ = list.handle(.character("j"))
+        #expect(list.render().plainText.contains("2 points · 4 comments · 1 added · 3 unread · ann"))
+        list.read(second, comments: 4, unread: 2)
+        #expect(list.render().plainText.contains("4 comments · 0 added · 2 unread · ann"))
+        list.read(second, comments: 4, unread: 0)
         #expect(list.render().plainText.contains("4 comments · read · ann"))
     }
 

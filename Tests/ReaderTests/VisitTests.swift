@@ -15,7 +15,8 @@ import ThreadTestSupport
     @Test func commentsAddedSinceTheLastVisitCarryTheMarker() {
         let state = readerWithNews()
         #expect(state.markedNames == ["a2", "a2x", "c"])
-        #expect(state.pageText.contains("── 6 comments · 3 new ─"))
+        // All six fit on the screen: shown, so none is unread any more.
+        #expect(state.pageText.contains("── 6 comments · 3 added · 0 unread ─"))
     }
 
     @Test func screenShowsMarkersAndTheCountInTheRule() {
@@ -27,7 +28,7 @@ import ThreadTestSupport
             state.pageText == """
                 Title
 
-                ── 6 comments · 3 new ────────────────────────────
+                ── 6 comments · 3 added · 1 unread ───────────────
 
                 ▾ a
                 ┃ first
@@ -46,7 +47,7 @@ import ThreadTestSupport
     @Test func foldedCommentSaysHowManyHiddenRepliesAreNew() {
         var state = readerWithNews()
         state.apply(.firstComment, .toggleFold)
-        #expect(state.pageText.contains("▸ a · 3 replies hidden · 2 new"))
+        #expect(state.pageText.contains("▸ a · 3 replies hidden · 2 added"))
     }
 
     @Test func withoutColoursTheMarkerIsAWord() {
@@ -58,12 +59,15 @@ import ThreadTestSupport
         #expect(!state.pageText.contains("●"))
     }
 
-    @Test func aCommentOnScreenIsReadNextVisitButOneNeverShownStaysNew() {
+    /// Issue 23, bug 8: a comment never on screen is unread, not added; an unchanged thread has nothing added.
+    @Test func aCommentNeverShownIsUnreadNotAdded() {
         // Five rows show the article and the first comment only: the rest were never on screen.
         let first = firstReader(rows: 6)
-        let state = returningReader(firstThread, after: savedState(of: first))
-        #expect(state.visits.visit?.newCount == 2)
-        #expect(state.markedNames == ["a1", "b"])
+        let state = returningReader(firstThread, after: savedState(of: first), rows: 6)
+        #expect(state.visits.visit?.newCount == 0)
+        #expect(state.markedNames.isEmpty)
+        #expect(state.visits.visit?.unreadCount == 2)
+        #expect(state.pageText.contains("── 3 comments · 0 added · 2 unread ─"))
     }
 
     @Test func markersStayWhileReadingAndGoOnTheNextVisit() {
@@ -89,7 +93,7 @@ import ThreadTestSupport
         #expect(names == ["a2", "a2x", "c"])
         state.press("}")
         #expect(state.selectedName == "c")
-        #expect(state.statusText.contains("no new comment below"))
+        #expect(state.statusText.contains("no added comment below"))
         state.press("{{")
         #expect(state.selectedName == "a2")
     }
@@ -99,7 +103,7 @@ import ThreadTestSupport
         state.apply(.firstComment)
         state.press("d")
         #expect(state.markedNames == ["c"])
-        #expect(state.pageText.contains("── 6 comments · 1 new ─"))
+        #expect(state.pageText.contains("── 6 comments · 1 added · 0 unread ─"))
     }
 
     @Test func markingTheThreadReadSparesTheOthers() {
@@ -115,7 +119,7 @@ import ThreadTestSupport
         state.apply(.firstComment)
         state.press("E")
         #expect(state.markedNames.isEmpty)
-        #expect(state.pageText.contains("── 6 comments ─"))
+        #expect(state.pageText.contains("── 6 comments · 0 added · 0 unread ─"))
         #expect(returningReader(after: savedState(of: state)).visits.visit?.newCount == 0)
     }
 }

@@ -44,14 +44,18 @@ import ThreadModel
         #expect(visit.newCount(in: 0..<3) == 1)
     }
 
-    @Test func commentsNeverShownStayNewAcrossVisits() throws {
+    /// Issue 23, bug 8: a comment never shown is unread on the next visit, not added (it was there).
+    @Test func commentsNeverShownAreUnreadNotAdded() throws {
         let first = try thread("a", "b")
         let identity = ThreadIdentity(article: first.article, path: nil)
         var visit = Visit(discussion: first, identity: identity, stored: nil, now: start)
         visit.shown([0])
         let next = Visit(
             discussion: first, identity: identity, stored: visit.state(now: start), now: start.addingTimeInterval(3600))
-        #expect(newIDs(next, in: first) == ["b"])
+        #expect(newIDs(next, in: first) == [])
+        #expect(next.newCount == 0)
+        #expect(next.unreadCount == 1)
+        #expect(next.isUnread(1) && !next.isUnread(0))
     }
 
     @Test func shownCommentsKeepTheirMarkerUntilTheNextVisit() throws {
@@ -151,7 +155,7 @@ import ThreadModel
             """
         let discussion = try Discussion.load(canonical: DocumentBytes(Array(json.utf8)))
         let identity = ThreadIdentity(article: discussion.article, path: nil)
-        let empty = ThreadState(title: "T", opened: start)
+        let empty = ThreadState(title: "T", opened: start, known: SeenSet())
         let visit = Visit(discussion: discussion, identity: identity, stored: empty, now: start)
         #expect(!visit.isNew(0))
         #expect(visit.isNew(1))
