@@ -28,7 +28,7 @@ import ThreadModel
     static let allowed: [String: String] = [
         #"the \(column) comments of one thread"#: "a column's name",
         #"["\(feed)stories.json"]"#: "an address",
-        #"copied \(bytes.count) bytes with"#: "TerminalUI cannot import ThreadModel",
+        #"copied \(bytes) bytes with"#: "TerminalUI cannot import ThreadModel",
         #""\(bytes) bytes is too much to copy"#: "TerminalUI cannot import ThreadModel",
     ]
 
