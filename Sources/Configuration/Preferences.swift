@@ -1,3 +1,5 @@
+import ThreadQuery
+
 /// Everything a user can set in `config.toml`, with the defaults tread uses without one.
 public struct Preferences: Equatable, Sendable {
     /// How much of the thread is open when a document is opened.
@@ -69,6 +71,8 @@ public struct Preferences: Equatable, Sendable {
     public var hyperlinks = true
     /// A front page (`hn`, `r/swift`, …) to open when tread is run with nothing to read; nil opens the sample.
     public var start: String?
+    /// The kill-file (`[[kill]]`): rules that always hide or dim the comments they match.
+    public var killFile = KillFile()
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {
