@@ -78,7 +78,7 @@ extension Preferences {
             out += "# [[kill]]\n# query = \"author:spammer\"\n# action = \"hide\"\n# site = \"reddit\"\n"
         }
         for rule in killFile.rules {
-            out += "[[kill]]\nquery = \"\(escaped(rule.query.text))\"\naction = \"\(rule.action.name)\"\n"
+            out += "\n[[kill]]\nquery = \"\(escaped(rule.query.text))\"\naction = \"\(rule.action.name)\"\n"
             if let site = rule.site { out += "site = \"\(escaped(site))\"\n" }
         }
         return out

@@ -43,6 +43,8 @@ public enum Message: Sendable {
     /// More of a thread opened before it had all arrived (`whole`: all of it), merged by comment
     /// id into the one on screen by the fetch job; `update` keeps folds, selection and scroll.
     case arrived(DiscussionMerge, whole: Bool)
+    /// The kill-file's marks, found beside the reader for a big thread (`Command.applyKillFile`).
+    case killFileApplied(KillMarks)
 }
 
 extension ReaderState {
@@ -65,7 +67,7 @@ extension ReaderState {
             // A resize moves nothing the user chose: the visit may still bring them back to their place.
             if case .resize = message {} else { visits.touched = true }
         case .started, .loaded, .loadProgress, .loadFailed, .interrupted, .searchStep, .filterStep, .visitReady,
-            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived:
+            .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived, .killFileApplied:
             break
         }
         switch message {
@@ -96,6 +98,7 @@ extension ReaderState {
         case .authorsIndexed(let index): if filterAuthors == nil, index.isFor(discussion) { filterAuthors = index }
         case .notice(let text): self.message = text
         case .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived: fetched(message, layout: layout)
+        case .killFileApplied(let marks): takeKillMarks(marks, layout: layout)
         }
         switch message {
         case .reloaded, .expanded: refreshParentOverlay(documentChanged: true)
@@ -129,6 +132,7 @@ extension ReaderState {
         self = fresh
         commands.append(.buildVisit(full))
         commands.append(.indexAuthors(full))
+        markKilled()
     }
 
     /// `.started`: what the opening needs, asked for once the first frame can be drawn.
@@ -141,6 +145,7 @@ extension ReaderState {
             commands.append(.buildVisit(discussion))
             if discussion.count > Self.authorIndexInBackground { commands.append(.indexAuthors(discussion)) }
         }
+        markKilled()
         if let filter = opening.filter { handle(.action(.applyFilter(filter)), layout: layout) }
         if let focus = opening.focus {
             if opening.restArriving && !contains(focus) {

@@ -1,4 +1,5 @@
 import TextLayout
+import ThreadQuery
 
 /// How the thread is laid out: what the reader's page and `--print` share.
 ///
@@ -53,6 +54,8 @@ public struct ReaderOptions: Sendable {
     public var map: MapPreference
     /// How new comments are marked: `.word` where the terminal shows no colours.
     public var newMarkerStyle = NewMarkerStyle.dot
+    /// The kill-file's rules that hold on this thread's site: the comments they match are hidden or dimmed.
+    public var killFile = KillFile()
 
     public init(
         keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil,

@@ -144,6 +144,7 @@ extension ReaderState {
         }
         // First, so a narrow window still shows how much the filter keeps.
         if let status = filter?.status { left = " " + status + " ·" + left }
+        if let status = killStatus { left = " " + status + " ·" + left }
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
         if let fetch { left += "  " + Blocks.oneLine(fetch.progress) + "… (Esc stops)" }
         let room = columns - TextWidth.of(help)

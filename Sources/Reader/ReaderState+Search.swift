@@ -29,7 +29,9 @@ extension ReaderState {
         guard var search, let scanned = search.scanned else { return }
         let end = min(discussion.count, scanned + Self.searchStep)
         let matcher = TextMatcher(search.query)
-        let found = discussion.comments(matching: matcher, in: scanned..<end)
+        var found = discussion.comments(matching: matcher, in: scanned..<end)
+        // A comment the kill-file hides shows none of its text: no hit there.
+        if killMarks != nil, !showKilled { found.removeAll { isKilled($0) } }
         search.hits.append(contentsOf: found.map(PageItem.comment))
         // Counting a hit's occurrences decodes its text: done for the first hits only, so a common word
         // over a million comments costs what finding them does (a hit's count is made exact when shown).
@@ -57,6 +59,7 @@ extension ReaderState {
         }
         search.scanned = nil
         self.search = search
+        if search.staysPut { return }
         guard !search.hits.isEmpty else {
             message = "no match for “\(Wrapper.truncate(Blocks.oneLine(search.query), width: 40))”"
             return

@@ -1,4 +1,5 @@
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 /// Writes the thread as indented plain text: the article, then every comment in thread order.
@@ -11,6 +12,8 @@ public struct ThreadPrinter {
     public var depthLimit: Int?
     /// Text width, indent and dates, as the reader's page has them.
     public var options: LayoutOptions
+    /// The comments the kill-file hides: one line each, their replies printed under it.
+    public var kill: KillMarks?
 
     public init(width: Int, depthLimit: Int? = nil, options: LayoutOptions = .standard) {
         self.width = max(1, width)
@@ -30,6 +33,13 @@ public struct ThreadPrinter {
             if let depthLimit, depth + 1 >= depthLimit, tree.isFoldable(index) {
                 hidden = tree.hiddenCommentCount(of: index)
                 next = tree.subtreeEnd(of: index)
+            }
+            if let kill, kill.isHidden(index) {
+                for line in Blocks.killedStub(index, tree: tree, width: width, options: options) {
+                    write(line.plainText + "\n")
+                }
+                index = next
+                continue
             }
             let lines = Blocks.comment(
                 index, of: discussion, tree: tree, width: width, hiddenReplies: hidden, options: options)

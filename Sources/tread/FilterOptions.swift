@@ -34,11 +34,14 @@ struct FilterOptions: ParsableArguments {
         return query.isEmpty ? nil : query
     }
 
-    /// The discussion cut to the matches and their ancestors; unchanged without `--filter`.
-    func apply(_ discussion: Discussion) throws -> Discussion {
+    /// The discussion cut to the matches and their ancestors; unchanged without `--filter`. A comment
+    /// `killFile` hides is no match, as in the reader.
+    func apply(_ discussion: Discussion, killFile: KillFile = KillFile()) throws -> Discussion {
         guard let query = try query() else { return discussion }
         let tree = CommentTree(discussion: discussion)
-        let filtered = FilterEvaluation.run(QueryMatcher(query: query, discussion: discussion, tree: tree))
+        var evaluation = FilterEvaluation(matcher: QueryMatcher(query: query, discussion: discussion, tree: tree))
+        let hidden = killFile.isEmpty ? nil : killFile.marks(discussion, tree: tree)
+        let filtered = evaluation.finish(excluding: hidden)
         // The count the reader's status line gives ("filter: 4 of 351"): the printed rule counts the
         // ancestors kept as context too.
         writeError("tread: \(filtered.status) (kept with their ancestors as context)")

@@ -4,6 +4,7 @@ import Samples
 import SiteFormats
 import TextLayout
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 #if canImport(Glibc)
@@ -113,6 +114,10 @@ struct Read: ParsableCommand {
     @Flag(name: .long, help: "Leave the mouse to the terminal, so its own selection works (config: mouse = false).")
     var noMouse = false
 
+    @Flag(
+        name: .long, help: "Show and print every comment: the config's kill-file ([[kill]] rules) hides and dims none.")
+    var noKill = false
+
     func validate() throws {
         if let width, width < 1 { throw ValidationError("--width must be at least 1") }
         if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
@@ -127,9 +132,13 @@ struct Read: ParsableCommand {
         let read = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         defer { read.fetched?.finishSaving() }
         if printing {
-            let discussion = try filter.apply(try orExit { () throws(DocumentError) in try document.load(read) })
+            let loaded = try orExit { () throws(DocumentError) in try document.load(read) }
+            let killFile = noKill ? KillFile() : preferences.killFile(for: loaded, host: document.address?.forum?.host)
+            let discussion = try filter.apply(loaded, killFile: killFile)
             reportNotes(discussion, file: document.file)
-            printThread(discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout)
+            printThread(
+                discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout,
+                killFile: killFile)
             return
         }
         _ = try readThread(read, preferences: preferences)
@@ -139,6 +148,8 @@ struct Read: ParsableCommand {
     /// stories the reader may ask for (its outcome).
     func readThread(_ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false) throws -> ReaderOutcome
     {
+        var preferences = preferences
+        if noKill { preferences.preferences.killFile = KillFile() }
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !state.noState,
             foldsOnOpening: preferences.preferences.foldOnOpen != .open)
@@ -203,10 +214,23 @@ func errorLine(_ line: String) -> String {
 }
 
 /// Prints the thread to standard output, streamed comment by comment.
-func printThread(_ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard) {
-    let printer = ThreadPrinter(width: width, depthLimit: depth, options: layout)
+/// The comments `killFile` hides are one line each ("hidden by the kill-file"), their replies printed
+/// under it; standard error says how many.
+func printThread(
+    _ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard,
+    killFile: KillFile = KillFile()
+) {
+    var printer = ThreadPrinter(width: width, depthLimit: depth, options: layout)
+    let tree = CommentTree(discussion: discussion)
+    if !killFile.isEmpty {
+        let marks = killFile.marks(discussion, tree: tree)
+        if marks.hiddenCount > 0 {
+            printer.kill = marks
+            writeError("tread: \(CountText.grouped(marks.hiddenCount)) hidden by the kill-file (--no-kill prints them)")
+        }
+    }
     var output = OutputBuffer()
-    printer.print(discussion, tree: CommentTree(discussion: discussion)) { output.write($0) }
+    printer.print(discussion, tree: tree) { output.write($0) }
     output.flush()
 }
 

@@ -1,0 +1,67 @@
+import ThreadModel
+import ThreadQuery
+import ThreadTree
+
+extension Page {
+    /// The lines of comment `index` when the kill-file marks it: one line for a hidden comment, the usual
+    /// lines dimmed for a dimmed one (and a hidden one while shown); nil for a comment it leaves alone and
+    /// for the filter's stubs, which stand for many comments.
+    func killedLines(_ index: Int, _ kill: KillMarks) -> [StyledLine]? {
+        let hidden = kill.isHidden(index)
+        guard hidden || kill.isDimmed(index) else { return nil }
+        var variant = overview ? 1 : 0
+        if let filter {
+            switch filter.row(at: index) {
+            case .comment(_, .context): variant = 2
+            case .comment: break
+            case .hidden, nil: return nil
+            }
+        }
+        let folded = tree.isFolded(index)
+        if hidden && !showKilled {
+            // One line in the overview and as the filter's context, as every comment is there.
+            return cache.lines(.comment(index), folded: folded, width: width, variant: Self.killedVariant + variant) {
+                let lines = Blocks.killedStub(index, tree: tree, width: width, options: options)
+                return variant == 0 ? lines : [lines[0]]
+            }
+        }
+        return cache.lines(.comment(index), folded: folded, width: width, variant: Self.dimmedVariant + variant) {
+            unkilledLines(.comment(index)).map { line in
+                var line = line
+                for k in line.spans.indices { line.spans[k].style.dim = true }
+                return line
+            }
+        }
+    }
+
+    /// The layout cache's keys for a killed comment's stub and its dimmed drawings (plus the overview's
+    /// and the filter's variants, 1 and 2).
+    static let killedVariant = 8
+    static let dimmedVariant = 16
+}
+
+extension Blocks {
+    /// The line standing for a comment the kill-file hides, at its depth, its replies still under it:
+    /// "✕ hidden by the kill-file", and how many replies a fold keeps out of sight; then a spacer, as
+    /// after every comment.
+    static func killedStub(_ index: Int, tree: CommentTree, width: Int, options: LayoutOptions = .standard)
+        -> [StyledLine]
+    {
+        let guides = Blocks.guides(depth: tree.depth(of: index), width: width, options: options)
+        var text = killedText
+        if tree.isFolded(index) {
+            let replies = tree.hiddenCommentCount(of: index)
+            text += replies == 1 ? " · 1 reply folded" : " · \(CountText.grouped(replies)) replies folded"
+        }
+        let marker = options.indentWidth * guides.count
+        return [
+            StyledLine(
+                clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
+                role: .header(marker: marker)),
+            StyledLine(guides, role: .spacer, barColumn: marker),
+        ]
+    }
+
+    /// What a hidden comment's line says, on screen and in `--print`.
+    public static let killedText = "✕ hidden by the kill-file"
+}
