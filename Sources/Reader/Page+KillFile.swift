@@ -41,27 +41,35 @@ extension Page {
 }
 
 extension Blocks {
-    /// The line standing for a comment the kill-file hides, at its depth, its replies still under it:
-    /// "✕ hidden by the kill-file", and how many replies a fold keeps out of sight; then a spacer, as
-    /// after every comment.
+    /// The line standing for a comment the kill-file hides, at its depth with its fold marker, its replies
+    /// still under it: "▾ hidden by the kill-file", and how many replies a fold keeps out of sight; then a
+    /// spacer, as after every comment.
     static func killedStub(_ index: Int, tree: CommentTree, width: Int, options: LayoutOptions = .standard)
         -> [StyledLine]
     {
-        let guides = Blocks.guides(depth: tree.depth(of: index), width: width, options: options)
+        let depth = tree.depth(of: index)
+        let guides = Blocks.guides(depth: depth, width: width, options: options)
+        let folded = tree.isFolded(index)
+        let marker = !tree.isFoldable(index) ? "•" : folded ? "▸" : "▾"
         var text = killedText
-        if tree.isFolded(index) {
+        if folded {
             let replies = tree.hiddenCommentCount(of: index)
             text += replies == 1 ? " · 1 reply folded" : " · \(CountText.grouped(replies)) replies folded"
         }
-        let marker = options.indentWidth * guides.count
+        let header =
+            guides + [
+                Span(marker, CellStyle(tint: .level(depth), bold: true)), Span(" "),
+                Span(text, CellStyle(tint: .muted, italic: true)),
+            ]
+        var spacer = guides
+        if tree.isFoldable(index) && !folded { spacer.append(Span("│", CellStyle(tint: .level(depth)))) }
+        let column = options.indentWidth * guides.count
         return [
-            StyledLine(
-                clip(guides + [Span(text, CellStyle(tint: .muted, italic: true))], to: width),
-                role: .header(marker: marker)),
-            StyledLine(guides, role: .spacer, barColumn: marker),
+            StyledLine(clip(header, to: width), role: .header(marker: column)),
+            StyledLine(spacer, role: .spacer, barColumn: column),
         ]
     }
 
     /// What a hidden comment's line says, on screen and in `--print`.
-    public static let killedText = "✕ hidden by the kill-file"
+    public static let killedText = "hidden by the kill-file"
 }
