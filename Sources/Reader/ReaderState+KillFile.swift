@@ -72,10 +72,8 @@ extension ReaderState {
     private mutating func killedChanged(layout: LayoutCache) {
         if let search, !isSearching {
             // The hits again, without moving: the selection stays where the user is reading.
-            runSearch(search.query, layout: layout)
-            self.search?.staysPut = true
+            runSearch(search.query, staysPut: true, layout: layout)
             while isSearching { continueSearch(layout: layout) }
-            self.search?.staysPut = false
         }
         if let text = filter?.text, filter?.error == nil {
             setFilter(text, layout: layout)

@@ -4,7 +4,9 @@ import ThreadModel
 extension ReaderState {
     /// Searches the article and every comment, folded ones included, and goes to the first hit
     /// after the selection. An empty query repeats the last search.
-    mutating func runSearch(_ typed: String, layout: LayoutCache) {
+    /// `staysPut`: the hits are found again (the kill-file changed what shows) without moving; `n` then
+    /// goes on from the selection.
+    mutating func runSearch(_ typed: String, staysPut: Bool = false, layout: LayoutCache) {
         let query = typed.isEmpty ? (search?.query ?? "") : typed
         guard !query.isEmpty else { return }
         let matcher = TextMatcher(query)
@@ -13,6 +15,7 @@ extension ReaderState {
             top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
         search = Search(query: query, hits: inArticle > 0 ? [.article] : [], current: nil, scanned: 0, from: from)
         search?.occurrences = inArticle > 0 ? [inArticle] : []
+        search?.staysPut = staysPut
         continueSearch(layout: layout)
     }
 
@@ -59,7 +62,12 @@ extension ReaderState {
         }
         search.scanned = nil
         self.search = search
-        if search.staysPut { return }
+        if search.staysPut {
+            let from = articleSelected ? .article : selection.map(PageItem.comment) ?? .article
+            self.search?.current = search.hits.lastIndex { $0 <= from }
+            self.search?.staysPut = false
+            return
+        }
         guard !search.hits.isEmpty else {
             message = "no match for “\(Wrapper.truncate(Blocks.oneLine(search.query), width: 40))”"
             return

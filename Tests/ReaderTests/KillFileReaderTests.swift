@@ -96,8 +96,14 @@ import ThreadTestSupport
         state.update(.key(.enter))
         while state.isSearching { state.update(.searchStep) }
         #expect(state.search?.hits == [.comment(2), .comment(5)])
+        let selected = state.selection
         state.press("X")
         #expect(state.search?.hits == [.comment(1), .comment(2), .comment(4), .comment(5)])
+        #expect(state.selection == selected)
+        state.press("n")
+        #expect(state.selection == 4)
+        state.press("N")
+        #expect(state.selection == 2)
         state.press("X")
         #expect(state.search?.hits == [.comment(2), .comment(5)])
     }
