@@ -20,11 +20,12 @@ extension ReaderState {
         }
     }
 
-    /// Marks a small thread at once (from `init`, before the first frame, where no command can be asked).
+    /// Marks a small thread at once (from `init`, before the first frame, where no command can be asked);
+    /// says how many are hidden unless something else is being said (what the importer skipped).
     mutating func markKilledNow() {
         guard !options.killFile.isEmpty, killFileCost <= Self.killFileInline else { return }
         killMarks = options.killFile.marks(discussion, tree: tree)
-        sayKilled()
+        if message == nil { sayKilled() }
     }
 
     /// Marks the thread on screen: at once when small, else beside the reader (`.killFileApplied`).
