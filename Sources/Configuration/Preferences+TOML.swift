@@ -70,8 +70,8 @@ extension Preferences {
 
             # The kill-file: each [[kill]] hides or dims the comments its query matches (the filter's language, as
             # typed after &). action: "hide" (one line, "hidden by the kill-file", replies kept under it; X shows
-            # them) or "dim". site (leave out for every site): hn, reddit, r/SUB, lobsters, discourse, mastodon,
-            # lemmy, bluesky, or a forum's or instance's host.
+            # them), "hide-thread" (the same, its replies folded under it on opening) or "dim". site (leave out for
+            # every site): hn, reddit, r/SUB, lobsters, discourse, mastodon, lemmy, bluesky, or a host.
 
             """
         if killFile.isEmpty {

@@ -25,7 +25,16 @@ extension ReaderState {
     mutating func markKilledNow() {
         guard !options.killFile.isEmpty, killFileCost <= Self.killFileInline else { return }
         killMarks = options.killFile.marks(discussion, tree: tree)
+        foldKilledThreads()
         if message == nil { sayKilled() }
+    }
+
+    /// Folds the comments a `hide-thread` rule hides, the first time marks are found: their replies go
+    /// out of sight under their one line, and unfolding it brings them back.
+    private mutating func foldKilledThreads() {
+        guard !killThreadsFolded, let killMarks else { return }
+        killThreadsFolded = true
+        for index in killMarks.hiddenThreads where tree.isFoldable(Int(index)) { tree.fold(Int(index)) }
     }
 
     /// Marks the thread on screen: at once when small, else beside the reader (`.killFileApplied`).
@@ -44,6 +53,7 @@ extension ReaderState {
         guard killMarks == nil, marks.isFor(discussion) else { return }
         let row = selectionRow(layout: layout)
         killMarks = marks
+        foldKilledThreads()
         keepSelection(onRow: row, revealPlaced: false, layout: layout)
         killedChanged(layout: layout)
         sayKilled()

@@ -92,6 +92,9 @@ public struct ReaderState: Sendable {
     public internal(set) var killMarks: KillMarks?
     /// The comments the kill-file hides are shown (dimmed) for now: the show-killed action's toggle.
     public internal(set) var showKilled = false
+    /// Whether `hide-thread` rules have folded their comments yet: once a reader, so a reload never folds
+    /// again what the user opened.
+    var killThreadsFolded = false
     /// The last message for the status line; each one is kept in `messageLog` too.
     public internal(set) var message: String? {
         didSet { logMessage() }

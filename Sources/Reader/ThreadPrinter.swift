@@ -38,7 +38,8 @@ public struct ThreadPrinter {
                 for line in Blocks.killedStub(index, tree: tree, width: width, options: options) {
                     write(line.plainText + "\n")
                 }
-                index = next
+                // A `hide-thread` rule's comment is folded (see `killFolds`): its replies are not printed.
+                index = tree.isFolded(index) ? tree.subtreeEnd(of: index) : next
                 continue
             }
             let lines = Blocks.comment(
@@ -46,6 +47,13 @@ public struct ThreadPrinter {
             for line in lines { write(line.plainText + "\n") }
             index = next
         }
+    }
+
+    /// `tree` with the comments of `hide-thread` rules folded, as the reader opens them: print with it.
+    public static func killFolds(_ tree: CommentTree, _ kill: KillMarks) -> CommentTree {
+        var tree = tree
+        for index in kill.hiddenThreads where tree.isFoldable(Int(index)) { tree.fold(Int(index)) }
+        return tree
     }
 
     /// The whole printed thread as one string, for tests and small documents.

@@ -28,11 +28,16 @@ public struct KillFile: Sendable, Equatable {
     public func marks(_ discussion: Discussion, tree: CommentTree) -> KillMarks {
         guard !rules.isEmpty, discussion.count > 0 else { return KillMarks(discussion: discussion) }
         var marks = [KillMarks.Mark](repeating: .none, count: discussion.count)
-        // Dim first, so that hide, applied after, wins where both match.
-        for action in [KillRule.Action.dim, .hide] {
+        // Dim first, so that hide, applied after, wins where both match, and hiding a thread wins over both.
+        for action in [KillRule.Action.dim, .hide, .hideThread] {
             for rule in rules where rule.action == action {
                 let matcher = QueryMatcher(query: rule.query, discussion: discussion, tree: tree)
-                let mark: KillMarks.Mark = action == .hide ? .hidden : .dimmed
+                let mark: KillMarks.Mark
+                switch action {
+                case .dim: mark = .dimmed
+                case .hide: mark = .hidden
+                case .hideThread: mark = .hiddenThread
+                }
                 let parts = WorkSplit.map(0..<discussion.count) { part in
                     var found: [Int32] = []
                     var start = part.lowerBound
@@ -55,7 +60,7 @@ public struct KillFile: Sendable, Equatable {
 /// Which comments the kill-file hides or dims, by index, for one discussion.
 public struct KillMarks: Sendable {
     enum Mark: UInt8, Sendable {
-        case none, dimmed, hidden
+        case none, dimmed, hidden, hiddenThread
     }
 
     /// One mark a comment; empty when none is marked, so a thread the rules miss costs nothing to ask.
@@ -63,6 +68,8 @@ public struct KillMarks: Sendable {
     /// How many comments are hidden and dimmed.
     public let hiddenCount: Int
     public let dimmedCount: Int
+    /// The hidden comments whose replies a `hide-thread` rule puts away (folds when the thread opens), ascending.
+    public let hiddenThreads: [Int32]
     /// Which discussion they were found in, so marks of a document replaced since are never used.
     private let documentStart: UInt
     private let documentCount: Int
@@ -75,13 +82,18 @@ public struct KillMarks: Sendable {
     init(marks: [Mark], discussion: Discussion) {
         var hidden = 0
         var dimmed = 0
-        for mark in marks {
+        var threads: [Int32] = []
+        for (index, mark) in marks.enumerated() {
             switch mark {
             case .hidden: hidden += 1
+            case .hiddenThread:
+                hidden += 1
+                threads.append(Int32(index))
             case .dimmed: dimmed += 1
             case .none: break
             }
         }
+        hiddenThreads = threads
         self.marks = hidden + dimmed == 0 ? [] : marks
         hiddenCount = hidden
         dimmedCount = dimmed
@@ -99,7 +111,9 @@ public struct KillMarks: Sendable {
 
     public var isEmpty: Bool { marks.isEmpty }
 
-    public func isHidden(_ index: Int) -> Bool { index < marks.count && marks[index] == .hidden }
+    public func isHidden(_ index: Int) -> Bool {
+        index < marks.count && (marks[index] == .hidden || marks[index] == .hiddenThread)
+    }
 
     public func isDimmed(_ index: Int) -> Bool { index < marks.count && marks[index] == .dimmed }
 

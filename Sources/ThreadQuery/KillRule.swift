@@ -8,6 +8,9 @@ public struct KillRule: Sendable, Equatable {
         /// Drawn as one line ("hidden by the kill-file") with its replies kept under it; the show-killed
         /// action shows its text for a moment.
         case hide
+        /// As `hide`, and its replies folded under its line when the thread opens (slrn's killed
+        /// subthread); unfolding it shows them.
+        case hideThread
         /// Drawn in the dim style, still read, searched and selected like any comment.
         case dim
 
@@ -15,6 +18,7 @@ public struct KillRule: Sendable, Equatable {
         public var name: String {
             switch self {
             case .hide: return "hide"
+            case .hideThread: return "hide-thread"
             case .dim: return "dim"
             }
         }
@@ -22,12 +26,13 @@ public struct KillRule: Sendable, Equatable {
         public init?(name: String) {
             switch name {
             case "hide": self = .hide
+            case "hide-thread": self = .hideThread
             case "dim": self = .dim
             default: return nil
             }
         }
 
-        public static let expectedForm = "\"hide\" or \"dim\""
+        public static let expectedForm = "\"hide\", \"hide-thread\" or \"dim\""
     }
 
     public let query: Query

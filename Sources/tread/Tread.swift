@@ -221,11 +221,12 @@ func printThread(
     killFile: KillFile = KillFile()
 ) {
     var printer = ThreadPrinter(width: width, depthLimit: depth, options: layout)
-    let tree = CommentTree(discussion: discussion)
+    var tree = CommentTree(discussion: discussion)
     if !killFile.isEmpty {
         let marks = killFile.marks(discussion, tree: tree)
         if marks.hiddenCount > 0 {
             printer.kill = marks
+            tree = ThreadPrinter.killFolds(tree, marks)
             writeError("tread: \(CountText.grouped(marks.hiddenCount)) hidden by the kill-file (--no-kill prints them)")
         }
     }

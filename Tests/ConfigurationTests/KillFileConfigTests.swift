@@ -16,11 +16,15 @@ import ThreadQuery
             [[kill]]
             query = "crypto or /nft/"
             action = "dim"
+
+            [[kill]]
+            query = "author:troll"
+            action = "hide-thread"
             """)
         let rules = preferences.killFile.rules
-        #expect(rules.map(\.query.text) == ["author:spammer", "crypto or /nft/"])
-        #expect(rules.map(\.action) == [.hide, .dim])
-        #expect(rules.map(\.site) == ["reddit", nil])
+        #expect(rules.map(\.query.text) == ["author:spammer", "crypto or /nft/", "author:troll"])
+        #expect(rules.map(\.action) == [.hide, .dim, .hideThread])
+        #expect(rules.map(\.site) == ["reddit", nil, nil])
     }
 
     @Test func noRulesByDefault() throws {
@@ -46,7 +50,7 @@ import ThreadQuery
                 == "config.toml:1: kill rule 1 has no query; write query = \"author:NAME\" (the filter's language)")
         #expect(
             problem("[[kill]]\nquery = \"x\"\naction = \"drop\"").hasPrefix(
-                "config.toml:3: kill rule 1's action must be \"hide\" or \"dim\""))
+                "config.toml:3: kill rule 1's action must be \"hide\", \"hide-thread\" or \"dim\""))
         #expect(
             problem("[[kill]]\nquery = \"x\"\nsite = \"\"").hasPrefix(
                 "config.toml:3: kill rule 1's site must name one site"))

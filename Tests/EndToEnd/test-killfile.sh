@@ -106,6 +106,18 @@ else
 fi
 grep -q "tread: 1 hidden by the kill-file (--no-kill prints them)" "$work/print.err" \
   && pass "--print says on standard error how many are hidden" || fail "--print says how many: $(cat "$work/print.err")"
+cat >"$work/thread-rule.toml" <<'TOML'
+[[kill]]
+query = "author:spammer"
+action = "hide-thread"
+TOML
+mkdir -p "$work/thread-xdg/tread" && cp "$work/thread-rule.toml" "$work/thread-xdg/tread/config.toml"
+printed=$(XDG_CONFIG_HOME="$work/thread-xdg" "$BIN" --print --width 70 "$work/thread.json" 2>/dev/null)
+if grep -q "│ ▸ hidden by the kill-file · 1 reply folded" <<<"$printed" && ! grep -q "a reply to the spammer" <<<"$printed"; then
+  pass "--print leaves out the replies of a hide-thread rule's comment"
+else
+  fail "hide-thread in --print: $printed"
+fi
 printed=$(XDG_CONFIG_HOME="$work/xdg" "$BIN" --print --no-kill --width 70 "$work/thread.json" 2>/dev/null)
 if grep -q "BUY CHEAP" <<<"$printed" && ! grep -q "hidden by the kill-file" <<<"$printed"; then
   pass "--no-kill prints every comment"

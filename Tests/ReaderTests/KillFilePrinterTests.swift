@@ -44,6 +44,17 @@ import ThreadTree
         #expect(!text.contains("buy now"))
     }
 
+    @Test func hideThreadPrintsTheLineWithoutItsReplies() throws {
+        let rules = [try KillRule.parse("author:spam", action: .hideThread, site: nil)]
+        var printer = ThreadPrinter(width: 60)
+        let marks = KillFile(rules: rules).marks(thread, tree: CommentTree(discussion: thread))
+        printer.kill = marks
+        var text = ""
+        printer.print(thread, tree: ThreadPrinter.killFolds(CommentTree(discussion: thread), marks)) { text += $0 }
+        #expect(text.contains("│ ▸ hidden by the kill-file · 1 reply folded\n│\n• cat"))
+        #expect(!text.contains("a reply to spam"))
+    }
+
     @Test func withoutTheKillFileEveryCommentPrints() throws {
         let text = printed([])
         #expect(text.contains("│ ▾ spam\n│   buy now\n"))

@@ -22,7 +22,8 @@ import ThreadTestSupport
         var options = ReaderOptions()
         options.killFile = KillFile(rules: try rules.map { try KillRule.parse($0.0, action: $0.1, site: nil) })
         var state = ReaderState(
-            discussion: discussion(Self.outline), rows: rows, columns: columns, options: options)
+            discussion: discussion(Self.outline), rows: rows, columns: columns, options: options,
+            opening: ReaderOpening(source: .address))
         state.update(.started)
         return state
     }
@@ -77,6 +78,24 @@ import ThreadTestSupport
         state.press("X")
         #expect(!state.showKilled)
         #expect(!state.render().plainText.contains("buy target now"))
+    }
+
+    @Test func hideThreadFoldsTheRepliesUnderTheLineOnOpening() throws {
+        var state = try reader([("author:spam", .hideThread)])
+        #expect(state.pageText.contains("│ ▸ hidden by the kill-file · 1 reply folded\n│\n│ • cat"))
+        #expect(!state.pageText.contains("target reply"))
+        // Unfolding brings the replies back; a reload (merge) never folds them again.
+        state.press("j")
+        state.press("l")
+        #expect(state.pageText.contains("│ ▾ hidden by the kill-file\n│ ┃\n│ │ • bob"))
+        state.press("R")
+        let merge = try state.discussion.merging(reload: discussion(Self.outline + "\ng gil: later"))
+        state.update(.reloaded(merge))
+        #expect(state.discussion.count == 7)
+        #expect(state.killMarks?.hiddenCount == 2)
+        #expect(state.pageText.contains("│ │ • bob"))
+        state.press("X")
+        #expect(state.pageText.contains("buy target now"))
     }
 
     @Test func dimmedCommentsAreDrawnDimAndStayReadable() throws {

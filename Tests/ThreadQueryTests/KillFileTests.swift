@@ -40,6 +40,15 @@ func rule(_ query: String, _ action: KillRule.Action = .hide, site: String? = ni
         #expect(marks.dimmedCount == 1)
     }
 
+    @Test func hideThreadHidesTheCommentAndNamesItsThread() throws {
+        let marks = KillFile(rules: [try rule("author:spammer", .hideThread), try rule("crypto", .dim)])
+            .marks(d, tree: CommentTree(discussion: d))
+        #expect(marks.isHidden(0) && marks.isHidden(3))
+        #expect(!marks.isHidden(1))
+        #expect(marks.hiddenThreads == [0, 3])
+        #expect(marks.hiddenCount == 2 && marks.dimmedCount == 1)
+    }
+
     @Test func noRuleMarksNothingAndKeepsNoTable() throws {
         let marks = KillFile().marks(d, tree: CommentTree(discussion: d))
         #expect(marks.isEmpty)
