@@ -59,7 +59,9 @@ let package = Package(
         // as config.toml names it (`KeyName`), which the reader takes as its `Key`.
         .target(
             name: "Configuration",
-            dependencies: ["ThreadModel", "TextLayout", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "ThreadModel", "TextLayout", "ThreadQuery", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
@@ -137,7 +139,7 @@ let package = Package(
             name: "ReadingStateTests",
             dependencies: ["ThreadModel", "ReadingState", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextLayout"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextLayout", "ThreadQuery"]),
     ],
     swiftLanguageModes: [.v6]
 )

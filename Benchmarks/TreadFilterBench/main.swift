@@ -8,12 +8,15 @@ import ThreadTree
 ///
 /// Prints a Markdown table of milliseconds (median and maximum of 5 runs) per query. With
 /// `--reader` (after FILE), times the reader's keys for the map, the overview and a filter on `new`
-/// instead (see `ReaderRows`).
+/// instead (see `ReaderRows`); with `--kill`, marking the document with each query as a kill-file rule
+/// (see `KillFileTimes`).
 var arguments = Array(CommandLine.arguments.dropFirst())
 let readerRows = arguments.contains("--reader")
 arguments.removeAll { $0 == "--reader" }
+let killRules = arguments.contains("--kill")
+arguments.removeAll { $0 == "--kill" }
 guard let path = arguments.first else {
-    FileHandle.standardError.write(Data("usage: TreadFilterBench FILE [--reader] [QUERY...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: TreadFilterBench FILE [--reader | --kill] [QUERY...]\n".utf8))
     exit(64)
 }
 var queries = Array(arguments.dropFirst())
@@ -44,6 +47,10 @@ var authors: AuthorIndex?
 let indexTime = milliseconds { authors = AuthorIndex(discussion) }
 if readerRows {
     ReaderRows(discussion: discussion).printTable()
+    exit(0)
+}
+if killRules, let tree {
+    KillFileTimes(discussion: discussion, tree: tree, queries: queries).printTable()
     exit(0)
 }
 print("author index \(String(format: "%.0f", indexTime)) ms (built once per document)")

@@ -101,8 +101,10 @@ struct ConfigReader {
                 preferences.copyCommand = try copy(try section(value, key))
             case "pipe":
                 preferences.pipeCommand = try command(in: try section(value, key), named: "pipe") ?? []
+            case "kill":
+                preferences.killFile = try killFile(value)
             default:
-                let known = (Self.rootKeys + Self.sections.map { "[\($0)]" }).joined(separator: ", ")
+                let known = (Self.rootKeys + Self.sections.map { "[\($0)]" } + ["[[kill]]"]).joined(separator: ", ")
                 throw error(key, in: nil, "unknown setting \(quoted(key)); expected one of \(known)")
             }
         }
@@ -323,12 +325,12 @@ struct ConfigReader {
         return setting
     }
 
-    private func error(_ key: String, in section: String?, _ message: String) -> ConfigurationError {
+    func error(_ key: String, in section: String?, _ message: String) -> ConfigurationError {
         ConfigurationError(path: path, line: lines.line(of: key, in: section) ?? 0, message: message)
     }
 
     /// A value for a message: its type, and short values themselves, made safe to print.
-    private func describe(_ value: any TOMLValueConvertible) -> String {
+    func describe(_ value: any TOMLValueConvertible) -> String {
         switch value.type {
         case .string: return "the string \(quoted(value.string ?? ""))"
         case .int: return "\(value.int.map(String.init) ?? "a number")"

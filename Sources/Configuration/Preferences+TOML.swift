@@ -73,6 +73,27 @@ extension Preferences {
             command = [\(pipeCommand.map { "\"\(escaped($0))\"" }.joined(separator: ", "))]
 
             """
+        out += killFileTOML
+        return out
+    }
+
+    /// The kill-file's rules as `[[kill]]` tables, or a commented example when there is none.
+    private var killFileTOML: String {
+        var out = """
+
+            # The kill-file: each [[kill]] hides or dims the comments its query matches (the filter's language, as
+            # typed after &). action: "hide" (one line, "hidden by the kill-file", replies kept under it; X shows
+            # them), "hide-thread" (the same, its replies folded under it on opening) or "dim". site (leave out for
+            # every site): hn, reddit, r/SUB, lobsters, discourse, mastodon, lemmy, bluesky, or a host.
+
+            """
+        if killFile.isEmpty {
+            out += "# [[kill]]\n# query = \"author:spammer\"\n# action = \"hide\"\n# site = \"reddit\"\n"
+        }
+        for rule in killFile.rules {
+            out += "\n[[kill]]\nquery = \"\(escaped(rule.query.text))\"\naction = \"\(rule.action.name)\"\n"
+            if let site = rule.site { out += "site = \"\(escaped(site))\"\n" }
+        }
         return out
     }
 

@@ -1,4 +1,5 @@
 import ThreadModel
+import ThreadQuery
 
 /// Everything a user can set in `config.toml`, with the defaults tread uses without one.
 public struct Preferences: Equatable, Sendable {
@@ -76,6 +77,8 @@ public struct Preferences: Equatable, Sendable {
     public var start: String?
     /// The order comments are sorted in when a thread opens (`best`: the site's own).
     public var sort = CommentOrder.best
+    /// The kill-file (`[[kill]]`): rules that always hide or dim the comments they match.
+    public var killFile = KillFile()
 
     /// The defaults, with each action's default keys.
     public init(actions: [BindableAction]) {

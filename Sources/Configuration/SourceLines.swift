@@ -6,6 +6,8 @@ struct SourceLines {
     /// The first line of each assignment, by its table (empty at the top) and key.
     private var entries: [Entry: Int] = [:]
     private var headers: [String: Int] = [:]
+    /// For each array of tables (`[[kill]]`): each element's header line and the lines of its keys.
+    private var elements: [String: [(header: Int, keys: [String: Int])]] = [:]
 
     init(_ text: String) {
         var section: String?
@@ -18,6 +20,7 @@ struct SourceLines {
                 let name = Self.unquote(inside.trimmingSpaces())
                 section = name
                 if headers[name] == nil { headers[name] = number }
+                if line.hasPrefix("[[") { elements[name, default: []].append((number, [:])) }
             } else if let equals = line.firstIndex(of: "="), !line.hasPrefix("#") {
                 var key = Self.unquote(line[..<equals].trimmingSpaces())
                 var table = section
@@ -28,6 +31,9 @@ struct SourceLines {
                 }
                 let entry = Entry(section: table ?? "", key: key)
                 if entries[entry] == nil { entries[entry] = number }
+                if let table, let last = elements[table]?.indices.last, elements[table]?[last].keys[key] == nil {
+                    elements[table]?[last].keys[key] = number
+                }
             }
         }
     }
@@ -37,6 +43,15 @@ struct SourceLines {
         if let line = entries[Entry(section: section ?? "", key: key)] { return line }
         if section == nil, let header = headers[key] { return header }
         return section.flatMap { headers[$0] }
+    }
+
+    /// The line where `key` is set in element `element` (0-based) of the array of tables `name` (`[[kill]]`),
+    /// else that element's header, else where `name` is named at all.
+    func line(of key: String?, inElement element: Int, of name: String) -> Int? {
+        if let list = elements[name], list.indices.contains(element) {
+            return key.flatMap { list[element].keys[$0] } ?? list[element].header
+        }
+        return line(of: name, in: nil)
     }
 
     private struct Entry: Hashable {

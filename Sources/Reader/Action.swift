@@ -32,6 +32,8 @@ public enum Action: Hashable, Sendable {
     case toggleOverview
     /// `M`: the map strip at the right edge, on or off.
     case toggleMap
+    /// Show the comments the kill-file hides (dimmed), or hide them again.
+    case toggleKilled
     /// The next or previous comment by the selected comment's author, or by the original poster.
     case nextByAuthor, previousByAuthor, nextByOp, previousByOp
     /// Links: open (a count picks link N), the thread on its site, the article a link post points to,

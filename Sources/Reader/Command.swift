@@ -1,5 +1,7 @@
 import ReadingState
 import ThreadModel
+import ThreadQuery
+import ThreadTree
 
 /// What `update` asks the runtime to do: the reader's one way out.
 ///
@@ -25,6 +27,9 @@ public enum Command: Sendable {
     case buildVisit(Discussion)
     /// Hash this discussion's authors beside the reader: `.authorsIndexed` comes back.
     case indexAuthors(Discussion)
+    /// Mark what the kill-file hides and dims in this discussion (its tree given) beside the reader:
+    /// `.killFileApplied` comes back.
+    case applyKillFile(KillFile, Discussion, CommentTree)
     /// Save this visit to the reading state (nil: nothing to save yet).
     case saveVisit(Visit?)
     /// Repaint the whole terminal, not just what changed (ctrl-L).

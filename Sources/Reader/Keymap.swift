@@ -86,6 +86,8 @@ public struct Keymap: Sendable {
         Binding([.character("/")], .startSearch, "start-search", "search all comments", group: .searching),
         Binding([.character("v")], .toggleOverview, "toggle-overview", "overview: a line per comment", group: .views),
         Binding([.character("M")], .toggleMap, "toggle-map", "map: █ selected • match ◆ hit + new", group: .views),
+        Binding(
+            [.character("X")], .toggleKilled, "toggle-killed", "show / hide what the kill-file hides", group: .views),
         Binding([.character("&")], .startFilter, "start-filter", "filter: author:pg depth<3 /re/…", group: .searching),
         Binding([.character("n")], .nextMatch, "next-match", "next match (of the filter when on)", group: .searching),
         Binding([.character("N")], .previousMatch, "previous-match", "previous match", group: .searching),

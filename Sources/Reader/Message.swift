@@ -47,6 +47,8 @@ public enum Message: Sendable {
     case saved(SaveOutcome)
     /// A sort asked for by `.sortComments` finished: the discussion in its new order, or why not.
     case sorted(SortOutcome)
+    /// The kill-file's marks, found beside the reader for a big thread (`Command.applyKillFile`).
+    case killFileApplied(KillMarks)
 }
 
 extension ReaderState {
@@ -70,7 +72,7 @@ extension ReaderState {
             if case .resize = message {} else { visits.touched = true }
         case .started, .loaded, .loadProgress, .loadFailed, .interrupted, .searchStep, .filterStep, .visitReady,
             .authorsIndexed, .notice, .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived, .saved,
-            .sorted:
+            .sorted, .killFileApplied:
             break
         }
         switch message {
@@ -103,6 +105,7 @@ extension ReaderState {
         case .fetchProgress, .reloaded, .expanded, .fetchFailed, .arrived: fetched(message, layout: layout)
         case .saved(let outcome): saved(outcome)
         case .sorted(let outcome): takeSorted(outcome, layout: layout)
+        case .killFileApplied(let marks): takeKillMarks(marks, layout: layout)
         }
         switch message {
         case .reloaded, .expanded, .sorted: refreshParentOverlay(documentChanged: true)
@@ -139,6 +142,7 @@ extension ReaderState {
         self = fresh
         commands.append(.buildVisit(full))
         commands.append(.indexAuthors(full))
+        markKilled()
     }
 
     /// `.started`: what the opening needs, asked for once the first frame can be drawn.
@@ -151,6 +155,7 @@ extension ReaderState {
             commands.append(.buildVisit(discussion))
             if discussion.count > Self.authorIndexInBackground { commands.append(.indexAuthors(discussion)) }
         }
+        markKilled()
         if let filter = opening.filter { handle(.action(.applyFilter(filter)), layout: layout) }
         if let focus = opening.focus {
             if opening.restArriving && !contains(focus) {

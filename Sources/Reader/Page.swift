@@ -106,8 +106,18 @@ struct Page {
     var loading = false
     var markerStyle = NewMarkerStyle.dot
     var options: LayoutOptions = .standard
+    /// What the kill-file hides (one line each) and dims; nil with no rule.
+    var kill: KillMarks? = nil
+    /// The hidden comments are shown, dimmed.
+    var showKilled = false
 
     func lines(_ item: PageItem) -> [StyledLine] {
+        if let kill, !kill.isEmpty, let index = item.comment, let lines = killedLines(index, kill) { return lines }
+        return unkilledLines(item)
+    }
+
+    /// The lines of `item` as drawn without the kill-file.
+    func unkilledLines(_ item: PageItem) -> [StyledLine] {
         if filter != nil || overview, case .comment(let index) = item, let lines = filteredLines(index, filter) {
             return lines
         }

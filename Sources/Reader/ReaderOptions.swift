@@ -1,5 +1,6 @@
 import TextLayout
 import ThreadModel
+import ThreadQuery
 
 /// How the thread is laid out: what the reader's page and `--print` share.
 ///
@@ -59,6 +60,8 @@ public struct ReaderOptions: Sendable {
 
     /// The order the comments are sorted in on opening (the config's `sort`).
     public var sort = CommentOrder.best
+    /// The kill-file's rules that hold on this thread's site: the comments they match are hidden or dimmed.
+    public var killFile = KillFile()
 
     public init(
         keymap: Keymap = .standard, layout: LayoutOptions = .standard, openLevels: Int? = nil,

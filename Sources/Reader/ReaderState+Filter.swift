@@ -72,7 +72,7 @@ extension ReaderState {
 
     private mutating func finishFilter(layout: LayoutCache) {
         guard var filter, var evaluation = filter.evaluation else { return }
-        let result = evaluation.finish()
+        let result = evaluation.finish(excluding: showKilled ? nil : killMarks)
         filter.evaluation = nil
         let go = filter.goWhenDone
         filter.goWhenDone = false

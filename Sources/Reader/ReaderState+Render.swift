@@ -138,10 +138,12 @@ extension ReaderState {
         let messageText = message.map(Blocks.oneLine) ?? ""
         // A message too long beside the whole position: the position shrinks ("12/351") and the
         // help goes, before the message is cut; so does a narrow window's, before the position is cut.
-        let wanted = TextWidth.of(left) + (messageText.isEmpty ? 0 : 2 + TextWidth.of(messageText))
+        // The kill-file's count goes before the position, so it takes room the same way.
+        let killWidth = killStatus.map { TextWidth.of($0) + 3 } ?? 0
+        let wanted = killWidth + TextWidth.of(left) + (messageText.isEmpty ? 0 : 2 + TextWidth.of(messageText))
         if wanted > columns - TextWidth.of(help) - 1 {
             help = ""
-            let messageRoom = columns - 1 - TextWidth.of(left) - 2
+            let messageRoom = columns - 1 - killWidth - TextWidth.of(left) - 2
             let cutsMessage =
                 !messageText.isEmpty && Self.withShortAddress(messageText, width: messageRoom) == nil
             if TextWidth.of(left) > columns - 1 || cutsMessage {
@@ -151,6 +153,7 @@ extension ReaderState {
         if let status = ordering.status { left = " " + status + " ·" + left }
         // First, so a narrow window still shows how much the filter keeps.
         if let status = filter?.status { left = " " + status + " ·" + left }
+        if let status = killStatus { left = " " + status + " ·" + left }
         if let loadingProgress { left += "  loading… \(Int(loadingProgress * 100))%" }
         if let fetch { left += "  " + Blocks.oneLine(fetch.progress) + "… (Esc stops)" }
         let room = columns - TextWidth.of(help)

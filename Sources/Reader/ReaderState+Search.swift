@@ -4,7 +4,9 @@ import ThreadModel
 extension ReaderState {
     /// Searches the article and every comment, folded ones included, and goes to the first hit
     /// after the selection. An empty query repeats the last search.
-    mutating func runSearch(_ typed: String, layout: LayoutCache) {
+    /// `staysPut`: the hits are found again (the kill-file changed what shows) without moving; `n` then
+    /// goes on from the selection.
+    mutating func runSearch(_ typed: String, staysPut: Bool = false, layout: LayoutCache) {
         let query = typed.isEmpty ? (search?.query ?? "") : typed
         guard !query.isEmpty else { return }
         let matcher = TextMatcher(query)
@@ -13,6 +15,7 @@ extension ReaderState {
             top.item == .article && top.line == 0 ? .article : selection.map(PageItem.comment) ?? .article
         search = Search(query: query, hits: inArticle > 0 ? [.article] : [], current: nil, scanned: 0, from: from)
         search?.occurrences = inArticle > 0 ? [inArticle] : []
+        search?.staysPut = staysPut
         continueSearch(layout: layout)
     }
 
@@ -29,7 +32,9 @@ extension ReaderState {
         guard var search, let scanned = search.scanned else { return }
         let end = min(discussion.count, scanned + Self.searchStep)
         let matcher = TextMatcher(search.query)
-        let found = discussion.comments(matching: matcher, in: scanned..<end)
+        var found = discussion.comments(matching: matcher, in: scanned..<end)
+        // A comment the kill-file hides shows none of its text: no hit there.
+        if killMarks != nil, !showKilled { found.removeAll { isKilled($0) } }
         search.hits.append(contentsOf: found.map(PageItem.comment))
         // Counting a hit's occurrences decodes its text: done for the first hits only, so a common word
         // over a million comments costs what finding them does (a hit's count is made exact when shown).
@@ -57,6 +62,12 @@ extension ReaderState {
         }
         search.scanned = nil
         self.search = search
+        if search.staysPut {
+            let from = articleSelected ? .article : selection.map(PageItem.comment) ?? .article
+            self.search?.current = search.hits.lastIndex { $0 <= from }
+            self.search?.staysPut = false
+            return
+        }
         guard !search.hits.isEmpty else {
             message = "no match for “\(Wrapper.truncate(Blocks.oneLine(search.query), width: 40))”"
             return

@@ -41,7 +41,7 @@ extension ReaderState {
     private static let keepsArticleSelected: Set<Action> = [
         .openLink, .copyLink, .openArticle, .openThread, .top, .showHelp, .showMessages, .startSearch, .startFilter,
         .reload,
-        .toggleMap, .cancel, .quit, .previousComment,
+        .toggleMap, .toggleKilled, .cancel, .quit, .previousComment,
         .cycleSort,
     ]
 
@@ -116,6 +116,7 @@ extension ReaderState {
             requestExpansion(of: selection)
         case .toggleOverview: setOverview(!overview, layout: layout)
         case .toggleMap: setMap(!map, layout: layout)
+        case .toggleKilled: toggleKilled(layout: layout)
         case .toggleFold:
             changeFolds(layout: layout) { $0.toggleFold(selection) }
             if !tree.isFoldable(selection) { message = "no replies to fold" }

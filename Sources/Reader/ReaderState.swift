@@ -36,6 +36,8 @@ public struct ReaderState: Sendable {
         /// Whether some hits were counted as one occurrence without reading their text (a query found in
         /// more comments than `ReaderState.exactOccurrenceLimit`): the total is then at least what it says.
         var countsAtLeast = false
+        /// Found again after the kill-file changed what is shown: the hits are updated, the view stays.
+        var staysPut = false
 
         /// How many occurrences hit `hit` holds: at least one.
         func occurrenceCount(of hit: Int) -> Int {
@@ -90,6 +92,13 @@ public struct ReaderState: Sendable {
     }
     /// Author names hashed once per document, on the first filter: `author:` then costs a compare a comment.
     var filterAuthors: AuthorIndex?
+    /// What the kill-file hides and dims in the document on screen; nil with no rule, or until found.
+    public internal(set) var killMarks: KillMarks?
+    /// The comments the kill-file hides are shown (dimmed) for now: the show-killed action's toggle.
+    public internal(set) var showKilled = false
+    /// Whether `hide-thread` rules have folded their comments yet: once a reader, so a reload never folds
+    /// again what the user opened.
+    var killThreadsFolded = false
     /// The last message for the status line; each one is kept in `messageLog` too.
     public internal(set) var message: String? {
         didSet { logMessage() }
@@ -182,6 +191,7 @@ public struct ReaderState: Sendable {
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         map = options.map == .shown
         findMapFacts()
+        markKilledNow()
         if opening.loading {
             loadingProgress = 0
             replay = Replay(rows: self.rows, columns: self.columns)
@@ -195,6 +205,8 @@ public struct ReaderState: Sendable {
         filterAuthors = nil
         mapFacts.threadStarts = []
         mapFacts.new = nil
+        killMarks = nil
+        markKilled()
     }
 
     /// Rows for the page: all but the status line.
@@ -210,7 +222,7 @@ public struct ReaderState: Sendable {
         Page(
             discussion: discussion, tree: tree, width: pageWidth, cache: layout, filter: filter?.result,
             overview: overview, visit: visits.visit, loading: replay != nil, markerStyle: newMarkerStyle,
-            options: pageLayoutOptions)
+            options: pageLayoutOptions, kill: killMarks, showKilled: showKilled)
     }
 
     /// The layout the page uses: the user's, with stubs fetchable when the thread came from its address.

@@ -1,4 +1,5 @@
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 /// Writes the thread as indented plain text: the article, then every comment in thread order.
@@ -13,6 +14,8 @@ public struct ThreadPrinter {
     public var options: LayoutOptions
     /// The filter's status ("filter: 4 of 351") when the discussion is what `--filter` kept.
     public var filter: String?
+    /// The comments the kill-file hides: one line each, their replies printed under it.
+    public var kill: KillMarks?
 
     public init(width: Int, depthLimit: Int? = nil, options: LayoutOptions = .standard, filter: String? = nil) {
         self.width = max(1, width)
@@ -36,11 +39,26 @@ public struct ThreadPrinter {
                 hidden = tree.hiddenCommentCount(of: index)
                 next = tree.subtreeEnd(of: index)
             }
+            if let kill, kill.isHidden(index) {
+                for line in Blocks.killedStub(index, tree: tree, width: width, options: options) {
+                    write(line.plainText + "\n")
+                }
+                // A `hide-thread` rule's comment is folded (see `killFolds`): its replies are not printed.
+                index = tree.isFolded(index) ? tree.subtreeEnd(of: index) : next
+                continue
+            }
             let lines = Blocks.comment(
                 index, of: discussion, tree: tree, width: width, hiddenReplies: hidden, options: options)
             for line in lines { write(line.plainText + "\n") }
             index = next
         }
+    }
+
+    /// `tree` with the comments of `hide-thread` rules folded, as the reader opens them: print with it.
+    public static func killFolds(_ tree: CommentTree, _ kill: KillMarks) -> CommentTree {
+        var tree = tree
+        for index in kill.hiddenThreads where tree.isFoldable(Int(index)) { tree.fold(Int(index)) }
+        return tree
     }
 
     /// The whole printed thread as one string, for tests and small documents.

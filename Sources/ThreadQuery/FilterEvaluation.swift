@@ -60,6 +60,16 @@ public struct FilterEvaluation: Sendable {
         return FilteredThread(isMatch: flags, tree: matcher.tree, discussion: matcher.discussion)
     }
 
+    /// Evaluates whatever is left and builds the filtered thread, where no comment `hidden` hides matches
+    /// (the kill-file's hidden comments show none of their text).
+    public mutating func finish(excluding hidden: KillMarks?) -> FilteredThread {
+        step(limit: flags.count)
+        if let hidden, hidden.hiddenCount > 0 {
+            for index in flags.indices where flags[index] && hidden.isHidden(index) { flags[index] = false }
+        }
+        return FilteredThread(isMatch: flags, tree: matcher.tree, discussion: matcher.discussion)
+    }
+
     /// The filtered thread in one call.
     public static func run(_ matcher: QueryMatcher) -> FilteredThread {
         var evaluation = FilterEvaluation(matcher: matcher)

@@ -34,15 +34,22 @@ struct FilterOptions: ParsableArguments {
         return query.isEmpty ? nil : query
     }
 
-    /// The discussion cut to the matches and their ancestors; unchanged without `--filter`.
-    func apply(_ discussion: Discussion) throws -> Discussion { try filtered(discussion).discussion }
+    /// The discussion cut to the matches and their ancestors; unchanged without `--filter`. A comment
+    /// `killFile` hides is no match, as in the reader.
+    func apply(_ discussion: Discussion, killFile: KillFile = KillFile()) throws -> Discussion {
+        try filtered(discussion, killFile: killFile).discussion
+    }
 
     /// `apply`, with the count the reader's status line gives ("filter: 4 of 351"), which the printed
     /// rule says beside its own (the ancestors kept as context are comments printed too).
-    func filtered(_ discussion: Discussion) throws -> (discussion: Discussion, status: String?) {
+    func filtered(
+        _ discussion: Discussion, killFile: KillFile = KillFile()
+    ) throws -> (discussion: Discussion, status: String?) {
         guard let query = try query() else { return (discussion, nil) }
         let tree = CommentTree(discussion: discussion)
-        let filtered = FilterEvaluation.run(QueryMatcher(query: query, discussion: discussion, tree: tree))
+        var evaluation = FilterEvaluation(matcher: QueryMatcher(query: query, discussion: discussion, tree: tree))
+        let hidden = killFile.isEmpty ? nil : killFile.marks(discussion, tree: tree)
+        let filtered = evaluation.finish(excluding: hidden)
         writeError("tread: \(filtered.status) (kept with their ancestors as context)")
         return (discussion.keeping(filtered.kept), filtered.status)
     }

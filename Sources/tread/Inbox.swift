@@ -10,6 +10,8 @@ enum JobKind: Hashable, Sendable {
     case visit
     /// A big thread's authors hashed.
     case authors
+    /// A big thread's comments marked by the kill-file.
+    case killFile
     /// `R`, Enter on a stub, or the rest of a thread opened early.
     case fetch
     /// One run of the copy command (several may run at once).

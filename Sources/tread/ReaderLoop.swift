@@ -31,6 +31,7 @@ func openReader(
     }
     defer { terminal.restore() }
     var options = preferences.readerOptions
+    options.killFile = preferences.killFile(for: thread.discussion, host: thread.host)
     if !terminal.hasColors { options.newMarkerStyle = .word }
     // A mapped file cut short reads as zeros and says so, so that quitting still saves the visit.
     DocumentBytes.surviveShrinking()
@@ -157,6 +158,10 @@ struct ReaderRuntime {
             case .buildVisit(let discussion): buildVisit(discussion)
             case .indexAuthors(let discussion):
                 inbox.start(.authors, name: "tread authors") { $0.post(.authorsIndexed(AuthorIndex(discussion))) }
+            case .applyKillFile(let killFile, let discussion, let tree):
+                inbox.start(.killFile, name: "tread kill-file") {
+                    $0.post(.killFileApplied(killFile.marks(discussion, tree: tree)))
+                }
             case .saveVisit(let visit): thread.session.save(visit)
             case .repaint: repaint = true
             case .quit(let outcome):

@@ -2,6 +2,8 @@ import ArgumentParser
 import Configuration
 import Reader
 import TerminalUI
+import ThreadModel
+import ThreadQuery
 
 #if canImport(Glibc)
     import Glibc
@@ -71,6 +73,13 @@ struct ReaderPreferences {
         }
         options.pipeCommand = LinkOpener.commandLine(preferences.pipeCommand)
         return options
+    }
+
+    /// The kill-file's rules that hold on `discussion`'s site (as its article says, or `host`, the
+    /// address it was fetched from).
+    func killFile(for discussion: Discussion, host: String?) -> KillFile {
+        let rules = preferences.killFile
+        return rules.isEmpty ? rules : rules.applying(to: ThreadSite(article: discussion.article, host: host))
     }
 
     /// The most `y`, `Y` and `T` hand a copy command.

@@ -21,6 +21,8 @@ struct ThreadToRead {
     var live: LiveThread?
     /// The comment a permalink named, selected on opening.
     var focus: String? = nil
+    /// The host the thread was fetched from (a forum's, an instance's), a name of its site for the kill-file.
+    var host: String? = nil
 
     /// The thread `read` holds, as `document` named it: a big canonical file opens on a preview while
     /// the rest is read; folded on opening or filtered, the first screen counts replies, so the preview
@@ -54,7 +56,7 @@ struct ThreadToRead {
         return ThreadToRead(
             discussion: discussion, loading: loading, file: document.file, filter: filter, session: session,
             live: document.live(read, filtered: false),
-            focus: document.address.flatMap { permalinkFocus($0, discussion) })
+            focus: document.address.flatMap { permalinkFocus($0, discussion) }, host: document.address?.forum?.host)
     }
 
     /// How the reader opens on this thread.

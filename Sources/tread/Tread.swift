@@ -4,6 +4,7 @@ import Samples
 import SiteFormats
 import TextLayout
 import ThreadModel
+import ThreadQuery
 import ThreadTree
 
 #if canImport(Glibc)
@@ -119,6 +120,9 @@ struct Read: ParsableCommand {
             "Sort comments among their siblings: best (the site's order), top, new or old (config: sort).",
             valueName: "order"))
     var sort: CommentOrder?
+    @Flag(
+        name: .long, help: "Show and print every comment: the config's kill-file ([[kill]] rules) hides and dims none.")
+    var noKill = false
 
     func validate() throws {
         if let width, width < 1 { throw ValidationError("--width must be at least 1") }
@@ -135,12 +139,13 @@ struct Read: ParsableCommand {
         defer { read.fetched?.finishSaving() }
         if printing {
             let loaded = try orExit { () throws(DocumentError) in try document.load(read) }
+            let killFile = noKill ? KillFile() : preferences.killFile(for: loaded, host: document.address?.forum?.host)
             let (discussion, status) = try filter.filtered(
-                sortedForPrinting(loaded, by: sort ?? preferences.preferences.sort))
+                sortedForPrinting(loaded, by: sort ?? preferences.preferences.sort), killFile: killFile)
             reportNotes(discussion, file: document.file)
             printThread(
                 discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout,
-                filter: status)
+                filter: status, killFile: killFile)
             return
         }
         _ = try readThread(read, preferences: preferences)
@@ -152,6 +157,7 @@ struct Read: ParsableCommand {
     {
         var preferences = preferences
         if let sort { preferences.preferences.sort = sort }
+        if noKill { preferences.preferences.killFile = KillFile() }
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !state.noState,
             foldsOnOpening: preferences.preferences.foldOnOpen != .open)
@@ -216,12 +222,24 @@ func errorLine(_ line: String) -> String {
 }
 
 /// Prints the thread to standard output, streamed comment by comment.
+/// The comments `killFile` hides are one line each ("hidden by the kill-file"), their replies printed
+/// under it; standard error says how many. `filter` is the reader's filter status the rule says.
 func printThread(
-    _ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard, filter: String? = nil
+    _ discussion: Discussion, width: Int, depth: Int?, layout: LayoutOptions = .standard, filter: String? = nil,
+    killFile: KillFile = KillFile()
 ) {
-    let printer = ThreadPrinter(width: width, depthLimit: depth, options: layout, filter: filter)
+    var printer = ThreadPrinter(width: width, depthLimit: depth, options: layout, filter: filter)
+    var tree = CommentTree(discussion: discussion)
+    if !killFile.isEmpty {
+        let marks = killFile.marks(discussion, tree: tree)
+        if marks.hiddenCount > 0 {
+            printer.kill = marks
+            tree = ThreadPrinter.killFolds(tree, marks)
+            writeError("tread: \(CountText.grouped(marks.hiddenCount)) hidden by the kill-file (--no-kill prints them)")
+        }
+    }
     var output = OutputBuffer()
-    printer.print(discussion, tree: CommentTree(discussion: discussion)) { output.write($0) }
+    printer.print(discussion, tree: tree) { output.write($0) }
     output.flush()
 }
 

@@ -111,7 +111,7 @@ func problem(_ text: String) -> String {
         #expect(
             problem("max-width = 70\n[colours]\nx = 1")
                 == "config.toml:2: unknown setting \"colours\"; expected one of max-width, indent, fold, dates, mouse, map, hyperlinks, start, "
-                + "sort, [keys], [theme], [copy], [pipe]")
+                + "sort, [keys], [theme], [copy], [pipe], [[kill]]")
         #expect(problem("\n\nwidth = 70").hasPrefix("config.toml:3: unknown setting \"width\""))
         #expect(
             problem("[theme]\nauthor = \"bold\"\nheader = \"red\"")

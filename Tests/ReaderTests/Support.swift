@@ -69,6 +69,7 @@ enum Done: Equatable {
     case copy(String)
     case startFetch(FetchRequest.Kind)
     case stopFetch, buildVisit, indexAuthors, saveVisit
+    case applyKillFile
     case repaint
     case quit(ReaderOutcome)
     case exit(Int32)
@@ -90,6 +91,7 @@ extension [Command] {
             case .stopFetch: .stopFetch
             case .buildVisit: .buildVisit
             case .indexAuthors: .indexAuthors
+            case .applyKillFile: .applyKillFile
             case .saveVisit: .saveVisit
             case .repaint: .repaint
             case .quit(let outcome): .quit(outcome)
