@@ -15,11 +15,9 @@ extension ReaderState {
         // A filter on `new` set before the visit arrived saw nothing new: it runs again on the visit.
         refilterForVisit(layout: layout)
         if visit.newCount > 0, message == nil {
-            let added = CountText.grouped(visit.newCount)
             message =
-                visit.newCount == 1
-                ? "1 comment added: } goes to it"
-                : "\(added) comments added: } goes to them"
+                CountText.counted(visit.newCount, "comment") + " added: } goes to "
+                + (visit.newCount == 1 ? "it" : "them")
         }
     }
 
