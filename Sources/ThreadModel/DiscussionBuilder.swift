@@ -5,9 +5,9 @@
 public struct DiscussionBuilder {
     public var article: Article
     public var notes: [String] = []
-    private var arena: [UInt8] = []
-    private var records: [CommentRecord] = []
-    private var hashes = RecordHashes()
+    var arena: [UInt8] = []
+    var records: [CommentRecord] = []
+    var hashes = RecordHashes()
 
     public init(article: Article) {
         self.article = article
