@@ -33,12 +33,15 @@ extension DiscussionBuilder {
         records.reserveCapacity(records.count + comments)
         hashes.ids.reserveCapacity(hashes.ids.count + comments)
         hashes.parents.reserveCapacity(hashes.parents.count + comments)
-        arena.reserveCapacity(arena.count + textBytes)
+        if !isKnownUniquelyReferenced(&arena) { arena = TextArena(copying: arena) }
+        arena.reserve(arena.count + textBytes)
     }
 
     private func sameText(_ a: TextRef, _ b: TextRef) -> Bool {
         guard a.length == b.length, !a.isAbsent, !b.isAbsent else { return false }
         let (x, y) = (Int(a.offset), Int(b.offset))
-        return arena[x..<x + a.length].elementsEqual(arena[y..<y + b.length])
+        let bytes = arena.bytes
+        guard x + a.length <= bytes.count, y + b.length <= bytes.count else { return false }
+        return bytes[x..<x + a.length].elementsEqual(bytes[y..<y + b.length])
     }
 }
