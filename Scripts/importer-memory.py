@@ -12,7 +12,8 @@ ten, so threads nest), runs `/usr/bin/time -v tread stats --format FORMAT FILE` 
 table row: the format, the comments, the body in MB, the peak resident set in MB, their ratio, the
 peak less the process's own baseline (the peak of `tread stats` on the smallest fixture, about
 the libraries) against the body, and the time (wall clock, the least of IMPORTER_RUNS runs, with
-the load average when the row began). `lobsters-small` is Lobsters with the fewest fields and a
+the load average when the row began; and the CPU time, user and system, the least of the runs,
+which the machine's load disturbs less). `lobsters-small` is Lobsters with the fewest fields and a
 one-word comment (about 130 bytes a comment), where the importer's cost per comment rather than
 the text dominates. With IMPORTER_BEFORE, each row is measured for that binary too, the two runs
 alternating on the same file, and printed as a second row marked "before".
@@ -170,14 +171,15 @@ FORMATS = {"hn-algolia": algolia, "hn-items": items, "reddit": reddit, "discours
 
 
 def measure(tread, name, path):
-    """Peak RSS in MB, wall-clock seconds and the exit status of one `tread stats` run."""
+    """Peak RSS in MB, wall-clock seconds, CPU seconds (user and system) and the exit status of one `tread stats` run."""
     run = subprocess.run(["/usr/bin/time", "-v", tread, "stats", "--format", name.split("-small")[0], path],
                          capture_output=True, text=True)
     fields = dict(line.strip().rsplit(": ", 1) for line in run.stderr.splitlines() if ": " in line)
     peak = int(fields["Maximum resident set size (kbytes)"]) / 1000
     clock = fields["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
     seconds = sum(float(part) * 60 ** k for k, part in enumerate(reversed(clock)))
-    return peak, seconds, run.returncode
+    cpu = float(fields["User time (seconds)"]) + float(fields["System time (seconds)"])
+    return peak, seconds, cpu, run.returncode
 
 
 def baseline(tread):
@@ -197,8 +199,8 @@ def main():
     bases = {binary: baseline(binary) for binary, _ in binaries}
     for binary, mark in binaries:
         print(f"baseline{mark}: {bases[binary]:.1f} MB ({binary})")
-    print("| format | comments | body MB | peak RSS MB | peak / body | (peak − baseline) / body | time s | load |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| format | comments | body MB | peak RSS MB | peak / body | (peak − baseline) / body | time s | CPU s | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         wanted = os.environ.get("IMPORTER_FORMATS", ",".join(FORMATS)).split(",")
         for name, make in ((name, FORMATS[name]) for name in wanted):
@@ -215,10 +217,11 @@ def main():
                 for binary, mark in binaries:
                     peak = max(r[0] for r in results[binary])
                     seconds = min(r[1] for r in results[binary])
-                    failed = [r[2] for r in results[binary] if r[2] != 0]
+                    cpu = min(r[2] for r in results[binary])
+                    failed = [r[3] for r in results[binary] if r[3] != 0]
                     status = f" (exit {failed[0]})" if failed else ""
                     print(f"| {name}{mark} | {n:,} | {size:.1f} | {peak:.0f}{status} | {peak / size:.1f}× | "
-                          f"{(peak - bases[binary]) / size:.1f}× | {seconds:.2f} | {load:.1f} |", flush=True)
+                          f"{(peak - bases[binary]) / size:.1f}× | {seconds:.2f} | {cpu:.2f} | {load:.1f} |", flush=True)
                 os.remove(path)
 
 
