@@ -17,9 +17,9 @@ enum ImportSupport {
         try JSONTree(parsing: bytes, deferring: keys, root: root)
     }
 
-    /// Bytes of a response's text to reserve in the builder: its comments' text is at most the
-    /// response's size (conversion only shortens it), and memory reserved but never written costs
-    /// nothing, while an arena that grows by doubling is copied each time.
+    /// Bytes of text to reserve in the builder: the response's size, which the comments' converted
+    /// text rarely passes (markup, field names and the fields tread drops all go). Reserved memory
+    /// that is never written costs nothing resident, and the arena grows past it if it must.
     static func textReserve(_ bytes: DocumentBytes) -> Int { bytes.count }
 
     /// An epoch time as ISO 8601 in UTC, second precision: what FORMAT.md's `published` holds.
