@@ -3,14 +3,20 @@
 
 Usage: Scripts/importer-memory.py PATH/TO/tread [COUNTS...]   (default counts: 10000 100000 1000000)
        IMPORTER_FORMATS=lobsters,lobsters-small Scripts/importer-memory.py ...   (some formats only)
+       IMPORTER_BEFORE=PATH/TO/old/tread IMPORTER_RUNS=3 Scripts/importer-memory.py ...   (old against new)
 
-For each site format (hn-algolia, hn-items, reddit, discourse, lobsters) and each count, writes a
-response of that many comments made from the first comment of the recorded fixture in
-Tests/Fixtures (new ids, every comment a reply to the one before in groups of ten, so threads nest),
-runs `/usr/bin/time -v tread stats --format FORMAT FILE` and prints one table row: the format, the
-comments, the body in MB, the peak resident set in MB and their ratio. `lobsters-small` is
-Lobsters with the fewest fields and a one-word comment (about 130 bytes a comment), where the
-importer's cost per comment rather than the text dominates.
+For each site format (hn-algolia, hn-items, reddit, discourse, lobsters, mastodon, lemmy, bluesky)
+and each count, writes a response of that many comments made from the first comment of the
+recorded fixture in Tests/Fixtures (new ids, every comment a reply to the one before in groups of
+ten, so threads nest), runs `/usr/bin/time -v tread stats --format FORMAT FILE` and prints one
+table row: the format, the comments, the body in MB, the peak resident set in MB, their ratio, the
+peak less the process's own baseline (the peak of `tread stats` on the smallest fixture, about
+the libraries) against the body, and the time (wall clock, the least of IMPORTER_RUNS runs, with
+the load average when the row began; and the CPU time, user and system, the least of the runs,
+which the machine's load disturbs less). `lobsters-small` is Lobsters with the fewest fields and a
+one-word comment (about 130 bytes a comment), where the importer's cost per comment rather than
+the text dominates. With IMPORTER_BEFORE, each row is measured for that binary too, the two runs
+alternating on the same file, and printed as a second row marked "before".
 """
 import copy
 import json
@@ -114,8 +120,72 @@ def discourse(n):
     return topic
 
 
+def mastodon(n):
+    saved = json.loads((ROOT / "mastodon" / "context_halcy_mastodonpy.json").read_bytes())
+    one = saved["context"]["descendants"][0]
+    root = saved["status"]["id"]
+    saved["context"]["ancestors"] = []
+    saved["context"]["descendants"] = [
+        dict(one, id=str(10_000_000 + i), in_reply_to_id=root if parent_of(i) is None else str(10_000_000 + parent_of(i)))
+        for i in range(n)]
+    return saved
+
+
+def lemmy(n):
+    answers = json.loads((ROOT / "lemmy" / "post_1_lemmyktclient.json").read_bytes())
+    post = answers[0]
+    one = next(a for a in answers if a.get("comments"))["comments"][0]
+    comments = []
+    chain = []
+    for i in range(n):
+        chain = [] if parent_of(i) is None else chain
+        chain.append(10_000_000 + i)
+        view = copy.deepcopy(one)
+        view["comment"].update(id=10_000_000 + i, path="0." + ".".join(map(str, chain)))
+        view.setdefault("counts", {})["child_count"] = min(9 - i % 10, n - 1 - i)
+        comments.append(view)
+    return dict(post, comments=comments)
+
+
+def bluesky(n):
+    saved = json.loads((ROOT / "bluesky" / "thread_mid_morpho.json").read_bytes())
+    one = copy.deepcopy(saved["thread"]["replies"][0])
+    one["replies"] = []
+    top = []
+    chain = None
+    for i in range(n):
+        view = dict(one, post=dict(one["post"], uri=f"{one['post']['uri']}x{i}", replyCount=0), replies=[])
+        if parent_of(i) is None:
+            top.append(view)
+        else:
+            chain["replies"].append(view)
+            chain["post"]["replyCount"] = 1
+        chain = view
+    saved["thread"]["replies"] = top
+    saved["thread"]["post"]["replyCount"] = len(top)
+    return saved
+
+
 FORMATS = {"hn-algolia": algolia, "hn-items": items, "reddit": reddit, "discourse": discourse, "lobsters": lobsters,
-           "lobsters-small": lobsters_small}
+           "lobsters-small": lobsters_small, "mastodon": mastodon, "lemmy": lemmy, "bluesky": bluesky}
+
+
+def measure(tread, name, path):
+    """Peak RSS in MB, wall-clock seconds, CPU seconds (user and system) and the exit status of one `tread stats` run."""
+    run = subprocess.run(["/usr/bin/time", "-v", tread, "stats", "--format", name.split("-small")[0], path],
+                         capture_output=True, text=True)
+    fields = dict(line.strip().rsplit(": ", 1) for line in run.stderr.splitlines() if ": " in line)
+    peak = int(fields["Maximum resident set size (kbytes)"]) / 1000
+    clock = fields["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
+    seconds = sum(float(part) * 60 ** k for k, part in enumerate(reversed(clock)))
+    cpu = float(fields["User time (seconds)"]) + float(fields["System time (seconds)"])
+    return peak, seconds, cpu, run.returncode
+
+
+def baseline(tread):
+    """The process's own peak: `tread stats` of a small fixture (a few KB), in MB."""
+    path = sorted((ROOT / "lobsters").glob("*.json"))[0]
+    return min(measure(tread, "lobsters", str(path))[0] for _ in range(3))
 
 
 def main():
@@ -123,8 +193,14 @@ def main():
         sys.exit(__doc__)
     tread = sys.argv[1]
     counts = [int(c) for c in sys.argv[2:]] or [10_000, 100_000, 1_000_000]
-    print("| format | comments | body MB | peak RSS MB | peak / body |")
-    print("|---|---:|---:|---:|---:|")
+    before = os.environ.get("IMPORTER_BEFORE")
+    runs = int(os.environ.get("IMPORTER_RUNS", "1"))
+    binaries = [(tread, "")] + ([(before, " (before)")] if before else [])
+    bases = {binary: baseline(binary) for binary, _ in binaries}
+    for binary, mark in binaries:
+        print(f"baseline{mark}: {bases[binary]:.1f} MB ({binary})")
+    print("| format | comments | body MB | peak RSS MB | peak / body | (peak − baseline) / body | time s | CPU s | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         wanted = os.environ.get("IMPORTER_FORMATS", ",".join(FORMATS)).split(",")
         for name, make in ((name, FORMATS[name]) for name in wanted):
@@ -133,12 +209,19 @@ def main():
                 with open(path, "w") as out:
                     json.dump(make(n), out)
                 size = os.path.getsize(path) / 1e6
-                run = subprocess.run(["/usr/bin/time", "-v", tread, "stats", "--format", name.split("-small")[0], path],
-                                     capture_output=True, text=True)
-                peak = next(int(line.split(":")[1]) for line in run.stderr.splitlines()
-                            if "Maximum resident set size" in line) / 1000
-                status = "" if run.returncode == 0 else f" (exit {run.returncode})"
-                print(f"| {name} | {n:,} | {size:.1f} | {peak:.0f}{status} | {peak / size:.1f}× |", flush=True)
+                load = os.getloadavg()[0]
+                results = {binary: [] for binary, _ in binaries}
+                for _ in range(runs):
+                    for binary, _ in binaries:
+                        results[binary].append(measure(binary, name, path))
+                for binary, mark in binaries:
+                    peak = max(r[0] for r in results[binary])
+                    seconds = min(r[1] for r in results[binary])
+                    cpu = min(r[2] for r in results[binary])
+                    failed = [r[3] for r in results[binary] if r[3] != 0]
+                    status = f" (exit {failed[0]})" if failed else ""
+                    print(f"| {name}{mark} | {n:,} | {size:.1f} | {peak:.0f}{status} | {peak / size:.1f}× | "
+                          f"{(peak - bases[binary]) / size:.1f}× | {seconds:.2f} | {cpu:.2f} | {load:.1f} |", flush=True)
                 os.remove(path)
 
 

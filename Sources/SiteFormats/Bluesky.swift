@@ -28,7 +28,7 @@ enum Bluesky {
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        var tree = try ImportSupport.tree(bytes, deferring: ["replies"])
         var notes = ImportNotes()
         guard let focus = tree.typed(tree.root, "thread", .object) else {
             throw DocumentError(
@@ -76,13 +76,14 @@ enum Bluesky {
             parentIndex = index ?? parentIndex
         }
         // The replies below the post asked for, depth first in the site's order, with an explicit stack.
-        var pending: [(views: ArraySlice<Int32>, parent: Int?)] = []
+        // Each reply is read from the bytes as its turn comes and dropped after it is added.
+        var pending: [(views: ElementCursor, parent: Int?)] = []
         let focusIndex = chain.isEmpty ? nil : parentIndex
         // The post asked for always comes with its replies: without them it has none to fetch (and a
         // stub for them would fetch this same answer again).
         replies(&tree, focus, into: &pending, builder: &builder, under: focusIndex, missing: false)
         while var level = pending.popLast() {
-            guard let view = level.views.popFirst() else { continue }
+            guard let view = tree.next(&level.views) else { continue }
             pending.append(level)
             let index = add(&builder, &tree, view, under: level.parent, rootDID: rootDID, seen: &seen, notes: &notes)
             if let index { replies(&tree, view, into: &pending, builder: &builder, under: index) }
@@ -97,12 +98,11 @@ enum Bluesky {
 
     /// Queues the `replies` of a thread view, or, when the site did not send them, says how many there are.
     private static func replies(
-        _ tree: inout JSONTree, _ view: Int32, into pending: inout [(views: ArraySlice<Int32>, parent: Int?)],
+        _ tree: inout JSONTree, _ view: Int32, into pending: inout [(views: ElementCursor, parent: Int?)],
         builder: inout DiscussionBuilder, under parent: Int?, missing: Bool = true
     ) {
         if let list = tree.typed(view, "replies", .array) {
-            let views = tree.elements(list)
-            if !views.isEmpty { pending.append((views[...], parent)) }
+            pending.append((tree.cursor(list), parent))
         } else if missing, case .post(let post) = node(&tree, view) {
             let uri = tree.string(post, "uri")
             addMissing(&builder, count: tree.integer(post, "replyCount") ?? 0, of: uri, under: parent)

@@ -25,7 +25,8 @@ enum Discourse {
         var replyToPostNumber: Int64?
         var username: String?
         var createdAt: String?
-        var cooked: String?
+        /// The post's HTML, where it lies in the response: decoded only when converted.
+        var cooked = TextRef.absent
         var postType: Int64?
         var actionCode: String?
         var deleted = false
@@ -42,7 +43,7 @@ enum Discourse {
             replyToPostNumber = tree.integer(node, "reply_to_post_number")
             username = tree.string(node, "username")
             createdAt = notes.time(tree.string(node, "created_at"))
-            cooked = tree.string(node, "cooked")
+            if let text = tree.typed(node, "cooked", .string) { cooked = tree.nodes[Int(text)].text }
             postType = tree.integer(node, "post_type")
             actionCode = tree.string(node, "action_code")
             deleted = tree.string(node, "deleted_at") != nil || tree.bool(node, "user_deleted") == true
@@ -63,7 +64,7 @@ enum Discourse {
     static let smallAction: Int64 = 3
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        var tree = try ImportSupport.tree(bytes, deferring: ["posts"])
         let root = tree.root
         guard tree.kind(root) == .object else {
             throw DocumentError(kind: .shape("a Discourse topic must be a JSON object", line: 0, column: 0))
@@ -76,7 +77,12 @@ enum Discourse {
         topic.marks = marks(&tree, root)
         var posts: [Post] = []
         let stream = tree.member(root, "post_stream") ?? -1
-        for node in tree.elements(tree.typed(stream, "posts", .array) ?? -1) {
+        let list = tree.typed(stream, "posts", .array) ?? -1
+        posts.reserveCapacity(tree.elementCount(list))
+        // Each post is read from the bytes as its turn comes; what is kept of it holds its HTML as
+        // a place in the response, not a copy.
+        var cursor = tree.cursor(list)
+        while let node = tree.next(&cursor) {
             guard tree.kind(node) == .object else {
                 notes.skipped += 1
                 continue
@@ -84,8 +90,8 @@ enum Discourse {
             posts.append(Post(&tree, node, notes: &notes))
         }
         let opening = posts.first { $0.postNumber == 1 }
-        var builder = DiscussionBuilder(article: article(of: topic, opening: opening, posts: posts))
-        var comments: [(comment: Comment, event: Bool)] = []
+        var builder = DiscussionBuilder(article: article(of: topic, opening: opening, posts: posts, bytes: bytes))
+        builder.reserveCapacity(comments: posts.count, textBytes: ImportSupport.textReserve(bytes))
         var seen = Set<Int64>()
         for post in posts {
             guard let number = post.postNumber else {
@@ -98,35 +104,27 @@ enum Discourse {
                 continue
             }
             if post.postType == smallAction {
-                comments.append((Comment(published: post.createdAt, body: event(post)), true))
+                builder.addPlaceholder(event(post, bytes: bytes), published: post.createdAt)
                 continue
             }
             // Old topics say 1 for a reply to the opening post; both that and null mean top level.
             let parent = post.replyToPostNumber.flatMap { $0 == 1 ? nil : CommentID.integer($0) }
-            var body = Post.withPolls(HTMLText.convert(post.cooked ?? ""), post.polls)
+            var body = Post.withPolls(HTMLText.convert(bytes.string(post.cooked) ?? ""), post.polls)
             // A post is never blank on screen: one with no text left (hidden, or media tread does not know) says so.
             if body.allSatisfy(\.isWhitespace) && !post.deleted { body = "[post with no text]" }
             let comment = Comment(
                 id: .integer(number), parent: parent, author: post.username, published: post.createdAt,
                 body: body, deleted: post.deleted ? true : nil,
                 op: ImportSupport.op(post.username, poster: opening?.username), role: post.role)
-            comments.append((comment, false))
+            builder.add(comment)
         }
-        var plain = comments.map(\.comment)
-        ImportSupport.breakLoops(&plain, notes: &notes)
-        for (k, comment) in plain.enumerated() {
-            if comments[k].event {
-                builder.addPlaceholder(comment.body ?? "", published: comment.published)
-            } else {
-                builder.add(comment)
-            }
-        }
+        ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
         return try builder.build()
     }
 
-    static func article(of topic: Topic, opening: Post?, posts: [Post]) -> Article {
+    static func article(of topic: Topic, opening: Post?, posts: [Post], bytes: DocumentBytes) -> Article {
         let topicID = topic.id ?? posts.lazy.compactMap(\.topicID).first
         let given =
             topic.title ?? topic.fancyTitle.map(HTMLEntities.decode) ?? posts.lazy.compactMap(\.topicTitle).first
@@ -135,7 +133,8 @@ enum Discourse {
             id: topicID.map(String.init), title: title, author: opening?.username,
             published: opening?.createdAt ?? topic.createdAt, source: "Discourse",
             body: ImportSupport.paragraphs(
-                Post.withPolls(HTMLText.convert(opening?.cooked ?? ""), opening?.polls ?? []))
+                Post.withPolls(
+                    HTMLText.convert(opening.flatMap { bytes.string($0.cooked) } ?? ""), opening?.polls ?? []))
         )
         // The list's reckoning: likes as the score, the posts after the first as comments.
         article.score = topic.likeCount
@@ -163,7 +162,7 @@ enum Discourse {
     }
 
     /// The one line for a small-action post: who did what, and the post's own text when it has some.
-    static func event(_ post: Post) -> String {
+    static func event(_ post: Post, bytes: DocumentBytes) -> String {
         let actions = [
             "closed.enabled": "closed the topic", "closed.disabled": "opened the topic",
             "pinned.enabled": "pinned the topic", "pinned.disabled": "unpinned the topic",
@@ -174,7 +173,7 @@ enum Discourse {
         ]
         let who = post.username ?? "someone"
         let what = post.actionCode.map { actions[$0] ?? $0 } ?? "changed the topic"
-        let text = HTMLText.convert(post.cooked ?? "").split(separator: "\n").joined(separator: " ")
+        let text = HTMLText.convert(bytes.string(post.cooked) ?? "").split(separator: "\n").joined(separator: " ")
         return text.isEmpty ? "\(who) \(what)" : "\(who) \(what): \(text)"
     }
 }

@@ -36,7 +36,7 @@ enum HackerNewsAlgolia {
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        var tree = try ImportSupport.tree(bytes, deferring: ["children"])
         let rootNode = tree.root
         guard tree.kind(rootNode) == .object else {
             throw DocumentError(kind: .shape("a Hacker News item must be a JSON object", line: 0, column: 0))
@@ -52,12 +52,15 @@ enum HackerNewsAlgolia {
         for node in tree.elements(tree.typed(rootNode, "options", .array) ?? -1) where tree.kind(node) == .object {
             options.append(Item(&tree, node, notes: &notes))
         }
+        let top = tree.typed(rootNode, "children", .array) ?? -1
+        // Only the top level is counted ahead; replies grow the arrays, reserved past the text's bytes.
+        builder.reserveCapacity(comments: tree.elementCount(top), textBytes: ImportSupport.textReserve(bytes))
         var seen = Set<Int64>()
-        // Explicit stack of (children still to add, index of their parent): no recursion over depth.
-        let top = tree.elements(tree.typed(rootNode, "children", .array) ?? -1)
-        var pending: [(nodes: ArraySlice<Int32>, parent: Int?)] = [(top[...], nil)]
+        // Explicit stack of (children still to read, index of their parent): no recursion over
+        // depth. Each item is read from the bytes as its turn comes and dropped after it is added.
+        var pending: [(children: ElementCursor, parent: Int?)] = [(tree.cursor(top), nil)]
         while var level = pending.popLast() {
-            guard let node = level.nodes.popFirst() else { continue }
+            guard let node = tree.next(&level.children) else { continue }
             pending.append(level)
             guard tree.kind(node) == .object else {
                 notes.skipped += 1
@@ -68,15 +71,15 @@ enum HackerNewsAlgolia {
                 options.append(item)
                 continue
             }
-            let children = tree.elements(tree.typed(node, "children", .array) ?? -1)
+            let children = tree.cursor(tree.typed(node, "children", .array) ?? -1)
             if let id = item.id, !seen.insert(id).inserted {
                 // The repeat is left out, its replies are not: they take its place.
                 notes.duplicates += 1
-                if !children.isEmpty { pending.append((children[...], level.parent)) }
+                pending.append((children, level.parent))
                 continue
             }
             let index = builder.add(comment(of: item, poster: poster), under: level.parent)
-            if !children.isEmpty { pending.append((children[...], index)) }
+            pending.append((children, index))
         }
         if !options.isEmpty {
             builder.article.body += HackerNewsPoll.lines(options.map { ($0.text, $0.points) })

@@ -13,7 +13,8 @@ enum HackerNewsItems {
         var type: String?
         var by: String?
         var time: Int64?
-        var text: String?
+        /// The item's HTML, where it lies in the file: decoded only when converted.
+        var text = TextRef.absent
         var url: String?
         var title: String?
         var score: Int64?
@@ -30,7 +31,7 @@ enum HackerNewsItems {
             type = tree.string(node, "type")
             by = tree.string(node, "by")
             time = tree.integer(node, "time")
-            text = tree.string(node, "text")
+            if let html = tree.typed(node, "text", .string) { text = tree.nodes[Int(html)].text }
             url = tree.string(node, "url")
             title = tree.string(node, "title")
             score = tree.integer(node, "score")
@@ -59,7 +60,21 @@ enum HackerNewsItems {
         var items: [Item] = []
         var tree = try itemTree(bytes)
         notes.brokenLines = tree.brokenLines
-        for node in tree.roots.count == 1 && tree.kind(tree.root) == .array ? tree.elements(tree.root) : tree.roots {
+        // An array's items are read one by one from the bytes (see `itemTree`); values and lines are parsed.
+        let isArray = tree.roots.count == 1 && tree.kind(tree.root) == .array
+        var cursor = tree.cursor(isArray ? tree.root : -1)
+        var nextRoot = isArray ? tree.roots.count : 0
+        items.reserveCapacity(isArray ? tree.elementCount(tree.root) : tree.roots.count)
+        while true {
+            let node: Int32
+            if let element = tree.next(&cursor) {
+                node = element
+            } else if nextRoot < tree.roots.count {
+                node = tree.roots[nextRoot]
+                nextRoot += 1
+            } else {
+                break
+            }
             guard tree.kind(node) == .object else {
                 notes.skipped += 1
                 continue
@@ -86,11 +101,12 @@ enum HackerNewsItems {
         var placed = [Bool](repeating: false, count: items.count)
         placed[rootIndex] = true
         // A poll's options are the article's, with their votes; not comments.
-        var opening = Self.article(of: story)
+        var opening = Self.article(of: story, bytes: bytes)
         let options = items.indices.filter { items[$0].type == "pollopt" }
         for k in options { placed[k] = true }
-        opening.body += pollLines(story: story, options: options.map { items[$0] })
+        opening.body += pollLines(story: story, options: options.map { items[$0] }, bytes: bytes)
         var builder = DiscussionBuilder(article: opening)
+        builder.reserveCapacity(comments: items.count, textBytes: ImportSupport.textReserve(bytes))
         // Explicit stack of (kids still to add, index of their parent): no recursion over depth.
         var pending: [(kids: ArraySlice<Int64>, parent: Int?)] = [((story.kids ?? [])[...], nil)]
         while var top = pending.popLast() {
@@ -99,13 +115,13 @@ enum HackerNewsItems {
             // A kid not in the file was not saved; one already placed would make a loop.
             guard let k = byID[kid], !placed[k] else { continue }
             placed[k] = true
-            let index = builder.add(comment(of: items[k], poster: poster), under: top.parent)
+            let index = builder.add(comment(of: items[k], poster: poster, bytes: bytes), under: top.parent)
             if let kids = items[k].kids, !kids.isEmpty { pending.append((kids[...], index)) }
         }
         // Items no `kids` list reaches still show: under their `parent` when it is here, else at the top, marked.
         var rest: [Comment] = []
         for k in items.indices where !placed[k] {
-            var comment = comment(of: items[k], poster: poster)
+            var comment = comment(of: items[k], poster: poster, bytes: bytes)
             comment.parent = items[k].parent.map { .integer($0) }
             rest.append(comment)
         }
@@ -135,7 +151,7 @@ enum HackerNewsItems {
     private static func itemTree(_ bytes: DocumentBytes) throws(DocumentError) -> JSONTree {
         var scanner = JSONScanner(bytes.buffer)
         scanner.position = bytes.byteOrderMarkLength
-        if scanner.peek() == UInt8(ascii: "[") { return try ImportSupport.tree(bytes) }
+        if scanner.peek() == UInt8(ascii: "[") { return try ImportSupport.tree(bytes, deferring: [], root: true) }
         // Items one after another, however laid out; when one is broken, line by line, so it costs only its line.
         if let tree = try? JSONTree(parsingValues: bytes) { return tree }
         return JSONTree(parsingLines: bytes)
@@ -143,7 +159,7 @@ enum HackerNewsItems {
 
     /// A poll's options as the article's lines (`HackerNewsPoll`), in the poll's `parts` order (any
     /// other after); a poll whose options were not saved says so.
-    private static func pollLines(story: Item, options: [Item]) -> [String] {
+    private static func pollLines(story: Item, options: [Item], bytes: DocumentBytes) -> [String] {
         guard !options.isEmpty else {
             return story.type == "poll" && !(story.parts ?? []).isEmpty ? HackerNewsPoll.optionsMissing : []
         }
@@ -152,7 +168,7 @@ enum HackerNewsItems {
         let sorted = options.enumerated().sorted {
             (order[$0.element.id ?? -1] ?? Int.max, $0.offset) < (order[$1.element.id ?? -1] ?? Int.max, $1.offset)
         }
-        return HackerNewsPoll.lines(sorted.map { ($0.element.text, $0.element.score) })
+        return HackerNewsPoll.lines(sorted.map { (bytes.string($0.element.text), $0.element.score) })
     }
 
     /// The story: the first item that is not a comment and replies to nothing here; else the first such comment.
@@ -164,7 +180,7 @@ enum HackerNewsItems {
         return tops.first { items[$0].type != "comment" } ?? tops.first
     }
 
-    static func article(of story: Item) -> Article {
+    static func article(of story: Item, bytes: DocumentBytes) -> Article {
         let title: String
         if let given = story.title, !given.isEmpty {
             title = HTMLEntities.decode(given)
@@ -178,18 +194,18 @@ enum HackerNewsItems {
             id: story.id.map(String.init), title: title, author: story.by,
             published: story.time.flatMap { ImportSupport.iso8601(epoch: Double($0)) },
             url: story.url.flatMap { $0.isEmpty ? nil : $0 } ?? itemURL, source: "Hacker News",
-            body: ImportSupport.paragraphs(HTMLText.convert(story.text ?? ""))
+            body: ImportSupport.paragraphs(HTMLText.convert(bytes.string(story.text) ?? ""))
         )
         if story.type != "comment" { (article.score, article.commentCount) = (story.score, story.descendants) }
         if story.dead == true { article.marks = ["dead"] }
         return article
     }
 
-    static func comment(of item: Item, poster: String? = nil) -> Comment {
+    static func comment(of item: Item, poster: String? = nil, bytes: DocumentBytes) -> Comment {
         Comment(
             id: item.id.map { .integer($0) }, author: item.by,
             published: item.time.flatMap { ImportSupport.iso8601(epoch: Double($0)) }, score: item.score,
-            body: item.text.map(HTMLText.convert), deleted: item.deleted == true ? true : nil,
+            body: bytes.string(item.text).map(HTMLText.convert), deleted: item.deleted == true ? true : nil,
             op: ImportSupport.op(item.by, poster: poster)
         )
     }

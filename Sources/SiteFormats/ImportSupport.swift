@@ -7,6 +7,21 @@ enum ImportSupport {
         try JSONTree(parsing: bytes)
     }
 
+    /// The JSON of a site file with its comment arrays (those members, at any depth) left to be
+    /// read element by element through `JSONTree.cursor(_:)`: the nodes held are then the
+    /// skeleton's and one element's, never one per value of the whole response. Errors are as
+    /// `tree(_:)`'s.
+    static func tree(_ bytes: DocumentBytes, deferring keys: [StaticString], root: Bool = false)
+        throws(DocumentError) -> JSONTree
+    {
+        try JSONTree(parsing: bytes, deferring: keys, root: root)
+    }
+
+    /// Bytes of text to reserve in the builder: the response's size, which the comments' converted
+    /// text rarely passes (markup, field names and the fields tread drops all go). Reserved memory
+    /// that is never written costs nothing resident, and the arena grows past it if it must.
+    static func textReserve(_ bytes: DocumentBytes) -> Int { bytes.count }
+
     /// An epoch time as ISO 8601 in UTC, second precision: what FORMAT.md's `published` holds.
     static func iso8601(epoch: Double) -> String? {
         guard epoch.isFinite, abs(epoch) < 1e13 else { return nil }
@@ -57,6 +72,16 @@ enum ImportSupport {
         for k in comments.indices where cut[k] {
             comments[k].parent = nil
             under[k] = nil
+            notes.loops += 1
+        }
+    }
+
+    /// `breakLoops` for the comments already added to `builder` (by position or by `parent` id):
+    /// the same links are cut, without a list of the comments beside the builder's.
+    static func breakLoops(_ builder: inout DiscussionBuilder, notes: inout ImportNotes) {
+        let cut = loopingLinks(builder.parentIndices())
+        for k in cut.indices where cut[k] {
+            builder.detach(k)
             notes.loops += 1
         }
     }

@@ -17,7 +17,8 @@ enum Lemmy {
         var parent: Int64?
         var creatorID: Int64?
         var author: String?
-        var content: String?
+        /// The comment's Markdown, where it lies in the response: decoded only when converted.
+        var content = TextRef.absent
         var published: String?
         var deleted = false
         var removed = false
@@ -32,7 +33,7 @@ enum Lemmy {
             let comment = tree.typed(node, "comment", .object) ?? -1
             id = tree.integer(comment, "id")
             creatorID = tree.integer(comment, "creator_id")
-            content = tree.string(comment, "content")
+            if let text = tree.typed(comment, "content", .string) { content = tree.nodes[Int(text)].text }
             published = notes.time(tree.string(comment, "published") ?? tree.string(comment, "published_at"))
             deleted = tree.bool(comment, "deleted") == true
             removed = tree.bool(comment, "removed") == true
@@ -75,7 +76,7 @@ enum Lemmy {
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        var tree = try ImportSupport.tree(bytes, deferring: ["comments"])
         var notes = ImportNotes()
         let root = tree.root
         var answers: [Int32] = []
@@ -90,42 +91,45 @@ enum Lemmy {
         let post = tree.typed(postView, "post", .object) ?? -1
         let poster = tree.integer(post, "creator_id")
         var builder = DiscussionBuilder(article: article(&tree, postView, notes: &notes))
-        var views: [CommentView] = []
-        for answer in answers {
-            for node in tree.elements(tree.typed(answer, "comments", .array) ?? -1) {
+        var seen = Set<Int64>()
+        var present: [Int64: Int64] = [:]
+        var kept: [CommentView] = []
+        let lists = answers.map { tree.typed($0, "comments", .array) ?? -1 }
+        builder.reserveCapacity(
+            comments: lists.reduce(0) { $0 + tree.elementCount($1) }, textBytes: ImportSupport.textReserve(bytes))
+        // Each comment is read from the bytes as its turn comes and goes to the builder at once;
+        // what is kept of it for the placeholders holds no text.
+        for list in lists {
+            var cursor = tree.cursor(list)
+            while let node = tree.next(&cursor) {
                 guard tree.kind(node) == .object else {
                     notes.skipped += 1
                     continue
                 }
-                views.append(CommentView(&tree, node, notes: &notes))
+                var view = CommentView(&tree, node, notes: &notes)
+                guard let id = view.id else {
+                    notes.skipped += 1
+                    continue
+                }
+                guard seen.insert(id).inserted else {
+                    notes.duplicates += 1
+                    continue
+                }
+                for ancestor in view.ancestors { present[ancestor, default: 0] += 1 }
+                let gone = view.removed ? "[removed]" : view.deleted ? "[deleted]" : nil
+                builder.add(
+                    Comment(
+                        id: .integer(id), parent: view.parent.map { .integer($0) },
+                        author: gone == nil ? view.author : nil,
+                        published: view.published, score: view.score,
+                        body: gone ?? MarkdownText.convert(LemmyMarkdown.normalized(bytes.string(view.content) ?? "")),
+                        deleted: gone == nil ? nil : true,
+                        op: view.creatorID != nil && view.creatorID == poster ? true : nil, role: view.role))
+                (view.author, view.published, view.ancestors) = (nil, nil, [])
+                kept.append(view)
             }
         }
-        var seen = Set<Int64>()
-        var comments: [Comment] = []
-        var present: [Int64: Int64] = [:]
-        var kept: [CommentView] = []
-        for view in views {
-            guard let id = view.id else {
-                notes.skipped += 1
-                continue
-            }
-            guard seen.insert(id).inserted else {
-                notes.duplicates += 1
-                continue
-            }
-            for ancestor in view.ancestors { present[ancestor, default: 0] += 1 }
-            kept.append(view)
-            let gone = view.removed ? "[removed]" : view.deleted ? "[deleted]" : nil
-            comments.append(
-                Comment(
-                    id: .integer(id), parent: view.parent.map { .integer($0) }, author: gone == nil ? view.author : nil,
-                    published: view.published, score: view.score,
-                    body: gone ?? MarkdownText.convert(LemmyMarkdown.normalized(view.content ?? "")),
-                    deleted: gone == nil ? nil : true,
-                    op: view.creatorID != nil && view.creatorID == poster ? true : nil, role: view.role))
-        }
-        ImportSupport.breakLoops(&comments, notes: &notes)
-        for comment in comments { builder.add(comment) }
+        ImportSupport.breakLoops(&builder, notes: &notes)
         // Replies past `max_depth` are counted but not sent. `child_count` counts every descendant,
         // so a comment's own line says how many are missing below it but not below a reply present.
         var missing: [Int64: Int64] = [:]

@@ -62,7 +62,7 @@ enum Lobsters {
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        var tree = try ImportSupport.tree(bytes, deferring: ["comments"])
         let root = tree.root
         guard tree.kind(root) == .object else {
             throw DocumentError(kind: .shape("a Lobsters story must be a JSON object", line: 0, column: 0))
@@ -70,12 +70,14 @@ enum Lobsters {
         var notes = ImportNotes()
         let story = story(&tree, root, notes: &notes)
         var builder = DiscussionBuilder(article: article(of: story))
+        let list = tree.typed(root, "comments", .array) ?? -1
+        builder.reserveCapacity(comments: tree.elementCount(list), textBytes: ImportSupport.textReserve(bytes))
         var seen = Set<String>()
-        var comments: [Comment] = []
-        var under: [Int?] = []
         // The open ancestors of the list's current position, for comments placed by level.
         var path: [Int] = []
-        for node in tree.elements(tree.typed(root, "comments", .array) ?? -1) {
+        // Each comment goes to the builder as it is read; loops are broken in the builder afterwards.
+        var cursor = tree.cursor(list)
+        while let node = tree.next(&cursor) {
             guard tree.kind(node) == .object else {
                 notes.skipped += 1
                 continue
@@ -91,28 +93,27 @@ enum Lobsters {
                 deleted: item.isDeleted == true || item.isModerated == true ? true : nil,
                 op: ImportSupport.op(item.commentingUser, poster: story.submitter), role: item.role
             )
-            let index = comments.count
+            let index = builder.count
             // Levels are clamped before any arithmetic: a file may say `Int64.max` or `-5`. A level
             // that skips ahead hangs under the deepest ancestor there is.
             let deepest = Int64(path.count + 1)
             let level: Int
+            var under: Int?
             if let parent = item.parentComment {
                 comment.parent = parent.map { .string($0) }
-                under.append(nil)
                 // Keeps `path` usable if a later comment of the file has only a level.
                 level = parent == nil ? 1 : path.count + 1
             } else {
                 let given = item.depth.map { min(max($0, 0), deepest - 1) + 1 } ?? item.indentLevel ?? 1
                 level = Int(min(max(given, 1), deepest))
                 path.removeLast(path.count - (level - 1))
-                under.append(path.last)
+                under = path.last
             }
-            comments.append(comment)
+            builder.add(comment, under: under)
             path.removeLast(max(0, path.count - (level - 1)))
             path.append(index)
         }
-        ImportSupport.breakLoops(&comments, under: &under, notes: &notes)
-        for (k, comment) in comments.enumerated() { builder.add(comment, under: under[k]) }
+        ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
         return try builder.build()

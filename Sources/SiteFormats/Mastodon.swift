@@ -17,7 +17,8 @@ enum Mastodon {
         var inReplyTo: String?
         var createdAt: String?
         var editedAt: String?
-        var content: String?
+        /// The status's HTML, where it lies in the response: decoded only when converted.
+        var content = TextRef.absent
         var spoiler: String?
         var sensitive = false
         var url: String?
@@ -37,7 +38,7 @@ enum Mastodon {
             inReplyTo = Mastodon.identifier(&tree, node, "in_reply_to_id")
             createdAt = notes.time(tree.string(node, "created_at"))
             editedAt = notes.time(tree.string(node, "edited_at"))
-            content = tree.string(node, "content")
+            if let html = tree.typed(node, "content", .string) { content = tree.nodes[Int(html)].text }
             spoiler = tree.string(node, "spoiler_text")
             sensitive = tree.bool(node, "sensitive") == true
             url = tree.string(node, "url") ?? tree.string(node, "uri")
@@ -100,7 +101,7 @@ enum Mastodon {
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        var tree = try ImportSupport.tree(bytes, deferring: ["ancestors", "descendants"])
         var notes = ImportNotes()
         let (statusNode, contextNode) = parts(tree)
         guard let statusNode else {
@@ -108,45 +109,52 @@ enum Mastodon {
                 kind: .shape("a Mastodon file must hold a status (an object with an id)", line: 0, column: 0))
         }
         let named = Status(&tree, statusNode, notes: &notes)
+        // Ancestors are kept (the first is the article); descendants go to the builder as they are read.
         var ancestors: [Status] = []
-        var descendants: [Status] = []
-        if let contextNode {
-            for (list, name) in [(0, "ancestors"), (1, "descendants")] as [(Int, StaticString)] {
-                for node in tree.elements(tree.typed(contextNode, name, .array) ?? -1) {
-                    guard tree.kind(node) == .object else {
-                        notes.skipped += 1
-                        continue
-                    }
-                    let status = Status(&tree, node, notes: &notes)
-                    if list == 0 { ancestors.append(status) } else { descendants.append(status) }
-                }
-            }
-        }
-        // Ancestors come oldest first: the first is the conversation's root, unless it answers one not sent.
-        let root = ancestors.first ?? named
-        let statuses = Array(ancestors.dropFirst()) + (ancestors.isEmpty ? [] : [named]) + descendants
-        var builder = DiscussionBuilder(article: article(of: root))
-        var seen: Set<String> = root.id.map { [$0] } ?? []
-        var comments: [Comment] = []
-        for status in statuses {
-            guard let id = status.id else {
+        let ancestorList = contextNode.flatMap { tree.typed($0, "ancestors", .array) } ?? -1
+        let descendantList = contextNode.flatMap { tree.typed($0, "descendants", .array) } ?? -1
+        var cursor = tree.cursor(ancestorList)
+        while let node = tree.next(&cursor) {
+            guard tree.kind(node) == .object else {
                 notes.skipped += 1
                 continue
             }
+            ancestors.append(Status(&tree, node, notes: &notes))
+        }
+        // Ancestors come oldest first: the first is the conversation's root, unless it answers one not sent.
+        let root = ancestors.first ?? named
+        var builder = DiscussionBuilder(article: article(of: root, bytes: bytes))
+        builder.reserveCapacity(
+            comments: ancestors.count + tree.elementCount(descendantList), textBytes: ImportSupport.textReserve(bytes))
+        var seen: Set<String> = root.id.map { [$0] } ?? []
+        func add(_ status: Status) {
+            guard let id = status.id else {
+                notes.skipped += 1
+                return
+            }
             guard seen.insert(id).inserted else {
                 notes.duplicates += 1
-                continue
+                return
             }
             // A reply to the root is top level; to a status not in the file, an orphan the reader marks.
             let parent = status.inReplyTo.flatMap { $0 == root.id ? nil : CommentID.string($0) }
-            comments.append(
+            builder.add(
                 Comment(
                     id: .string(id), parent: parent, author: status.author, published: status.createdAt,
-                    score: status.score, body: body(of: status),
+                    score: status.score, body: body(of: status, bytes: bytes),
                     op: status.accountID != nil && status.accountID == root.accountID ? true : nil))
         }
-        ImportSupport.breakLoops(&comments, notes: &notes)
-        for comment in comments { builder.add(comment) }
+        for status in ancestors.dropFirst() { add(status) }
+        if !ancestors.isEmpty { add(named) }
+        cursor = tree.cursor(descendantList)
+        while let node = tree.next(&cursor) {
+            guard tree.kind(node) == .object else {
+                notes.skipped += 1
+                continue
+            }
+            add(Status(&tree, node, notes: &notes))
+        }
+        ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
         return try builder.build()
@@ -175,8 +183,8 @@ enum Mastodon {
         }
     }
 
-    static func article(of root: Status) -> Article {
-        let text = body(of: root)
+    static func article(of root: Status, bytes: DocumentBytes) -> Article {
+        let text = body(of: root, bytes: bytes)
         let host = root.url.flatMap(Self.host)
         return Article(
             id: root.id, title: title(of: root, text: text), author: root.author, published: root.createdAt,
@@ -193,7 +201,7 @@ enum Mastodon {
     }
 
     /// The text of a status in the body grammar: marks, the content warning's label, the content, media.
-    static func body(of status: Status) -> String {
+    static func body(of status: Status, bytes: DocumentBytes) -> String {
         var marks: [String] = []
         if let edited = status.editedAt { marks.append("[edited \(edited)]") }
         if status.sensitive { marks.append("[sensitive]") }
@@ -202,7 +210,7 @@ enum Mastodon {
         if let spoiler = status.spoiler, !spoiler.isEmpty {
             blocks.append("[content warning: \(ImportSupport.oneLine(spoiler))]")
         }
-        var text = HTMLText.convert(status.content ?? "")
+        var text = HTMLText.convert(bytes.string(status.content) ?? "")
         for address in status.quietLinks where !address.isEmpty {
             text = text.replacing(" <\(address)>", with: "")
         }

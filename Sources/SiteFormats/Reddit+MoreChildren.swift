@@ -5,16 +5,24 @@ extension Reddit {
     /// The stub of a `more` thing's data; nil when its ids fail `MoreStub`'s checks.
     static func moreStub(_ tree: inout JSONTree, _ node: Int32, post: String?) -> MoreStub? {
         guard let post, let parent = tree.string(node, "parent_id") else { return nil }
+        // The count is read before the ids: reading a deferred list of them drops `node`. A wrong
+        // count is counted only when the stub is made, as when it was read last.
+        let wrongBefore = tree.wrongFields
+        let count = tree.integer(node, "count")
+        let countWrong = tree.wrongFields - wrongBefore
+        tree.wrongFields = wrongBefore
         var children: [String] = []
         if let list = tree.typed(node, "children", .array) {
-            for element in tree.elements(list) {
+            var ids = tree.cursor(list)
+            while let element = tree.next(&ids) {
                 guard tree.kind(element) == .string, let id = tree.bytes.string(tree.nodes[Int(element)].text) else {
                     return nil
                 }
                 children.append(id)
             }
         }
-        let stub = MoreStub(link: "t3_" + post, parent: parent, children: children, count: tree.integer(node, "count"))
+        tree.wrongFields += countWrong
+        let stub = MoreStub(link: "t3_" + post, parent: parent, children: children, count: count)
         return stub.isValid ? stub : nil
     }
 

@@ -57,31 +57,39 @@ enum Reddit {
     }
 
     /// The things of a listing (`{"kind": "Listing", "data": {"children": [...]}}`); none for anything else.
-    private static func children(_ tree: JSONTree, _ listing: Int32) -> [Int32] {
-        tree.elements(tree.member(tree.member(listing, "data") ?? -1, "children") ?? -1)
+    private static func children(_ tree: JSONTree, _ listing: Int32) -> ElementCursor {
+        tree.cursor(tree.member(tree.member(listing, "data") ?? -1, "children") ?? -1)
     }
 
     static func load(_ bytes: DocumentBytes) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        var tree = try ImportSupport.tree(bytes, deferring: ["children"])
         let listings = tree.kind(tree.root) == .array ? tree.elements(tree.root) : []
-        guard let postNode = listings.first.flatMap({ children(tree, $0).first }).flatMap({ tree.member($0, "data") }),
-            tree.kind(postNode) == .object
+        var posts = listings.first.map { children(tree, $0) } ?? tree.cursor(-1)
+        guard let postNode = tree.next(&posts).flatMap({ tree.member($0, "data") }), tree.kind(postNode) == .object
         else {
             throw DocumentError(kind: .shape("the first Reddit listing holds no post", line: 0, column: 0))
         }
         let post = ThingData(&tree, postNode)
-        let top = listings.count > 1 ? children(tree, listings[1]) : []
+        let top = listings.count > 1 ? children(tree, listings[1]) : tree.cursor(-1)
         // The title has no HTML twin: a link post's title is escaped when its comments' HTML is.
-        let firstHTML = top.lazy.compactMap { tree.member(tree.member($0, "data") ?? -1, "body_html") }
-            .compactMap { tree.kind($0) == .string ? tree.bytes.string(tree.nodes[Int($0)].text) : nil }.first
+        var firstHTML: String?
+        var scan = top
+        while firstHTML == nil, let thing = tree.next(&scan) {
+            if let html = tree.member(tree.member(thing, "data") ?? -1, "body_html"), tree.kind(html) == .string {
+                firstHTML = tree.bytes.string(tree.nodes[Int(html)].text)
+            }
+        }
         let fileEscaped = isEscaped(post.selftextHtml) ?? isEscaped(firstHTML) ?? false
         var builder = DiscussionBuilder(article: article(of: post, escaped: fileEscaped))
+        let topList = listings.count > 1 ? tree.member(tree.member(listings[1], "data") ?? -1, "children") ?? -1 : -1
+        builder.reserveCapacity(comments: tree.elementCount(topList), textBytes: ImportSupport.textReserve(bytes))
         var notes = ImportNotes()
         var seen = Set<String>()
-        // Explicit stack of (things still to add, index of their parent): no recursion over depth.
-        var pending: [(things: ArraySlice<Int32>, parent: Int?)] = [(top[...], nil)]
+        // Explicit stack of (things still to read, index of their parent): no recursion over depth.
+        // Each thing is read from the bytes as its turn comes and dropped after it is added.
+        var pending: [(things: ElementCursor, parent: Int?)] = [(top, nil)]
         while var level = pending.popLast() {
-            guard let thing = level.things.popFirst() else { continue }
+            guard let thing = tree.next(&level.things) else { continue }
             pending.append(level)
             guard let node = tree.member(thing, "data"), tree.kind(node) == .object else {
                 notes.skipped += 1
@@ -95,11 +103,11 @@ enum Reddit {
             case "t1":
                 let data = ThingData(&tree, node)
                 // `replies` is `""` when there are none.
-                let replies = tree.member(node, "replies").map { children(tree, $0) } ?? []
+                let replies = tree.member(node, "replies").map { children(tree, $0) } ?? tree.cursor(-1)
                 if let id = data.id, !seen.insert(id).inserted {
                     // The repeat is left out, its replies are not: they take its place.
                     notes.duplicates += 1
-                    if !replies.isEmpty { pending.append((replies[...], level.parent)) }
+                    pending.append((replies, level.parent))
                     continue
                 }
                 let escaped = isEscaped(data.bodyHtml) ?? fileEscaped
@@ -108,7 +116,7 @@ enum Reddit {
                 comment.op =
                     data.isSubmitter.map { $0 ? true : nil } ?? ImportSupport.op(data.author, poster: post.author)
                 let index = builder.add(comment, under: level.parent)
-                if !replies.isEmpty { pending.append((replies[...], index)) }
+                pending.append((replies, index))
             default:
                 notes.skipped += 1
             }

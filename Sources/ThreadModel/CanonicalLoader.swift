@@ -363,7 +363,10 @@ struct CanonicalLoader {
             }
         } else if scanner.key(key, is: "role") {
             // A role tread does not know (a site's new badge) is dropped, never an error.
-            guard scanner.peek() == UInt8(ascii: "\"") else { return try scanner.skipValue() }
+            guard scanner.peek() == UInt8(ascii: "\"") else {
+                try scanner.skipValue()
+                return
+            }
             if let role = bytes.string(try scanner.readString()).flatMap({ CommentRole(named: $0) }) {
                 records[index].flags.subtract(.roles)
                 records[index].flags.insert(CommentRecord.Flags(role: role))

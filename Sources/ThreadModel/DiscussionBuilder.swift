@@ -5,9 +5,9 @@
 public struct DiscussionBuilder {
     public var article: Article
     public var notes: [String] = []
-    private var arena: [UInt8] = []
-    private var records: [CommentRecord] = []
-    private var hashes = RecordHashes()
+    var arena = TextArena()
+    var records: [CommentRecord] = []
+    var hashes = RecordHashes()
 
     public init(article: Article) {
         self.article = article
@@ -79,8 +79,9 @@ public struct DiscussionBuilder {
 
     private mutating func store(_ text: String?) -> TextRef {
         guard let text else { return .absent }
+        if !isKnownUniquelyReferenced(&arena) { arena = TextArena(copying: arena) }
         let offset = arena.count
-        arena.append(contentsOf: text.utf8)
+        arena.append(text)
         return TextRef(offset: offset, length: arena.count - offset, jsonEscaped: false)
     }
 
@@ -89,8 +90,11 @@ public struct DiscussionBuilder {
         guard arena.count <= DocumentBytes.maximumSize else {
             throw DocumentError(kind: .tooLarge(bytes: arena.count))
         }
+        // Bytes with an address even when there is no text (reserving moves nothing: there is none).
+        if arena.base == nil { arena.reserve(1) }
         var discussion = try Discussion.assemble(
-            article: article, bytes: DocumentBytes(arena), records: records, hashes: hashes, position: { _ in (0, 0) }
+            article: article, bytes: DocumentBytes(holding: arena), records: records, hashes: hashes,
+            position: { _ in (0, 0) }
         )
         discussion.notes = notes
         return discussion

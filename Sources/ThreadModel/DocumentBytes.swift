@@ -28,6 +28,8 @@ public final class DocumentBytes: @unchecked Sendable {
         case free
         case none
     }
+    /// What owns memory these bytes do not (a builder's `TextArena`), kept alive as long as they are.
+    private var owner: AnyObject?
 
     /// The largest document tread opens: text positions are 32-bit.
     public static let maximumSize = Int(UInt32.max) - 1
@@ -48,6 +50,12 @@ public final class DocumentBytes: @unchecked Sendable {
         let copied = bytes.withContiguousStorageIfAvailable { memory.copyMemory(from: UnsafeRawBufferPointer($0)) }
         if copied == nil { _ = memory.initializeMemory(as: UInt8.self, from: bytes) }
         self.init(buffer: UnsafeRawBufferPointer(rebasing: memory[0..<count]), release: .deallocate)
+    }
+
+    /// The text a builder wrote, without copying it: the arena lives as long as these bytes.
+    convenience init(holding arena: TextArena) {
+        self.init(buffer: arena.bytes, release: .none)
+        owner = arena
     }
 
     public var count: Int { buffer.count }

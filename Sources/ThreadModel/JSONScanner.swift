@@ -187,13 +187,17 @@ package struct JSONScanner {
         return true
     }
 
-    /// Skips one whole value of any depth, checking its syntax, without recursion.
-    package mutating func skipValue() throws(DocumentError) {
+    /// Skips one whole value of any depth, checking its syntax, without recursion; returns how
+    /// many elements or members the value holds (0 for a string, number or literal).
+    @discardableResult
+    package mutating func skipValue() throws(DocumentError) -> Int {
         // Each open container: true for an object, false for an array.
         var open: [Bool] = []
         var expectingValue = true
+        var count = 0
         while true {
             if expectingValue {
+                if open.count == 1 { count += 1 }
                 guard let byte = peek() else { throw syntaxError("unexpected end of the file") }
                 switch byte {
                 case UInt8(ascii: "{"):
@@ -219,7 +223,7 @@ package struct JSONScanner {
                 }
                 expectingValue = false
             }
-            guard let isObject = open.last else { return }
+            guard let isObject = open.last else { return count }
             guard let byte = peek() else { throw syntaxError("unexpected end of the file") }
             if byte == UInt8(ascii: ",") {
                 position += 1

@@ -13,7 +13,8 @@ package struct JSONTree {
     /// One value: where its text lies, and its place among its siblings.
     package struct Node {
         package var kind: Kind
-        /// A boolean's value; for a number, whether it is written as a plain integer.
+        /// A boolean's value; for a number, whether it is written as a plain integer; for an array,
+        /// whether it was left unparsed (deferred: see `init(parsing:deferring:)`).
         package var flag = false
         /// The member's key inside an object; absent in an array.
         package var key = TextRef.absent
@@ -24,13 +25,23 @@ package struct JSONTree {
     }
 
     package let bytes: DocumentBytes
-    package private(set) var nodes: [Node] = []
+    package internal(set) var nodes: [Node] = []
     /// The top-level values: one for a JSON file, one a line for JSON lines.
     package private(set) var roots: [Int32] = []
     /// Fields read as absent because their type was wrong; the importers report them in their notes.
     package var wrongFields = 0
 
     package var root: Int32 { roots.first ?? -1 }
+
+    /// Arrays with these keys are left unparsed (see `init(parsing:deferring:)`).
+    var deferredKeys: [StaticString] = []
+    /// The nodes of the skeleton: an element read through a cursor goes after them and is dropped
+    /// when the next one is read.
+    var skeletonCount = 0
+    /// Every deferred array that is not empty, in the order of the file: where it starts and ends,
+    /// and its elements. Recorded when the skeleton is checked, so reading an element that holds
+    /// one (nested replies) jumps over it instead of scanning it again at every level.
+    var deferredSpans: [DeferredSpan] = []
 
     /// Parses one JSON value filling the whole of `bytes` (a UTF-8 byte-order mark is skipped).
     package init(parsing bytes: DocumentBytes) throws(DocumentError) {
@@ -39,6 +50,25 @@ package struct JSONTree {
         scanner.position = bytes.byteOrderMarkLength
         roots.append(try parseValue(&scanner))
         try scanner.expectEnd()
+    }
+
+    /// Parses the skeleton of one JSON value: every array that is the value of a member named in
+    /// `keys` (at any depth), and the top-level value itself when `root` is true and it is an
+    /// array, is checked but left unparsed, one node that `cursor(_:)` reads element by element.
+    ///
+    /// A site's response is mostly its comment array; a node per value of it costs several times
+    /// the bytes. Read this way, the nodes held are the skeleton's and one element's. The syntax of
+    /// the whole file is checked here, so a broken file fails with the same error, at the same
+    /// place, as `init(parsing:)`, and reading an element later cannot fail.
+    package init(parsing bytes: DocumentBytes, deferring keys: [StaticString], root: Bool = false) throws(DocumentError)
+    {
+        self.bytes = bytes
+        deferredKeys = keys
+        var scanner = JSONScanner(bytes.buffer)
+        scanner.position = bytes.byteOrderMarkLength
+        roots.append(try parseValue(&scanner, deferringRoot: root))
+        try scanner.expectEnd()
+        skeletonCount = nodes.count
     }
 
     /// Parses JSON values one after another (`{...} {...}`, pretty-printed items included).
@@ -80,7 +110,7 @@ package struct JSONTree {
     package private(set) var brokenLines = 0
 
     /// Reads one value at the scanner's position into `nodes`, without recursion; returns its index.
-    private mutating func parseValue(_ scanner: inout JSONScanner) throws(DocumentError) -> Int32 {
+    mutating func parseValue(_ scanner: inout JSONScanner, deferringRoot: Bool = false) throws(DocumentError) -> Int32 {
         let first = Int32(nodes.count)
         // Each open container: its node, its last child so far, and whether it is an object.
         var open: [(node: Int32, last: Int32, isObject: Bool)] = []
@@ -93,6 +123,13 @@ package struct JSONTree {
                 key = .absent
                 var opens = false
                 switch byte {
+                case UInt8(ascii: "[") where open.isEmpty ? deferringRoot : isDeferred(key: node.key):
+                    // Checked now, read later: its offset, and its element count for reserving.
+                    let start = scanner.position
+                    let count = try skipDeferred(&scanner)
+                    node.kind = .array
+                    node.flag = true
+                    node.text = TextRef(offset: start, length: min(count, Int(Int32.max)), jsonEscaped: false)
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     node.kind = byte == UInt8(ascii: "{") ? .object : .array
                     scanner.position += 1
@@ -141,6 +178,11 @@ package struct JSONTree {
         }
     }
 
+    /// Whether an array that is the value of member `key` is left unparsed.
+    func isDeferred(key: TextRef) -> Bool {
+        !key.isAbsent && deferredKeys.contains { isKey(key, $0) }
+    }
+
     private mutating func append(_ node: Node, to open: inout [(node: Int32, last: Int32, isObject: Bool)]) -> Int32 {
         let index = Int32(nodes.count)
         nodes.append(node)
@@ -184,7 +226,7 @@ extension JSONTree {
 
     package func has(_ object: Int32, _ name: StaticString) -> Bool { member(object, name) != nil }
 
-    private func isKey(_ key: TextRef, _ name: StaticString) -> Bool {
+    func isKey(_ key: TextRef, _ name: StaticString) -> Bool {
         if key.isJSONEscaped {
             return name.withUTF8Buffer { bytes.string(key)?.utf8.elementsEqual($0) ?? false }
         }
