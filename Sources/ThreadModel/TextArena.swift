@@ -29,7 +29,9 @@ final class TextArena: @unchecked Sendable {
     /// Makes room for `total` bytes in all.
     func reserve(_ total: Int) {
         guard total > capacity else { return }
-        guard let grown = realloc(base, max(total, 1)) else { fatalError("out of memory for \(total) bytes of text") }
+        guard let grown = realloc(base, max(total, 1)) else {
+            fatalError("out of memory for \(CountText.counted(total, "byte")) of text")
+        }
         base = grown
         capacity = total
     }
