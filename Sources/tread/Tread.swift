@@ -43,7 +43,7 @@ struct Tread: ParsableCommand {
 struct DocumentOptions: ParsableArguments {
     @Argument(
         help:
-            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse or Lobsters thread, or such a thread's address; '-' for standard input; or a front page: hn, hn:new, reddit, r/SUB, lobsters, lobsters:t/TAG, https://FORUM/latest."
+            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse, Lobsters, Mastodon, Lemmy or Bluesky thread, or such a thread's address; '-' for standard input; or a front page: hn, hn:new, reddit, r/SUB, lobsters, lobsters:t/TAG, https://FORUM/latest."
     )
     var file: String?
 
