@@ -23,7 +23,7 @@ extension CanonicalLoader {
     static let splitSize = 8 << 20
     /// Where the second scan starts, in percent of the file (measured on the 1M-comment file: the
     /// first scan's share plus assembling then takes about as long as the second scan's share).
-    static let splitPercent = 45
+    static let splitPercent = 40
 
     /// Starts the second scan: at `guess` when given (tests), else at a comment start near the
     /// middle of a big document on a machine with two cores or more.
@@ -32,7 +32,7 @@ extension CanonicalLoader {
         if let guess {
             start = guess
         } else if bytes.count >= Self.splitSize, WorkSplit.cores > 1 {
-            // Before the middle: the first scan also assembles the whole (ids, order) once both are done.
+            // Before the middle: the first scan also takes the runs and assembles the whole (ids, order).
             start = Self.likelyCommentStart(in: bytes.buffer, after: bytes.count / 100 * Self.splitPercent)
         } else {
             start = nil
