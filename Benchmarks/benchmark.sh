@@ -298,7 +298,7 @@ declare -A verdict
 
 for size in "${size_list[@]}"; do
   file=$(data_file "$size")
-  bytes=$(stat -c %s "$file")
+  bytes=$(stat -L -c %s "$file")
   file_mib=$(calc "$bytes / 1048576" "%.1f")
   say "$size: $file ($file_mib MiB)"
   : > "$work/stats" ; : > "$work/jq" ; : > "$work/first" ; : > "$work/quit"

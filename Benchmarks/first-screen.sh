@@ -91,7 +91,7 @@ version=$("$BIN" --version)
 subjects=(printf curses version tread tread-no-reexec)
 declare -A results
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
-echo "# binary $BIN; file $FILE ($(stat -c %s "$FILE") bytes); poll every $POLL s"
+echo "# binary $BIN; file $FILE ($(stat -L -c %s "$FILE") bytes); poll every $POLL s"
 for run in $(seq "$RUNS"); do
     for subject in "${subjects[@]}"; do
         case $subject in

@@ -3,31 +3,50 @@
 /// Nested `replies` are followed with an explicit stack, so nesting depth is limited by
 /// memory only. Comment text is not decoded here: records point into the bytes.
 struct CanonicalLoader {
-    private var scanner: JSONScanner
-    private let bytes: DocumentBytes
-    private var records: [CommentRecord] = []
-    private var hashes = RecordHashes()
+    var scanner: JSONScanner
+    let bytes: DocumentBytes
+    var records: [CommentRecord] = []
+    var hashes = RecordHashes()
     /// Where the bytes behind the scanner were last given back to the system.
-    private var released = 0
+    var released = 0
+    /// Where this scan started giving bytes back: 0, or where a split's second scan started (the
+    /// first scan still reads what lies before it). Each release gives back what lies between the
+    /// last one and 1 MiB before the scanner.
+    var releaseFloor = 0
     /// Bytes scanned between two releases.
-    private static let releaseStep = 16 << 20
+    private static let releaseStep = 2 << 20
     private var article: Article?
     /// Called once, with the complete top-level threads read so far, when `previewAfter` comments are in.
-    private let preview: ((Discussion) -> Void)?
+    let preview: ((Discussion) -> Void)?
     private let previewAfter: Int
     /// Told how many bytes were scanned, now and then.
     private let progress: ((Int) -> Void)?
     /// A `parent` field may attach a later comment anywhere, so a prefix is then no preview.
-    private var sawParentField = false
-    private var previewDelivered = false
+    var sawParentField = false
+    var previewDelivered = false
     /// Whether the preview must end with a whole top-level thread (see `load(canonical:previewAfter:…)`).
     private let previewWholeThreads: Bool
     /// A comment had members after its `replies`: a comment whose replies are still open may then lack some.
-    private var sawMemberAfterReplies = false
+    var sawMemberAfterReplies = false
     /// `more` objects of comments still open, innermost last: kept aside until the comment's `}`, when
     /// it is known whether it is a placeholder, because a stub takes the place of the score (see
     /// `CommentRecord.more`) and a comment's fields come in any order.
-    private var openStubs: [(index: Int32, more: TextRef)] = []
+    var openStubs: [(index: Int32, more: TextRef)] = []
+    /// The second scan of a split load, when there is one (see `CanonicalLoader+Split`).
+    var split: ScanSplit?
+    /// Where the split's next run of comments starts: `Int.max` when there is none.
+    var splitNext = Int.max
+    /// How many of the split's runs were taken.
+    var splitTaken = 0
+    /// For a split's second scan: true when the first scan no longer wants it, so it stops.
+    var abandoned: (@Sendable () -> Bool)?
+    /// For a split's second scan: after this many comments, a run ends at the next comment of its
+    /// own top level, so the first scan can take it and free it while the rest is read.
+    var runLimit: Int?
+    /// The `runLimit` of the second scan this loader starts (smaller in tests).
+    var splitRunSize = ScanSplit.runSize
+    /// Whether the run ended there (at a comment's `{`) rather than at its array's `]`.
+    var stoppedAtComment = false
 
     init(
         bytes: DocumentBytes, previewAfter: Int = 0, previewWholeThreads: Bool = true,
@@ -41,7 +60,9 @@ struct CanonicalLoader {
         self.progress = progress
     }
 
-    mutating func load() throws(DocumentError) -> Discussion {
+    mutating func load(splitAt guess: Int? = nil) throws(DocumentError) -> Discussion {
+        startSplit(at: guess)
+        defer { split?.abandon() }
         try bytes.checkEncoding()
         // A UTF-8 byte order mark is no part of the JSON; editors on some systems write one.
         scanner.position = bytes.byteOrderMarkLength
@@ -204,7 +225,7 @@ struct CanonicalLoader {
 
     /// Where the reader of the comment arrays is; together with the stack of comments whose
     /// `replies` are open, this replaces recursion over the nesting.
-    private enum Place {
+    enum Place {
         case arrayStart
         case afterElement
         case element
@@ -220,8 +241,14 @@ struct CanonicalLoader {
             throw try wrongType("\"comments\" must be an array")
         }
         scanner.position += 1
+        try readElements(from: .arrayStart)
+    }
+
+    /// Reads comments from `start` until the `]` of the array it is in, and that `]`: the whole
+    /// `comments` array from `.arrayStart`, or a split's run of comments from `.element`.
+    mutating func readElements(from start: Place) throws(DocumentError) {
         var open: [Int32] = []
-        var place = Place.arrayStart
+        var place = start
         while true {
             switch place {
             case .arrayStart:
@@ -247,6 +274,14 @@ struct CanonicalLoader {
                     if scanner.peek() == UInt8(ascii: "]") { throw scanner.syntaxError("expected a value after ','") }
                     throw try wrongType("a comment must be an object")
                 }
+                if open.isEmpty, let runLimit, records.count >= runLimit {
+                    stoppedAtComment = true
+                    return
+                }
+                if scanner.position >= splitNext, let next = try takeSplitRun(parent: open.last) {
+                    place = next
+                    continue
+                }
                 scanner.position += 1
                 var record = CommentRecord()
                 if let parent = open.last {
@@ -260,9 +295,12 @@ struct CanonicalLoader {
                 hashes.appendComment()
                 if scanner.position - released > Self.releaseStep {
                     // Text is read again only when drawn: keep the scanned part of a huge file out of memory.
-                    released = scanner.position - (1 << 20)
-                    bytes.release(upTo: released)
+                    if released == releaseFloor { reserveForTheRest() }
+                    let mark = scanner.position - (1 << 20)
+                    bytes.release(from: released, upTo: mark)
+                    released = mark
                     progress?(scanner.position)
+                    if let abandoned, abandoned() { throw scanner.syntaxError("abandoned") }
                 }
                 if open.isEmpty || !(previewWholeThreads || sawMemberAfterReplies), !previewDelivered,
                     records.count > previewAfter, let preview, let article, !sawParentField
@@ -273,7 +311,7 @@ struct CanonicalLoader {
                     preview(
                         Discussion(
                             article: article, bytes: bytes, records: Array(records.dropLast()), orphanCount: 0,
-                            distinctAuthors: hashes.authors.count))
+                            distinctAuthors: hashes.distinctAuthors))
                 }
                 place = .objectStart(Int32(records.count - 1))
             case .objectStart(let index):
@@ -317,7 +355,7 @@ struct CanonicalLoader {
     /// At comment `index`'s closing brace, when its fields are final (a repeated field's last value wins):
     /// its author is counted, and a placeholder keeps its `more` while any other comment drops it
     /// (`more` means something on placeholders only) and keeps its score.
-    private mutating func closeComment(_ index: Int32) {
+    mutating func closeComment(_ index: Int32) {
         let author = records[Int(index)].author
         if !author.isAbsent { hashes.addAuthor(TextHash.of(author, in: bytes)) }
         guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
@@ -338,7 +376,7 @@ struct CanonicalLoader {
             let (ref, isInteger) = try identifier("parent")
             records[index].parentID = ref
             sawParentField = true
-            hashes.parents[index] = TextHash.of(ref, in: bytes)
+            hashes.setParent(TextHash.of(ref, in: bytes), of: index)
             if isInteger { records[index].flags.insert(.integerParentID) }
         } else if scanner.key(key, is: "published") {
             records[index].published = try text("published")

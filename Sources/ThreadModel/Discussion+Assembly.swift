@@ -2,21 +2,46 @@
 /// (0 when absent), taken while the text was at hand.
 struct RecordHashes {
     var ids: [UInt64] = []
-    var parents: [UInt64] = []
-    var authors = HashSet64()
+    /// One per comment once a comment has a `parent` field, empty until then: a nested document has
+    /// none, and a million zeros cost 8 MB.
+    private(set) var parents: [UInt64] = []
+    /// The hashes of the comments' authors, counted when the load ends.
+    var authors = DistinctHashes()
 
-    /// Adds a comment's author to the distinct authors. Reddit's "[deleted]" is no author (the
-    /// account is gone; every such comment would otherwise count as one person), so it is left out.
+    /// Adds a comment's author to those to count. Reddit's "[deleted]" is no author (the account is
+    /// gone; every such comment would otherwise count as one person), so it is left out.
     mutating func addAuthor(_ hash: UInt64) {
         if hash != Self.deletedAuthor { authors.insert(hash) }
     }
+
+    /// How many different authors were added.
+    var distinctAuthors: Int { authors.count }
 
     /// The hash of "[deleted]", the author a site gives a comment whose account was deleted.
     static let deletedAuthor = TextHash.of(Discussion.deletedAuthor)
 
     mutating func appendComment() {
         ids.append(0)
-        parents.append(0)
+        if !parents.isEmpty { parents.append(0) }
+    }
+
+    /// The hash of comment `index`'s `parent` field; 0 when it has none.
+    func parent(of index: Int) -> UInt64 { index < parents.count ? parents[index] : 0 }
+
+    mutating func setParent(_ hash: UInt64, of index: Int) {
+        if parents.count < ids.count { parents.append(contentsOf: repeatElement(0, count: ids.count - parents.count)) }
+        parents[index] = hash
+    }
+
+    /// Appends the hashes of the comments after these (a split load's second part).
+    mutating func append(_ other: RecordHashes) {
+        if !parents.isEmpty || !other.parents.isEmpty {
+            parents.append(contentsOf: repeatElement(0, count: ids.count - parents.count))
+            parents.append(contentsOf: other.parents)
+            parents.append(contentsOf: repeatElement(0, count: other.ids.count - other.parents.count))
+        }
+        ids.append(contentsOf: other.ids)
+        authors.formUnion(other.authors)
     }
 }
 
@@ -49,7 +74,7 @@ extension Discussion {
         }
         return Discussion(
             article: article, bytes: bytes, records: records, orphanCount: orphans,
-            distinctAuthors: hashes.authors.count)
+            distinctAuthors: hashes.distinctAuthors)
     }
 
     /// Checks that ids are unique and sets `parent` from the flat form's `parent` ids; returns how
@@ -67,9 +92,9 @@ extension Discussion {
             }
         }
         var orphans = 0
-        for i in records.indices where hashes.parents[i] != 0 && !records[i].flags.contains(.nested) {
+        for i in records.indices where hashes.parent(of: i) != 0 && !records[i].flags.contains(.nested) {
             let wanted = records[i].parentID
-            if let parent = index.find(hashes.parents[i], same: { bytes.sameText(records[Int($0)].id, wanted) }) {
+            if let parent = index.find(hashes.parent(of: i), same: { bytes.sameText(records[Int($0)].id, wanted) }) {
                 if parent == Int32(i) { throw DocumentError(kind: .ownParent(bytes.string(wanted) ?? "")) }
                 records[i].parent = parent
             } else {

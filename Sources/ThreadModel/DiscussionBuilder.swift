@@ -33,7 +33,7 @@ public struct DiscussionBuilder {
             if case .integer = id { record.flags.insert(.integerID) }
         }
         if record.parent < 0, let parentID = comment.parent {
-            hashes.parents[records.count] = TextHash.of(parentID.key)
+            hashes.setParent(TextHash.of(parentID.key), of: records.count)
             record.parentID = store(parentID.key)
             if case .integer = parentID { record.flags.insert(.integerParentID) }
         }

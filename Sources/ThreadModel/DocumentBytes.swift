@@ -250,11 +250,18 @@ public final class DocumentBytes: @unchecked Sendable {
     /// Nothing is lost: the next read of those bytes maps them again from the file (the
     /// page cache), so a scan over a huge file never holds the whole file in memory.
     public func release(upTo offset: Int) {
+        release(from: 0, upTo: offset)
+    }
+
+    /// Gives back the whole pages between `start` and `offset` (a scan that started at `start`
+    /// gives back only what it read, not the pages before it another scan may still be reading).
+    func release(from start: Int, upTo offset: Int) {
         guard case .unmap = release, let base = buffer.baseAddress else { return }
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (max(0, start) + pageSize - 1) / pageSize * pageSize
         let end = min(offset, count) / pageSize * pageSize
-        guard end > 0 else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base), end, MADV_DONTNEED)
+        guard end > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + first), end - first, MADV_DONTNEED)
     }
 
     deinit {

@@ -20,7 +20,7 @@ package struct JSONScanner {
 
     var atEnd: Bool { position >= bytes.count }
 
-    mutating func skipWhitespace() {
+    @inline(__always) mutating func skipWhitespace() {
         let n = bytes.count
         while position < n {
             switch bytes[position] {
@@ -31,7 +31,7 @@ package struct JSONScanner {
     }
 
     /// The next non-blank byte, not consumed; nil at the end of the input.
-    package mutating func peek() -> UInt8? {
+    @inline(__always) package mutating func peek() -> UInt8? {
         skipWhitespace()
         return position < bytes.count ? bytes[position] : nil
     }
@@ -86,7 +86,7 @@ package struct JSONScanner {
     }
 
     /// Whether a key read by `readKey` is `name` (keys are compared decoded).
-    func key(_ key: TextRef, is name: StaticString) -> Bool {
+    @inline(__always) func key(_ key: TextRef, is name: StaticString) -> Bool {
         let length = name.utf8CodeUnitCount
         if !key.isJSONEscaped {
             guard key.length == length else { return false }
