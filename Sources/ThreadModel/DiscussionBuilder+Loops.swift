@@ -11,9 +11,9 @@ extension DiscussionBuilder {
         }
         return records.indices.map { i in
             if records[i].flags.contains(.nested) { return Int(records[i].parent) }
-            guard hashes.parents[i] != 0 else { return -1 }
+            guard hashes.parent(of: i) != 0 else { return -1 }
             let wanted = records[i].parentID
-            return index.find(hashes.parents[i], same: { sameText(records[Int($0)].id, wanted) }).map(Int.init) ?? -1
+            return index.find(hashes.parent(of: i), same: { sameText(records[Int($0)].id, wanted) }).map(Int.init) ?? -1
         }
     }
 
@@ -24,7 +24,7 @@ extension DiscussionBuilder {
         records[index].flags.remove(.nested)
         records[index].parentID = .absent
         records[index].flags.remove(.integerParentID)
-        hashes.parents[index] = 0
+        if hashes.parent(of: index) != 0 { hashes.setParent(0, of: index) }
     }
 
     /// Makes room for `comments` more comments and `textBytes` more bytes of their text, so the
@@ -32,7 +32,6 @@ extension DiscussionBuilder {
     package mutating func reserveCapacity(comments: Int, textBytes: Int) {
         records.reserveCapacity(records.count + comments)
         hashes.ids.reserveCapacity(hashes.ids.count + comments)
-        hashes.parents.reserveCapacity(hashes.parents.count + comments)
         if !isKnownUniquelyReferenced(&arena) { arena = TextArena(copying: arena) }
         arena.reserve(arena.count + textBytes)
     }
