@@ -73,7 +73,10 @@ let package = Package(
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
             name: "ReadingState",
-            dependencies: ["ThreadModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ThreadModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "tread",

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Every thread's reading state, in one SQLite file: `$XDG_STATE_HOME/tread/state.sqlite`.
 ///
@@ -36,6 +37,14 @@ public final class ReadingStore: Sendable {
         configuration.prepareDatabase { db in
             // A million-comment thread's first save grows the WAL to 7 MB; trim it back after checkpoints.
             try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
+            // A start and a quit cost mostly the store's syncs. In WAL, NORMAL syncs at checkpoints, not at
+            // every commit: a crash or `kill -9` still keeps every commit; a power cut may lose the last
+            // saves, never the file (sqlite.org/pragma.html#pragma_synchronous).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The log is kept between runs (emptied by the checkpoint at close, so state.sqlite alone is
+            // whole once tread has quit), not removed at every close and made anew at every open.
+            var persist: CInt = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
         }
         database = try ReadingStore.open(path: path, configuration: configuration)
         try migrate()
