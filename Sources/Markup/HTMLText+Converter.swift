@@ -245,9 +245,7 @@ extension HTMLText {
         private mutating func finishLink(_ link: (href: String?, start: Int)) {
             guard let href = link.href, Self.isAbsolute(href) else { return }
             let start = min(link.start, inline.count)
-            var textScalars = String.UnicodeScalarView()
-            textScalars.append(contentsOf: inline[start...])
-            let text = String(textScalars).trimming(" \n")
+            let text = Self.string(inline[start...]).trimming(" \n")
             let bare = href.drop { $0 != ":" }.dropFirst().drop { $0 == "/" }
             if text.isEmpty || (text.hasSuffix("...") && href.hasPrefix(text.dropLast(3))) {
                 // Hacker News shortens a long address shown as link text: show it whole.
@@ -279,9 +277,7 @@ extension HTMLText {
                 inline.removeAll(keepingCapacity: true)
                 for k in links.indices { links[k].start = 0 }
             }
-            var paragraph = String.UnicodeScalarView()
-            paragraph.append(contentsOf: inline)
-            let parts = String(paragraph).split(separator: "\n", omittingEmptySubsequences: false)
+            let parts = Self.string(inline[...]).split(separator: "\n", omittingEmptySubsequences: false)
                 .map(Self.trimSpaces)
             guard parts.contains(where: { !$0.isEmpty }) else { return }
             var sawText = false
@@ -301,6 +297,16 @@ extension HTMLText {
             }
         }
 
+        /// The scalars as a string, encoded as UTF-8 in one buffer: appending them to a
+        /// `String.UnicodeScalarView` went through its unspecialised generic path, scalar by scalar, and was
+        /// half of converting a Hacker News comment.
+        static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(scalars.count)
+            for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
         /// The line without spaces at either end; `trimming` builds a set for each call, this runs once a line.
         private static func trimSpaces(_ line: Substring) -> Substring {
             let space = UInt8(ascii: " ")
@@ -311,10 +317,9 @@ extension HTMLText {
         }
 
         private mutating func flushCode() {
-            var code = String.UnicodeScalarView()
-            code.append(contentsOf: pre)
+            let code = Self.string(pre[...])
             pre.removeAll()
-            var codeLines = String(code).split(separator: "\n", omittingEmptySubsequences: false)
+            var codeLines = code.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             // HTML ignores a newline right after `<pre>`; trailing empty lines show nothing.
             if codeLines.first?.isEmpty == true { codeLines.removeFirst() }
