@@ -12,22 +12,7 @@ old=$1 new=$2 file=$3 rounds=${4:-7}
 command -v perf > /dev/null || { echo "bench-load-cpu.sh: needs perf" >&2; exit 69; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/tread-load-cpu.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-cc -O2 -o "$work/floor" -x c - <<'C'
-#include <fcntl.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-int main(int argc, char **argv) {
-    struct stat st;
-    int fd = argc > 1 ? open(argv[1], O_RDONLY) : -1;
-    if (fd < 0 || fstat(fd, &st) != 0 || st.st_size == 0) return 1;
-    const char *bytes = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (bytes == MAP_FAILED) return 1;
-    printf("%d\n", memchr(bytes, 0, (size_t)st.st_size) != NULL);
-    return 0;
-}
-C
+cc -O2 -o "$work/floor" "$(dirname "$0")/floor-mmap.c"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $rounds rounds"
 for ((round = 1; round <= rounds; round++)); do
   for subject in old new floor; do

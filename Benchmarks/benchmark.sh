@@ -105,22 +105,7 @@ int main(int argc, char **argv) {
 EOF
 # The load floor: map the file and read every byte (memchr for a byte JSON never holds).
 floor_touch=$work/floor-touch
-cc -O2 -o "$floor_touch" -x c - 2> "$work/cc.log" <<'EOF' || { say "no mmap floor (cc missing)"; floor_touch=""; }
-#include <fcntl.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-int main(int argc, char **argv) {
-    struct stat st;
-    int fd = argc > 1 ? open(argv[1], O_RDONLY) : -1;
-    if (fd < 0 || fstat(fd, &st) != 0 || st.st_size == 0) return 1;
-    const char *bytes = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (bytes == MAP_FAILED) return 1;
-    printf("%d\n", memchr(bytes, 0, (size_t)st.st_size) != NULL);
-    return 0;
-}
-EOF
+cc -O2 -o "$floor_touch" "$repo/Benchmarks/floor-mmap.c" 2> "$work/cc.log" || { say "no mmap floor (cc missing)"; floor_touch=""; }
 
 # --- Data -----------------------------------------------------------------------------------------
 
