@@ -21,6 +21,15 @@ extension ReaderState {
         }
     }
 
+    /// What `step` finds from `start`, passing over comments the kill-file hides (their one line is no
+    /// comment to read): `}` and `)` never land on "hidden by the kill-file". Each step goes on from the
+    /// last, so the whole is one pass.
+    private func notKilled(from start: Int?, _ step: (Int?) -> Int?) -> Int? {
+        var found = step(start)
+        while let index = found, isKilled(index) { found = step(index) }
+        return found
+    }
+
     private mutating func resume(_ resume: Resume, layout: LayoutCache) {
         // A first visit leaves the page alone: even a clamp would lay out the page's end.
         if resume.folded.isEmpty && resume.selected == nil { return }
@@ -131,16 +140,16 @@ extension ReaderState {
         switch action {
         case .nextNew:
             let none = visit.newCount == 0 ? "no added comments" : "no added comment below: { goes back"
-            jump(to: visit.nextNew(after: selection), orSay: none, layout: layout)
+            jump(to: notKilled(from: selection, visit.nextNew(after:)), orSay: none, layout: layout)
         case .previousNew:
             let none = visit.newCount == 0 ? "no added comments" : "no added comment above: } goes on"
-            jump(to: visit.previousNew(before: selection), orSay: none, layout: layout)
+            jump(to: notKilled(from: selection, visit.previousNew(before:)), orSay: none, layout: layout)
         case .nextUnread:
             let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment below: ( goes back"
-            jump(to: visit.nextUnread(after: selection), orSay: none, layout: layout)
+            jump(to: notKilled(from: selection, visit.nextUnread(after:)), orSay: none, layout: layout)
         case .previousUnread:
             let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment above: ) goes on"
-            jump(to: visit.previousUnread(before: selection), orSay: none, layout: layout)
+            jump(to: notKilled(from: selection, visit.previousUnread(before:)), orSay: none, layout: layout)
         case .markSubtreeRead:
             markRead(tree.subtree(of: selection), saying: "this comment and its replies marked read", layout: layout)
         case .markThreadRead:

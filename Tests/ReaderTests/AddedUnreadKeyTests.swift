@@ -3,6 +3,7 @@ import Reader
 import ReadingState
 import Testing
 import ThreadModel
+import ThreadQuery
 import ThreadTestSupport
 
 /// Issue 23, bug 8: `}` and `{` go to comments added since the last visit, `)` and `(` to unread ones.
@@ -56,5 +57,30 @@ import ThreadTestSupport
         #expect(Keymap.standard.action(for: .character("(")) == .visit(.previousUnread))
         let keymap = Keymap.standard.rebound(["next-unread": [.character("U")]])
         #expect(keymap.action(for: .character("U")) == .visit(.nextUnread))
+    }
+}
+
+/// `}` `{` `)` `(` pass over comments the kill-file hides: their one line is nothing to read.
+@Suite struct AddedUnreadKillFileTests {
+    func readerHidingA2() throws -> ReaderState {
+        var options = ReaderOptions()
+        options.killFile = KillFile(rules: [try KillRule.parse("\"new reply\"", action: .hide, site: nil)])
+        return readerWithNews(rows: 30, columns: 100, options: options)
+    }
+
+    @Test func closingBracePassesOverAHiddenAddedComment() throws {
+        var state = try readerHidingA2()
+        state.press("}")
+        #expect(state.selectedName == "a2x")
+        state.press("{")
+        #expect(state.selectedName == "a2x")
+        #expect(state.statusText.contains("no added comment above"))
+    }
+
+    @Test func showingTheHiddenOnesBringsThemBack() throws {
+        var state = try readerHidingA2()
+        state.press("X")
+        state.press("}")
+        #expect(state.selectedName == "a2")
     }
 }
