@@ -64,13 +64,13 @@ extension StoryListScreen {
         if let score = story.score { parts.append((CountText.counted(score, "point"), muted)) }
         if let comments = story.comments { parts.append((CountText.counted(comments, "comment"), muted)) }
         if let added = newComments(story) {
-            let unread = unreadComments(story) ?? 0
-            if added == 0 && unread == 0 {
+            let unread = unreadComments(story)
+            if added == 0 && (unread ?? 0) == 0 {
                 parts.append(("read", muted))
             } else {
                 parts.append(
                     ("\(CountText.grouped(added)) added", added > 0 ? CellStyle(tint: .new, bold: true) : muted))
-                if let unread = unreadComments(story) { parts.append(("\(CountText.grouped(unread)) unread", muted)) }
+                if let unread { parts.append(("\(CountText.grouped(unread)) unread", muted)) }
             }
         }
         if let author = story.author { parts.append((Sanitizer.singleLine(author), CellStyle(tint: .author))) }
