@@ -51,7 +51,8 @@ struct MapStrip {
     /// the filter's `•` without colours).
     static let newGlyph = "+"
 
-    /// The glyph and style of each row, by the order above; rows on screen are drawn reversed.
+    /// The glyph and style of each row, by the order above; rows on screen are drawn reversed. `new` holds
+    /// the new comments the page marks, so none the kill-file hides.
     func cells(
         selection: Int?, onScreen: ClosedRange<Int>?, matches: [Int32], hits: [Int32], new: [Int32] = []
     ) -> [(String, CellStyle)] {
@@ -130,11 +131,16 @@ extension ReaderState {
             mapThreadStarts = starts
         }
         if mapNew == nil, let visit = visits.visit {
-            mapNew = visit.newCount > 0 ? visit.newIndices() : []
+            let new = visit.newCount > 0 ? visit.newIndices() : []
+            // As the page: a comment the kill-file hides is one line without the new marker, so its row
+            // is not marked either (a dimmed one is read like any other, and keeps its mark).
+            let hides = !showKilled && (killMarks?.hiddenCount ?? 0) > 0
+            mapNew = hides ? new.filter { !isKilled(Int($0)) } : new
         }
     }
 
-    /// The visit's new comments changed (a new visit, a reload): the map finds them again.
+    /// The visit's new comments changed (a new visit, a reload), or which of them the kill-file hides:
+    /// the map finds them again.
     mutating func forgetMapNew() {
         mapNew = nil
         findMapFacts()

@@ -26,6 +26,7 @@ extension ReaderState {
         guard !options.killFile.isEmpty, killFileCost <= Self.killFileInline else { return }
         killMarks = options.killFile.marks(discussion, tree: tree)
         foldKilledThreads()
+        forgetMapNew()
         if message == nil { sayKilled() }
     }
 
@@ -54,6 +55,7 @@ extension ReaderState {
         let row = selectionRow(layout: layout)
         killMarks = marks
         foldKilledThreads()
+        forgetMapNew()
         keepSelection(onRow: row, revealPlaced: false, layout: layout)
         killedChanged(layout: layout)
         sayKilled()
@@ -74,6 +76,7 @@ extension ReaderState {
         }
         let row = selectionRow(layout: layout)
         showKilled.toggle()
+        forgetMapNew()
         keepSelection(onRow: row, revealPlaced: false, layout: layout)
         killedChanged(layout: layout)
         sayKilled()

@@ -1,7 +1,9 @@
 import ReadingState
 import Testing
 import ThreadModel
+import ThreadQuery
 import ThreadTestSupport
+import ThreadTree
 
 @testable import Reader
 
@@ -156,5 +158,47 @@ private func mapColumn(_ state: ReaderState) -> [String] {
         // a1 arrived while the thread was read: new, so the filter on `new` finds it and the map marks it.
         #expect(state.filter?.result?.matchCount == 1)
         #expect(state.mapNew == [1])
+    }
+}
+
+/// The map marks what the page shows as added: not a comment the kill-file hides (its one line carries
+/// no `●`), but a dimmed one, which is read like any other, and a hidden one while `X` shows it.
+@Suite struct MapKillFileTests {
+    func reader(hiding query: String, action: KillRule.Action = .hide) throws -> ReaderState {
+        var options = ReaderOptions()
+        options.killFile = KillFile(rules: [try KillRule.parse(query, action: action, site: nil)])
+        // laterThread over 6 rows: a a1 a2 a2x (thread 1, ░), b (▒), c (░); a2, a2x and c are new.
+        var state = readerWithNews(rows: 7, columns: 30, options: options)
+        state.apply(.firstComment)
+        state.press("M")
+        return state
+    }
+
+    @Test func aHiddenAddedCommentIsNotMarkedOnTheMap() throws {
+        var state = try reader(hiding: "author:c")
+        #expect(mapColumn(state) == ["█", "░", "+", "+", "▒", "░"])
+        state.press("X")
+        #expect(mapColumn(state) == ["█", "░", "+", "+", "▒", "+"])
+        state.press("X")
+        #expect(mapColumn(state) == ["█", "░", "+", "+", "▒", "░"])
+    }
+
+    @Test func aDimmedAddedCommentStaysMarkedOnTheMap() throws {
+        let state = try reader(hiding: "author:c", action: .dim)
+        #expect(mapColumn(state) == ["█", "░", "+", "+", "▒", "+"])
+    }
+
+    @Test func hiddenMarksFoundAfterTheVisitTakeTheirRowsOffTheMap() throws {
+        var options = ReaderOptions()
+        options.killFile = KillFile(rules: [try KillRule.parse("author:a2x", action: .hide, site: nil)])
+        let later = discussion(laterThread)
+        var state = ReaderState(discussion: later, rows: 7, columns: 30)
+        state.update(.visitReady(returningVisit(later, after: savedState(of: firstReader()))))
+        state.apply(.firstComment)
+        state.press("M")
+        #expect(mapColumn(state) == ["█", "░", "+", "+", "▒", "+"])
+        // A big thread's marks arrive beside the reader, after its visit.
+        state.update(.killFileApplied(options.killFile.marks(later, tree: CommentTree(discussion: later))))
+        #expect(mapColumn(state) == ["█", "░", "+", "░", "▒", "+"])
     }
 }
