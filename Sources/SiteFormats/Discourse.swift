@@ -93,6 +93,7 @@ enum Discourse {
         var builder = DiscussionBuilder(article: article(of: topic, opening: opening, posts: posts, bytes: bytes))
         builder.reserveCapacity(comments: posts.count, textBytes: ImportSupport.textReserve(bytes))
         var seen = Set<Int64>()
+        var events: Int64 = 0
         for post in posts {
             guard let number = post.postNumber else {
                 notes.skipped += 1
@@ -105,6 +106,7 @@ enum Discourse {
             }
             if post.postType == smallAction {
                 builder.addPlaceholder(event(post, bytes: bytes), published: post.createdAt)
+                events += 1
                 continue
             }
             // Old topics say 1 for a reply to the opening post; both that and null mean top level.
@@ -118,6 +120,9 @@ enum Discourse {
                 op: ImportSupport.op(post.username, poster: opening?.username), role: post.role)
             builder.add(comment)
         }
+        // The site counts events among its posts; tread shows them as one-line events, not comments, so the
+        // announced count leaves out those it holds (a page without the rest of the topic may lack others).
+        if let announced = builder.article.commentCount { builder.article.commentCount = max(0, announced - events) }
         ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
@@ -136,7 +141,8 @@ enum Discourse {
                 Post.withPolls(
                     HTMLText.convert(opening.flatMap { bytes.string($0.cooked) } ?? ""), opening?.polls ?? []))
         )
-        // The list's reckoning: likes as the score, the posts after the first as comments.
+        // The list's reckoning: likes as the score, the posts after the first as comments (less the events,
+        // once they are counted).
         article.score = topic.likeCount
         article.commentCount = topic.postsCount.map { max(0, $0 - 1) }
         article.marks = topic.marks.isEmpty ? nil : topic.marks

@@ -80,11 +80,13 @@ extension ThreadFetcher {
             return Array(first[..<(posts.upperBound - 1)]) + inserted + first[(posts.upperBound - 1)...]
         }
         // Progress counts comments, as the reader's last line does: posts but the article (post 1)
-        // and events (small actions, which the site counts among its posts).
+        // and events (small actions, which the site counts among its posts): the total loses each event
+        // as it arrives, so it ends at the comments the reader shows.
         let article = present.contains { span in peek.member("post_number", of: span).map(peek.text) == "1" }
+        let total = present.count + missing.count - (article ? 1 : 0) - DiscourseParts.events(present, peek)
         var topic = DiscourseParts(
             forum: forum, id: id, batches: batches, window: max(1, client.limits.connectionsPerSite) * 2,
-            done: DiscourseParts.comments(present, peek), total: present.count + missing.count - (article ? 1 : 0),
+            done: DiscourseParts.comments(present, peek), total: total,
             progress: progress, splice: spliced)
         progress?(FetchProgress(topic.done, of: topic.total, .comments))
         var schedule = PartSchedule()
@@ -206,7 +208,8 @@ private struct DiscourseParts: PartAssembly {
     let batches: [[Int64]]
     let requests: Int
     var done: Int
-    let total: Int
+    /// The posts announced but the article and the events seen so far.
+    var total: Int
     let progress: ThreadFetcher.Progress?
     /// The first page with the batches' posts spliced in.
     let splice: ([[UInt8]]) -> [UInt8]
@@ -252,6 +255,7 @@ private struct DiscourseParts: PartAssembly {
                 posts += body[element]
             }
             done += Self.comments(elements, batchPeek)
+            total -= Self.events(elements, batchPeek)
         }
         bodies[index] = posts
         progress?(FetchProgress(done, of: total, .comments))
@@ -268,6 +272,11 @@ private struct DiscourseParts: PartAssembly {
             peek.member("post_number", of: span).map(peek.text) != "1"
                 && peek.member("post_type", of: span).map(peek.text) != "3"  // Discourse's small action
         }
+    }
+
+    /// How many of `posts` are events (small actions), which the stream counts and the reader does not.
+    static func events(_ posts: [Range<Int>], _ peek: JSONPeek) -> Int {
+        posts.count { span in peek.member("post_type", of: span).map(peek.text) == "3" }
     }
 
     /// The first page with the batches in so far without a gap; none once all are in (the whole follows).

@@ -1,3 +1,4 @@
+import SiteFormats
 import Testing
 import ThreadModel
 
@@ -23,6 +24,17 @@ import ThreadModel
         let again = try Discussion.load(DocumentBytes(DocumentWriter.canonicalJSON(discussion)), format: .tread)
         #expect(again.article.score == 537 && again.article.commentCount == 3)
         #expect(again.article.marks?.first == "locked")
+    }
+
+    @Test func aDiscourseTopicsEventsAreNotAnnouncedAsComments() throws {
+        // A recorded topic of 35 posts: the article, 31 comments and 3 events (pinned, closed, unpinned),
+        // which Discourse counts among its posts. Before: "14 points · 34 comments, 31 here · closed" and
+        // "all 31 comments are in (the site announced 34)".
+        let path = Fixtures.directory.appendingPathComponent("discourse/urho3d_github-in-decay.6482.json").path
+        let discussion = try Discussion.load(DocumentBytes.read(path: path))
+        #expect(Blocks.storyFacts(discussion) == "14 points · 31 comments · closed")
+        #expect(ReaderState.allInText(discussion) == "all 31 comments are in")
+        #expect(ThreadPrinter(width: 80).text(of: discussion).contains("── 31 comments ──"))
     }
 
     @Test func aCountThatAgreesIsSaidOnce() throws {
