@@ -68,6 +68,8 @@ public struct ReaderOpening: Sendable {
     public var filter: String?
     /// The id of the comment a permalink named: selected on opening, its ancestors unfolded.
     public var focus: String?
+    /// What the pipe and save prompts remember from the session's earlier readers.
+    public var piping = ReaderState.Piping()
 
     public init(
         source: ThreadSource = .none("this thread has no address or file to read again"), loading: Bool = false,

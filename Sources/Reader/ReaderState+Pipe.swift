@@ -7,12 +7,16 @@ import ThreadModel
 /// from the document; the runtime splits it into words and runs it without a shell on the terminal.
 /// A save names a file: one that exists is replaced only after a yes.
 extension ReaderState {
-    /// What the pipe and save prompts remember while the reader is open.
-    struct Piping: Sendable {
+    /// What the pipe and save prompts remember for the session: the reader is given it when it opens
+    /// (`ReaderOpening.piping`) and hands it back when left, so the next story of a front page offers the
+    /// same; never written to disk.
+    public struct Piping: Sendable, Equatable {
         /// The command line last run, offered at the next `|` instead of the config's.
-        var lastCommand: String?
+        public internal(set) var lastCommand: String?
         /// The directory of the last file saved (as typed, `~/notes/`), offered at the next `w`.
-        var lastDirectory: String?
+        public internal(set) var lastDirectory: String?
+
+        public init() {}
     }
 
     /// `|`, `w`, `W`: opens the prompt for the selected comment (`subtree`: with its replies).

@@ -147,8 +147,9 @@ public struct ReaderState: Sendable {
     }
     /// Width, indent and dates of the page, and how much is open on opening.
     public let options: ReaderOptions
-    /// The pipe command and the save directory last used (see `ReaderState+Pipe`).
-    var piping = Piping()
+    /// The pipe command and the save directory last used (see `ReaderState+Pipe`), carried from reader to
+    /// reader of a session.
+    public internal(set) var piping = Piping()
 
     /// The order the comments are shown in, and the sort asked for (`s`, the config's `sort`).
     public internal(set) var ordering: Ordering
@@ -179,6 +180,7 @@ public struct ReaderState: Sendable {
         opening: ReaderOpening = ReaderOpening()
     ) {
         self.opening = opening
+        piping = opening.piping
         self.discussion = discussion
         tree = CommentTree(discussion: discussion)
         if let levels = options.openLevels { tree.showLevels(max(1, levels)) }

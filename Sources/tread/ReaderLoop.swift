@@ -17,8 +17,12 @@ import ThreadQuery
 /// `ReaderRuntime` runs them (as jobs whose results come back through the inbox), and the state is
 /// drawn. Events already waiting are applied before drawing, so a burst of keys ("3u", key repeat)
 /// costs one frame, not one per key. The terminal is restored on every way out.
+///
+/// `piping` is what the pipe and save prompts remember for the session: given to the reader and taken
+/// back from it however it is left, so the next story of a list offers the same command and directory.
 func openReader(
-    _ thread: ThreadToRead, preferences: ReaderPreferences, mouse: Bool = true, inList: Bool = false
+    _ thread: ThreadToRead, preferences: ReaderPreferences, mouse: Bool = true, inList: Bool = false,
+    piping: inout ReaderState.Piping
 ) throws -> ReaderOutcome {
     let terminal: Terminal
     do {
@@ -39,9 +43,11 @@ func openReader(
     // Said on the status line until a key has seen it.
     var changeNotice: String?
     let size = terminal.size
+    var opening = thread.opening(inList: inList)
+    opening.piping = piping
     var state = ReaderState(
-        discussion: thread.discussion, rows: size.rows, columns: size.columns, options: options,
-        opening: thread.opening(inList: inList))
+        discussion: thread.discussion, rows: size.rows, columns: size.columns, options: options, opening: opening)
+    defer { piping = state.piping }
     // The lines laid out so far: kept here, between messages, not inside the state.
     let layout = LayoutCache()
     var runtime = ReaderRuntime(

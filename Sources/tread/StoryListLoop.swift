@@ -23,6 +23,8 @@ func browseStoryList(_ source: StoryListSource, first: StoryList, note: String?,
     screen.origin = note
     remember(first.stories, from: store, in: &screen)
     var fetch: PageFetch?
+    // The pipe's last command and the save's last directory, kept from story to story (not on disk).
+    var piping = ReaderState.Piping()
     terminal.draw(screen.render())
     while true {
         let waited = terminal.nextEvent(timeout: fetch == nil ? -1 : 50)
@@ -71,7 +73,7 @@ func browseStoryList(_ source: StoryListSource, first: StoryList, note: String?,
             // The reader's next- and previous-story keys go straight on to the neighbour, without the list.
             while true {
                 let outcome: ReaderOutcome
-                switch try readStory(current, read: read) {
+                switch try readStory(current, read: read, piping: &piping) {
                 case .read(let left): outcome = left
                 case .failed(let error):
                     // The story stays selected; the list says why it did not open.
@@ -124,7 +126,7 @@ private enum StoryReading {
 
 /// Reads `story` as `tread URL` would (cache, early opening, visit, reload), with the list's options;
 /// a fetch that fails is returned, for the list to show, where `tread URL` would end with 69 or 75.
-private func readStory(_ story: Story, read: Read) throws -> StoryReading {
+private func readStory(_ story: Story, read: Read, piping: inout ReaderState.Piping) throws -> StoryReading {
     var arguments: [String] = []
     if read.document.fetch.offline { arguments.append("--offline") }
     if read.state.noState { arguments.append("--no-state") }
@@ -142,7 +144,7 @@ private func readStory(_ story: Story, read: Read) throws -> StoryReading {
         document = try orExit { () throws(DocumentError) in try reader.document.read(early: true) }
     }
     defer { document.fetched?.finishSaving() }
-    return .read(try reader.readThread(document, preferences: preferences, inList: true))
+    return .read(try reader.readThread(document, preferences: preferences, inList: true, piping: &piping))
 }
 
 /// Tells the screen which of `stories` were read, how many comments they had then and how many were unread.

@@ -148,20 +148,22 @@ struct Read: ParsableCommand {
                 filter: status, killFile: killFile)
             return
         }
-        _ = try readThread(read, preferences: preferences)
+        var piping = ReaderState.Piping()
+        _ = try readThread(read, preferences: preferences, piping: &piping)
     }
 
     /// The reader on what `read` gave; `inList`: opened from a front page, whose next and previous
-    /// stories the reader may ask for (its outcome).
-    func readThread(_ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false) throws -> ReaderOutcome
-    {
+    /// stories the reader may ask for (its outcome); `piping`: the session's pipe and save prompts.
+    func readThread(
+        _ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false, piping: inout ReaderState.Piping
+    ) throws -> ReaderOutcome {
         var preferences = preferences
         if let sort { preferences.preferences.sort = sort }
         if noKill { preferences.preferences.killFile = KillFile() }
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !state.noState,
             foldsOnOpening: preferences.preferences.foldOnOpen != .open)
-        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList)
+        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList, piping: &piping)
     }
 }
 

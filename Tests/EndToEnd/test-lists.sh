@@ -84,6 +84,30 @@ send '<'
 expect_screen "18 points · 7 comments" "< goes back to the previous story"
 send '>' q
 expect_screen "> 2. systemd Services Are Easy" "q after > comes back on the story read last"
+# The pipe's last command and the save's last directory last the session, from story to story (each
+# story is a reader of its own; they used to start again from the config's command and no directory).
+mkdir -p "$work/saved"
+send Enter
+expect_screen "15 points · 3 comments" "the story opens again"
+send '|' C-u
+send -l "cp /dev/stdin $work/piped.md"
+send Enter
+expect_status "cp ended (exit status 0)" "a command piped from one story"
+[ -s "$work/piped.md" ] && pass "the comment reached the command" || fail "nothing piped to $work/piped.md"
+send w
+send -l "$work/saved/one.md"
+send Enter
+expect_status "saved 1 comment to" "a comment saved from that story"
+send q k Enter
+expect_screen "18 points · 7 comments" "another story of the list opens"
+send '|'
+expect_status "pipe the comment to: cp /dev/stdin $work/piped.md" "the next story's pipe offers the command run last"
+send Escape w
+expect_status "save the comment to: $work/saved/" "and its save the directory used last"
+send Escape '>' '|'
+expect_status "pipe the comment to: cp /dev/stdin $work/piped.md" "> to the next story keeps them too"
+send Escape q
+expect_screen "> 2. systemd Services Are Easy" "back on the list"
 send q
 expect_exit 0 "q in the list quits"
 expect_tty_restored "the terminal is restored"

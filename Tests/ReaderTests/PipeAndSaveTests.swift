@@ -58,6 +58,28 @@ import ThreadTestSupport
         #expect(state.mode == .linePrompt(LinePrompt(.pipe, subtree: false, text: "wc -l")))
     }
 
+    @Test func theNextReaderOfTheSessionOffersTheLastCommandAndDirectory() {
+        // The first story: a command run, a file saved.
+        var first = reader()
+        first.press("|")
+        first.update(.key(.control("u")))
+        type("wc -l", into: &first)
+        first.update(.key(.enter))
+        first.press("w")
+        type("~/notes/x.md", into: &first)
+        first.update(.key(.enter))
+        // The next story of the list is another reader, opened with what the first one handed back.
+        var opening = ReaderOpening(inList: true)
+        opening.piping = first.piping
+        var next = ReaderState(
+            discussion: discussion(thread), rows: 12, columns: 70, options: ReaderOptions(), opening: opening)
+        next.press("|")
+        #expect(next.mode == .linePrompt(LinePrompt(.pipe, subtree: false, text: "wc -l")))
+        next.update(.key(.escape))
+        next.press("w")
+        #expect(next.mode == .linePrompt(LinePrompt(.save, subtree: false, text: "~/notes/")))
+    }
+
     @Test func escapeAndAnEmptyCommandPipeNothing() {
         var state = reader()
         state.press("|")
