@@ -19,19 +19,9 @@ RUNS=${2:-5}
 # The text that says the whole thread is in; a build that opens only on the whole thread has none.
 WHOLE=$([ "${3:-}" = whole ] && echo - || echo "comments are in")
 SYNTHETIC=$([ "${3:-}" = fediverse ] && echo 5000 || echo 2000)
-HERE=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-socket="tread-bench-$$"
-python3 "$HERE/../Tests/EndToEnd/replay_server.py" "$HERE/../Tests/Fixtures" "$work/port" --synthetic "$SYNTHETIC" --delay 0.05 &
-server=$!
-bench_tmux() { tmux -L "$socket" -f /dev/null "$@"; }
-trap 'bench_tmux kill-server 2>/dev/null; kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-base="http://127.0.0.1:$(cat "$work/port")"
-bench_tmux new-session -d -s keep -x 20 -y 5 "exec sleep 3600"
-
-# median SECONDS...: the middle value.
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# shellcheck source=Benchmarks/replay-bench.sh
+source "$(dirname "$0")/replay-bench.sh"
+start_replay tread-bench "$SYNTHETIC"
 
 # open_once WHOLE ENV... -- ARGS...: starts tread, prints "FIRST WHOLE" in seconds (WHOLE: the text
 # that says the whole thread is in; "-" when the first screen is the whole thread).

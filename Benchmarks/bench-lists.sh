@@ -13,19 +13,11 @@ set -euo pipefail
 BIN=${1:?usage: bench-lists.sh PATH/TO/tread [RUNS]}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 RUNS=${2:-5}
-HERE=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-socket="tread-bench-lists-$$"
-python3 "$HERE/../Tests/EndToEnd/replay_server.py" "$HERE/../Tests/Fixtures" "$work/port" --synthetic 50 --delay 0.05 &
-server=$!
-bench_tmux() { tmux -L "$socket" -f /dev/null "$@"; }
-trap 'bench_tmux kill-server 2>/dev/null; kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-base="http://127.0.0.1:$(cat "$work/port")"
-bench_tmux new-session -d -s keep -x 20 -y 5 "exec sleep 3600"
+# shellcheck source=Benchmarks/replay-bench.sh
+source "$(dirname "$0")/replay-bench.sh"
+start_replay tread-bench-lists 50
 apis="TREAD_HN_API=$base/hn TREAD_REDDIT_API=$base/reddit TREAD_LOBSTERS_API=$base/lobsters TREAD_HN_ALGOLIA_API=$base/algolia"
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 now() { date +%s.%N; }
 
 # wait_text TEXT START: seconds from START until TEXT shows on the pane.
