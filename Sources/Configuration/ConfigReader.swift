@@ -78,12 +78,12 @@ struct ConfigReader {
             case "map":
                 preferences.map = try mapSetting(value, key)
             case "sort":
-                let expected = "one of \(CommentOrder.names)"
-                let text = try string(value, key, in: nil, expected: expected)
-                guard let order = CommentOrder(named: text) else {
-                    throw error(key, in: nil, "sort must be \(expected), not \(quoted(text))")
+                // One order (`sort = "top"`), or the table of an order per site (`[sort]`, see ConfigReader+Sort).
+                if value.type == .table, let table = value.table {
+                    (preferences.sort, preferences.siteSorts) = try siteSorts(table)
+                } else {
+                    preferences.sort = try order(value, key, in: nil)
                 }
-                preferences.sort = order
             case "keys":
                 preferences.keys = try keys(try section(value, key))
             case "theme":

@@ -26,7 +26,7 @@ extension Preferences {
             # A front page to open when tread is run with nothing to read (hn, r/swift, lobsters, …):
             \(start.map { "start = \"\(escaped($0))\"" } ?? "# start = \"hn\"")
             # The order comments are sorted in on opening (s cycles): \(CommentOrder.names); best is the site's own.
-            sort = "\(sort.name)"
+            \(siteSorts.isEmpty ? "sort = \"\(sort.name)\"" : "# sort: per site, in [sort] below")
 
             # Keys per action: one key name or a list of them.
             # A key name is \(KeyName.expectedForm).
@@ -73,7 +73,26 @@ extension Preferences {
             command = [\(pipeCommand.map { "\"\(escaped($0))\"" }.joined(separator: ", "))]
 
             """
+        out += sortTOML
         out += killFileTOML
+        return out
+    }
+
+    /// The order per site as a `[sort]` table, or a commented example when every site opens in `sort`.
+    var sortTOML: String {
+        let help = """
+
+            # An order per site, instead of sort = above: default is every other site's; a site is one of
+            # \(Article.siteNames.joined(separator: ", ")) (as the thread's document says, not its title).
+
+            """
+        guard !siteSorts.isEmpty else {
+            return help + "# [sort]\n# default = \"best\"\n# reddit = \"top\"\n"
+        }
+        var out = help + "[sort]\ndefault = \"\(sort.name)\"\n"
+        for site in Article.siteNames {
+            if let order = siteSorts[site] { out += "\(site) = \"\(order.name)\"\n" }
+        }
         return out
     }
 

@@ -77,6 +77,14 @@ public struct Preferences: Equatable, Sendable {
     public var start: String?
     /// The order comments are sorted in when a thread opens (`best`: the site's own).
     public var sort = CommentOrder.best
+    /// The order per site (`[sort]`: `reddit = "top"`), by `Article.siteNames`; a site not named here opens
+    /// in `sort`.
+    public var siteSorts: [String: CommentOrder] = [:]
+
+    /// The order a thread from `site` (its `article.site`) opens in.
+    public func sort(forSite site: String?) -> CommentOrder {
+        site.flatMap { siteSorts[$0] } ?? sort
+    }
     /// The kill-file (`[[kill]]`): rules that always hide or dim the comments they match.
     public var killFile = KillFile()
 

@@ -60,6 +60,13 @@ public struct ReaderOptions: Sendable {
 
     /// The order the comments are sorted in on opening (the config's `sort`).
     public var sort = CommentOrder.best
+    /// The order per site (the config's `[sort]`), by the document's `article.site`; over `sort` for those.
+    public var siteSorts: [String: CommentOrder] = [:]
+
+    /// The order a thread from `site` opens in.
+    public func sort(forSite site: String?) -> CommentOrder {
+        site.flatMap { siteSorts[$0] } ?? sort
+    }
     /// The kill-file's rules that hold on this thread's site: the comments they match are hidden or dimmed.
     public var killFile = KillFile()
 

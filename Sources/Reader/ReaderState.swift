@@ -189,7 +189,7 @@ public struct ReaderState: Sendable {
         selection = tree.firstVisible
         self.keymap = options.keymap
         self.options = options
-        ordering = Ordering(wanted: options.sort)
+        ordering = Ordering(wanted: options.sort(forSite: discussion.article.site))
         if !discussion.notes.isEmpty { message = discussion.notes.joined(separator: "; ") }
         map = options.map == .shown
         findMapFacts()

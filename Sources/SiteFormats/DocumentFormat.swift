@@ -16,6 +16,21 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     case lemmy
     case bluesky
 
+    /// The site a format's documents are from, by its short name (`Article.siteNames`); nil for tread's own,
+    /// whose document says it (`article.site`) or not.
+    public var site: String? {
+        switch self {
+        case .tread: return nil
+        case .hackerNewsAlgolia, .hackerNewsItems: return "hn"
+        case .reddit: return "reddit"
+        case .discourse: return "discourse"
+        case .lobsters: return "lobsters"
+        case .mastodon: return "mastodon"
+        case .lemmy: return "lemmy"
+        case .bluesky: return "bluesky"
+        }
+    }
+
     /// The format of `bytes`, told from the shape of its top-level value; nil when it is none tread knows.
     ///
     /// A top-level object is a tread document as soon as an `article` key appears, wherever it
@@ -142,17 +157,20 @@ extension Discussion {
             throw DocumentError(kind: .unknownFormat(DocumentFormat.unknownMessage))
         }
         if format != nil { try bytes.checkEncoding() }
+        let imported: Discussion
         switch chosen {
         case .tread: return try load(canonical: bytes)
-        case .hackerNewsAlgolia: return try HackerNewsAlgolia.load(bytes)
-        case .hackerNewsItems: return try HackerNewsItems.load(bytes)
-        case .reddit: return try Reddit.load(bytes)
-        case .discourse: return try Discourse.load(bytes)
-        case .lobsters: return try Lobsters.load(bytes)
-        case .mastodon: return try Mastodon.load(bytes)
-        case .lemmy: return try Lemmy.load(bytes)
-        case .bluesky: return try Bluesky.load(bytes)
+        case .hackerNewsAlgolia: imported = try HackerNewsAlgolia.load(bytes)
+        case .hackerNewsItems: imported = try HackerNewsItems.load(bytes)
+        case .reddit: imported = try Reddit.load(bytes)
+        case .discourse: imported = try Discourse.load(bytes)
+        case .lobsters: imported = try Lobsters.load(bytes)
+        case .mastodon: imported = try Mastodon.load(bytes)
+        case .lemmy: imported = try Lemmy.load(bytes)
+        case .bluesky: imported = try Bluesky.load(bytes)
         }
+        // The format is the site: said in the document (`article.site`), where `source` is text for people.
+        return chosen.site.map { imported.fromSite($0) } ?? imported
     }
 
     /// Loads a file ("-" for standard input) of any format tread knows; errors name the file.

@@ -6,6 +6,10 @@ public struct Article: Equatable, Sendable {
     public var published: String?
     public var url: String?
     public var source: String?
+    /// The site the thread is from, by its short name (one of `Article.siteNames`: `hn`, `reddit`, …), set
+    /// by the importer that read the site's answer, where `source` is text for people; nil when the
+    /// document does not say (a tread document written by hand, or before the field).
+    public var site: String?
     public var tags: [String]?
     /// The story's score on its site, when the site gives one.
     public var score: Int64?

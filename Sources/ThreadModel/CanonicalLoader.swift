@@ -157,6 +157,8 @@ struct CanonicalLoader {
                     article.url = try optionalString("article.url")
                 } else if scanner.key(key, is: "source") {
                     article.source = try optionalString("article.source")
+                } else if scanner.key(key, is: "site") {
+                    article.site = try optionalString("article.site")
                 } else if scanner.key(key, is: "tags") {
                     article.tags = try optionalStrings("article.tags")
                 } else if scanner.key(key, is: "marks") {

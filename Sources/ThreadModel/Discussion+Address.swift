@@ -2,12 +2,6 @@ extension Discussion {
     /// The same discussion with `url` as its article's address, for what a fetch knows and the
     /// document does not say: a Discourse topic's JSON never names its forum.
     public func addressed(_ url: String) -> Discussion {
-        var article = self.article
-        article.url = url
-        var copy = Discussion(
-            article: article, bytes: bytes, records: records, orphanCount: orphanCount,
-            distinctAuthors: distinctAuthors)
-        copy.notes = notes
-        return copy
+        withArticle { $0.url = url }
     }
 }

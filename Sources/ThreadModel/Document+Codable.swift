@@ -29,7 +29,7 @@ extension Document: Codable {
 
 extension Article: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, title, author, published, url, source, tags, score, marks, body
+        case id, title, author, published, url, source, site, tags, score, marks, body
         case commentCount = "comment_count"
     }
 
@@ -46,6 +46,7 @@ extension Article: Codable {
         published = try container.decodeIfPresent(String.self, forKey: .published)
         url = try container.decodeIfPresent(String.self, forKey: .url)
         source = try container.decodeIfPresent(String.self, forKey: .source)
+        site = try container.decodeIfPresent(String.self, forKey: .site)
         tags = try container.decodeIfPresent([String].self, forKey: .tags)
         score = try container.decodeIfPresent(Int64.self, forKey: .score)
         commentCount = try container.decodeIfPresent(Int64.self, forKey: .commentCount)
@@ -65,6 +66,7 @@ extension Article: Codable {
         try container.encodeIfPresent(published, forKey: .published)
         try container.encodeIfPresent(url, forKey: .url)
         try container.encodeIfPresent(source, forKey: .source)
+        try container.encodeIfPresent(site, forKey: .site)
         try container.encodeIfPresent(tags, forKey: .tags)
         try container.encodeIfPresent(score, forKey: .score)
         try container.encodeIfPresent(commentCount, forKey: .commentCount)

@@ -67,6 +67,7 @@ public enum DocumentWriter {
         field("published", article.published)
         field("url", article.url)
         field("source", article.source)
+        field("site", article.site)
         if let tags = article.tags { list("tags", tags) }
         for (key, value) in [("score", article.score), ("comment_count", article.commentCount)] {
             guard let value else { continue }

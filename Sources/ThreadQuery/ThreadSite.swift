@@ -45,6 +45,8 @@ public struct ThreadSite: Sendable, Equatable {
         }
         if urlIsTheSite, let url = article.url, let urlHost = Self.host(of: url) { names.insert(urlHost) }
         if let host, !host.isEmpty { names.insert(host.lowercased()) }
+        // What the importer knew (`article.site`), whatever the source's text says.
+        if let site = article.site, !site.isEmpty { names.insert(site.lowercased()) }
         self.init(names: names)
     }
 

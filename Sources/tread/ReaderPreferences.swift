@@ -66,6 +66,7 @@ struct ReaderPreferences {
         }
         var options = ReaderOptions(keymap: keymap, layout: layout, openLevels: levels, map: map)
         options.sort = preferences.sort
+        options.siteSorts = preferences.siteSorts
         // A command reads from a pipe, which has no 75,000-byte limit; a document under a few MB copies whole.
         if let command = clipboardCommand {
             options.copyLimit = Self.commandCopyLimit

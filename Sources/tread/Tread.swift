@@ -141,7 +141,8 @@ struct Read: ParsableCommand {
             let loaded = try orExit { () throws(DocumentError) in try document.load(read) }
             let killFile = noKill ? KillFile() : preferences.killFile(for: loaded, host: document.address?.forum?.host)
             let (discussion, status) = try filter.filtered(
-                sortedForPrinting(loaded, by: sort ?? preferences.preferences.sort), killFile: killFile)
+                sortedForPrinting(loaded, by: sort ?? preferences.preferences.sort(forSite: loaded.article.site)),
+                killFile: killFile)
             reportNotes(discussion, file: document.file)
             printThread(
                 discussion, width: width ?? terminalWidth() ?? 80, depth: depth, layout: preferences.layout,
@@ -158,7 +159,8 @@ struct Read: ParsableCommand {
         _ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false, piping: inout ReaderState.Piping
     ) throws -> ReaderOutcome {
         var preferences = preferences
-        if let sort { preferences.preferences.sort = sort }
+        // --sort wins over the config's order, per site too.
+        if let sort { (preferences.preferences.sort, preferences.preferences.siteSorts) = (sort, [:]) }
         if noKill { preferences.preferences.killFile = KillFile() }
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !state.noState,

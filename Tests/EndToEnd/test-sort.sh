@@ -144,4 +144,46 @@ else fail "--print --sort top on a thread without points ($(cat "$work/err"))"; 
 status=$?
 if [[ $status == 64 ]]; then pass "--sort with a bad order exits 64"; else fail "--sort hot exits $status"; fi
 
+# --- [sort]: an order per site, the site as the document says it (article.site), --sort over it ----------
+order() { "$BIN" --print --width 80 "$@" | grep -oE '^[│ ]*[▾▸•] [a-z]+' | awk '{print $NF}' | tr '\n' ' '; }
+sed 's/"title": "Sorting thread"/"title": "Sorting thread", "site": "reddit"/' "$work/thread.json" >"$work/reddit.json"
+printf '[sort]\ndefault = "new"\nreddit = "top"\n' >"$work/xdg/tread/config.toml"
+top=$(order --sort top "$work/thread.json")
+new=$(order --sort new "$work/thread.json")
+got=$(XDG_CONFIG_HOME="$work/xdg" order "$work/reddit.json")
+if [[ $got == "$top" && $top != "$new" ]]; then pass "[sort] reddit = \"top\" sorts a Reddit thread by points"
+else fail "[sort] for reddit: $got (top: $top)"; fi
+got=$(XDG_CONFIG_HOME="$work/xdg" order "$work/thread.json")
+if [[ $got == "$new" ]]; then pass "a thread that names no site opens in [sort]'s default"
+else fail "[sort] default: $got (new: $new)"; fi
+got=$(XDG_CONFIG_HOME="$work/xdg" order --sort old "$work/reddit.json")
+if [[ $got == "$(order --sort old "$work/thread.json")" ]]; then pass "--sort wins over [sort]"
+else fail "--sort over [sort]: $got"; fi
+# A site's own file says its site: a Lobsters story opens in lobsters' order.
+printf '[sort]\nlobsters = "new"\n' >"$work/xdg/tread/config.toml"
+lobsters="$REPO/Tests/Fixtures/lobsters/tdfoqh_ranking_comments_2023_indent_level_format.json"
+if [[ $(XDG_CONFIG_HOME="$work/xdg" order "$lobsters") == "$(order --sort new "$lobsters")" &&
+  $(order "$lobsters") != "$(order --sort new "$lobsters")" ]]; then
+  pass "a Lobsters file opens in [sort]'s lobsters order"
+else fail "[sort] lobsters on the recorded story"; fi
+printf '[sort]\nreddit = "top"\n' >"$work/xdg/tread/config.toml"
+run "$work/reddit.json"
+expect_authors "$top" "the reader opens a Reddit thread in [sort]'s reddit order"
+expect_status "sorted: top" "and says so"
+send q
+expect_exit 0 "q quits the reader sorted per site"
+printf '[sort]\ndefault = "new"\n\nslashdot = "top"\n' >"$work/bad/tread/config.toml"
+XDG_CONFIG_HOME="$work/bad" "$BIN" config >/dev/null 2>"$work/err"
+status=$?
+if [[ $status == 78 ]] && grep -q 'config.toml:4: unknown site "slashdot" in \[sort\]' "$work/err"; then
+  pass "an unknown site in [sort] exits 78 naming its line"
+else fail "[sort] unknown site: $status $(cat "$work/err")"; fi
+printf '[sort]\nreddit = "hot"\n' >"$work/bad/tread/config.toml"
+XDG_CONFIG_HOME="$work/bad" "$BIN" --print "$work/reddit.json" >/dev/null 2>"$work/err"
+status=$?
+if [[ $status == 78 ]] && grep -q 'config.toml:2: sort.reddit must be one of best, top, new, old, not "hot"' "$work/err"; then
+  pass "a bad order in [sort] exits 78 naming its line"
+else fail "[sort] bad order: $status $(cat "$work/err")"; fi
+rm "$work/xdg/tread/config.toml"
+
 finish

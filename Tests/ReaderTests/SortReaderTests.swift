@@ -136,6 +136,36 @@ extension ReaderState {
         #expect(visited == ["b", "d", "e", "c", "a", "a2", "a2y"])
     }
 
+    @Test func theConfigsOrderForTheThreadsSiteIsTheOneAsked() {
+        var options = ReaderOptions()
+        options.siteSorts = ["reddit": .top, "hn": .old]
+        let reddit = scoredDiscussion(sortable).fromSite("reddit")
+        #expect(ReaderState(discussion: reddit, rows: 24, columns: 60, options: options).ordering.wanted == .top)
+        let hn = scoredDiscussion(sortable).fromSite("hn")
+        #expect(ReaderState(discussion: hn, rows: 24, columns: 60, options: options).ordering.wanted == .old)
+        // Another site, or a document that does not say its site, opens in the one order.
+        options.sort = .new
+        let lobsters = scoredDiscussion(sortable).fromSite("lobsters")
+        #expect(ReaderState(discussion: lobsters, rows: 24, columns: 60, options: options).ordering.wanted == .new)
+        #expect(
+            ReaderState(discussion: scoredDiscussion(sortable), rows: 24, columns: 60, options: options)
+                .ordering.wanted == .new)
+    }
+
+    @Test func aThreadFromASiteWithAnOrderIsSortedInItOnOpening() throws {
+        var options = ReaderOptions()
+        options.siteSorts = ["reddit": .top]
+        var state = ReaderState(
+            discussion: scoredDiscussion(sortable).fromSite("reddit"), rows: 24, columns: 60, options: options)
+        let visit = Visit(
+            discussion: state.discussion, identity: ThreadIdentity(key: "site-sort", site: nil), stored: nil,
+            now: Date(timeIntervalSince1970: 1_800_000_000))
+        state.update(.started)
+        state.runSorts(state.update(.visitReady(visit)))
+        #expect(state.order.first == "b")
+        #expect(state.statusText.contains("sorted: top"))
+    }
+
     @Test func theConfigsOrderSortsOnOpeningOnceTheVisitIsIn() throws {
         var state = reader(sort: .top)
         let commands = state.update(.started)
