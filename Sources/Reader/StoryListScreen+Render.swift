@@ -62,7 +62,7 @@ extension StoryListScreen {
         let muted = CellStyle(tint: .muted)
         var parts: [(String, CellStyle)] = []
         if let score = story.score { parts.append((CountText.counted(score, "point"), muted)) }
-        if let comments = story.comments { parts.append((CountText.counted(comments, "comment"), muted)) }
+        if let comments = commentCount(story) { parts.append((CountText.counted(comments, "comment"), muted)) }
         if let added = newComments(story) {
             let unread = unreadComments(story)
             if added == 0 && (unread ?? 0) == 0 {

@@ -58,6 +58,9 @@ public struct StoryListScreen: Sendable {
     /// How many of them had never been on screen when it was last read (known for visits saved since
     /// schema v3), by the same key.
     private var unreadCounts: [String: Int] = [:]
+    /// Per story read, the events its site counts among its comments (a Discourse topic's): the list's
+    /// count less these is the reader's.
+    private var eventCounts: [String: Int] = [:]
     /// A note on where the list came from ("the copy saved 2 hours ago"), kept on the status row.
     public var origin: String?
     let keymap: Keymap
@@ -105,8 +108,10 @@ public struct StoryListScreen: Sendable {
     /// The list fetched again from its first page: the selection stays on the same story where it still is.
     public mutating func refreshed(_ fresh: StoryList, now: Date) {
         let keep = selectedStory?.discussion
+        let events = eventCounts
         self = StoryListScreen(
             list: fresh, rows: rows, columns: columns, keymap: keymap, readCounts: readCounts, now: now)
+        eventCounts = events
         if let keep, let index = list.stories.firstIndex(where: { $0.discussion == keep }) { select(index) }
         notice = fresh.missing > 0 ? "refreshed; \(Self.missing(fresh.missing))" : "refreshed"
     }
@@ -118,10 +123,18 @@ public struct StoryListScreen: Sendable {
     }
 
     /// The reader closed on `story`'s thread holding `comments` comments, `unread` of them never on
-    /// screen (nil when the store does not know): its line shows it read.
-    public mutating func read(_ story: Story, comments: Int, unread: Int? = nil) {
+    /// screen (nil when the store does not know), and `events` its site counts among them: its line
+    /// shows it read.
+    public mutating func read(_ story: Story, comments: Int, unread: Int? = nil, events: Int = 0) {
         readCounts[Self.readKey(story)] = comments
         unreadCounts[Self.readKey(story)] = unread
+        eventCounts[Self.readKey(story)] = events
+    }
+
+    /// The story's comments as the reader counts them: the list's count, less the events the thread
+    /// held when read (a Discourse topic's "closed", "pinned": posts to the site, not comments).
+    public func commentCount(_ story: Story) -> Int? {
+        story.comments.map { max(0, $0 - (eventCounts[Self.readKey(story)] ?? 0)) }
     }
 
     /// "1 story could not be fetched", "27 stories could not be fetched".
@@ -138,7 +151,7 @@ public struct StoryListScreen: Sendable {
     /// then); nil for a story never opened.
     public func newComments(_ story: Story) -> Int? {
         guard let seen = readCounts[Self.readKey(story)] else { return nil }
-        return max(0, (story.comments ?? seen) - seen)
+        return max(0, (commentCount(story) ?? seen) - seen)
     }
 
     /// How many comments are unread: those never on screen when it was last read, and those added since;

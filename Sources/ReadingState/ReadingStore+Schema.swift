@@ -69,6 +69,12 @@ extension ReadingStore {
                     ALTER TABLE thread ADD COLUMN unreadCount INTEGER;
                     """)
         }
+        migrator.registerMigration("v4") { db in
+            // Entries the site counts among the thread's comments that tread shows as events (a Discourse
+            // topic's small actions), so a front page's count, the site's, is told apart from the comments.
+            // NULL for threads saved before: taken as none.
+            try db.execute(sql: "ALTER TABLE thread ADD COLUMN eventCount INTEGER")
+        }
         return migrator
     }
 }

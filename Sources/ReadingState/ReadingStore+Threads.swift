@@ -85,14 +85,14 @@ extension ReadingStore {
     }
 
     private static let recentColumns =
-        "key, title, site, url, path, address, opened, commentCount, newCount, addedCount, unreadCount"
+        "key, title, site, url, path, address, opened, commentCount, newCount, addedCount, unreadCount, eventCount"
 
     private static func recentThread(_ row: Row) -> RecentThread {
         RecentThread(
             key: row["key"], title: row["title"], site: row["site"], url: row["url"], path: row["path"],
             address: row["address"], opened: Date(timeIntervalSince1970: row["opened"]),
             commentCount: row["commentCount"], newCount: row["newCount"], addedCount: row["addedCount"],
-            unreadCount: row["unreadCount"])
+            unreadCount: row["unreadCount"], eventCount: row["eventCount"])
     }
 
     /// Forgets every thread whose key, URL, address or file path is `name`; returns how many were forgotten.
@@ -140,7 +140,7 @@ extension ReadingStore {
             commentCount: row["commentCount"], newCount: row["newCount"],
             seen: try ReadingStore.readSeen(key, db, path: path),
             known: try ReadingStore.readKnown(key, db, path: path),
-            addedCount: row["addedCount"], unreadCount: row["unreadCount"],
+            addedCount: row["addedCount"], unreadCount: row["unreadCount"], eventCount: row["eventCount"],
             markedNew: try set("markedNew"), folded: try set("folded"),
             selected: selected.map { UInt64(bitPattern: $0) }, selectedRow: row["selectedRow"], marks: marks,
             revision: row["revision"])
@@ -151,21 +151,23 @@ extension ReadingStore {
         try db.execute(
             sql: """
                 INSERT INTO thread (key, title, site, url, path, address, opened, saved, commentCount, newCount,
-                    seenBits, seenCount, markedNew, folded, selected, selectedRow, revision, addedCount, unreadCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    seenBits, seenCount, markedNew, folded, selected, selectedRow, revision, addedCount, unreadCount,
+                    eventCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET title = excluded.title, site = excluded.site, url = excluded.url,
                     path = excluded.path, address = excluded.address, opened = excluded.opened, saved = excluded.saved,
                     commentCount = excluded.commentCount, newCount = excluded.newCount,
                     markedNew = excluded.markedNew, folded = excluded.folded, selected = excluded.selected,
                     selectedRow = excluded.selectedRow, revision = excluded.revision,
-                    addedCount = excluded.addedCount, unreadCount = excluded.unreadCount
+                    addedCount = excluded.addedCount, unreadCount = excluded.unreadCount,
+                    eventCount = excluded.eventCount
                 """,
             arguments: [
                 key, state.title, state.site, state.url, state.path, state.address, state.opened.timeIntervalSince1970,
                 state.saved.timeIntervalSince1970, state.commentCount, state.newCount, seenBits, seenCount,
                 Data(state.markedNew.encoded()), Data(state.folded.encoded()),
                 state.selected.map { Int64(bitPattern: $0) }, state.selectedRow, state.revision, state.addedCount,
-                state.unreadCount,
+                state.unreadCount, state.eventCount,
             ])
     }
 

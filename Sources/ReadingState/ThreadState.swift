@@ -32,6 +32,9 @@ public struct ThreadState: Equatable, Sendable {
     public var addedCount: Int?
     /// How many comments had never been on screen when the last visit was saved; nil before schema v3.
     public var unreadCount: Int?
+    /// Entries the site counts among its comments that tread shows as events, not comments
+    /// (`Discussion.eventCount`), when the last visit was saved; nil before schema v4.
+    public var eventCount: Int?
     /// Comments still marked new when the last visit was saved: reopening soon shows them marked again.
     public var markedNew: SeenSet
     public var folded: SeenSet
@@ -47,7 +50,7 @@ public struct ThreadState: Equatable, Sendable {
         title: String, site: String? = nil, url: String? = nil, path: String? = nil, address: String? = nil,
         opened: Date,
         saved: Date? = nil, commentCount: Int = 0, newCount: Int = 0, seen: SeenSet = SeenSet(),
-        known: SeenSet? = nil, addedCount: Int? = nil, unreadCount: Int? = nil,
+        known: SeenSet? = nil, addedCount: Int? = nil, unreadCount: Int? = nil, eventCount: Int? = nil,
         markedNew: SeenSet = SeenSet(), folded: SeenSet = SeenSet(), selected: UInt64? = nil, selectedRow: Int = 0,
         marks: [Character: UInt64] = [:], revision: Int64 = 0
     ) {
@@ -64,6 +67,7 @@ public struct ThreadState: Equatable, Sendable {
         self.known = known
         self.addedCount = addedCount
         self.unreadCount = unreadCount
+        self.eventCount = eventCount
         self.markedNew = markedNew
         self.folded = folded
         self.selected = selected
@@ -91,11 +95,13 @@ public struct RecentThread: Equatable, Sendable {
     public var addedCount: Int?
     /// How many comments had never been on screen when it was last saved; nil before schema v3.
     public var unreadCount: Int?
+    /// Entries its site counts among its comments that tread shows as events; nil before schema v4.
+    public var eventCount: Int?
 
     public init(
         key: String, title: String, site: String? = nil, url: String? = nil, path: String? = nil,
         address: String? = nil, opened: Date, commentCount: Int = 0, newCount: Int = 0, addedCount: Int? = nil,
-        unreadCount: Int? = nil
+        unreadCount: Int? = nil, eventCount: Int? = nil
     ) {
         self.key = key
         self.title = title
@@ -108,5 +114,6 @@ public struct RecentThread: Equatable, Sendable {
         self.newCount = newCount
         self.addedCount = addedCount
         self.unreadCount = unreadCount
+        self.eventCount = eventCount
     }
 }

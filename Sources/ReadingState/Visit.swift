@@ -39,6 +39,8 @@ public struct Visit: Sendable {
     let path: String?
     let address: String?
     private(set) var commentCount: Int
+    /// The thread's events (`Discussion.eventCount`), saved beside its comments for a front page's count.
+    private(set) var eventCount: Int
     /// Each comment's id hash; 0 for a comment without an id (never new, never remembered).
     private(set) var hashes: [UInt64]
     /// The marker: added since the last visit (or during this one) and not marked read.
@@ -71,6 +73,7 @@ public struct Visit: Sendable {
         self.path = path
         self.address = address
         commentCount = discussion.commentCount
+        eventCount = discussion.eventCount
         let count = discussion.count
         var hashes = [UInt64](repeating: 0, count: count)
         for index in 0..<count where !discussion.isPlaceholder(index) {
@@ -153,6 +156,7 @@ public struct Visit: Sendable {
         visit.newCount = newFlags.reduce(0) { $0 + ($1 ? 1 : 0) }
         visit.unreadCount = unseen.reduce(0) { $0 + ($1 ? 1 : 0) }
         visit.commentCount = discussion.commentCount
+        visit.eventCount = discussion.eventCount
         return visit
     }
 
@@ -298,7 +302,7 @@ public struct Visit: Sendable {
             commentCount: commentCount,
             newCount: unreadAtStart, seen: seen, known: (loaded?.known ?? SeenSet()).union(newlyKnown),
             addedCount: knowsAdded ? newAtStart : (loaded == nil ? 0 : nil), unreadCount: unreadCount,
-            markedNew: SeenSet(hashes: markedNew), folded: folded,
+            eventCount: eventCount, markedNew: SeenSet(hashes: markedNew), folded: folded,
             selected: selected, selectedRow: selectedRow, marks: marks, revision: loaded?.revision ?? 0)
     }
 

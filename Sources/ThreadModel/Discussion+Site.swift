@@ -5,6 +5,14 @@ extension Discussion {
         article.site == site ? self : withArticle { $0.site = site }
     }
 
+    /// Entries the site counts among the thread's comments that tread shows as one-line events, not
+    /// comments: a Discourse topic's small actions ("closed the topic"), its only stand-ins. A front page
+    /// counts them (`posts_count`); the reader does not. None for other sites, whose stand-ins stand for
+    /// comments ("12 more replies").
+    public var eventCount: Int {
+        article.site == "discourse" ? count - commentCount : 0
+    }
+
     /// The same comments under an article `change` rewrote (the article is all a discussion's copy changes).
     func withArticle(_ change: (inout Article) -> Void) -> Discussion {
         var article = self.article

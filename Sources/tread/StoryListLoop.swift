@@ -153,7 +153,8 @@ private func remember(_ stories: [Story], from store: ReadingStore?, in screen: 
     for story in stories {
         // The row's counts only: loading the whole state would read each thread's seen and known sets.
         if let thread = try? store.summary(ThreadIdentity(story: story)) {
-            screen.read(story, comments: thread.commentCount, unread: thread.unreadCount)
+            screen.read(
+                story, comments: thread.commentCount, unread: thread.unreadCount, events: thread.eventCount ?? 0)
         }
     }
 }

@@ -88,7 +88,7 @@ expect_screen "> 2. systemd Services Are Easy" "q after > comes back on the stor
 # story is a reader of its own; they used to start again from the config's command and no directory).
 mkdir -p "$work/saved"
 send Enter
-expect_screen "15 points · 3 comments" "the story opens again"
+expect_screen "── 3 comments" "the story opens again"
 send '|' C-u
 send -l "cp /dev/stdin $work/piped.md"
 send Enter
@@ -99,7 +99,7 @@ send -l "$work/saved/one.md"
 send Enter
 expect_status "saved 1 comment to" "a comment saved from that story"
 send q k Enter
-expect_screen "18 points · 7 comments" "another story of the list opens"
+expect_screen "── 7 comments" "another story of the list opens"
 send '|'
 expect_status "pipe the comment to: cp /dev/stdin $work/piped.md" "the next story's pipe offers the command run last"
 send Escape w
@@ -145,6 +145,16 @@ send j Enter
 expect_screen "comments" "a Discourse topic from its list opens"
 send q
 expect_screen "> 31. " "back on the Discourse row"
+# A recorded topic of 35 posts: the article, 31 comments and 3 events (pinned, closed, unpinned). The list
+# counts the site's 34 until it is read, then the reader's 31, and nothing added (it said "3 added").
+send j
+expect_screen "34 comments" "a topic never read shows the site's count (its events in it)"
+send Enter
+expect_screen "── 31 comments" "the topic opens: 31 comments, its events one-line events"
+send q
+expect_screen "> 32. " "back on the topic's row"
+expect_screen "31 comments · 0 added" "read, the row counts the comments the reader shows, none added"
+expect_gone "34 comments" "the site's count, events in it, is gone from the row"
 send q
 expect_exit 0 "Discourse list quits"
 

@@ -62,6 +62,22 @@ private func screen(_ count: Int = 3, rows: Int = 8, columns: Int = 60, next: St
         #expect(list.render().plainText.contains("4 comments · read · ann"))
     }
 
+    @Test func aStoryReadCountsTheCommentsTheReaderShowsNotTheSitesEvents() {
+        // The second story's list says 4: a Discourse topic's posts after the first, 1 of them an event
+        // ("closed the topic") that the reader shows as a one-line event. Read, it held 3 comments.
+        var list = screen()
+        let second = list.list.stories[1]
+        list.read(second, comments: 3, unread: 0, events: 1)
+        _ = list.handle(.character("j"))
+        #expect(list.render().plainText.contains("2 points · 3 comments · read · ann"))
+        #expect(list.newComments(second) == 0)
+        // A comment posted since: the list says 5, one added.
+        var grown = list.list
+        grown.stories[1].comments = 5
+        list.refreshed(grown, now: Date(timeIntervalSince1970: 0))
+        #expect(list.newComments(list.list.stories[1]) == 1)
+    }
+
     @Test func enterOpensTheSelectedDiscussionAndLItsLink() {
         var list = screen(12)
         #expect(list.handle(.character("j")) == .stay)
