@@ -48,12 +48,17 @@ import ThreadTestSupport
         #expect(commands == [.pipe(PipeRequest(commandLine: "less", text: text, what: "3 comments"))])
     }
 
+    /// Types `line` at the pipe's prompt (in place of what it offers) and runs it, or at the save's.
+    private func submit(_ line: String, at key: String, in state: inout ReaderState) {
+        state.press(key)
+        state.update(.key(.control("u")))
+        type(line, into: &state)
+        state.update(.key(.enter))
+    }
+
     @Test func theLastCommandIsOfferedNext() {
         var state = reader()
-        state.press("|")
-        state.update(.key(.control("w")))
-        type("wc -l", into: &state)
-        state.update(.key(.enter))
+        submit("wc -l", at: "|", in: &state)
         state.press("|")
         #expect(state.mode == .linePrompt(LinePrompt(.pipe, subtree: false, text: "wc -l")))
     }
@@ -61,13 +66,8 @@ import ThreadTestSupport
     @Test func theNextReaderOfTheSessionOffersTheLastCommandAndDirectory() {
         // The first story: a command run, a file saved.
         var first = reader()
-        first.press("|")
-        first.update(.key(.control("u")))
-        type("wc -l", into: &first)
-        first.update(.key(.enter))
-        first.press("w")
-        type("~/notes/x.md", into: &first)
-        first.update(.key(.enter))
+        submit("wc -l", at: "|", in: &first)
+        submit("~/notes/x.md", at: "w", in: &first)
         // The next story of the list is another reader, opened with what the first one handed back.
         var opening = ReaderOpening(inList: true)
         opening.piping = first.piping

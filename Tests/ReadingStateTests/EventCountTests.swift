@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 import ThreadModel
 
@@ -39,20 +38,13 @@ import ThreadModel
     }
 
     @Test func aStoreOfSchemaV3OpensWithoutEventCounts() throws {
-        let folder = temporaryFolder()
-        let path = (folder as NSString).appendingPathComponent(ReadingStore.fileName)
-        do {
-            let old = try DatabaseQueue(path: path)
-            try ReadingStore.migrator.migrate(old, upTo: "v3")
-            try old.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO thread (key, title, site, url, path, opened, saved, commentCount, newCount,
-                            seenBits, seenCount, markedNew, folded, selected, selectedRow, revision, address)
-                        VALUES ('k', 'Old thread', NULL, NULL, NULL, 1, 1, 31, 0, 0, 0, x'', x'', NULL, 0, 1, NULL)
-                        """)
-            }
-        }
+        let folder = try storeFolder(
+            migratedUpTo: "v3",
+            """
+            INSERT INTO thread (key, title, site, url, path, opened, saved, commentCount, newCount,
+                seenBits, seenCount, markedNew, folded, selected, selectedRow, revision, address)
+            VALUES ('k', 'Old thread', NULL, NULL, NULL, 1, 1, 31, 0, 0, 0, x'', x'', NULL, 0, 1, NULL)
+            """)
         let store = try ReadingStore(directory: folder)
         let summary = try #require(try store.summary(ThreadIdentity(key: "k", site: nil)))
         #expect(summary.commentCount == 31 && summary.eventCount == nil)

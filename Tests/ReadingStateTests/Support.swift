@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ThreadModel
 
 @testable import ReadingState
@@ -37,4 +38,13 @@ func temporaryFolder() -> String {
     let path = NSTemporaryDirectory() + "tread-state-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+}
+
+/// A folder holding a store as an older tread left it: migrated up to `version` only, then `sql` run on it.
+func storeFolder(migratedUpTo version: String, _ sql: String) throws -> String {
+    let folder = temporaryFolder()
+    let old = try DatabaseQueue(path: (folder as NSString).appendingPathComponent(ReadingStore.fileName))
+    try ReadingStore.migrator.migrate(old, upTo: version)
+    try old.write { db in try db.execute(sql: sql) }
+    return folder
 }
