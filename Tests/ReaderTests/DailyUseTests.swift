@@ -1,6 +1,7 @@
 import Reader
 import Testing
 import ThreadModel
+import ThreadQuery
 import ThreadTestSupport
 
 /// What a daily user hit on real threads (branch qa): each test failed before its fix.
@@ -50,5 +51,46 @@ import ThreadTestSupport
         state.press("c")
         state.press("o")
         #expect(state.message == "this comment has no links")
+    }
+
+    /// A deleted parent, a reply under it tall enough to scroll its parent off screen.
+    private func deletedParentReader(options: ReaderOptions = ReaderOptions()) throws -> ReaderState {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        let gone = builder.add(Comment(id: .string("d"), deleted: true), under: nil)
+        let body = (1...20).map { "line \($0)" }.joined(separator: "\n")
+        builder.add(Comment(id: .string("r"), author: "bob", body: body), under: gone)
+        var state = ReaderState(
+            discussion: try builder.build(), rows: 10, columns: 60, options: options,
+            opening: ReaderOpening(source: .address))
+        state.update(.started)
+        state.press("cj")
+        for _ in 0..<8 { state.update(.key(.control("e"))) }
+        return state
+    }
+
+    /// Before: the sticky line named a deleted parent "anonymous" where its header says "[deleted]".
+    @Test func theStickyLineNamesADeletedParentAsItsHeaderDoes() throws {
+        let state = try deletedParentReader()
+        #expect(state.selectedName == "bob")
+        #expect(state.pageText.hasPrefix("[deleted] · depth 2\n"))
+    }
+
+    /// Before: the sticky line named the author of a parent the kill-file hides.
+    @Test func theStickyLineNeverNamesAHiddenAuthor() throws {
+        var options = ReaderOptions()
+        options.killFile = KillFile(rules: [try KillRule.parse("author:spam", action: .hide, site: nil)])
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        let spam = builder.add(Comment(id: .string("s"), author: "spam", body: "buy now"), under: nil)
+        let body = (1...20).map { "line \($0)" }.joined(separator: "\n")
+        builder.add(Comment(id: .string("r"), author: "bob", body: body), under: spam)
+        var state = ReaderState(
+            discussion: try builder.build(), rows: 10, columns: 60, options: options,
+            opening: ReaderOpening(source: .address))
+        state.update(.started)
+        state.press("cj")
+        for _ in 0..<8 { state.update(.key(.control("e"))) }
+        #expect(state.selectedName == "bob")
+        #expect(state.pageText.hasPrefix("hidden · depth 2\n"))
+        #expect(!state.pageText.contains("spam"))
     }
 }
