@@ -11,6 +11,9 @@ extension HTMLText {
     /// What an element kept on the converter's stack does when it ends.
     enum Role {
         case quote, list, code, link
+        /// `s`, `del`, `strike`: `[struck: text]`, as Markdown's `~~text~~` shows, since dropping the strike
+        /// reverses what "<s>Old</s> New" means.
+        case struck
         /// Its text is not shown (`script`, an image's caption, anything inside a stand-in).
         case hidden
         /// A media element or embed, shown as one line `[kind: title <address>]` when it ends.
@@ -35,6 +38,9 @@ extension HTMLText {
         private var itemMarker: String?
         private var preDepth = 0
         private var pre: [Unicode.Scalar] = []
+        /// Strikes open, and where the outermost one's text starts in `inline` (nil in code).
+        private var strikeDepth = 0
+        private var strikeStart: Int?
         /// Open links: the address and where their text starts in `inline`.
         private var links: [(href: String?, start: Int)] = []
         var hiddenDepth = 0
@@ -86,6 +92,7 @@ extension HTMLText {
             case "blockquote": return .quote
             case "ul", "ol": return .list
             case "pre": return .code
+            case "s", "del", "strike": return .struck
             case "a": return .link
             case "script", "style", "svg", "template": return .hidden
             case "video", "audio", "iframe": return .standIn
@@ -108,7 +115,9 @@ extension HTMLText {
             case .list:
                 flushInline()
                 if lists.isEmpty { breakPending = true }
-                lists.append((name == "ol", 1))
+                // `<ol start="5">`: Markdown's "5. " becomes that, and the text refers to its numbers.
+                let first = name == "ol" ? tag.attributes["start"].flatMap { Int($0.trimming(" ")) } : nil
+                lists.append((name == "ol", min(max(first ?? 1, 0), 999_999_999)))
             case .code:
                 paragraphBreak()
                 preDepth += 1
@@ -123,6 +132,10 @@ extension HTMLText {
             case .standIn:
                 standIn = StandIn.of(tag)
                 hiddenDepth += 1
+            case .struck:
+                // Only the outermost strike is marked (and none in code): one insertion each, linear.
+                strikeDepth += 1
+                if strikeDepth == 1, preDepth == 0 { strikeStart = inline.count }
             }
             push(name, role)
         }
@@ -220,6 +233,12 @@ extension HTMLText {
                 if let link = links.popLast() { finishLink(link) }
             case .hidden:
                 hiddenDepth -= 1
+            case .struck:
+                strikeDepth -= 1
+                if strikeDepth == 0, let start = strikeStart {
+                    strikeStart = nil
+                    markStruck(from: start)
+                }
             case .standIn:
                 hiddenDepth -= 1
                 // Only the outermost stand-in shows; one inside it was hidden with the rest of its text.
@@ -239,6 +258,20 @@ extension HTMLText {
             default:
                 inline.append(scalar)
             }
+        }
+
+        /// Writes `inline` from `start` as `[struck: text]`, when it holds any text.
+        private mutating func markStruck(from start: Int) {
+            var first = min(start, inline.count)
+            while first < inline.count, inline[first] == " " || inline[first] == "\n" { first += 1 }
+            guard first < inline.count else { return }
+            // A space that ended the struck text goes after the mark, where it separated words.
+            let trailingSpace = inline.last == " "
+            if trailingSpace { inline.removeLast() }
+            inline.append("]")
+            if trailingSpace { inline.append(" ") }
+            inline.insert(contentsOf: "[struck: ".unicodeScalars, at: first)
+            for k in links.indices where links[k].start > first { links[k].start += 9 }
         }
 
         /// Shows a link as `text <address>`, or the address alone when the text is the address.
@@ -273,9 +306,12 @@ extension HTMLText {
 
         /// Emits the gathered paragraph as lines, with the quote and list prefixes in force.
         private mutating func flushInline() {
+            // A strike across paragraphs marks each of them.
+            if let strikeStart { markStruck(from: strikeStart) }
             defer {
                 inline.removeAll(keepingCapacity: true)
                 for k in links.indices { links[k].start = 0 }
+                if strikeStart != nil { strikeStart = 0 }
             }
             let parts = Self.string(inline[...]).split(separator: "\n", omittingEmptySubsequences: false)
                 .map(Self.trimSpaces)
@@ -353,16 +389,5 @@ extension HTMLText {
             breakPending = false
             lines.append(line)
         }
-    }
-}
-
-extension StringProtocol {
-    /// The text without the given characters at either end.
-    func trimming(_ set: String) -> String {
-        let unwanted = Set(set)
-        guard let first = firstIndex(where: { !unwanted.contains($0) }),
-            let last = lastIndex(where: { !unwanted.contains($0) })
-        else { return "" }
-        return String(self[first...last])
     }
 }
