@@ -118,7 +118,10 @@ extension ReaderState {
         frame.put(String(repeating: " ", count: columns), row: row, column: 0, style: bar)
         if case .searchPrompt(let query) = mode {
             let text = "/" + Blocks.oneLine(query)
-            let shown = TextWidth.of(text) < columns - 1 ? text : "/…" + String(text.suffix(max(1, columns / 2)))
+            // Counted in columns, so a wide character never pushes the cursor off the line.
+            let shown =
+                TextWidth.of(text) < columns - 1
+                ? text : "/" + Wrapper.truncateLeading(String(text.dropFirst()), width: max(2, columns / 2 + 1))
             let end = frame.put(shown, row: row, column: 0, style: bar)
             frame.put("▏", row: row, column: end, style: bar)
             return
@@ -128,7 +131,9 @@ extension ReaderState {
             return
         }
         if let prompt = lineQuestion {
-            let shown = TextWidth.of(prompt) < columns - 1 ? prompt : "…" + String(prompt.suffix(max(1, columns / 2)))
+            let shown =
+                TextWidth.of(prompt) < columns - 1
+                ? prompt : Wrapper.truncateLeading(prompt, width: max(2, columns / 2 + 1))
             let end = frame.put(shown, row: row, column: 0, style: bar)
             frame.put("▏", row: row, column: end, style: bar)
             return

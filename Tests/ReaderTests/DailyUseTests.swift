@@ -1,5 +1,6 @@
 import Reader
 import Testing
+import TextLayout
 import ThreadModel
 import ThreadQuery
 import ThreadTestSupport
@@ -92,5 +93,45 @@ import ThreadTestSupport
         #expect(state.selectedName == "bob")
         #expect(state.pageText.hasPrefix("hidden · depth 2\n"))
         #expect(!state.pageText.contains("spam"))
+    }
+}
+
+/// Prompts counted in columns (branch qa).
+@Suite struct PromptWidthTests {
+    /// Before: a query of wide characters was cut by characters, half the width in characters and so
+    /// all of it in columns: the last character typed and the cursor fell off the line.
+    @Test func aWideQueryKeepsItsEndAndTheCursorOnTheLine() {
+        var state = ReaderState(discussion: discussion("a: x"), rows: 6, columns: 21)
+        state.press("/")
+        state.press(String(repeating: "漢", count: 12) + "字")
+        let status = state.statusText
+        #expect(TextWidth.of(status) <= 21)
+        #expect(status.hasPrefix("/…"))
+        #expect(status.hasSuffix("字▏"))
+    }
+
+    @Test func anAsciiQueryShowsItsLastHalfAsBefore() {
+        var state = ReaderState(discussion: discussion("a: x"), rows: 6, columns: 21)
+        state.press("/abcdefghijklmnopqrstuvwxyz")
+        #expect(state.statusText.hasPrefix("/…qrstuvwxyz▏"))
+    }
+
+    @Test func theSavePromptAndTheFilterPromptToo() {
+        var state = ReaderState(discussion: discussion("a: x"), rows: 6, columns: 21)
+        state.press("w")
+        state.press(String(repeating: "漢", count: 12) + "字")
+        #expect(TextWidth.of(state.statusText) <= 21)
+        #expect(state.statusText.contains("字▏"))
+        state.update(.key(.escape))
+        state.press("&" + String(repeating: "漢", count: 12) + "字")
+        #expect(state.statusText.contains("字▏"))
+    }
+
+    @Test func truncateLeadingKeepsTheEnd() {
+        #expect(Wrapper.truncateLeading("abc", width: 3) == "abc")
+        #expect(Wrapper.truncateLeading("abcd", width: 3) == "…cd")
+        #expect(Wrapper.truncateLeading("漢字漢字", width: 5) == "…漢字")
+        #expect(Wrapper.truncateLeading("漢字漢字", width: 4) == "…字")
+        #expect(Wrapper.truncateLeading("abc", width: 0) == "")
     }
 }
