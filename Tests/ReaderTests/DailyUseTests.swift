@@ -135,3 +135,25 @@ import ThreadTestSupport
         #expect(Wrapper.truncateLeading("abc", width: 0) == "")
     }
 }
+
+/// The parent overlay and the kill-file (branch qa).
+@Suite struct ParentOverlayKillFileTests {
+    /// Before: `U` under a comment the kill-file hides showed its author and text in the box.
+    @Test func thePeekAtAHiddenParentShowsTheKillFilesLine() throws {
+        var options = ReaderOptions()
+        options.killFile = KillFile(rules: [try KillRule.parse("author:spam", action: .hide, site: nil)])
+        var state = ReaderState(
+            discussion: discussion("s spam: buy now\n  r bob: a reply"), rows: 12, columns: 60, options: options,
+            opening: ReaderOpening(source: .address))
+        state.update(.started)
+        state.press("cjU")
+        #expect(state.selectedName == "bob")
+        let page = state.pageText
+        #expect(page.contains("hidden by the kill-file · X shows it"))
+        #expect(!page.contains("buy now"))
+        #expect(!page.contains("spam"))
+        state.update(.key(.escape))
+        state.press("XU")
+        #expect(state.pageText.contains("buy now"))
+    }
+}
