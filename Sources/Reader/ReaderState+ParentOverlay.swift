@@ -114,7 +114,9 @@ extension ReaderState {
         case .comment(let index) where isKilled(index):
             // As the page shows it: the kill-file's line, never the author or the text.
             let key = keymap.bindings.first { $0.action == .toggleKilled }?.keys.first.map { " · \($0.label) shows it" }
-            return [StyledLine([Span(Blocks.killedText + (key ?? ""), CellStyle(tint: .muted, italic: true))], role: .body)]
+            return [
+                StyledLine([Span(Blocks.killedText + (key ?? ""), CellStyle(tint: .muted, italic: true))], role: .body)
+            ]
         case .comment(let index):
             var header = Blocks.header(
                 index, of: discussion, tree: tree, guides: [], width: width + 2, shownDepth: nil, hiddenReplies: nil,
