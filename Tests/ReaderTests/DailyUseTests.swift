@@ -157,3 +157,23 @@ import ThreadTestSupport
         #expect(state.pageText.contains("buy now"))
     }
 }
+
+/// Marks (branch qa).
+@Suite struct MarkPromptTests {
+    /// Before: Esc after `m` or `'` said "marks are letters a–z, A–Z", as if it were a mistake.
+    @Test func escapeTakesBackTheMarkPromptQuietly() {
+        var state = firstReader()
+        state.apply(.firstComment)
+        state.press("m")
+        #expect(state.statusText.contains("set mark"))
+        state.update(.key(.escape))
+        #expect(!state.statusText.contains("marks are letters"))
+        #expect(!state.statusText.contains("set mark"))
+        state.press("'")
+        state.update(.key(.escape))
+        #expect(state.message == nil)
+        // The prompt is gone: the next letter is a key again (`j` moves).
+        state.press("j")
+        #expect(state.selectedName == "a1")
+    }
+}
