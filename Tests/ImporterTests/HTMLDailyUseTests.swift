@@ -27,3 +27,50 @@ import Testing
                 == "[struck: see this <https://a.org/x>]")
     }
 }
+
+/// Tables (branch qa).
+@Suite struct HTMLTableTests {
+    /// Before: each row was a paragraph of its cells joined by spaces ("Col A Col B", a blank line,
+    /// "1 two words"): columns lost. Now the rows line up as Reddit's Markdown tables do.
+    @Test func aTableIsAlignedCodeLinesWithARuleUnderItsHeader() {
+        let html = """
+            <p>Before.</p><table><thead><tr><th>Name</th><th>Value</th></tr></thead>
+            <tbody><tr><td>alpha</td><td>1</td></tr><tr><td>beta, longer</td><td><b>22</b><br>more</td></tr></tbody>
+            </table><p>After.</p>
+            """
+        #expect(
+            HTMLText.convert(html) == """
+                Before.
+
+                    Name          Value
+                    ────────────  ───────
+                    alpha         1
+                    beta, longer  22 more
+
+                After.
+                """)
+    }
+
+    @Test func aTableWithoutHeaderCellsHasNoRule() {
+        #expect(
+            HTMLText.convert("<table><tr><td>a</td><td>b</td></tr><tr><td>cc</td></tr></table>") == "    a   b\n    cc")
+    }
+
+    @Test func aTableInAQuoteStaysQuoted() {
+        #expect(
+            HTMLText.convert("<blockquote><table><tr><td>x</td><td>y</td></tr></table></blockquote>") == ">     x  y")
+    }
+
+    @Test func aNestedTableIsPartOfItsCell() {
+        #expect(
+            HTMLText.convert(
+                "<table><tr><td>a<table><tr><td>in</td><td>ner</td></tr></table></td><td>b</td></tr></table>")
+                == "    a in ner  b")
+    }
+
+    @Test func anEmptyOrUnclosedTableIsHarmless() {
+        #expect(HTMLText.convert("<table><tr><td> </td></tr></table><p>x</p>") == "x")
+        #expect(HTMLText.convert("<table><tr><td>a</td><td>b") == "    a  b")
+        #expect(HTMLText.convert("<td>stray</td> cell") == "stray cell")
+    }
+}
