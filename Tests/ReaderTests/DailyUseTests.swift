@@ -177,3 +177,25 @@ import ThreadTestSupport
         #expect(state.selectedName == "a1")
     }
 }
+
+/// The status line with a filter on (branch qa).
+@Suite struct StatusLineRoomTests {
+    /// Before: the filter's and the order's words were not counted when the status line made room, so
+    /// at 80 columns `n`'s "match 2 of 600" beside "filter: 600 of 1,200 · comment 3 of 1,200 · …" was
+    /// cut to "…".
+    @Test func aFiltersMatchMessageShowsBesideItsCount() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        for i in 0..<1_200 {
+            builder.add(Comment(id: .string("c\(i)"), author: "a", body: i % 2 == 0 ? "target" : "other"), under: nil)
+        }
+        var state = ReaderState(discussion: try builder.build(), rows: 12, columns: 80)
+        state.update(.key(.character("&")))
+        state.press("target")
+        state.update(.key(.enter))
+        state.press("n")
+        let message = try #require(state.message)
+        #expect(message.contains("600"))
+        #expect(state.statusText.contains("filter: 600 of 1,200"))
+        #expect(state.statusText.contains(message))
+    }
+}
