@@ -199,3 +199,18 @@ import ThreadTestSupport
         #expect(state.statusText.contains(message))
     }
 }
+
+/// The overview's rows (branch qa).
+@Suite struct OverviewLabelTests {
+    /// Before: the overview named "ann" where the comment's header says "ann OP" (the README: OP and
+    /// roles "on screen and in --print alike").
+    @Test func overviewRowsCarryTheLabelsTheHeadersDo() throws {
+        var state = ReaderState(discussion: try PersonLabelTests.thread(), rows: 12, columns: 60)
+        state.press("v")
+        let rows = state.pageText.split(separator: "\n").filter { $0.contains("▾") || $0.contains("•") }
+        #expect(rows.count == 4)
+        for (row, start) in zip(rows, ["▾ ann OP ·", "│ • mo mod ", "│ • ann OP admin ", "• bob "]) {
+            #expect(row.hasPrefix(start), "\(row)")
+        }
+    }
+}
