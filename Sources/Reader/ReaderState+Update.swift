@@ -94,7 +94,8 @@ extension ReaderState {
         if Self.actsOnTheComment.contains(action),
             articleSelected || (top.item == .article && !selectionIsVisible(layout: layout))
         {
-            message = "the article is selected: j selects its first comment"
+            let key = keymap.bindings.first { $0.action == .firstComment }?.keys.first?.label ?? "first-comment"
+            message = "the article is selected: \(key) goes to the first comment"
             return
         }
         if articleSelected, !Self.keepsArticleSelected.contains(action) {

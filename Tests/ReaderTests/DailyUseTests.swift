@@ -25,7 +25,7 @@ import ThreadTestSupport
             let commands = state.press(key)
             #expect(commands.effects.isEmpty, "\(key) on the article")
             #expect(state.mode == .reading, "\(key) on the article")
-            #expect(state.message == "the article is selected: j selects its first comment", "\(key)")
+            #expect(state.message == "the article is selected: c goes to the first comment", "\(key)")
             #expect(state.positionText == "article", "\(key) leaves the article selected")
         }
     }
