@@ -8,15 +8,6 @@ extension HTMLText {
     /// The line that continues a quote of each depth across a paragraph break: `"> >"`.
     static let blankQuoteLines = quotePrefixes.map { String($0.dropLast()) }
 
-    /// What an element kept on the converter's stack does when it ends.
-    enum Role {
-        case quote, list, code, link
-        /// Its text is not shown (`script`, an image's caption, anything inside a stand-in).
-        case hidden
-        /// A media element or embed, shown as one line `[kind: title <address>]` when it ends.
-        case standIn
-    }
-
     /// The state of one conversion: finished lines, the paragraph being gathered and the open elements.
     struct Converter {
         var lines: [String] = []
@@ -35,6 +26,12 @@ extension HTMLText {
         private var itemMarker: String?
         private var preDepth = 0
         private var pre: [Unicode.Scalar] = []
+        /// The outermost open table, and how many tables are open.
+        private var table: Table?
+        private var tableDepth = 0
+        /// Strikes open, and where the outermost one's text starts in `inline` (nil in code).
+        private var strikeDepth = 0
+        private var strikeStart: Int?
         /// Open links: the address and where their text starts in `inline`.
         private var links: [(href: String?, start: Int)] = []
         var hiddenDepth = 0
@@ -86,6 +83,8 @@ extension HTMLText {
             case "blockquote": return .quote
             case "ul", "ol": return .list
             case "pre": return .code
+            case "s", "del", "strike": return .struck
+            case "table": return .table
             case "a": return .link
             case "script", "style", "svg", "template": return .hidden
             case "video", "audio", "iframe": return .standIn
@@ -108,7 +107,9 @@ extension HTMLText {
             case .list:
                 flushInline()
                 if lists.isEmpty { breakPending = true }
-                lists.append((name == "ol", 1))
+                // `<ol start="5">`: Markdown's "5. " becomes that, and the text refers to its numbers.
+                let first = name == "ol" ? tag.attributes["start"].flatMap { Int($0.trimming(" ")) } : nil
+                lists.append((name == "ol", min(max(first ?? 1, 0), 999_999_999)))
             case .code:
                 paragraphBreak()
                 preDepth += 1
@@ -123,6 +124,17 @@ extension HTMLText {
             case .standIn:
                 standIn = StandIn.of(tag)
                 hiddenDepth += 1
+            case .table:
+                // Only the outermost table is laid out; one inside a cell is part of the cell's text.
+                if tableDepth == 0 {
+                    paragraphBreak()
+                    table = Table()
+                }
+                tableDepth += 1
+            case .struck:
+                // Only the outermost strike is marked (and none in code): one insertion each, linear.
+                strikeDepth += 1
+                if strikeDepth == 1, preDepth == 0 { strikeStart = inline.count }
             }
             push(name, role)
         }
@@ -158,6 +170,12 @@ extension HTMLText {
                 }
             case "img":
                 image(tag)
+            case "tr" where tableDepth == 1:
+                flushInline()
+                table?.startRow()
+            case "td" where tableDepth == 1, "th" where tableDepth == 1:
+                flushInline()
+                table?.startCell(header: tag.name == "th")
             case "td", "th":
                 appendInline(" ")
             case "span" where tag.hasClass("chcklst-box"):
@@ -220,6 +238,15 @@ extension HTMLText {
                 if let link = links.popLast() { finishLink(link) }
             case .hidden:
                 hiddenDepth -= 1
+            case .table:
+                tableDepth -= 1
+                if tableDepth == 0 { finishTable() }
+            case .struck:
+                strikeDepth -= 1
+                if strikeDepth == 0, let start = strikeStart {
+                    strikeStart = nil
+                    markStruck(from: start)
+                }
             case .standIn:
                 hiddenDepth -= 1
                 // Only the outermost stand-in shows; one inside it was hidden with the rest of its text.
@@ -241,6 +268,20 @@ extension HTMLText {
             }
         }
 
+        /// Writes `inline` from `start` as `[struck: text]`, when it holds any text.
+        private mutating func markStruck(from start: Int) {
+            var first = min(start, inline.count)
+            while first < inline.count, inline[first] == " " || inline[first] == "\n" { first += 1 }
+            guard first < inline.count else { return }
+            // A space that ended the struck text goes after the mark, where it separated words.
+            let trailingSpace = inline.last == " "
+            if trailingSpace { inline.removeLast() }
+            inline.append("]")
+            if trailingSpace { inline.append(" ") }
+            inline.insert(contentsOf: "[struck: ".unicodeScalars, at: first)
+            for k in links.indices where links[k].start > first { links[k].start += 9 }
+        }
+
         /// Shows a link as `text <address>`, or the address alone when the text is the address.
         private mutating func finishLink(_ link: (href: String?, start: Int)) {
             guard let href = link.href, Self.isAbsolute(href) else { return }
@@ -260,12 +301,6 @@ extension HTMLText {
             }
         }
 
-        private static func isAbsolute(_ href: String) -> Bool {
-            let lower = href.lowercased()
-            return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("ftp://")
-                || lower.hasPrefix("mailto:")
-        }
-
         mutating func paragraphBreak() {
             flushInline()
             breakPending = true
@@ -273,9 +308,20 @@ extension HTMLText {
 
         /// Emits the gathered paragraph as lines, with the quote and list prefixes in force.
         private mutating func flushInline() {
+            // A strike across paragraphs marks each of them.
+            if let strikeStart { markStruck(from: strikeStart) }
+            if table != nil {
+                // Inside a table, text goes to its cell.
+                table?.add(Self.string(inline[...]))
+                inline.removeAll(keepingCapacity: true)
+                for k in links.indices { links[k].start = 0 }
+                if strikeStart != nil { strikeStart = 0 }
+                return
+            }
             defer {
                 inline.removeAll(keepingCapacity: true)
                 for k in links.indices { links[k].start = 0 }
+                if strikeStart != nil { strikeStart = 0 }
             }
             let parts = Self.string(inline[...]).split(separator: "\n", omittingEmptySubsequences: false)
                 .map(Self.trimSpaces)
@@ -297,28 +343,24 @@ extension HTMLText {
             }
         }
 
-        /// The scalars as a string, encoded as UTF-8 in one buffer: appending them to a
-        /// `String.UnicodeScalarView` went through its unspecialised generic path, scalar by scalar, and was
-        /// half of converting a Hacker News comment.
-        static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(scalars.count)
-            for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-
-        /// The line without spaces at either end; `trimming` builds a set for each call, this runs once a line.
-        private static func trimSpaces(_ line: Substring) -> Substring {
-            let space = UInt8(ascii: " ")
-            guard let first = line.utf8.firstIndex(where: { $0 != space }),
-                let last = line.utf8.lastIndex(where: { $0 != space })
-            else { return "" }
-            return line[first...last]
+        /// Shows the finished table as code lines, a paragraph of its own.
+        private mutating func finishTable() {
+            flushInline()
+            let rows = table?.lines() ?? []
+            table = nil
+            guard !rows.isEmpty else { return }
+            breakPending = true
+            for row in rows { emit(quotePrefix + "    " + row) }
+            breakPending = true
         }
 
         private mutating func flushCode() {
             let code = Self.string(pre[...])
             pre.removeAll()
+            if table != nil {
+                table?.add(code)
+                return
+            }
             var codeLines = code.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             // HTML ignores a newline right after `<pre>`; trailing empty lines show nothing.
@@ -353,16 +395,5 @@ extension HTMLText {
             breakPending = false
             lines.append(line)
         }
-    }
-}
-
-extension StringProtocol {
-    /// The text without the given characters at either end.
-    func trimming(_ set: String) -> String {
-        let unwanted = Set(set)
-        guard let first = firstIndex(where: { !unwanted.contains($0) }),
-            let last = lastIndex(where: { !unwanted.contains($0) })
-        else { return "" }
-        return String(self[first...last])
     }
 }

@@ -100,9 +100,10 @@ struct Tag {
         return tag
     }
 
-    /// The attributes the converter reads: links, images, and the embeds and media Discourse writes.
+    /// The attributes the converter reads: links, images, an ordered list's first number, and the embeds
+    /// and media Discourse writes.
     private static let keptAttributes: Set<String> = [
-        "href", "alt", "class", "src", "title", "data-video-src", "data-video-id", "data-video-title",
+        "href", "alt", "class", "src", "title", "start", "data-video-src", "data-video-id", "data-video-title",
         "data-youtube-id", "data-youtube-title", "data-provider-name", "data-onebox-src",
     ]
 

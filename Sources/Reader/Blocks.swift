@@ -31,6 +31,12 @@ public enum Blocks {
         return clean
     }
 
+    /// A comment's author as its header names it: "[deleted]" or "anonymous" when it has none.
+    public static func authorName(_ index: Int, in discussion: Discussion) -> String {
+        let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
+        return author ?? (discussion.isDeleted(index) ? "[deleted]" : "anonymous")
+    }
+
     // MARK: - Article
 
     /// The article header, its body and the rule that opens the comments; `loading` when `discussion` is
@@ -211,7 +217,7 @@ public enum Blocks {
         if let shownDepth { spans.append(Span("[\(shownDepth)] ", CellStyle(tint: .muted))) }
         let deleted = discussion.isDeleted(index)
         let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
-        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .author, bold: true)))
+        spans.append(Span(authorName(index, in: discussion), CellStyle(tint: .author, bold: true)))
         // OP, mod, admin, staff: the same words on screen and in print.
         let labels = discussion.personLabels(of: index)
         if !labels.isEmpty { spans.append(Span(" " + labels.joined(separator: " "), CellStyle(tint: .op, bold: true))) }

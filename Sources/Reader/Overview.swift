@@ -24,8 +24,10 @@ extension Blocks {
         spans.append(Span(" "))
         if depth > levels { spans.append(Span("[\(depth + 1)] ", CellStyle(tint: .muted))) }
         let deleted = discussion.isDeleted(index)
-        let author = discussion.author(of: index).map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
-        spans.append(Span(author ?? (deleted ? "[deleted]" : "anonymous"), CellStyle(tint: .level(depth), bold: true)))
+        spans.append(Span(authorName(index, in: discussion), CellStyle(tint: .level(depth), bold: true)))
+        // OP, mod, admin, staff: as the comment's header says them.
+        let labels = discussion.personLabels(of: index)
+        if !labels.isEmpty { spans.append(Span(" " + labels.joined(separator: " "), CellStyle(tint: .op, bold: true))) }
         var details: [String] = []
         if let published = discussion.published(of: index) { details.append(DateText.short(published)) }
         if let replies = repliesText(index, tree: tree) { details.append(replies) }

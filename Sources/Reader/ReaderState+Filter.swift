@@ -182,7 +182,9 @@ extension ReaderState {
         let row = rows - 1
         let bar = CellStyle(reverse: true)
         let text = "&" + Blocks.oneLine(query)
-        let shown = TextWidth.of(text) < columns / 2 ? text : "&…" + String(text.suffix(max(1, columns / 3)))
+        let shown =
+            TextWidth.of(text) < columns / 2
+            ? text : "&" + Wrapper.truncateLeading(String(text.dropFirst()), width: max(2, columns / 3 + 1))
         let end = frame.put(shown, row: row, column: 0, style: bar)
         frame.put("▏", row: row, column: end, style: bar)
         let inForce = filter?.inForce.map { " · on: " + Blocks.oneLine($0) } ?? " · no filter on"

@@ -18,6 +18,11 @@ extension ReaderState {
         return LinkText.links(in: discussion.body(of: selection))
     }
 
+    /// What `o` and `y` say when what they act on has no link.
+    private var noLinks: String {
+        selection == nil || articleSelected ? "the article has no links" : "this comment has no links"
+    }
+
     /// The article is where the reader is while it is at the top and no comment of ours is on screen:
     /// links and copies then act on it, as the status line says.
     mutating func selectArticleWhenAlone(layout: LayoutCache) {
@@ -29,14 +34,14 @@ extension ReaderState {
         let links = selectedLinks
         if let count {
             guard count >= 1, count <= links.count else {
-                message = links.isEmpty ? "this comment has no links" : "no link \(count): it has \(links.count)"
+                message = links.isEmpty ? noLinks : "no link \(count): it has \(links.count)"
                 return
             }
             open(links[count - 1])
             return
         }
         switch links.count {
-        case 0: message = "this comment has no links"
+        case 0: message = noLinks
         case 1: open(links[0])
         default: mode = .linkPicker(0)
         }
@@ -89,7 +94,7 @@ extension ReaderState {
         let links = selectedLinks
         let number = count ?? 1
         guard number >= 1, number <= links.count else {
-            message = links.isEmpty ? "this comment has no links" : "no link \(number): it has \(links.count)"
+            message = links.isEmpty ? noLinks : "no link \(number): it has \(links.count)"
             return
         }
         let link = links[number - 1]

@@ -111,6 +111,12 @@ extension ReaderState {
         case .article:
             // The article's lines end with a blank, the comments' rule and a blank: not its text.
             return Array(Blocks.article(discussion, width: width, options: options.layout).dropLast(3))
+        case .comment(let index) where isKilled(index):
+            // As the page shows it: the kill-file's line, never the author or the text.
+            let key = keymap.bindings.first { $0.action == .toggleKilled }?.keys.first.map { " · \($0.label) shows it" }
+            return [
+                StyledLine([Span(Blocks.killedText + (key ?? ""), CellStyle(tint: .muted, italic: true))], role: .body)
+            ]
         case .comment(let index):
             var header = Blocks.header(
                 index, of: discussion, tree: tree, guides: [], width: width + 2, shownDepth: nil, hiddenReplies: nil,

@@ -118,7 +118,10 @@ extension ReaderState {
         frame.put(String(repeating: " ", count: columns), row: row, column: 0, style: bar)
         if case .searchPrompt(let query) = mode {
             let text = "/" + Blocks.oneLine(query)
-            let shown = TextWidth.of(text) < columns - 1 ? text : "/…" + String(text.suffix(max(1, columns / 2)))
+            // Counted in columns, so a wide character never pushes the cursor off the line.
+            let shown =
+                TextWidth.of(text) < columns - 1
+                ? text : "/" + Wrapper.truncateLeading(String(text.dropFirst()), width: max(2, columns / 2 + 1))
             let end = frame.put(shown, row: row, column: 0, style: bar)
             frame.put("▏", row: row, column: end, style: bar)
             return
@@ -128,7 +131,9 @@ extension ReaderState {
             return
         }
         if let prompt = lineQuestion {
-            let shown = TextWidth.of(prompt) < columns - 1 ? prompt : "…" + String(prompt.suffix(max(1, columns / 2)))
+            let shown =
+                TextWidth.of(prompt) < columns - 1
+                ? prompt : Wrapper.truncateLeading(prompt, width: max(2, columns / 2 + 1))
             let end = frame.put(shown, row: row, column: 0, style: bar)
             frame.put("▏", row: row, column: end, style: bar)
             return
@@ -138,12 +143,15 @@ extension ReaderState {
         let messageText = message.map(Blocks.oneLine) ?? ""
         // A message too long beside the whole position: the position shrinks ("12/351") and the
         // help goes, before the message is cut; so does a narrow window's, before the position is cut.
-        // The kill-file's count goes before the position, so it takes room the same way.
-        let killWidth = killStatus.map { TextWidth.of($0) + 3 } ?? 0
-        let wanted = killWidth + TextWidth.of(left) + (messageText.isEmpty ? 0 : 2 + TextWidth.of(messageText))
+        // The kill-file's count, the filter's and the order go before the position, so they take
+        // room the same way (left out, a filter's "match 3 of 38" was cut to "…" at 80 columns).
+        let prefixWidth = [killStatus, filter?.status, ordering.status].reduce(0) {
+            $0 + ($1.map { TextWidth.of($0) + 3 } ?? 0)
+        }
+        let wanted = prefixWidth + TextWidth.of(left) + (messageText.isEmpty ? 0 : 2 + TextWidth.of(messageText))
         if wanted > columns - TextWidth.of(help) - 1 {
             help = ""
-            let messageRoom = columns - 1 - killWidth - TextWidth.of(left) - 2
+            let messageRoom = columns - 1 - prefixWidth - TextWidth.of(left) - 2
             let cutsMessage =
                 !messageText.isEmpty && Self.withShortAddress(messageText, width: messageRoom) == nil
             if TextWidth.of(left) > columns - 1 || cutsMessage {

@@ -20,8 +20,9 @@ extension ReaderState {
         var names: [String] = []
         var current: Int? = parent
         while let index = current, names.count < Self.stickyNames {
-            let name = discussion.author(of: index).map(Blocks.oneLine) ?? ""
-            names.append(Wrapper.truncate(name.isEmpty ? "anonymous" : name, width: 16))
+            // Named as its header names it: "[deleted]", or not at all when the kill-file hides it.
+            let name = isKilled(index) ? "hidden" : Blocks.authorName(index, in: discussion)
+            names.append(Wrapper.truncate(name, width: 16))
             current = tree.parent(of: index)
         }
         if current != nil { names.append("…") }

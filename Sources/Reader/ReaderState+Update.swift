@@ -45,6 +45,11 @@ extension ReaderState {
         .cycleSort,
     ]
 
+    /// Actions on the selected comment itself, which mean nothing while the article is selected.
+    private static let actsOnTheComment: Set<Action> = [
+        .copyComment, .copySubtree, .pipeComment, .saveComment, .saveSubtree, .openCommentOnSite,
+    ]
+
     /// The largest count kept: more than any thread needs, few enough to repeat quickly.
     static let maximumCount = 9_999
 
@@ -82,6 +87,15 @@ extension ReaderState {
         }
         if action == .previousThread, articleSelected || (top.item == .article && !selectionIsVisible(layout: layout)) {
             message = "this is the article: the first thread is below it"
+            return
+        }
+        // Acting on "the comment" while the status line says "article" would copy, pipe or save a
+        // comment the user may not see (the first one, under a long article).
+        if Self.actsOnTheComment.contains(action),
+            articleSelected || (top.item == .article && !selectionIsVisible(layout: layout))
+        {
+            let key = keymap.bindings.first { $0.action == .firstComment }?.keys.first?.label ?? "first-comment"
+            message = "the article is selected: \(key) goes to the first comment"
             return
         }
         if articleSelected, !Self.keepsArticleSelected.contains(action) {

@@ -76,6 +76,11 @@ extension ReaderState {
     mutating func takeMarkLetter(_ key: Key, layout: LayoutCache) -> Bool {
         guard let prompt = visits.markPrompt else { return false }
         visits.markPrompt = nil
+        if key == .escape {
+            // Esc takes back the `m` or `'`, as in vim, and its prompt goes.
+            message = nil
+            return true
+        }
         guard case .character(let letter) = key, Visit.isMarkLetter(letter) else {
             message = "marks are letters a–z, A–Z"
             return true

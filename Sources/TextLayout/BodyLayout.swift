@@ -32,8 +32,9 @@ public enum BodyLayout {
     ///   `quoteLevel`, so it is drawn as code behind the quote's bars, never re-wrapped;
     /// - other quoted lines lose their markers and one space after each, keep their level, and
     ///   are wrapped to the width left after `quotePrefix(level:)`, which the renderer draws;
-    /// - a list item is wrapped with its continuation lines indented under its text; lines that
-    ///   follow it before a blank line continue the item at that indent;
+    /// - a list item is wrapped with its continuation lines indented under its text, a nested one
+    ///   (spaces before its marker) that many columns in; lines that follow it before a blank line
+    ///   continue the item at that indent;
     /// - any other line is paragraph text, wrapped; a single "\n" stays a line break.
     /// Every line satisfies `indent + width <= width` (less the quote prefix for quoted lines)
     /// whenever the width allows one column of text.
@@ -81,8 +82,12 @@ public enum BodyLayout {
                     output.append(BodyLine(kind: .quote(level: level), piece, quoteLevel: level))
                 }
             case .listItem(let marker):
-                listIndent = marker
-                for piece in LineBreaker.lines(of: content, width: width, hangingIndent: marker) {
+                // A nested item keeps the spaces before its marker (at most 3: 4 make code).
+                let nesting = min(lineBytes.count - line.content.utf8.count, BodyGrammar.codeIndent - 1)
+                listIndent = nesting + marker
+                for piece in LineBreaker.lines(
+                    of: content, width: width, firstIndent: nesting, hangingIndent: nesting + marker)
+                {
                     output.append(BodyLine(kind: .listItem, piece, quoteLevel: 0))
                 }
             case .paragraph, .blank:

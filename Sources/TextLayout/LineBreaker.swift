@@ -184,7 +184,8 @@ struct LineBreaker {
             spaces = 0
         }
         // Spaces before the first word of the text are kept as its indentation when they fit;
-        // nothing else can be pending on an empty line, as breaks drop spaces.
+        // on a later empty line they follow a break (after an address too long for a line) and go.
+        if line.isEmpty && !lines.isEmpty { spaces = 0 }
         if lineWidth + spaces + wordWidth <= available {
             line.append(contentsOf: repeatElement(0x20, count: spaces))
             line.append(contentsOf: word)
@@ -229,9 +230,12 @@ struct LineBreaker {
         }
     }
 
-    /// Whether `word` starts with `http://` or `https://` (ASCII, any case of the scheme).
+    /// Whether `word` starts with `http://` or `https://` (ASCII, any case of the scheme), after at
+    /// most one `<`, `(` or quote: the importers write a link as `text <https://…>`.
     private static func isWebAddress(_ word: [UInt8]) -> Bool {
-        let lowered = word.prefix(8).map { $0 | 0x20 }
+        let opens: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "'")]
+        let address = word.first.map(opens.contains) == true ? word.dropFirst() : word[...]
+        let lowered = address.prefix(8).map { $0 | 0x20 }
         return lowered.starts(with: Array("https://".utf8)) || lowered.starts(with: Array("http://".utf8))
     }
 

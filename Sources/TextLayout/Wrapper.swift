@@ -54,4 +54,24 @@ public enum Wrapper {
         }
         return result
     }
+
+    /// The end of one-line `text` in at most `width` columns, starting with "…" when its start was
+    /// cut (the ellipsis counts in the width): a prompt's text, whose cursor is at its end. Reads
+    /// from the end and stops at the cut; a width below 1 gives "".
+    public static func truncateLeading(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        var kept: [Character] = []
+        var columns = 0
+        for character in text.reversed() {
+            columns += TextWidth.of(character)
+            if columns > width {
+                // Cut: make room for the ellipsis.
+                var room = columns - TextWidth.of(character)
+                while room > width - 1, let last = kept.popLast() { room -= TextWidth.of(last) }
+                return "…" + String(kept.reversed())
+            }
+            kept.append(character)
+        }
+        return text
+    }
 }

@@ -133,11 +133,12 @@ else
 fi
 
 # --print uses the same width from the config. A web address longer than that runs past it whole, on a
-# line of its own (issue 23), so such a line is not measured.
+# line of its own (issue 23), bare or in <…> as the importers write links (branch qa), so such a line is
+# not measured.
 printf 'max-width = 30\n' >"$work/xdg/tread/config.toml"
 widest=0
 while IFS= read -r line; do
-  [[ $line =~ ^[[:space:]]*https?://[^[:space:]]+$ ]] && continue
+  [[ $line =~ ^[[:space:]]*[\<\(]?https?://[^[:space:]]+$ ]] && continue
   (( ${#line} > widest )) && widest=${#line}
 done < <(XDG_CONFIG_HOME="$work/xdg" LC_ALL=C.UTF-8 "$BIN" --print --width 100 "$work/thread.json")
 if (( widest > 20 && widest <= 34 )); then

@@ -139,3 +139,16 @@ private func item(_ text: String, indent: Int = 0) -> BodyLine {
         }
     }
 }
+
+/// Before: a nested item ("  - b", as the HTML and Markdown converters write one) lost its two
+/// spaces, so nested lists read flat.
+@Test func aNestedListItemKeepsItsIndent() {
+    #expect(
+        BodyLayout.lines(of: "- a\n  - b, which is long\n  - c\n- d", width: 14) == [
+            item("- a"),
+            item("- b, which", indent: 2),
+            item("is long", indent: 4),
+            item("- c", indent: 2),
+            item("- d"),
+        ])
+}

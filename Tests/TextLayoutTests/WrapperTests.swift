@@ -133,3 +133,16 @@ func everyWrappedLineFitsAndReportsItsWidth(_ text: String) {
 @Test func truncateMakesOneSafeLine() {
     #expect(Wrapper.truncate("a\nb\u{1B}[2J", width: 20) == "a b␛[2J")
 }
+
+/// Before: an address in angle brackets (how the importers write a link: `text <https://…>`) was cut
+/// at the width like any long word, so `--print` split it over two lines; a bare one never was, but
+/// the line after it started with a stray space (" now", seen after long links in the corpus).
+@Test func anAddressInBracketsIsNeverCut() {
+    let address = "https://example.com/" + String(repeating: "a", count: 40)
+    for written in ["<\(address)>", "(\(address))", address] {
+        let lines = Wrapper.wrap("see \(written) now", width: 30).map(\.text)
+        #expect(lines == ["see", written, "now"], "\(written)")
+    }
+    // A long word that is no address is still cut.
+    #expect(Wrapper.wrap("<" + String(repeating: "b", count: 40) + ">", width: 30).count == 2)
+}
