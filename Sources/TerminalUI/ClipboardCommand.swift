@@ -43,6 +43,7 @@ public final class ClipboardCommand {
         case .failure(.notFound): return "copy command \(name) not found; fix [copy] command in the config"
         case .failure(.cannotStart(let reason)): return "copy command \(name): \(reason)"
         case .failure(.noThread): return "could not copy with \(name): no thread to feed it"
+        case .failure(.notAProgram(let reason)): return "copy command \(name): \(reason)"
         }
         running.append((job, text.utf8.count))
         return nil

@@ -41,6 +41,8 @@ final class FeedJob: Sendable {
         case cannotStart(String)
         /// No thread to feed it: the command was stopped rather than left waiting on a pipe no one writes.
         case noThread
+        /// The path names something that is not a program (a directory, a file without execute permission), in words.
+        case notAProgram(String)
     }
 
     /// Starts `arguments` (through `LinkOpener.spawn`: no shell) with a pipe as its standard input, and a
@@ -64,6 +66,11 @@ final class FeedJob: Sendable {
             if case .cannotStart(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {
                 return .failure(.notFound)
             }
+            if case .cannotStart(_, let reason) = error, reason == String(cString: strerror(EACCES)),
+                let why = notAProgram(arguments[0])
+            {
+                return .failure(.notAProgram(why))
+            }
             return .failure(.cannotStart(error.description))
         }
         close(ends[0])
@@ -76,6 +83,19 @@ final class FeedJob: Sendable {
             return .failure(.noThread)
         }
         return .success(job)
+    }
+
+    /// Why the path `program` cannot be run, when the system's "permission denied" means it is no program:
+    /// nil for a bare name (looked for on the PATH) or a path that is neither case.
+    static func notAProgram(_ program: String) -> String? {
+        guard program.contains("/") else { return nil }
+        var info = stat()
+        guard stat(program, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT == S_IFDIR { return "it is a directory, not a program" }
+        if info.st_mode & S_IFMT == S_IFREG, access(program, X_OK) != 0 || info.st_mode & 0o111 == 0 {
+            return "it is not executable"
+        }
+        return nil
     }
 
     /// Runs `feedAndWait` on a detached thread; false when no thread could be made.
