@@ -28,6 +28,11 @@ struct ConfigReader {
             let line = text.utf8[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw ConfigurationError(path: path, line: line, message: "a NUL byte; a config is TOML text")
         }
+        if let line = TOMLNulEscape.line(in: text) {
+            throw ConfigurationError(
+                path: path, line: line,
+                message: "a string holds \\u0000 (a NUL), which would cut it short; a config's text holds none")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
