@@ -14,7 +14,7 @@ extension ReadingStore {
         let newlyKnown = visit.newlyKnown
         try save(
             visit.state(now: now, newlyKnown: newlyKnown), for: visit.identity, changedMarks: visit.changedMarks,
-            newlySeen: visit.newlySeen, newlyKnown: newlyKnown)
+            newlySeen: visit.newlySeen, newlyKnown: newlyKnown, stillUnread: { visit.unreadHashes })
     }
 
     /// Saves `state` under `identity` in one transaction, merging rather than overwriting.
@@ -27,7 +27,7 @@ extension ReadingStore {
     /// A save cut off at any point leaves the previous one whole.
     public func save(
         _ state: ThreadState, for identity: ThreadIdentity, changedMarks: [Character: UInt64],
-        newlySeen: SeenSet? = nil, newlyKnown: SeenSet? = nil
+        newlySeen: SeenSet? = nil, newlyKnown: SeenSet? = nil, stillUnread: (() -> SeenSet)? = nil
     ) throws(StoreError) {
         let path = self.path
         let key = identity.key
@@ -39,6 +39,13 @@ extension ReadingStore {
                 var seenCount: Int = try stored?.decode(forColumn: "seenCount") ?? 0
                 var merged = state
                 let revision: Int64 = try stored?.decode(forColumn: "revision") ?? 0
+                // Another process saved the thread since this visit loaded it: the comments it saw are read
+                // too, so the unread count saved is of the united seen-set, not of this visit's alone.
+                if stored != nil, Int64(state.revision) != revision, let stillUnread, let unread = state.unreadCount {
+                    let seenElsewhere = try ReadingStore.readSeen(key, db, path: path)
+                    let nowRead = stillUnread().hashes.reduce(0) { $0 + (seenElsewhere.contains($1) ? 1 : 0) }
+                    merged.unreadCount = max(0, unread - nowRead)
+                }
                 merged.revision = revision + 1
                 try ReadingStore.write(merged, key: key, seenBits: seenBits, seenCount: seenCount, db)
                 let added = newlySeen ?? state.seen
