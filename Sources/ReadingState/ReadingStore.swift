@@ -142,6 +142,8 @@ public final class ReadingStore: Sendable {
             return .damaged(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .busy(path: path)
+        case .SQLITE_FULL:
+            return .unavailable(path: path, detail: StoreError.diskFull)
         case .SQLITE_ERROR:
             // Missing tables or columns: a file that is a database but not this store.
             return .damaged(path: path, detail: error.message ?? "not tread's reading state")
