@@ -21,6 +21,7 @@ final class FeedJob: Sendable {
     let timeout: Duration?
     let whenDone: (@Sendable (End) -> Void)?
     private let result = Mutex<End?>(nil)
+    private let written = Mutex<Int>(0)
 
     init(pid: pid_t, input: Int32, bytes: [UInt8], timeout: Duration?, whenDone: (@Sendable (End) -> Void)? = nil) {
         self.whenDone = whenDone
@@ -32,6 +33,10 @@ final class FeedJob: Sendable {
 
     /// How the command ended; nil while it runs.
     var end: End? { result.withLock { $0 } }
+
+    /// How many bytes of the text went into the command's input (all of them unless it stopped reading);
+    /// set before `end`.
+    var bytesTaken: Int { written.withLock { $0 } }
 
     /// Why a command could not be started.
     enum LaunchFailure: Error, Equatable {
@@ -154,6 +159,7 @@ final class FeedJob: Sendable {
             }
         }
         close(input)
+        self.written.withLock { $0 = written }
         var status: Int32 = 0
         while !stuck {
             // Without a deadline nothing needs to wake this thread before the command ends.

@@ -1,5 +1,6 @@
 import Glibc
 import TextLayout
+import ThreadModel
 
 /// Runs the pipe's command (`|`, as mutt's) on the terminal, with a comment's text on its standard input.
 ///
@@ -60,7 +61,12 @@ public enum PipeCommand {
                 var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
                 nanosleep(&pause, nil)
             }
-            return message(job.end ?? .statusLost, name: name)
+            let said = message(job.end ?? .statusLost, name: name)
+            // Nothing cut in silence: a command that stopped reading (head, a pager quit early) is said to.
+            let total = job.bytes.count
+            guard job.bytesTaken < total else { return said }
+            return said + "; it stopped reading after at most \(CountText.grouped(job.bytesTaken)) of "
+                + "\(CountText.grouped(total)) bytes"
         }
     }
 

@@ -104,6 +104,13 @@ type_line "$work/notes.txt"
 send Enter
 expect_status "notes.txt: it is not executable" "a file without x is not executable"
 
+# A command that stops reading (head) before the end of a big comment: said, not cut in silence.
+send G '|'
+type_line "head -c 10"
+send Enter
+expect_status "head ended (exit status 0); it stopped reading after at most" "a command that stops reading is said to"
+send c
+
 # A save to a FIFO that no program reads says so at once, rather than "saving…" for ever.
 mkfifo "$work/fifo"
 send w
