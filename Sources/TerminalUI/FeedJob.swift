@@ -19,11 +19,13 @@ final class FeedJob: Sendable {
     let bytes: [UInt8]
     /// How long the command may take before it is killed; nil waits as long as it runs (a pager).
     let timeout: Duration?
-    let whenDone: (@Sendable (End) -> Void)?
+    /// Called on the job's thread with how it ended and `bytesTaken`.
+    let whenDone: (@Sendable (End, Int) -> Void)?
     private let result = Mutex<End?>(nil)
     private let written = Mutex<Int>(0)
 
-    init(pid: pid_t, input: Int32, bytes: [UInt8], timeout: Duration?, whenDone: (@Sendable (End) -> Void)? = nil) {
+    init(pid: pid_t, input: Int32, bytes: [UInt8], timeout: Duration?, whenDone: (@Sendable (End, Int) -> Void)? = nil)
+    {
         self.whenDone = whenDone
         self.pid = pid
         self.input = input
@@ -54,7 +56,7 @@ final class FeedJob: Sendable {
     /// job feeding it `bytes` and waiting for its end. `terminal`: the command writes there (see `spawn`).
     static func launch(
         _ arguments: [String], feeding bytes: [UInt8], terminal: Int32? = nil, timeout: Duration?,
-        whenDone: (@Sendable (End) -> Void)? = nil
+        whenDone: (@Sendable (End, Int) -> Void)? = nil
     ) -> Result<FeedJob, LaunchFailure> {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return .failure(.cannotStart(String(cString: strerror(errno)))) }
@@ -114,7 +116,7 @@ final class FeedJob: Sendable {
                 let job = Unmanaged<FeedJob>.fromOpaque(argument).takeRetainedValue()
                 let outcome = job.feedAndWait()
                 job.result.withLock { $0 = outcome }
-                job.whenDone?(outcome)
+                job.whenDone?(outcome, job.bytesTaken)
                 return nil
             }, box)
         guard started == 0 else {

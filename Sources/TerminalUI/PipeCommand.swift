@@ -61,10 +61,12 @@ public enum PipeCommand {
                 var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
                 nanosleep(&pause, nil)
             }
-            let said = message(job.end ?? .statusLost, name: name)
-            // Nothing cut in silence: a command that stopped reading (head, a pager quit early) is said to.
+            let end = job.end ?? .statusLost
+            let said = message(end, name: name)
+            // Nothing cut in silence: a command that stopped reading (head, a pager quit early) is said to. (A
+            // failure or a signal is said already.)
             let total = job.bytes.count
-            guard job.bytesTaken < total else { return said }
+            guard end == .exited(0), job.bytesTaken < total else { return said }
             return said + "; it stopped reading after at most \(CountText.grouped(job.bytesTaken)) of "
                 + "\(CountText.grouped(total)) bytes"
         }
@@ -78,9 +80,20 @@ public enum PipeCommand {
         switch end {
         case .exited(0): return "\(name) ended (exit status 0)"
         case .exited(let code): return "\(name) failed (exit status \(code))"
-        case .signalled(let signal): return "\(name) was stopped by signal \(signal)"
+        case .signalled(let signal): return "\(name) was ended by signal \(signal)\(signalName(signal))"
         case .statusLost, .timedOut: return "\(name) ended (its exit status was lost)"
         }
+    }
+
+    /// " (SIGKILL)" for the signals a command is commonly ended by; empty for others.
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [
+            SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL", SIGABRT: "SIGABRT",
+            SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGSEGV: "SIGSEGV", SIGPIPE: "SIGPIPE",
+            SIGALRM: "SIGALRM", SIGTERM: "SIGTERM", SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2", SIGXCPU: "SIGXCPU",
+            SIGXFSZ: "SIGXFSZ",
+        ]
+        return names[signal].map { " (\($0))" } ?? ""
     }
 
     /// The program as messages name it: its last path component, made safe for the status line.
