@@ -49,6 +49,16 @@ else
     fail "\\u0000 in a literal string, a comment or after an escaped backslash is text" "$(head -c 300 "$work/err")"
 fi
 
+# theme = "dark" and a [theme] table: TOML's own error, with what to write instead.
+printf 'theme = "dark"\n[theme]\nop = "green"\n' >"$work/both.toml"
+"$BIN" config --file "$work/both.toml" >/dev/null 2>"$work/err"
+got=$?
+if [ "$got" -eq 78 ] && grep -qF 'write the preset inside it: preset = "dark"' "$work/err"; then
+    pass "theme = \"dark\" with a [theme] table says where the preset goes"
+else
+    fail "theme = \"dark\" with a [theme] table says where the preset goes" "exit $got: $(cat "$work/err")"
+fi
+
 # `tread config` prints a kill rule's query and site as TOML escapes: no control reaches the terminal,
 # and what it prints reads back as the same config.
 printf '%s\n' '[[kill]]' 'query = "\"a\u001b]0;pwned\u0007b\" or tab\tword"' 'site = "hn"' >"$work/esc.toml"
