@@ -136,8 +136,11 @@ extension ReaderState {
         let end = tree.subtreeEnd(of: index)
         while current < end {
             if !discussion.isPlaceholder(current) {
-                let level = min(tree.depth(of: current) - base, 32)
-                text += markdown(current, indent: String(repeating: "> ", count: level)) + "\n"
+                // Quotes nest at most 32 deep; a deeper reply says its own level, so no nesting is lost unsaid.
+                let level = tree.depth(of: current) - base
+                let deeper = level > Self.quoteNesting ? level : nil
+                let indent = String(repeating: "> ", count: min(level, Self.quoteNesting))
+                text += markdown(current, indent: indent, levelsDeep: deeper) + "\n"
                 comments += 1
             }
             if text.utf8.count > limit { break }
@@ -146,11 +149,16 @@ extension ReaderState {
         return (text, comments)
     }
 
-    /// `**author** · date` then the body, every line behind `indent`.
-    private func markdown(_ index: Int, indent: String) -> String {
+    /// How many `> ` a subtree's Markdown nests its replies at most.
+    static let quoteNesting = 32
+
+    /// `**author** · date` then the body, every line behind `indent`; `levelsDeep`: a reply deeper than the
+    /// quotes nest, which says how deep it is.
+    private func markdown(_ index: Int, indent: String, levelsDeep: Int? = nil) -> String {
         let author = discussion.author(of: index).map(Blocks.oneLine) ?? "anonymous"
         var head = "**\(author)**"
         if let date = discussion.published(of: index) { head += " · " + Blocks.oneLine(String(date.prefix(40))) }
+        if let levelsDeep { head += " · \(CountText.grouped(levelsDeep)) levels deep" }
         var lines = [indent + head, indent]
         let body = Sanitizer.sanitize(discussion.body(of: index))
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(indent + line) }

@@ -147,4 +147,18 @@ import ThreadTestSupport
         #expect(SavePath.directory(of: "~") == "~/")
         #expect(SavePath.directory(of: "/x.md") == "/")
     }
+
+    /// A reply deeper than the quotes nest (32) says its level: the nesting is not lost unsaid.
+    @Test func aReplyDeeperThanTheQuotesNestSaysItsLevel() throws {
+        let chain = (0..<40).map { String(repeating: "  ", count: $0) + "c\($0): level \($0)" }.joined(separator: "\n")
+        var state = ReaderState(discussion: discussion(chain), rows: 12, columns: 70)
+        state.press("c")
+        let copied = state.press("T").done
+        let text = try #require(copied.first.flatMap { if case .copy(let text) = $0 { text } else { nil } })
+        let quotes = String(repeating: "> ", count: 32)
+        #expect(text.contains(quotes + "**c32** · 32 levels deep") == false)
+        #expect(text.contains(quotes + "**c33** · 33 levels deep"))
+        #expect(text.contains(quotes + "**c39** · 39 levels deep"))
+        #expect(text.contains(quotes + "**c32**\n"))
+    }
 }
