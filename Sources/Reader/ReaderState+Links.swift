@@ -129,40 +129,12 @@ extension ReaderState {
     /// The comment at `index` and every reply under it as `T` copies them: nested Markdown, and how
     /// many comments it holds (stand-ins are not comments). Stops once past `limit` bytes.
     func subtreeMarkdown(_ index: Int, limit: Int = .max) -> (text: String, comments: Int) {
-        let base = tree.depth(of: index)
-        var text = ""
-        var comments = 0
-        var current = index
-        let end = tree.subtreeEnd(of: index)
-        while current < end {
-            if !discussion.isPlaceholder(current) {
-                // Quotes nest at most 32 deep; a deeper reply says its own level, so no nesting is lost unsaid.
-                let level = tree.depth(of: current) - base
-                let deeper = level > Self.quoteNesting ? level : nil
-                let indent = String(repeating: "> ", count: min(level, Self.quoteNesting))
-                text += markdown(current, indent: indent, levelsDeep: deeper) + "\n"
-                comments += 1
-            }
-            if text.utf8.count > limit { break }
-            current += 1
-        }
-        return (text, comments)
+        SubtreeMarkdown(discussion: discussion, tree: tree, index: index).build(limit: limit)
     }
 
-    /// How many `> ` a subtree's Markdown nests its replies at most.
-    static let quoteNesting = 32
-
-    /// `**author** · date` then the body, every line behind `indent`; `levelsDeep`: a reply deeper than the
-    /// quotes nest, which says how deep it is.
-    private func markdown(_ index: Int, indent: String, levelsDeep: Int? = nil) -> String {
-        let author = discussion.author(of: index).map(Blocks.oneLine) ?? "anonymous"
-        var head = "**\(author)**"
-        if let date = discussion.published(of: index) { head += " · " + Blocks.oneLine(String(date.prefix(40))) }
-        if let levelsDeep { head += " · \(CountText.grouped(levelsDeep)) levels deep" }
-        var lines = [indent + head, indent]
-        let body = Sanitizer.sanitize(discussion.body(of: index))
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(indent + line) }
-        return lines.joined(separator: "\n") + "\n"
+    /// `**author** · date` then the body, every line behind `indent`.
+    private func markdown(_ index: Int, indent: String) -> String {
+        SubtreeMarkdown.markdown(index, in: discussion, indent: indent)
     }
 
     private mutating func copy(_ text: String, what: String) {

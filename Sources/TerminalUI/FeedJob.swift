@@ -16,7 +16,10 @@ final class FeedJob: Sendable {
 
     let pid: pid_t
     let input: Int32
-    let bytes: [UInt8]
+    /// The text, built on the job's thread (a big subtree takes seconds: never on the reader's) and handed
+    /// over in parts to the closure it is given, which answers false once the command stopped reading; it
+    /// answers whether it handed over the whole text (false when it stopped building early).
+    let source: @Sendable ((_ part: [UInt8]) -> Bool) -> Bool
     /// How long the command may take before it is killed; nil waits as long as it runs (a pager).
     let timeout: Duration?
     /// Called on the job's thread with how it ended and `bytesTaken`.
@@ -24,15 +27,22 @@ final class FeedJob: Sendable {
     private let result = Mutex<End?>(nil)
     private let written = Mutex<Int>(0)
 
-    init(pid: pid_t, input: Int32, bytes: [UInt8], timeout: Duration?, whenDone: (@Sendable (End, Int) -> Void)? = nil)
-    {
+    init(
+        pid: pid_t, input: Int32, source: @escaping @Sendable ((_ part: [UInt8]) -> Bool) -> Bool,
+        timeout: Duration?,
+        whenDone: (@Sendable (End, Int) -> Void)? = nil
+    ) {
         self.whenDone = whenDone
         self.pid = pid
         self.input = input
-        self.bytes = bytes
+        self.source = source
         self.timeout = timeout
     }
 
+    /// How many bytes the text has, set before `end`; nil when the command stopped reading before the text
+    /// was all built (the rest was never made).
+    var totalBytes: Int? { total.withLock { $0 } }
+    private let total = Mutex<Int?>(0)
     /// How the command ended; nil while it runs.
     var end: End? { result.withLock { $0 } }
 
@@ -58,6 +68,19 @@ final class FeedJob: Sendable {
         _ arguments: [String], feeding bytes: [UInt8], terminal: Int32? = nil, timeout: Duration?,
         whenDone: (@Sendable (End, Int) -> Void)? = nil
     ) -> Result<FeedJob, LaunchFailure> {
+        let whole: @Sendable ((_ part: [UInt8]) -> Bool) -> Bool = { part in
+            _ = part(bytes)
+            return true
+        }
+        return launch(arguments, building: whole, terminal: terminal, timeout: timeout, whenDone: whenDone)
+    }
+
+    /// As above, the text built by `source` on the job's thread once the command runs, part by part.
+    static func launch(
+        _ arguments: [String], building source: @escaping @Sendable ((_ part: [UInt8]) -> Bool) -> Bool,
+        terminal: Int32? = nil,
+        timeout: Duration?, whenDone: (@Sendable (End, Int) -> Void)? = nil
+    ) -> Result<FeedJob, LaunchFailure> {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return .failure(.cannotStart(String(cString: strerror(errno)))) }
         // Neither end may reach the command as more than its input (an open write end would keep it from
@@ -81,7 +104,7 @@ final class FeedJob: Sendable {
             return .failure(.cannotStart(error.description))
         }
         close(ends[0])
-        let job = FeedJob(pid: pid, input: ends[1], bytes: bytes, timeout: timeout, whenDone: whenDone)
+        let job = FeedJob(pid: pid, input: ends[1], source: source, timeout: timeout, whenDone: whenDone)
         guard job.start() else {
             close(ends[1])
             kill(pid, SIGKILL)
@@ -141,25 +164,38 @@ final class FeedJob: Sendable {
         let deadline = timeout.map { clock.now + $0 }
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
         var written = 0
+        var total = 0
         var stuck = false
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return write(input, base + written, buffer.count - written)
-            }
-            if n > 0 {
-                written += n
-            } else if n < 0 && (errno == EAGAIN || errno == EINTR) {
-                guard let wait = milliseconds(until: deadline, clock: clock) else {
-                    stuck = true
+        var stopped = false
+        // The text comes in parts (a big subtree is built a few hundred comments at a time), each written
+        // as it comes, so the command reads the first while the rest is built.
+        let whole = source { bytes in
+            guard !stopped else { return false }
+            total += bytes.count
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return write(input, base + done, buffer.count - done)
+                }
+                if n > 0 {
+                    done += n
+                } else if n < 0 && (errno == EAGAIN || errno == EINTR) {
+                    guard let wait = milliseconds(until: deadline, clock: clock) else {
+                        stuck = true
+                        break
+                    }
+                    var descriptor = pollfd(fd: input, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&descriptor, 1, wait)
+                } else {
                     break
                 }
-                var descriptor = pollfd(fd: input, events: Int16(POLLOUT), revents: 0)
-                _ = poll(&descriptor, 1, wait)
-            } else {
-                break
             }
+            written += done
+            stopped = done < bytes.count
+            return !stopped
         }
+        self.total.withLock { $0 = whole ? total : nil }
         close(input)
         self.written.withLock { $0 = written }
         var status: Int32 = 0

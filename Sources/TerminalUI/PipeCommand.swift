@@ -29,6 +29,21 @@ public enum PipeCommand {
     /// Runs `arguments` on `terminal` with `text` on its standard input and answers how it ended, in
     /// words for the status line ("less ended (exit status 0)").
     public static func run(_ arguments: [String], text: String, on terminal: Terminal) -> String {
+        run(
+            arguments,
+            building: { part in
+                _ = part(text)
+                return true
+            }, on: terminal)
+    }
+
+    /// As above, the text built by `text` on the feeding thread once the command runs, handed to `part` as
+    /// it is built (a big subtree takes seconds: the command starts at once and reads it as it comes);
+    /// `part` answers false once the command stopped reading, and `text` whether it handed over all of it.
+    public static func run(
+        _ arguments: [String], building text: @escaping @Sendable (_ part: (String) -> Bool) -> Bool,
+        on terminal: Terminal
+    ) -> String {
         let name = programName(arguments)
         let ignored = IgnoredSignals([SIGINT, SIGQUIT])
         let stopsWithIt = IgnoredSignals([SIGTSTP], action: SIG_DFL)
@@ -38,7 +53,9 @@ public enum PipeCommand {
         }
         return terminal.handOver { output in
             let job: FeedJob
-            switch FeedJob.launch(arguments, feeding: Array(text.utf8), terminal: output, timeout: nil) {
+            switch FeedJob.launch(
+                arguments, building: { part in text { part(Array($0.utf8)) } }, terminal: output, timeout: nil)
+            {
             case .success(let started): job = started
             case .failure(.notFound): return "\(name): command not found; nothing piped"
             case .failure(.cannotStart(let reason)): return "could not pipe to \(name): \(reason)"
@@ -65,10 +82,13 @@ public enum PipeCommand {
             let said = message(end, name: name)
             // Nothing cut in silence: a command that stopped reading (head, a pager quit early) is said to. (A
             // failure or a signal is said already.)
-            let total = job.bytes.count
+            let taken = CountText.grouped(job.bytesTaken)
+            guard let total = job.totalBytes else {
+                // It stopped before the text was all built, so how long the rest would have been is not known.
+                return end == .exited(0) ? said + "; it stopped reading after at most \(taken) bytes" : said
+            }
             guard end == .exited(0), job.bytesTaken < total else { return said }
-            return said + "; it stopped reading after at most \(CountText.grouped(job.bytesTaken)) of "
-                + "\(CountText.grouped(total)) bytes"
+            return said + "; it stopped reading after at most \(taken) of \(CountText.grouped(total)) bytes"
         }
     }
 

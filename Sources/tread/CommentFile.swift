@@ -23,7 +23,7 @@ enum CommentFile {
         }
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFIFO { return writeFIFO(request, path: path) }
         do {
-            try AtomicFile.write(Array(request.text.utf8), to: path)
+            try AtomicFile.write(Array(request.content().utf8), to: path)
         } catch {
             return .failed(request, reason: reason(error))
         }
@@ -47,7 +47,7 @@ enum CommentFile {
         sigaddset(&pipeSignal, SIGPIPE)
         var previous = sigset_t()
         pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
-        let written = AtomicFile.writeAll(Array(request.text.utf8), to: fd)
+        let written = AtomicFile.writeAll(Array(request.content().utf8), to: fd)
         let failure = written ? nil : AtomicFile.Failure(exitStatus: 74)
         var pending = sigset_t()
         if sigpending(&pending) == 0, sigismember(&pending, SIGPIPE) == 1 {

@@ -145,5 +145,42 @@ send c
 expect_status "comment 1 of 4" "the reader goes on after the FIFO's reader stopped"
 send q
 expect_exit 0 "q quits after the hostile pipes and saves"
+
+# A big subtree (3,000 replies) is built beside the reader, on the pipe's feeding thread and the save's job:
+# the command and the file still get all of it.
+python3 - "$work/big.json" <<'PY'
+import json, sys
+replies = [{"id": "r%d" % i, "author": "bob", "body": "reply %d" % i} for i in range(1, 3001)]
+json.dump({"article": {"title": "Big subtree"}, "comments": [
+    {"id": "root", "author": "ann", "body": "the root", "replies": replies}]}, open(sys.argv[1], "w"))
+PY
+start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" HOME="$work/home" "$BIN" --no-state "$work/big.json"
+expect_screen "Big subtree" "the big subtree opens"
+send c '|'
+send C-t
+type_line "tee $work/piped-big.md"
+send Enter
+expect_status "tee ended (exit status 0)" "a big subtree is piped"
+expect_gone "stopped reading" "tee read all of a big subtree, and nothing says otherwise"
+[[ $(grep -c '^> \*\*bob\*\*$' "$work/piped-big.md" 2>/dev/null) == 3000 ]] && grep -qF '> reply 3000' "$work/piped-big.md" \
+  && pass "the command gets every reply of a big subtree" \
+  || fail "the command gets every reply of a big subtree ($(grep -c bob "$work/piped-big.md" 2>/dev/null))"
+send W
+type_line "$work/saved-big.md"
+send Enter
+expect_status "saved 3,001 comments to" "a big subtree is saved"
+cmp -s "$work/piped-big.md" "$work/saved-big.md" && pass "the saved big subtree is what was piped" \
+  || fail "the saved big subtree is what was piped"
+# A command that stops reading a big subtree stops its building too: how long the rest would have been is
+# not known, so it is not said.
+send c '|'
+send C-t
+type_line "head -c 10"
+send Enter
+expect_status "head ended (exit status 0); it stopped reading after at most" "a command stopping a big subtree is said"
+status_line | grep -qE "at most [0-9,]+ bytes" && pass "no total is claimed for a subtree not all built" \
+  || fail "no total is claimed for a subtree not all built ($(status_line))"
+send q
+expect_exit 0 "q quits after the big subtree"
 expect_tty_restored "the terminal is restored after the hostile pipes and saves"
 finish

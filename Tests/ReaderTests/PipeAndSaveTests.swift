@@ -161,4 +161,52 @@ import ThreadTestSupport
         #expect(text.contains(quotes + "**c39** · 39 levels deep"))
         #expect(text.contains(quotes + "**c32**\n"))
     }
+
+    /// A big subtree is handed over unbuilt, for the runtime to build beside the reader (200,000 replies took
+    /// 4 s in `update`, the reader frozen without a word); built, it is what T copies.
+    @Test func aBigSubtreeIsBuiltBesideTheReader() throws {
+        let replies = (1...2_500).map { "  r\($0) bob: reply \($0)" }
+        var state = ReaderState(
+            discussion: discussion((["root ann: the root"] + replies).joined(separator: "\n")), rows: 12, columns: 70)
+        state.press("c")
+        state.press("|")
+        state.update(.key(.control("t")))
+        state.update(.key(.control("u")))
+        for character in "wc -c" { state.update(.key(.character(character))) }
+        let commands = state.update(.key(.enter))
+        guard case .pipe(let request)? = commands.first else {
+            Issue.record("no pipe command: \(commands.done)")
+            return
+        }
+        #expect(request.text.isEmpty)
+        #expect(request.what == "2,501 comments")
+        let pending = try #require(request.pending)
+        let text = request.content()
+        #expect(text == pending.text())
+        #expect(text.hasPrefix("**ann**\n\nthe root\n"))
+        #expect(text.hasSuffix("> **bob**\n> \n> reply 2500\n\n"))
+        #expect(text.components(separatedBy: "> **bob**\n").count == 2_501)
+        // Streamed in parts (as the pipe feeds it), the same text; a reader that stops ends the building.
+        var parts: [String] = []
+        request.stream {
+            parts.append($0)
+            return true
+        }
+        #expect(parts.count > 1 && parts.joined() == text)
+        var taken = 0
+        request.stream { _ in
+            taken += 1
+            return false
+        }
+        #expect(taken == 1)
+        state.press("W")
+        for character in "big.md" { state.update(.key(.character(character))) }
+        let saves = state.update(.key(.enter))
+        guard case .save(let save)? = saves.first else {
+            Issue.record("no save command: \(saves.done)")
+            return
+        }
+        #expect(save.text.isEmpty && save.comments == 2_501)
+        #expect(save.content() == request.content())
+    }
 }
