@@ -82,13 +82,15 @@ public enum PipeCommand {
             let said = message(end, name: name)
             // Nothing cut in silence: a command that stopped reading (head, a pager quit early) is said to. (A
             // failure or a signal is said already.)
-            let taken = CountText.grouped(job.bytesTaken)
+            let taken = job.bytesTaken
             guard let total = job.totalBytes else {
                 // It stopped before the text was all built, so how long the rest would have been is not known.
-                return end == .exited(0) ? said + "; it stopped reading after at most \(taken) bytes" : said
+                guard end == .exited(0) else { return said }
+                return said + "; it stopped reading after at most \(CountText.grouped(taken)) bytes"
             }
-            guard end == .exited(0), job.bytesTaken < total else { return said }
-            return said + "; it stopped reading after at most \(taken) of \(CountText.grouped(total)) bytes"
+            guard end == .exited(0), taken < total else { return said }
+            return said
+                + "; it stopped reading after at most \(CountText.grouped(taken)) of \(CountText.grouped(total)) bytes"
         }
     }
 
