@@ -15,6 +15,13 @@ struct ConfigReader {
         lines = SourceLines(text)
     }
 
+    /// What to write instead, for a TOML error a setting of tread's makes likely: `theme = "dark"` with a
+    /// `[theme]` table below (TOML allows one of the two).
+    static func hint(forTOMLError description: String) -> String {
+        guard description.contains("'theme'") else { return "" }
+        return "; with a [theme] table, write the preset inside it: preset = \"dark\""
+    }
+
     static let rootKeys = ["max-width", "indent", "fold", "dates", "mouse", "map", "hyperlinks", "start", "sort"]
     static let sections = ["keys", "theme", "copy", "pipe"]
 
@@ -28,12 +35,18 @@ struct ConfigReader {
             let line = text.utf8[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw ConfigurationError(path: path, line: line, message: "a NUL byte; a config is TOML text")
         }
+        if let line = TOMLNulEscape.line(in: text) {
+            throw ConfigurationError(
+                path: path, line: line,
+                message: "a string holds \\u0000 (a NUL), which would cut it short; a config's text holds none")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ConfigurationError(
-                path: path, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
+                path: path, line: error.source.begin.line,
+                message: "not valid TOML: \(error.description)\(Self.hint(forTOMLError: error.description))")
         } catch {
             throw ConfigurationError(path: path, line: 0, message: "not valid TOML")
         }

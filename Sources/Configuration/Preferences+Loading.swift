@@ -17,8 +17,21 @@ extension Preferences {
 
     /// Reads the config at `path`; the defaults when there is no file there.
     public static func load(path: String, actions: [BindableAction]) throws(ConfigurationError) -> Preferences {
-        guard let file = fopen(path, "rb") else {
+        // Opened without waiting: a FIFO there would otherwise keep tread waiting for a writer for ever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
             if errno == ENOENT { return Preferences(actions: actions) }
+            throw ConfigurationError(
+                path: path, line: 0, message: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, let kind = notAFile(info.st_mode, descriptor) {
+            close(descriptor)
+            throw ConfigurationError(path: path, line: 0, message: "is \(kind), not a file")
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        guard let file = fdopen(descriptor, "rb") else {
+            close(descriptor)
             throw ConfigurationError(
                 path: path, line: 0, message: "cannot be read: \(String(cString: strerror(errno)))")
         }
@@ -42,6 +55,17 @@ extension Preferences {
             throw ConfigurationError(path: path, line: 0, message: "is not UTF-8 text")
         }
         return try parse(text, path: path, actions: actions)
+    }
+
+    /// What the config's path names when reading it could wait for ever: a FIFO, a socket or a terminal
+    /// (a file, a directory, whose read fails, and a device such as /dev/null are read).
+    private static func notAFile(_ mode: mode_t, _ descriptor: Int32) -> String? {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR where isatty(descriptor) != 0: return "a terminal"
+        default: return nil
+        }
     }
 
     /// The preferences a config text sets over the defaults; the first problem is thrown and nothing is kept.

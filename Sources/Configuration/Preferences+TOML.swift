@@ -122,12 +122,28 @@ extension Preferences {
 }
 
 extension String {
-    /// The text inside a TOML basic string: `\` and `"` escaped (key names hold no controls).
+    /// The text inside a TOML basic string: `\` and `"` escaped, and every control (C0, DEL, C1) and format
+    /// character (bidi controls) written as an escape, so that what `tread config` prints never reaches the
+    /// terminal as a control and reads back as the same text (a kill rule's query may hold any of them).
     fileprivate func replacingBackslashAndQuote() -> String {
         var out = ""
-        for c in self {
-            if c == "\\" || c == "\"" { out.append("\\") }
-            out.append(c)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\\", "\"": out += "\\" + String(scalar)
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || scalar.properties.generalCategory == .format {
+                    let hex = String(value, radix: 16, uppercase: true)
+                    let digits = value > 0xFFFF ? 8 : 4
+                    let zeros = String(repeating: "0", count: max(0, digits - hex.count))
+                    out += (digits == 8 ? "\\U" : "\\u") + zeros + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
         }
         return out
     }

@@ -69,9 +69,17 @@ extension ReaderState {
     /// Shows the hidden comments, dimmed, or hides them again.
     mutating func toggleKilled(layout: LayoutCache) {
         guard let killMarks, killMarks.hiddenCount > 0 else {
-            message =
-                options.killFile.isEmpty
-                ? "the kill-file has no rule for this thread" : "the kill-file hides nothing here"
+            if options.killFile.isEmpty {
+                message = "the kill-file has no rule for this thread"
+            } else if killMarks == nil {
+                // Marking a big thread beside the reader (a regex rule on a million comments takes seconds).
+                let key = keymap.bindings.first { $0.action == .toggleKilled }?.keys.first?.label ?? "toggle-killed"
+                message =
+                    "the kill-file is still marking the thread's \(CountText.grouped(discussion.count)) comments; "
+                    + "\(key) works once it is done"
+            } else {
+                message = "the kill-file hides nothing here"
+            }
             return
         }
         let row = selectionRow(layout: layout)

@@ -134,32 +134,12 @@ extension ReaderState {
     /// The comment at `index` and every reply under it as `T` copies them: nested Markdown, and how
     /// many comments it holds (stand-ins are not comments). Stops once past `limit` bytes.
     func subtreeMarkdown(_ index: Int, limit: Int = .max) -> (text: String, comments: Int) {
-        let base = tree.depth(of: index)
-        var text = ""
-        var comments = 0
-        var current = index
-        let end = tree.subtreeEnd(of: index)
-        while current < end {
-            if !discussion.isPlaceholder(current) {
-                let level = min(tree.depth(of: current) - base, 32)
-                text += markdown(current, indent: String(repeating: "> ", count: level)) + "\n"
-                comments += 1
-            }
-            if text.utf8.count > limit { break }
-            current += 1
-        }
-        return (text, comments)
+        SubtreeMarkdown(discussion: discussion, tree: tree, index: index).build(limit: limit)
     }
 
     /// `**author** · date` then the body, every line behind `indent`.
     private func markdown(_ index: Int, indent: String) -> String {
-        let author = discussion.author(of: index).map(Blocks.oneLine) ?? "anonymous"
-        var head = "**\(author)**"
-        if let date = discussion.published(of: index) { head += " · " + Blocks.oneLine(String(date.prefix(40))) }
-        var lines = [indent + head, indent]
-        let body = Sanitizer.sanitize(discussion.body(of: index))
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(indent + line) }
-        return lines.joined(separator: "\n") + "\n"
+        SubtreeMarkdown.markdown(index, in: discussion, indent: indent)
     }
 
     private mutating func copy(_ text: String, what: String) {

@@ -58,16 +58,21 @@ extension ReaderState {
             message = prompt.purpose == .pipe ? "no command: nothing piped" : "no file name: nothing saved"
             return
         }
-        let (text, comments) =
-            prompt.subtree ? subtreeMarkdown(selection) : (commentMarkdown(selection), 1)
+        // A big subtree is built by the runtime beside the reader, not here before the next frame.
+        let big = prompt.subtree && tree.descendantCount(of: selection) >= SubtreeMarkdown.inlineLimit
+        let pending = big ? SubtreeMarkdown(discussion: discussion, tree: tree, index: selection) : nil
+        var (text, comments) = ("", pending?.comments ?? 0)
+        if pending == nil {
+            (text, comments) = prompt.subtree ? subtreeMarkdown(selection) : (commentMarkdown(selection), 1)
+        }
         switch prompt.purpose {
         case .pipe:
             piping.lastCommand = trimmed
             let what = prompt.subtree ? Self.comments(comments) : "the comment"
-            commands.append(.pipe(PipeRequest(commandLine: trimmed, text: text, what: what)))
+            commands.append(.pipe(PipeRequest(commandLine: trimmed, text: text, what: what, pending: pending)))
         case .save:
             piping.lastDirectory = SavePath.directory(of: trimmed)
-            commands.append(.save(SaveRequest(path: trimmed, text: text, comments: comments)))
+            commands.append(.save(SaveRequest(path: trimmed, text: text, comments: comments, pending: pending)))
             message = "saving to \(Blocks.oneLine(trimmed))…"
         }
     }

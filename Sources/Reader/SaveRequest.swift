@@ -7,11 +7,28 @@ public struct PipeRequest: Equatable, Sendable {
     public var text: String
     /// What is piped, for the status line: "the comment", "12 comments".
     public var what: String
+    /// A big subtree handed over unbuilt (`text` is then empty): the runtime builds it beside the reader.
+    public var pending: SubtreeMarkdown?
 
-    public init(commandLine: String, text: String, what: String) {
+    public init(commandLine: String, text: String, what: String, pending: SubtreeMarkdown? = nil) {
         self.commandLine = commandLine
         self.text = text
         self.what = what
+        self.pending = pending
+    }
+
+    /// The text for the command's standard input: `text`, or the pending subtree built now (seconds for a
+    /// big one: call it beside the reader).
+    public func content() -> String { pending?.text() ?? text }
+
+    /// The same text in parts, as built (see `SubtreeMarkdown.stream`); whether every part was handed over.
+    @discardableResult
+    public func stream(_ part: (String) -> Bool) -> Bool {
+        guard let pending else {
+            _ = part(text)
+            return true
+        }
+        return pending.stream(part)
     }
 }
 
@@ -24,13 +41,19 @@ public struct SaveRequest: Equatable, Sendable {
     public var comments: Int
     /// The user said yes to replacing the file that is there.
     public var overwrite: Bool
+    /// A big subtree handed over unbuilt (`text` is then empty): the save's job builds it.
+    public var pending: SubtreeMarkdown?
 
-    public init(path: String, text: String, comments: Int, overwrite: Bool = false) {
+    public init(path: String, text: String, comments: Int, overwrite: Bool = false, pending: SubtreeMarkdown? = nil) {
         self.path = path
         self.text = text
         self.comments = comments
         self.overwrite = overwrite
+        self.pending = pending
     }
+
+    /// The file's text: `text`, or the pending subtree built now (call it beside the reader).
+    public func content() -> String { pending?.text() ?? text }
 }
 
 /// How a save ended, as the runtime answers it.

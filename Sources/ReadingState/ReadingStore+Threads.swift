@@ -14,7 +14,7 @@ extension ReadingStore {
         let newlyKnown = visit.newlyKnown
         try save(
             visit.state(now: now, newlyKnown: newlyKnown), for: visit.identity, changedMarks: visit.changedMarks,
-            newlySeen: visit.newlySeen, newlyKnown: newlyKnown)
+            newlySeen: visit.newlySeen, newlyKnown: newlyKnown, stillUnread: { visit.unreadHashes })
     }
 
     /// Saves `state` under `identity` in one transaction, merging rather than overwriting.
@@ -27,7 +27,7 @@ extension ReadingStore {
     /// A save cut off at any point leaves the previous one whole.
     public func save(
         _ state: ThreadState, for identity: ThreadIdentity, changedMarks: [Character: UInt64],
-        newlySeen: SeenSet? = nil, newlyKnown: SeenSet? = nil
+        newlySeen: SeenSet? = nil, newlyKnown: SeenSet? = nil, stillUnread: (() -> SeenSet)? = nil
     ) throws(StoreError) {
         let path = self.path
         let key = identity.key
@@ -35,10 +35,17 @@ extension ReadingStore {
             try db.inTransaction(.immediate) {
                 let stored = try Row.fetchOne(
                     db, sql: "SELECT revision, seenBits, seenCount FROM thread WHERE key = ?", arguments: [key])
-                var seenBits: Int = stored?["seenBits"] ?? 0
-                var seenCount: Int = stored?["seenCount"] ?? 0
+                var seenBits: Int = try stored?.decode(forColumn: "seenBits") ?? 0
+                var seenCount: Int = try stored?.decode(forColumn: "seenCount") ?? 0
                 var merged = state
-                let revision: Int64 = stored?["revision"] ?? 0
+                let revision: Int64 = try stored?.decode(forColumn: "revision") ?? 0
+                // Another process saved the thread since this visit loaded it: the comments it saw are read
+                // too, so the unread count saved is of the united seen-set, not of this visit's alone.
+                if stored != nil, Int64(state.revision) != revision, let stillUnread, let unread = state.unreadCount {
+                    let seenElsewhere = try ReadingStore.readSeen(key, db, path: path)
+                    let nowRead = stillUnread().hashes.reduce(0) { $0 + (seenElsewhere.contains($1) ? 1 : 0) }
+                    merged.unreadCount = max(0, unread - nowRead)
+                }
                 merged.revision = revision + 1
                 try ReadingStore.write(merged, key: key, seenBits: seenBits, seenCount: seenCount, db)
                 let added = newlySeen ?? state.seen
@@ -70,7 +77,7 @@ extension ReadingStore {
                 sql: """
                     SELECT \(ReadingStore.recentColumns) FROM thread ORDER BY opened DESC LIMIT ?
                     """, arguments: [max(0, limit)])
-            return rows.map(ReadingStore.recentThread)
+            return try rows.map(ReadingStore.recentThread)
         }
     }
 
@@ -87,12 +94,17 @@ extension ReadingStore {
     private static let recentColumns =
         "key, title, site, url, path, address, opened, commentCount, newCount, addedCount, unreadCount, eventCount"
 
-    private static func recentThread(_ row: Row) -> RecentThread {
+    /// A thread's row as `recent` shows it; a value of the wrong type (a hostile or damaged file) throws, where
+    /// GRDB's subscript would stop the process and print the row.
+    private static func recentThread(_ row: Row) throws -> RecentThread {
         RecentThread(
-            key: row["key"], title: row["title"], site: row["site"], url: row["url"], path: row["path"],
-            address: row["address"], opened: Date(timeIntervalSince1970: row["opened"]),
-            commentCount: row["commentCount"], newCount: row["newCount"], addedCount: row["addedCount"],
-            unreadCount: row["unreadCount"], eventCount: row["eventCount"])
+            key: try row.decode(forColumn: "key"), title: try row.decode(forColumn: "title"),
+            site: try row.decode(forColumn: "site"), url: try row.decode(forColumn: "url"),
+            path: try row.decode(forColumn: "path"), address: try row.decode(forColumn: "address"),
+            opened: Date(timeIntervalSince1970: try row.decode(forColumn: "opened")),
+            commentCount: try row.count("commentCount"), newCount: try row.count("newCount"),
+            addedCount: try row.optionalCount("addedCount"), unreadCount: try row.optionalCount("unreadCount"),
+            eventCount: try row.optionalCount("eventCount"))
     }
 
     /// Forgets every thread whose key, URL, address or file path is `name`; returns how many were forgotten.
@@ -119,7 +131,7 @@ extension ReadingStore {
             return nil
         }
         func set(_ column: String) throws -> SeenSet {
-            let blob: Data = row[column] ?? Data()
+            let blob: Data = try row.decode(Data?.self, forColumn: column) ?? Data()
             guard let set = SeenSet(encoded: [UInt8](blob)) else {
                 throw StoreError.damaged(path: path, detail: "the \(column) comments of one thread cannot be read")
             }
@@ -129,21 +141,25 @@ extension ReadingStore {
         let markRows = try Row.fetchAll(
             db, sql: "SELECT letter, comment FROM mark WHERE threadKey = ?", arguments: [key])
         for markRow in markRows {
-            let letter: String = markRow["letter"]
-            let comment: Int64 = markRow["comment"]
+            let letter: String = try markRow.decode(forColumn: "letter")
+            let comment: Int64 = try markRow.decode(forColumn: "comment")
             if letter.count == 1, let first = letter.first { marks[first] = UInt64(bitPattern: comment) }
         }
-        let selected: Int64? = row["selected"]
+        let selected: Int64? = try row.decode(forColumn: "selected")
         return ThreadState(
-            title: row["title"], site: row["site"], url: row["url"], path: row["path"], address: row["address"],
-            opened: Date(timeIntervalSince1970: row["opened"]), saved: Date(timeIntervalSince1970: row["saved"]),
-            commentCount: row["commentCount"], newCount: row["newCount"],
+            title: try row.decode(forColumn: "title"), site: try row.decode(forColumn: "site"),
+            url: try row.decode(forColumn: "url"), path: try row.decode(forColumn: "path"),
+            address: try row.decode(forColumn: "address"),
+            opened: Date(timeIntervalSince1970: try row.decode(forColumn: "opened")),
+            saved: Date(timeIntervalSince1970: try row.decode(forColumn: "saved")),
+            commentCount: try row.count("commentCount"), newCount: try row.count("newCount"),
             seen: try ReadingStore.readSeen(key, db, path: path),
             known: try ReadingStore.readKnown(key, db, path: path),
-            addedCount: row["addedCount"], unreadCount: row["unreadCount"], eventCount: row["eventCount"],
+            addedCount: try row.optionalCount("addedCount"), unreadCount: try row.optionalCount("unreadCount"),
+            eventCount: try row.optionalCount("eventCount"),
             markedNew: try set("markedNew"), folded: try set("folded"),
-            selected: selected.map { UInt64(bitPattern: $0) }, selectedRow: row["selectedRow"], marks: marks,
-            revision: row["revision"])
+            selected: selected.map { UInt64(bitPattern: $0) }, selectedRow: try row.decode(forColumn: "selectedRow"),
+            marks: marks, revision: try row.decode(forColumn: "revision"))
     }
 
     /// Writes the thread's row; its seen-set is in the `seen` table, written apart by `addSeen`.
@@ -176,4 +192,25 @@ extension ReadingStore {
             sql: "INSERT OR REPLACE INTO mark (threadKey, letter, comment) VALUES (?, ?, ?)",
             arguments: [key, String(letter), Int64(bitPattern: hash)])
     }
+}
+
+extension Row {
+    /// A count of comments: an integer, never negative; anything else is a damaged store.
+    fileprivate func count(_ column: String) throws -> Int {
+        let value: Int = try decode(forColumn: column)
+        guard value >= 0 else { throw StoreRowError(column: column) }
+        return value
+    }
+
+    /// A count that threads saved before schema v3 lack (NULL).
+    fileprivate func optionalCount(_ column: String) throws -> Int? {
+        guard let value: Int = try decode(forColumn: column) else { return nil }
+        guard value >= 0 else { throw StoreRowError(column: column) }
+        return value
+    }
+}
+
+/// A value in a thread's row that no tread writes (a negative count): the store is damaged.
+struct StoreRowError: Error {
+    let column: String
 }

@@ -129,6 +129,11 @@ public final class ReadingStore: Sendable {
 
     static func storeError(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
+        // A value of the wrong type or out of range in a row (never its text: the row holds a document's title).
+        if error is RowDecodingError { return .damaged(path: path, detail: "a value of the wrong type in a row") }
+        if let error = error as? StoreRowError {
+            return .damaged(path: path, detail: "a value out of range in the column \(error.column)")
+        }
         guard let error = error as? DatabaseError else {
             return .unavailable(path: path, detail: String(describing: error))
         }
@@ -137,6 +142,8 @@ public final class ReadingStore: Sendable {
             return .damaged(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .busy(path: path)
+        case .SQLITE_FULL:
+            return .unavailable(path: path, detail: StoreError.diskFull)
         case .SQLITE_ERROR:
             // Missing tables or columns: a file that is a database but not this store.
             return .damaged(path: path, detail: error.message ?? "not tread's reading state")

@@ -21,6 +21,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return
                 "the reading state in \(path) was written by a newer tread: use that tread, "
                 + "or move the file away to start a new one"
+        case .unavailable(let path, let detail) where detail == StoreError.diskFull:
+            return "cannot write the reading state in \(path): \(detail); free some space on it"
         case .unavailable(let path, let detail):
             return
                 "cannot use the reading state in \(path) (\(detail)): check that the folder is writable, "
@@ -29,6 +31,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the reading state in \(path) is busy: another tread is using it; try again when it is done"
         }
     }
+
+    /// The detail of `unavailable` for SQLite's SQLITE_FULL: the advice is then to free space, not to check
+    /// that the folder is writable.
+    public static let diskFull = "the disk is full"
 
     /// The store file the error is about.
     public var path: String {

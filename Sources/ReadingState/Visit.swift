@@ -306,6 +306,14 @@ public struct Visit: Sendable {
             selected: selected, selectedRow: selectedRow, marks: marks, revision: loaded?.revision ?? 0)
     }
 
+    /// Hashes of the comments still unread (never on screen in any visit this one knows of): what a save
+    /// checks against the seen-set another process saved meanwhile.
+    public var unreadHashes: SeenSet {
+        var unread: [UInt64] = []
+        for (index, flag) in unseen.enumerated() where flag && hashes[index] != 0 { unread.append(hashes[index]) }
+        return SeenSet(hashes: unread)
+    }
+
     /// Comments first shown in this visit: what a save adds to the stored seen-set.
     public var newlySeen: SeenSet { SeenSet(hashes: pending) }
 

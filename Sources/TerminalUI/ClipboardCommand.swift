@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import ThreadModel
 
 /// Copies text by running the user's copy command (`[copy] command`, `["wl-copy"]`) with the text on
 /// its standard input, instead of OSC 52.
@@ -33,9 +34,9 @@ public final class ClipboardCommand {
     public func copy(_ text: String, whenDone: (@Sendable (String) -> Void)? = nil) -> String? {
         let name = self.name
         let byteCount = text.utf8.count
-        var reportEnd: (@Sendable (FeedJob.End) -> Void)?
+        var reportEnd: (@Sendable (FeedJob.End, Int) -> Void)?
         if let whenDone {
-            reportEnd = { end in whenDone(Self.message(end, name: name, bytes: byteCount)) }
+            reportEnd = { end, taken in whenDone(Self.message(end, name: name, bytes: byteCount, taken: taken)) }
         }
         let job: FeedJob
         switch FeedJob.launch(arguments, feeding: Array(text.utf8), timeout: timeout, whenDone: reportEnd) {
@@ -43,6 +44,7 @@ public final class ClipboardCommand {
         case .failure(.notFound): return "copy command \(name) not found; fix [copy] command in the config"
         case .failure(.cannotStart(let reason)): return "copy command \(name): \(reason)"
         case .failure(.noThread): return "could not copy with \(name): no thread to feed it"
+        case .failure(.notAProgram(let reason)): return "copy command \(name): \(reason)"
         }
         running.append((job, text.utf8.count))
         return nil
@@ -65,18 +67,23 @@ public final class ClipboardCommand {
         var messages: [String] = []
         running.removeAll { run in
             guard let end = run.job.end else { return false }
-            messages.append(Self.message(end, name: name, bytes: run.bytes))
+            messages.append(Self.message(end, name: name, bytes: run.bytes, taken: run.job.bytesTaken))
             return true
         }
         return messages
     }
 
     /// The status line's words for how a copy of `bytes` bytes ended.
-    static func message(_ end: FeedJob.End, name: String, bytes: Int) -> String {
+    /// `taken`: how many went into its input; fewer when it stopped reading, which is said (a cut copy).
+    static func message(_ end: FeedJob.End, name: String, bytes: Int, taken: Int? = nil) -> String {
         switch end {
-        case .exited(0): return "copied \(bytes) bytes with \(name)"
+        case .exited(0) where (taken ?? bytes) < bytes:
+            return "copy command \(name) stopped reading after at most \(CountText.grouped(taken ?? 0)) of "
+                + "\(CountText.grouped(bytes)) bytes: the copy may be cut"
+        case .exited(0): return "copied \(CountText.grouped(bytes)) bytes with \(name)"
         case .exited(let code): return "copy command \(name) failed (exit status \(code)); nothing copied"
-        case .signalled(let signal): return "copy command \(name) was stopped by signal \(signal); nothing copied"
+        case .signalled(let signal):
+            return "copy command \(name) was ended by signal \(signal)\(PipeCommand.signalName(signal)); nothing copied"
         case .statusLost: return "copied with \(name) (its exit status was lost)"
         case .timedOut(let limit): return "copy command \(name) did not finish in \(limit); stopped it"
         }

@@ -1,3 +1,5 @@
+import ThreadModel
+
 /// OSC 52: puts text on the terminal's clipboard (and tmux's buffer with `set-clipboard on`).
 public enum ClipboardSequence {
     /// Terminals drop longer sequences (hterm at 100,000 bytes); 75,000 bytes of text
@@ -10,7 +12,8 @@ public enum ClipboardSequence {
         public var description: String {
             switch self {
             case .tooLarge(let bytes):
-                return "\(bytes) bytes is too much to copy through the terminal (at most \(maximumBytes)); "
+                return "\(CountText.grouped(bytes)) bytes is too much to copy through the terminal "
+                    + "(at most \(CountText.grouped(maximumBytes))); "
                     + "set a copy command in the config"
             }
         }

@@ -1,5 +1,6 @@
 import Glibc
 import TextLayout
+import ThreadModel
 
 /// Runs the pipe's command (`|`, as mutt's) on the terminal, with a comment's text on its standard input.
 ///
@@ -9,8 +10,10 @@ import TextLayout
 /// draw and read keys, and the screen comes back however the command ends, failing or killed. The
 /// text is written by a `FeedJob` on a thread of its own, so a command that reads nothing cannot block
 /// tread; the main thread waits for it to end, as a shell waits for the command it runs. Meanwhile
-/// ^C and ^\ are the command's: tread ignores them, as `system()` does; a SIGTERM or SIGHUP to tread
-/// ends the command (SIGTERM) and is then taken by the reader as ever.
+/// ^C and ^\ are the command's: tread ignores them, as `system()` does; ^Z stops tread and the command
+/// together, as a shell's job (curses's own handler would draw the reader over the command on `fg`); a
+/// SIGTERM or SIGHUP to tread ends the command (SIGTERM, then SIGKILL after `killGrace` if it ignores
+/// that) and is then taken by the reader as ever.
 public enum PipeCommand {
     /// The words of `line` (the program first); a message when it cannot be split or is empty.
     public static func arguments(_ line: String) -> Result<[String], PipeFailure> {
@@ -26,39 +29,93 @@ public enum PipeCommand {
     /// Runs `arguments` on `terminal` with `text` on its standard input and answers how it ended, in
     /// words for the status line ("less ended (exit status 0)").
     public static func run(_ arguments: [String], text: String, on terminal: Terminal) -> String {
+        run(
+            arguments,
+            building: { part in
+                _ = part(text)
+                return true
+            }, on: terminal)
+    }
+
+    /// As above, the text built by `text` on the feeding thread once the command runs, handed to `part` as
+    /// it is built (a big subtree takes seconds: the command starts at once and reads it as it comes);
+    /// `part` answers false once the command stopped reading, and `text` whether it handed over all of it.
+    public static func run(
+        _ arguments: [String], building text: @escaping @Sendable (_ part: (String) -> Bool) -> Bool,
+        on terminal: Terminal
+    ) -> String {
         let name = programName(arguments)
         let ignored = IgnoredSignals([SIGINT, SIGQUIT])
-        defer { ignored.restore() }
+        let stopsWithIt = IgnoredSignals([SIGTSTP], action: SIG_DFL)
+        defer {
+            stopsWithIt.restore()
+            ignored.restore()
+        }
         return terminal.handOver { output in
             let job: FeedJob
-            switch FeedJob.launch(arguments, feeding: Array(text.utf8), terminal: output, timeout: nil) {
+            switch FeedJob.launch(
+                arguments, building: { part in text { part(Array($0.utf8)) } }, terminal: output, timeout: nil)
+            {
             case .success(let started): job = started
             case .failure(.notFound): return "\(name): command not found; nothing piped"
             case .failure(.cannotStart(let reason)): return "could not pipe to \(name): \(reason)"
+            case .failure(.notAProgram(let reason)): return "could not pipe to \(shownProgram(arguments)): \(reason)"
             case .failure(.noThread): return "could not pipe to \(name): no thread to feed it"
             }
-            var stopped = false
+            let clock = ContinuousClock()
+            var stopped: ContinuousClock.Instant?
+            var killed = false
             while job.end == nil {
-                // A termination signal for tread (SIGTERM, a closed terminal) ends the command too, once.
-                if !stopped, SignalTrap.hasPending {
+                // A termination signal for tread (SIGTERM, a closed terminal) ends the command too, once;
+                // a command that ignores SIGTERM is killed after a grace, so tread never waits for ever.
+                if stopped == nil, SignalTrap.hasPending {
                     kill(job.pid, SIGTERM)
-                    stopped = true
+                    stopped = clock.now
+                } else if let stopped, !killed, clock.now - stopped > killGrace {
+                    kill(job.pid, SIGKILL)
+                    killed = true
                 }
                 var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
                 nanosleep(&pause, nil)
             }
-            return message(job.end ?? .statusLost, name: name)
+            let end = job.end ?? .statusLost
+            let said = message(end, name: name)
+            // Nothing cut in silence: a command that stopped reading (head, a pager quit early) is said to. (A
+            // failure or a signal is said already.)
+            let taken = job.bytesTaken
+            guard let total = job.totalBytes else {
+                // It stopped before the text was all built, so how long the rest would have been is not known.
+                guard end == .exited(0) else { return said }
+                return said + "; it stopped reading after at most \(CountText.grouped(taken)) bytes"
+            }
+            guard end == .exited(0), taken < total else { return said }
+            return said
+                + "; it stopped reading after at most \(CountText.grouped(taken)) of \(CountText.grouped(total)) bytes"
         }
     }
+
+    /// How long a command has to end after the SIGTERM that tread's own termination sends it.
+    static let killGrace: Duration = .seconds(2)
 
     /// The status line's words for how the command ended.
     static func message(_ end: FeedJob.End, name: String) -> String {
         switch end {
         case .exited(0): return "\(name) ended (exit status 0)"
         case .exited(let code): return "\(name) failed (exit status \(code))"
-        case .signalled(let signal): return "\(name) was stopped by signal \(signal)"
+        case .signalled(let signal): return "\(name) was ended by signal \(signal)\(signalName(signal))"
         case .statusLost, .timedOut: return "\(name) ended (its exit status was lost)"
         }
+    }
+
+    /// " (SIGKILL)" for the signals a command is commonly ended by; empty for others.
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [
+            SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL", SIGABRT: "SIGABRT",
+            SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGSEGV: "SIGSEGV", SIGPIPE: "SIGPIPE",
+            SIGALRM: "SIGALRM", SIGTERM: "SIGTERM", SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2", SIGXCPU: "SIGXCPU",
+            SIGXFSZ: "SIGXFSZ",
+        ]
+        return names[signal].map { " (\($0))" } ?? ""
     }
 
     /// The program as messages name it: its last path component, made safe for the status line.
@@ -66,6 +123,11 @@ public enum PipeCommand {
         let program = arguments.first ?? ""
         let last = program.split(separator: "/").last.map(String.init) ?? program
         return Sanitizer.singleLine(String(last.prefix(40)))
+    }
+
+    /// The program as typed (a path, `./x`), made safe, for a message about the path itself.
+    static func shownProgram(_ arguments: [String]) -> String {
+        Sanitizer.singleLine(String((arguments.first ?? "").prefix(200)))
     }
 }
 
@@ -75,14 +137,15 @@ public struct PipeFailure: Error, Equatable, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Signals set to be ignored while a command owns the terminal, and their actions before, to put back.
+/// Signals set to be ignored (or to another action, such as the default) while a command owns the terminal,
+/// and their actions before, to put back.
 struct IgnoredSignals {
     private var saved: [(Int32, sigaction)] = []
 
-    init(_ signals: [Int32]) {
+    init(_ signals: [Int32], action: __sighandler_t? = SIG_IGN) {
         for signal in signals {
             var ignore = sigaction()
-            ignore.__sigaction_handler.sa_handler = SIG_IGN
+            ignore.__sigaction_handler.sa_handler = action
             sigemptyset(&ignore.sa_mask)
             var previous = sigaction()
             if sigaction(signal, &ignore, &previous) == 0 { saved.append((signal, previous)) }

@@ -27,7 +27,7 @@ package enum AtomicFile {
         /// The system's error number (`ENOSPC`, `EFBIG`), for callers that say it in their own words.
         package var number: Int32
 
-        init(exitStatus: Int32, atTemporary: Bool = false) {
+        package init(exitStatus: Int32, atTemporary: Bool = false) {
             number = errno
             systemText = String(cString: strerror(errno))
             reason = systemText.lowercased()

@@ -246,7 +246,7 @@ struct ReaderRuntime {
         case .failure(let failure):
             inbox.post(.notice("not piped: \(failure.description)"))
         case .success(let arguments):
-            inbox.post(.notice(PipeCommand.run(arguments, text: request.text, on: terminal)))
+            inbox.post(.notice(PipeCommand.run(arguments, building: { request.stream($0) }, on: terminal)))
             repaint = true
         }
     }

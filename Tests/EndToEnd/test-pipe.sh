@@ -76,7 +76,7 @@ expect_status "sh failed (exit status 7)" "a failing command's status is said"
 send '|'
 type_line 'sh -c "kill -9 $$"'
 send Enter
-expect_status "sh was stopped by signal 9" "a killed command is said"
+expect_status "sh was ended by signal 9 (SIGKILL)" "a killed command is said"
 send '|'
 type_line "no-such-program-tread"
 send Enter
@@ -113,7 +113,7 @@ type_line "sleep 300"
 send Enter
 sleep 0.7
 send C-c
-expect_status "sleep was stopped by signal 2" "ctrl-C stops the command, not the reader"
+expect_status "sleep was ended by signal 2 (SIGINT)" "ctrl-C stops the command, not the reader"
 
 send w
 expect_status "save the comment to: " "w asks for a path"

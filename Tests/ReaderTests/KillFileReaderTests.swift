@@ -180,4 +180,19 @@ import ThreadTestSupport
         other.update(.killFileApplied(KillMarks(discussion: discussion("x"))))
         #expect(other.killMarks == nil)
     }
+
+    /// X before the marks found beside the reader are in: the kill-file is still at work, not "hides nothing".
+    @Test func showKilledWhileStillMarkingSaysSo() throws {
+        let big = discussion((0..<3_000).map { "c\($0) spam: text \($0)" }.joined(separator: "\n"))
+        var options = ReaderOptions()
+        options.killFile = KillFile(rules: [try KillRule.parse("text", action: .hide, site: nil)])
+        var state = ReaderState(discussion: big, rows: 24, columns: 60, options: options)
+        let commands = state.update(.started)
+        #expect(commands.done.contains(.applyKillFile))
+        state.press("X")
+        #expect(state.message == "the kill-file is still marking the thread's 3,000 comments; X works once it is done")
+        state.update(.killFileApplied(options.killFile.marks(big, tree: state.tree)))
+        state.press("X")
+        #expect(state.message?.hasPrefix("3,000") == true)
+    }
 }

@@ -169,4 +169,66 @@ import ThreadTestSupport
         #expect(SavePath.directory(of: "~") == "~/")
         #expect(SavePath.directory(of: "/x.md") == "/")
     }
+
+    /// A reply deeper than the quotes nest (32) says its level: the nesting is not lost unsaid.
+    @Test func aReplyDeeperThanTheQuotesNestSaysItsLevel() throws {
+        let chain = (0..<40).map { String(repeating: "  ", count: $0) + "c\($0): level \($0)" }.joined(separator: "\n")
+        var state = ReaderState(discussion: discussion(chain), rows: 12, columns: 70)
+        state.press("c")
+        let copied = state.press("T").done
+        let text = try #require(copied.first.flatMap { if case .copy(let text) = $0 { text } else { nil } })
+        let quotes = String(repeating: "> ", count: 32)
+        #expect(text.contains(quotes + "**c32** · 32 levels deep") == false)
+        #expect(text.contains(quotes + "**c33** · 33 levels deep"))
+        #expect(text.contains(quotes + "**c39** · 39 levels deep"))
+        #expect(text.contains(quotes + "**c32**\n"))
+    }
+
+    /// A big subtree is handed over unbuilt, for the runtime to build beside the reader (200,000 replies took
+    /// 4 s in `update`, the reader frozen without a word); built, it is what T copies.
+    @Test func aBigSubtreeIsBuiltBesideTheReader() throws {
+        let replies = (1...2_500).map { "  r\($0) bob: reply \($0)" }
+        var state = ReaderState(
+            discussion: discussion((["root ann: the root"] + replies).joined(separator: "\n")), rows: 12, columns: 70)
+        state.press("c")
+        state.press("|")
+        state.update(.key(.control("t")))
+        state.update(.key(.control("u")))
+        for character in "wc -c" { state.update(.key(.character(character))) }
+        let commands = state.update(.key(.enter))
+        guard case .pipe(let request)? = commands.first else {
+            Issue.record("no pipe command: \(commands.done)")
+            return
+        }
+        #expect(request.text.isEmpty)
+        #expect(request.what == "2,501 comments")
+        let pending = try #require(request.pending)
+        let text = request.content()
+        #expect(text == pending.text())
+        #expect(text.hasPrefix("**ann**\n\nthe root\n"))
+        #expect(text.hasSuffix("> **bob**\n> \n> reply 2500\n\n"))
+        #expect(text.components(separatedBy: "> **bob**\n").count == 2_501)
+        // Streamed in parts (as the pipe feeds it), the same text; a reader that stops ends the building.
+        var parts: [String] = []
+        request.stream {
+            parts.append($0)
+            return true
+        }
+        #expect(parts.count > 1 && parts.joined() == text)
+        var taken = 0
+        request.stream { _ in
+            taken += 1
+            return false
+        }
+        #expect(taken == 1)
+        state.press("W")
+        for character in "big.md" { state.update(.key(.character(character))) }
+        let saves = state.update(.key(.enter))
+        guard case .save(let save)? = saves.first else {
+            Issue.record("no save command: \(saves.done)")
+            return
+        }
+        #expect(save.text.isEmpty && save.comments == 2_501)
+        #expect(save.content() == request.content())
+    }
 }

@@ -150,4 +150,22 @@ import ThreadModel
         #expect(loaded == known)
         #expect(known.encoded().count < 8 * 1_000_000)
     }
+
+    /// Two treads on one thread at once, each showing other comments: the unread count the second save
+    /// keeps is of the seen-sets united (it was its own visit's, as if the first tread had read nothing).
+    @Test func twoTreadsSavingAtOnceCountUnreadOfBothVisits() throws {
+        let discussion = try thread("a", "b", "c", "d", "e", "f")
+        let store = try ReadingStore(directory: temporaryFolder())
+        let identity = ThreadIdentity(article: discussion.article, path: nil)
+        var one = Visit(discussion: discussion, identity: identity, stored: nil, now: start)
+        var two = Visit(discussion: discussion, identity: identity, stored: nil, now: start)
+        one.shown([0, 1, 2])
+        two.shown([5])
+        try store.save(one, now: start.addingTimeInterval(10))
+        try store.save(two, now: start.addingTimeInterval(20))
+        let saved = try #require(try store.load(identity))
+        #expect(saved.seen.count == 4)
+        #expect(saved.unreadCount == 2)
+        #expect(try store.recent().first?.unreadCount == 2)
+    }
 }

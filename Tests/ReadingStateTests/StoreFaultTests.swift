@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import ThreadModel
 
@@ -94,5 +95,15 @@ import ThreadModel
             #expect(hash == thread.idHash(of: index), "mark \(letter)")
         }
         #expect(state.seen.count == 52)
+    }
+
+    /// A full disk (SQLITE_FULL, on a save or on opening) is said as such: the advice was to check that the
+    /// folder is writable, which it is.
+    @Test func aFullDiskIsSaidAsSuch() {
+        let error = ReadingStore.storeError(DatabaseError(resultCode: .SQLITE_FULL), path: "/s/state.sqlite")
+        #expect(error == .unavailable(path: "/s/state.sqlite", detail: "the disk is full"))
+        #expect(
+            error.description
+                == "cannot write the reading state in /s/state.sqlite: the disk is full; free some space on it")
     }
 }

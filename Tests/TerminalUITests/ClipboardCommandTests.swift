@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+import ThreadModel
 
 @testable import TerminalUI
 
@@ -42,7 +43,7 @@ import Testing
         let command = try #require(ClipboardCommand(["/bin/sh", "-c", "cat > \"$0\"", dir + "/got"]))
         let text = "**ann** · 2018\n\n> a quote; rm -rf / $(true) `x`\n" + String(repeating: "é", count: 200_000)
         #expect(command.copy(text) == nil)
-        #expect(Self.outcomes(command) == ["copied \(text.utf8.count) bytes with sh"])
+        #expect(Self.outcomes(command) == ["copied \(CountText.grouped(text.utf8.count)) bytes with sh"])
         #expect(Self.read(dir + "/got") == Array(text.utf8))
     }
 
@@ -83,5 +84,16 @@ import Testing
     @Test func anEmptyCommandIsNone() {
         #expect(ClipboardCommand([]) == nil)
         #expect(ClipboardCommand([""]) == nil)
+    }
+
+    /// A copy command that stops reading before the end: the copy is cut, and said so (it said "copied
+    /// 1,048,576 bytes", which it had not taken); and every count is grouped.
+    @Test func aCopyCommandThatStopsReadingIsSaid() throws {
+        let command = try #require(ClipboardCommand(["head", "-c", "10"]))
+        #expect(command.copy(String(repeating: "x", count: 1 << 20)) == nil)
+        let outcome = Self.outcomes(command)
+        #expect(outcome.count == 1)
+        #expect(outcome.first?.hasPrefix("copy command head stopped reading after at most ") == true)
+        #expect(outcome.first?.hasSuffix(" of 1,048,576 bytes: the copy may be cut") == true)
     }
 }
