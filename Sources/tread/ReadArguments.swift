@@ -59,37 +59,19 @@ struct ReadArguments: Equatable {
     }
 }
 
-extension Read {
-    /// The command as ArgumentParser would have built it from a command line meaning `arguments`.
+extension Reading {
+    /// The command that `arguments` ask for.
     init(_ arguments: ReadArguments) {
-        self.init()
-        var document = DocumentOptions()
-        document.file = arguments.file
-        var fetch = FetchOptions()
-        fetch.offline = arguments.offline
-        fetch.refresh = arguments.refresh
-        document.fetch = fetch
-        document.format = arguments.format
-        self.document = document
-        var state = StateOptions()
-        state.noState = arguments.noState
-        self.state = state
-        var filter = FilterOptions()
-        filter.filter = arguments.filter
-        self.filter = filter
+        document = DocumentOptions(
+            file: arguments.file, fetch: FetchOptions(offline: arguments.offline, refresh: arguments.refresh),
+            format: arguments.format)
+        noState = arguments.noState
+        filter = FilterOptions(filter: arguments.filter)
         print = arguments.print
         width = arguments.width
         depth = arguments.depth
         noMouse = arguments.noMouse
         sort = arguments.sort
         noKill = arguments.noKill
-    }
-
-    /// What this command was asked, as plain values.
-    var arguments: ReadArguments {
-        ReadArguments(
-            file: document.file, offline: document.fetch.offline, refresh: document.fetch.refresh,
-            format: document.format, noState: state.noState, filter: filter.filter, print: print, width: width,
-            depth: depth, noMouse: noMouse, sort: sort, noKill: noKill)
     }
 }

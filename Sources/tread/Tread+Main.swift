@@ -27,8 +27,7 @@ extension Tread {
                 #if DEBUG
                     ReadArguments.checkAgreement(words, arguments)
                 #endif
-                let command = Read(arguments)
-                try command.run()
+                try Reading(arguments).run()
                 return
             }
             var command = try parseAsRoot()
