@@ -72,11 +72,13 @@ let package = Package(
         .target(name: "CStartup"),
         // libcurl's functions for URLSession, opening libcurl on the first fetch rather than at every start.
         .target(name: "CCurlOnDemand"),
+        // The reading state's one SQLite setting Swift cannot make (a variadic call): no checkpoint at close.
+        .target(name: "CStoreLog"),
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
             name: "ReadingState",
             dependencies: [
-                "ThreadModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "ThreadModel", "CStoreLog", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),

@@ -1,3 +1,4 @@
+import CStoreLog
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -53,10 +54,13 @@ public final class ReadingStore: Sendable {
             guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                 throw DatabaseError(message: "could not use a write-ahead log")
             }
-            // The log is kept between runs (emptied by the checkpoint at close, so state.sqlite alone is
-            // whole once tread has quit), not removed at every close and made anew at every open.
+            // The log is kept between runs, not removed at every close and made anew at every open; and
+            // closing does not checkpoint it into state.sqlite: a quit is one small transaction, not three
+            // syncs (the log's header, the log, the database: most of a quit's time). SQLite folds the log
+            // in by itself every 1,000 pages written, and every reader of the store reads the log too.
             var persist: CInt = 1
             _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            _ = tread_store_keep_log_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
         }
         database = try ReadingStore.open(path: path, configuration: configuration)
         try migrate()
