@@ -57,7 +57,9 @@ public final class ReadingStore: Sendable {
             // The log is kept between runs, not removed at every close and made anew at every open; and
             // closing does not checkpoint it into state.sqlite: a quit is one small transaction, not three
             // syncs (the log's header, the log, the database: most of a quit's time). SQLite folds the log
-            // in by itself every 1,000 pages written, and every reader of the store reads the log too.
+            // in by itself once 100 pages are written (a visit writes about 6), and every reader of the
+            // store reads the log too: opening reads every page of it, so it is kept that short.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 100")
             var persist: CInt = 1
             _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             _ = tread_store_keep_log_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
