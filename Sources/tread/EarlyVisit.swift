@@ -5,6 +5,10 @@ import ReadingState
 import Synchronization
 import ThreadModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The visit to the thread the reader opens on, built on a thread of its own from the reader's first
 /// moment: the store is opened and the thread's state read while ncurses starts and the first screen
 /// is laid out (beside them on a second core, rather than before them).
@@ -33,13 +37,33 @@ final class EarlyVisit: Sendable {
 
     private init(_ session: ReadingSession, _ discussion: Discussion) {
         count = discussion.count
-        let thread = Thread { [self] in
-            let result = session.start(discussion)
-            built.withLock { $0 = result }
-            done.signal()
+        // A plain thread, not Foundation's `Thread`, whose own set-up was a fifth of this one's work.
+        let work = Unmanaged.passRetained(
+            Work { [self] in
+                let result = session.start(discussion)
+                built.withLock { $0 = result }
+                done.signal()
+            })
+        var thread = pthread_t()
+        let started = pthread_create(
+            &thread, nil,
+            { context in
+                guard let context else { return nil }
+                Unmanaged<Work>.fromOpaque(context).takeRetainedValue().run()
+                return nil
+            }, work.toOpaque())
+        if started == 0 {
+            pthread_detach(thread)
+        } else {
+            // No thread to be had: build it here, as the reader did before.
+            work.takeRetainedValue().run()
         }
-        thread.name = "tread visit"
-        thread.start()
+    }
+
+    /// What the thread runs.
+    private final class Work: Sendable {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
     /// The visit, waiting for it up to `firstScreenWait`.
