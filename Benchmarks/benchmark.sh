@@ -203,13 +203,15 @@ first_screen() {
 # FILE) in an 80x24 pane with `q` already typed, timed by the pane's own shell from start to exit:
 # start, load, first frame, read `q`, quit. Peak memory from /usr/bin/time around tread. FILE empty:
 # the bundled sample.
+# Each OUT has a reading state of its own (XDG_STATE_HOME under the run's folder), so that old and
+# new builds taking turns never find the store as the other left it (nor touch the user's).
 open_quit() {
   local out=$1 file=$2 program=${3:-$tread} wrap=""
   rm -f "$work/open-quit"
   ((have_time)) && wrap="/usr/bin/time -f %M -o $work/open-quit.mem"
   tm has-session -t keep 2> /dev/null || tm new-session -d -s keep -x 20 -y 5 "exec sleep 86400"
   tm new-session -d -s quit -x 80 -y 24 \
-    "exec bash -c 'export TERM=xterm-256color LANG=C.UTF-8; s=\$EPOCHREALTIME; $wrap $program $file; r=\$?; e=\$EPOCHREALTIME; echo \"\$s \$e \$r\" > $work/open-quit.tmp; mv $work/open-quit.tmp $work/open-quit'"
+    "exec bash -c 'export TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=$work/state.${out##*/}; s=\$EPOCHREALTIME; $wrap $program $file; r=\$?; e=\$EPOCHREALTIME; echo \"\$s \$e \$r\" > $work/open-quit.tmp; mv $work/open-quit.tmp $work/open-quit'"
   # The key waits in the terminal's input until tread reads it, after drawing its first frame.
   tm send-keys -t quit q
   local waited=0

@@ -1,3 +1,4 @@
+import CStoreLog
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -19,18 +20,26 @@ public final class ReadingStore: Sendable {
     public init(directory: String) throws(StoreError) {
         let path = (directory as NSString).appendingPathComponent(ReadingStore.fileName)
         self.path = path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .unavailable(path: directory, detail: "cannot make the folder")
+        // Every start: one mkdir that finds the folder there; FileManager (its parents too) only to make it,
+        // or to fail as before when something else stands at its name.
+        var folder = stat()
+        if mkdir(directory, 0o777) != 0,
+            !(errno == EEXIST && stat(directory, &folder) == 0 && folder.st_mode & S_IFMT == S_IFDIR)
+        {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .unavailable(path: directory, detail: "cannot make the folder")
+            }
         }
         // A link planted at the store's name would have the database made at its target, as for the cache.
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
             throw .unavailable(path: path, detail: "it is a symbolic link, which tread does not follow")
         }
+        // WAL is set below, not with GRDB's `journalMode = .wal`: that writes a table and drops it at every
+        // open whose log is empty, which ours is after every quit (the checkpoint at close empties it).
         var configuration = Configuration()
-        configuration.journalMode = .wal
         // Another tread saving holds the lock for milliseconds; waiting 5 s covers a slow disk.
         configuration.busyMode = .timeout(5)
         configuration.label = "tread reading state"
@@ -41,10 +50,19 @@ public final class ReadingStore: Sendable {
             // every commit: a crash or `kill -9` still keeps every commit; a power cut may lose the last
             // saves, never the file (sqlite.org/pragma.html#pragma_synchronous).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // The log is kept between runs (emptied by the checkpoint at close, so state.sqlite alone is
-            // whole once tread has quit), not removed at every close and made anew at every open.
+            // Kept in the file once set, so after the first open this only reads it.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw DatabaseError(message: "could not use a write-ahead log")
+            }
+            // The log is kept between runs, not removed at every close and made anew at every open; and
+            // closing does not checkpoint it into state.sqlite: a quit is one small transaction, not three
+            // syncs (the log's header, the log, the database: most of a quit's time). SQLite folds the log
+            // in by itself once 100 pages are written (a visit writes about 6), and every reader of the
+            // store reads the log too: opening reads every page of it, so it is kept that short.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 100")
             var persist: CInt = 1
             _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            _ = tread_store_keep_log_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
         }
         database = try ReadingStore.open(path: path, configuration: configuration)
         try migrate()

@@ -14,8 +14,10 @@ struct Convert: ParsableCommand {
             when the new one is complete: a failed write leaves the old file as it was.
             """)
 
-    @OptionGroup var document: DocumentOptions
-    @OptionGroup var filter: FilterOptions
+    @OptionGroup var documentArguments: DocumentArguments
+    var document: DocumentOptions { documentArguments.options }
+    @OptionGroup var filterArguments: FilterArguments
+    var filter: FilterOptions { filterArguments.options }
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?

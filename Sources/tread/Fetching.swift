@@ -11,16 +11,11 @@ import ThreadModel
 #endif
 
 /// Options of commands that open a thread by its address.
-struct FetchOptions: ParsableArguments {
-    @Flag(name: .long, help: "Open the saved copy of a thread's address; never use the network.")
+struct FetchOptions {
+    /// `--offline`: the saved copy only, never the network.
     var offline = false
-
-    @Flag(name: .long, help: "Fetch a thread's address again even when the network fails, ignoring the saved copy.")
+    /// `--refresh`: fetch again even when the network fails, ignoring the saved copy.
     var refresh = false
-
-    func validate() throws {
-        if offline && refresh { throw ValidationError("--offline and --refresh contradict each other; choose one") }
-    }
 }
 
 /// A thread the command line fetched by its address: what the reader needs to open it and to fetch it again.

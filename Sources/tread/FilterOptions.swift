@@ -1,31 +1,11 @@
-import ArgumentParser
 import ThreadModel
 import ThreadQuery
 import ThreadTree
 
-/// `--filter QUERY`: keeps the matching comments and their ancestors, for printing and converting.
-struct FilterOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Keep only comments matching QUERY, with their ancestors as context (the reader opens with it on; Esc clears it).",
-            discussion: """
-                Words and "phrases" (ignoring case), /regex/, author:NAME, op, new, depth>N, depth<N, \
-                score>N, score<N, replies>N, long, has:link, has:code, deleted; side by side = and, \
-                'or', '-' = not, ( ).
-                """,
-            valueName: "QUERY"))
+/// `--filter QUERY`: keeps the matching comments and their ancestors, for printing and converting
+/// (`FilterArguments` reads it from the command line).
+struct FilterOptions {
     var filter: String?
-
-    /// A mistake in the query is a usage error (status 64) naming its column, before anything loads.
-    func validate() throws {
-        guard let filter else { return }
-        do {
-            _ = try Query.parse(filter)
-        } catch {
-            throw ValidationError("--filter: \(error.description)")
-        }
-    }
 
     /// The parsed query; nil without `--filter` or when it is empty.
     func query() throws -> Query? {

@@ -24,6 +24,8 @@ func openReader(
     _ thread: ThreadToRead, preferences: ReaderPreferences, mouse: Bool = true, inList: Bool = false,
     piping: inout ReaderState.Piping
 ) throws -> ReaderOutcome {
+    // Before the terminal starts: the store is opened beside ncurses and the first layout.
+    let earlyVisit = EarlyVisit.start(thread)
     let terminal: Terminal
     do {
         terminal = try Terminal(theme: preferences.theme, mouse: mouse && preferences.preferences.mouse)
@@ -52,6 +54,7 @@ func openReader(
     let layout = LayoutCache()
     var runtime = ReaderRuntime(
         terminal: terminal, thread: thread, clipboard: preferences.clipboardCommand, inbox: Inbox())
+    runtime.earlyVisit = earlyVisit
     if let loading = thread.loading {
         state.update(.loadProgress(loading.progress), layout: layout)
         runtime.follow(loading)
@@ -124,6 +127,8 @@ struct ReaderRuntime {
     private var copies = 0
     /// Whether the last `deliver` handed the reader anything.
     private(set) var delivered = false
+    /// The visit started before the terminal, which the first `.buildVisit` takes.
+    var earlyVisit: EarlyVisit?
 
     init(terminal: Terminal, thread: ThreadToRead, clipboard: ClipboardCommand?, inbox: Inbox) {
         self.terminal = terminal
@@ -292,7 +297,17 @@ struct ReaderRuntime {
 
     /// A small thread's visit is built at once, so resuming shows on the first frame; a big one's on
     /// a thread of its own, after it.
-    private func buildVisit(_ discussion: Discussion) {
+    private mutating func buildVisit(_ discussion: Discussion) {
+        if let early = earlyVisit {
+            earlyVisit = nil
+            // The same discussion (`.started`'s): its visit, or its arrival when the store is slow.
+            if early.count == discussion.count {
+                return takeVisit(early)
+            }
+            // Not reached: `EarlyVisit.start` takes only a thread whose first `.buildVisit` is `.started`'s.
+            // Its `start` must end before another begins on the same session.
+            _ = early.wait()
+        }
         let session = thread.session
         guard discussion.count > ReadingSession.synchronousLimit else {
             let built = session.start(discussion)
@@ -302,6 +317,21 @@ struct ReaderRuntime {
         }
         inbox.start(.visit, name: "tread visit") { job in
             let built = session.start(discussion)
+            job.post(.visitReady(built.visit))
+            if let notice = built.notice { job.post(.notice(notice)) }
+        }
+    }
+
+    /// The early visit, before the first frame when it is built within `EarlyVisit.firstScreenWait`,
+    /// else when it is.
+    private func takeVisit(_ early: EarlyVisit) {
+        if let built = early.waitForFirstScreen() {
+            inbox.post(.visitReady(built.visit))
+            if let notice = built.notice { inbox.post(.notice(notice)) }
+            return
+        }
+        inbox.start(.visit, name: "tread visit wait") { job in
+            guard let built = early.wait() else { return }
             job.post(.visitReady(built.visit))
             if let notice = built.notice { job.post(.notice(notice)) }
         }

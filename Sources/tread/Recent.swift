@@ -32,7 +32,8 @@ struct Recent: ParsableCommand {
     @Option(name: .long, help: "How many threads to list (default 20).")
     var limit = 20
 
-    @OptionGroup var fetch: FetchOptions
+    @OptionGroup var fetchArguments: FetchArguments
+    var fetch: FetchOptions { fetchArguments.options }
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }

@@ -46,8 +46,9 @@ func stateExit(_ error: StoreError) -> ExitCode {
 /// Every failure is one line for the status line (opening) or standard error (saving), then tread reads on
 /// without remembering: the state is never a reason not to read a thread or not to quit.
 ///
-/// `@unchecked Sendable`: `start` runs once, on the visit job's thread (or the loop's), and sets `store` and
-/// `identity` before it hands the visit over through the inbox's lock; `save` reads them only with a visit
+/// `@unchecked Sendable`: `start` runs once at a time, on the visit job's thread (or `EarlyVisit`'s, or the
+/// loop's), and sets `store` and `identity` before it hands the visit over through the inbox's lock (or
+/// `EarlyVisit`'s); `save` reads them only with a visit
 /// taken from there (or built on the same thread), so the lock orders every access.
 final class ReadingSession: @unchecked Sendable {
     /// Below this many comments the visit is built before the first frame, so resuming shows at once;

@@ -6,7 +6,8 @@ struct Stats: ParsableCommand {
         commandName: "stats",
         abstract: "Count a discussion's comments, threads, depth, deleted comments and authors.")
 
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var documentArguments: DocumentArguments
+    var document: DocumentOptions { documentArguments.options }
 
     func run() throws {
         let (discussion, fileSize) = try loadReportingNotes(document)

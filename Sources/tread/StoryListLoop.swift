@@ -12,9 +12,9 @@ import ThreadModel
 /// The screen's keys and drawing are `StoryListScreen`'s; this loop only waits, fetches what it is
 /// told to in a task whose answer it polls for, runs the reader as `tread URL` does, and draws.
 /// The terminal is restored on every way out (the reader makes its own while it runs).
-func browseStoryList(_ source: StoryListSource, first: StoryList, note: String?, read: Read) throws {
+func browseStoryList(_ source: StoryListSource, first: StoryList, note: String?, read: Reading) throws {
     let preferences = try ReaderPreferences.loadOrExit()
-    let store = read.state.noState ? nil : ReadingStore.defaultDirectory().flatMap { try? ReadingStore(directory: $0) }
+    let store = read.noState ? nil : ReadingStore.defaultDirectory().flatMap { try? ReadingStore(directory: $0) }
     var terminal = try listTerminal(preferences, mouse: !read.noMouse)
     defer { terminal.restore() }
     var screen = StoryListScreen(
@@ -126,13 +126,13 @@ private enum StoryReading {
 
 /// Reads `story` as `tread URL` would (cache, early opening, visit, reload), with the list's options;
 /// a fetch that fails is returned, for the list to show, where `tread URL` would end with 69 or 75.
-private func readStory(_ story: Story, read: Read, piping: inout ReaderState.Piping) throws -> StoryReading {
+private func readStory(_ story: Story, read: Reading, piping: inout ReaderState.Piping) throws -> StoryReading {
     var arguments: [String] = []
     if read.document.fetch.offline { arguments.append("--offline") }
-    if read.state.noState { arguments.append("--no-state") }
+    if read.noState { arguments.append("--no-state") }
     if read.noMouse { arguments.append("--no-mouse") }
     // After "--" an address is never read as an option.
-    let reader = try Read.parse(arguments + ["--", story.discussion])
+    let reader = try Read.parse(arguments + ["--", story.discussion]).reading
     let preferences = try ReaderPreferences.loadOrExit()
     let document: DocumentRead
     if let address = reader.document.address {

@@ -113,7 +113,7 @@ enum StoryListText {
     }
 }
 
-extension Read {
+extension Reading {
     /// `tread LIST`: the list screen; `tread --print LIST` (or output that is not a terminal): the
     /// list as text, never the reader.
     func runList(_ address: StoryListAddress, printing: Bool) throws {

@@ -17,6 +17,19 @@ extension Tread {
     static func main() {
         Startup.prepare()
         do {
+            // The usual command lines skip ArgumentParser's parse (half a small `--print`'s CPU); the
+            // rest, help and every mistake included, go through it.
+            let words = Array(CommandLine.arguments.dropFirst())
+            #if DEBUG
+                if getenv("TREAD_CHECK_SHORTCUT") != nil { ReadArguments.checkEveryCommandLine() }
+            #endif
+            if let arguments = ReadArguments.common(words) {
+                #if DEBUG
+                    ReadArguments.checkAgreement(words, arguments)
+                #endif
+                try Reading(arguments).run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -39,21 +39,10 @@ struct Tread: ParsableCommand {
     )
 }
 
-/// Options that say which document to open.
-struct DocumentOptions: ParsableArguments {
-    @Argument(
-        help:
-            "The discussion to open: a tread document, a saved Hacker News, Reddit, Discourse, Lobsters, Mastodon, Lemmy or Bluesky thread, or such a thread's address; '-' for standard input; or a front page: hn, hn:new, reddit, r/SUB, lobsters, lobsters:t/TAG, https://FORUM/latest."
-    )
+/// Options that say which document to open (`DocumentArguments` reads them from the command line).
+struct DocumentOptions {
     var file: String?
-
-    @OptionGroup var fetch: FetchOptions
-
-    @Option(
-        name: .long,
-        help:
-            "The file's format, when not recognised from its content: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))."
-    )
+    var fetch = FetchOptions()
     var format: DocumentFormat?
 
     /// The document's bytes: the file's, the fetched thread's, or the bundled sample's when no file was named.
@@ -94,40 +83,18 @@ struct DocumentOptions: ParsableArguments {
     }
 }
 
-struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "read", abstract: "Open the reader, or print the thread when output is not a terminal.")
-
-    @OptionGroup var document: DocumentOptions
-    @OptionGroup var state: StateOptions
-    @OptionGroup var filter: FilterOptions
-
-    @Flag(name: .long, help: "Print the thread as indented text instead of opening the reader.")
-    var print = false
-
-    @Option(name: .long, help: "Width of printed output (default: the terminal's, or 80).")
+/// `tread [read]`: the reader, or the thread printed, as plain values (`Read` reads them from the
+/// command line; the usual command lines come without it, `ReadArguments.common`).
+struct Reading {
+    var document: DocumentOptions
+    var noState: Bool
+    var filter: FilterOptions
+    var print: Bool
     var width: Int?
-
-    @Option(name: .long, help: "Print comments down to this depth only (1 = top-level).")
     var depth: Int?
-
-    @Flag(name: .long, help: "Leave the mouse to the terminal, so its own selection works (config: mouse = false).")
-    var noMouse = false
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Sort comments among their siblings: best (the site's order), top, new or old (config: sort).",
-            valueName: "order"))
+    var noMouse: Bool
     var sort: CommentOrder?
-    @Flag(
-        name: .long, help: "Show and print every comment: the config's kill-file ([[kill]] rules) hides and dims none.")
-    var noKill = false
-
-    func validate() throws {
-        if let width, width < 1 { throw ValidationError("--width must be at least 1") }
-        if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
-    }
+    var noKill: Bool
 
     func run() throws {
         if let resolved = resolvingCommentLink() { return try resolved.run() }
@@ -163,7 +130,7 @@ struct Read: ParsableCommand {
         if let sort { (preferences.preferences.sort, preferences.preferences.siteSorts) = (sort, [:]) }
         if noKill { preferences.preferences.killFile = KillFile() }
         let thread = try ThreadToRead.open(
-            document, read: read, filter: filter.filter, remember: !state.noState,
+            document, read: read, filter: filter.filter, remember: !noState,
             foldsOnOpening: preferences.preferences.foldOnOpen != .open)
         return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList, piping: &piping)
     }
