@@ -152,6 +152,8 @@ send X
 expect_screen "── 10 comments · 0 added · 0 unread ──" "X, bound to mark-all-read, marks everything read"
 send '?'
 expect_screen "tread keys" "the help opens"
+# The help is drawn top to bottom: wait for its lower half before reading it whole.
+expect_screen "next comment added" "the help's visit keys are drawn"
 help_lines=$(screen)
 [ "$(grep -cE '(^|  )n +next comment added' <<<"$help_lines")" = 1 ] && pass "the help lists n under next added comment" ||
     fail "n is not listed under next added comment"
