@@ -93,7 +93,7 @@ enum Bluesky {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// Queues the `replies` of a thread view, or, when the site did not send them, says how many there are.

@@ -129,7 +129,7 @@ enum HackerNewsItems {
         for comment in rest { builder.add(comment) }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// The ids of a loop of parents, when every item replies to another here (no story is left):

@@ -116,7 +116,7 @@ enum Lobsters {
         ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     static func story(_ tree: inout JSONTree, _ root: Int32, notes: inout ImportNotes) -> Story {

@@ -157,7 +157,7 @@ enum Mastodon {
         ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// The status and the context of a saved file, in either of its two shapes (or a lone status).

@@ -68,7 +68,7 @@ extension Reddit {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 }
 

@@ -123,7 +123,7 @@ enum Reddit {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// Whether text was saved entity-escaped, told by its HTML twin: without `raw_json=1`
