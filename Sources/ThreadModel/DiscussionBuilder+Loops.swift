@@ -4,16 +4,10 @@ extension DiscussionBuilder {
     /// Each comment's parent as an index: the comment it was added under, else the first comment
     /// whose id is its parent id (as the document's text, so `5` and `"5"` are one); -1 for none.
     package func parentIndices() -> [Int] {
-        var index = HashIndex(capacity: records.count)
-        for i in records.indices where hashes.ids[i] != 0 {
-            let id = records[i].id
-            _ = index.insert(hashes.ids[i], Int32(i), same: { sameText(records[Int($0)].id, id) })
-        }
-        return records.indices.map { i in
+        records.indices.map { i in
             if records[i].flags.contains(.nested) { return Int(records[i].parent) }
-            guard hashes.parent(of: i) != 0 else { return -1 }
-            let wanted = records[i].parentID
-            return index.find(hashes.parent(of: i), same: { sameText(records[Int($0)].id, wanted) }).map(Int.init) ?? -1
+            guard hashes.parent(of: i) != 0, let wanted = text(records[i].parentID) else { return -1 }
+            return ids.find(hashes.parent(of: i), hashes: hashes.ids) { same(records[$0].id, wanted) } ?? -1
         }
     }
 
@@ -32,15 +26,8 @@ extension DiscussionBuilder {
     package mutating func reserveCapacity(comments: Int, textBytes: Int) {
         records.reserveCapacity(records.count + comments)
         hashes.ids.reserveCapacity(hashes.ids.count + comments)
+        ids.reserve(ids.count + comments, hashes: hashes.ids)
         if !isKnownUniquelyReferenced(&arena) { arena = TextArena(copying: arena) }
         arena.reserve(arena.count + textBytes)
-    }
-
-    private func sameText(_ a: TextRef, _ b: TextRef) -> Bool {
-        guard a.length == b.length, !a.isAbsent, !b.isAbsent else { return false }
-        let (x, y) = (Int(a.offset), Int(b.offset))
-        let bytes = arena.bytes
-        guard x + a.length <= bytes.count, y + b.length <= bytes.count else { return false }
-        return bytes[x..<x + a.length].elementsEqual(bytes[y..<y + b.length])
     }
 }
