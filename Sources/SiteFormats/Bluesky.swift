@@ -70,7 +70,8 @@ enum Bluesky {
         }
         var parentIndex: Int?
         for view in chain.reversed() {
-            let index = add(&builder, &tree, view, under: parentIndex, rootDID: rootDID, rootURI: rootURI, notes: &notes)
+            let index = add(
+                &builder, &tree, view, under: parentIndex, rootDID: rootDID, rootURI: rootURI, notes: &notes)
             if view != focus, case .post(let post) = node(&tree, view) {
                 siblings.append(((tree.integer(post, "replyCount") ?? 0) - 1, tree.string(post, "uri"), index))
             }
@@ -86,7 +87,8 @@ enum Bluesky {
         while var level = pending.popLast() {
             guard let view = tree.next(&level.views) else { continue }
             pending.append(level)
-            let index = add(&builder, &tree, view, under: level.parent, rootDID: rootDID, rootURI: rootURI, notes: &notes)
+            let index = add(
+                &builder, &tree, view, under: level.parent, rootDID: rootDID, rootURI: rootURI, notes: &notes)
             if let index { replies(&tree, view, into: &pending, builder: &builder, under: index) }
         }
         for sibling in siblings {
