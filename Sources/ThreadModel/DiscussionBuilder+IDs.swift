@@ -32,7 +32,9 @@ extension DiscussionBuilder {
         if unicodeIDs == nil, !Self.isASCII(key) { makeUnicodeIDs() }
         unicodeIDs?.insert(key)
         let (records, arena, id) = (records, arena, records[index].id)
-        ids.insert(index, hashes: hashes.ids) { Self.same(records[$0].id, id, in: arena) }
+        if ids.insert(index, hashes: hashes.ids, same: { Self.same(records[$0].id, id, in: arena) }) != nil {
+            repeatedIDs += 1
+        }
     }
 
     /// The set of every id added so far, as strings.

@@ -11,6 +11,27 @@ extension DiscussionBuilder {
         }
     }
 
+    /// Whether some comment names a parent id not found when it was added: only such a link can
+    /// point forward, so without one no reply loop can be (each parent comes before its reply).
+    package var namesParentsAhead: Bool { records.contains { !$0.parentID.isAbsent } }
+
+    /// Whether the comments are already a discussion, with nothing for the assembly to do: no id
+    /// repeated, every parent found as its reply was added (so it comes before it: no loop), and the
+    /// comments in thread order (each parent on the path to the comment before). Most importers add
+    /// comments so; the assembly's table of every id (12 bytes a slot) is then not made.
+    var isSettled: Bool {
+        guard repeatedIDs == 0 else { return false }
+        // The open ancestors of the comment before.
+        var path: [Int32] = []
+        for (i, record) in records.enumerated() {
+            guard record.parentID.isAbsent else { return false }
+            while let last = path.last, last != record.parent { path.removeLast() }
+            if record.parent >= 0 && path.isEmpty { return false }
+            path.append(Int32(i))
+        }
+        return true
+    }
+
     /// Makes comment `index` top-level: it is neither nested under a comment nor names a parent.
     package mutating func detach(_ index: Int) {
         guard records.indices.contains(index) else { return }

@@ -19,6 +19,8 @@ public struct DiscussionBuilder {
     /// The bits of each id's hash kept (`idHash`): tests clear them all, so that every id has the
     /// same hash and only the comparison of the text tells ids apart.
     var idHashBits = UInt64.max
+    /// Comments added with an id an earlier one has (the assembly refuses them).
+    var repeatedIDs = 0
 
     public init(article: Article) {
         self.article = article
@@ -131,12 +133,20 @@ public struct DiscussionBuilder {
         }
         // Bytes with an address even when there is no text (reserving moves nothing: there is none).
         if arena.base == nil { arena.reserve(1) }
+        let settled = isSettled
         let (records, hashes, arena, notes) = (self.records, self.hashes, self.arena, self.notes)
         self = DiscussionBuilder(article: article)
-        var discussion = try Discussion.assemble(
-            article: article, bytes: DocumentBytes(holding: arena), records: records, hashes: hashes,
-            position: { _ in (0, 0) }
-        )
+        var discussion: Discussion
+        if settled {
+            discussion = Discussion(
+                article: article, bytes: DocumentBytes(holding: arena), records: records, orphanCount: 0,
+                distinctAuthors: hashes.distinctAuthors)
+        } else {
+            discussion = try Discussion.assemble(
+                article: article, bytes: DocumentBytes(holding: arena), records: records, hashes: hashes,
+                position: { _ in (0, 0) }
+            )
+        }
         discussion.notes = notes
         return discussion
     }

@@ -68,6 +68,33 @@ import ThreadTestSupport
         #expect(built.missingParentID(of: orphan) == .string("nowhere"))
     }
 
+    /// Comments whose parents all come first skip the assembly when they are in thread order, and
+    /// go through it when they are not: either way the discussion is the canonical loader's.
+    /// Each comment is written `id<parent/author`, in the file's order.
+    @Test(arguments: ["a a1<a/x a2<a1 b/y b1<b/x", "a b a1<a a3<b a2<a1", "a/x b<a/y c<a/x", "a b<a c<b d<a e<d"])
+    func commentsInOrderOrNotAreTheCanonicalLoadersDiscussion(list: String) throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        var flat: [String] = []
+        for entry in list.split(separator: " ") {
+            let halves = entry.split(separator: "/").map(String.init)
+            let author = halves.count > 1 ? halves[1] : nil
+            let parts = halves[0].split(separator: "<").map(String.init)
+            let parent = parts.count > 1 ? parts[1] : nil
+            builder.add(ThreadModel.Comment(id: .string(parts[0]), parent: parent.map { .string($0) }, author: author))
+            flat.append(
+                #"{"id": "\#(parts[0])""# + (parent.map { #", "parent": "\#($0)""# } ?? "")
+                    + (author.map { #", "author": "\#($0)""# } ?? "") + "}")
+        }
+        let json = #"{"article": {"title": "T"}, "comments": [\#(flat.joined(separator: ", "))]}"#
+        let reference = try Discussion.load(canonical: DocumentBytes(Array(json.utf8)))
+        // Only the second list is out of thread order (a1 comes after b): the assembly sorts it.
+        #expect(builder.isSettled == !list.hasPrefix("a b a1"))
+        let built = try builder.build()
+        #expect(outline(built) == outline(reference))
+        #expect(built.distinctAuthors == reference.distinctAuthors)
+        #expect(built.orphanCount == 0)
+    }
+
     @Test(arguments: [false, true])
     func duplicatesAndOwnParentsAreRefusedWhateverTheHashes(colliding: Bool) throws {
         let duplicate = Self.builder(Self.comments + [ThreadModel.Comment(id: .string("ab"))], colliding: colliding)
