@@ -9,6 +9,7 @@ extension DiscussionBuilder {
     package mutating func hasComment(withID id: String) -> Bool {
         if unicodeIDs == nil, !Self.isASCII(id) { makeUnicodeIDs() }
         if let unicodeIDs { return unicodeIDs.contains(id) }
+        indexIDs()
         return commentIndex(ofID: id, hash: idHash(id)) != nil
     }
 
@@ -26,11 +27,24 @@ extension DiscussionBuilder {
         }
     }
 
-    /// Enters comment `index`, just added with the id `key`, in the index (unless an earlier comment
-    /// has that id) and in the set of strings once there is one.
+    /// Enters comment `index`, just added with the id `key`, in the index once there is one (unless
+    /// an earlier comment has that id) and in the set of strings once there is one.
     mutating func addID(_ key: String, of index: Int) {
         if unicodeIDs == nil, !Self.isASCII(key) { makeUnicodeIDs() }
         unicodeIDs?.insert(key)
+        if idsIndexed { enter(index) }
+    }
+
+    /// Makes the index of ids, of every comment added so far, if it is not made yet.
+    mutating func indexIDs() {
+        guard !idsIndexed else { return }
+        idsIndexed = true
+        ids.reserve(max(expectedComments, records.count), hashes: hashes.ids)
+        for i in records.indices where !records[i].id.isAbsent { enter(i) }
+    }
+
+    /// Enters comment `index` in the index of ids, counting it when an earlier one has its id.
+    private mutating func enter(_ index: Int) {
         let (records, arena, id) = (records, arena, records[index].id)
         if ids.insert(index, hashes: hashes.ids, same: { Self.same(records[$0].id, id, in: arena) }) != nil {
             repeatedIDs += 1
@@ -39,14 +53,17 @@ extension DiscussionBuilder {
 
     /// The set of every id added so far, as strings.
     private mutating func makeUnicodeIDs() {
-        var set = Set<String>(minimumCapacity: ids.count)
+        var set = Set<String>(minimumCapacity: records.count)
         for record in records where !record.id.isAbsent {
             if let text = text(record.id) { set.insert(String(decoding: text, as: UTF8.self)) }
         }
         unicodeIDs = set
     }
 
-    static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 | $1 } < 0x80 }
+    }
 
     /// Stores an author (`time` false) or a time, or points at the same text stored lately, which
     /// `recentAuthors` or `recentTimes` remember; `again` says it was found there. Authors repeat

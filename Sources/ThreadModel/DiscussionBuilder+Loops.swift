@@ -20,7 +20,7 @@ extension DiscussionBuilder {
     /// comments in thread order (each parent on the path to the comment before). Most importers add
     /// comments so; the assembly's table of every id (12 bytes a slot) is then not made.
     var isSettled: Bool {
-        guard repeatedIDs == 0 else { return false }
+        guard idsIndexed, repeatedIDs == 0 else { return false }
         // The open ancestors of the comment before.
         var path: [Int32] = []
         for (i, record) in records.enumerated() {
@@ -47,7 +47,8 @@ extension DiscussionBuilder {
     package mutating func reserveCapacity(comments: Int, textBytes: Int) {
         records.reserveCapacity(records.count + comments)
         hashes.ids.reserveCapacity(hashes.ids.count + comments)
-        ids.reserve(ids.count + comments, hashes: hashes.ids)
+        expectedComments = records.count + comments
+        if idsIndexed { ids.reserve(expectedComments, hashes: hashes.ids) }
         if !isKnownUniquelyReferenced(&arena) { arena = TextArena(copying: arena) }
         arena.reserve(arena.count + textBytes)
     }

@@ -9,8 +9,13 @@ public struct DiscussionBuilder {
     var records: [CommentRecord] = []
     var hashes = RecordHashes()
     /// The comments with an id, by its bytes (the first of equal ids): parents already added are
-    /// found as a comment is added, and `hasComment(withID:)` answers from it.
+    /// found as a comment is added, and `hasComment(withID:)` answers from it. Made when first
+    /// needed (`indexIDs()`): a thread placed by nesting alone never asks, and the assembly then
+    /// checks the ids as it always did.
     var ids = IDIndex()
+    var idsIndexed = false
+    /// How many comments `reserveCapacity` expects in all, to size the index once.
+    var expectedComments = 0
     /// Every id as a Swift string, made once an id that is not ASCII comes (see `hasComment(withID:)`).
     var unicodeIDs: Set<String>?
     /// Authors and times stored lately, to store a repeated one once (see `storeShared`).
@@ -54,6 +59,7 @@ public struct DiscussionBuilder {
         if record.parent < 0, let parentID = comment.parent {
             let key = parentID.key
             let hash = idHash(key)
+            indexIDs()
             if let found = commentIndex(ofID: key, hash: hash) {
                 record.parent = Int32(found)
                 record.flags.insert(.nested)

@@ -27,14 +27,19 @@ struct IDIndex {
     /// The first entry added under `hash` for which `same` holds.
     func find(_ hash: UInt64, hashes: [UInt64], same: (Int) -> Bool) -> Int? {
         guard !slots.isEmpty else { return nil }
+        return probe(hash, hashes: hashes, same: same).found
+    }
+
+    /// Where the entries under `hash` lead: the first for which `same` holds, else the empty slot after them.
+    private func probe(_ hash: UInt64, hashes: [UInt64], same: (Int) -> Bool) -> (found: Int?, empty: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot] - 1)
-            if hashes[index] == hash, same(index) { return index }
+            if hashes[index] == hash, same(index) { return (index, slot) }
             slot = (slot + 1) & mask
         }
-        return nil
+        return (nil, slot)
     }
 
     /// Adds `index` (whose hash is `hashes[index]`) unless an entry for which `same` holds is
@@ -42,14 +47,8 @@ struct IDIndex {
     @discardableResult
     mutating func insert(_ index: Int, hashes: [UInt64], same: (Int) -> Bool) -> Int? {
         if (count + 1) * 2 > slots.count { reserve(count + 1, hashes: hashes) }
-        let hash = hashes[index]
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let earlier = Int(slots[slot] - 1)
-            if hashes[earlier] == hash, same(earlier) { return earlier }
-            slot = (slot + 1) & mask
-        }
+        let (earlier, slot) = probe(hashes[index], hashes: hashes, same: same)
+        if let earlier { return earlier }
         slots[slot] = UInt32(truncatingIfNeeded: index + 1)
         count += 1
         return nil

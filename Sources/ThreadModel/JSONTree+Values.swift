@@ -36,29 +36,35 @@ extension JSONTree {
     /// one value; a line that does not parse is left out and counted in `broken`.
     package static func lines(of bytes: DocumentBytes) -> (tree: JSONTree, spans: [ValueSpan], broken: Int) {
         var tree = JSONTree(holding: bytes)
-        let buffer = bytes.buffer
         var spans: [ValueSpan] = []
         var broken = 0
+        forEachLine(of: bytes) { scanner in
+            let start = scanner.position
+            do {
+                _ = try tree.skipDeferred(&scanner)
+                try scanner.expectEnd()
+                spans.append(ValueSpan(start: UInt32(start), end: UInt32(scanner.bytes.count)))
+            } catch {
+                broken += 1
+            }
+        }
+        tree.deferredSpans = []
+        return (tree, spans, broken)
+    }
+
+    /// Calls `body` with a scanner at the start of each line of `bytes` that is not blank; the
+    /// scanner sees the bytes up to the line's end, so offsets stay those of the whole file.
+    static func forEachLine(of bytes: DocumentBytes, _ body: (inout JSONScanner) -> Void) {
+        let buffer = bytes.buffer
         var start = bytes.byteOrderMarkLength
         while start < buffer.count {
             var end = start
             while end < buffer.count, buffer[end] != 0x0A { end += 1 }
-            // The scanner sees the bytes up to the line's end, so offsets stay those of the whole file.
             var scanner = JSONScanner(UnsafeRawBufferPointer(rebasing: buffer[0..<end]))
             scanner.position = start
-            if scanner.peek() != nil {
-                do {
-                    _ = try tree.skipDeferred(&scanner)
-                    try scanner.expectEnd()
-                    spans.append(ValueSpan(start: UInt32(start), end: UInt32(end)))
-                } catch {
-                    broken += 1
-                }
-            }
+            if scanner.peek() != nil { body(&scanner) }
             start = end + 1
         }
-        tree.deferredSpans = []
-        return (tree, spans, broken)
     }
 
     /// The value at `span` (from `values(of:)` or `lines(of:)` of these bytes), parsed now into the
