@@ -7,6 +7,10 @@ extension DiscussionBuilder {
     /// strings did. While every id is ASCII, that is byte equality, answered from the index of
     /// hashes; the first id that is not ASCII makes a set of every id as a string, used from then on.
     package mutating func hasComment(withID id: String) -> Bool {
+        if !asksForIDs {
+            asksForIDs = true
+            if records.contains(where: { text($0.id).map { !Self.isASCII($0) } ?? false }) { makeUnicodeIDs() }
+        }
         if unicodeIDs == nil, !Self.isASCII(id) { makeUnicodeIDs() }
         if let unicodeIDs { return unicodeIDs.contains(id) }
         indexIDs()
@@ -28,10 +32,12 @@ extension DiscussionBuilder {
     }
 
     /// Enters comment `index`, just added with the id `key`, in the index once there is one (unless
-    /// an earlier comment has that id) and in the set of strings once there is one.
+    /// an earlier comment has that id) and, once duplicates are asked for, in the set of strings.
     mutating func addID(_ key: String, of index: Int) {
-        if unicodeIDs == nil, !Self.isASCII(key) { makeUnicodeIDs() }
-        unicodeIDs?.insert(key)
+        if asksForIDs {
+            if unicodeIDs == nil, !Self.isASCII(key) { makeUnicodeIDs() }
+            unicodeIDs?.insert(key)
+        }
         if idsIndexed { enter(index) }
     }
 
@@ -62,8 +68,10 @@ extension DiscussionBuilder {
 
     static func isASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 | $1 } < 0x80 }
+        return text.withUTF8 { isASCII(UnsafeRawBufferPointer($0)) }
     }
+
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool { bytes.reduce(0) { $0 | $1 } < 0x80 }
 
     /// Stores an author (`time` false) or a time, or points at the same text stored lately, which
     /// `recentAuthors` or `recentTimes` remember; `again` says it was found there. Authors repeat

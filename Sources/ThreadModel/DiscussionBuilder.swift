@@ -16,6 +16,8 @@ public struct DiscussionBuilder {
     var idsIndexed = false
     /// How many comments `reserveCapacity` expects in all, to size the index once.
     var expectedComments = 0
+    /// Whether `hasComment(withID:)` was asked: ids are then watched for one that is not ASCII.
+    var asksForIDs = false
     /// Every id as a Swift string, made once an id that is not ASCII comes (see `hasComment(withID:)`).
     var unicodeIDs: Set<String>?
     /// Authors and times stored lately, to store a repeated one once (see `storeShared`).

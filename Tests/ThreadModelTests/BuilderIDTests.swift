@@ -124,6 +124,9 @@ import ThreadTestSupport
         #expect(!Self.has(&builder, "k"))
         builder.add(ThreadModel.Comment(id: .string("x")))
         #expect(Self.has(&builder, "x"))
+        // Ids added before the first question count too: the Kelvin sign first, then `K` asked for.
+        var kelvinFirst = Self.builder([ThreadModel.Comment(id: .string("\u{212A}"))], colliding: colliding)
+        #expect(Self.has(&kelvinFirst, "K"))
         // A parent still names its comment by its bytes, as the assembly has always matched them.
         var parents = Self.builder(
             [
