@@ -45,14 +45,15 @@ enum Bluesky {
         var chain: [Int32] = [focus]
         while let last = chain.last, let parent = tree.typed(last, "parent", .object) { chain.append(parent) }
         let top = chain.removeLast()
-        var seen = Set<String>()
+        // The root is the article, not a comment: a post repeating it is a duplicate too.
+        var rootURI: String?
         var rootDID: String?
         let article: Article
         switch node(&tree, top) {
         case .post(let post):
             let root = Post(&tree, post, notes: &notes)
             rootDID = root.did
-            if let uri = root.uri { seen.insert(uri) }
+            rootURI = root.uri
             article = Article(
                 id: root.uri, title: title(of: root), author: root.author, published: root.createdAt,
                 url: root.uri.flatMap(webAddress), source: "Bluesky", body: ImportSupport.paragraphs(root.text))
@@ -69,7 +70,8 @@ enum Bluesky {
         }
         var parentIndex: Int?
         for view in chain.reversed() {
-            let index = add(&builder, &tree, view, under: parentIndex, rootDID: rootDID, seen: &seen, notes: &notes)
+            let index = add(
+                &builder, &tree, view, under: parentIndex, rootDID: rootDID, rootURI: rootURI, notes: &notes)
             if view != focus, case .post(let post) = node(&tree, view) {
                 siblings.append(((tree.integer(post, "replyCount") ?? 0) - 1, tree.string(post, "uri"), index))
             }
@@ -85,7 +87,8 @@ enum Bluesky {
         while var level = pending.popLast() {
             guard let view = tree.next(&level.views) else { continue }
             pending.append(level)
-            let index = add(&builder, &tree, view, under: level.parent, rootDID: rootDID, seen: &seen, notes: &notes)
+            let index = add(
+                &builder, &tree, view, under: level.parent, rootDID: rootDID, rootURI: rootURI, notes: &notes)
             if let index { replies(&tree, view, into: &pending, builder: &builder, under: index) }
         }
         for sibling in siblings {
@@ -93,7 +96,7 @@ enum Bluesky {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// Queues the `replies` of a thread view, or, when the site did not send them, says how many there are.
@@ -122,12 +125,12 @@ enum Bluesky {
     /// Returns the index of a comment that replies can go under.
     private static func add(
         _ builder: inout DiscussionBuilder, _ tree: inout JSONTree, _ view: Int32, under parent: Int?,
-        rootDID: String?, seen: inout Set<String>, notes: inout ImportNotes
+        rootDID: String?, rootURI: String?, notes: inout ImportNotes
     ) -> Int? {
         switch node(&tree, view) {
         case .post(let node):
             let post = Post(&tree, node, notes: &notes)
-            if let uri = post.uri, !seen.insert(uri).inserted {
+            if let uri = post.uri, uri == rootURI || builder.hasComment(withID: uri) {
                 notes.duplicates += 1
                 return nil
             }

@@ -126,7 +126,7 @@ enum Discourse {
         ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     static func article(of topic: Topic, opening: Post?, posts: [Post], bytes: DocumentBytes) -> Article {

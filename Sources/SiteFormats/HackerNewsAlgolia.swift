@@ -88,7 +88,7 @@ enum HackerNewsAlgolia {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     static func article(of root: Item) -> Article {

@@ -58,20 +58,18 @@ enum HackerNewsItems {
         var notes = ImportNotes()
         var byID: [Int64: Int] = [:]
         var items: [Item] = []
-        var tree = try itemTree(bytes)
-        notes.brokenLines = tree.brokenLines
-        // An array's items are read one by one from the bytes (see `itemTree`); values and lines are parsed.
-        let isArray = tree.roots.count == 1 && tree.kind(tree.root) == .array
-        var cursor = tree.cursor(isArray ? tree.root : -1)
-        var nextRoot = isArray ? tree.roots.count : 0
-        items.reserveCapacity(isArray ? tree.elementCount(tree.root) : tree.roots.count)
+        // The items are read one by one from the bytes, an array's elements or the values (see `itemTree`).
+        var (tree, spans) = try itemTree(bytes, notes: &notes)
+        var cursor = tree.cursor(tree.root)
+        var nextSpan = 0
+        items.reserveCapacity(tree.elementCount(tree.root) + spans.count)
         while true {
             let node: Int32
             if let element = tree.next(&cursor) {
                 node = element
-            } else if nextRoot < tree.roots.count {
-                node = tree.roots[nextRoot]
-                nextRoot += 1
+            } else if nextSpan < spans.count, let value = tree.value(spans[nextSpan]) {
+                node = value
+                nextSpan += 1
             } else {
                 break
             }
@@ -129,7 +127,7 @@ enum HackerNewsItems {
         for comment in rest { builder.add(comment) }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// The ids of a loop of parents, when every item replies to another here (no story is left):
@@ -147,14 +145,19 @@ enum HackerNewsItems {
         return ids.count > 8 ? Array(ids.prefix(7)) + ["…"] : ids
     }
 
-    /// The items of an array, of concatenated values, or of JSON lines.
-    private static func itemTree(_ bytes: DocumentBytes) throws(DocumentError) -> JSONTree {
+    /// The items of an array (its root, deferred), or the spans of concatenated values or of JSON
+    /// lines (`JSONTree.value(_:)` reads each); lines that do not parse are counted in `notes`.
+    private static func itemTree(_ bytes: DocumentBytes, notes: inout ImportNotes) throws(DocumentError) -> (
+        JSONTree, [ValueSpan]
+    ) {
         var scanner = JSONScanner(bytes.buffer)
         scanner.position = bytes.byteOrderMarkLength
-        if scanner.peek() == UInt8(ascii: "[") { return try ImportSupport.tree(bytes, deferring: [], root: true) }
+        if scanner.peek() == UInt8(ascii: "[") { return (try ImportSupport.tree(bytes, deferring: [], root: true), []) }
         // Items one after another, however laid out; when one is broken, line by line, so it costs only its line.
-        if let tree = try? JSONTree(parsingValues: bytes) { return tree }
-        return JSONTree(parsingLines: bytes)
+        if let (tree, spans) = try? JSONTree.values(of: bytes) { return (tree, spans) }
+        let (tree, spans, broken) = JSONTree.lines(of: bytes)
+        notes.brokenLines = broken
+        return (tree, spans)
     }
 
     /// A poll's options as the article's lines (`HackerNewsPoll`), in the poll's `parts` order (any

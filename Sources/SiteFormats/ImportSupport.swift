@@ -79,6 +79,7 @@ enum ImportSupport {
     /// `breakLoops` for the comments already added to `builder` (by position or by `parent` id):
     /// the same links are cut, without a list of the comments beside the builder's.
     static func breakLoops(_ builder: inout DiscussionBuilder, notes: inout ImportNotes) {
+        guard builder.namesParentsAhead else { return }
         let cut = loopingLinks(builder.parentIndices())
         for k in cut.indices where cut[k] {
             builder.detach(k)

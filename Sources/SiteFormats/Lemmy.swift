@@ -148,7 +148,7 @@ enum Lemmy {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// The post as the article: its title, link, text, and `!community@instance` as the source.

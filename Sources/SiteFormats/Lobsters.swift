@@ -72,7 +72,6 @@ enum Lobsters {
         var builder = DiscussionBuilder(article: article(of: story))
         let list = tree.typed(root, "comments", .array) ?? -1
         builder.reserveCapacity(comments: tree.elementCount(list), textBytes: ImportSupport.textReserve(bytes))
-        var seen = Set<String>()
         // The open ancestors of the list's current position, for comments placed by level.
         var path: [Int] = []
         // Each comment goes to the builder as it is read; loops are broken in the builder afterwards.
@@ -83,7 +82,7 @@ enum Lobsters {
                 continue
             }
             let item = StoryComment(&tree, node, notes: &notes)
-            if let id = item.shortId, !seen.insert(id).inserted {
+            if let id = item.shortId, builder.hasComment(withID: id) {
                 notes.duplicates += 1
                 continue
             }
@@ -116,7 +115,7 @@ enum Lobsters {
         ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     static func story(_ tree: inout JSONTree, _ root: Int32, notes: inout ImportNotes) -> Story {

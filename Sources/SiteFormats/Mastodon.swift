@@ -126,13 +126,13 @@ enum Mastodon {
         var builder = DiscussionBuilder(article: article(of: root, bytes: bytes))
         builder.reserveCapacity(
             comments: ancestors.count + tree.elementCount(descendantList), textBytes: ImportSupport.textReserve(bytes))
-        var seen: Set<String> = root.id.map { [$0] } ?? []
         func add(_ status: Status) {
             guard let id = status.id else {
                 notes.skipped += 1
                 return
             }
-            guard seen.insert(id).inserted else {
+            // The root is the article, not a comment: a status repeating it is a duplicate too.
+            guard id != root.id, !builder.hasComment(withID: id) else {
                 notes.duplicates += 1
                 return
             }
@@ -157,7 +157,7 @@ enum Mastodon {
         ImportSupport.breakLoops(&builder, notes: &notes)
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// The status and the context of a saved file, in either of its two shapes (or a lone status).

@@ -31,7 +31,8 @@ extension Reddit {
     /// parent by fullname. A reply to the thread is top level; a reply to a comment not among
     /// the things keeps that comment's id as its `parent` (an orphan here, placed by the merge).
     static func loadMoreChildren(_ bytes: DocumentBytes, post: String) throws(DocumentError) -> Discussion {
-        var tree = try ImportSupport.tree(bytes)
+        // The things are read one by one, as a thread's comments are (so are the stubs' id lists).
+        var tree = try ImportSupport.tree(bytes, deferring: ["things", "children"])
         guard let json = tree.member(tree.root, "json"), let data = tree.member(json, "data"),
             let things = tree.typed(data, "things", .array)
         else {
@@ -39,8 +40,8 @@ extension Reddit {
         }
         var builder = DiscussionBuilder(article: Article(id: post, title: "more replies"))
         var notes = ImportNotes()
-        var seen = Set<String>()
-        for thing in tree.elements(things) {
+        var cursor = tree.cursor(things)
+        while let thing = tree.next(&cursor) {
             guard let node = tree.member(thing, "data"), tree.kind(node) == .object else {
                 notes.skipped += 1
                 continue
@@ -55,7 +56,7 @@ extension Reddit {
                     parentID: parentID)
             case "t1":
                 let data = ThingData(&tree, node)
-                guard let id = data.id, seen.insert(id).inserted else {
+                guard let id = data.id, !builder.hasComment(withID: id) else {
                     notes.duplicates += 1
                     continue
                 }
@@ -68,7 +69,7 @@ extension Reddit {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 }
 

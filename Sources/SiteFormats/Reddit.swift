@@ -84,7 +84,6 @@ enum Reddit {
         let topList = listings.count > 1 ? tree.member(tree.member(listings[1], "data") ?? -1, "children") ?? -1 : -1
         builder.reserveCapacity(comments: tree.elementCount(topList), textBytes: ImportSupport.textReserve(bytes))
         var notes = ImportNotes()
-        var seen = Set<String>()
         // Explicit stack of (things still to read, index of their parent): no recursion over depth.
         // Each thing is read from the bytes as its turn comes and dropped after it is added.
         var pending: [(things: ElementCursor, parent: Int?)] = [(top, nil)]
@@ -104,7 +103,7 @@ enum Reddit {
                 let data = ThingData(&tree, node)
                 // `replies` is `""` when there are none.
                 let replies = tree.member(node, "replies").map { children(tree, $0) } ?? tree.cursor(-1)
-                if let id = data.id, !seen.insert(id).inserted {
+                if let id = data.id, builder.hasComment(withID: id) {
                     // The repeat is left out, its replies are not: they take its place.
                     notes.duplicates += 1
                     pending.append((replies, level.parent))
@@ -123,7 +122,7 @@ enum Reddit {
         }
         notes.wrongFields += tree.wrongFields
         builder.notes = notes.lines
-        return try builder.build()
+        return try builder.finish()
     }
 
     /// Whether text was saved entity-escaped, told by its HTML twin: without `raw_json=1`

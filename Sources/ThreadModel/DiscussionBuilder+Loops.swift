@@ -4,17 +4,32 @@ extension DiscussionBuilder {
     /// Each comment's parent as an index: the comment it was added under, else the first comment
     /// whose id is its parent id (as the document's text, so `5` and `"5"` are one); -1 for none.
     package func parentIndices() -> [Int] {
-        var index = HashIndex(capacity: records.count)
-        for i in records.indices where hashes.ids[i] != 0 {
-            let id = records[i].id
-            _ = index.insert(hashes.ids[i], Int32(i), same: { sameText(records[Int($0)].id, id) })
-        }
-        return records.indices.map { i in
+        records.indices.map { i in
             if records[i].flags.contains(.nested) { return Int(records[i].parent) }
-            guard hashes.parent(of: i) != 0 else { return -1 }
-            let wanted = records[i].parentID
-            return index.find(hashes.parent(of: i), same: { sameText(records[Int($0)].id, wanted) }).map(Int.init) ?? -1
+            guard hashes.parent(of: i) != 0, let wanted = text(records[i].parentID) else { return -1 }
+            return ids.find(hashes.parent(of: i), hashes: hashes.ids) { same(records[$0].id, wanted) } ?? -1
         }
+    }
+
+    /// Whether some comment names a parent id not found when it was added: only such a link can
+    /// point forward, so without one no reply loop can be (each parent comes before its reply).
+    package var namesParentsAhead: Bool { records.contains { !$0.parentID.isAbsent } }
+
+    /// Whether the comments are already a discussion, with nothing for the assembly to do: no id
+    /// repeated, every parent found as its reply was added (so it comes before it: no loop), and the
+    /// comments in thread order (each parent on the path to the comment before). Most importers add
+    /// comments so; the assembly's table of every id (12 bytes a slot) is then not made.
+    var isSettled: Bool {
+        guard idsIndexed, repeatedIDs == 0 else { return false }
+        // The open ancestors of the comment before.
+        var path: [Int32] = []
+        for (i, record) in records.enumerated() {
+            guard record.parentID.isAbsent else { return false }
+            while let last = path.last, last != record.parent { path.removeLast() }
+            if record.parent >= 0 && path.isEmpty { return false }
+            path.append(Int32(i))
+        }
+        return true
     }
 
     /// Makes comment `index` top-level: it is neither nested under a comment nor names a parent.
@@ -32,15 +47,9 @@ extension DiscussionBuilder {
     package mutating func reserveCapacity(comments: Int, textBytes: Int) {
         records.reserveCapacity(records.count + comments)
         hashes.ids.reserveCapacity(hashes.ids.count + comments)
+        expectedComments = records.count + comments
+        if idsIndexed { ids.reserve(expectedComments, hashes: hashes.ids) }
         if !isKnownUniquelyReferenced(&arena) { arena = TextArena(copying: arena) }
         arena.reserve(arena.count + textBytes)
-    }
-
-    private func sameText(_ a: TextRef, _ b: TextRef) -> Bool {
-        guard a.length == b.length, !a.isAbsent, !b.isAbsent else { return false }
-        let (x, y) = (Int(a.offset), Int(b.offset))
-        let bytes = arena.bytes
-        guard x + a.length <= bytes.count, y + b.length <= bytes.count else { return false }
-        return bytes[x..<x + a.length].elementsEqual(bytes[y..<y + b.length])
     }
 }

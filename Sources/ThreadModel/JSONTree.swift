@@ -83,26 +83,16 @@ package struct JSONTree {
     /// is left out and counted in `brokenLines`, so one bad line never refuses the rest.
     package init(parsingLines bytes: DocumentBytes) {
         self.bytes = bytes
-        let buffer = bytes.buffer
-        var start = bytes.byteOrderMarkLength
-        while start < buffer.count {
-            var end = start
-            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
-            // The scanner sees the bytes up to the line's end, so offsets stay those of the whole file.
-            var scanner = JSONScanner(UnsafeRawBufferPointer(rebasing: buffer[0..<end]))
-            scanner.position = start
-            if scanner.peek() != nil {
-                let mark = nodes.count
-                do {
-                    let value = try parseValue(&scanner)
-                    try scanner.expectEnd()
-                    roots.append(value)
-                } catch {
-                    nodes.removeLast(nodes.count - mark)
-                    brokenLines += 1
-                }
+        Self.forEachLine(of: bytes) { scanner in
+            let mark = nodes.count
+            do {
+                let value = try parseValue(&scanner)
+                try scanner.expectEnd()
+                roots.append(value)
+            } catch {
+                nodes.removeLast(nodes.count - mark)
+                brokenLines += 1
             }
-            start = end + 1
         }
     }
 

@@ -10,7 +10,7 @@ import Testing
     private func bytes(_ json: String) -> DocumentBytes { DocumentBytes(Array(json.utf8)) }
 
     /// A value written back as compact JSON (strings decoded and re-escaped), to compare two readings.
-    private func dump(_ tree: JSONTree, _ node: Int32) -> String {
+    func dump(_ tree: JSONTree, _ node: Int32) -> String {
         var out = ""
         // Explicit stack: (node, closing text to write after its children).
         var stack: [(node: Int32, closing: String?)] = [(node, nil)]
