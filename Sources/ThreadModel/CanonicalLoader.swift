@@ -96,9 +96,10 @@ struct CanonicalLoader {
         var taken: [CommentRecord] = []
         swap(&taken, &records)
         bytes.release(upTo: bytes.count)
-        return try Discussion.assemble(article: article, bytes: bytes, records: consume taken, hashes: hashes) {
-            scanner.lineAndColumn(of: $0)
-        }
+        // A nested reply's parent is the comment whose `replies` are open: in thread order by construction.
+        return try Discussion.assemble(
+            article: article, bytes: bytes, records: consume taken, hashes: hashes, nestedInOrder: true
+        ) { scanner.lineAndColumn(of: $0) }
     }
 
     /// After an object member: true when another follows, false at the closing brace.
@@ -249,6 +250,11 @@ struct CanonicalLoader {
     mutating func readElements(from start: Place) throws(DocumentError) {
         var open: [Int32] = []
         var place = start
+        // The comment whose members are being read, and its id's hash: filled here and stored when its
+        // `replies` open and at its `}` (taken back when its replies end), so each member is not a
+        // write through the arrays, each with its checks.
+        var current = CommentRecord()
+        var currentID: UInt64 = 0
         while true {
             switch place {
             case .arrayStart:
@@ -283,15 +289,16 @@ struct CanonicalLoader {
                     continue
                 }
                 scanner.position += 1
-                var record = CommentRecord()
+                current = CommentRecord()
+                currentID = 0
                 if let parent = open.last {
-                    record.parent = parent
-                    record.flags.insert(.nested)
+                    current.parent = parent
+                    current.flags.insert(.nested)
                 }
                 guard records.count < Int(Int32.max) else {
                     throw try wrongType("too many comments")
                 }
-                records.append(record)
+                records.append(current)
                 hashes.appendComment()
                 if scanner.position - released > Self.releaseStep {
                     // Text is read again only when drawn: keep the scanned part of a huge file out of memory.
@@ -322,31 +329,35 @@ struct CanonicalLoader {
                     place = .member(index)
                 }
             case .member(let index):
-                let key = try scanner.readKey()
-                if scanner.key(key, is: "replies") {
+                let field = try readFieldName()
+                if field == .replies {
                     if scanner.skipNull() {
                         place = .afterMember(index)
                     } else if scanner.peek() == UInt8(ascii: "[") {
                         scanner.position += 1
+                        store(current, id: currentID, at: index)
                         open.append(index)
                         place = .arrayStart
                     } else {
                         throw try wrongType("\"replies\" must be an array of comments")
                     }
                 } else {
-                    try readField(key, into: Int(index))
+                    try readField(field, into: &current, id: &currentID, at: Int(index))
                     place = .afterMember(index)
                 }
             case .afterMember(let index):
                 if try nextMember() {
                     place = .member(index)
                 } else {
-                    closeComment(index)
+                    closeComment(index, &current)
+                    store(current, id: currentID, at: index)
                     place = .afterElement
                 }
             case .arrayEnd:
                 guard let index = open.popLast() else { return }
                 if scanner.peek() == UInt8(ascii: ",") { sawMemberAfterReplies = true }
+                current = records[Int(index)]
+                currentID = hashes.ids[Int(index)]
                 place = .afterMember(index)
             }
         }
@@ -355,69 +366,78 @@ struct CanonicalLoader {
     /// At comment `index`'s closing brace, when its fields are final (a repeated field's last value wins):
     /// its author is counted, and a placeholder keeps its `more` while any other comment drops it
     /// (`more` means something on placeholders only) and keeps its score.
-    mutating func closeComment(_ index: Int32) {
-        let author = records[Int(index)].author
+    mutating func closeComment(_ index: Int32, _ record: inout CommentRecord) {
+        let author = record.author
         if !author.isAbsent { hashes.addAuthor(TextHash.of(author, in: bytes)) }
         guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
-        if records[Int(index)].flags.contains(.placeholder) { records[Int(index)].more = more }
+        if record.flags.contains(.placeholder) { record.more = more }
     }
 
-    private mutating func readField(_ key: TextRef, into index: Int) throws(DocumentError) {
-        if scanner.key(key, is: "body") {
-            records[index].body = try text("body")
-        } else if scanner.key(key, is: "author") {
-            records[index].author = try text("author")
-        } else if scanner.key(key, is: "id") {
+    /// Stores comment `index` as read so far (see `readElements`).
+    @inline(__always) private mutating func store(_ record: CommentRecord, id: UInt64, at index: Int32) {
+        records[Int(index)] = record
+        hashes.ids[Int(index)] = id
+    }
+
+    private mutating func readField(
+        _ field: CommentField, into record: inout CommentRecord, id: inout UInt64, at index: Int
+    ) throws(DocumentError) {
+        switch field {
+        case .body:
+            record.body = try text("body")
+        case .author:
+            record.author = try text("author")
+        case .id:
             let (ref, isInteger) = try identifier("id")
-            records[index].id = ref
-            hashes.ids[index] = TextHash.of(ref, in: bytes)
-            if isInteger { records[index].flags.insert(.integerID) }
-        } else if scanner.key(key, is: "parent") {
+            record.id = ref
+            id = TextHash.of(ref, in: bytes)
+            if isInteger { record.flags.insert(.integerID) }
+        case .parent:
             let (ref, isInteger) = try identifier("parent")
-            records[index].parentID = ref
+            record.parentID = ref
             sawParentField = true
             hashes.setParent(TextHash.of(ref, in: bytes), of: index)
-            if isInteger { records[index].flags.insert(.integerParentID) }
-        } else if scanner.key(key, is: "published") {
-            records[index].published = try text("published")
-        } else if scanner.key(key, is: "score") {
+            if isInteger { record.flags.insert(.integerParentID) }
+        case .published:
+            record.published = try text("published")
+        case .score:
             if let score = try score() {
-                records[index].score = score
-                records[index].flags.insert(.hasScore)
+                record.score = score
+                record.flags.insert(.hasScore)
             }
-        } else if scanner.key(key, is: "deleted") {
+        case .deleted:
             let at = scanner.position
             guard
                 scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") })
                     == true
             else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
-            if try scanner.readLiteral() == true { records[index].flags.insert(.deleted) }
-        } else if scanner.key(key, is: "op") {
+            if try scanner.readLiteral() == true { record.flags.insert(.deleted) }
+        case .op:
             // Like `placeholder`: only `true` counts, any other value is skipped as unknown.
             if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
-                records[index].flags.insert(.op)
+                record.flags.insert(.op)
             } else {
                 try scanner.skipValue()
             }
-        } else if scanner.key(key, is: "role") {
+        case .role:
             // A role tread does not know (a site's new badge) is dropped, never an error.
             guard scanner.peek() == UInt8(ascii: "\"") else {
                 try scanner.skipValue()
                 return
             }
             if let role = bytes.string(try scanner.readString()).flatMap({ CommentRole(named: $0) }) {
-                records[index].flags.subtract(.roles)
-                records[index].flags.insert(CommentRecord.Flags(role: role))
+                record.flags.subtract(.roles)
+                record.flags.insert(CommentRecord.Flags(role: role))
             }
-        } else if scanner.key(key, is: "placeholder") {
+        case .placeholder:
             // Written by `DocumentWriter` for Reddit's "more" stubs and forum events. Any other
             // value is skipped as unknown fields always were, so older documents read the same.
             if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
-                records[index].flags.insert(.placeholder)
+                record.flags.insert(.placeholder)
             } else {
                 try scanner.skipValue()
             }
-        } else if scanner.key(key, is: "more") {
+        case .more:
             // Kept as a span of raw JSON: checked and decoded only when a stub is fetched.
             let start = scanner.position
             try scanner.skipValue()
@@ -425,7 +445,7 @@ struct CanonicalLoader {
             // A second `more` in one object replaces the first, as any repeated field does.
             if openStubs.last?.index == Int32(index) { openStubs.removeLast() }
             openStubs.append((Int32(index), more))
-        } else {
+        case .replies, .unknown:
             try scanner.skipValue()
         }
     }

@@ -11,8 +11,11 @@ struct RecordHashes {
     /// Adds a comment's author to those to count. Reddit's "[deleted]" is no author (the account is
     /// gone; every such comment would otherwise count as one person), so it is left out.
     mutating func addAuthor(_ hash: UInt64) {
-        if hash != Self.deletedAuthor { authors.insert(hash) }
+        if hash != deletedAuthorHash { authors.insert(hash) }
     }
+
+    /// `deletedAuthor`, held here: a static's every use is a check that it was computed.
+    private let deletedAuthorHash = Self.deletedAuthor
 
     /// How many different authors were added.
     var distinctAuthors: Int { authors.count }
@@ -24,6 +27,9 @@ struct RecordHashes {
         ids.append(0)
         if !parents.isEmpty { parents.append(0) }
     }
+
+    /// Whether any comment has a `parent` field.
+    var hasParents: Bool { !parents.isEmpty }
 
     /// The hash of comment `index`'s `parent` field; 0 when it has none.
     func parent(of index: Int) -> UInt64 { index < parents.count ? parents[index] : 0 }
@@ -61,15 +67,16 @@ extension Discussion {
     /// Resolves `parent` ids, checks the document's rules and puts the comments in thread order.
     ///
     /// `records` are in document order; a nested reply already knows its parent's index.
-    /// `position` turns a byte offset into a line and column for error messages.
+    /// `position` turns a byte offset into a line and column for error messages. `nestedInOrder`
+    /// says every nested reply's parent is the comment whose `replies` hold it (the canonical loader's
+    /// records): then only parents found by id can break the thread order.
     static func assemble(
         article: Article, bytes: DocumentBytes, records: consuming [CommentRecord], hashes: RecordHashes,
-        position: (Int) -> (line: Int, column: Int)
+        nestedInOrder: Bool = false, position: (Int) -> (line: Int, column: Int)
     ) throws(DocumentError) -> Discussion {
         var records = records
-        let orphans = try resolveParents(&records, hashes: hashes, bytes: bytes, position: position)
-        let order = try threadOrder(records, bytes: bytes)
-        if let order {
+        let (orphans, resolved) = try resolveParents(&records, hashes: hashes, bytes: bytes, position: position)
+        if !nestedInOrder || resolved > 0, let order = try threadOrder(records, bytes: bytes) {
             records = reorder(records, by: order)
         }
         return Discussion(
@@ -78,31 +85,33 @@ extension Discussion {
     }
 
     /// Checks that ids are unique and sets `parent` from the flat form's `parent` ids; returns how
-    /// many parents name no comment. Works on the hashes; the text is read only to confirm a match.
+    /// many parents name no comment and how many were found. Works on the hashes; the text is read
+    /// only to confirm a match.
     private static func resolveParents(
         _ records: inout [CommentRecord], hashes: RecordHashes, bytes: DocumentBytes,
         position: (Int) -> (line: Int, column: Int)
-    ) throws(DocumentError) -> Int {
-        var index = HashIndex(capacity: records.count)
-        for i in records.indices where hashes.ids[i] != 0 {
-            let id = records[i].id
-            if index.insert(hashes.ids[i], Int32(i), same: { bytes.sameText(records[Int($0)].id, id) }) != nil {
-                let (line, column) = position(Int(id.offset))
-                throw DocumentError(kind: .duplicateID(bytes.string(id) ?? "", line: line, column: column))
-            }
+    ) throws(DocumentError) -> (orphans: Int, resolved: Int) {
+        let index = IDIndex(records, ids: hashes.ids, bytes: bytes)
+        if let duplicate = index.firstDuplicate {
+            let id = records[duplicate].id
+            let (line, column) = position(Int(id.offset))
+            throw DocumentError(kind: .duplicateID(bytes.string(id) ?? "", line: line, column: column))
         }
+        guard hashes.hasParents else { return (0, 0) }
         var orphans = 0
+        var resolved = 0
         for i in records.indices where hashes.parent(of: i) != 0 && !records[i].flags.contains(.nested) {
             let wanted = records[i].parentID
             if let parent = index.find(hashes.parent(of: i), same: { bytes.sameText(records[Int($0)].id, wanted) }) {
                 if parent == Int32(i) { throw DocumentError(kind: .ownParent(bytes.string(wanted) ?? "")) }
                 records[i].parent = parent
+                resolved += 1
             } else {
                 records[i].flags.insert(.orphan)
                 orphans += 1
             }
         }
-        return orphans
+        return (orphans, resolved)
     }
 
     /// The preorder of the comments (roots and siblings in document order), or nil when
