@@ -6,7 +6,7 @@ struct CanonicalLoader {
     var scanner: JSONScanner
     let bytes: DocumentBytes
     var records: [CommentRecord] = []
-    var hashes = RecordHashes()
+    var hashes = RecordHashes(deletedAuthor: LoadHash.deletedAuthor)
     /// Where the bytes behind the scanner were last given back to the system.
     var released = 0
     /// Where this scan started giving bytes back: 0, or where a split's second scan started (the
@@ -103,7 +103,7 @@ struct CanonicalLoader {
     }
 
     /// After an object member: true when another follows, false at the closing brace.
-    private mutating func nextMember() throws(DocumentError) -> Bool {
+    @inline(__always) private mutating func nextMember() throws(DocumentError) -> Bool {
         switch scanner.peek() {
         case UInt8(ascii: ","):
             scanner.position += 1
@@ -368,7 +368,7 @@ struct CanonicalLoader {
     /// (`more` means something on placeholders only) and keeps its score.
     mutating func closeComment(_ index: Int32, _ record: inout CommentRecord) {
         let author = record.author
-        if !author.isAbsent { hashes.addAuthor(TextHash.of(author, in: bytes)) }
+        if !author.isAbsent { hashes.addAuthor(loadHash(author)) }
         guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
         if record.flags.contains(.placeholder) { record.more = more }
     }
@@ -390,13 +390,13 @@ struct CanonicalLoader {
         case .id:
             let (ref, isInteger) = try identifier("id")
             record.id = ref
-            id = TextHash.of(ref, in: bytes)
+            id = loadHash(ref)
             if isInteger { record.flags.insert(.integerID) }
         case .parent:
             let (ref, isInteger) = try identifier("parent")
             record.parentID = ref
             sawParentField = true
-            hashes.setParent(TextHash.of(ref, in: bytes), of: index)
+            hashes.setParent(loadHash(ref), of: index)
             if isInteger { record.flags.insert(.integerParentID) }
         case .published:
             record.published = try text("published")
@@ -450,7 +450,7 @@ struct CanonicalLoader {
         }
     }
 
-    private mutating func text(_ field: String) throws(DocumentError) -> TextRef {
+    @inline(__always) private mutating func text(_ field: String) throws(DocumentError) -> TextRef {
         if scanner.peek() == UInt8(ascii: "\"") { return try scanner.readString() }
         if scanner.skipNull() { return .absent }
         throw try wrongType("a comment's \"\(field)\" must be a string")

@@ -14,8 +14,13 @@ struct RecordHashes {
         if hash != deletedAuthorHash { authors.insert(hash) }
     }
 
-    /// `deletedAuthor`, held here: a static's every use is a check that it was computed.
-    private let deletedAuthorHash = Self.deletedAuthor
+    /// The hash of "[deleted]" by the function these hashes are taken with (`TextHash`, or the
+    /// canonical loader's `LoadHash`); held here, where a static's every use checks it was computed.
+    private let deletedAuthorHash: UInt64
+
+    init(deletedAuthor: UInt64 = Self.deletedAuthor) {
+        deletedAuthorHash = deletedAuthor
+    }
 
     /// How many different authors were added.
     var distinctAuthors: Int { authors.count }

@@ -290,7 +290,7 @@ package struct JSONScanner {
         guard atEnd else { throw syntaxError("unexpected text after the document") }
     }
 
-    package func syntaxError(_ message: String, at offset: Int? = nil) -> DocumentError {
+    @inline(never) package func syntaxError(_ message: String, at offset: Int? = nil) -> DocumentError {
         var message = message
         let at = min(offset ?? position, bytes.count)
         if at >= bytes.count, offset == nil, !message.contains("end of the file") {
@@ -300,7 +300,7 @@ package struct JSONScanner {
         return DocumentError(kind: .syntax(message, line: line, column: column))
     }
 
-    func shapeError(_ message: String, at offset: Int) -> DocumentError {
+    @inline(never) func shapeError(_ message: String, at offset: Int) -> DocumentError {
         let (line, column) = lineAndColumn(of: offset)
         return DocumentError(kind: .shape(message, line: line, column: column))
     }

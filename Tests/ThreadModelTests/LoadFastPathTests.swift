@@ -158,4 +158,40 @@ import Testing
         #expect(index.insert(0x7FFF_FFFF_0000_0001, Int32.max - 1, same: { _ in false }) == nil)
         #expect(index.find(0x7FFF_FFFF_0000_0001, same: { $0 == Int32.max - 1 }) == Int32.max - 1)
     }
+
+    /// The loader's own hash is the same for text read from a file (whatever follows it, or at the
+    /// very end) and for the same text as a string, so escaped and plain spellings meet.
+    @Test func loadHashIsTheTextsWhereverItLies() {
+        let text = Array("0123456789abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var seen = Set<UInt64>()
+        for count in 0...text.count {
+            let expected = LoadHash.of(String(decoding: text[0..<count], as: UTF8.self))
+            #expect(seen.insert(expected).inserted, "two lengths share a hash")
+            for extra in [0, 1, 7, 8, 20] {
+                let buffer = text[0..<count] + Array(repeating: UInt8(ascii: "\""), count: extra)
+                let hash = buffer.withUnsafeBytes { LoadHash.of($0, count: count) }
+                #expect(hash == expected, "\(count) bytes with \(extra) after")
+            }
+        }
+    }
+
+    /// Ids, parents and authors spelled with escapes are the same text as their plain spelling.
+    @Test func escapedIDsParentsAndAuthorsMeetTheirPlainSpelling() throws {
+        let duplicate = "{\"article\":{\"title\":\"t\"},\"comments\":[{\"id\":\"ab\"},{\"id\":\"a\\u0062\"}]}"
+        let error = try #require(throws: DocumentError.self) { try Self.load(duplicate) }
+        guard case .duplicateID(let id, _, _) = error.kind else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(id == "ab")
+        let document = """
+            {"article":{"title":"t"},"comments":[{"id":"p\\u0031","author":"[deleted]"},\
+            {"id":"q","parent":"p1","author":"\\u005bdeleted]"},{"id":"r","parent":"\\u00701","author":"x"},\
+            {"id":"s","author":"\\u0078"}]}
+            """
+        let discussion = try Self.load(document)
+        #expect(discussion.distinctAuthors == 1)
+        #expect(discussion.orphanCount == 0)
+        #expect((1..<4).map { discussion.parent(of: $0) } == [0, 0, nil])
+    }
 }
