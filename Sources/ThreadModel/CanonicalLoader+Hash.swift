@@ -43,11 +43,16 @@ enum LoadHash {
 
 extension CanonicalLoader {
     /// The `LoadHash` of the text `ref` points at (decoded first when it holds escapes); 0 when absent.
-    @inline(__always) func loadHash(_ ref: TextRef) -> UInt64 {
+    /// `scanned` is the scanner's buffer, from which `ref` was just cut, so it lies inside it.
+    ///
+    /// Static, and its result taken before it is stored: a method of the loader called inside a
+    /// mutation of one of its members made a copy of the whole loader for every author.
+    @inline(__always) static func loadHash(
+        _ ref: TextRef, in scanned: UnsafeRawBufferPointer, bytes: DocumentBytes
+    ) -> UInt64 {
         if ref.isAbsent { return 0 }
         if ref.isJSONEscaped { return LoadHash.of(bytes.string(ref) ?? "") }
-        // The scanner has just cut `ref` from these bytes: it lies inside them.
         let start = Int(ref.offset)
-        return LoadHash.of(UnsafeRawBufferPointer(rebasing: scanner.bytes[start...]), count: ref.length)
+        return LoadHash.of(UnsafeRawBufferPointer(rebasing: scanned[start...]), count: ref.length)
     }
 }

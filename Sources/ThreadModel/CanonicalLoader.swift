@@ -368,7 +368,10 @@ struct CanonicalLoader {
     /// (`more` means something on placeholders only) and keeps its score.
     mutating func closeComment(_ index: Int32, _ record: inout CommentRecord) {
         let author = record.author
-        if !author.isAbsent { hashes.addAuthor(loadHash(author)) }
+        if !author.isAbsent {
+            let hash = Self.loadHash(author, in: scanner.bytes, bytes: bytes)
+            hashes.addAuthor(hash)
+        }
         guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
         if record.flags.contains(.placeholder) { record.more = more }
     }
@@ -390,13 +393,14 @@ struct CanonicalLoader {
         case .id:
             let (ref, isInteger) = try identifier("id")
             record.id = ref
-            id = loadHash(ref)
+            id = Self.loadHash(ref, in: scanner.bytes, bytes: bytes)
             if isInteger { record.flags.insert(.integerID) }
         case .parent:
             let (ref, isInteger) = try identifier("parent")
             record.parentID = ref
             sawParentField = true
-            hashes.setParent(loadHash(ref), of: index)
+            let hash = Self.loadHash(ref, in: scanner.bytes, bytes: bytes)
+            hashes.setParent(hash, of: index)
             if isInteger { record.flags.insert(.integerParentID) }
         case .published:
             record.published = try text("published")
