@@ -298,7 +298,8 @@ struct CanonicalLoader {
                 guard records.count < Int(Int32.max) else {
                     throw try wrongType("too many comments")
                 }
-                records.append(current)
+                // Its place, filled by `store` (copying `current`, just written field by field, stalled the load).
+                records.append(CommentRecord())
                 hashes.appendComment()
                 if scanner.position - released > Self.releaseStep {
                     // Text is read again only when drawn: keep the scanned part of a huge file out of memory.
@@ -324,6 +325,7 @@ struct CanonicalLoader {
             case .objectStart(let index):
                 if scanner.peek() == UInt8(ascii: "}") {
                     scanner.position += 1
+                    store(current, id: currentID, at: index)
                     place = .afterElement
                 } else {
                     place = .member(index)

@@ -194,4 +194,19 @@ import Testing
         #expect(discussion.orphanCount == 0)
         #expect((1..<4).map { discussion.parent(of: $0) } == [0, 0, nil])
     }
+
+    /// A comment's record is written once its fields are read: an empty object is still a reply of
+    /// the comment whose `replies` hold it, and fields after `replies` still count.
+    @Test func emptyRepliesAndFieldsAfterRepliesKeepTheirPlace() throws {
+        let document = """
+            {"article":{"title":"t"},"comments":[{"id":"a","replies":[{},{"id":"b","replies":[{}]},{}],\
+            "author":"late","score":7},{}]}
+            """
+        let discussion = try Self.load(document)
+        #expect(discussion.count == 6)
+        #expect((0..<6).map { discussion.parent(of: $0) } == [nil, 0, 0, 2, 0, nil])
+        #expect(discussion.author(of: 0) == "late")
+        #expect(discussion.score(of: 0) == 7)
+        #expect(discussion.id(of: 2) == .string("b"))
+    }
 }
