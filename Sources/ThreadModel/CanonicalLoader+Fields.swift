@@ -64,4 +64,127 @@ extension CanonicalLoader {
         if scanner.key(key, is: "replies") { return .replies }
         return .unknown
     }
+
+    // MARK: - Reading a field
+
+    /// Reads the value of comment `index`'s member `field` into `record` (its id's hash into `id`).
+    mutating func readField(
+        _ field: CommentField, into record: inout CommentRecord, id: inout UInt64, at index: Int
+    ) throws(DocumentError) {
+        switch field {
+        case .body:
+            record.body = try text("body")
+        case .author:
+            record.author = try text("author")
+        case .id:
+            let (ref, isInteger) = try identifier("id")
+            record.id = ref
+            id = Self.loadHash(ref, in: scanner.bytes, bytes: bytes)
+            if isInteger { record.flags.insert(.integerID) }
+        case .parent:
+            let (ref, isInteger) = try identifier("parent")
+            record.parentID = ref
+            sawParentField = true
+            let hash = Self.loadHash(ref, in: scanner.bytes, bytes: bytes)
+            hashes.setParent(hash, of: index)
+            if isInteger { record.flags.insert(.integerParentID) }
+        case .published:
+            record.published = try text("published")
+        case .score:
+            if let score = try score() {
+                record.score = score
+                record.flags.insert(.hasScore)
+            }
+        case .deleted:
+            let at = scanner.position
+            guard
+                scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") })
+                    == true
+            else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
+            if try scanner.readLiteral() == true { record.flags.insert(.deleted) }
+        case .op:
+            // Like `placeholder`: only `true` counts, any other value is skipped as unknown.
+            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
+                record.flags.insert(.op)
+            } else {
+                try scanner.skipValue()
+            }
+        case .role:
+            // A role tread does not know (a site's new badge) is dropped, never an error.
+            guard scanner.peek() == UInt8(ascii: "\"") else {
+                try scanner.skipValue()
+                return
+            }
+            if let role = bytes.string(try scanner.readString()).flatMap({ CommentRole(named: $0) }) {
+                record.flags.subtract(.roles)
+                record.flags.insert(CommentRecord.Flags(role: role))
+            }
+        case .placeholder:
+            // Written by `DocumentWriter` for Reddit's "more" stubs and forum events. Any other
+            // value is skipped as unknown fields always were, so older documents read the same.
+            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
+                record.flags.insert(.placeholder)
+            } else {
+                try scanner.skipValue()
+            }
+        case .more:
+            // Kept as a span of raw JSON: checked and decoded only when a stub is fetched.
+            let start = scanner.position
+            try scanner.skipValue()
+            let more = TextRef(offset: start, length: scanner.position - start, jsonEscaped: false)
+            // A second `more` in one object replaces the first, as any repeated field does.
+            if openStubs.last?.index == Int32(index) { openStubs.removeLast() }
+            openStubs.append((Int32(index), more))
+        case .replies, .unknown:
+            try scanner.skipValue()
+        }
+    }
+
+    @inline(__always) mutating func text(_ field: String) throws(DocumentError) -> TextRef {
+        if scanner.peek() == UInt8(ascii: "\"") { return try scanner.readString() }
+        if scanner.skipNull() { return .absent }
+        throw try wrongType("a comment's \"\(field)\" must be a string")
+    }
+
+    mutating func identifier(_ field: String) throws(DocumentError) -> (TextRef, isInteger: Bool) {
+        switch scanner.peek() {
+        case UInt8(ascii: "\""):
+            return (try scanner.readString(), false)
+        case UInt8(ascii: "n"):
+            _ = try scanner.readLiteral()
+            return (.absent, false)
+        case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
+            let at = scanner.position
+            let number = try scanner.readNumber()
+            guard number.isInteger else {
+                throw try wrongType("a comment's \"\(field)\" must be a string or an integer", at: at)
+            }
+            // An id is its text, and an integer's text is its shortest decimal form: `-0` is `0`
+            // (JSON allows no other second spelling of an integer). So `0` and `-0` are one id,
+            // as the writer, which writes integers in that form, will make them.
+            var range = number.range
+            if range.count == 2, scanner.bytes[range.lowerBound] == UInt8(ascii: "-"),
+                scanner.bytes[range.lowerBound + 1] == UInt8(ascii: "0")
+            {
+                range = range.dropFirst()
+            }
+            return (TextRef(offset: range.lowerBound, length: range.count, jsonEscaped: false), true)
+        default:
+            throw try wrongType("a comment's \"\(field)\" must be a string or an integer")
+        }
+    }
+
+    /// A score; integers beyond 64 bits are clamped, since a score is only shown.
+    mutating func score(of field: String = "a comment's \"score\"") throws(DocumentError) -> Int64? {
+        if scanner.skipNull() { return nil }
+        let at = scanner.position
+        guard let byte = scanner.peek(), byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) else {
+            throw try wrongType("\(field) must be an integer", at: at)
+        }
+        let number = try scanner.readNumber()
+        guard number.isInteger else {
+            throw try wrongType("\(field) must be an integer", at: at)
+        }
+        return scanner.integer(in: number.range) ?? (scanner.bytes[at] == UInt8(ascii: "-") ? Int64.min : Int64.max)
+    }
 }
