@@ -79,6 +79,7 @@ extension CanonicalLoader {
         guard runLimit == nil, expected > records.capacity else { return }
         records.reserveCapacity(expected)
         hashes.ids.reserveCapacity(expected)
+        hashes.authors.reserveCapacity(expected)
     }
 
     /// At a comment's `{` at or past `splitNext`: takes the split's run that starts here, if it
@@ -286,6 +287,7 @@ final class ScanSplit: Sendable {
                 // A run ends soon after `runSize` comments: room for them at once, not by doubling.
                 loader.records.reserveCapacity(runSize + runSize / 8)
                 loader.hashes.ids.reserveCapacity(runSize + runSize / 8)
+                loader.hashes.authors.reserveCapacity(runSize)
                 let end: Result<Int, DocumentError>
                 next = nil
                 do {

@@ -70,6 +70,13 @@ struct DistinctHashes {
         lists[Int(truncatingIfNeeded: hash >> (64 - Self.listBits))].append(hash)
     }
 
+    /// Makes room for about `count` hashes in all, spread evenly over the lists (so they do not
+    /// double and copy themselves as a big load fills them).
+    mutating func reserveCapacity(_ count: Int) {
+        let each = count >> Self.listBits + count >> (Self.listBits + 3)
+        for k in lists.indices where lists[k].capacity < each { lists[k].reserveCapacity(each) }
+    }
+
     /// Adds every hash of `other`.
     mutating func formUnion(_ other: DistinctHashes) {
         for k in lists.indices { lists[k].append(contentsOf: other.lists[k]) }

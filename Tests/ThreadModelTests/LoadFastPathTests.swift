@@ -209,4 +209,20 @@ import Testing
         #expect(discussion.score(of: 0) == 7)
         #expect(discussion.id(of: 2) == .string("b"))
     }
+
+    /// Room made in advance changes no count.
+    @Test func distinctHashesCountTheSameWithRoomMade() {
+        var reserved = DistinctHashes()
+        reserved.reserveCapacity(10_000)
+        var plain = DistinctHashes()
+        var expected = Set<UInt64>()
+        for k in 0..<20_000 {
+            let hash = TextHash.of("author \(k % 7_001)")
+            reserved.insert(hash)
+            plain.insert(hash)
+            expected.insert(hash)
+        }
+        #expect(reserved.count == expected.count)
+        #expect(plain.count == expected.count)
+    }
 }
