@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// An open-addressing table from 64-bit text hashes to comment indices.
 ///
@@ -82,8 +83,25 @@ struct DistinctHashes {
         for k in lists.indices { lists[k].append(contentsOf: other.lists[k]) }
     }
 
-    /// How many different hashes were inserted.
+    /// How many different hashes were inserted. A big load's lists are counted on two cores, half
+    /// the lists on each: a hash is in one list only, so the halves' counts add up.
     var count: Int {
+        let total = lists.reduce(0) { $0 + $1.count }
+        guard total >= Self.splitCount, WorkSplit.cores > 1 else { return Self.count(lists[...]) }
+        let lists = self.lists
+        let counted = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let part = half == 0 ? lists[..<(lists.count / 2)] : lists[(lists.count / 2)...]
+            counted.add(Self.count(part), ordering: .relaxed)
+        }
+        return counted.load(ordering: .relaxed)
+    }
+
+    /// Fewer hashes than this are counted on the calling thread (a thread costs more than it saves).
+    static let splitCount = 1 << 16
+
+    /// How many different hashes `lists` hold (no hash is in two lists).
+    private static func count(_ lists: ArraySlice<[UInt64]>) -> Int {
         let largest = lists.reduce(0) { max($0, $1.count) }
         var size = 16
         while size < largest * 2 { size <<= 1 }
