@@ -6,7 +6,7 @@ struct CanonicalLoader {
     var scanner: JSONScanner
     let bytes: DocumentBytes
     var records: [CommentRecord] = []
-    var hashes = RecordHashes()
+    var hashes = RecordHashes(deletedAuthor: LoadHash.deletedAuthor)
     /// Where the bytes behind the scanner were last given back to the system.
     var released = 0
     /// Where this scan started giving bytes back: 0, or where a split's second scan started (the
@@ -96,13 +96,14 @@ struct CanonicalLoader {
         var taken: [CommentRecord] = []
         swap(&taken, &records)
         bytes.release(upTo: bytes.count)
-        return try Discussion.assemble(article: article, bytes: bytes, records: consume taken, hashes: hashes) {
-            scanner.lineAndColumn(of: $0)
-        }
+        // A nested reply's parent is the comment whose `replies` are open: in thread order by construction.
+        return try Discussion.assemble(
+            article: article, bytes: bytes, records: consume taken, hashes: hashes, nestedInOrder: true
+        ) { scanner.lineAndColumn(of: $0) }
     }
 
     /// After an object member: true when another follows, false at the closing brace.
-    private mutating func nextMember() throws(DocumentError) -> Bool {
+    @inline(__always) private mutating func nextMember() throws(DocumentError) -> Bool {
         switch scanner.peek() {
         case UInt8(ascii: ","):
             scanner.position += 1
@@ -119,7 +120,7 @@ struct CanonicalLoader {
 
     /// The error for a value of the wrong type, once the value is known to be valid JSON
     /// (a syntax error in it is the more useful message).
-    private mutating func wrongType(_ message: String, at offset: Int? = nil) throws(DocumentError) -> DocumentError {
+    mutating func wrongType(_ message: String, at offset: Int? = nil) throws(DocumentError) -> DocumentError {
         let at = offset ?? scanner.position
         scanner.position = at
         try scanner.skipValue()
@@ -251,6 +252,11 @@ struct CanonicalLoader {
     mutating func readElements(from start: Place) throws(DocumentError) {
         var open: [Int32] = []
         var place = start
+        // The comment whose members are being read, and its id's hash: filled here and stored when its
+        // `replies` open and at its `}` (taken back when its replies end), so each member is not a
+        // write through the arrays, each with its checks.
+        var current = CommentRecord()
+        var currentID: UInt64 = 0
         while true {
             switch place {
             case .arrayStart:
@@ -285,15 +291,17 @@ struct CanonicalLoader {
                     continue
                 }
                 scanner.position += 1
-                var record = CommentRecord()
+                current = CommentRecord()
+                currentID = 0
                 if let parent = open.last {
-                    record.parent = parent
-                    record.flags.insert(.nested)
+                    current.parent = parent
+                    current.flags.insert(.nested)
                 }
                 guard records.count < Int(Int32.max) else {
                     throw try wrongType("too many comments")
                 }
-                records.append(record)
+                // Its place, filled by `store` (copying `current`, just written field by field, stalled the load).
+                records.append(CommentRecord())
                 hashes.appendComment()
                 if scanner.position - released > Self.releaseStep {
                     // Text is read again only when drawn: keep the scanned part of a huge file out of memory.
@@ -319,36 +327,41 @@ struct CanonicalLoader {
             case .objectStart(let index):
                 if scanner.peek() == UInt8(ascii: "}") {
                     scanner.position += 1
+                    store(current, id: currentID, at: index)
                     place = .afterElement
                 } else {
                     place = .member(index)
                 }
             case .member(let index):
-                let key = try scanner.readKey()
-                if scanner.key(key, is: "replies") {
+                let field = try readFieldName()
+                if field == .replies {
                     if scanner.skipNull() {
                         place = .afterMember(index)
                     } else if scanner.peek() == UInt8(ascii: "[") {
                         scanner.position += 1
+                        store(current, id: currentID, at: index)
                         open.append(index)
                         place = .arrayStart
                     } else {
                         throw try wrongType("\"replies\" must be an array of comments")
                     }
                 } else {
-                    try readField(key, into: Int(index))
+                    try readField(field, into: &current, id: &currentID, at: Int(index))
                     place = .afterMember(index)
                 }
             case .afterMember(let index):
                 if try nextMember() {
                     place = .member(index)
                 } else {
-                    closeComment(index)
+                    closeComment(index, &current)
+                    store(current, id: currentID, at: index)
                     place = .afterElement
                 }
             case .arrayEnd:
                 guard let index = open.popLast() else { return }
                 if scanner.peek() == UInt8(ascii: ",") { sawMemberAfterReplies = true }
+                current = records[Int(index)]
+                currentID = hashes.ids[Int(index)]
                 place = .afterMember(index)
             }
         }
@@ -357,127 +370,20 @@ struct CanonicalLoader {
     /// At comment `index`'s closing brace, when its fields are final (a repeated field's last value wins):
     /// its author is counted, and a placeholder keeps its `more` while any other comment drops it
     /// (`more` means something on placeholders only) and keeps its score.
-    mutating func closeComment(_ index: Int32) {
-        let author = records[Int(index)].author
-        if !author.isAbsent { hashes.addAuthor(TextHash.of(author, in: bytes)) }
+    mutating func closeComment(_ index: Int32, _ record: inout CommentRecord) {
+        let author = record.author
+        if !author.isAbsent {
+            let hash = Self.loadHash(author, in: scanner.bytes, bytes: bytes)
+            hashes.addAuthor(hash)
+        }
         guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
-        if records[Int(index)].flags.contains(.placeholder) { records[Int(index)].more = more }
+        if record.flags.contains(.placeholder) { record.more = more }
     }
 
-    private mutating func readField(_ key: TextRef, into index: Int) throws(DocumentError) {
-        if scanner.key(key, is: "body") {
-            records[index].body = try text("body")
-        } else if scanner.key(key, is: "author") {
-            records[index].author = try text("author")
-        } else if scanner.key(key, is: "id") {
-            let (ref, isInteger) = try identifier("id")
-            records[index].id = ref
-            hashes.ids[index] = TextHash.of(ref, in: bytes)
-            if isInteger { records[index].flags.insert(.integerID) }
-        } else if scanner.key(key, is: "parent") {
-            let (ref, isInteger) = try identifier("parent")
-            records[index].parentID = ref
-            sawParentField = true
-            hashes.setParent(TextHash.of(ref, in: bytes), of: index)
-            if isInteger { records[index].flags.insert(.integerParentID) }
-        } else if scanner.key(key, is: "published") {
-            records[index].published = try text("published")
-        } else if scanner.key(key, is: "score") {
-            if let score = try score() {
-                records[index].score = score
-                records[index].flags.insert(.hasScore)
-            }
-        } else if scanner.key(key, is: "deleted") {
-            let at = scanner.position
-            guard
-                scanner.peek().map({ $0 == UInt8(ascii: "t") || $0 == UInt8(ascii: "f") || $0 == UInt8(ascii: "n") })
-                    == true
-            else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
-            if try scanner.readLiteral() == true { records[index].flags.insert(.deleted) }
-        } else if scanner.key(key, is: "op") {
-            // Like `placeholder`: only `true` counts, any other value is skipped as unknown.
-            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
-                records[index].flags.insert(.op)
-            } else {
-                try scanner.skipValue()
-            }
-        } else if scanner.key(key, is: "role") {
-            // A role tread does not know (a site's new badge) is dropped, never an error.
-            guard scanner.peek() == UInt8(ascii: "\"") else {
-                try scanner.skipValue()
-                return
-            }
-            if let role = bytes.string(try scanner.readString()).flatMap({ CommentRole(named: $0) }) {
-                records[index].flags.subtract(.roles)
-                records[index].flags.insert(CommentRecord.Flags(role: role))
-            }
-        } else if scanner.key(key, is: "placeholder") {
-            // Written by `DocumentWriter` for Reddit's "more" stubs and forum events. Any other
-            // value is skipped as unknown fields always were, so older documents read the same.
-            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
-                records[index].flags.insert(.placeholder)
-            } else {
-                try scanner.skipValue()
-            }
-        } else if scanner.key(key, is: "more") {
-            // Kept as a span of raw JSON: checked and decoded only when a stub is fetched.
-            let start = scanner.position
-            try scanner.skipValue()
-            let more = TextRef(offset: start, length: scanner.position - start, jsonEscaped: false)
-            // A second `more` in one object replaces the first, as any repeated field does.
-            if openStubs.last?.index == Int32(index) { openStubs.removeLast() }
-            openStubs.append((Int32(index), more))
-        } else {
-            try scanner.skipValue()
-        }
-    }
-
-    private mutating func text(_ field: String) throws(DocumentError) -> TextRef {
-        if scanner.peek() == UInt8(ascii: "\"") { return try scanner.readString() }
-        if scanner.skipNull() { return .absent }
-        throw try wrongType("a comment's \"\(field)\" must be a string")
-    }
-
-    private mutating func identifier(_ field: String) throws(DocumentError) -> (TextRef, isInteger: Bool) {
-        switch scanner.peek() {
-        case UInt8(ascii: "\""):
-            return (try scanner.readString(), false)
-        case UInt8(ascii: "n"):
-            _ = try scanner.readLiteral()
-            return (.absent, false)
-        case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
-            let at = scanner.position
-            let number = try scanner.readNumber()
-            guard number.isInteger else {
-                throw try wrongType("a comment's \"\(field)\" must be a string or an integer", at: at)
-            }
-            // An id is its text, and an integer's text is its shortest decimal form: `-0` is `0`
-            // (JSON allows no other second spelling of an integer). So `0` and `-0` are one id,
-            // as the writer, which writes integers in that form, will make them.
-            var range = number.range
-            if range.count == 2, scanner.bytes[range.lowerBound] == UInt8(ascii: "-"),
-                scanner.bytes[range.lowerBound + 1] == UInt8(ascii: "0")
-            {
-                range = range.dropFirst()
-            }
-            return (TextRef(offset: range.lowerBound, length: range.count, jsonEscaped: false), true)
-        default:
-            throw try wrongType("a comment's \"\(field)\" must be a string or an integer")
-        }
-    }
-
-    /// A score; integers beyond 64 bits are clamped, since a score is only shown.
-    private mutating func score(of field: String = "a comment's \"score\"") throws(DocumentError) -> Int64? {
-        if scanner.skipNull() { return nil }
-        let at = scanner.position
-        guard let byte = scanner.peek(), byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) else {
-            throw try wrongType("\(field) must be an integer", at: at)
-        }
-        let number = try scanner.readNumber()
-        guard number.isInteger else {
-            throw try wrongType("\(field) must be an integer", at: at)
-        }
-        return scanner.integer(in: number.range) ?? (scanner.bytes[at] == UInt8(ascii: "-") ? Int64.min : Int64.max)
+    /// Stores comment `index` as read so far (see `readElements`).
+    @inline(__always) private mutating func store(_ record: CommentRecord, id: UInt64, at index: Int32) {
+        records[Int(index)] = record
+        hashes.ids[Int(index)] = id
     }
 }
 

@@ -11,7 +11,15 @@ struct RecordHashes {
     /// Adds a comment's author to those to count. Reddit's "[deleted]" is no author (the account is
     /// gone; every such comment would otherwise count as one person), so it is left out.
     mutating func addAuthor(_ hash: UInt64) {
-        if hash != Self.deletedAuthor { authors.insert(hash) }
+        if hash != deletedAuthorHash { authors.insert(hash) }
+    }
+
+    /// The hash of "[deleted]" by the function these hashes are taken with (`TextHash`, or the
+    /// canonical loader's `LoadHash`); held here, where a static's every use checks it was computed.
+    private let deletedAuthorHash: UInt64
+
+    init(deletedAuthor: UInt64 = Self.deletedAuthor) {
+        deletedAuthorHash = deletedAuthor
     }
 
     /// How many different authors were added.
@@ -24,6 +32,9 @@ struct RecordHashes {
         ids.append(0)
         if !parents.isEmpty { parents.append(0) }
     }
+
+    /// Whether any comment has a `parent` field.
+    var hasParents: Bool { !parents.isEmpty }
 
     /// The hash of comment `index`'s `parent` field; 0 when it has none.
     func parent(of index: Int) -> UInt64 { index < parents.count ? parents[index] : 0 }
@@ -61,15 +72,16 @@ extension Discussion {
     /// Resolves `parent` ids, checks the document's rules and puts the comments in thread order.
     ///
     /// `records` are in document order; a nested reply already knows its parent's index.
-    /// `position` turns a byte offset into a line and column for error messages.
+    /// `position` turns a byte offset into a line and column for error messages. `nestedInOrder`
+    /// says every nested reply's parent is the comment whose `replies` hold it (the canonical loader's
+    /// records): then only parents found by id can break the thread order.
     static func assemble(
         article: Article, bytes: DocumentBytes, records: consuming [CommentRecord], hashes: RecordHashes,
-        position: (Int) -> (line: Int, column: Int)
+        nestedInOrder: Bool = false, position: (Int) -> (line: Int, column: Int)
     ) throws(DocumentError) -> Discussion {
         var records = records
-        let orphans = try resolveParents(&records, hashes: hashes, bytes: bytes, position: position)
-        let order = try threadOrder(records, bytes: bytes)
-        if let order {
+        let (orphans, resolved) = try resolveParents(&records, hashes: hashes, bytes: bytes, position: position)
+        if !nestedInOrder || resolved > 0, let order = try threadOrder(records, bytes: bytes) {
             records = reorder(records, by: order)
         }
         return Discussion(
@@ -78,31 +90,33 @@ extension Discussion {
     }
 
     /// Checks that ids are unique and sets `parent` from the flat form's `parent` ids; returns how
-    /// many parents name no comment. Works on the hashes; the text is read only to confirm a match.
+    /// many parents name no comment and how many were found. Works on the hashes; the text is read
+    /// only to confirm a match.
     private static func resolveParents(
         _ records: inout [CommentRecord], hashes: RecordHashes, bytes: DocumentBytes,
         position: (Int) -> (line: Int, column: Int)
-    ) throws(DocumentError) -> Int {
-        var index = HashIndex(capacity: records.count)
-        for i in records.indices where hashes.ids[i] != 0 {
-            let id = records[i].id
-            if index.insert(hashes.ids[i], Int32(i), same: { bytes.sameText(records[Int($0)].id, id) }) != nil {
-                let (line, column) = position(Int(id.offset))
-                throw DocumentError(kind: .duplicateID(bytes.string(id) ?? "", line: line, column: column))
-            }
+    ) throws(DocumentError) -> (orphans: Int, resolved: Int) {
+        let index = IDIndex(records, ids: hashes.ids, bytes: bytes)
+        if let duplicate = index.firstDuplicate {
+            let id = records[duplicate].id
+            let (line, column) = position(Int(id.offset))
+            throw DocumentError(kind: .duplicateID(bytes.string(id) ?? "", line: line, column: column))
         }
+        guard hashes.hasParents else { return (0, 0) }
         var orphans = 0
+        var resolved = 0
         for i in records.indices where hashes.parent(of: i) != 0 && !records[i].flags.contains(.nested) {
             let wanted = records[i].parentID
             if let parent = index.find(hashes.parent(of: i), same: { bytes.sameText(records[Int($0)].id, wanted) }) {
                 if parent == Int32(i) { throw DocumentError(kind: .ownParent(bytes.string(wanted) ?? "")) }
                 records[i].parent = parent
+                resolved += 1
             } else {
                 records[i].flags.insert(.orphan)
                 orphans += 1
             }
         }
-        return orphans
+        return (orphans, resolved)
     }
 
     /// The preorder of the comments (roots and siblings in document order), or nil when

@@ -95,14 +95,26 @@ public struct Discussion: Sendable {
         self.records = records
         self.orphanCount = orphanCount
         self.distinctAuthors = distinctAuthors
-        // The invariant of `TextRef`: checked here, where references meet the bytes they point into.
+        // The invariant of `TextRef`: checked here, where references meet the bytes they point into; in
+        // the same pass, the placeholders are counted. A big document's parts are checked at once.
+        let parts = WorkSplit.map(records.indices) { part -> Int? in
+            var placeholders = 0
+            for index in part {
+                let record = records[index]
+                guard
+                    bytes.holds(record.id) && bytes.holds(record.author) && bytes.holds(record.published)
+                        && bytes.holds(record.body) && bytes.holds(record.parentID) && bytes.holds(record.more)
+                        && !record.flags.isSuperset(of: [.hasScore, .hasMore])
+                else { return nil }
+                if record.flags.contains(.placeholder) { placeholders += 1 }
+            }
+            return placeholders
+        }
+        let placeholders = parts.compactMap { $0 }
         precondition(
-            records.allSatisfy {
-                bytes.holds($0.id) && bytes.holds($0.author) && bytes.holds($0.published) && bytes.holds($0.body)
-                    && bytes.holds($0.parentID) && bytes.holds($0.more)
-                    && !$0.flags.isSuperset(of: [.hasScore, .hasMore])
-            }, "every text reference lies inside the document's bytes; no record holds a score and a stub")
-        placeholderCount = records.reduce(0) { $0 + ($1.flags.contains(.placeholder) ? 1 : 0) }
+            placeholders.count == parts.count,
+            "every text reference lies inside the document's bytes; no record holds a score and a stub")
+        placeholderCount = placeholders.reduce(0, +)
     }
 
     /// One-line stand-ins, counted once so the comment count costs nothing to ask.

@@ -1,32 +1,42 @@
+import Dispatch
+import Synchronization
+
 /// An open-addressing table from 64-bit text hashes to comment indices.
 ///
 /// Ids are hashed while the scanner reads them, so checking a million ids for duplicates
 /// and resolving parents touches one flat array, not the document's bytes: those are read
 /// again only to confirm that two equal hashes are really the same text.
+///
+/// A slot is one word: the hash's top 32 bits and the index plus one (0 is an empty slot), so an
+/// insert touches one cache line, not two; the low bits chose the slot. Equal top bits are confirmed
+/// by `same`, as equal hashes always were.
 struct HashIndex {
-    private var hashes: [UInt64]
-    private var values: [Int32]
+    private var slots: [UInt64]
     private let mask: Int
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        hashes = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
-    /// Adds `value` under `hash`; returns an earlier value under the same hash for which `same` holds.
+    @inline(__always) private static func tag(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
+
+    /// Adds `value` (0 ..< Int32.max) under `hash`; returns an earlier value under the same hash for which `same` holds.
     mutating func insert(_ hash: UInt64, _ value: Int32, same: (Int32) -> Bool) -> Int32? {
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = Self.tag(hash)
         while true {
-            let occupant = hashes[slot]
+            let occupant = slots[slot]
             if occupant == 0 {
-                hashes[slot] = hash
-                values[slot] = value
+                slots[slot] = tag | UInt64(UInt32(bitPattern: value) &+ 1)
                 return nil
             }
-            if occupant == hash, same(values[slot]) { return values[slot] }
+            if Self.tag(occupant) == tag {
+                let earlier = Int32(truncatingIfNeeded: occupant &- 1)
+                if same(earlier) { return earlier }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -34,10 +44,14 @@ struct HashIndex {
     /// The value stored under `hash` for which `same` holds.
     func find(_ hash: UInt64, same: (Int32) -> Bool) -> Int32? {
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = Self.tag(hash)
         while true {
-            let occupant = hashes[slot]
+            let occupant = slots[slot]
             if occupant == 0 { return nil }
-            if occupant == hash, same(values[slot]) { return values[slot] }
+            if Self.tag(occupant) == tag {
+                let value = Int32(truncatingIfNeeded: occupant &- 1)
+                if same(value) { return value }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -57,13 +71,37 @@ struct DistinctHashes {
         lists[Int(truncatingIfNeeded: hash >> (64 - Self.listBits))].append(hash)
     }
 
+    /// Makes room for about `count` hashes in all, spread evenly over the lists (so they do not
+    /// double and copy themselves as a big load fills them).
+    mutating func reserveCapacity(_ count: Int) {
+        let each = count >> Self.listBits + count >> (Self.listBits + 3)
+        for k in lists.indices where lists[k].capacity < each { lists[k].reserveCapacity(each) }
+    }
+
     /// Adds every hash of `other`.
     mutating func formUnion(_ other: DistinctHashes) {
         for k in lists.indices { lists[k].append(contentsOf: other.lists[k]) }
     }
 
-    /// How many different hashes were inserted.
+    /// How many different hashes were inserted. A big load's lists are counted on two cores, half
+    /// the lists on each: a hash is in one list only, so the halves' counts add up.
     var count: Int {
+        let total = lists.reduce(0) { $0 + $1.count }
+        guard total >= Self.splitCount, WorkSplit.cores > 1 else { return Self.count(lists[...]) }
+        let lists = self.lists
+        let counted = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let part = half == 0 ? lists[..<(lists.count / 2)] : lists[(lists.count / 2)...]
+            counted.add(Self.count(part), ordering: .relaxed)
+        }
+        return counted.load(ordering: .relaxed)
+    }
+
+    /// Fewer hashes than this are counted on the calling thread (a thread costs more than it saves).
+    static let splitCount = 1 << 16
+
+    /// How many different hashes `lists` hold (no hash is in two lists).
+    private static func count(_ lists: ArraySlice<[UInt64]>) -> Int {
         let largest = lists.reduce(0) { max($0, $1.count) }
         var size = 16
         while size < largest * 2 { size <<= 1 }
@@ -84,5 +122,76 @@ struct DistinctHashes {
             }
         }
         return distinct
+    }
+}
+
+/// The comments' ids by hash, for finding a duplicate id and each `parent` named by id.
+///
+/// A million ids take a table of 24 MB, each insert a cache miss: on a machine with two cores a big
+/// document's ids are put in two tables at once, those whose hash has the top bit clear and those
+/// whose hash has it set. Each table is filled in document order and stops at its first duplicate,
+/// so the earlier of the two duplicates is the one a single table would have stopped at.
+struct IDIndex {
+    /// One table, or two split by the hash's top bit.
+    private let tables: [HashIndex]
+    /// The first comment, in document order, whose id an earlier comment has.
+    let firstDuplicate: Int?
+
+    /// Fewer ids than this go into one table on the calling thread (a thread costs more than it saves).
+    static let splitCount = 1 << 16
+
+    init(_ records: [CommentRecord], ids: [UInt64], bytes: DocumentBytes) {
+        if ids.count < Self.splitCount || WorkSplit.cores < 2 {
+            let (table, duplicate) = Self.table(records, ids: ids, bytes: bytes, half: nil)
+            tables = [table]
+            firstDuplicate = duplicate
+            return
+        }
+        let halves = Halves()
+        defer { halves.base.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            // Each thread writes only its own slot; both are read after `concurrentPerform` returns.
+            (halves.base + half).initialize(to: Self.table(records, ids: ids, bytes: bytes, half: UInt64(half)))
+        }
+        let results = (halves.base.move(), (halves.base + 1).move())
+        tables = [results.0.table, results.1.table]
+        firstDuplicate = [results.0.duplicate, results.1.duplicate].compactMap { $0 }.min()
+    }
+
+    /// The two halves' results, one slot per thread.
+    private struct Halves: @unchecked Sendable {
+        let base = UnsafeMutablePointer<(table: HashIndex, duplicate: Int?)>.allocate(capacity: 2)
+    }
+
+    /// The table of the ids whose hash's top bit is `half` (every id when nil), filled in document
+    /// order up to the first duplicate, and that duplicate.
+    private static func table(
+        _ records: [CommentRecord], ids: [UInt64], bytes: DocumentBytes, half: UInt64?
+    ) -> (HashIndex, Int?) {
+        // The half's comments first, without a branch on the hash (it would be mispredicted every
+        // other comment); then the table is filled from them alone.
+        let wanted: UInt64 = half.map { $0 ^ 1 } ?? 1
+        let members = [Int32](unsafeUninitializedCapacity: ids.count) { buffer, count in
+            var k = 0
+            for i in ids.indices {
+                let hash = ids[i]
+                buffer[k] = Int32(truncatingIfNeeded: i)
+                k &+= Int(truncatingIfNeeded: ((half == nil ? 0 : hash >> 63) ^ wanted) & (hash == 0 ? 0 : 1))
+            }
+            count = k
+        }
+        var table = HashIndex(capacity: members.count)
+        for i in members {
+            // The record is read only when its hash meets an equal one: reading each would walk 56 MB.
+            if table.insert(ids[Int(i)], i, same: { bytes.sameText(records[Int($0)].id, records[Int(i)].id) }) != nil {
+                return (table, Int(i))
+            }
+        }
+        return (table, nil)
+    }
+
+    /// The comment with the id of hash `hash` for which `same` holds.
+    func find(_ hash: UInt64, same: (Int32) -> Bool) -> Int32? {
+        tables[tables.count == 1 ? 0 : Int(hash >> 63)].find(hash, same: same)
     }
 }
