@@ -12,7 +12,7 @@ public struct DiscussionBuilder {
     /// found as a comment is added, and `hasComment(withID:)` answers from it. Made when first
     /// needed (`indexIDs()`): a thread placed by nesting alone never asks, and the assembly then
     /// checks the ids as it always did.
-    var ids = IDIndex()
+    var ids = GrowingIDIndex()
     var idsIndexed = false
     /// How many comments `reserveCapacity` expects in all, to size the index once.
     var expectedComments = 0

@@ -34,7 +34,7 @@ import ThreadTestSupport
     @Test func indexTellsCollidingEntriesApartByTheirText() {
         let texts = (0..<1000).map { "id\($0)" }
         let hashes = [UInt64](repeating: 7, count: texts.count)
-        var index = IDIndex()
+        var index = GrowingIDIndex()
         for k in texts.indices {
             #expect(index.insert(k, hashes: hashes) { texts[$0] == texts[k] } == nil)
         }

@@ -4,7 +4,7 @@
 /// A slot holds a comment's index (plus one; 0 is empty), not its hash: the hashes are the
 /// builder's own (`hashes[index]`), and two comments with the same hash are told apart by `same`,
 /// which compares their text, so a collision of hashes never makes two ids one.
-struct IDIndex {
+struct GrowingIDIndex {
     private var slots: [UInt32] = []
     private(set) var count = 0
 
