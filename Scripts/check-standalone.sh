@@ -6,7 +6,8 @@
 # It must need no Swift library (`ldd` names none of libswift*, libFoundation*, libdispatch,
 # libBlocksRuntime) nor SQLite, ncurses or libstdc++ (linked in from their archives), and
 # `--version` and `--print` of a bundled sample must work with an empty environment and, where a
-# private mount namespace can be had (root, `unshare`), with the Swift toolchain's directory hidden under an empty tmpfs.
+# private mount namespace can be had (root, `unshare`), with the Swift toolchain's directory hidden
+# under an empty tmpfs.
 set -euo pipefail
 bin=$(cd "$(dirname "${1:?usage: check-standalone.sh PATH/TO/tread}")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
