@@ -15,7 +15,7 @@ import PackageDescription
 // Benchmarks live in their own executables (`tread-bench`, `TreadFilterBench`), not in `tread`.
 // `-static-stdlib` with Foundation's static archives named again after the objects, in the order
 // they need each other (the linker reads an archive once). libcurl is not linked: CCurlOnDemand
-// loads it on the first fetch. The other system libraries (ncursesw, sqlite) stay shared.
+// loads it on the first fetch. ncursesw, sqlite and libstdc++ are linked in too (below).
 // `-no-pie`: a position-dependent executable, whose 91,000 pointers into itself are fixed at link time
 // rather than relocated by the loader at every start (a third of a small `--print`'s page faults).
 // `--no-export-dynamic` undoes the static runtime's `-export-dynamic`: the executable's 11,000 symbols
@@ -26,9 +26,14 @@ let staticArchives = [
     "CoreFoundation", "FoundationEssentials", "_FoundationCShims", "_FoundationCollections", "_FoundationICU",
     "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime",
 ]
+// `-L Linking`: linker scripts named as libstdc++, libsqlite3 and libncursesw that take their static
+// archives instead (Linking/README.md), so the loader binds ~110 symbols at start, not ~4,000 (Debian
+// builds sqlite and ncurses `-z now`). libstdc++ is named again last: ICU's archive, read after the
+// runtime's `-lstdc++`, needs it too. `ldd tread` then names only libc, libm and libgcc_s.
+let linkingFolder = String(#filePath.dropLast("Package.swift".count)) + "Linking"
 let staticSwift =
-    ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"]
-    + staticArchives.flatMap { ["-Xlinker", "-l\($0)"] }
+    ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-L", linkingFolder]
+    + staticArchives.flatMap { ["-Xlinker", "-l\($0)"] } + ["-Xlinker", "-lstdc++"]
 
 let package = Package(
     name: "tread",

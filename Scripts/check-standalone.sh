@@ -4,9 +4,10 @@
 # Usage: Scripts/check-standalone.sh PATH/TO/tread
 #
 # It must need no Swift library (`ldd` names none of libswift*, libFoundation*, libdispatch,
-# libBlocksRuntime), and `--version` and `--print` of a bundled sample must work with an empty
-# environment and, where a private mount namespace can be had (root, `unshare`), with the Swift
-# toolchain's directory hidden under an empty tmpfs.
+# libBlocksRuntime) nor SQLite, ncurses or libstdc++ (linked in from their archives), and
+# `--version` and `--print` of a bundled sample must work with an empty environment and, where a
+# private mount namespace can be had (root, `unshare`), with the Swift toolchain's directory hidden
+# under an empty tmpfs.
 set -euo pipefail
 bin=$(cd "$(dirname "${1:?usage: check-standalone.sh PATH/TO/tread}")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +17,9 @@ fail() { echo "check-standalone: $*" >&2; exit 1; }
 echo "check-standalone: $bin, $(stat -c %s "$bin") bytes, $(ldd "$bin" | wc -l) shared libraries"
 swift_libraries=$(ldd "$bin" | grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime' || true)
 [ -z "$swift_libraries" ] || fail "needs Swift libraries:"$'\n'"$swift_libraries"
+# SQLite, ncursesw/tinfo and libstdc++ are linked in from their archives (Linking/README.md).
+linked_in=$(ldd "$bin" | grep -E 'libsqlite3|libncurses|libtinfo|libstdc\+\+' || true)
+[ -z "$linked_in" ] || fail "needs libraries meant to be linked in (Linking/):"$'\n'"$linked_in"
 
 # run LABEL CMD...: runs a check of the binary, the toolchain hidden when it can be.
 run() {
