@@ -19,18 +19,7 @@ socket="tread-startup-$$"
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
 trap 'tm kill-server 2> /dev/null || true; rm -rf "$work"' EXIT
 # The floor, as benchmark.sh's: start ncurses, draw a line, read a key (with an argument: not), end.
-cc -O2 -o "$work/floor" -x c - -lncursesw <<'C'
-#include <curses.h>
-int main(int argc, char **argv) {
-    (void)argv;
-    initscr(); noecho(); cbreak();
-    mvaddstr(LINES - 1, 0, "? help");
-    refresh();
-    if (argc < 2) getch();
-    endwin();
-    return 0;
-}
-C
+cc -O2 -o "$work/floor" "$repo/Benchmarks/floor-curses.c" -lncursesw
 binary() { case $1 in old) echo "$old" ;; new) echo "$new" ;; floor) echo "$work/floor" ;; esac; }
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $rounds rounds"
 tm new-session -d -s keep -x 20 -y 5 "exec sleep 86400"

@@ -91,18 +91,7 @@ fi
 # The start-up floor: a trivial ncurses program that draws the status line's text, reads a key and
 # ends (with an argument it does not wait for a key: the floor of `--print`, which reads none).
 floor_curses=$work/floor-curses
-cc -O2 -o "$floor_curses" -x c - -lncursesw 2> "$work/cc.log" <<'EOF' || { say "no ncurses floor (cc or ncursesw headers missing)"; floor_curses=""; }
-#include <curses.h>
-int main(int argc, char **argv) {
-    (void)argv;
-    initscr(); noecho(); cbreak();
-    mvaddstr(LINES - 1, 0, "? help");
-    refresh();
-    if (argc < 2) getch();
-    endwin();
-    return 0;
-}
-EOF
+cc -O2 -o "$floor_curses" "$repo/Benchmarks/floor-curses.c" -lncursesw 2> "$work/cc.log" || { say "no ncurses floor (cc or ncursesw headers missing)"; floor_curses=""; }
 # The load floor: map the file and read every byte (memchr for a byte JSON never holds).
 floor_touch=$work/floor-touch
 cc -O2 -o "$floor_touch" "$repo/Benchmarks/floor-mmap.c" 2> "$work/cc.log" || { say "no mmap floor (cc missing)"; floor_touch=""; }
