@@ -178,6 +178,9 @@ extension HTMLText {
                 table?.startCell(header: tag.name == "th")
             case "td", "th":
                 appendInline(" ")
+            case "sup" where preDepth == 0:
+                // As Reddit's Markdown shows `^x`: the caret only where the superscript touches a word.
+                if let last = inline.last, last != " ", last != "\n" { inline.append("^") }
             case "span" where tag.hasClass("chcklst-box"):
                 // A Discourse checklist box is drawn by its font; as text it is the Markdown it came from.
                 for scalar in (tag.hasClass("checked") ? "[x] " : "[ ] ").unicodeScalars { appendInline(scalar) }

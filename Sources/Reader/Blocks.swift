@@ -82,7 +82,7 @@ public enum Blocks {
         }
         if !article.body.isEmpty {
             lines.append(StyledLine(role: .spacer))
-            let text = article.body.joined(separator: "\n\n")
+            let text = editTimeShown(article.body.joined(separator: "\n\n"), options: options)
             let body = options.numbersLinks ? LinkedText.numbered(text, width: textWidth) : text
             for line in BodyLayout.lines(of: body, width: textWidth) {
                 lines.append(StyledLine(bodySpans(line, prefix: []), role: .body))
@@ -180,7 +180,7 @@ public enum Blocks {
         ]
         if !folded {
             let textWidth = max(1, min(width - marker - 2, options.maximumWidth))
-            let text = discussion.body(of: index)
+            let text = editTimeShown(discussion.body(of: index), options: options)
             let body = options.numbersLinks ? LinkedText.numbered(text, width: textWidth) : text
             // A deleted comment without text is its header alone, muted (see `header`).
             if !body.isEmpty {
@@ -249,6 +249,16 @@ public enum Blocks {
     /// Body text behind `prefix`, decorated by its kind: quote bars, code colour.
     ///
     /// Quotes and code use the theme's `quote` and `code` roles.
+    /// `text` with the edit time of a leading `[edited TIME]` mark (Mastodon's, docs/FORMAT.md) shown as
+    /// every other date is (`dates`, the local zone); a mark whose time is no ISO 8601 time stays as written.
+    static func editTimeShown(_ text: String, options: LayoutOptions) -> String {
+        let mark = "[edited "
+        guard text.hasPrefix(mark), let close = text.prefix(64).firstIndex(of: "]") else { return text }
+        let time = String(text[text.index(text.startIndex, offsetBy: mark.count)..<close])
+        guard ISOTime.epoch(time) != nil else { return text }
+        return mark + options.dateText(time) + text[close...]
+    }
+
     static func bodySpans(_ line: BodyLine, prefix: [Span]) -> [Span] {
         var spans = prefix
         if line.quoteLevel > 0 {

@@ -13,6 +13,9 @@ public struct LinePrompt: Equatable, Sendable {
     /// The selected comment and every reply under it, not the comment alone (ctrl-T switches).
     public var subtree: Bool
     public var text: String
+    /// The text the prompt opened with, while it is untouched: at the save prompt a path typed from its
+    /// root (`/`, `~`) replaces the offered directory instead of being glued after it.
+    var offered: String?
 
     /// The longest line kept: a command line or a path, never a document.
     static let maximumLength = 1000
@@ -21,6 +24,7 @@ public struct LinePrompt: Equatable, Sendable {
         self.purpose = purpose
         self.subtree = subtree
         self.text = text
+        self.offered = text.isEmpty ? nil : text
     }
 
     /// The words before the typed text: "pipe the comment to: ", "save 12 comments to: ".
@@ -38,6 +42,7 @@ public struct LinePrompt: Equatable, Sendable {
 
     /// What a key does to the prompt, edited as the search prompt is: ctrl-W deletes a word, ctrl-U the
     /// line, Backspace on an empty line closes it, ctrl-T switches between the comment and its subtree.
+    /// `/` or `~` typed first at a save prompt offering a directory starts a new path in its place.
     enum Edit: Equatable {
         case editing(LinePrompt)
         case submit(LinePrompt)
@@ -46,6 +51,7 @@ public struct LinePrompt: Equatable, Sendable {
 
     func edited(by key: Key) -> Edit {
         var prompt = self
+        if key != .control("t") { prompt.offered = nil }
         switch key {
         case .escape: return .cancel
         case .enter: return .submit(prompt)
@@ -58,6 +64,9 @@ public struct LinePrompt: Equatable, Sendable {
             while let last = prompt.text.last, last != " " { prompt.text.removeLast() }
         case .control("t"): prompt.subtree.toggle()
         case .character(let character):
+            if purpose == .save, offered != nil, text == offered, character == "/" || character == "~" {
+                prompt.text = ""
+            }
             if prompt.text.count < Self.maximumLength { prompt.text.append(character) }
         default: break
         }

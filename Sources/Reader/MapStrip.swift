@@ -97,8 +97,8 @@ public enum MapPreference: String, Sendable, CaseIterable {
 }
 
 extension ReaderState {
-    /// The columns the page gets: all but the map's.
-    var pageWidth: Int { map ? max(0, columns - 1) : columns }
+    /// The columns the page gets: all but the map's and one blank column between the text and the map.
+    var pageWidth: Int { map ? max(0, columns - 2) : columns }
 
     var mapStrip: MapStrip { MapStrip(threadStarts: mapThreadStarts, count: tree.count, rows: pageRows) }
 

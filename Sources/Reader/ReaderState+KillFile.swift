@@ -102,14 +102,16 @@ extension ReaderState {
         }
     }
 
-    /// "12 hidden by the kill-file · X shows them", on opening and on each toggle.
+    /// "12 hidden by the kill-file · X shows them", on opening and on each toggle; "12 shown dimmed
+    /// (kill-file) · X hides them" while they show, short enough to fit beside the status line's
+    /// "kill-file: 12 shown" and the position at 80 columns.
     private mutating func sayKilled() {
         guard let killMarks, killMarks.hiddenCount > 0 else { return }
         let count = CountText.grouped(killMarks.hiddenCount)
         let key = keymap.bindings.first { $0.action == .toggleKilled }?.keys.first?.label ?? "toggle-killed"
         message =
             showKilled
-            ? "\(count) hidden by the kill-file, shown dimmed · \(key) hides them"
+            ? "\(count) shown dimmed (kill-file) · \(key) hides them"
             : "\(count) hidden by the kill-file · \(key) shows them"
     }
 

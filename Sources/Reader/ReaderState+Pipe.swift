@@ -13,7 +13,8 @@ extension ReaderState {
     public struct Piping: Sendable, Equatable {
         /// The command line last run, offered at the next `|` instead of the config's.
         public internal(set) var lastCommand: String?
-        /// The directory of the last file saved (as typed, `~/notes/`), offered at the next `w`.
+        /// The directory of the last file saved (as typed, `~/notes/`), offered at the next `w`; a save that
+        /// failed leaves it as it was.
         public internal(set) var lastDirectory: String?
 
         public init() {}
@@ -71,7 +72,6 @@ extension ReaderState {
             let what = prompt.subtree ? Self.comments(comments) : "the comment"
             commands.append(.pipe(PipeRequest(commandLine: trimmed, text: text, what: what, pending: pending)))
         case .save:
-            piping.lastDirectory = SavePath.directory(of: trimmed)
             commands.append(.save(SaveRequest(path: trimmed, text: text, comments: comments, pending: pending)))
             message = "saving to \(Blocks.oneLine(trimmed))…"
         }
@@ -81,6 +81,8 @@ extension ReaderState {
     mutating func saved(_ outcome: SaveOutcome) {
         switch outcome {
         case .written(let request):
+            // Only a directory a file was saved in is offered next: not one that failed.
+            piping.lastDirectory = SavePath.directory(of: request.path)
             message = "saved \(Self.comments(request.comments)) to \(Blocks.oneLine(request.path))"
         case .exists(let request):
             mode = .confirmOverwrite(request)

@@ -70,6 +70,9 @@ enum Reddit {
             throw DocumentError(kind: .shape("the first Reddit listing holds no post", line: 0, column: 0))
         }
         let post = ThingData(&tree, postNode)
+        // Read before the comments are: reading them drops the post's nodes.
+        let pollNode = tree.typed(postNode, "poll_data", .object)
+        let poll = pollNode.map { pollLines(&tree, $0) } ?? []
         let top = listings.count > 1 ? children(tree, listings[1]) : tree.cursor(-1)
         // The title has no HTML twin: a link post's title is escaped when its comments' HTML is.
         var firstHTML: String?
@@ -81,6 +84,7 @@ enum Reddit {
         }
         let fileEscaped = isEscaped(post.selftextHtml) ?? isEscaped(firstHTML) ?? false
         var builder = DiscussionBuilder(article: article(of: post, escaped: fileEscaped))
+        builder.article.body += poll.map { fileEscaped ? HTMLEntities.decode($0) : $0 }
         let topList = listings.count > 1 ? tree.member(tree.member(listings[1], "data") ?? -1, "children") ?? -1 : -1
         builder.reserveCapacity(comments: tree.elementCount(topList), textBytes: ImportSupport.textReserve(bytes))
         var notes = ImportNotes()

@@ -73,4 +73,14 @@ import Testing
         #expect(HTMLText.convert("<table><tr><td>a</td><td>b") == "    a  b")
         #expect(HTMLText.convert("<td>stray</td> cell") == "stray cell")
     }
+
+    /// Before: a superscript glued to its word (`Text<sup>sup</sup>` read `Textsup`, `mc<sup>2</sup>`
+    /// `mc2`); Reddit's Markdown keeps `^` where a superscript touches a word, and so does HTML now.
+    @Test func aSuperscriptTouchingAWordKeepsItsCaret() {
+        #expect(HTMLText.convert("<p>Text<sup>sup</sup></p>") == "Text^sup")
+        #expect(HTMLText.convert("<p>E = mc<sup>2</sup> and 10<sup>th</sup>.</p>") == "E = mc^2 and 10^th.")
+        #expect(HTMLText.convert("<p>see <sup>1</sup></p>") == "see 1")
+        #expect(HTMLText.convert("<p><sup>first</sup></p>") == "first")
+        #expect(HTMLText.convert("<pre><code>x<sup>2</sup></code></pre>") == "    x2")
+    }
 }

@@ -59,6 +59,15 @@ import ThreadTestSupport
                 """)
     }
 
+    @Test func bothToggleMessagesFitTheStatusLineAt80Columns() throws {
+        var state = try reader(columns: 80)
+        #expect(state.statusText.contains("2 hidden by the kill-file · X shows them"))
+        state.press("X")
+        #expect(state.statusText.contains("kill-file: 2 shown"))
+        #expect(state.statusText.contains(try #require(state.message)))
+        #expect(!state.statusText.contains("…"))
+    }
+
     @Test func theStatusSaysHowManyAreHiddenAndWhichKeyShowsThem() throws {
         let state = try reader()
         #expect(state.message == "2 hidden by the kill-file · X shows them")
@@ -68,7 +77,7 @@ import ThreadTestSupport
         var state = try reader()
         state.press("X")
         #expect(state.showKilled)
-        #expect(state.message == "2 hidden by the kill-file, shown dimmed · X hides them")
+        #expect(state.message == "2 shown dimmed (kill-file) · X hides them")
         let shown = state.render().plainText
         #expect(shown.contains("buy target now"))
         #expect(!shown.contains("hidden by the kill-file\n"))

@@ -86,6 +86,18 @@ import ThreadTestSupport
         #expect(state.selectedName == "e")
     }
 
+    @Test func aBlankColumnSeparatesTheTextFromTheMap() throws {
+        let words = (1...40).map { "w\($0)" }.joined(separator: " ")
+        var state = ReaderState(discussion: discussion("a: \(words)\nb: x"), rows: 10, columns: 30)
+        state.press("M")
+        let rows = state.render().plainText.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let page = rows.map { Array($0) }.filter { $0.count == 30 }
+        try #require(page.count >= 8)
+        // The column before the strip is blank on every row; the text and rules end before it.
+        #expect(page.allSatisfy { $0[28] == " " })
+        #expect(page.contains { $0[27] != " " })
+    }
+
     @Test func mapMarksFilterMatchesAwayFromTheSelection() {
         var state = ReaderState(discussion: discussion(Self.outline), rows: 8, columns: 30)
         state.press("M")

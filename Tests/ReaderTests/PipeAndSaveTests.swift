@@ -68,6 +68,7 @@ import ThreadTestSupport
         var first = reader()
         submit("wc -l", at: "|", in: &first)
         submit("~/notes/x.md", at: "w", in: &first)
+        first.update(.saved(.written(SaveRequest(path: "~/notes/x.md", text: "", comments: 1))))
         // The next story of the list is another reader, opened with what the first one handed back.
         var opening = ReaderOpening(inList: true)
         opening.piping = first.piping
@@ -110,8 +111,44 @@ import ThreadTestSupport
         #expect(request.comments == 1)
         #expect(!request.overwrite)
         #expect(request.text.hasPrefix("**ann**\n\none\n"))
+        state.update(.saved(.written(request)))
         state.press("W")
         #expect(state.mode == .linePrompt(LinePrompt(.save, subtree: true, text: "~/notes/")))
+    }
+
+    @Test func aDirectoryWhereTheSaveFailedIsNotOffered() {
+        var state = reader()
+        submit("~/notes/x.md", at: "w", in: &state)
+        state.update(.saved(.written(SaveRequest(path: "~/notes/x.md", text: "", comments: 1))))
+        submit("/tmp/nope/x.md", at: "w", in: &state)
+        state.update(
+            .saved(.failed(SaveRequest(path: "/tmp/nope/x.md", text: "", comments: 1), reason: "no such directory")))
+        state.press("w")
+        #expect(state.mode == .linePrompt(LinePrompt(.save, subtree: false, text: "~/notes/")))
+    }
+
+    @Test func aPathFromTheRootReplacesTheOfferedDirectory() throws {
+        var state = reader()
+        submit("/tmp/notes/x.md", at: "w", in: &state)
+        state.update(.saved(.written(SaveRequest(path: "/tmp/notes/x.md", text: "", comments: 1))))
+        // A name typed after the offered directory goes in it.
+        state.press("w")
+        type("y.md", into: &state)
+        #expect(state.statusText.hasPrefix("save the comment to: /tmp/notes/y.md"))
+        state.update(.key(.escape))
+        // A path typed from the root (or home) starts afresh: not /tmp/notes//tmp/z.md.
+        for start in ["/tmp/z.md", "~/z.md"] {
+            state.press("w")
+            type(start, into: &state)
+            let commands = state.update(.key(.enter)).done
+            let request = try #require(
+                commands.first.flatMap { if case .save(let request) = $0 { request } else { nil } })
+            #expect(request.path == start)
+        }
+        // Once the offered text is edited, a `/` is typed as any character.
+        state.press("w")
+        type("sub/x.md", into: &state)
+        #expect(state.statusText.hasPrefix("save the comment to: /tmp/notes/sub/x.md"))
     }
 
     @Test func savedSaysHowManyCommentsAndWhere() {

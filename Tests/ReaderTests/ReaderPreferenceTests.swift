@@ -53,6 +53,27 @@ import ThreadTestSupport
         #expect(!state.pageText.contains("\u{1B}"))
     }
 
+    @Test func mastodonsEditTimeIsWrittenAsTheOtherDates() throws {
+        let document = try Discussion.load(
+            canonical: DocumentBytes(
+                Array(
+                    """
+                    {"article": {"title": "T", "published": "2026-08-01T10:00:00Z",
+                      "body": ["[edited 2026-08-01T13:58:56Z] [sensitive]", "text"]}, "comments": [
+                      {"id": 1, "author": "ann", "body": "[edited 2026-08-02T09:00:00Z]\\n\\nx"},
+                      {"id": 2, "author": "bob", "body": "[edited yesterday]"}]}
+                    """.utf8)))
+        let options = LayoutOptions(date: { "<" + $0.prefix(10) + ">" })
+        let printed = ThreadPrinter(width: 60, options: options).text(of: document)
+        #expect(printed.contains("\n[edited <2026-08-01>] [sensitive]\n"))
+        #expect(printed.contains("\n  [edited <2026-08-02>]\n"))
+        // A mark whose time is not a time stays as written.
+        #expect(printed.contains("\n  [edited yesterday]\n"))
+        #expect(!printed.contains("T13:58"))
+        let state = ReaderState(discussion: document, rows: 30, columns: 60, options: ReaderOptions(layout: options))
+        #expect(state.pageText.contains("[edited <2026-08-02>]"))
+    }
+
     @Test func rebindingAKeyMovesItAndTheHelpListsIt() {
         var bindings = Keymap.standard.bindings.filter { $0.action != .nextComment }
         bindings.append(Keymap.Binding([.character("e")], .nextComment, "next-comment", "next comment"))
