@@ -13,123 +13,111 @@ extension Discussion {
     /// Counts comments, top-level threads, depth, deleted comments and distinct authors.
     ///
     /// Authors were counted by hash while loading, so this reads no text. A big discussion's parts
-    /// are counted at once (`StatisticsPart`); records out of thread order, which no discussion
-    /// should hold, are counted by the one pass that takes any order.
+    /// are counted at once (`StatisticsPart`), then their depths joined in order.
     public func statistics(sourceBytes: Int? = nil) -> DiscussionStatistics {
         let records = self.records
-        let parts = WorkSplit.map(records.indices) { StatisticsPart(records, $0) }
-        var statistics =
-            StatisticsPart.combine(parts)
-            ?? StatisticsPart.anyOrder(records)
+        var statistics = StatisticsPart.combine(WorkSplit.map(records.indices) { StatisticsPart(records, $0) })
         statistics.distinctAuthors = distinctAuthors
         statistics.bytes = sourceBytes ?? bytes.count
         return statistics
     }
 }
 
-/// The counts of one part of a discussion's records in thread order, with what is needed to know
-/// its depths once the parts before it are counted.
+/// The counts of one part of a discussion's records, with their depths counted from the part's start.
 ///
-/// A comment's depth is its place on the path of open comments (every ancestor, then itself). A part
-/// starting at `start` keeps its own path; when that path is empty, a comment's parent comes before the
-/// part (in thread order, on the path at the part's start: its "anchor"), or it is top-level. Depths
-/// in the part are then the anchor's depth plus the place on the part's path; the anchor's depth is
-/// its place on the path where the part before ended, known when the parts are combined in order.
+/// A comment's depth is its parent's plus one (1 at the top level, and, as the one pass over all
+/// records always had it, 1 when its parent comes after it). A part starting at `start` cannot know
+/// the depth of a parent before it: it counts from that parent (the comment's "anchor"), and the
+/// anchor's depth is known once the parts before are joined. In thread order the anchors are the
+/// ancestors of the part's first comment, so few, and each comes in one stretch.
 struct StatisticsPart: Sendable {
-    var comments = 0
-    var topLevel = 0
-    var deleted = 0
-    /// Each anchor in turn (-1: top level) and the greatest depth below it, counted from it; an
-    /// anchor repeats only when others came between (each is one of the ancestors at the part's start).
-    var anchors: [(anchor: Int32, depth: Int)] = []
-    /// The path of open comments where the part ends (below its last anchor).
-    var path: [Int32] = []
-    /// False when a parent is neither on the path nor before the part: records out of thread order.
-    var inOrder = true
+    let start: Int
+    var comments: Int
+    var topLevel: Int
+    var deleted: Int
+    /// Each comment's depth counted from its anchor.
+    var depths: [Int32]
+    /// Each comment's anchor: a comment before the part, or -1 (the depth is the whole depth).
+    var anchorOf: [Int32]
+    /// Each stretch of one anchor and the greatest depth of a comment (not a placeholder) below it.
+    var anchors: [(anchor: Int32, depth: Int32)]
 
     init(_ records: [CommentRecord], _ part: Range<Int>) {
+        start = part.lowerBound
+        let start = Int32(truncatingIfNeeded: part.lowerBound)
+        var depths = [Int32](repeating: 0, count: part.count)
+        var anchorOf = [Int32](repeating: -1, count: part.count)
         var anchor: Int32 = -2
-        var deepest = 0
-        for index in part {
-            let record = records[index]
-            let parent = record.parent
-            while let last = path.last, last != parent { path.removeLast() }
-            if path.isEmpty {
-                let outside = max(parent, -1)
-                guard outside < part.lowerBound else {
-                    inOrder = false
-                    return
-                }
-                if outside != anchor {
-                    if anchor != -2 { anchors.append((anchor, deepest)) }
-                    anchor = outside
-                    deepest = 0
+        var deepest: Int32 = 0
+        var comments = 0
+        var topLevel = 0
+        var deleted = 0
+        var anchors: [(anchor: Int32, depth: Int32)] = []
+        records.withUnsafeBufferPointer { records in
+            depths.withUnsafeMutableBufferPointer { depths in
+                anchorOf.withUnsafeMutableBufferPointer { anchorOf in
+                    // Without a branch on the parent (where it is can change with every comment).
+                    for index in part {
+                        let parent = records[index].parent
+                        let flags = records[index].flags
+                        let local = Int32(truncatingIfNeeded: index) &- start
+                        let inside = UInt32(bitPattern: parent &- start) < UInt32(bitPattern: local)
+                        let before = UInt32(bitPattern: parent) < UInt32(bitPattern: start)
+                        let k = inside ? Int(parent &- start) : 0
+                        let depth = inside ? depths[k] &+ 1 : 1
+                        let above = inside ? anchorOf[k] : (before ? parent : -1)
+                        depths[Int(local)] = depth
+                        anchorOf[Int(local)] = above
+                        if above != anchor {
+                            if anchor != -2 { anchors.append((anchor, deepest)) }
+                            anchor = above
+                            deepest = 0
+                        }
+                        if flags.contains(.placeholder) { continue }
+                        comments &+= 1
+                        topLevel &+= parent < 0 ? 1 : 0
+                        deleted &+= flags.contains(.deleted) ? 1 : 0
+                        deepest = max(deepest, depth)
+                    }
                 }
             }
-            path.append(Int32(truncatingIfNeeded: index))
-            if record.flags.contains(.placeholder) { continue }
-            comments += 1
-            if parent < 0 { topLevel += 1 }
-            if record.flags.contains(.deleted) { deleted += 1 }
-            deepest = max(deepest, path.count)
         }
         if anchor != -2 { anchors.append((anchor, deepest)) }
+        self.depths = depths
+        self.anchorOf = anchorOf
+        self.comments = comments
+        self.topLevel = topLevel
+        self.deleted = deleted
+        self.anchors = anchors
     }
 
-    /// The parts' counts together (bytes and authors left 0); nil when any part's records are out of
-    /// thread order or an anchor is not where thread order puts it.
-    static func combine(_ parts: [StatisticsPart]) -> DiscussionStatistics? {
+    /// The parts' counts together, `parts` in order and touching (bytes and authors left 0).
+    static func combine(_ parts: [StatisticsPart]) -> DiscussionStatistics {
         var statistics = DiscussionStatistics(
             comments: 0, topLevel: 0, maximumDepth: 0, deleted: 0, distinctAuthors: 0, bytes: 0)
-        var path: [Int32] = []
         for part in parts {
-            guard part.inOrder else { return nil }
-            // An empty part leaves the path as it was.
-            guard !part.anchors.isEmpty else { continue }
             statistics.comments += part.comments
             statistics.topLevel += part.topLevel
             statistics.deleted += part.deleted
-            var kept = 0
-            for (anchor, depth) in part.anchors {
-                if anchor < 0 {
-                    kept = 0
-                } else {
-                    guard let place = place(of: anchor, in: path) else { return nil }
-                    kept = place + 1
-                }
-                if depth > 0 { statistics.maximumDepth = max(statistics.maximumDepth, kept + depth) }
+            for (anchor, below) in part.anchors where below > 0 {
+                statistics.maximumDepth = max(statistics.maximumDepth, depth(of: anchor, in: parts) + Int(below))
             }
-            path.removeSubrange(kept...)
-            path.append(contentsOf: part.path)
         }
         return statistics
     }
 
-    /// Where `index` is on `path` (ascending: an ancestor comes before its replies).
-    private static func place(of index: Int32, in path: [Int32]) -> Int? {
-        var low = 0
-        var high = path.count
-        while low < high {
-            let middle = (low + high) / 2
-            if path[middle] < index { low = middle + 1 } else { high = middle }
+    /// The whole depth of comment `index` (0 for -1): its depth in its part plus its anchor's, and so on
+    /// back (each anchor is in an earlier part).
+    private static func depth(of index: Int32, in parts: [StatisticsPart]) -> Int {
+        var total = 0
+        var index = Int(index)
+        var partIndex = parts.count - 1
+        while index >= 0 {
+            while parts[partIndex].start > index { partIndex -= 1 }
+            let part = parts[partIndex]
+            total += Int(part.depths[index - part.start])
+            index = Int(part.anchorOf[index - part.start])
         }
-        return low < path.count && path[low] == index ? low : nil
-    }
-
-    /// The counts by one pass over records in any order, a parent's depth taken when it was reached.
-    static func anyOrder(_ records: [CommentRecord]) -> DiscussionStatistics {
-        var statistics = DiscussionStatistics(
-            comments: 0, topLevel: 0, maximumDepth: 0, deleted: 0, distinctAuthors: 0, bytes: 0)
-        var depths = [Int32](repeating: 0, count: records.count)
-        for (index, record) in records.enumerated() {
-            let depth: Int32 = record.parent < 0 ? 1 : depths[Int(record.parent)] + 1
-            depths[index] = depth
-            if record.flags.contains(.placeholder) { continue }
-            statistics.comments += 1
-            if record.parent < 0 { statistics.topLevel += 1 }
-            if record.flags.contains(.deleted) { statistics.deleted += 1 }
-            statistics.maximumDepth = max(statistics.maximumDepth, Int(depth))
-        }
-        return statistics
+        return total
     }
 }

@@ -159,6 +159,24 @@ import Testing
         #expect(index.find(0x7FFF_FFFF_0000_0001, same: { $0 == Int32.max - 1 }) == Int32.max - 1)
     }
 
+    /// A big table (mapped on its own, in huge pages where given) starts empty and holds what is put
+    /// in it; a copy reads the same slots.
+    @Test(arguments: [1_000, 300_000])
+    func hashIndexOfEveryCapacityHoldsItsValues(count: Int) {
+        var random = SplitLoadTests.SplitMix(seed: UInt64(count))
+        let hashes = (0..<count).map { _ in random.next() | 1 }
+        var index = HashIndex(capacity: count)
+        for (k, hash) in hashes.enumerated() {
+            #expect(index.insert(hash, Int32(k), same: { _ in true }) == nil)
+        }
+        let copy = index
+        #expect(index.insert(hashes[count / 2], 0, same: { $0 == Int32(count / 2) }) == Int32(count / 2))
+        for (k, hash) in hashes.enumerated() where k % 7 == 0 {
+            #expect(copy.find(hash, same: { $0 == Int32(k) }) == Int32(k))
+        }
+        #expect(copy.find(hashes[1] ^ 0xFFFF_0000_0000, same: { _ in true }) == nil)
+    }
+
     /// The loader's own hash is the same for text read from a file (whatever follows it, or at the
     /// very end) and for the same text as a string, so escaped and plain spellings meet.
     @Test func loadHashIsTheTextsWhereverItLies() {

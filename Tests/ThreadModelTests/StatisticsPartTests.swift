@@ -3,7 +3,7 @@ import Testing
 @testable import ThreadModel
 
 /// `tread stats` counts a big discussion's parts at once (`StatisticsPart`): whatever the cuts, the
-/// counts must be those of the one pass over all records (`StatisticsPart.anyOrder`, the former code).
+/// counts must be those of the one pass over all records (`onePass`, the former code), in any order.
 @Suite struct StatisticsPartTests {
     typealias SplitMix = SplitLoadTests.SplitMix
 
@@ -32,46 +32,67 @@ import Testing
         return records
     }
 
+    /// The former count: one pass, a parent's depth as far as it was known when the pass reached it
+    /// (0 for a parent after its reply).
+    static func onePass(_ records: [CommentRecord]) -> DiscussionStatistics {
+        var statistics = DiscussionStatistics(
+            comments: 0, topLevel: 0, maximumDepth: 0, deleted: 0, distinctAuthors: 0, bytes: 0)
+        var depths = [Int32](repeating: 0, count: records.count)
+        for (index, record) in records.enumerated() {
+            let depth: Int32 = record.parent < 0 ? 1 : depths[Int(record.parent)] + 1
+            depths[index] = depth
+            if record.flags.contains(.placeholder) { continue }
+            statistics.comments += 1
+            if record.parent < 0 { statistics.topLevel += 1 }
+            if record.flags.contains(.deleted) { statistics.deleted += 1 }
+            statistics.maximumDepth = max(statistics.maximumDepth, Int(depth))
+        }
+        return statistics
+    }
+
     /// `records` cut at `cuts` (sorted offsets inside), each part counted alone, then combined.
-    static func combined(_ records: [CommentRecord], cuts: [Int]) -> DiscussionStatistics? {
+    static func combined(_ records: [CommentRecord], cuts: [Int]) -> DiscussionStatistics {
         let bounds = [0] + cuts + [records.count]
         let parts = (0..<bounds.count - 1).map { StatisticsPart(records, bounds[$0]..<bounds[$0 + 1]) }
         return StatisticsPart.combine(parts)
     }
 
     @Test(arguments: [0, 1, 2, 57, 3_000, 40_000])
-    func anyCutsCountAsOnePass(count: Int) throws {
+    func anyCutsCountAsOnePass(count: Int) {
         var random = SplitMix(seed: UInt64(count) &+ 7)
         for chain in [0, 1, count / 3] {
             let records = Self.records(count: count, chain: chain, chainAt: count / 4, seed: random.next())
-            let whole = StatisticsPart.anyOrder(records)
+            let whole = Self.onePass(records)
             for parts in [1, 2, 3, 7] {
                 let cuts = (1..<parts).map { _ in count == 0 ? 0 : Int(random.next() % UInt64(count)) }.sorted()
-                #expect(try #require(Self.combined(records, cuts: cuts)) == whole, "\(count) \(chain) \(cuts)")
+                #expect(Self.combined(records, cuts: cuts) == whole, "\(count) \(chain) \(cuts)")
             }
             // A cut just inside, and just after, the chain's start and end.
             for cut in [count / 4, count / 4 + 1, count / 4 + chain, count / 4 + chain + 1] where cut <= count {
-                #expect(try #require(Self.combined(records, cuts: [cut])) == whole)
+                #expect(Self.combined(records, cuts: [cut]) == whole)
             }
+            // Two cuts inside the chain: the last part's anchor is in the middle part, whose anchor is in the first.
+            let inside = [count / 4 + chain / 3, count / 4 + chain * 2 / 3]
+            #expect(Self.combined(records, cuts: inside) == whole)
         }
     }
 
-    /// A parent after its reply, or not on the path of open comments, is out of thread order: the
-    /// parts give up (nil) wherever the cut falls, and the one pass counts.
-    @Test func recordsOutOfThreadOrderAreLeftToTheOnePass() throws {
-        var records = Self.records(count: 3_000, chain: 10, chainAt: 100, seed: 3)
-        // Comment 2,000 replies to 1,500, no longer open (2,000's predecessor's path does not hold it).
-        records[1_500].parent = -1
-        records[1_501].parent = -1
-        records[2_000].parent = 1_500
-        for cut in [1, 1_000, 1_700, 1_999, 2_000, 2_001, 2_500] {
-            #expect(Self.combined(records, cuts: [cut]) == nil, "cut at \(cut)")
+    /// Records out of thread order (a parent after its reply, a parent no longer open, a comment its
+    /// own parent), which no discussion should hold, count as the one pass counted them, wherever the cuts.
+    @Test func recordsInAnyOrderCountAsOnePass() {
+        var random = SplitMix(seed: 11)
+        for count in [1, 2, 10, 500, 5_000] {
+            var records = Self.records(count: count, chain: count / 5, chainAt: count / 3, seed: random.next())
+            for _ in 0..<max(1, count / 50) {
+                let index = Int(random.next() % UInt64(count))
+                records[index].parent = Int32(truncatingIfNeeded: random.next() % UInt64(count))
+            }
+            let whole = Self.onePass(records)
+            for parts in [1, 2, 3, 5] {
+                let cuts = (1..<parts).map { _ in Int(random.next() % UInt64(count)) }.sorted()
+                #expect(Self.combined(records, cuts: cuts) == whole, "\(count) \(cuts)")
+            }
         }
-        // A reply before its parent.
-        var early = Self.records(count: 100, chain: 0, chainAt: 0, seed: 4)
-        early[10].parent = 50
-        #expect(Self.combined(early, cuts: []) == nil)
-        #expect(Self.combined(early, cuts: [60]) == nil)
     }
 
     /// A loaded discussion big enough for two parts counts as the one pass does.
@@ -88,7 +109,7 @@ import Testing
         }
         let document = "{\"article\":{\"title\":\"t\"},\"comments\":[" + comments.joined(separator: ",") + "]}"
         let discussion = try Discussion.load(canonical: DocumentBytes(Array(document.utf8)))
-        var expected = StatisticsPart.anyOrder(discussion.records)
+        var expected = Self.onePass(discussion.records)
         expected.distinctAuthors = 1_000
         expected.bytes = document.utf8.count
         #expect(discussion.statistics() == expected)
