@@ -54,10 +54,12 @@ import ThreadTestSupport
         #expect(state.message == "this comment has no links")
     }
 
-    /// A deleted parent, a reply under it tall enough to scroll its parent off screen.
-    private func deletedParentReader(options: ReaderOptions = ReaderOptions()) throws -> ReaderState {
+    /// `parent`, a reply under it tall enough to scroll its parent off screen.
+    private func scrolledPastParent(
+        _ parent: Comment = Comment(id: .string("d"), deleted: true), options: ReaderOptions = ReaderOptions()
+    ) throws -> ReaderState {
         var builder = DiscussionBuilder(article: Article(title: "T"))
-        let gone = builder.add(Comment(id: .string("d"), deleted: true), under: nil)
+        let gone = builder.add(parent, under: nil)
         let body = (1...20).map { "line \($0)" }.joined(separator: "\n")
         builder.add(Comment(id: .string("r"), author: "bob", body: body), under: gone)
         var state = ReaderState(
@@ -71,7 +73,7 @@ import ThreadTestSupport
 
     /// Before: the sticky line named a deleted parent "anonymous" where its header says "[deleted]".
     @Test func theStickyLineNamesADeletedParentAsItsHeaderDoes() throws {
-        let state = try deletedParentReader()
+        let state = try scrolledPastParent()
         #expect(state.selectedName == "bob")
         #expect(state.pageText.hasPrefix("[deleted] · depth 2\n"))
     }
@@ -80,16 +82,8 @@ import ThreadTestSupport
     @Test func theStickyLineNeverNamesAHiddenAuthor() throws {
         var options = ReaderOptions()
         options.killFile = KillFile(rules: [try KillRule.parse("author:spam", action: .hide, site: nil)])
-        var builder = DiscussionBuilder(article: Article(title: "T"))
-        let spam = builder.add(Comment(id: .string("s"), author: "spam", body: "buy now"), under: nil)
-        let body = (1...20).map { "line \($0)" }.joined(separator: "\n")
-        builder.add(Comment(id: .string("r"), author: "bob", body: body), under: spam)
-        var state = ReaderState(
-            discussion: try builder.build(), rows: 10, columns: 60, options: options,
-            opening: ReaderOpening(source: .address))
-        state.update(.started)
-        state.press("cj")
-        for _ in 0..<8 { state.update(.key(.control("e"))) }
+        let state = try scrolledPastParent(
+            Comment(id: .string("s"), author: "spam", body: "buy now"), options: options)
         #expect(state.selectedName == "bob")
         #expect(state.pageText.hasPrefix("hidden · depth 2\n"))
         #expect(!state.pageText.contains("spam"))
