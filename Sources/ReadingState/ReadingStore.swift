@@ -99,9 +99,13 @@ public final class ReadingStore: Sendable {
         // winner is between two of them. The winner is done in milliseconds: all is well once every
         // migration is in, else try again.
         try ReadingStore.retrying(path: path, on: [.SQLITE_ERROR]) {
-            if try database.read({ db in try migrator.hasBeenSuperseded(db) }) {
-                throw StoreError.newerVersion(path: path)
+            // One read answers both questions at every open after the first; the migrator (a write barrier, a
+            // CREATE TABLE IF NOT EXISTS and the applied migrations read twice more) runs only when one is missing.
+            let (superseded, completed) = try database.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
+            if superseded { throw StoreError.newerVersion(path: path) }
+            if completed { return }
             do {
                 try migrator.migrate(database)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
