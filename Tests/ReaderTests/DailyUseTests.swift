@@ -56,7 +56,8 @@ import ThreadTestSupport
 
     /// `parent`, a reply under it tall enough to scroll its parent off screen.
     private func scrolledPastParent(
-        _ parent: Comment = Comment(id: .string("d"), deleted: true), options: ReaderOptions = ReaderOptions()
+        _ parent: ThreadModel.Comment = ThreadModel.Comment(id: .string("d"), deleted: true),
+        options: ReaderOptions = ReaderOptions()
     ) throws -> ReaderState {
         var builder = DiscussionBuilder(article: Article(title: "T"))
         let gone = builder.add(parent, under: nil)
