@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import ThreadModel
 
 /// One run of a command fed text: the text written to its standard input, then its exit waited for, on a
 /// thread of its own. The copy command (`ClipboardCommand`) and the pipe (`PipeCommand`) both run through it.
@@ -130,24 +131,11 @@ final class FeedJob: Sendable {
 
     /// Runs `feedAndWait` on a detached thread; false when no thread could be made.
     func start() -> Bool {
-        var thread = pthread_t()
-        let box = Unmanaged.passRetained(self).toOpaque()
-        let started = pthread_create(
-            &thread, nil,
-            { argument in
-                guard let argument else { return nil }
-                let job = Unmanaged<FeedJob>.fromOpaque(argument).takeRetainedValue()
-                let outcome = job.feedAndWait()
-                job.result.withLock { $0 = outcome }
-                job.whenDone?(outcome, job.bytesTaken)
-                return nil
-            }, box)
-        guard started == 0 else {
-            Unmanaged<FeedJob>.fromOpaque(box).release()
-            return false
+        DetachedThread.start { [self] in
+            let outcome = feedAndWait()
+            result.withLock { $0 = outcome }
+            whenDone?(outcome, bytesTaken)
         }
-        pthread_detach(thread)
-        return true
     }
 
     /// Writes the text, closes its input so it sees the end, and waits for it until the deadline.

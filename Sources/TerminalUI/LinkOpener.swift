@@ -1,5 +1,6 @@
 import Glibc
 import TextLayout
+import ThreadModel
 
 /// Opens a URL in the user's browser: `$BROWSER` with the URL as its one argument, else `xdg-open`.
 ///
@@ -162,22 +163,9 @@ public enum LinkOpener {
 
     /// Waits for the child on a thread of its own, so it leaves no zombie and the reader never blocks.
     private static func reap(_ pid: pid_t) {
-        var thread = pthread_t()
-        let box = UnsafeMutablePointer<pid_t>.allocate(capacity: 1)
-        box.pointee = pid
-        let started = pthread_create(
-            &thread, nil,
-            { argument in
-                guard let pointer = argument?.assumingMemoryBound(to: pid_t.self) else { return nil }
-                var status: Int32 = 0
-                _ = waitpid(pointer.pointee, &status, 0)
-                pointer.deallocate()
-                return nil
-            }, box)
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
-            box.deallocate()
+        DetachedThread.start {
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
         }
     }
 }

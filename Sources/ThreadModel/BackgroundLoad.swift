@@ -28,23 +28,9 @@ public final class BackgroundLoad: Sendable {
     /// comments even when the first thread holds 200,000.
     public init(bytes: DocumentBytes, previewAfter: Int = 2_000, wholeThreads: Bool = true) {
         totalBytes = bytes.count
-        let box = Unmanaged.passRetained(
-            Job(load: self, bytes: bytes, previewAfter: previewAfter, wholeThreads: wholeThreads))
-        var thread = pthread_t()
-        let started = pthread_create(
-            &thread, nil,
-            { context in
-                guard let context else { return nil }
-                let job = Unmanaged<Job>.fromOpaque(context).takeRetainedValue()
-                job.run()
-                return nil
-            }, box.toOpaque())
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
-            // No thread to be had: load here, so the caller still gets its result.
-            box.takeRetainedValue().run()
-        }
+        let job = Job(load: self, bytes: bytes, previewAfter: previewAfter, wholeThreads: wholeThreads)
+        // No thread to be had: load here, so the caller still gets its result.
+        if !DetachedThread.start({ job.run() }) { job.run() }
     }
 
     /// The work of the loading thread.

@@ -212,21 +212,8 @@ final class ScanSplit: Sendable {
     /// Starts the second scan at `start` on a thread of its own; nil when no thread can be had.
     static func start(bytes: DocumentBytes, at start: Int, runSize: Int) -> ScanSplit? {
         let split = ScanSplit()
-        let box = Unmanaged.passRetained(Job(split: split, bytes: bytes, start: start, runSize: runSize))
-        var thread = pthread_t()
-        let started = pthread_create(
-            &thread, nil,
-            { context in
-                guard let context else { return nil }
-                Unmanaged<Job>.fromOpaque(context).takeRetainedValue().run()
-                return nil
-            }, box.toOpaque())
-        guard started == 0 else {
-            box.release()
-            return nil
-        }
-        pthread_detach(thread)
-        return split
+        let job = Job(split: split, bytes: bytes, start: start, runSize: runSize)
+        return DetachedThread.start { job.run() } ? split : nil
     }
 
     /// Gives the free pages of every heap back to the system: glibc's `malloc_trim`, which Swift's

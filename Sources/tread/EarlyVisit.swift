@@ -37,33 +37,13 @@ final class EarlyVisit: Sendable {
 
     private init(_ session: ReadingSession, _ discussion: Discussion) {
         count = discussion.count
-        // A plain thread, not Foundation's `Thread`, whose own set-up was a fifth of this one's work.
-        let work = Unmanaged.passRetained(
-            Work { [self] in
-                let result = session.start(discussion)
-                built.withLock { $0 = result }
-                done.signal()
-            })
-        var thread = pthread_t()
-        let started = pthread_create(
-            &thread, nil,
-            { context in
-                guard let context else { return nil }
-                Unmanaged<Work>.fromOpaque(context).takeRetainedValue().run()
-                return nil
-            }, work.toOpaque())
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
-            // No thread to be had: build it here, as the reader did before.
-            work.takeRetainedValue().run()
+        let work: @Sendable () -> Void = { [self] in
+            let result = session.start(discussion)
+            built.withLock { $0 = result }
+            done.signal()
         }
-    }
-
-    /// What the thread runs.
-    private final class Work: Sendable {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+        // No thread to be had: build it here, as the reader did before.
+        if !DetachedThread.start(work) { work() }
     }
 
     /// The visit, waiting for it up to `firstScreenWait`.
