@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import TextLayout
 import ThreadModel
 
@@ -46,7 +47,7 @@ public enum PipeCommand {
     ) -> String {
         let name = programName(arguments)
         let ignored = IgnoredSignals([SIGINT, SIGQUIT])
-        let stopsWithIt = IgnoredSignals([SIGTSTP], action: SIG_DFL)
+        let stopsWithIt = StopWithCommand()
         defer {
             stopsWithIt.restore()
             ignored.restore()
@@ -75,6 +76,7 @@ public enum PipeCommand {
                     kill(job.pid, SIGKILL)
                     killed = true
                 }
+                stopsWithIt.stopIfAsked(after: job)
                 var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
                 nanosleep(&pause, nil)
             }
@@ -136,6 +138,52 @@ public struct PipeFailure: Error, Equatable, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// ^Z while a command has the terminal: the terminal's SIGTSTP goes to tread and the command alike (one
+/// process group). Stopping tread at once (the default action) let the shell say "Stopped" while the
+/// command was still putting the terminal back (`less` leaves its alternate screen on ^Z), which then
+/// wiped the shell's line; so the signal only sets a flag, and the waiting loop stops tread once the
+/// command has stopped (or ended, or after `grace` if it ignores ^Z), as a shell's job stops as a whole.
+/// `fg` continues the whole group, the command with tread.
+final class StopWithCommand {
+    private let saved: IgnoredSignals
+    static let grace: Duration = .seconds(1)
+
+    init() {
+        _ = stopAsked.load(ordering: .sequentiallyConsistent)
+        saved = IgnoredSignals([SIGTSTP], action: { _ in stopAsked.store(true, ordering: .sequentiallyConsistent) })
+    }
+
+    /// Stops tread if ^Z came, after the command stopped.
+    func stopIfAsked(after job: FeedJob) {
+        guard stopAsked.exchange(false, ordering: .sequentiallyConsistent) else { return }
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.grace
+        while job.end == nil, !Self.isStopped(job.pid), clock.now < deadline {
+            var pause = timespec(tv_sec: 0, tv_nsec: 5_000_000)
+            nanosleep(&pause, nil)
+        }
+        let defaultAction = IgnoredSignals([SIGTSTP], action: SIG_DFL)
+        raise(SIGTSTP)
+        // Continued (`fg`): ^Z is caught again.
+        defaultAction.restore()
+    }
+
+    /// Whether `pid` is stopped now; the state stays for the feeding thread's `waitpid`, which only
+    /// takes ends.
+    private static func isStopped(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        guard waitid(P_PID, id_t(pid), &info, WSTOPPED | WNOHANG | WNOWAIT) == 0 else { return false }
+        return info._sifields._sigchld.si_pid == pid
+    }
+
+    func restore() {
+        saved.restore()
+        stopAsked.store(false, ordering: .sequentiallyConsistent)
+    }
+}
+
+private let stopAsked = Atomic<Bool>(false)
 
 /// Signals set to be ignored (or to another action, such as the default) while a command owns the terminal,
 /// and their actions before, to put back.

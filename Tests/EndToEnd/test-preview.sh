@@ -25,10 +25,12 @@ same_page_after_load() {
   shift
   start_app 80 60 "$@"
   wait_for "? help" || { fail "$name: the reader opens"; return; }
-  local first
-  first=$(page)
-  if status_line | grep -qF "loading"; then
-    screen | grep -qE '^── [0-9,]+ comments so far ─' && pass "$name: the rule says so far while loading" \
+  # One capture for the page, the rule and the status line: two would race the load's end.
+  local shot first
+  shot=$(screen)
+  first=$(sed '$d' <<<"$shot" | grep -v '^── ')
+  if sed -n '$p' <<<"$shot" | grep -qF "loading"; then
+    grep -qE '^── [0-9,]+ comments so far ─' <<<"$shot" && pass "$name: the rule says so far while loading" \
       || fail "$name: the rule says so far while loading"
   fi
   wait_for "comment 1 of 20,000" 20 || { fail "$name: the load ends"; return; }
