@@ -9,17 +9,30 @@ import ThreadTree
 /// Prints a Markdown table of milliseconds (median and maximum of 5 runs) per query. With
 /// `--reader` (after FILE), times the reader's keys for the map, the overview and a filter on `new`
 /// instead (see `ReaderRows`); with `--kill`, marking the document with each query as a kill-file rule
-/// (see `KillFileTimes`).
+/// (see `KillFileTimes`); `--kill-rules RULES` reads the rules from RULES, one query a line, and times
+/// them all together only (a kill-file of a thousand rules).
 var arguments = Array(CommandLine.arguments.dropFirst())
+var rulesFile: String?
+if let at = arguments.firstIndex(of: "--kill-rules"), at + 1 < arguments.count {
+    rulesFile = arguments[at + 1]
+    arguments.removeSubrange(at...at + 1)
+}
 let readerRows = arguments.contains("--reader")
 arguments.removeAll { $0 == "--reader" }
-let killRules = arguments.contains("--kill")
+let killRules = arguments.contains("--kill") || rulesFile != nil
 arguments.removeAll { $0 == "--kill" }
 guard let path = arguments.first else {
     FileHandle.standardError.write(Data("usage: TreadFilterBench FILE [--reader | --kill] [QUERY...]\n".utf8))
     exit(64)
 }
 var queries = Array(arguments.dropFirst())
+if let rulesFile {
+    guard let text = try? String(contentsOfFile: rulesFile, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("TreadFilterBench: cannot read \(rulesFile)\n".utf8))
+        exit(66)
+    }
+    queries = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+}
 if queries.isEmpty {
     queries = [
         "author:user1", "depth>5", "score>50", "replies>3", "rust", "\"the project\"", "/wh[a-z]+ever/", "has:link",
@@ -50,7 +63,7 @@ if readerRows {
     exit(0)
 }
 if killRules, let tree {
-    KillFileTimes(discussion: discussion, tree: tree, queries: queries).printTable()
+    KillFileTimes(discussion: discussion, tree: tree, queries: queries, togetherOnly: rulesFile != nil).printTable()
     exit(0)
 }
 print("author index \(String(format: "%.0f", indexTime)) ms (built once per document)")
