@@ -44,4 +44,4 @@ for k in range(count):
 print("\n".join(rules))
 ' "$count" >"$work/rules.txt"
 echo "$(wc -l <"$work/rules.txt") rules, e.g. $(head -3 "$work/rules.txt" | tr '\n' ' ')"
-"$bench" "$file" --kill-rules "$work/rules.txt"
+${BENCH_WRAP:-} "$bench" "$file" --kill-rules "$work/rules.txt"

@@ -29,7 +29,8 @@ struct KillFileTimes {
         }
         sets.append(("all \(all.count) together", all))
         // `TREAD_KILL_RUNS=1` times a slow kill-file once.
-        let runs = togetherOnly ? max(1, ProcessInfo.processInfo.environment["TREAD_KILL_RUNS"].flatMap { Int($0) } ?? 3) : 5
+        let runs =
+            togetherOnly ? max(1, ProcessInfo.processInfo.environment["TREAD_KILL_RUNS"].flatMap { Int($0) } ?? 3) : 5
         for (name, rules) in sets {
             let file = KillFile(rules: rules)
             var times: [Double] = []

@@ -73,14 +73,14 @@ extension DocumentBytes {
         return undecided && matcher.matches(string(ref) ?? "")
     }
 
-    private static let unicodeEscape = Array("\\u".utf8)
-    private static let slashEscape = Array("\\/".utf8)
-    private static let kelvin = Array("\u{212A}".utf8)
+    static let unicodeEscape = Array("\\u".utf8)
+    static let slashEscape = Array("\\/".utf8)
+    static let kelvin = Array("\u{212A}".utf8)
 
     /// Whether raw bytes `range` (ASCII, without backslashes) read the same decoded: no escape
     /// (at most six bytes, `\uXXXX`) begins in the five bytes before, and the bytes on either
     /// side are ASCII, so no combining mark, prepended mark or escape joins them to a cluster.
-    private static func standsAlone(_ range: Range<Int>, in text: UnsafeRawBufferPointer) -> Bool {
+    static func standsAlone(_ range: Range<Int>, in text: UnsafeRawBufferPointer) -> Bool {
         let backslash = UInt8(ascii: "\\")
         for k in max(0, range.lowerBound - 5)..<range.lowerBound where text[k] == backslash { return false }
         if range.lowerBound > 0, text[range.lowerBound - 1] >= 0x80 { return false }
@@ -93,7 +93,7 @@ extension DocumentBytes {
 
     /// The offset of the first case-insensitive occurrence of `needle` (lower-cased ASCII) in `text`
     /// at or after `from`; memchr looks for byte `anchor` of the needle, in both cases.
-    private static func find(_ needle: [UInt8], in text: UnsafeRawBufferPointer, from: Int, anchor: Int) -> Int? {
+    static func find(_ needle: [UInt8], in text: UnsafeRawBufferPointer, from: Int, anchor: Int) -> Int? {
         let n = needle.count
         guard n > 0, text.count - from >= n, let base = text.baseAddress else { return nil }
         let lower = needle[anchor]

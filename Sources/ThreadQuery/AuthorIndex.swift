@@ -20,18 +20,20 @@ public struct AuthorIndex: Sendable {
         let bytes = discussion.bytes
         documentStart = UInt(bitPattern: bytes.buffer.baseAddress)
         documentCount = discussion.records.count
-        keys = discussion.records.map { record in
-            let ref = record.author
-            if ref.isAbsent { return 0 }
-            let start = Int(ref.offset)
-            let end = start + ref.length
-            guard end <= bytes.count else { return 0 }
-            let raw = UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<end])
-            if ref.isJSONEscaped, raw.contains(UInt8(ascii: "\\")) {
-                return Self.key(AuthorName.fold(bytes.string(ref) ?? ""))
-            }
-            return Self.key(raw)
+        keys = discussion.records.map { Self.key(of: $0.author, in: bytes) }
+    }
+
+    /// The key of the author name at `ref`; 0 when there is none.
+    static func key(of ref: TextRef, in bytes: DocumentBytes) -> UInt32 {
+        if ref.isAbsent { return 0 }
+        let start = Int(ref.offset)
+        let end = start + ref.length
+        guard end <= bytes.count else { return 0 }
+        let raw = UnsafeRawBufferPointer(rebasing: bytes.buffer[start..<end])
+        if ref.isJSONEscaped, raw.contains(UInt8(ascii: "\\")) {
+            return key(AuthorName.fold(bytes.string(ref) ?? ""))
         }
+        return key(raw)
     }
 
     /// FNV-1a over the bytes, ASCII letters lower-cased; never 0, which marks "no author".

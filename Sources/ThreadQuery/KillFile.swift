@@ -4,8 +4,9 @@ import ThreadTree
 /// The kill-file: rules kept in the config that always hide or dim the comments they match.
 ///
 /// Rules are the filter's queries, so one language serves both. `applying(to:)` keeps the rules of one
-/// thread's site; `marks(_:tree:)` evaluates them in one pass per rule (field queries cost a compare a
-/// comment, text ones read each body, on every core as the filter does). With no rule, nothing runs.
+/// thread's site; `marks(_:tree:)` evaluates them (`KillPlan`: the rules of words and authors in one pass
+/// that reads each comment once, any other rule in a pass of its own, on every core as the filter does).
+/// With no rule, nothing runs.
 public struct KillFile: Sendable, Equatable {
     public let rules: [KillRule]
 
@@ -24,33 +25,38 @@ public struct KillFile: Sendable, Equatable {
     /// tens of milliseconds, not the tenths of a second a text query takes.
     public var readsOnlyFields: Bool { rules.allSatisfy { $0.query.readsOnlyFields } }
 
-    /// Which comments of `discussion` the rules hide and dim; a comment both rules match is hidden.
+    /// Which comments of `discussion` the rules hide and dim; a comment both rules match is hidden, and
+    /// hiding a thread wins over both.
+    ///
+    /// The rules are compiled once (`KillPlan`): every rule of words and authors is answered by one pass
+    /// that reads each comment once, on every core; the other rules read the thread once each.
     public func marks(_ discussion: Discussion, tree: CommentTree) -> KillMarks {
         guard !rules.isEmpty, discussion.count > 0 else { return KillMarks(discussion: discussion) }
-        var marks = [KillMarks.Mark](repeating: .none, count: discussion.count)
-        // Dim first, so that hide, applied after, wins where both match, and hiding a thread wins over both.
-        for action in [KillRule.Action.dim, .hide, .hideThread] {
-            for rule in rules where rule.action == action {
-                let matcher = QueryMatcher(query: rule.query, discussion: discussion, tree: tree)
-                let mark: KillMarks.Mark
-                switch action {
-                case .dim: mark = .dimmed
-                case .hide: mark = .hidden
-                case .hideThread: mark = .hiddenThread
-                }
-                let parts = WorkSplit.map(0..<discussion.count) { part in
-                    var found: [Int32] = []
-                    var start = part.lowerBound
-                    while start < part.upperBound {
-                        let end = min(part.upperBound, start + FilterEvaluation.chunk)
-                        for (k, hit) in matcher.matches(in: start..<end).enumerated() where hit {
-                            found.append(Int32(start + k))
-                        }
-                        start = end
+        let plan = KillPlan(rules: rules)
+        let matchers = rules.indices.map { index in
+            plan.triggerIsRule[index]
+                ? nil : QueryMatcher(query: rules[index].query, discussion: discussion, tree: tree)
+        }
+        var marks = WorkSplit.map(0..<discussion.count) { part in
+            plan.triggeredMarks(part, discussion, matchers)
+        }.flatMap { $0 }
+        for rule in plan.scanned {
+            guard let matcher = matchers[rule] else { continue }
+            let mark = plan.ranks[rule]
+            let parts = WorkSplit.map(0..<discussion.count) { part in
+                var found: [Int32] = []
+                var start = part.lowerBound
+                while start < part.upperBound {
+                    let end = min(part.upperBound, start + FilterEvaluation.chunk)
+                    for (k, hit) in matcher.matches(in: start..<end).enumerated() where hit {
+                        found.append(Int32(start + k))
                     }
-                    return found
+                    start = end
                 }
-                for found in parts { for index in found { marks[Int(index)] = mark } }
+                return found
+            }
+            for found in parts {
+                for index in found where marks[Int(index)].rawValue < mark.rawValue { marks[Int(index)] = mark }
             }
         }
         return KillMarks(marks: marks, discussion: discussion)
