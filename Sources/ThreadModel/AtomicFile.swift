@@ -11,7 +11,8 @@
 /// file gets the mode `open(path, O_CREAT, 0o666)` would give under the umask; an existing one
 /// keeps its mode. A target that exists and is not a regular file (a device, a FIFO,
 /// /dev/stdout) is written in place, since renaming over it would replace the device; a symbolic
-/// link is followed, so the file it names is replaced and the link stays.
+/// link is followed, so the file it names is replaced (or made, when it does not exist yet: in its own
+/// directory) and the link stays.
 ///
 /// `convert --output` and the fetch cache both write through it; the cache gives its own mode and
 /// temporary name (it sweeps abandoned ".tmp-" files).
@@ -51,11 +52,14 @@ package enum AtomicFile {
             return
         }
         let mode = newMode ?? (exists ? info.st_mode & 0o7777 : newFileMode())
-        // Through a symbolic link, replace the file it points to, not the link, as writing in place did.
+        // Through a symbolic link, replace the file it points to, not the link, as writing in place did; a
+        // link to no file yet makes that file, as `open(O_CREAT)` through it would.
         var target = path
         if exists, let resolved = realpath(path, nil) {
             target = String(cString: resolved)
             free(resolved)
+        } else if !exists {
+            target = try linkTarget(path)
         }
         var template = Array((template ?? temporaryTemplate(for: target)).utf8CString)
         let fd = mkstemp(&template)
@@ -72,6 +76,29 @@ package enum AtomicFile {
         guard close(fd) == 0 else { throw Failure(exitStatus: 74) }
         guard rename(temporary, target) == 0 else { throw Failure(exitStatus: 73) }
         written = true
+    }
+
+    /// The file a dangling symbolic link at `path` names, through a chain of links (each relative to its own
+    /// directory); `path` itself when it is no link. A loop of links, or one past 40 links, fails with ELOOP.
+    private static func linkTarget(_ path: String) throws(Failure) -> String {
+        var target = path
+        var info = stat()
+        for _ in 0..<40 {
+            guard lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return target }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(target, &buffer, buffer.count - 1)
+            guard length > 0 else { throw Failure(exitStatus: 73) }
+            let link = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if link.hasPrefix("/") {
+                target = link
+            } else if let slash = target.lastIndex(of: "/") {
+                target = String(target[...slash]) + link
+            } else {
+                target = link
+            }
+        }
+        errno = ELOOP
+        throw Failure(exitStatus: 73)
     }
 
     /// Writes every byte to `fd`, retrying on interruption; false on an error (errno says which).
