@@ -15,7 +15,8 @@ public enum RelativeDate {
         return ElapsedText.text(now - time, style: .compact) ?? absolute(epoch: time)
     }
 
-    /// `2018-07-03 10:12` in the local zone; unparsable text as written.
+    /// `2018-07-03 10:12` in the local zone (the proleptic Gregorian calendar, as the text's own date);
+    /// unparsable text as written.
     public static func absolute(_ iso: String) -> String {
         epoch(iso).map(absolute(epoch:)) ?? iso
     }
@@ -26,7 +27,13 @@ public enum RelativeDate {
         var parts = tm()
         guard localtime_r(&seconds, &parts) != nil else { return "\(epoch)" }
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+        return "\(year(Int64(parts.tm_year) + 1900))-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
             + "\(two(parts.tm_hour)):\(two(parts.tm_min))"
+    }
+
+    /// A year as ISO 8601 writes it: four digits at least (`0999`, `0000`), a sign before one before year 0000.
+    static func year(_ year: Int64) -> String {
+        let digits = String(year.magnitude)
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -35,9 +35,10 @@ public enum ISOTime {
             offset = sign * (hours * 3600 + minutes * 60)
         }
         guard cursor.atEnd else { return nil }
-        // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm); every value here is small.
+        // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm); every value here
+        // is small. January and February of year 0000 belong to year -1's era: the division rounds down.
         let y = month <= 2 ? year - 1 : year
-        let era = y / 400
+        let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear

@@ -33,6 +33,18 @@ import Testing
         withZone("UTC") { #expect(RelativeDate.absolute("2018-07-03T10:12:00.5-01:30") == "2018-07-03 11:42") }
     }
 
+    @Test func yearZeroShowsTheDateItsTextSays() {
+        withZone("UTC") {
+            #expect(RelativeDate.absolute("0000-01-01T00:00:00Z") == "0000-01-01 00:00")
+            #expect(RelativeDate.absolute("0000-02-29T12:00:00Z") == "0000-02-29 12:00")
+            #expect(RelativeDate.absolute("0000-03-01T00:00:00Z") == "0000-03-01 00:00")
+            #expect(RelativeDate.absolute("0999-12-31T23:59:00Z") == "0999-12-31 23:59")
+            #expect(RelativeDate.relative("0000-01-01T00:00:00Z", now: now) == "0000-01-01 00:00")
+        }
+        // An hour west of UTC, the first hour of year 0000 is the last of year -1.
+        withZone("<-01>1") { #expect(RelativeDate.absolute("0000-01-01T00:30:00Z") == "-0001-12-31 23:30") }
+    }
+
     private func withZone(_ zone: String, _ body: () -> Void) {
         let old = getenv("TZ").map { String(cString: $0) }
         setenv("TZ", zone, 1)
