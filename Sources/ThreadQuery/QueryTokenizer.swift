@@ -114,7 +114,12 @@ enum QueryTokenizer {
         for (prefix, make) in fields where lower.hasPrefix(prefix) {
             let digits = word.dropFirst(prefix.count)
             guard let number = Int64(digits) else {
-                throw QueryError("expected a number after \(prefix)", column: column + prefix.count)
+                // Digits past what 64 bits hold are a number still: say so, not that none was given.
+                let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : digits
+                let isNumber = !unsigned.isEmpty && unsigned.allSatisfy { $0.isASCII && $0.isNumber }
+                throw QueryError(
+                    isNumber ? "the number after \(prefix) is too large" : "expected a number after \(prefix)",
+                    column: column + prefix.count)
             }
             return .term(make(number))
         }

@@ -86,3 +86,15 @@ func parseError(_ text: String) -> String? {
         }
     }
 }
+
+@Test func aNumberTooLargeSaysSoNotThatItIsNoNumber() {
+    #expect(parseError("score>99999999999999999999") == "the number after score> is too large at column 7")
+    #expect(parseError("rust score<-99999999999999999999") == "the number after score< is too large at column 12")
+    #expect(parseError("depth>9223372036854775808") == "the number after depth> is too large at column 7")
+    #expect(
+        parseError("replies>123456789012345678901234567890") == "the number after replies> is too large at column 9")
+    // The largest number still is one.
+    #expect(parseError("score>9223372036854775807") == nil)
+    #expect(parseError("score>-9223372036854775808") == nil)
+    #expect(parseError("score>1e99") == "expected a number after score> at column 7")
+}
