@@ -132,9 +132,12 @@ public struct StoryListScreen: Sendable {
     }
 
     /// The story's comments as the reader counts them: the list's count, less the events the thread
-    /// held when read (a Discourse topic's "closed", "pinned": posts to the site, not comments).
+    /// held when read (a Discourse topic's "closed", "pinned": posts to the site, not comments), or on
+    /// Hacker News with the dead and deleted comments it held, which the site's count leaves out
+    /// (`Discussion.eventCount`).
     public func commentCount(_ story: Story) -> Int? {
-        story.comments.map { max(0, $0 - (eventCounts[Self.readKey(story)] ?? 0)) }
+        let difference = eventCounts[Self.readKey(story)] ?? 0
+        return story.comments.map { story.source == "Hacker News" ? $0 + difference : max(0, $0 - difference) }
     }
 
     /// "1 story could not be fetched", "27 stories could not be fetched".

@@ -5,12 +5,18 @@ extension Discussion {
         article.site == site ? self : withArticle { $0.site = site }
     }
 
-    /// Entries the site counts among the thread's comments that tread shows as one-line events, not
-    /// comments: a Discourse topic's small actions ("closed the topic"), its only stand-ins. A front page
-    /// counts them (`posts_count`); the reader does not. None for other sites, whose stand-ins stand for
-    /// comments ("12 more replies").
+    /// How far a front page's count of the thread is from the comments the reader shows, kept with the visit
+    /// so that the list's row, once read, counts what the reader showed. On Discourse: the entries the site
+    /// counts that tread shows as one-line events, not comments (a topic's small actions, "closed the
+    /// topic", its only stand-ins), which the row takes away from `posts_count`. On Hacker News: the
+    /// comments its count (`descendants`, the count the story announced) leaves out, dead and deleted ones,
+    /// which the row adds. None for other sites, whose stand-ins stand for comments ("12 more replies").
     public var eventCount: Int {
-        article.site == "discourse" ? count - commentCount : 0
+        switch article.site {
+        case "discourse": return count - commentCount
+        case "hn": return article.commentCount.map { max(0, commentCount - Int(clamping: $0)) } ?? 0
+        default: return 0
+        }
     }
 
     /// The same comments under an article `change` rewrote (the article is all a discussion's copy changes).

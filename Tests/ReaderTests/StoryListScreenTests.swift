@@ -78,6 +78,26 @@ private func screen(_ count: Int = 3, rows: Int = 8, columns: Int = 60, next: St
         #expect(list.newComments(list.list.stories[1]) == 1)
     }
 
+    @Test func aHackerNewsStoryReadCountsTheDeadAndDeletedCommentsItsSiteLeavesOut() {
+        // HN's list says 318 (`descendants`); the reader showed 351, 33 of them dead or deleted.
+        let story = Story(
+            rank: 1, id: "43727727", source: "Hacker News", title: "IBM", score: 189, comments: 318,
+            discussion: "https://news.ycombinator.com/item?id=43727727")
+        var list = StoryListScreen(
+            list: StoryList(name: "hn", stories: [story], next: nil), rows: 8, columns: 60, now: now)
+        #expect(list.commentCount(story) == 318)
+        list.read(story, comments: 351, unread: 0, events: 33)
+        #expect(list.commentCount(story) == 351)
+        #expect(list.newComments(story) == 0)
+        #expect(list.render().plainText.contains("351 comments · read"))
+        // Seven comments posted since: HN says 325, the row 358, seven added.
+        var grown = list.list
+        grown.stories[0].comments = 325
+        list.refreshed(grown, now: now)
+        #expect(list.commentCount(list.list.stories[0]) == 358)
+        #expect(list.newComments(list.list.stories[0]) == 7)
+    }
+
     @Test func enterOpensTheSelectedDiscussionAndLItsLink() {
         var list = screen(12)
         #expect(list.handle(.character("j")) == .stay)
