@@ -35,16 +35,7 @@ import Testing
     }
 
     static func contents(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while true {
-            let got = fread(&buffer, 1, buffer.count, file)
-            if got <= 0 { break }
-            bytes += buffer[0..<got]
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        (try? DocumentBytes.read(path: path)).map { String(decoding: $0.buffer, as: UTF8.self) }
     }
 
     @Test func aLinkToAFileKeepsTheLinkAndReplacesTheFile() throws {
