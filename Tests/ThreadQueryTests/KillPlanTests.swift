@@ -96,16 +96,24 @@ import ThreadTree
         #expect(plan.triggerIsRule.allSatisfy { $0 })
     }
 
+    @Test func threeRulesOrFewerReadTheThreadOnceEach() throws {
+        let plan = KillPlan(
+            rules: try ["author:x", "crypto", "a or b"].map { try KillRule.parse($0, action: .hide, site: nil) })
+        #expect(plan.scanned == [0, 1, 2])
+        #expect(plan.triggerIsRule == [false, false, false])
+        #expect(plan.words.isEmpty && plan.authorNames.isEmpty)
+    }
+
     @Test func rulesWithoutAWordOrAnAuthorReadTheThreadOnTheirOwn() throws {
         let queries = ["score<0", "-author:x", "/re/", "crypto or score<0", "depth>2", "author:x or -crypto"]
         let plan = KillPlan(rules: try queries.map { try KillRule.parse($0, action: .hide, site: nil) })
         #expect(plan.scanned == Array(queries.indices))
         let mixed = KillPlan(
-            rules: try ["author:x score<0", "crypto depth>1", "(a or b) c"].map {
+            rules: try ["author:x score<0", "crypto depth>1", "(a or b) c", "author:y"].map {
                 try KillRule.parse($0, action: .hide, site: nil)
             })
         #expect(mixed.scanned.isEmpty)
-        #expect(mixed.triggerIsRule == [false, false, false])
+        #expect(mixed.triggerIsRule == [false, false, false, true])
         // The fewest triggers of an `and`: "c" alone rather than "a" or "b".
         #expect(mixed.words.matchers.map(\.query) == ["crypto", "c"])
     }
