@@ -1,3 +1,4 @@
+import SiteFormats
 import Testing
 import ThreadModel
 
@@ -26,5 +27,18 @@ import ThreadModel
                 }
             }
         }
+    }
+
+    @Test func anEpochOfYearZeroComesBackAsTheSameEpoch() throws {
+        // Hacker News gives times as epochs; the importer writes them as the format's dates, read back here.
+        let items = #"""
+            [{"id": 1, "type": "story", "title": "T", "time": -62167219200, "kids": [2]},
+             {"id": 2, "type": "comment", "parent": 1, "text": "x", "time": -62162078400}]
+            """#
+        let discussion = try Discussion.load(DocumentBytes(Array(items.utf8)), format: .hackerNewsItems)
+        #expect(discussion.article.published == "0000-01-01T00:00:00Z")
+        #expect(discussion.published(of: 0) == "0000-02-29T12:00:00Z")
+        #expect(discussion.article.published.flatMap(ISOTime.epoch) == -62_167_219_200)
+        #expect(discussion.published(of: 0).flatMap(ISOTime.epoch) == -62_162_078_400)
     }
 }
