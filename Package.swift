@@ -82,7 +82,8 @@ let package = Package(
         .target(name: "CStartup"),
         // libcurl's functions for URLSession, opening libcurl on the first fetch rather than at every start.
         .target(name: "CCurlOnDemand"),
-        // The reading state's one SQLite setting Swift cannot make (a variadic call): no checkpoint at close.
+        // The reading state's SQLite settings Swift cannot make (a variadic call, a C hook): no checkpoint at
+        // close; the log folded in and emptied once it holds 100 pages.
         .target(name: "CStoreLog"),
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
