@@ -117,7 +117,13 @@ struct Reading {
             return
         }
         var piping = ReaderState.Piping()
-        _ = try readThread(read, preferences: preferences, piping: &piping)
+        let (thread, threadPreferences) = try threadToRead(read, preferences: preferences)
+        _ = try openReader(thread, preferences: threadPreferences, mouse: !noMouse, piping: &piping)
+        read.fetched?.finishSaving()
+        // The terminal is restored and the visit saved: all that is left is freeing what the reader held
+        // (the document, the store, whose queue starts a dispatch thread as it goes), which the process's
+        // end does at once (issue 25: a tenth of the sample's open-and-quit).
+        withExtendedLifetime(thread) { Glibc.exit(0) }
     }
 
     /// The reader on what `read` gave; `inList`: opened from a front page, whose next and previous
@@ -125,6 +131,14 @@ struct Reading {
     func readThread(
         _ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false, piping: inout ReaderState.Piping
     ) throws -> ReaderOutcome {
+        let (thread, preferences) = try threadToRead(read, preferences: preferences)
+        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList, piping: &piping)
+    }
+
+    /// The thread `read` holds, ready for the reader, and the preferences it is read with.
+    func threadToRead(
+        _ read: DocumentRead, preferences: ReaderPreferences
+    ) throws -> (ThreadToRead, ReaderPreferences) {
         var preferences = preferences
         // --sort wins over the config's order, per site too.
         if let sort { (preferences.preferences.sort, preferences.preferences.siteSorts) = (sort, [:]) }
@@ -132,7 +146,7 @@ struct Reading {
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !noState,
             foldsOnOpening: preferences.preferences.foldOnOpen != .open)
-        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList, piping: &piping)
+        return (thread, preferences)
     }
 }
 
