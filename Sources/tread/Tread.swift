@@ -100,8 +100,13 @@ struct Reading {
         if let resolved = resolvingCommentLink() { return try resolved.run() }
         let printing = print || isatty(STDOUT_FILENO) == 0
         if let list = document.list { return try runList(list, printing: printing) }
+        // The store opens beside the config, the document and ncurses (EarlyStore).
+        let early = printing || noState ? nil : EarlyStore.start(directory: ReadingSession.stateDirectory())
         let preferences = try ReaderPreferences.loadOrExit()
-        if let list = try document.startList(preferences) { return try runList(list, printing: printing) }
+        if let list = try document.startList(preferences) {
+            early?.then(nil)
+            return try runList(list, printing: printing)
+        }
         let read = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         defer { read.fetched?.finishSaving() }
         if printing {
@@ -117,7 +122,7 @@ struct Reading {
             return
         }
         var piping = ReaderState.Piping()
-        let (thread, threadPreferences) = try threadToRead(read, preferences: preferences)
+        let (thread, threadPreferences) = try threadToRead(read, preferences: preferences, early: early)
         _ = try openReader(thread, preferences: threadPreferences, mouse: !noMouse, piping: &piping)
         read.fetched?.finishSaving()
         // The terminal is restored and the visit saved: all that is left is freeing what the reader held
@@ -137,7 +142,7 @@ struct Reading {
 
     /// The thread `read` holds, ready for the reader, and the preferences it is read with.
     func threadToRead(
-        _ read: DocumentRead, preferences: ReaderPreferences
+        _ read: DocumentRead, preferences: ReaderPreferences, early: EarlyStore? = nil
     ) throws -> (ThreadToRead, ReaderPreferences) {
         var preferences = preferences
         // --sort wins over the config's order, per site too.
@@ -145,7 +150,7 @@ struct Reading {
         if noKill { preferences.preferences.killFile = KillFile() }
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !noState,
-            foldsOnOpening: preferences.preferences.foldOnOpen != .open)
+            foldsOnOpening: preferences.preferences.foldOnOpen != .open, early: early)
         return (thread, preferences)
     }
 }
