@@ -82,10 +82,15 @@ public final class ReadingStore: Sendable {
     /// Relative values are ignored, as the XDG Base Directory specification says.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
     {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+        defaultDirectory(stateHome: environment["XDG_STATE_HOME"], home: environment["HOME"])
+    }
+
+    /// The same from the values of `XDG_STATE_HOME` and `HOME` (nil when unset).
+    public static func defaultDirectory(stateHome: String?, home: String?) -> String? {
+        if let state = stateHome, state.hasPrefix("/") {
             return (state as NSString).appendingPathComponent("tread")
         }
-        if let home = environment["HOME"], home.hasPrefix("/") {
+        if let home, home.hasPrefix("/") {
             return (home as NSString).appendingPathComponent(".local/state/tread")
         }
         return nil

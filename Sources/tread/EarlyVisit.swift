@@ -45,6 +45,8 @@ final class EarlyVisit: Sendable {
             let result = session.start(discussion)
             built.withLock { $0 = result }
             done.signal()
+            // Then, while the first frame is drawn, what the quit will need.
+            session.prepareSave()
         }
         // On the thread opening the store since the command started, once it is open; else a thread of its
         // own; no thread to be had: build it here, as the reader did before.

@@ -75,9 +75,9 @@ final class ReadingSession: @unchecked Sendable {
     /// The store's folder (`ReadingStore.defaultDirectory`) from the two variables it reads, not from
     /// Foundation's copy of the whole environment (a tenth of the visit's time on a small thread).
     static func stateDirectory() -> String? {
-        var environment: [String: String] = [:]
-        for name in ["XDG_STATE_HOME", "HOME"] { environment[name] = getenv(name).map { String(cString: $0) } }
-        return ReadingStore.defaultDirectory(environment: environment)
+        ReadingStore.defaultDirectory(
+            stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
+            home: getenv("HOME").map { String(cString: $0) })
     }
 
     /// The file the document came from, as the state keeps it: absolute, or nil where there is no file.
@@ -116,6 +116,11 @@ final class ReadingSession: @unchecked Sendable {
             Visit(discussion: discussion, identity: identity, stored: stored, path: path, address: address, now: now),
             notice
         )
+    }
+
+    /// Prepares the statements the quit's save runs, on the thread that built the visit (`EarlyVisit`'s).
+    func prepareSave() {
+        store?.prepareSave()
     }
 
     /// Saves `visit`; a failure is one line on standard error, never a failed quit.
