@@ -35,6 +35,14 @@ let staticSwift =
     ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-L", linkingFolder]
     + staticArchives.flatMap { ["-Xlinker", "-l\($0)"] } + ["-Xlinker", "-lstdc++"]
 
+// Our modules reach a concrete generic type's metadata (a `[KeyName: Action]`'s storage, say) through an
+// accessor function that is handed the conformances it needs, not by its mangled name: the runtime
+// otherwise demangles the name and looks each conformance up by scanning the binary's 6,600 conformance
+// records, once per type, on first use — a tenth of the sample's open-and-quit (issue 25, startup4).
+let metadataByAccessor: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
+]
+
 let package = Package(
     name: "tread",
     products: [
@@ -51,21 +59,22 @@ let package = Package(
     ],
     targets: [
         // The document core: values, the flat discussion, the canonical loader and writer, merge, matching, file bytes.
-        .target(name: "ThreadModel"),
+        .target(name: "ThreadModel", swiftSettings: metadataByAccessor),
         // HTML, the sites' Markdown dialects and entities → the body grammar; knows no site.
-        .target(name: "Markup"),
+        .target(name: "Markup", swiftSettings: metadataByAccessor),
         // One importer per site (a site's saved JSON → the document) and the format detection that picks one.
-        .target(name: "SiteFormats", dependencies: ["ThreadModel", "Markup"]),
-        .target(name: "ThreadTree", dependencies: ["ThreadModel"]),
+        .target(name: "SiteFormats", dependencies: ["ThreadModel", "Markup"], swiftSettings: metadataByAccessor),
+        .target(name: "ThreadTree", dependencies: ["ThreadModel"], swiftSettings: metadataByAccessor),
         // Fetches threads by their address; knows nothing of screens.
-        .target(name: "ThreadFetch", dependencies: ["ThreadModel", "SiteFormats"]),
-        .target(name: "TextLayout", dependencies: ["ThreadModel"]),
-        .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"]),
+        .target(name: "ThreadFetch", dependencies: ["ThreadModel", "SiteFormats"], swiftSettings: metadataByAccessor),
+        .target(name: "TextLayout", dependencies: ["ThreadModel"], swiftSettings: metadataByAccessor),
+        .target(name: "ThreadQuery", dependencies: ["ThreadModel", "ThreadTree"], swiftSettings: metadataByAccessor),
         // The reader holds a visit (`Visit`, `JumpList` from ReadingState: plain values, no GRDB in their interface);
         // only `tread`'s loop opens and saves the store.
         .target(
             name: "Reader",
-            dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery", "ReadingState", "Configuration"]
+            dependencies: ["ThreadModel", "ThreadTree", "TextLayout", "ThreadQuery", "ReadingState", "Configuration"],
+            swiftSettings: metadataByAccessor
         ),
         // Preferences from config.toml; action names come in as data, so it never imports Reader. It owns a key
         // as config.toml names it (`KeyName`), which the reader takes as its `Key`.
@@ -73,16 +82,19 @@ let package = Package(
             name: "Configuration",
             dependencies: [
                 "ThreadModel", "TextLayout", "ThreadQuery", .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            swiftSettings: metadataByAccessor
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"]),
-        .target(name: "Samples"),
+        .target(
+            name: "TerminalUI", dependencies: ["CNcursesw", "Reader", "TextLayout"], swiftSettings: metadataByAccessor),
+        .target(name: "Samples", swiftSettings: metadataByAccessor),
         // Sets SWIFT_BACKTRACE before the Swift runtime reads it, so tread need not run itself twice.
         .target(name: "CStartup"),
         // libcurl's functions for URLSession, opening libcurl on the first fetch rather than at every start.
         .target(name: "CCurlOnDemand"),
-        // The reading state's one SQLite setting Swift cannot make (a variadic call): no checkpoint at close.
+        // The reading state's SQLite settings Swift cannot make (a variadic call, a C hook): no checkpoint at
+        // close; the log folded in and emptied once it holds 100 pages.
         .target(name: "CStoreLog"),
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
@@ -90,7 +102,8 @@ let package = Package(
             dependencies: [
                 "ThreadModel", "CStoreLog", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: metadataByAccessor
         ),
         .executableTarget(
             name: "tread",
@@ -101,6 +114,7 @@ let package = Package(
             ],
             // The Swift runtime and Foundation linked in (README, "One binary to copy"): no Swift
             // libraries to install or load, and no second start (see CStartup).
+            swiftSettings: metadataByAccessor,
             linkerSettings: [.unsafeFlags(staticSwift)]
         ),
         // Times loading and the reader's keys for `Benchmarks/benchmark.sh`; kept out of `tread`, which has only commands.

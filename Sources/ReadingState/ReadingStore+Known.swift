@@ -9,22 +9,22 @@ extension ReadingStore {
     /// Unites `added` with the thread's stored known-set; writes it when it grew or was missing.
     static func addKnown(_ added: SeenSet, key: String, _ db: Database, path: String) throws {
         if added.isEmpty {
-            let stored = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM known WHERE threadKey = ?", arguments: [key])
+            let stored = try Bool.fetchOne(db.cachedStatement(sql: knownStoredSQL), arguments: [key])
             guard stored == nil else { return }
         }
         let stored = try readKnown(key, db, path: path)
         let union = stored?.union(added) ?? added
         guard stored == nil || union.count != stored?.count else { return }
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO known (threadKey, hashes) VALUES (?, ?)",
-            arguments: [key, Data(union.encoded())])
+        try db.cachedStatement(sql: writeKnownSQL).execute(arguments: [key, Data(union.encoded())])
     }
+
+    static let knownStoredSQL = "SELECT 1 FROM known WHERE threadKey = ?"
+    static let knownSQL = "SELECT hashes FROM known WHERE threadKey = ?"
+    static let writeKnownSQL = "INSERT OR REPLACE INTO known (threadKey, hashes) VALUES (?, ?)"
 
     /// The thread's known-set, or nil when none was saved (a visit saved before schema v3).
     static func readKnown(_ key: String, _ db: Database, path: String) throws -> SeenSet? {
-        guard let blob = try Data.fetchOne(db, sql: "SELECT hashes FROM known WHERE threadKey = ?", arguments: [key])
-        else { return nil }
+        guard let blob = try Data.fetchOne(db.cachedStatement(sql: knownSQL), arguments: [key]) else { return nil }
         guard let set = SeenSet(encoded: [UInt8](blob)) else {
             throw StoreError.damaged(path: path, detail: "the known comments of one thread cannot be read")
         }

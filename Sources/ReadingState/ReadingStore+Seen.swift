@@ -8,22 +8,23 @@ extension ReadingStore {
 
     /// Unites `added` with the stored buckets it falls in; returns the thread's seen count after.
     static func addSeen(_ added: SeenSet, key: String, bits: Int, _ db: Database, path: String) throws -> Int {
-        var count = try Int.fetchOne(db, sql: "SELECT seenCount FROM thread WHERE key = ?", arguments: [key]) ?? 0
+        var count = try Int.fetchOne(db.cachedStatement(sql: seenCountSQL), arguments: [key]) ?? 0
         for (bucket, part) in added.buckets(bits: bits) {
-            let blob = try Data.fetchOne(
-                db, sql: "SELECT hashes FROM seen WHERE threadKey = ? AND bucket = ?", arguments: [key, bucket])
+            let blob = try Data.fetchOne(db.cachedStatement(sql: seenBucketSQL), arguments: [key, bucket])
             guard let stored = SeenSet(encoded: [UInt8](blob ?? Data())) else {
                 throw StoreError.damaged(path: path, detail: "the seen comments of one thread cannot be read")
             }
             let union = stored.union(part)
             guard union.count != stored.count else { continue }
             count += union.count - stored.count
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO seen (threadKey, bucket, hashes) VALUES (?, ?, ?)",
-                arguments: [key, bucket, Data(union.encoded())])
+            try db.cachedStatement(sql: writeBucketSQL).execute(arguments: [key, bucket, Data(union.encoded())])
         }
         return count
     }
+
+    static let seenCountSQL = "SELECT seenCount FROM thread WHERE key = ?"
+    static let seenBucketSQL = "SELECT hashes FROM seen WHERE threadKey = ? AND bucket = ?"
+    static let writeBucketSQL = "INSERT OR REPLACE INTO seen (threadKey, bucket, hashes) VALUES (?, ?, ?)"
 
     /// Splits a thread's seen-set into buckets of about `bucketSize` again; returns the new bit count.
     static func rebucket(key: String, count: Int, _ db: Database, path: String) throws -> Int {

@@ -34,7 +34,7 @@ extension ReadingStore {
         try access { db in
             try db.inTransaction(.immediate) {
                 let stored = try Row.fetchOne(
-                    db, sql: "SELECT revision, seenBits, seenCount FROM thread WHERE key = ?", arguments: [key])
+                    db.cachedStatement(sql: ReadingStore.revisionSQL), arguments: [key])
                 var seenBits: Int = try stored?.decode(forColumn: "seenBits") ?? 0
                 var seenCount: Int = try stored?.decode(forColumn: "seenCount") ?? 0
                 var merged = state
@@ -54,9 +54,7 @@ extension ReadingStore {
                     if seenCount > ReadingStore.bucketSize * 2 << seenBits {
                         seenBits = try ReadingStore.rebucket(key: key, count: seenCount, db, path: path)
                     }
-                    try db.execute(
-                        sql: "UPDATE thread SET seenBits = ?, seenCount = ? WHERE key = ?",
-                        arguments: [seenBits, seenCount, key])
+                    try db.cachedStatement(sql: ReadingStore.seenSizeSQL).execute(arguments: [seenBits, seenCount, key])
                 }
                 if let known = newlyKnown ?? state.known {
                     try ReadingStore.addKnown(known, key: key, db, path: path)
@@ -164,20 +162,7 @@ extension ReadingStore {
 
     /// Writes the thread's row; its seen-set is in the `seen` table, written apart by `addSeen`.
     static func write(_ state: ThreadState, key: String, seenBits: Int, seenCount: Int, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO thread (key, title, site, url, path, address, opened, saved, commentCount, newCount,
-                    seenBits, seenCount, markedNew, folded, selected, selectedRow, revision, addedCount, unreadCount,
-                    eventCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET title = excluded.title, site = excluded.site, url = excluded.url,
-                    path = excluded.path, address = excluded.address, opened = excluded.opened, saved = excluded.saved,
-                    commentCount = excluded.commentCount, newCount = excluded.newCount,
-                    markedNew = excluded.markedNew, folded = excluded.folded, selected = excluded.selected,
-                    selectedRow = excluded.selectedRow, revision = excluded.revision,
-                    addedCount = excluded.addedCount, unreadCount = excluded.unreadCount,
-                    eventCount = excluded.eventCount
-                """,
+        try db.cachedStatement(sql: upsertSQL).execute(
             arguments: [
                 key, state.title, state.site, state.url, state.path, state.address, state.opened.timeIntervalSince1970,
                 state.saved.timeIntervalSince1970, state.commentCount, state.newCount, seenBits, seenCount,
@@ -186,6 +171,36 @@ extension ReadingStore {
                 state.unreadCount, state.eventCount,
             ])
     }
+
+    /// Every statement a save runs, prepared ahead (on the thread that built the visit) so that quitting only
+    /// runs them: each is parsed once per connection and kept (GRDB's statement cache).
+    public func prepareSave() {
+        try? access { db in
+            for sql in ReadingStore.saveStatements { _ = try db.cachedStatement(sql: sql) }
+        }
+    }
+
+    static let saveStatements = [
+        revisionSQL, upsertSQL, seenSizeSQL, seenCountSQL, seenBucketSQL, writeBucketSQL, knownStoredSQL, knownSQL,
+        writeKnownSQL,
+    ]
+    static let revisionSQL = "SELECT revision, seenBits, seenCount FROM thread WHERE key = ?"
+    static let seenSizeSQL = "UPDATE thread SET seenBits = ?, seenCount = ? WHERE key = ?"
+
+    /// Writes the thread's row (its seen-set is written apart by `addSeen`).
+    static let upsertSQL = """
+        INSERT INTO thread (key, title, site, url, path, address, opened, saved, commentCount, newCount,
+            seenBits, seenCount, markedNew, folded, selected, selectedRow, revision, addedCount, unreadCount,
+            eventCount)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(key) DO UPDATE SET title = excluded.title, site = excluded.site, url = excluded.url,
+            path = excluded.path, address = excluded.address, opened = excluded.opened, saved = excluded.saved,
+            commentCount = excluded.commentCount, newCount = excluded.newCount,
+            markedNew = excluded.markedNew, folded = excluded.folded, selected = excluded.selected,
+            selectedRow = excluded.selectedRow, revision = excluded.revision,
+            addedCount = excluded.addedCount, unreadCount = excluded.unreadCount,
+            eventCount = excluded.eventCount
+        """
 
     static func writeMark(_ letter: Character, _ hash: UInt64, key: String, _ db: Database) throws {
         try db.execute(

@@ -16,6 +16,11 @@ public final class ReadingStore: Sendable {
     public let path: String
     let database: DatabaseQueue
 
+    /// How long a connection waits for another tread's lock.
+    static let busySeconds: Double = 5
+    /// The pages in the log that make a save fold it into the database and empty it.
+    static let foldPages = 100
+
     /// Opens (making it and its folder when missing) the store in `directory`, migrating an older schema.
     public init(directory: String) throws(StoreError) {
         let path = (directory as NSString).appendingPathComponent(ReadingStore.fileName)
@@ -41,7 +46,7 @@ public final class ReadingStore: Sendable {
         // open whose log is empty, which ours is after every quit (the checkpoint at close empties it).
         var configuration = Configuration()
         // Another tread saving holds the lock for milliseconds; waiting 5 s covers a slow disk.
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(ReadingStore.busySeconds)
         configuration.label = "tread reading state"
         configuration.prepareDatabase { db in
             // A million-comment thread's first save grows the WAL to 7 MB; trim it back after checkpoints.
@@ -56,13 +61,17 @@ public final class ReadingStore: Sendable {
             }
             // The log is kept between runs, not removed at every close and made anew at every open; and
             // closing does not checkpoint it into state.sqlite: a quit is one small transaction, not three
-            // syncs (the log's header, the log, the database: most of a quit's time). SQLite folds the log
-            // in by itself once 100 pages are written (a visit writes about 6), and every reader of the
-            // store reads the log too: opening reads every page of it, so it is kept that short.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 100")
+            // syncs (the log's header, the log, the database: most of a quit's time). Every reader of the
+            // store reads the log too (opening reads every page of it), so once a save leaves 100 pages in
+            // it (a visit writes about 5) the log is folded into state.sqlite and emptied: SQLite's own
+            // automatic checkpoint folds it in but leaves its pages valid in the file, so every later
+            // process read them all again, and folded them in again at every quit (issue 25, startup4).
             var persist: CInt = 1
             _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             _ = tread_store_keep_log_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
+            tread_store_fold_log(
+                UnsafeMutableRawPointer(db.sqliteConnection), CInt(ReadingStore.foldPages),
+                CInt(ReadingStore.busySeconds * 1000))
         }
         database = try ReadingStore.open(path: path, configuration: configuration)
         try migrate()
@@ -73,10 +82,15 @@ public final class ReadingStore: Sendable {
     /// Relative values are ignored, as the XDG Base Directory specification says.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
     {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+        defaultDirectory(stateHome: environment["XDG_STATE_HOME"], home: environment["HOME"])
+    }
+
+    /// The same from the values of `XDG_STATE_HOME` and `HOME` (nil when unset).
+    public static func defaultDirectory(stateHome: String?, home: String?) -> String? {
+        if let state = stateHome, state.hasPrefix("/") {
             return (state as NSString).appendingPathComponent("tread")
         }
-        if let home = environment["HOME"], home.hasPrefix("/") {
+        if let home, home.hasPrefix("/") {
             return (home as NSString).appendingPathComponent(".local/state/tread")
         }
         return nil

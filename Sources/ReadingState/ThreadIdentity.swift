@@ -74,6 +74,10 @@ public struct ThreadIdentity: Hashable, Sendable, CustomStringConvertible {
 
     /// The key with control characters replaced (the store and `tread recent` print it) and its length bounded.
     static func bounded(_ key: String) -> String {
+        // Most keys have nothing to replace and are short: kept as they are, without rebuilding them.
+        if key.utf8.count <= maximumKeyLength, !key.utf8.contains(where: { $0 < 0x20 && $0 != 0x1F || $0 == 0x7F }) {
+            return key
+        }
         var printable = String(
             String.UnicodeScalarView(
                 key.unicodeScalars.map { scalar in

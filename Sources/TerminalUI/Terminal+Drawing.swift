@@ -101,6 +101,16 @@ extension Terminal {
     /// becomes U+FFFD padded with blanks.
     private func put(_ cell: Cell, row: Int, column: Int, width: Int) {
         let (attributes, pair) = palette.attributes(for: cell.style)
+        // Most cells are one printable ASCII character, which the general way below draws as it is (its
+        // own drawable form, one column wide): drawn so without building its groups (issue 25, first frame).
+        if width == 1, cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte >= 0x20, byte < 0x7F {
+            cellScalars[0] = wchar_t(byte)
+            cellScalars[1] = 0
+            var character = cchar_t()
+            setcchar(&character, cellScalars, attributes, pair, nil)
+            mvwadd_wch(window, Int32(row), Int32(column), &character)
+            return
+        }
         var groups = Self.spacingGroups(Self.drawable(cell.text))
         if groups.isEmpty || groups.reduce(0, { $0 + $1.width }) != width {
             groups = [(["\u{FFFD}"], 1)] + Array(repeating: ([" "], 1), count: max(0, width - 1))

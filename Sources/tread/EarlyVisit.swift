@@ -31,7 +31,11 @@ final class EarlyVisit: Sendable {
     static func start(_ thread: ThreadToRead) -> EarlyVisit? {
         guard thread.loading == nil, thread.live?.opening == nil,
             thread.discussion.count <= ReadingSession.synchronousLimit
-        else { return nil }
+        else {
+            // The store opened early is taken when the visit is built; its thread has nothing more to do.
+            thread.session.early?.then(nil)
+            return nil
+        }
         return EarlyVisit(thread.session, thread.discussion)
     }
 
@@ -41,9 +45,16 @@ final class EarlyVisit: Sendable {
             let result = session.start(discussion)
             built.withLock { $0 = result }
             done.signal()
+            // Then, while the first frame is drawn, what the quit will need.
+            session.prepareSave()
         }
-        // No thread to be had: build it here, as the reader did before.
-        if !DetachedThread.start(work) { work() }
+        // On the thread opening the store since the command started, once it is open; else a thread of its
+        // own; no thread to be had: build it here, as the reader did before.
+        if let early = session.early {
+            early.then(work)
+        } else if !DetachedThread.start(work) {
+            work()
+        }
     }
 
     /// The visit, waiting for it up to `firstScreenWait`.

@@ -27,12 +27,14 @@ struct ThreadToRead {
     /// The thread `read` holds, as `document` named it: a big canonical file opens on a preview while
     /// the rest is read; folded on opening or filtered, the first screen counts replies, so the preview
     /// waits for whole threads. A failure is one line and the document's exit status.
+    /// `early`: the store being opened since the command started, for the visit.
     static func open(
-        _ document: DocumentOptions, read: DocumentRead, filter: String?, remember: Bool, foldsOnOpening: Bool
+        _ document: DocumentOptions, read: DocumentRead, filter: String?, remember: Bool, foldsOnOpening: Bool,
+        early: EarlyStore? = nil
     ) throws -> ThreadToRead {
         let session = ReadingSession(
             remember: remember, path: ReadingSession.statePath(of: document),
-            address: ReadingSession.stateAddress(of: document))
+            address: ReadingSession.stateAddress(of: document), early: early)
         var discussion: Discussion
         var loading: BackgroundLoad?
         if document.loadsInBackground(read) {

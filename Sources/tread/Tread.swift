@@ -100,8 +100,13 @@ struct Reading {
         if let resolved = resolvingCommentLink() { return try resolved.run() }
         let printing = print || isatty(STDOUT_FILENO) == 0
         if let list = document.list { return try runList(list, printing: printing) }
+        // The store opens beside the config, the document and ncurses (EarlyStore).
+        let early = printing || noState ? nil : EarlyStore.start(directory: ReadingSession.stateDirectory())
         let preferences = try ReaderPreferences.loadOrExit()
-        if let list = try document.startList(preferences) { return try runList(list, printing: printing) }
+        if let list = try document.startList(preferences) {
+            early?.then(nil)
+            return try runList(list, printing: printing)
+        }
         let read = try orExit { () throws(DocumentError) in try document.read(early: !printing) }
         defer { read.fetched?.finishSaving() }
         if printing {
@@ -117,7 +122,13 @@ struct Reading {
             return
         }
         var piping = ReaderState.Piping()
-        _ = try readThread(read, preferences: preferences, piping: &piping)
+        let (thread, threadPreferences) = try threadToRead(read, preferences: preferences, early: early)
+        _ = try openReader(thread, preferences: threadPreferences, mouse: !noMouse, piping: &piping)
+        read.fetched?.finishSaving()
+        // The terminal is restored and the visit saved: all that is left is freeing what the reader held
+        // (the document, the store, whose queue starts a dispatch thread as it goes), which the process's
+        // end does at once (issue 25: a tenth of the sample's open-and-quit).
+        withExtendedLifetime(thread) { Glibc.exit(0) }
     }
 
     /// The reader on what `read` gave; `inList`: opened from a front page, whose next and previous
@@ -125,14 +136,22 @@ struct Reading {
     func readThread(
         _ read: DocumentRead, preferences: ReaderPreferences, inList: Bool = false, piping: inout ReaderState.Piping
     ) throws -> ReaderOutcome {
+        let (thread, preferences) = try threadToRead(read, preferences: preferences)
+        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList, piping: &piping)
+    }
+
+    /// The thread `read` holds, ready for the reader, and the preferences it is read with.
+    func threadToRead(
+        _ read: DocumentRead, preferences: ReaderPreferences, early: EarlyStore? = nil
+    ) throws -> (ThreadToRead, ReaderPreferences) {
         var preferences = preferences
         // --sort wins over the config's order, per site too.
         if let sort { (preferences.preferences.sort, preferences.preferences.siteSorts) = (sort, [:]) }
         if noKill { preferences.preferences.killFile = KillFile() }
         let thread = try ThreadToRead.open(
             document, read: read, filter: filter.filter, remember: !noState,
-            foldsOnOpening: preferences.preferences.foldOnOpen != .open)
-        return try openReader(thread, preferences: preferences, mouse: !noMouse, inList: inList, piping: &piping)
+            foldsOnOpening: preferences.preferences.foldOnOpen != .open, early: early)
+        return (thread, preferences)
     }
 }
 

@@ -45,6 +45,32 @@ import ThreadModel
         #expect(try size(log) == 0)
     }
 
+    /// SQLite's automatic checkpoint folded the kept log in but left its pages valid in the file: the next
+    /// process rebuilt its index from all of them, so the log grew by every visit's pages for ever, each
+    /// open read all of it and each quit past 100 pages folded it in again (two syncs).
+    @Test func theLogIsEmptiedOnceItHoldsAHundredPages() throws {
+        let folder = temporaryFolder()
+        let discussion = try thread("a", "b", "c")
+        let identity = ThreadIdentity(article: discussion.article, path: nil)
+        let log = (folder as NSString).appendingPathComponent(ReadingStore.fileName + "-wal")
+        var sizes: [Int] = []
+        for round in 0..<60 {
+            let now = start.addingTimeInterval(Double(round))
+            let store = try ReadingStore(directory: folder)
+            var visit = Visit(discussion: discussion, identity: identity, stored: try store.load(identity), now: now)
+            visit.shown([round % 3])
+            try store.save(visit, now: now)
+            sizes.append(try size(log))
+        }
+        // A page in the log is its 4,096 bytes and a 24-byte header; the log's own header is 32 bytes.
+        let pages = sizes.map { ($0 - 32) / (4096 + 24) }
+        #expect(pages.max() ?? 0 <= ReadingStore.foldPages + 10, "pages in the log after each save: \(pages)")
+        // Emptied on the way, not only short at the end.
+        #expect(pages.contains { $0 < pages[0] })
+        let saved = try #require(try ReadingStore(directory: folder).load(identity))
+        #expect(saved.opened == start.addingTimeInterval(59))
+    }
+
     @Test func aFileWhereTheFolderShouldBeIsStillRefused() throws {
         let parent = temporaryFolder()
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)

@@ -7,4 +7,15 @@
 /// Swift cannot call.
 int tread_store_keep_log_on_close(void *connection);
 
+/// After every commit on `connection` (a `sqlite3 *`) whose log then holds at least `pages` pages:
+/// copies the log into the database as SQLite's automatic checkpoint does (PASSIVE, never waiting)
+/// and, when all of it went in, empties the log file (a TRUNCATE checkpoint, not waiting either;
+/// `waitMilliseconds` is the connection's busy timeout, put back after it). Replaces SQLite's automatic
+/// checkpoint (`sqlite3_wal_hook`). In C because the hook is a C function pointer with a context.
+///
+/// Needed with a log kept between runs: a checkpoint alone leaves the log's pages valid in the file, and
+/// the next process rebuilds the log's index from the file, so it would read (and fold in again at every
+/// quit) every page ever written since the log was last emptied.
+void tread_store_fold_log(void *connection, int pages, int waitMilliseconds);
+
 #endif
