@@ -39,6 +39,18 @@ TOML
 
 run() { start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" BROWSER="$work/browser.sh" "$BIN" "$@" "$work/thread.json"; }
 
+# The BROWSER stub and the copies run beside the reader: each check polls for what they leave (a fixed
+# sleep of 0.5 s was too short on a loaded machine).
+# opened_only URL: the stub was run once, with URL as its one argument.
+opened_only() { [[ -f $work/opened ]] && diff -q <(printf '1\n%s\n' "$1") "$work/opened" >/dev/null; }
+# opened_url URL: the stub's first argument is URL.
+opened_url() { [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "$1" ]]; }
+# buffer_is TEXT, buffer_has_line LINE: tmux's buffer (where OSC 52 copies go).
+buffer_is() { [[ $(e2e_tmux show-buffer 2>/dev/null) == "$1" ]]; }
+buffer_has_line() { e2e_tmux show-buffer 2>/dev/null | grep -qxF -- "$1"; }
+# copied_has_line LINE: the copy command stub was given LINE.
+copied_has_line() { grep -qxF -- "$1" "$work/copied" 2>/dev/null; }
+
 run
 expect_screen "Links thread" "the reader opens with the config"
 expect_screen "▾ ann OP" "the OP is labelled in the reader"
@@ -54,8 +66,7 @@ else
 fi
 
 send 2 o
-sleep 0.5
-if [[ -f $work/opened ]] && diff -q <(printf '1\n%s\n' "$long") "$work/opened" >/dev/null; then
+if poll_until 10 opened_only "$long"; then
   pass "2o opens link 2, whole, as the browser's one argument"
 else
   fail "2o opens link 2 (got: $(cat "$work/opened" 2>/dev/null | head -c 300))"
@@ -65,8 +76,7 @@ rm -f "$work/opened"
 send o
 expect_screen "open which link?" "o with several links opens the picker"
 send Down Enter
-sleep 0.5
-if [[ -f $work/opened ]] && [[ $(sed -n 2p "$work/opened") == "$long" ]]; then
+if poll_until 10 opened_url "$long"; then
   pass "the picker opens the chosen link"
 else
   fail "the picker opens the chosen link"
@@ -90,23 +100,20 @@ if [[ -f $work/opened ]]; then fail "a hostile link is never opened"; else pass 
 e2e_tmux set -s set-clipboard on
 send e y
 expect_screen "copied link 1" "y copies the link"
-sleep 0.3
-if [[ $(e2e_tmux show-buffer 2>/dev/null) == "https://one.example.org/x" ]]; then
+if poll_until 10 buffer_is "https://one.example.org/x"; then
   pass "OSC 52 puts the link in tmux's buffer"
 else
   fail "OSC 52 puts the link in tmux's buffer (got: $(e2e_tmux show-buffer 2>&1 | head -c 200))"
 fi
 send Y
-sleep 0.3
-if e2e_tmux show-buffer 2>/dev/null | grep -q '^\*\*bob\*\*$'; then
+if poll_until 10 buffer_has_line '**bob**'; then
   pass "Y copies the comment as Markdown with its author"
 else
   fail "Y copies the comment as Markdown"
 fi
 
 send O
-sleep 0.5
-if [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "https://example.org/story" ]]; then
+if poll_until 10 opened_url "https://example.org/story"; then
   pass "O opens the thread's address"
 else
   fail "O opens the thread's address"
@@ -234,8 +241,8 @@ fi
 rm -f "$work/copied"
 send Y
 expect_status "with copy.sh" "Y runs the copy command"
-sleep 0.3
-if grep -q '^\*\*bob\*\*$' "$work/copied" 2>/dev/null; then
+# (y's message said "with copy.sh" already: wait for the file.)
+if poll_until 10 copied_has_line '**bob**'; then
   pass "Y copies the comment as Markdown through the command"
 else
   fail "Y copies the comment through the command"
@@ -273,8 +280,7 @@ start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" XDG_CACHE_HOME="$work/cache" BR
   "$BIN" "$base/t/github-in-decay/6482"
 expect_screen "GitHub in decay" "a Discourse topic opens by its address"
 send j I
-sleep 0.5
-if [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "$base/t/github-in-decay/6482/2" ]]; then
+if poll_until 10 opened_url "$base/t/github-in-decay/6482/2"; then
   pass "I opens the selected Discourse post on its forum"
 else
   fail "I opens the selected Discourse post (got: $(head -c 300 "$work/opened" 2>/dev/null))"
