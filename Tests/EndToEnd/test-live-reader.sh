@@ -21,7 +21,7 @@ start_server() {
     rm -f "$work/port" "$work/port.release"
     python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" "$@" &
     server=$!
-    for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+    poll_until 30 test -s "$work/port"
     [ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
     port=$(cat "$work/port")
 }
