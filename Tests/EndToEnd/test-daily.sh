@@ -29,7 +29,7 @@ send o
 expect_screen "open which link?" "o on the article offers the article's links"
 expect_screen "ekvqcf" "the picker lists the article's own link"
 send 1
-for _ in $(seq 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
+poll_until 10 grep -q "ekvqcf" "$work/opened"
 if grep -q "ekvqcf" "$work/opened" 2>/dev/null; then pass "1 in the picker opens the article's link"; else
     fail "1 in the picker opens the article's link (opened: $(cat "$work/opened" 2>/dev/null))"; fi
 send j

@@ -30,9 +30,9 @@ thread "" >"$work/thread.json"
 
 # The authors of the comments on screen, top to bottom.
 authors() { screen | grep -oE '[▾▸•] [a-z]+' | awk '{print $2}' | tr '\n' ' '; }
-# expect_authors "LIST" NAME: the comments show in this order within 5 s.
+# expect_authors "LIST" NAME: the comments show in this order within E2E_TIMEOUT.
 expect_authors() {
-  for _ in $(seq 50); do
+  for _ in $(seq "$(e2e_tries)"); do
     [[ "$(authors)" == "$1" ]] && { pass "$2"; return; }
     sleep 0.1
   done
