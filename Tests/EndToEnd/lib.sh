@@ -24,9 +24,9 @@
 #
 # Functions: start_app COLS ROWS CMD...; wait_for TEXT [SECONDS]; poll_until SECONDS COMMAND...;
 # send KEYS...; screen; screen_with_escapes; screen_and_history; stty_of_pane; resize COLS ROWS;
-# expect_screen TEXT [NAME]; expect_status TEXT NAME; expect_gone TEXT NAME; expect_exit N [NAME];
-# expect_tty_restored [NAME]; pass NAME; fail NAME; finish. Set E2E_VERBOSE=1 to print every passing
-# check too.
+# expect_screen TEXT [NAME [SECONDS]]; expect_status TEXT NAME [SECONDS]; expect_gone TEXT NAME;
+# expect_exit N [NAME [SECONDS]]; expect_tty_restored [NAME]; pass NAME; fail NAME; finish. Set
+# E2E_VERBOSE=1 to print every passing check too.
 #
 # Every wait polls until its condition holds and fails after E2E_TIMEOUT seconds (10 by default; a
 # wait given more seconds waits that long): a debug build on a loaded 2-core CI machine can take
@@ -135,17 +135,18 @@ fail() {
   return 0
 }
 
-# expect_screen TEXT [NAME]: TEXT shows within E2E_TIMEOUT.
+# expect_screen TEXT [NAME [SECONDS]]: TEXT shows within E2E_TIMEOUT (or SECONDS, when longer: a big
+# file's load or sort).
 expect_screen() {
-  if wait_for "$1"; then pass "${2:-screen shows $1}"; else fail "${2:-screen shows $1}"; fi
+  if wait_for "$1" "${3:-}"; then pass "${2:-screen shows $1}"; else fail "${2:-screen shows $1}"; fi
 }
 
 # status_line: the last row of the screen, the reader's status line.
 status_line() { screen | sed -n '$p'; }
 
-# expect_status TEXT NAME: the status line shows TEXT within E2E_TIMEOUT.
+# expect_status TEXT NAME [SECONDS]: the status line shows TEXT within E2E_TIMEOUT (or SECONDS).
 expect_status() {
-  for _ in $(seq "$(e2e_tries)"); do
+  for _ in $(seq "$(e2e_tries "${3:-}")"); do
     status_line | grep -qF -- "$1" && { pass "$2"; return; }
     sleep 0.1
   done
@@ -161,10 +162,10 @@ expect_gone() {
   fail "$2 (still on screen: $1)"
 }
 
-# expect_exit N [NAME]: the app ends with status N within E2E_TIMEOUT.
+# expect_exit N [NAME [SECONDS]]: the app ends with status N within E2E_TIMEOUT (or SECONDS).
 expect_exit() {
   local name=${2:-"exit status $1"}
-  if wait_for "[exit $1]"; then pass "$name"; else fail "$name"; fi
+  if wait_for "[exit $1]" "${3:-}"; then pass "$name"; else fail "$name"; fi
 }
 
 # expect_tty_restored [NAME]: the pane's tty settings are those from before the app started.
