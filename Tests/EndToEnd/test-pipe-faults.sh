@@ -58,11 +58,11 @@ fifo_reader() {
   python3 - "$work/fifo" "$1" "$work/fifo.open" "${2:-0}" <<'PY' &
 import os, select, sys, time
 fifo, out, opened, limit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-# Opened without waiting for a writer; a poll then waits for one (and its end) for 30 s at most.
+# Opened without waiting for a writer; a poll then waits for one (and its end) for 120 s at most.
 fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
 open(opened, "w").close()
 data = b""
-deadline = time.monotonic() + 30
+deadline = time.monotonic() + 120
 while time.monotonic() < deadline:
     if not select.select([fd], [], [], 0.5)[0]:
         continue
