@@ -52,7 +52,7 @@ ignores_sigterm() {
 
 # fifo_reader OUT [LIMIT]: reads $work/fifo into OUT in the background (LIMIT bytes, then closes it),
 # and returns once the FIFO is open for reading, so a writer's non-blocking open finds a reader (a
-# \`cat\` started 0.3 s before the save was not always there yet on a loaded machine).
+# cat started 0.3 s before the save was not always there yet on a loaded machine).
 fifo_reader() {
   rm -f "$work/fifo.open"
   python3 - "$work/fifo" "$1" "$work/fifo.open" "${2:-0}" <<'PY' &
