@@ -180,7 +180,8 @@ package struct JSONScanner {
         return (start..<i, isInteger)
     }
 
-    /// The value of an integer token, nil when it does not fit in 64 bits.
+    /// The value of an integer token, nil when it does not fit in 64 bits, or when its bytes are no
+    /// longer digits (a mapped file cut short under the load reads as zeros since it was scanned).
     func integer(in range: Range<Int>) -> Int64? {
         // Accumulated as a negative number, so Int64.min fits too.
         var value: Int64 = 0
@@ -191,8 +192,10 @@ package struct JSONScanner {
                 negative = true
                 continue
             }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (minus, o2) = times.subtractingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            let (minus, o2) = times.subtractingReportingOverflow(Int64(digit))
             if o1 || o2 { return nil }
             value = minus
         }

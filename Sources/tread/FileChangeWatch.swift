@@ -17,4 +17,10 @@ struct FileChangeWatch {
             ? "the file changed on disk and cannot be shown: R reads the new version"
             : "the file changed on disk: R reads the new version"
     }
+
+    /// Whether `discussion` is still the version the last notice was about: a reload delivered since
+    /// (`R` read the new version) makes the notice moot, and it must not cover the reload's message.
+    func isAbout(_ discussion: Discussion) -> Bool {
+        reported === discussion.bytes
+    }
 }

@@ -74,9 +74,13 @@ func openReader(
         guard var event = waited else {
             // Nothing else woke the loop: draw what arrived, or the next stretch of a search or filter.
             var step: Message?
-            if let changeNotice {
-                state.update(.notice(changeNotice), layout: layout)
-                runtime.show(state, layout: layout)
+            if let notice = changeNotice {
+                if fileChange.isAbout(state.discussion) {
+                    state.update(.notice(notice), layout: layout)
+                    runtime.show(state, layout: layout)
+                } else {
+                    changeNotice = nil
+                }
             }
             if state.isSearching {
                 step = .searchStep
@@ -104,10 +108,11 @@ func openReader(
             event = next
         }
         if let outcome = try runtime.deliver(to: &state, layout: layout) { return outcome }
-        if let notice = changeNotice {
+        // Not over what a reload delivered meanwhile (a fast R read the new version before the notice showed).
+        if let notice = changeNotice, fileChange.isAbout(state.discussion) {
             state.update(.notice(notice), layout: layout)
-            changeNotice = nil
         }
+        changeNotice = nil
         runtime.show(state, layout: layout)
     }
 }

@@ -22,11 +22,19 @@
 # open, so the last screen and the exit status can be read. The pane's tty settings
 # are saved before the app starts, for expect_tty_restored.
 #
-# Functions: start_app COLS ROWS CMD...; wait_for TEXT [SECONDS]; send KEYS...;
-# screen; screen_with_escapes; screen_and_history; stty_of_pane; resize COLS ROWS; expect_screen TEXT
-# [NAME]; expect_exit N [NAME]; expect_tty_restored [NAME]; pass NAME; fail NAME;
-# finish. Set E2E_VERBOSE=1 to print every passing check too.
+# Functions: start_app COLS ROWS CMD...; wait_for TEXT [SECONDS]; poll_until SECONDS COMMAND...;
+# send KEYS...; screen; screen_with_escapes; screen_and_history; stty_of_pane; resize COLS ROWS;
+# expect_screen TEXT [NAME [SECONDS]]; expect_status TEXT NAME [SECONDS]; expect_gone TEXT NAME;
+# expect_exit N [NAME [SECONDS]]; expect_tty_restored [NAME]; pass NAME; fail NAME; finish. Set
+# E2E_VERBOSE=1 to print every passing check too.
+#
+# Every wait polls until its condition holds and fails after E2E_TIMEOUT seconds (10 by default; a
+# wait given more seconds waits that long): a debug build on a loaded 2-core CI machine can take
+# seconds to draw what takes milliseconds on a quiet one, and only a check that fails pays for the
+# wait. Never `sleep` in place of a wait: wait for what shows the step is done (the screen, a file,
+# a process), with poll_until when it is not on the screen.
 
+E2E_TIMEOUT=${E2E_TIMEOUT:-10}
 E2E_SOCKET="tread-e2e-$$"
 E2E_DIR="$(mktemp -d "${TMPDIR:-/tmp}/tread-e2e.XXXXXX")"
 E2E_PASSED=0
@@ -73,10 +81,31 @@ screen_with_escapes() { e2e_tmux capture-pane -p -e -t app; }
 # wrapped lines joined.
 screen_and_history() { e2e_tmux capture-pane -p -J -S - -t app; }
 
-# wait_for TEXT [SECONDS]: polls the screen and its history until TEXT shows (5 s by default);
-# on timeout prints the screen and fails.
+# e2e_tries [SECONDS]: how many polls 0.1 s apart a wait of SECONDS (at least E2E_TIMEOUT) makes.
+e2e_tries() {
+  local seconds=${1:-$E2E_TIMEOUT}
+  (( seconds < E2E_TIMEOUT )) && seconds=$E2E_TIMEOUT
+  echo $(( seconds * 10 ))
+}
+
+# poll_until SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds, for SECONDS (at least
+# E2E_TIMEOUT); the status is its last run's.
+poll_until() {
+  local tries i
+  tries=$(e2e_tries "$1")
+  shift
+  for (( i = 1; i < tries; i++ )); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  "$@"
+}
+
+# wait_for TEXT [SECONDS]: polls the screen and its history until TEXT shows (for E2E_TIMEOUT, or
+# SECONDS when longer); on timeout prints the screen and fails.
 wait_for() {
-  local text=$1 tries=$(( ${2:-5} * 10 ))
+  local text=$1 tries i
+  tries=$(e2e_tries "${2:-}")
   for (( i = 0; i < tries; i++ )); do
     screen_and_history | grep -qF -- "$text" && return 0
     sleep 0.1
@@ -106,36 +135,37 @@ fail() {
   return 0
 }
 
-# expect_screen TEXT [NAME]: TEXT shows within 5 s.
+# expect_screen TEXT [NAME [SECONDS]]: TEXT shows within E2E_TIMEOUT (or SECONDS, when longer: a big
+# file's load or sort).
 expect_screen() {
-  if wait_for "$1"; then pass "${2:-screen shows $1}"; else fail "${2:-screen shows $1}"; fi
+  if wait_for "$1" "${3:-}"; then pass "${2:-screen shows $1}"; else fail "${2:-screen shows $1}"; fi
 }
 
 # status_line: the last row of the screen, the reader's status line.
 status_line() { screen | sed -n '$p'; }
 
-# expect_status TEXT NAME: the status line shows TEXT within 5 s.
+# expect_status TEXT NAME [SECONDS]: the status line shows TEXT within E2E_TIMEOUT (or SECONDS).
 expect_status() {
-  for _ in $(seq 50); do
+  for _ in $(seq "$(e2e_tries "${3:-}")"); do
     status_line | grep -qF -- "$1" && { pass "$2"; return; }
     sleep 0.1
   done
   fail "$2 (status line: $(status_line))"
 }
 
-# expect_gone TEXT NAME: TEXT leaves the screen within 5 s.
+# expect_gone TEXT NAME: TEXT leaves the screen within E2E_TIMEOUT.
 expect_gone() {
-  for _ in $(seq 50); do
+  for _ in $(seq "$(e2e_tries)"); do
     screen | grep -qF -- "$1" || { pass "$2"; return; }
     sleep 0.1
   done
   fail "$2 (still on screen: $1)"
 }
 
-# expect_exit N [NAME]: the app ends with status N within 5 s.
+# expect_exit N [NAME [SECONDS]]: the app ends with status N within E2E_TIMEOUT (or SECONDS).
 expect_exit() {
   local name=${2:-"exit status $1"}
-  if wait_for "[exit $1]"; then pass "$name"; else fail "$name"; fi
+  if wait_for "[exit $1]" "${3:-}"; then pass "$name"; else fail "$name"; fi
 }
 
 # expect_tty_restored [NAME]: the pane's tty settings are those from before the app started.

@@ -20,7 +20,8 @@ start_replay() {
     python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" "$@" &
     server=$!
     trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
-    for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+    # Python's start on a loaded machine can take more than the 5 s this once waited.
+    poll_until 30 test -s "$work/port"
     [ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
     port=$(cat "$work/port")
     base="http://127.0.0.1:$port"

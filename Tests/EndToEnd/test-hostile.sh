@@ -135,7 +135,9 @@ expect_exit 0 "a file truncated under the reader still quits with 0"
 expect_tty_restored "a file truncated under the reader restores the terminal"
 
 python3 "$GEN" --comments 3000 --seed 7 -q -o "$work/shrink.json"
-"$BIN" --print "$work/shrink.json" 2>"$work/print.err" | { sleep 1; : >"$work/shrink.json"; cat >/dev/null; }
+# Cut once --print has read the file and written its first byte (it then blocks on the full pipe): a
+# sleep of 1 s could end before a loaded machine's --print had opened the file at all.
+"$BIN" --print "$work/shrink.json" 2>"$work/print.err" | { head -c 1 >/dev/null; : >"$work/shrink.json"; cat >/dev/null; }
 status=${PIPESTATUS[0]}
 [ "$status" -eq 74 ] && pass "a file truncated under --print exits 74" || fail "a file truncated under --print exits 74 (got $status)"
 grep -q "shrink.json: the file changed while being read" "$work/print.err" && pass "--print says the file changed" \
@@ -147,7 +149,7 @@ start_app 80 24 "$BIN" "$work/shrink-big.json"
 wait_for "? help" 10 || fail "the reader opens the big file to shrink"
 : >"$work/shrink-big.json"
 send G
-expect_exit 74 "a file truncated during the background load exits 74"
+expect_exit 74 "a file truncated during the background load exits 74" 60
 wait_for "shrink-big.json: the file changed while being read" && pass "the background load says the file changed" \
     || fail "the background load says the file changed"
 expect_tty_restored "a file truncated during the background load restores the terminal"
@@ -163,7 +165,7 @@ open(path, "wb").write(data[:-2])
 PY
 if [ "$(stat -c %s "$work/late.json")" -lt 8388608 ]; then fail "late.json is over 8 MB (generator changed?)"; fi
 start_app 80 24 sh -c "'$BIN' '$work/late.json' 2>'$work/late.err'"
-expect_exit 65 "a late error in a big file exits 65"
+expect_exit 65 "a late error in a big file exits 65" 60
 grep -q "late.json" "$work/late.err" && pass "a late error names the file, not 'document'" \
     || fail "a late error names the file ($(cat "$work/late.err"))"
 

@@ -87,7 +87,7 @@ query = "zzzmark"
 TOML
 run "$work/big.json"
 expect_screen "Big kill-file thread" "a big thread opens"
-wait_for "kill-file: 60 hidden" 20 && pass "a big thread's kill-file marks arrive" || fail "a big thread's kill-file marks arrive"
+wait_for "kill-file: 60 hidden" 60 && pass "a big thread's kill-file marks arrive" || fail "a big thread's kill-file marks arrive"
 expect_screen "hidden by the kill-file" "the first comment, killed, is one line"
 send q
 expect_exit 0 "q quits the big thread"

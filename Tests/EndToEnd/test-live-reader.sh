@@ -21,7 +21,7 @@ start_server() {
     rm -f "$work/port" "$work/port.release"
     python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$work/port" --log "$work/requests" "$@" &
     server=$!
-    for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+    poll_until 30 test -s "$work/port"
     [ -s "$work/port" ] || { echo "replay server did not start" >&2; exit 1; }
     port=$(cat "$work/port")
 }
@@ -115,18 +115,20 @@ expect_exit 130 "ctrl-C with no fetch quits"
 # 352 items (318 descendants, 29 top-level); the hold fault serves the story and the 29 at once and
 # holds the other items back until $work/port.release exists. The 351 comments are the 318 the story
 # announces and the dead and deleted ones its `descendants` leaves out: progress and the last line
-# count comments, and say the announced count as the site's.
+# count comments, and say the announced count as the site's. The held requests wait for the test, so
+# their timeout is long (120 s): with 30 s, a reader at 10% of a CPU had them fail before the test
+# reached its Esc.
 kill "$server"
 wait "$server" 2>/dev/null
 start_server
 rm -f "$work/requests"
 early() {
-    start_app 100 30 env XDG_CACHE_HOME="$1" XDG_STATE_HOME="$1-state" HOME="$work/home" TREAD_FETCH_TIMEOUT=30 \
+    start_app 100 30 env XDG_CACHE_HOME="$1" XDG_STATE_HOME="$1-state" HOME="$work/home" TREAD_FETCH_TIMEOUT=120 \
         TREAD_HN_ALGOLIA_API="http://127.0.0.1:$port/fault/404/algolia" \
         TREAD_HN_API="http://127.0.0.1:$port/fault/hold/hn" "$BIN" "hn:43727727"
 }
 early "$work/cache-early"
-wait_for "fetching 29 of 318 comments" 20 && pass "the reader opens on the first threads with the count so far" ||
+wait_for "fetching 29 of 318 comments" 60 && pass "the reader opens on the first threads with the count so far" ||
     fail "no early first screen"
 expect_screen "IBM orders US sales" "the first screen shows the story"
 wait_for "comment 1 of 29 · depth 1" 5 && pass "the threads that arrived show, and only they" ||
@@ -153,7 +155,7 @@ expect_exit 0 "q quits after the rest arrived"
 # --- opened again, the thread resumes where the last visit stopped, once the whole thread is in ---
 rm -f "$work/port.release"
 early "$work/cache-early"
-wait_for "comment 1 of 29 · depth 1" 20 || fail "the reader opens early a second time"
+wait_for "comment 1 of 29 · depth 1" 60 || fail "the reader opens early a second time"
 touch "$work/port.release"
 wait_for "comment 216 of 351" 20 && pass "the visit resumes at the third thread once the rest is in" ||
     fail "no resume after the rest: $(status_line)"
@@ -166,7 +168,7 @@ kill "$server"
 wait "$server" 2>/dev/null
 start_server
 early "$work/cache-stopped"
-wait_for " of 29 · " 20 || fail "the reader opens early again"
+wait_for " of 29 · " 60 || fail "the reader opens early again"
 send Escape
 wait_for "fetch stopped; 29 comments arrived" 5 && pass "Esc stops the rest and keeps what arrived" ||
     fail "Esc during the rest"
@@ -184,10 +186,10 @@ rm -f "$work/port.release"
 kill "$server"
 wait "$server" 2>/dev/null
 start_server --hold
-start_app 100 30 env XDG_CACHE_HOME="$work/cache-discourse" HOME="$work/home" TREAD_FETCH_TIMEOUT=30 \
+start_app 100 30 env XDG_CACHE_HOME="$work/cache-discourse" HOME="$work/home" TREAD_FETCH_TIMEOUT=120 \
     "$BIN" "http://127.0.0.1:$port/t/to-rbfx-and-not-to-rbfx/5864"
 # 340 posts; the first page has 20 (the article and 19 replies); 3 later posts are events, not comments.
-wait_for "fetching 19 of 339 comments" 20 && pass "a Discourse topic opens on its first page" ||
+wait_for "fetching 19 of 339 comments" 60 && pass "a Discourse topic opens on its first page" ||
     fail "no early Discourse screen: $(status_line)"
 send c
 wait_for "comment 1 of 19 " 5 && pass "the first page's 19 replies show" || fail "Discourse early count: $(status_line)"

@@ -54,12 +54,8 @@ expect_screen "│ The article's own text." "the article's text is in the box"
 send Escape
 expect_gone "esc closes" "Esc closes the overlay"
 # Polled: tmux may still be taking in the repaint when the overlay's title has gone.
-same=0
-for _ in $(seq 30); do
-  [[ $(screen) == "$before" ]] && { same=1; break; }
-  sleep 0.1
-done
-if [[ $same == 1 ]]; then
+screen_is() { [[ $(screen) == "$1" ]]; }
+if poll_until 10 screen_is "$before"; then
   pass "the screen is as it was before the overlay"
 else
   fail "the screen is as it was before the overlay"
@@ -85,9 +81,12 @@ wait_for "Overlay thread" || fail "the reader opens with the config"
 send G k i
 expect_screen "parent · u: its parent" "show-parent bound to i in config.toml opens it"
 send Escape
-send U
-sleep 0.3
-if screen | grep -q "esc closes"; then fail "U is unbound once the config moves it"; else pass "U is unbound once the config moves it"; fi
+# A count typed after U shows once U has been taken: the overlay must not be open then.
+count_shown() { status_line | grep -qE " 5( +\? help)? *$"; }
+send U 5
+if poll_until 10 count_shown && ! screen | grep -q "esc closes"; then pass "U is unbound once the config moves it"; else
+  fail "U is unbound once the config moves it"; fi
+send Escape
 send ?
 expect_screen "i                peek at the parent" "the help lists the overlay's key"
 send q q

@@ -35,6 +35,49 @@ run() {
 # Types TEXT literally at the prompt, after clearing what it offers.
 type_line() { send C-u; send -l "$1"; }
 
+# command_pid NAME: the pid of the command NAME that tread runs (its child, once it has exec'd NAME).
+command_pid() {
+  local pane reader
+  pane=$(e2e_tmux display -p -t app '#{pane_pid}')
+  reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
+  [[ -n $reader ]] && ps -o pid=,comm= --ppid "$reader" | awk -v name="$1" '$2 == name { print $1; exit }'
+}
+# ignores_sigterm NAME: tread's child NAME runs and has set SIGTERM to be ignored.
+ignores_sigterm() {
+  local pid mask
+  pid=$(command_pid "$1")
+  [[ -n $pid ]] && mask=$(awk '/^SigIgn:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) &&
+    (( 0x$mask & (1 << 14) ))
+}
+
+# fifo_reader OUT [LIMIT]: reads $work/fifo into OUT in the background (LIMIT bytes, then closes it),
+# and returns once the FIFO is open for reading, so a writer's non-blocking open finds a reader (a
+# cat started 0.3 s before the save was not always there yet on a loaded machine).
+fifo_reader() {
+  rm -f "$work/fifo.open"
+  python3 - "$work/fifo" "$1" "$work/fifo.open" "${2:-0}" <<'PY' &
+import os, select, sys, time
+fifo, out, opened, limit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+# Opened without waiting for a writer; a poll then waits for one (and its end) for 120 s at most.
+fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+open(opened, "w").close()
+data = b""
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline:
+    if not select.select([fd], [], [], 0.5)[0]:
+        continue
+    chunk = os.read(fd, limit - len(data) if limit else 65536)
+    if not chunk:
+        break
+    data += chunk
+    if limit and len(data) >= limit:
+        break
+os.close(fd)
+open(out, "wb").write(data)
+PY
+  poll_until 10 test -e "$work/fifo.open" || fail "a reader opens the FIFO"
+}
+
 # ctrl-Z while the command has the terminal stops tread and the command together (as a shell's job);
 # after `fg` the command has the terminal again, and the reader draws nothing over it.
 start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" XDG_STATE_HOME="$work/state" HOME="$work/home" \
@@ -51,7 +94,11 @@ send C-z
 expect_screen "Stopped" "ctrl-Z while less runs stops the job"
 send -l "fg"
 send Enter
-sleep 1.5
+# less draws again once continued (on a loaded machine, later than the 1.5 s this slept); then a
+# second for the reader to draw over it, as it did when curses took the ^Z.
+screen_shows() { screen | grep -qF -- "$1"; }
+poll_until 10 screen_shows "(END)"
+sleep 1
 if screen | grep -qF "(END)" && ! screen | grep -qF "pipe the comment to:"; then
   pass "after fg the command has the screen, and the reader draws nothing over it"
 else
@@ -71,10 +118,11 @@ expect_screen "Hostile pipe thread" "the reader opens"
 send c '|'
 type_line "python3 -c 'import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(300)'"
 send Enter
-sleep 1
+# Not before it ignores SIGTERM: killed by the first SIGTERM, it would not test the grace.
+poll_until 10 ignores_sigterm python3
 pane=$(e2e_tmux display -p -t app '#{pane_pid}')
 reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
-stubborn=$(ps -o pid= --ppid "$reader" 2>/dev/null | head -1 | tr -d ' ')
+stubborn=$(command_pid python3)
 [[ -n $stubborn ]] && pass "the stubborn command runs as tread's child" || fail "no command under tread ($reader)"
 kill -TERM "$reader"
 if wait_for "[exit 143]" 8; then
@@ -120,8 +168,7 @@ expect_status "exists: replace it? (y/n)" "a FIFO there is asked about"
 send y
 expect_status "fifo: no program is reading that FIFO" "a FIFO without a reader is said"
 # With a reader, it gets the text.
-(timeout 10 cat "$work/fifo" >"$work/from-fifo.md") &
-sleep 0.3
+fifo_reader "$work/from-fifo.md"
 send w
 type_line "$work/fifo"
 send Enter
@@ -132,8 +179,7 @@ wait
 grep -qF "first words" "$work/from-fifo.md" && pass "the FIFO's reader gets the comment" \
   || fail "the FIFO's reader gets the comment ($(cat "$work/from-fifo.md"))"
 # A reader that stops early: EPIPE, said, and never SIGPIPE ending the reader (141).
-(timeout 10 head -c 10 "$work/fifo" >/dev/null) &
-sleep 0.3
+fifo_reader /dev/null 10
 send G w
 type_line "$work/fifo"
 send Enter

@@ -39,6 +39,15 @@ run() {
 # Types TEXT literally at the prompt, after clearing what it offers.
 type_line() { send C-u; send -l "$1"; }
 
+# command_pid NAME: the pid of the command NAME that tread runs (its child, once it has exec'd NAME).
+command_pid() {
+  local pane reader
+  pane=$(e2e_tmux display -p -t app '#{pane_pid}')
+  reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
+  [[ -n $reader ]] && ps -o pid=,comm= --ppid "$reader" | awk -v name="$1" '$2 == name { print $1; exit }'
+}
+command_runs() { [[ -n $(command_pid "$1") ]]; }
+
 run
 expect_screen "Piping thread" "the reader opens"
 send c
@@ -98,20 +107,23 @@ expect_status "comment 1 of 4" "keys reach the reader after less"
 # While the command runs the terminal is the user's (no alternate screen, no mouse reporting), and
 # both come back after it.
 flags() { e2e_tmux display -p -t app '#{alternate_on} #{mouse_standard_flag} #{mouse_sgr_flag}'; }
+flags_are() { [[ $(flags) == "$1" ]]; }
 [[ $(flags) == "1 1 1" ]] && pass "the reader has the alternate screen and the mouse" || fail "reader flags: $(flags)"
+# A command that runs until the test lets it end (a `sleep 2` ended before a loaded machine looked).
 send '|'
-type_line "sleep 2"
+type_line "sh -c 'until [ -e $work/go ]; do sleep 0.1; done'"
 send Enter
-sleep 0.7
-[[ $(flags) == "0 0 0" ]] && pass "the command has the terminal as it was" || fail "flags while piping: $(flags)"
-expect_status "sleep ended (exit status 0)" "sleep ends"
+poll_until 10 flags_are "0 0 0" && pass "the command has the terminal as it was" || fail "flags while piping: $(flags)"
+touch "$work/go"
+expect_status "sh ended (exit status 0)" "the command ends"
 [[ $(flags) == "1 1 1" ]] && pass "the alternate screen and the mouse come back" || fail "flags after: $(flags)"
 
 # ctrl-C is the command's: it stops it, and the reader stays.
 send '|'
 type_line "sleep 300"
 send Enter
-sleep 0.7
+# ^C before the command runs would be the reader's (it quits on ^C).
+poll_until 10 command_runs sleep || fail "sleep runs under tread"
 send C-c
 expect_status "sleep was ended by signal 2 (SIGINT)" "ctrl-C stops the command, not the reader"
 
@@ -181,10 +193,10 @@ expect_screen "Piping thread" "the reader opens again"
 send '|'
 type_line "sleep 300"
 send Enter
-sleep 0.7
+poll_until 10 command_runs sleep
 pane=$(e2e_tmux display -p -t app '#{pane_pid}')
 reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
-sleeper=$(ps -o pid= --ppid "$reader" 2>/dev/null | head -1 | tr -d ' ')
+sleeper=$(command_pid sleep)
 [[ -n $sleeper ]] && pass "the command runs as tread's child" || fail "no command under tread ($reader)"
 kill -TERM "$reader"
 expect_exit 143 "SIGTERM while piping ends tread with 143"

@@ -39,6 +39,18 @@ TOML
 
 run() { start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" BROWSER="$work/browser.sh" "$BIN" "$@" "$work/thread.json"; }
 
+# The BROWSER stub and the copies run beside the reader: each check polls for what they leave (a fixed
+# sleep of 0.5 s was too short on a loaded machine).
+# opened_only URL: the stub was run once, with URL as its one argument.
+opened_only() { [[ -f $work/opened ]] && diff -q <(printf '1\n%s\n' "$1") "$work/opened" >/dev/null; }
+# opened_url URL: the stub's first argument is URL.
+opened_url() { [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "$1" ]]; }
+# buffer_is TEXT, buffer_has_line LINE: tmux's buffer (where OSC 52 copies go).
+buffer_is() { [[ $(e2e_tmux show-buffer 2>/dev/null) == "$1" ]]; }
+buffer_has_line() { e2e_tmux show-buffer 2>/dev/null | grep -qxF -- "$1"; }
+# copied_has_line LINE: the copy command stub was given LINE.
+copied_has_line() { grep -qxF -- "$1" "$work/copied" 2>/dev/null; }
+
 run
 expect_screen "Links thread" "the reader opens with the config"
 expect_screen "▾ ann OP" "the OP is labelled in the reader"
@@ -54,8 +66,7 @@ else
 fi
 
 send 2 o
-sleep 0.5
-if [[ -f $work/opened ]] && diff -q <(printf '1\n%s\n' "$long") "$work/opened" >/dev/null; then
+if poll_until 10 opened_only "$long"; then
   pass "2o opens link 2, whole, as the browser's one argument"
 else
   fail "2o opens link 2 (got: $(cat "$work/opened" 2>/dev/null | head -c 300))"
@@ -65,21 +76,23 @@ rm -f "$work/opened"
 send o
 expect_screen "open which link?" "o with several links opens the picker"
 send Down Enter
-sleep 0.5
-if [[ -f $work/opened ]] && [[ $(sed -n 2p "$work/opened") == "$long" ]]; then
+if poll_until 10 opened_url "$long"; then
   pass "the picker opens the chosen link"
 else
   fail "the picker opens the chosen link"
 fi
 rm -f "$work/opened"
 
-send j
-sleep 0.3
-if [[ $(screen | tail -1) == *"comment 1 of 3"* ]]; then
+# A count typed after the key shows once the key has been taken (keys are taken in order): then the
+# selection must not have moved. (A sleep of 0.3 s passed whatever j did on a loaded machine.)
+count_shown() { status_line | grep -qE " 5( +\? help)? *$"; }
+send j 5
+if poll_until 10 count_shown && [[ $(status_line) == *"comment 1 of 3"* ]]; then
   pass "j is unbound when the config gives next-comment only e and Down"
 else
-  fail "j is unbound when the config gives next-comment only e and Down"
+  fail "j is unbound when the config gives next-comment only e and Down ($(status_line))"
 fi
+send Escape
 send e
 expect_screen "comment 2 of 3" "e moves to the next comment"
 send o
@@ -90,23 +103,20 @@ if [[ -f $work/opened ]]; then fail "a hostile link is never opened"; else pass 
 e2e_tmux set -s set-clipboard on
 send e y
 expect_screen "copied link 1" "y copies the link"
-sleep 0.3
-if [[ $(e2e_tmux show-buffer 2>/dev/null) == "https://one.example.org/x" ]]; then
+if poll_until 10 buffer_is "https://one.example.org/x"; then
   pass "OSC 52 puts the link in tmux's buffer"
 else
   fail "OSC 52 puts the link in tmux's buffer (got: $(e2e_tmux show-buffer 2>&1 | head -c 200))"
 fi
 send Y
-sleep 0.3
-if e2e_tmux show-buffer 2>/dev/null | grep -q '^\*\*bob\*\*$'; then
+if poll_until 10 buffer_has_line '**bob**'; then
   pass "Y copies the comment as Markdown with its author"
 else
   fail "Y copies the comment as Markdown"
 fi
 
 send O
-sleep 0.5
-if [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "https://example.org/story" ]]; then
+if poll_until 10 opened_url "https://example.org/story"; then
   pass "O opens the thread's address"
 else
   fail "O opens the thread's address"
@@ -115,9 +125,10 @@ fi
 send '?'
 expect_screen "e ↓" "the help lists the keys in force"
 send Escape
-send q
-sleep 0.3
-if screen | grep -q "\[exit"; then fail "q no longer quits when quit is Q"; else pass "q no longer quits when quit is Q"; fi
+send q 5
+if poll_until 10 count_shown && ! screen | grep -q "\[exit"; then pass "q no longer quits when quit is Q"; else
+  fail "q no longer quits when quit is Q ($(status_line))"; fi
+send Escape
 send Q
 expect_exit 0 "Q quits"
 expect_tty_restored "the terminal is as it was after opening links"
@@ -234,8 +245,8 @@ fi
 rm -f "$work/copied"
 send Y
 expect_status "with copy.sh" "Y runs the copy command"
-sleep 0.3
-if grep -q '^\*\*bob\*\*$' "$work/copied" 2>/dev/null; then
+# (y's message said "with copy.sh" already: wait for the file.)
+if poll_until 10 copied_has_line '**bob**'; then
   pass "Y copies the comment as Markdown through the command"
 else
   fail "Y copies the comment through the command"
@@ -267,14 +278,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 python3 "$here/replay_server.py" "$here/../Fixtures" "$work/port" &
 server=$!
 trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
-for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+poll_until 30 test -s "$work/port" || fail "the replay server starts"
 base="http://127.0.0.1:$(cat "$work/port")"
 start_app 100 30 env XDG_CONFIG_HOME="$work/xdg" XDG_CACHE_HOME="$work/cache" BROWSER="$work/browser.sh" \
   "$BIN" "$base/t/github-in-decay/6482"
 expect_screen "GitHub in decay" "a Discourse topic opens by its address"
 send j I
-sleep 0.5
-if [[ $(sed -n 2p "$work/opened" 2>/dev/null) == "$base/t/github-in-decay/6482/2" ]]; then
+if poll_until 10 opened_url "$base/t/github-in-decay/6482/2"; then
   pass "I opens the selected Discourse post on its forum"
 else
   fail "I opens the selected Discourse post (got: $(head -c 300 "$work/opened" 2>/dev/null))"

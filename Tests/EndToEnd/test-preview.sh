@@ -33,7 +33,7 @@ same_page_after_load() {
     grep -qE '^── [0-9,]+ comments so far ─' <<<"$shot" && pass "$name: the rule says so far while loading" \
       || fail "$name: the rule says so far while loading"
   fi
-  wait_for "comment 1 of 20,000" 20 || { fail "$name: the load ends"; return; }
+  wait_for "comment 1 of 20,000" 60 || { fail "$name: the load ends"; return; }
   screen | grep -qE '^── 20,000 comments ─' && pass "$name: the rule counts the whole thread" \
     || fail "$name: the rule counts the whole thread"
   if [[ $(page) == "$first" ]]; then
@@ -52,7 +52,7 @@ same_page_after_load "the preview's screen is the whole document's (folded on op
 start_app 80 24 "$BIN" "$big"
 wait_for "? help" || fail "the reader opens"
 send G
-expect_status "comment 20,000 of 20,000" "G typed during the load ends on the last comment"
+expect_status "comment 20,000 of 20,000" "G typed during the load ends on the last comment" 60
 send q
 expect_exit 0 "q quits"
 

@@ -141,7 +141,7 @@ expect_status "article" "a 10,000-comment thread opens"
 send c
 expect_status "comment 1 of 10,000" "c on a 10,000-comment thread"
 send G
-expect_status "comment 10,000 of 10,000" "G goes to the last comment"
+expect_status "comment 10,000 of 10,000" "G goes to the last comment" 30
 send g c ']' ']' J
 expect_status "depth 1" "jumps between threads"
 send z

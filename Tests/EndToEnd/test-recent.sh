@@ -128,7 +128,7 @@ run recent --list
 python3 "$HERE/replay_server.py" "$HERE/../Fixtures" "$E2E_DIR/port" --log "$E2E_DIR/requests" &
 server=$!
 trap 'kill "$server" 2>/dev/null; e2e_cleanup' EXIT
-for _ in $(seq 50); do [ -s "$E2E_DIR/port" ] && break; sleep 0.1; done
+poll_until 30 test -s "$E2E_DIR/port" || fail "the replay server starts"
 base="http://127.0.0.1:$(cat "$E2E_DIR/port")"
 net=(XDG_CACHE_HOME="$E2E_DIR/cache" TREAD_LOBSTERS_API="$base/lobsters" TREAD_FETCH_TIMEOUT=10)
 start_app 100 30 env XDG_STATE_HOME="$state" "${net[@]}" "$BIN" "https://lobste.rs/s/tdfoqh/ranking_comments"

@@ -75,6 +75,18 @@ import Testing
         #expect(discussion.body(of: 19) == DocumentBytes.staleText)
     }
 
+    /// A number scanned before the file was cut is read again as zeros (the reader's background load
+    /// saw this under load): no value, never the arithmetic trap it was (tread died with SIGILL).
+    @Test func aNumberWhoseBytesTurnedToZerosHasNoValue() {
+        let bytes: [UInt8] = Array("12".utf8) + [0, 0]
+        bytes.withUnsafeBytes { buffer in
+            let scanner = JSONScanner(buffer)
+            #expect(scanner.integer(in: 0..<2) == 12)
+            #expect(scanner.integer(in: 0..<4) == nil)
+            #expect(scanner.integer(in: 2..<4) == nil)
+        }
+    }
+
     @Test func aFileMovedOverTheNameLeavesTheMappingReadable() throws {
         let path = try file(thread("old"))
         let other = try file(thread("other"))
