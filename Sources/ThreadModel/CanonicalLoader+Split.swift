@@ -24,7 +24,7 @@ extension CanonicalLoader {
     /// Where the second scan starts, in percent of the file (measured on the 1M-comment file: the
     /// first scan's share plus taking the runs then takes about as long as the second scan's share;
     /// the assembly after both is shared by both cores).
-    static let splitPercent = 45
+    static let splitPercent = 47
 
     /// Starts the second scan: at `guess` when given (tests), else at a comment start near the
     /// middle of a big document on a machine with two cores or more.
