@@ -6,14 +6,27 @@ import Synchronization
 ///
 /// `IDIndex`'s two tables of a million ids are 8 MB each, far more than a core's cache: each insert
 /// waited on the shared cache (about 8 ms on each core, half of what a load does after its scans).
-/// Here the ids are first put in parts of about 16,000 by their hash's top bits (counted, then
-/// written in one pass each), and each part is checked alone in a table of 256 KB that stays in its
+/// Here the ids are first put in parts of about 8,000 by their hash's top bits (counted, then
+/// written in one pass each), and each part is checked alone in a table of 512 KB that stays in its
 /// core's cache. Equal ids have equal hashes, so a duplicate is found in its part; each part is
 /// checked in document order up to its first duplicate, and the earliest of those is the one a
 /// single table would have stopped at.
 extension IDIndex {
-    /// About how many ids a part holds: its table (twice as many slots of 8 bytes) fits a core's cache.
-    static let partSize = 1 << 14
+    /// About how many ids a part holds: its table (`spread` times as many slots of 8 bytes) fits a core's cache.
+    static let partSize = 1 << 13
+    /// A part's table has at least this many times its ids' slots. With half the slots full (as in
+    /// `HashIndex`), whether the next slot is empty was a coin toss for the branch predictor: the
+    /// inserts took 2.5 of a core's 4 ms on the 1M-comment file; at an eighth or less, 0.9 ms.
+    static let spread = 8
+
+    /// The slots of a part's table for `count` ids: `spread` times as many, or only twice as many for a
+    /// part far bigger than `partSize` (hashes that crowd one part: it would take 64 bytes an id).
+    static func slots(for count: Int) -> Int {
+        let wanted = count > partSize * 4 ? count * 2 : count * spread
+        var slots = 16
+        while slots < wanted { slots <<= 1 }
+        return slots
+    }
 
     /// The first comment, in document order, whose id an earlier comment has (`firstDuplicate` of an
     /// `IDIndex` of the same ids, without its tables).
@@ -81,17 +94,14 @@ extension IDIndex {
         }
         defer { entries.deallocate() }
         let largest = checking.reduce(0) { max($0, counts[$1]) }
-        var size = 16
-        while size < largest * 2 { size <<= 1 }
-        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: slots(for: largest))
         defer { table.deallocate() }
         var first: Int?
         var start = 0
         for part in checking {
             let end = start + counts[part]
             defer { start = end }
-            var used = 16
-            while used < (end - start) * 2 { used <<= 1 }
+            let used = slots(for: end - start)
             let mask = used - 1
             table.initialize(repeating: 0, count: used)
             entry: for entry in UnsafeBufferPointer(start: entries + start, count: end - start) {

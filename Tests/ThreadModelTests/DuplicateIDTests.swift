@@ -42,13 +42,19 @@ import Testing
         var byTable: Int? { IDIndex(records, ids: hashes, bytes: bytes).firstDuplicate }
     }
 
-    /// Ids enough for the check by parts: 8 parts of about 9,000.
+    /// Ids enough for the check by parts.
     static let count = IDIndex.splitCount + 5_000
+    /// The hash's top bits that choose a part for this many ids (as `IDIndex.firstDuplicate` does).
+    static let partBits = {
+        var bits = 1
+        while count >> bits > IDIndex.partSize { bits += 1 }
+        return bits
+    }()
 
-    /// A hash whose top bits put it in part `part` of 8 (the parts of this many ids: 0–3 in one half,
+    /// A hash in part `part` of 8 (each one part of the check's, which are 8 or more: 0–3 in one half,
     /// 4–7 in the other), the rest random.
     static func hash(part: UInt64, _ random: inout SplitLoadTests.SplitMix) -> UInt64 {
-        part << 61 | random.next() >> 3 | 1
+        part << 61 | random.next() >> UInt64(partBits) | 1
     }
 
     /// Duplicates planted at chosen places: in either half, in one part or two, later pairs before
@@ -83,6 +89,7 @@ import Testing
 
     /// Every id in one part (a hash with few top bits used): the same answer, only slower.
     @Test func idsAllInOnePartAreCheckedAlike() {
+        #expect(Self.partBits >= 3)
         var random = SplitLoadTests.SplitMix(seed: 9)
         let hashes = (0..<Self.count).map { _ in Self.hash(part: 5, &random) }
         let ids = Ids(
