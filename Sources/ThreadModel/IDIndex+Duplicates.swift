@@ -12,21 +12,10 @@ import Synchronization
 /// checked in document order up to its first duplicate, and the earliest of those is the one a
 /// single table would have stopped at.
 extension IDIndex {
-    /// About how many ids a part holds: its table (`spread` times as many slots of 8 bytes) fits a core's cache.
+    /// About how many ids a part holds: its table (`HashParts.slots`, 512 KB) fits a core's cache. With
+    /// half the slots full, as in `HashIndex`, the inserts took 2.5 of each core's 4 ms on the
+    /// 1M-comment file; at an eighth or less, 0.9 ms.
     static let partSize = 1 << 13
-    /// A part's table has at least this many times its ids' slots. With half the slots full (as in
-    /// `HashIndex`), whether the next slot is empty was a coin toss for the branch predictor: the
-    /// inserts took 2.5 of a core's 4 ms on the 1M-comment file; at an eighth or less, 0.9 ms.
-    static let spread = 8
-
-    /// The slots of a part's table for `count` ids: `spread` times as many, or only twice as many for a
-    /// part far bigger than `partSize` (hashes that crowd one part: it would take 64 bytes an id).
-    static func slots(for count: Int) -> Int {
-        let wanted = count > partSize * 4 ? count * 2 : count * spread
-        var slots = 16
-        while slots < wanted { slots <<= 1 }
-        return slots
-    }
 
     /// The first comment, in document order, whose id an earlier comment has (`firstDuplicate` of an
     /// `IDIndex` of the same ids, without its tables).
@@ -62,49 +51,17 @@ extension IDIndex {
     private static func firstDuplicate(
         _ records: [CommentRecord], ids: [UInt64], bytes: DocumentBytes, partBits: Int, checking: Range<Int>
     ) -> Int? {
-        let shift = UInt64(64 - partBits)
-        let parts = 1 << partBits
-        // Each part's ids, then where they go. Absent ids (hash 0) and those of parts not checked here
-        // go to one slot past the end, without a branch on which (parts alternate at random).
-        var counts = [Int](repeating: 0, count: parts)
-        var cursors = [Int](repeating: 0, count: parts + 1)
-        var total = 0
-        let entries = ids.withUnsafeBufferPointer { ids in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for hash in ids { counts[Int(truncatingIfNeeded: hash >> shift)] &+= hash == 0 ? 0 : 1 }
-            }
-            for part in 0...parts {
-                cursors[part] = total
-                if checking.contains(part) { total += counts[part] }
-            }
-            for part in 0...parts where !checking.contains(part) { cursors[part] = total }
-            // An entry is a table's slot word: the hash's top 32 bits and the comment's index plus one.
-            let entries = UnsafeMutablePointer<UInt64>.allocate(capacity: total + 1)
-            let low = checking.lowerBound
-            let count = UInt(checking.count)
-            cursors.withUnsafeMutableBufferPointer { cursors in
-                for (index, hash) in ids.enumerated() {
-                    let part = hash == 0 ? parts : Int(truncatingIfNeeded: hash >> shift)
-                    let at = cursors[part]
-                    entries[at] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: index &+ 1))
-                    cursors[part] = at &+ (UInt(bitPattern: part &- low) < count ? 1 : 0)
-                }
-            }
-            return entries
-        }
-        defer { entries.deallocate() }
-        let largest = checking.reduce(0) { max($0, counts[$1]) }
-        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: slots(for: largest))
+        let parts = HashParts(ids, partBits: partBits, wanted: checking, indexed: true)
+        defer { parts.deallocate() }
+        let largest = parts.counts.max() ?? 0
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: HashParts.slots(for: largest, typical: partSize))
         defer { table.deallocate() }
         var first: Int?
-        var start = 0
-        for part in checking {
-            let end = start + counts[part]
-            defer { start = end }
-            let used = slots(for: end - start)
+        parts.forEachPart { entries in
+            let used = HashParts.slots(for: entries.count, typical: partSize)
             let mask = used - 1
             table.initialize(repeating: 0, count: used)
-            entry: for entry in UnsafeBufferPointer(start: entries + start, count: end - start) {
+            entry: for entry in entries {
                 // The slot from the tag's low bits: not the part's bits, which are the same in the whole part.
                 let tag = entry >> 32
                 var slot = Int(truncatingIfNeeded: tag) & mask
@@ -119,12 +76,13 @@ extension IDIndex {
                         let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
                         if bytes.sameText(records[earlier].id, records[index].id) {
                             first = min(first ?? index, index)
-                            break entry
+                            return true
                         }
                     }
                     slot = (slot + 1) & mask
                 }
             }
+            return true
         }
         return first
     }
