@@ -125,42 +125,40 @@ struct DistinctHashes {
     /// parts on each: a hash is in one part only, so the halves' counts add up.
     var count: Int {
         let parts = 1 << Self.partBits
-        guard hashes.count >= Self.splitCount, WorkSplit.cores > 1 else { return Self.count(hashes, 0..<parts) }
-        let hashes = self.hashes
+        let pieces = HashParts.pieces(hashes, partBits: Self.partBits, indexed: false)
+        defer { for piece in pieces { piece.deallocate() } }
+        guard hashes.count >= HashParts.splitCount, WorkSplit.cores > 1 else { return Self.count(pieces, 0..<parts) }
         let counted = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            counted.add(Self.count(hashes, half == 0 ? 0..<(parts / 2) : (parts / 2)..<parts), ordering: .relaxed)
+            counted.add(Self.count(pieces, half == 0 ? 0..<(parts / 2) : (parts / 2)..<parts), ordering: .relaxed)
         }
         return counted.load(ordering: .relaxed)
     }
 
-    /// Fewer hashes than this are counted on the calling thread (a thread costs more than it saves).
-    static let splitCount = 1 << 16
-
-    /// How many different hashes `hashes` holds among those of parts `wanted`.
-    private static func count(_ hashes: [UInt64], _ wanted: Range<Int>) -> Int {
-        let parts = HashParts(hashes, partBits: partBits, wanted: wanted, indexed: false)
-        defer { parts.deallocate() }
+    /// How many different hashes parts `wanted` of `pieces` hold.
+    private static func count(_ pieces: [HashParts], _ wanted: Range<Int>) -> Int {
         // Twice a part's hashes in slots: most are repeats (84,000 authors of a million comments), so few are full.
         func slots(_ count: Int) -> Int {
             var slots = 16
             while slots < count * 2 { slots <<= 1 }
             return slots
         }
-        var table = [UInt64](repeating: 0, count: slots(parts.counts.max() ?? 0))
+        let largest = wanted.reduce(0) { max($0, HashParts.count(pieces, part: $1)) }
+        var table = [UInt64](repeating: 0, count: slots(largest))
         var distinct = 0
-        parts.forEachPart { part in
-            let mask = slots(part.count) - 1
+        for part in wanted {
+            let mask = slots(HashParts.count(pieces, part: part)) - 1
             for i in 0...mask { table[i] = 0 }
-            for hash in part {
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) & mask }
-                if table[slot] == 0 {
-                    table[slot] = hash
-                    distinct += 1
+            for piece in pieces {
+                for hash in piece.part(part) {
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) & mask }
+                    if table[slot] == 0 {
+                        table[slot] = hash
+                        distinct += 1
+                    }
                 }
             }
-            return true
         }
         return distinct
     }

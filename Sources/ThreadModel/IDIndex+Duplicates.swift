@@ -23,18 +23,19 @@ extension IDIndex {
         guard ids.count >= splitCount else { return IDIndex(records, ids: ids, bytes: bytes).firstDuplicate }
         var bits = 1
         while ids.count >> bits > partSize { bits += 1 }
-        let partBits = bits
-        let parts = 1 << partBits
+        let parts = 1 << bits
+        let pieces = HashParts.pieces(ids, partBits: bits, indexed: true)
+        defer { for piece in pieces { piece.deallocate() } }
         guard WorkSplit.cores > 1 else {
-            return firstDuplicate(records, ids: ids, bytes: bytes, partBits: partBits, checking: 0..<parts)
+            return firstDuplicate(records, bytes: bytes, pieces: pieces, checking: 0..<parts)
         }
         // Half the parts on each core (those whose hash has the top bit clear, and the others).
         let found = Atomic<Int>(Int.max)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             let checking = half == 0 ? 0..<(parts / 2) : (parts / 2)..<parts
-            guard
-                let duplicate = firstDuplicate(records, ids: ids, bytes: bytes, partBits: partBits, checking: checking)
-            else { return }
+            guard let duplicate = firstDuplicate(records, bytes: bytes, pieces: pieces, checking: checking) else {
+                return
+            }
             var current = found.load(ordering: .relaxed)
             while duplicate < current {
                 let (exchanged, original) = found.compareExchange(
@@ -47,42 +48,41 @@ extension IDIndex {
         return first == Int.max ? nil : first
     }
 
-    /// The first duplicate among the ids of parts `checking` (a part is the hash's top `partBits`).
+    /// The first duplicate among the ids of parts `checking`, each part read from every piece in order.
     private static func firstDuplicate(
-        _ records: [CommentRecord], ids: [UInt64], bytes: DocumentBytes, partBits: Int, checking: Range<Int>
+        _ records: [CommentRecord], bytes: DocumentBytes, pieces: [HashParts], checking: Range<Int>
     ) -> Int? {
-        let parts = HashParts(ids, partBits: partBits, wanted: checking, indexed: true)
-        defer { parts.deallocate() }
-        let largest = parts.counts.max() ?? 0
+        let largest = checking.reduce(0) { max($0, HashParts.count(pieces, part: $1)) }
         let table = UnsafeMutablePointer<UInt64>.allocate(capacity: HashParts.slots(for: largest, typical: partSize))
         defer { table.deallocate() }
         var first: Int?
-        parts.forEachPart { entries in
-            let used = HashParts.slots(for: entries.count, typical: partSize)
+        for part in checking {
+            let used = HashParts.slots(for: HashParts.count(pieces, part: part), typical: partSize)
             let mask = used - 1
             table.initialize(repeating: 0, count: used)
-            entry: for entry in entries {
-                // The slot from the tag's low bits: not the part's bits, which are the same in the whole part.
-                let tag = entry >> 32
-                var slot = Int(truncatingIfNeeded: tag) & mask
-                while true {
-                    let occupant = table[slot]
-                    if occupant == 0 {
-                        table[slot] = entry
-                        continue entry
-                    }
-                    if occupant >> 32 == tag {
-                        let earlier = Int(truncatingIfNeeded: occupant & 0xFFFF_FFFF) - 1
-                        let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                        if bytes.sameText(records[earlier].id, records[index].id) {
-                            first = min(first ?? index, index)
-                            return true
+            entries: for piece in pieces {
+                entry: for entry in piece.part(part) {
+                    // The slot from the tag's low bits: not the part's bits, which are the same in the whole part.
+                    let tag = entry >> 32
+                    var slot = Int(truncatingIfNeeded: tag) & mask
+                    while true {
+                        let occupant = table[slot]
+                        if occupant == 0 {
+                            table[slot] = entry
+                            continue entry
                         }
+                        if occupant >> 32 == tag {
+                            let earlier = Int(truncatingIfNeeded: occupant & 0xFFFF_FFFF) - 1
+                            let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            if bytes.sameText(records[earlier].id, records[index].id) {
+                                first = min(first ?? index, index)
+                                break entries
+                            }
+                        }
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
             }
-            return true
         }
         return first
     }
