@@ -24,7 +24,7 @@ extension CanonicalLoader {
     /// Where the second scan starts, in percent of the file (measured on the 1M-comment file: the
     /// first scan's share plus taking the runs then takes about as long as the second scan's share;
     /// the assembly after both is shared by both cores).
-    static let splitPercent = 45
+    static let splitPercent = 47
 
     /// Starts the second scan: at `guess` when given (tests), else at a comment start near the
     /// middle of a big document on a machine with two cores or more.
@@ -85,8 +85,9 @@ extension CanonicalLoader {
     /// At a comment's `{` at or past `splitNext`: takes the split's run that starts here, if it
     /// does, and leaves the scanner where the run ended, returning where the loader stands there
     /// (after its array's `]`, or at the next comment); else abandons the split (nil).
-    /// `parent` is the comment whose replies are open here. Throws the error the run ended in.
-    mutating func takeSplitRun(parent: Int32?) throws(DocumentError) -> Place? {
+    /// `parent` is the comment whose replies are open here, `depth` how many comments are open (its
+    /// depth). Throws the error the run ended in.
+    mutating func takeSplitRun(parent: Int32?, depth: Int) throws(DocumentError) -> Place? {
         guard let split else { return nil }
         // A preview is cut at a comment this scan stands on: while one may still come, read on alone.
         guard scanner.position == splitNext, preview == nil || previewDelivered || sawParentField,
@@ -120,6 +121,13 @@ extension CanonicalLoader {
             }
         }
         hashes.append(run.hashes)
+        // The run counted depths from its own start: its top level is `depth` levels down here.
+        counts.comments += run.counts.comments
+        counts.deleted += run.counts.deleted
+        counts.topLevel += depth == 0 ? run.counts.topLevel : 0
+        if run.counts.maximumDepth > 0 {
+            counts.maximumDepth = max(counts.maximumDepth, run.counts.maximumDepth + depth)
+        }
         sawParentField = sawParentField || run.sawParentField
         sawMemberAfterReplies = sawMemberAfterReplies || run.sawMemberAfterReplies
         scanner.position = end
@@ -187,6 +195,8 @@ final class ScanSplit: Sendable {
         var hashes: RecordHashes
         var sawParentField: Bool
         var sawMemberAfterReplies: Bool
+        /// The run's counts, depths from its start.
+        var counts: DiscussionStatistics
         /// Where the scanner stood after the run's `]`, or the error the run ended in.
         var end: Result<Int, DocumentError>
         /// Where the next run starts.
@@ -287,7 +297,7 @@ final class ScanSplit: Sendable {
                 released = loader.released
                 let run = Run(
                     records: loader.records, hashes: loader.hashes, sawParentField: loader.sawParentField,
-                    sawMemberAfterReplies: loader.sawMemberAfterReplies, end: end, next: next,
+                    sawMemberAfterReplies: loader.sawMemberAfterReplies, counts: loader.counts, end: end, next: next,
                     endsAtComment: loader.stoppedAtComment)
                 split.publish { $0.runs.append(run) }
             }

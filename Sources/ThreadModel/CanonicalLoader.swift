@@ -47,6 +47,9 @@ struct CanonicalLoader {
     var splitRunSize = ScanSplit.runSize
     /// Whether the run ended there (at a comment's `{`) rather than at its array's `]`.
     var stoppedAtComment = false
+    /// `tread stats`' counts of the comments read, depths counted from where the scan started
+    /// (see `countComment`).
+    var counts = Discussion.noStatistics
 
     init(
         bytes: DocumentBytes, previewAfter: Int = 0, previewWholeThreads: Bool = true,
@@ -98,7 +101,8 @@ struct CanonicalLoader {
         bytes.release(upTo: bytes.count)
         // A nested reply's parent is the comment whose `replies` are open: in thread order by construction.
         return try Discussion.assemble(
-            article: article, bytes: bytes, records: consume taken, hashes: hashes, nestedInOrder: true
+            article: article, bytes: bytes, records: consume taken, hashes: hashes, nestedInOrder: true,
+            statistics: hashes.hasParents ? nil : counts
         ) { scanner.lineAndColumn(of: $0) }
     }
 
@@ -286,7 +290,7 @@ struct CanonicalLoader {
                     stoppedAtComment = true
                     return
                 }
-                if scanner.position >= splitNext, let next = try takeSplitRun(parent: open.last) {
+                if scanner.position >= splitNext, let next = try takeSplitRun(parent: open.last, depth: open.count) {
                     place = next
                     continue
                 }
@@ -327,6 +331,7 @@ struct CanonicalLoader {
             case .objectStart(let index):
                 if scanner.peek() == UInt8(ascii: "}") {
                     scanner.position += 1
+                    countComment(current.flags, depth: open.count &+ 1)
                     store(current, id: currentID, at: index)
                     place = .afterElement
                 } else {
@@ -354,6 +359,7 @@ struct CanonicalLoader {
                     place = .member(index)
                 } else {
                     closeComment(index, &current)
+                    countComment(current.flags, depth: open.count &+ 1)
                     store(current, id: currentID, at: index)
                     place = .afterElement
                 }
@@ -378,6 +384,17 @@ struct CanonicalLoader {
         }
         guard openStubs.last?.index == index, let (_, more) = openStubs.popLast() else { return }
         if record.flags.contains(.placeholder) { record.more = more }
+    }
+
+    /// Counts a comment whose fields are final, `depth` levels down (1 at the top level of where this
+    /// scan started): what `statistics()` counts from the records, without a branch. Placeholders are
+    /// no comments.
+    @inline(__always) private mutating func countComment(_ flags: CommentRecord.Flags, depth: Int) {
+        let counted = flags.contains(.placeholder) ? 0 : 1
+        counts.comments &+= counted
+        counts.topLevel &+= depth == 1 ? counted : 0
+        counts.deleted &+= flags.contains(.deleted) ? counted : 0
+        counts.maximumDepth = max(counts.maximumDepth, depth &* counted)
     }
 
     /// Stores comment `index` as read so far (see `readElements`).

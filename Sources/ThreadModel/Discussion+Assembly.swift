@@ -77,16 +77,18 @@ extension Discussion {
     /// records): then only parents found by id can break the thread order.
     static func assemble(
         article: Article, bytes: DocumentBytes, records: consuming [CommentRecord], hashes: RecordHashes,
-        nestedInOrder: Bool = false, position: (Int) -> (line: Int, column: Int)
+        nestedInOrder: Bool = false, statistics: DiscussionStatistics? = nil,
+        position: (Int) -> (line: Int, column: Int)
     ) throws(DocumentError) -> Discussion {
         var records = records
         let (orphans, resolved) = try resolveParents(&records, hashes: hashes, bytes: bytes, position: position)
         if !nestedInOrder || resolved > 0, let order = try threadOrder(records, bytes: bytes) {
             records = reorder(records, by: order)
         }
+        // Counts taken while reading hold while no parent was found by id (the order is then the file's).
         return Discussion(
             article: article, bytes: bytes, records: records, orphanCount: orphans,
-            distinctAuthors: hashes.distinctAuthors)
+            distinctAuthors: hashes.distinctAuthors, statistics: resolved == 0 && orphans == 0 ? statistics : nil)
     }
 
     /// Checks that ids are unique and sets `parent` from the flat form's `parent` ids; returns how
@@ -96,13 +98,20 @@ extension Discussion {
         _ records: inout [CommentRecord], hashes: RecordHashes, bytes: DocumentBytes,
         position: (Int) -> (line: Int, column: Int)
     ) throws(DocumentError) -> (orphans: Int, resolved: Int) {
-        let index = IDIndex(records, ids: hashes.ids, bytes: bytes)
-        if let duplicate = index.firstDuplicate {
+        func duplicateError(_ duplicate: Int) -> DocumentError {
             let id = records[duplicate].id
             let (line, column) = position(Int(id.offset))
-            throw DocumentError(kind: .duplicateID(bytes.string(id) ?? "", line: line, column: column))
+            return DocumentError(kind: .duplicateID(bytes.string(id) ?? "", line: line, column: column))
         }
-        guard hashes.hasParents else { return (0, 0) }
+        // No parent to find by id: only the duplicate check, which needs no table of every id.
+        guard hashes.hasParents else {
+            if let duplicate = IDIndex.firstDuplicate(records, ids: hashes.ids, bytes: bytes) {
+                throw duplicateError(duplicate)
+            }
+            return (0, 0)
+        }
+        let index = IDIndex(records, ids: hashes.ids, bytes: bytes)
+        if let duplicate = index.firstDuplicate { throw duplicateError(duplicate) }
         var orphans = 0
         var resolved = 0
         for i in records.indices where hashes.parent(of: i) != 0 && !records[i].flags.contains(.nested) {

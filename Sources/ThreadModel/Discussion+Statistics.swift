@@ -14,13 +14,24 @@ extension Discussion {
     ///
     /// Authors were counted by hash while loading, so this reads no text. A big discussion's parts
     /// are counted at once (`StatisticsPart`), then their depths joined in order.
+    /// The canonical loader counts while it reads (`CanonicalLoader.countComment`), when no comment
+    /// names its parent by id: then nothing is read again.
     public func statistics(sourceBytes: Int? = nil) -> DiscussionStatistics {
-        let records = self.records
-        var statistics = StatisticsPart.combine(WorkSplit.map(records.indices) { StatisticsPart(records, $0) })
+        var statistics = loadedStatistics ?? countedStatistics()
         statistics.distinctAuthors = distinctAuthors
         statistics.bytes = sourceBytes ?? bytes.count
         return statistics
     }
+
+    /// The counts of `statistics()` taken from the records (bytes and authors left 0).
+    func countedStatistics() -> DiscussionStatistics {
+        let records = self.records
+        return StatisticsPart.combine(WorkSplit.map(records.indices) { StatisticsPart(records, $0) })
+    }
+
+    /// No comment yet: the counts a loader starts from.
+    static let noStatistics = DiscussionStatistics(
+        comments: 0, topLevel: 0, maximumDepth: 0, deleted: 0, distinctAuthors: 0, bytes: 0)
 }
 
 /// The counts of one part of a discussion's records, with their depths counted from the part's start.

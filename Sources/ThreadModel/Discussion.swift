@@ -89,8 +89,16 @@ public struct Discussion: Sendable {
     /// How many different authors wrote comments; counted by hash while loading, "[deleted]" left out.
     public let distinctAuthors: Int
 
-    init(article: Article, bytes: DocumentBytes, records: [CommentRecord], orphanCount: Int, distinctAuthors: Int) {
+    /// `statistics()` counted by the loader while it read the records (comments, top level, depth,
+    /// deleted), when their order and parents are the ones it read; nil for every other discussion.
+    let loadedStatistics: DiscussionStatistics?
+
+    init(
+        article: Article, bytes: DocumentBytes, records: [CommentRecord], orphanCount: Int, distinctAuthors: Int,
+        statistics: DiscussionStatistics? = nil
+    ) {
         self.article = article
+        loadedStatistics = statistics
         self.bytes = bytes
         self.records = records
         self.orphanCount = orphanCount

@@ -10,6 +10,11 @@ struct Stats: ParsableCommand {
     var document: DocumentOptions { documentArguments.options }
 
     func run() throws {
+        try Self.report(document)
+    }
+
+    /// Loads the document and prints its counts.
+    static func report(_ document: DocumentOptions) throws {
         let (discussion, fileSize) = try loadReportingNotes(document)
         // The size of the file as given, whatever its format (an import's text is stored apart).
         let stats = discussion.statistics(sourceBytes: fileSize)
@@ -25,5 +30,18 @@ struct Stats: ParsableCommand {
 
             """)
         output.flush()
+    }
+
+    /// The document of `tread stats FILE` read without ArgumentParser (its parse is about a
+    /// millisecond of a big file's `stats`, see `ReadArguments`): exactly `stats` and one word that is
+    /// neither a command's name nor starts with `-`. Nil for anything else (options, help, `-` for
+    /// standard input, mistakes), which ArgumentParser then reads.
+    static func common(_ arguments: [String]) -> DocumentOptions? {
+        guard arguments.count == 2, arguments[0] == "stats" else { return nil }
+        let file = arguments[1]
+        guard let first = file.utf8.first, first != UInt8(ascii: "-"),
+            !ReadArguments.commandWords.contains(file)
+        else { return nil }
+        return DocumentOptions(file: file)
     }
 }

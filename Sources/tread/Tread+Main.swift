@@ -30,6 +30,13 @@ extension Tread {
                 try Reading(arguments).run()
                 return
             }
+            if let document = Stats.common(words) {
+                #if DEBUG
+                    Stats.checkAgreement(words, document)
+                #endif
+                try Stats.report(document)
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
