@@ -39,6 +39,7 @@ let staticSwift =
 // accessor function that is handed the conformances it needs, not by its mangled name: the runtime
 // otherwise demangles the name and looks each conformance up by scanning the binary's 6,600 conformance
 // records, once per type, on first use — a tenth of the sample's open-and-quit (issue 25, startup4).
+// Not on ThreadModel: a package depending on tread by version would be refused (Scripts/check-library.sh).
 let metadataByAccessor: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
 ]
@@ -59,7 +60,8 @@ let package = Package(
     ],
     targets: [
         // The document core: values, the flat discussion, the canonical loader and writer, merge, matching, file bytes.
-        .target(name: "ThreadModel", swiftSettings: metadataByAccessor),
+        // No `metadataByAccessor`: it is the library product, and SwiftPM refuses a dependency's unsafe flags.
+        .target(name: "ThreadModel"),
         // HTML, the sites' Markdown dialects and entities → the body grammar; knows no site.
         .target(name: "Markup", swiftSettings: metadataByAccessor),
         // One importer per site (a site's saved JSON → the document) and the format detection that picks one.
