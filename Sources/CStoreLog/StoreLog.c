@@ -2,6 +2,7 @@
 #include "CStoreLog.h"
 
 #include <stdint.h>
+#include <string.h>
 #include <sqlite3.h>
 
 int tread_store_keep_log_on_close(void *connection) {
@@ -34,4 +35,21 @@ static int fold_log(void *context, sqlite3 *connection, const char *name, int pa
 void tread_store_fold_log(void *connection, int pages, int waitMilliseconds) {
     intptr_t packed = ((intptr_t)pages << 32) | (intptr_t)(uint32_t)waitMilliseconds;
     sqlite3_wal_hook((sqlite3 *)connection, fold_log, (void *)packed);
+}
+
+// The journal mode's row: `wal` set to 1 when it reads "wal".
+static int read_journal_mode(void *wal, int columns, char **values, char **names) {
+    (void)names;
+    if (columns == 1 && values[0] != 0 && strcmp(values[0], "wal") == 0) *(int *)wal = 1;
+    return 0;
+}
+
+int tread_store_set_pragmas(void *connection) {
+    int wal = 0;
+    int result = sqlite3_exec((sqlite3 *)connection,
+                              "PRAGMA journal_size_limit = 1048576; PRAGMA synchronous = NORMAL; "
+                              "PRAGMA journal_mode = WAL",
+                              read_journal_mode, &wal, (char **)0);
+    if (result != SQLITE_OK) return result;
+    return wal ? SQLITE_OK : -1;
 }

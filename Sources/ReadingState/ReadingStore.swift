@@ -49,15 +49,18 @@ public final class ReadingStore: Sendable {
         configuration.busyMode = .timeout(ReadingStore.busySeconds)
         configuration.label = "tread reading state"
         configuration.prepareDatabase { db in
-            // A million-comment thread's first save grows the WAL to 7 MB; trim it back after checkpoints.
-            try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
-            // A start and a quit cost mostly the store's syncs. In WAL, NORMAL syncs at checkpoints, not at
-            // every commit: a crash or `kill -9` still keeps every commit; a power cut may lose the last
-            // saves, never the file (sqlite.org/pragma.html#pragma_synchronous).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Kept in the file once set, so after the first open this only reads it.
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                throw DatabaseError(message: "could not use a write-ahead log")
+            // In one call (tread_store_set_pragmas): `journal_size_limit` 1 MB, as a million-comment thread's first
+            // save grows the WAL to 7 MB, trimmed back after checkpoints; `synchronous` NORMAL, as a start and a quit
+            // cost mostly the store's syncs: in WAL, NORMAL syncs at checkpoints, not at every commit, so a crash or
+            // `kill -9` still keeps every commit and a power cut may lose the last saves, never the file
+            // (sqlite.org/pragma.html#pragma_synchronous); `journal_mode` WAL, kept in the file once set, so after
+            // the first open this only reads it.
+            let set = tread_store_set_pragmas(UnsafeMutableRawPointer(db.sqliteConnection))
+            if set == -1 { throw DatabaseError(message: "could not use a write-ahead log") }
+            if set != SQLITE_OK {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: set),
+                    message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
             }
             // The log is kept between runs, not removed at every close and made anew at every open; and
             // closing does not checkpoint it into state.sqlite: a quit is one small transaction, not three
@@ -113,11 +116,15 @@ public final class ReadingStore: Sendable {
         // winner is between two of them. The winner is done in milliseconds: all is well once every
         // migration is in, else try again.
         try ReadingStore.retrying(path: path, on: [.SQLITE_ERROR]) {
-            // One read answers both questions at every open after the first; the migrator (a write barrier, a
-            // CREATE TABLE IF NOT EXISTS and the applied migrations read twice more) runs only when one is missing.
-            let (superseded, completed) = try database.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-            }
+            // One statement answers both questions at every open after the first (a SELECT is atomic on its own:
+            // GRDB's `read` added a transaction and two query_only pragmas around the table read twice, issue 25,
+            // startup5); the migrator (a write barrier, a CREATE TABLE IF NOT EXISTS and the applied migrations
+            // read twice more) runs only when one is missing. The same answers as `hasBeenSuperseded` and
+            // `hasCompletedMigrations`, which read the same set.
+            let applied = try database.writeWithoutTransaction { db in try migrator.appliedIdentifiers(db) }
+            let known = migrator.migrations
+            let superseded = applied.contains { !known.contains($0) }
+            let completed = known.allSatisfy { applied.contains($0) }
             if superseded { throw StoreError.newerVersion(path: path) }
             if completed { return }
             do {

@@ -83,4 +83,22 @@ import ThreadModel
             #expect(error.description.contains("cannot make the folder"))
         }
     }
+
+    /// The pragmas set in one call (startup5): each connection, the first on a new file and the next ones,
+    /// has the README's durability (WAL, synchronous NORMAL), the log's trim limit and foreign keys on.
+    @Test func everyConnectionHasTheStoresSettings() throws {
+        let folder = temporaryFolder()
+        for _ in 0..<2 {
+            let store = try ReadingStore(directory: folder)
+            let settings = try store.database.writeWithoutTransaction { db in
+                [
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try String.fetchOne(db, sql: "PRAGMA synchronous"),
+                    try String.fetchOne(db, sql: "PRAGMA journal_size_limit"),
+                    try String.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                ]
+            }
+            #expect(settings == ["wal", "1", "1048576", "1"])
+        }
+    }
 }
