@@ -103,12 +103,7 @@ extension CanonicalLoader {
             else { throw try wrongType("a comment's \"deleted\" must be true or false", at: at) }
             if try scanner.readLiteral() == true { record.flags.insert(.deleted) }
         case .op:
-            // Like `placeholder`: only `true` counts, any other value is skipped as unknown.
-            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
-                record.flags.insert(.op)
-            } else {
-                try scanner.skipValue()
-            }
+            try readTrue(.op, into: &record.flags)
         case .role:
             // A role tread does not know (a site's new badge) is dropped, never an error.
             guard scanner.peek() == UInt8(ascii: "\"") else {
@@ -120,13 +115,8 @@ extension CanonicalLoader {
                 record.flags.insert(CommentRecord.Flags(role: role))
             }
         case .placeholder:
-            // Written by `DocumentWriter` for Reddit's "more" stubs and forum events. Any other
-            // value is skipped as unknown fields always were, so older documents read the same.
-            if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
-                record.flags.insert(.placeholder)
-            } else {
-                try scanner.skipValue()
-            }
+            // Written by `DocumentWriter` for Reddit's "more" stubs and forum events.
+            try readTrue(.placeholder, into: &record.flags)
         case .more:
             // Kept as a span of raw JSON: checked and decoded only when a stub is fetched.
             let start = scanner.position
@@ -136,6 +126,18 @@ extension CanonicalLoader {
             if openStubs.last?.index == Int32(index) { openStubs.removeLast() }
             openStubs.append((Int32(index), more))
         case .replies, .unknown:
+            try scanner.skipValue()
+        }
+    }
+
+    /// A member that only `true` sets (`op`, `placeholder`): any other value is skipped as unknown fields
+    /// always were, so older documents read the same.
+    @inline(__always) private mutating func readTrue(
+        _ flag: CommentRecord.Flags, into flags: inout CommentRecord.Flags
+    ) throws(DocumentError) {
+        if scanner.peek() == UInt8(ascii: "t"), try scanner.readLiteral() == true {
+            flags.insert(flag)
+        } else {
             try scanner.skipValue()
         }
     }
