@@ -88,6 +88,16 @@ e2e_tries() {
   echo $(( seconds * 10 ))
 }
 
+# app_pid: the pid of the process the app's pane runs (tread, started by `start_app` or a script's `run`).
+app_pid() { ps -o pid= --ppid "$(e2e_tmux display -p -t app '#{pane_pid}')" | head -1 | tr -d ' '; }
+
+# command_pid NAME: the pid of the command NAME that tread runs (its child, once it has exec'd NAME).
+command_pid() {
+  local reader
+  reader=$(app_pid)
+  [[ -n $reader ]] && ps -o pid=,comm= --ppid "$reader" | awk -v name="$1" '$2 == name { print $1; exit }'
+}
+
 # poll_until SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds, for SECONDS (at least
 # E2E_TIMEOUT); the status is its last run's.
 poll_until() {

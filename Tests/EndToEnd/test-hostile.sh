@@ -24,7 +24,6 @@ PY
 
 # app_state: "alternate cursor mouse" of the pane now (1/0 each), as tmux tracks them.
 app_state() { e2e_tmux display -p -t app '#{alternate_on} #{cursor_flag} #{mouse_any_flag}'; }
-app_pid() { pgrep -P "$(e2e_tmux display -p -t app '#{pane_pid}')" | head -1; }
 
 # --- Escapes outside the document: every string tread did not write is sanitised ------------
 osc=$'\e]0;pwned\a'

@@ -35,13 +35,6 @@ run() {
 # Types TEXT literally at the prompt, after clearing what it offers.
 type_line() { send C-u; send -l "$1"; }
 
-# command_pid NAME: the pid of the command NAME that tread runs (its child, once it has exec'd NAME).
-command_pid() {
-  local pane reader
-  pane=$(e2e_tmux display -p -t app '#{pane_pid}')
-  reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
-  [[ -n $reader ]] && ps -o pid=,comm= --ppid "$reader" | awk -v name="$1" '$2 == name { print $1; exit }'
-}
 # ignores_sigterm NAME: tread's child NAME runs and has set SIGTERM to be ignored.
 ignores_sigterm() {
   local pid mask
@@ -120,8 +113,7 @@ type_line "python3 -c 'import signal, time; signal.signal(signal.SIGTERM, signal
 send Enter
 # Not before it ignores SIGTERM: killed by the first SIGTERM, it would not test the grace.
 poll_until 10 ignores_sigterm python3
-pane=$(e2e_tmux display -p -t app '#{pane_pid}')
-reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
+reader=$(app_pid)
 stubborn=$(command_pid python3)
 [[ -n $stubborn ]] && pass "the stubborn command runs as tread's child" || fail "no command under tread ($reader)"
 kill -TERM "$reader"

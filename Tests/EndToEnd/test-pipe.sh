@@ -39,13 +39,6 @@ run() {
 # Types TEXT literally at the prompt, after clearing what it offers.
 type_line() { send C-u; send -l "$1"; }
 
-# command_pid NAME: the pid of the command NAME that tread runs (its child, once it has exec'd NAME).
-command_pid() {
-  local pane reader
-  pane=$(e2e_tmux display -p -t app '#{pane_pid}')
-  reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
-  [[ -n $reader ]] && ps -o pid=,comm= --ppid "$reader" | awk -v name="$1" '$2 == name { print $1; exit }'
-}
 command_runs() { [[ -n $(command_pid "$1") ]]; }
 
 run
@@ -194,8 +187,7 @@ send '|'
 type_line "sleep 300"
 send Enter
 poll_until 10 command_runs sleep
-pane=$(e2e_tmux display -p -t app '#{pane_pid}')
-reader=$(ps -o pid= --ppid "$pane" | head -1 | tr -d ' ')
+reader=$(app_pid)
 sleeper=$(command_pid sleep)
 [[ -n $sleeper ]] && pass "the command runs as tread's child" || fail "no command under tread ($reader)"
 kill -TERM "$reader"

@@ -95,7 +95,7 @@ send G
 expect_status "comment 10 of 10" "G goes to new3"
 sleep 0.3
 # The pane's shell runs env, which execs tread: its child is tread.
-pid=$(pgrep -P "$(e2e_tmux display -p -t app '#{pane_pid}')" | head -n 1)
+pid=$(app_pid)
 [ -n "$pid" ] && kill -TERM "$pid"
 expect_exit 143 "SIGTERM ends the reader with 143"
 start_app 80 40 env XDG_STATE_HOME="$state" "$BIN" "$doc"
