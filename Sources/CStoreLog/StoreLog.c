@@ -47,7 +47,8 @@ static int read_journal_mode(void *wal, int columns, char **values, char **names
 int tread_store_set_pragmas(void *connection) {
     int wal = 0;
     int result = sqlite3_exec((sqlite3 *)connection,
-                              "PRAGMA journal_size_limit = 1048576; PRAGMA synchronous = NORMAL; "
+                              "PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 1048576; "
+                              "PRAGMA synchronous = NORMAL; "
                               "PRAGMA journal_mode = WAL",
                               read_journal_mode, &wal, (char **)0);
     if (result != SQLITE_OK) return result;

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension ReadingStore {
     /// The state saved for `identity`, or nil when the thread was never read (or was forgotten).
@@ -32,13 +31,14 @@ extension ReadingStore {
         let path = self.path
         let key = identity.key
         try access { db in
-            try db.inTransaction(.immediate) {
-                let stored = try Row.fetchOne(
-                    db.cachedStatement(sql: ReadingStore.revisionSQL), arguments: [key])
-                var seenBits: Int = try stored?.decode(forColumn: "seenBits") ?? 0
-                var seenCount: Int = try stored?.decode(forColumn: "seenCount") ?? 0
+            try db.inImmediateTransaction {
+                let stored = try db.first(ReadingStore.revisionSQL, [.text(key)]) { row in
+                    (revision: try row.int64(0), seenBits: try row.int(1), seenCount: try row.int(2))
+                }
+                var seenBits = stored?.seenBits ?? 0
+                var seenCount = stored?.seenCount ?? 0
                 var merged = state
-                let revision: Int64 = try stored?.decode(forColumn: "revision") ?? 0
+                let revision = stored?.revision ?? 0
                 // Another process saved the thread since this visit loaded it: the comments it saw are read
                 // too, so the unread count saved is of the united seen-set, not of this visit's alone.
                 if stored != nil, Int64(state.revision) != revision, let stillUnread, let unread = state.unreadCount {
@@ -54,7 +54,7 @@ extension ReadingStore {
                     if seenCount > ReadingStore.bucketSize * 2 << seenBits {
                         seenBits = try ReadingStore.rebucket(key: key, count: seenCount, db, path: path)
                     }
-                    try db.cachedStatement(sql: ReadingStore.seenSizeSQL).execute(arguments: [seenBits, seenCount, key])
+                    try db.run(ReadingStore.seenSizeSQL, [.integer(seenBits), .integer(seenCount), .text(key)])
                 }
                 if let known = newlyKnown ?? state.known {
                     try ReadingStore.addKnown(known, key: key, db, path: path)
@@ -62,7 +62,6 @@ extension ReadingStore {
                 for (letter, hash) in stored == nil ? merged.marks : changedMarks {
                     try ReadingStore.writeMark(letter, hash, key: key, db)
                 }
-                return .commit
             }
         }
     }
@@ -70,12 +69,12 @@ extension ReadingStore {
     /// Threads read lately, the most recently opened first.
     public func recent(limit: Int = 20) throws(StoreError) -> [RecentThread] {
         try access { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(ReadingStore.recentColumns) FROM thread ORDER BY opened DESC LIMIT ?
-                    """, arguments: [max(0, limit)])
-            return try rows.map(ReadingStore.recentThread)
+            var threads: [RecentThread] = []
+            try db.run(
+                "SELECT \(ReadingStore.recentColumns) FROM thread ORDER BY opened DESC LIMIT ?",
+                [.integer(max(0, limit))]
+            ) { row in threads.append(try ReadingStore.recentThread(row)) }
+            return threads
         }
     }
 
@@ -83,26 +82,25 @@ extension ReadingStore {
     /// list of stories, where loading each one's whole state would read its seen and known sets.
     public func summary(_ identity: ThreadIdentity) throws(StoreError) -> RecentThread? {
         try access { db in
-            try Row.fetchOne(
-                db, sql: "SELECT \(ReadingStore.recentColumns) FROM thread WHERE key = ?", arguments: [identity.key]
-            ).map(ReadingStore.recentThread)
+            try db.first(
+                "SELECT \(ReadingStore.recentColumns) FROM thread WHERE key = ?", [.text(identity.key)],
+                ReadingStore.recentThread)
         }
     }
 
     private static let recentColumns =
         "key, title, site, url, path, address, opened, commentCount, newCount, addedCount, unreadCount, eventCount"
 
-    /// A thread's row as `recent` shows it; a value of the wrong type (a hostile or damaged file) throws, where
-    /// GRDB's subscript would stop the process and print the row.
-    private static func recentThread(_ row: Row) throws -> RecentThread {
+    /// A thread's row as `recent` shows it (its columns in `recentColumns`' order); a value of the wrong type
+    /// (a hostile or damaged file) throws, never stops the process or prints the row.
+    private static func recentThread(_ row: StoreRow) throws -> RecentThread {
         RecentThread(
-            key: try row.decode(forColumn: "key"), title: try row.decode(forColumn: "title"),
-            site: try row.decode(forColumn: "site"), url: try row.decode(forColumn: "url"),
-            path: try row.decode(forColumn: "path"), address: try row.decode(forColumn: "address"),
-            opened: Date(timeIntervalSince1970: try row.decode(forColumn: "opened")),
-            commentCount: try row.count("commentCount"), newCount: try row.count("newCount"),
-            addedCount: try row.optionalCount("addedCount"), unreadCount: try row.optionalCount("unreadCount"),
-            eventCount: try row.optionalCount("eventCount"))
+            key: try row.string(0), title: try row.string(1), site: try row.optionalString(2),
+            url: try row.optionalString(3), path: try row.optionalString(4), address: try row.optionalString(5),
+            opened: Date(timeIntervalSince1970: try row.double(6)),
+            commentCount: try row.count(7, "commentCount"), newCount: try row.count(8, "newCount"),
+            addedCount: try row.optionalCount(9, "addedCount"), unreadCount: try row.optionalCount(10, "unreadCount"),
+            eventCount: try row.optionalCount(11, "eventCount"))
     }
 
     /// Forgets every thread whose key, URL, address or file path is `name`; returns how many were forgotten.
@@ -111,64 +109,70 @@ extension ReadingStore {
         try access { db in
             var forgotten = 0
             let named = "SELECT key FROM thread WHERE key = ?1 OR url = ?1 OR address = ?1 OR path = ?1"
-            try db.inTransaction(.immediate) {
+            try db.inImmediateTransaction {
                 // Marks go with their thread through the foreign key; delete them too in case it is off.
-                try db.execute(sql: "DELETE FROM mark WHERE threadKey IN (\(named))", arguments: [name])
-                try db.execute(sql: "DELETE FROM seen WHERE threadKey IN (\(named))", arguments: [name])
-                try db.execute(sql: "DELETE FROM known WHERE threadKey IN (\(named))", arguments: [name])
-                try db.execute(sql: "DELETE FROM thread WHERE key IN (\(named))", arguments: [name])
-                forgotten = db.changesCount
-                return .commit
+                try db.run("DELETE FROM mark WHERE threadKey IN (\(named))", [.text(name)])
+                try db.run("DELETE FROM seen WHERE threadKey IN (\(named))", [.text(name)])
+                try db.run("DELETE FROM known WHERE threadKey IN (\(named))", [.text(name)])
+                try db.run("DELETE FROM thread WHERE key IN (\(named))", [.text(name)])
+                forgotten = db.changes
             }
             return forgotten
         }
     }
 
-    static func read(_ key: String, _ db: Database, path: String) throws -> ThreadState? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM thread WHERE key = ?", arguments: [key]) else {
-            return nil
-        }
-        func set(_ column: String) throws -> SeenSet {
-            let blob: Data = try row.decode(Data?.self, forColumn: column) ?? Data()
-            guard let set = SeenSet(encoded: [UInt8](blob)) else {
+    static func read(_ key: String, _ db: StoreConnection, path: String) throws -> ThreadState? {
+        func set(_ bytes: [UInt8]?, _ column: String) throws -> SeenSet {
+            guard let set = SeenSet(encoded: bytes ?? []) else {
                 throw StoreError.damaged(path: path, detail: "the \(column) comments of one thread cannot be read")
             }
             return set
         }
-        var marks: [Character: UInt64] = [:]
-        let markRows = try Row.fetchAll(
-            db, sql: "SELECT letter, comment FROM mark WHERE threadKey = ?", arguments: [key])
-        for markRow in markRows {
-            let letter: String = try markRow.decode(forColumn: "letter")
-            let comment: Int64 = try markRow.decode(forColumn: "comment")
-            if letter.count == 1, let first = letter.first { marks[first] = UInt64(bitPattern: comment) }
+        let found = try db.first(threadSQL, [.text(key)]) { row in
+            ThreadState(
+                title: try row.string(0), site: try row.optionalString(1), url: try row.optionalString(2),
+                path: try row.optionalString(3), address: try row.optionalString(4),
+                opened: Date(timeIntervalSince1970: try row.double(5)),
+                saved: Date(timeIntervalSince1970: try row.double(6)),
+                commentCount: try row.count(7, "commentCount"), newCount: try row.count(8, "newCount"),
+                addedCount: try row.optionalCount(9, "addedCount"),
+                unreadCount: try row.optionalCount(10, "unreadCount"),
+                eventCount: try row.optionalCount(11, "eventCount"),
+                markedNew: try set(try row.optionalBytes(12), "markedNew"),
+                folded: try set(try row.optionalBytes(13), "folded"),
+                selected: try row.optionalInt64(14).map { UInt64(bitPattern: $0) }, selectedRow: try row.int(15),
+                revision: try row.int64(16))
         }
-        let selected: Int64? = try row.decode(forColumn: "selected")
-        return ThreadState(
-            title: try row.decode(forColumn: "title"), site: try row.decode(forColumn: "site"),
-            url: try row.decode(forColumn: "url"), path: try row.decode(forColumn: "path"),
-            address: try row.decode(forColumn: "address"),
-            opened: Date(timeIntervalSince1970: try row.decode(forColumn: "opened")),
-            saved: Date(timeIntervalSince1970: try row.decode(forColumn: "saved")),
-            commentCount: try row.count("commentCount"), newCount: try row.count("newCount"),
-            seen: try ReadingStore.readSeen(key, db, path: path),
-            known: try ReadingStore.readKnown(key, db, path: path),
-            addedCount: try row.optionalCount("addedCount"), unreadCount: try row.optionalCount("unreadCount"),
-            eventCount: try row.optionalCount("eventCount"),
-            markedNew: try set("markedNew"), folded: try set("folded"),
-            selected: selected.map { UInt64(bitPattern: $0) }, selectedRow: try row.decode(forColumn: "selectedRow"),
-            marks: marks, revision: try row.decode(forColumn: "revision"))
+        guard var state = found else { return nil }
+        try db.run(marksSQL, [.text(key)]) { row in
+            let letter = try row.string(0)
+            let comment = try row.int64(1)
+            if letter.count == 1, let first = letter.first { state.marks[first] = UInt64(bitPattern: comment) }
+        }
+        state.seen = try ReadingStore.readSeen(key, db, path: path)
+        state.known = try ReadingStore.readKnown(key, db, path: path)
+        return state
     }
 
+    static let threadSQL = """
+        SELECT title, site, url, path, address, opened, saved, commentCount, newCount, addedCount, unreadCount,
+            eventCount, markedNew, folded, selected, selectedRow, revision
+        FROM thread WHERE key = ?
+        """
+    static let marksSQL = "SELECT letter, comment FROM mark WHERE threadKey = ?"
+
     /// Writes the thread's row; its seen-set is in the `seen` table, written apart by `addSeen`.
-    static func write(_ state: ThreadState, key: String, seenBits: Int, seenCount: Int, _ db: Database) throws {
-        try db.cachedStatement(sql: upsertSQL).execute(
-            arguments: [
-                key, state.title, state.site, state.url, state.path, state.address, state.opened.timeIntervalSince1970,
-                state.saved.timeIntervalSince1970, state.commentCount, state.newCount, seenBits, seenCount,
-                Data(state.markedNew.encoded()), Data(state.folded.encoded()),
-                state.selected.map { Int64(bitPattern: $0) }, state.selectedRow, state.revision, state.addedCount,
-                state.unreadCount, state.eventCount,
+    static func write(_ state: ThreadState, key: String, seenBits: Int, seenCount: Int, _ db: StoreConnection) throws {
+        try db.run(
+            upsertSQL,
+            [
+                .text(key), .text(state.title), .text(state.site), .text(state.url), .text(state.path),
+                .text(state.address), .real(state.opened.timeIntervalSince1970),
+                .real(state.saved.timeIntervalSince1970), .integer(state.commentCount), .integer(state.newCount),
+                .integer(seenBits), .integer(seenCount), .blob(state.markedNew.encoded()),
+                .blob(state.folded.encoded()), .integer(state.selected.map { Int64(bitPattern: $0) }),
+                .integer(state.selectedRow), .integer(state.revision), .integer(state.addedCount),
+                .integer(state.unreadCount), .integer(state.eventCount),
             ])
     }
 
@@ -176,13 +180,13 @@ extension ReadingStore {
     /// runs them: each is parsed once per connection and kept (GRDB's statement cache).
     public func prepareSave() {
         try? access { db in
-            for sql in ReadingStore.saveStatements { _ = try db.cachedStatement(sql: sql) }
+            for sql in ReadingStore.saveStatements { _ = try db.statement(sql) }
         }
     }
 
     static let saveStatements = [
-        revisionSQL, upsertSQL, seenSizeSQL, seenCountSQL, seenBucketSQL, writeBucketSQL, knownStoredSQL, knownSQL,
-        writeKnownSQL,
+        "BEGIN IMMEDIATE", revisionSQL, upsertSQL, seenSizeSQL, seenCountSQL, seenBucketSQL, writeBucketSQL,
+        knownStoredSQL, knownSQL, writeKnownSQL, markSQL, "COMMIT",
     ]
     static let revisionSQL = "SELECT revision, seenBits, seenCount FROM thread WHERE key = ?"
     static let seenSizeSQL = "UPDATE thread SET seenBits = ?, seenCount = ? WHERE key = ?"
@@ -202,25 +206,25 @@ extension ReadingStore {
             eventCount = excluded.eventCount
         """
 
-    static func writeMark(_ letter: Character, _ hash: UInt64, key: String, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO mark (threadKey, letter, comment) VALUES (?, ?, ?)",
-            arguments: [key, String(letter), Int64(bitPattern: hash)])
+    static func writeMark(_ letter: Character, _ hash: UInt64, key: String, _ db: StoreConnection) throws {
+        try db.run(markSQL, [.text(key), .text(String(letter)), .integer(Int64(bitPattern: hash))])
     }
+
+    static let markSQL = "INSERT OR REPLACE INTO mark (threadKey, letter, comment) VALUES (?, ?, ?)"
 }
 
-extension Row {
+extension StoreRow {
     /// A count of comments: an integer, never negative; anything else is a damaged store.
-    fileprivate func count(_ column: String) throws -> Int {
-        let value: Int = try decode(forColumn: column)
-        guard value >= 0 else { throw StoreRowError(column: column) }
+    fileprivate func count(_ column: Int32, _ name: String) throws -> Int {
+        let value = try int(column)
+        guard value >= 0 else { throw StoreRowError(column: name) }
         return value
     }
 
     /// A count that threads saved before schema v3 lack (NULL).
-    fileprivate func optionalCount(_ column: String) throws -> Int? {
-        guard let value: Int = try decode(forColumn: column) else { return nil }
-        guard value >= 0 else { throw StoreRowError(column: column) }
+    fileprivate func optionalCount(_ column: Int32, _ name: String) throws -> Int? {
+        guard let value = try optionalInt(column) else { return nil }
+        guard value >= 0 else { throw StoreRowError(column: name) }
         return value
     }
 }

@@ -9,12 +9,16 @@ import GRDBSQLite
 /// can read while one writes. Saves merge inside an immediate transaction (seen-sets united, marks applied
 /// one by one), so two processes on one thread lose neither's marks. Every failure is a `StoreError`
 /// the caller shows before reading without state; nothing here stops a thread from opening.
+///
+/// Reads and saves go through one `StoreConnection` (SQLite's C interface); GRDB only makes and migrates the
+/// schema, on a connection of its own, when a migration is missing.
 public final class ReadingStore: Sendable {
     /// The file's name inside the state folder.
     public static let fileName = "state.sqlite"
 
     public let path: String
-    let database: DatabaseQueue
+    /// The store's connection, one thread at a time.
+    private let connection: SerialConnection
 
     /// How long a connection waits for another tread's lock.
     static let busySeconds: Double = 5
@@ -42,42 +46,37 @@ public final class ReadingStore: Sendable {
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
             throw .unavailable(path: path, detail: "it is a symbolic link, which tread does not follow")
         }
-        // WAL is set below, not with GRDB's `journalMode = .wal`: that writes a table and drops it at every
-        // open whose log is empty, which ours is after every quit (the checkpoint at close empties it).
-        var configuration = Configuration()
+        let connection = try ReadingStore.open(path: path)
+        try ReadingStore.migrate(connection, path: path)
+        self.connection = SerialConnection(connection)
+    }
+
+    /// Sets a new connection up as every one of the store's is: the busy timeout, foreign keys, the pragmas and
+    /// the log's handling. Also run on GRDB's connection when it migrates the store.
+    static func configure(_ connection: OpaquePointer) throws(SQLiteFailure) {
         // Another tread saving holds the lock for milliseconds; waiting 5 s covers a slow disk.
-        configuration.busyMode = .timeout(ReadingStore.busySeconds)
-        configuration.label = "tread reading state"
-        configuration.prepareDatabase { db in
-            // In one call (tread_store_set_pragmas): `journal_size_limit` 1 MB, as a million-comment thread's first
-            // save grows the WAL to 7 MB, trimmed back after checkpoints; `synchronous` NORMAL, as a start and a quit
-            // cost mostly the store's syncs: in WAL, NORMAL syncs at checkpoints, not at every commit, so a crash or
-            // `kill -9` still keeps every commit and a power cut may lose the last saves, never the file
-            // (sqlite.org/pragma.html#pragma_synchronous); `journal_mode` WAL, kept in the file once set, so after
-            // the first open this only reads it.
-            let set = tread_store_set_pragmas(UnsafeMutableRawPointer(db.sqliteConnection))
-            if set == -1 { throw DatabaseError(message: "could not use a write-ahead log") }
-            if set != SQLITE_OK {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: set),
-                    message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
-            }
-            // The log is kept between runs, not removed at every close and made anew at every open; and
-            // closing does not checkpoint it into state.sqlite: a quit is one small transaction, not three
-            // syncs (the log's header, the log, the database: most of a quit's time). Every reader of the
-            // store reads the log too (opening reads every page of it), so once a save leaves 100 pages in
-            // it (a visit writes about 5) the log is folded into state.sqlite and emptied: SQLite's own
-            // automatic checkpoint folds it in but leaves its pages valid in the file, so every later
-            // process read them all again, and folded them in again at every quit (issue 25, startup4).
-            var persist: CInt = 1
-            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-            _ = tread_store_keep_log_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
-            tread_store_fold_log(
-                UnsafeMutableRawPointer(db.sqliteConnection), CInt(ReadingStore.foldPages),
-                CInt(ReadingStore.busySeconds * 1000))
-        }
-        database = try ReadingStore.open(path: path, configuration: configuration)
-        try migrate()
+        sqlite3_busy_timeout(connection, CInt(busySeconds * 1000))
+        // In one call (tread_store_set_pragmas): `foreign_keys` on (a thread's rows go with it); `journal_size_limit`
+        // 1 MB, as a million-comment thread's first save grows the WAL to 7 MB, trimmed back after checkpoints;
+        // `synchronous` NORMAL, as a start and a quit cost mostly the store's syncs: in WAL, NORMAL syncs at
+        // checkpoints, not at every commit, so a crash or `kill -9` still keeps every commit and a power cut may
+        // lose the last saves, never the file (sqlite.org/pragma.html#pragma_synchronous); `journal_mode` WAL
+        // (set here, not with GRDB's `journalMode = .wal`, which writes a table and drops it at every open whose
+        // log is empty), kept in the file once set, so after the first open this only reads it.
+        let set = tread_store_set_pragmas(UnsafeMutableRawPointer(connection))
+        if set == -1 { throw SQLiteFailure(code: SQLITE_ERROR, message: "could not use a write-ahead log") }
+        if set != SQLITE_OK { throw SQLiteFailure(set, on: connection) }
+        // The log is kept between runs, not removed at every close and made anew at every open; and
+        // closing does not checkpoint it into state.sqlite: a quit is one small transaction, not three
+        // syncs (the log's header, the log, the database: most of a quit's time). Every reader of the
+        // store reads the log too (opening reads every page of it), so once a save leaves 100 pages in
+        // it (a visit writes about 5) the log is folded into state.sqlite and emptied: SQLite's own
+        // automatic checkpoint folds it in but leaves its pages valid in the file, so every later
+        // process read them all again, and folded them in again at every quit (issue 25, startup4).
+        var persist: CInt = 1
+        _ = sqlite3_file_control(connection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+        _ = tread_store_keep_log_on_close(UnsafeMutableRawPointer(connection))
+        tread_store_fold_log(UnsafeMutableRawPointer(connection), CInt(foldPages), CInt(busySeconds * 1000))
     }
 
     /// The folder the store lives in: `$XDG_STATE_HOME/tread`, else `$HOME/.local/state/tread`; nil without either.
@@ -101,38 +100,65 @@ public final class ReadingStore: Sendable {
 
     /// Opens the file; another tread making the same new store at once may hold it while it switches it to WAL,
     /// which SQLite reports as busy at once without waiting, so opening tries again for a moment.
-    private static func open(path: String, configuration: Configuration) throws(StoreError) -> DatabaseQueue {
-        try retrying(path: path, on: [.SQLITE_BUSY, .SQLITE_LOCKED]) {
-            try DatabaseQueue(path: path, configuration: configuration)
+    private static func open(path: String) throws(StoreError) -> StoreConnection {
+        try retrying(path: path, on: [SQLITE_BUSY, SQLITE_LOCKED]) {
+            let connection = try StoreConnection(path: path)
+            try configure(connection.handle)
+            return connection
         }
     }
 
-    private func migrate() throws(StoreError) {
-        let migrator = ReadingStore.migrator
-        let path = self.path
-        let database = self.database
+    /// The migrations' names, oldest first, as `migrator` registers them (a test checks they agree): reading
+    /// them needs no GRDB, whose migrator is only made when one is missing.
+    static let migrationNames = ["v1", "v2", "v3", "v4"]
+
+    private static func migrate(_ connection: StoreConnection, path: String) throws(StoreError) {
         // Two treads opening a new store at once both start migrating; GRDB commits each migration on its
         // own, so the loser fails ("table already exists", "no such table: grdb_migrations") while the
         // winner is between two of them. The winner is done in milliseconds: all is well once every
         // migration is in, else try again.
-        try ReadingStore.retrying(path: path, on: [.SQLITE_ERROR]) {
-            // One statement answers both questions at every open after the first (a SELECT is atomic on its own:
-            // GRDB's `read` added a transaction and two query_only pragmas around the table read twice, issue 25,
-            // startup5); the migrator (a write barrier, a CREATE TABLE IF NOT EXISTS and the applied migrations
-            // read twice more) runs only when one is missing. The same answers as `hasBeenSuperseded` and
-            // `hasCompletedMigrations`, which read the same set.
-            let applied = try database.writeWithoutTransaction { db in try migrator.appliedIdentifiers(db) }
-            let known = migrator.migrations
-            let superseded = applied.contains { !known.contains($0) }
-            let completed = known.allSatisfy { applied.contains($0) }
-            if superseded { throw StoreError.newerVersion(path: path) }
-            if completed { return }
+        try retrying(path: path, on: [SQLITE_ERROR]) {
+            // One statement answers both questions at every open after the first (the same answers as GRDB's
+            // `hasBeenSuperseded` and `hasCompletedMigrations`, which read the same table); GRDB's migrator runs
+            // only when a migration is missing.
+            let applied = try appliedMigrations(connection)
+            if applied.contains(where: { !migrationNames.contains($0) }) { throw StoreError.newerVersion(path: path) }
+            if migrationNames.allSatisfy(applied.contains) { return }
+            try migrateWithGRDB(path: path)
+        }
+    }
+
+    /// The migrations applied to the store: none when GRDB's table is not there yet.
+    private static func appliedMigrations(_ connection: StoreConnection) throws -> [String] {
+        let exists = try connection.first(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'"
+        ) { _ in true }
+        guard exists == true else { return [] }
+        var applied: [String] = []
+        try connection.run("SELECT identifier FROM grdb_migrations") { row in applied.append(try row.string(0)) }
+        return applied
+    }
+
+    /// Makes or migrates the schema on a GRDB connection of its own, closed once done.
+    private static func migrateWithGRDB(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busySeconds)
+        configuration.label = "tread reading state"
+        configuration.prepareDatabase { db in
+            guard let connection = db.sqliteConnection else { return }
             do {
-                try migrator.migrate(database)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-                guard (try? database.read({ db in try migrator.hasCompletedMigrations(db) })) == true else {
-                    throw error
-                }
+                try configure(connection)
+            } catch let failure as SQLiteFailure {
+                throw DatabaseError(resultCode: ResultCode(rawValue: failure.code), message: failure.message)
+            }
+        }
+        let database = try DatabaseQueue(path: path, configuration: configuration)
+        let migrator = ReadingStore.migrator
+        do {
+            try migrator.migrate(database)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            guard (try? database.read({ db in try migrator.hasCompletedMigrations(db) })) == true else {
+                throw error
             }
         }
     }
@@ -145,14 +171,15 @@ public final class ReadingStore: Sendable {
     /// Runs `work`, again every 20 ms for up to `retryNanoseconds` while it fails with one of `codes`;
     /// any other failure, or the last one, becomes a `StoreError` naming the file.
     private static func retrying<T>(
-        path: String, on codes: [ResultCode], _ work: () throws -> T
+        path: String, on codes: [Int32], _ work: () throws -> T
     ) throws(StoreError) -> T {
         let deadline = DispatchTime.now().uptimeNanoseconds + retryNanoseconds
         while true {
             do {
                 return try work()
-            } catch let error as DatabaseError
-                where codes.contains(error.resultCode) && DispatchTime.now().uptimeNanoseconds < deadline
+            } catch
+                where resultCode(of: error).map(codes.contains) == true
+                && DispatchTime.now().uptimeNanoseconds < deadline
             {
                 usleep(20_000)
             } catch {
@@ -161,37 +188,52 @@ public final class ReadingStore: Sendable {
         }
     }
 
-    /// Runs `work` on the database, turning every failure into a `StoreError` naming the file.
-    func access<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `work` on the store's connection, turning every failure into a `StoreError` naming the file.
+    func access<T>(_ work: (StoreConnection) throws -> T) throws(StoreError) -> T {
         do {
-            return try database.writeWithoutTransaction { db in try work(db) }
+            return try connection.withConnection(work)
         } catch {
             throw ReadingStore.storeError(error, path: path)
         }
     }
 
+    /// SQLite's primary result code for a failure of SQLite's (ours or GRDB's); nil for any other.
+    private static func resultCode(of error: any Error) -> Int32? {
+        if let error = error as? SQLiteFailure { return error.code }
+        if let error = error as? DatabaseError { return error.resultCode.primaryResultCode.rawValue }
+        return nil
+    }
+
     static func storeError(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
         // A value of the wrong type or out of range in a row (never its text: the row holds a document's title).
-        if error is RowDecodingError { return .damaged(path: path, detail: "a value of the wrong type in a row") }
+        if error is StoreTypeError || error is RowDecodingError {
+            return .damaged(path: path, detail: "a value of the wrong type in a row")
+        }
         if let error = error as? StoreRowError {
             return .damaged(path: path, detail: "a value out of range in the column \(error.column)")
         }
-        guard let error = error as? DatabaseError else {
+        let message: String?
+        if let error = error as? SQLiteFailure {
+            message = error.message
+        } else if let error = error as? DatabaseError {
+            message = error.message
+        } else {
             return .unavailable(path: path, detail: String(describing: error))
         }
-        switch error.resultCode {
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_MISMATCH, .SQLITE_SCHEMA:
-            return .damaged(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
+        let code = resultCode(of: error) ?? SQLITE_ERROR
+        switch code {
+        case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT, SQLITE_MISMATCH, SQLITE_SCHEMA:
+            return .damaged(path: path, detail: message ?? "SQLite error \(code)")
+        case SQLITE_BUSY, SQLITE_LOCKED:
             return .busy(path: path)
-        case .SQLITE_FULL:
+        case SQLITE_FULL:
             return .unavailable(path: path, detail: StoreError.diskFull)
-        case .SQLITE_ERROR:
+        case SQLITE_ERROR:
             // Missing tables or columns: a file that is a database but not this store.
-            return .damaged(path: path, detail: error.message ?? "not tread's reading state")
+            return .damaged(path: path, detail: message ?? "not tread's reading state")
         default:
-            return .unavailable(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+            return .unavailable(path: path, detail: message ?? "SQLite error \(code)")
         }
     }
 }

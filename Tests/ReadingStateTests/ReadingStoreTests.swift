@@ -119,7 +119,7 @@ import ThreadModel
             let big = SeenSet(hashes: (1...100_000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })
             try store.save(ThreadState(title: "big", opened: start, seen: big), for: identity, changedMarks: [:])
             // Closing leaves the save in the log (no checkpoint at close): folded into the file here.
-            try store.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try store.access { try $0.run("PRAGMA wal_checkpoint(TRUNCATE)") }
         }
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(size > 100_000)
@@ -135,13 +135,17 @@ import ThreadModel
         }
     }
 
+    /// Opening reads the applied migrations without GRDB and compares them with this list: it must name
+    /// the migrator's, in order, or every open would migrate again (or call a store newer).
+    @Test func theMigrationNamesAreTheMigrators() {
+        #expect(ReadingStore.migrationNames == ReadingStore.migrator.migrations)
+    }
+
     @Test func aStoreFromANewerTreadIsLeftAlone() throws {
         let folder = temporaryFolder()
         do {
             let store = try ReadingStore(directory: folder)
-            try store.database.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
-            }
+            try store.access { db in try db.run("INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         }
         #expect(throws: StoreError.newerVersion(path: folder + "/state.sqlite")) {
             try ReadingStore(directory: folder)
@@ -152,7 +156,7 @@ import ThreadModel
         let store = try ReadingStore(directory: temporaryFolder())
         let state = ThreadState(title: "t", opened: start, seen: SeenSet(hashes: [1, 2]))
         try store.save(state, for: identity, changedMarks: [:])
-        try store.database.write { db in try db.execute(sql: "UPDATE seen SET hashes = x'0205ff'") }
+        try store.access { db in try db.run("UPDATE seen SET hashes = x'0205ff'") }
         #expect(throws: StoreError.self) { try store.load(identity) }
     }
 
@@ -160,7 +164,7 @@ import ThreadModel
         let store = try ReadingStore(directory: temporaryFolder())
         let many = SeenSet(hashes: (1...20_000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })
         try store.save(ThreadState(title: "t", opened: start, seen: many), for: identity, changedMarks: [:])
-        let buckets = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM seen") }
+        let buckets = try store.access { db in try db.first("SELECT COUNT(*) FROM seen") { row in try row.int(0) } }
         #expect(buckets == 8)  // 20,000 hashes: the fewest buckets (2^3) of at most 4,096
         let one = SeenSet(hashes: [42])
         try store.save(ThreadState(title: "t", opened: start), for: identity, changedMarks: [:], newlySeen: one)

@@ -37,7 +37,7 @@ import ThreadModel
         let log = (folder as NSString).appendingPathComponent(ReadingStore.fileName + "-wal")
         do {
             let store = try ReadingStore(directory: folder)
-            try store.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try store.access { try $0.run("PRAGMA wal_checkpoint(TRUNCATE)") }
         }
         #expect(try size(log) == 0)
         let store = try ReadingStore(directory: folder)
@@ -90,13 +90,10 @@ import ThreadModel
         let folder = temporaryFolder()
         for _ in 0..<2 {
             let store = try ReadingStore(directory: folder)
-            let settings = try store.database.writeWithoutTransaction { db in
-                [
-                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-                    try String.fetchOne(db, sql: "PRAGMA synchronous"),
-                    try String.fetchOne(db, sql: "PRAGMA journal_size_limit"),
-                    try String.fetchOne(db, sql: "PRAGMA foreign_keys"),
-                ]
+            let settings = try store.access { db in
+                try ["journal_mode", "synchronous", "journal_size_limit", "foreign_keys"].map { pragma in
+                    try db.first("PRAGMA \(pragma)") { row in try (try? row.string(0)) ?? String(row.int64(0)) }
+                }
             }
             #expect(settings == ["wal", "1", "1048576", "1"])
         }

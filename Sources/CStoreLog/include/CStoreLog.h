@@ -18,11 +18,11 @@ int tread_store_keep_log_on_close(void *connection);
 /// quit) every page ever written since the log was last emptied.
 void tread_store_fold_log(void *connection, int pages, int waitMilliseconds);
 
-/// Sets the store's pragmas on `connection` (a `sqlite3 *`) in one `sqlite3_exec`: `journal_size_limit`
-/// 1 MB, `synchronous` NORMAL and `journal_mode` WAL (kept in the file, so after the first open this only
+/// Sets the store's pragmas on `connection` (a `sqlite3 *`) in one `sqlite3_exec`: `foreign_keys` on,
+/// `journal_size_limit` 1 MB, `synchronous` NORMAL and `journal_mode` WAL (kept in the file, so after the first open this only
 /// reads it). Returns SQLite's result code, `SQLITE_OK` when all are set, or -1 when the journal mode
-/// stays other than "wal". In C to run them as one call, not three statements each prepared, authorized
-/// and stepped by GRDB (issue 25, startup5).
+/// stays other than "wal". In C to run them as one call, not statements each prepared and stepped
+/// (issue 25, startup5).
 int tread_store_set_pragmas(void *connection);
 
 #endif
