@@ -61,7 +61,7 @@ let package = Package(
     targets: [
         // The document core: values, the flat discussion, the canonical loader and writer, merge, matching, file bytes.
         // No `metadataByAccessor`: it is the library product, and SwiftPM refuses a dependency's unsafe flags.
-        .target(name: "ThreadModel"),
+        .target(name: "ThreadModel", dependencies: ["CThreads"]),
         // HTML, the sites' Markdown dialects and entities → the body grammar; knows no site.
         .target(name: "Markup", swiftSettings: metadataByAccessor),
         // One importer per site (a site's saved JSON → the document) and the format detection that picks one.
@@ -98,6 +98,8 @@ let package = Package(
         // The reading state's SQLite settings Swift cannot make (a variadic call, a C hook): no checkpoint at
         // close; the log folded in and emptied once it holds 100 pages.
         .target(name: "CStoreLog"),
+        // Detached threads for ThreadModel, one started away from its creator's core when asked (GNU calls).
+        .target(name: "CThreads"),
         // What the reader remembers across visits, in one SQLite store; knows nothing of screens.
         .target(
             name: "ReadingState",

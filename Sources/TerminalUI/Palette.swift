@@ -93,6 +93,12 @@ struct Palette {
         return (attributes, pair)
     }
 
+    /// Whether `style` draws as `werase` leaves a cell: no attribute, the terminal's own colours.
+    func isErased(_ style: CellStyle) -> Bool {
+        let (attributes, pair) = self.attributes(for: style)
+        return attributes == nc_a_normal() && pair == 0
+    }
+
     /// The look of `style` by its tint and attributes, the selection aside.
     private func ownAttributes(for style: CellStyle) -> (attributes: attr_t, pair: Int16) {
         var attributes = nc_a_normal()

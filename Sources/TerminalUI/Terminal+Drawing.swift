@@ -23,6 +23,8 @@ extension Terminal {
                 {
                     continue
                 }
+                // The whole screen was just erased to blanks of the default look: a blank of it is there already.
+                if previous == nil, width == 1, cell.text == " ", palette.isErased(cell.style) { continue }
                 if cell.isContinuation {
                     // The right half of a wide character is drawn with its left half; an orphan is a blank.
                     if column > 0, cellWidth(frame, row: row, column: column - 1) == 2 { continue }

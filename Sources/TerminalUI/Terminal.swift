@@ -176,11 +176,14 @@ public final class Terminal {
         return Int(bitPattern: capability) != -1
     }
 
-    /// Uses the user's locale, or C.UTF-8 when its character set isn't UTF-8: ncurses needs it to draw wide text.
+    /// Uses the user's character set, or C.UTF-8's when it isn't UTF-8: ncurses needs it to draw wide text.
+    ///
+    /// Only LC_CTYPE, the category ncurses and `wcwidth` read: the others (dates, numbers, messages) tread
+    /// does not take from C's locale, and loading all twelve was a twelfth of the sample's start (issue 25).
     static func useUTF8Locale() {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) == "UTF-8" { return }
-        setlocale(LC_ALL, "C.UTF-8")
+        setlocale(LC_CTYPE, "C.UTF-8")
     }
 }
 

@@ -223,7 +223,7 @@ final class ScanSplit: Sendable {
     static func start(bytes: DocumentBytes, at start: Int, runSize: Int) -> ScanSplit? {
         let split = ScanSplit()
         let job = Job(split: split, bytes: bytes, start: start, runSize: runSize)
-        return DetachedThread.start { job.run() } ? split : nil
+        return DetachedThread.start(onAnotherCore: true) { job.run() } ? split : nil
     }
 
     /// Gives the free pages of every heap back to the system: glibc's `malloc_trim`, which Swift's

@@ -28,7 +28,7 @@ final class EarlyStore: Sendable {
             access(directory + "/" + ReadingStore.fileName, F_OK) == 0
         else { return nil }
         let early = EarlyStore()
-        guard DetachedThread.start({ early.run(directory) }) else { return nil }
+        guard DetachedThread.start(onAnotherCore: true, { early.run(directory) }) else { return nil }
         return early
     }
 

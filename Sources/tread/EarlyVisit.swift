@@ -52,7 +52,7 @@ final class EarlyVisit: Sendable {
         // own; no thread to be had: build it here, as the reader did before.
         if let early = session.early {
             early.then(work)
-        } else if !DetachedThread.start(work) {
+        } else if !DetachedThread.start(onAnotherCore: true, work) {
             work()
         }
     }
