@@ -41,6 +41,8 @@ public struct Keymap: Sendable {
     /// The keymap with each action's keys replaced by `keys[name]` where given; a key given to an action
     /// leaves the action that had it, so no key is listed twice. An action given no key leaves the help too.
     public func rebound(_ keys: [String: [Key]]) -> Keymap {
+        // No key configured (most starts): the same keymap, not another with its lookup table built again.
+        if keys.isEmpty, bindings.allSatisfy({ !$0.keys.isEmpty }) { return self }
         let taken = Set(keys.values.joined())
         var result: [Binding] = []
         for var binding in bindings {
