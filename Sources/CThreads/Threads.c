@@ -49,3 +49,9 @@ int tread_thread_start(void (*body)(void *), void *context, int elsewhere) {
     if (result != 0) free(start);
     return result;
 }
+
+int tread_thread_core_count(void) {
+    cpu_set_t cores;
+    if (sched_getaffinity(0, sizeof cores, &cores) != 0) return -1;
+    return CPU_COUNT(&cores);
+}

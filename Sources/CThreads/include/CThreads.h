@@ -7,4 +7,7 @@
 /// the affinity calls and `cpu_set_t`'s macros are GNU extensions Swift's Glibc module does not import.
 int tread_thread_start(void (*body)(void *), void *context, int elsewhere);
 
+/// How many cores the calling thread may run on (its affinity), or -1 when unknown: for tests of the above.
+int tread_thread_core_count(void);
+
 #endif
