@@ -161,7 +161,11 @@ extension RecentPicker {
     }
 
     public static func ago(_ date: Date, now: Date) -> String {
-        ElapsedText.text(Int64(max(0, Int(now.timeIntervalSince(date)))), style: .spaced) ?? ""
+        // The date is the store's, which a hostile file or a clock gone wrong can put out of Int64's range or at
+        // infinity, where converting would stop tread: clamped, and a future date is just now.
+        let seconds = now.timeIntervalSince(date)
+        let whole: Int64 = seconds > 0 ? (seconds < 9.2e18 ? Int64(seconds) : .max) : 0
+        return ElapsedText.text(whole, style: .spaced) ?? ""
     }
 
     /// The screen: a title row, the threads on screen (title; when, comments, new, site), a status row.

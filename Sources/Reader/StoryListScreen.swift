@@ -136,8 +136,17 @@ public struct StoryListScreen: Sendable {
     /// Hacker News with the dead and deleted comments it held, which the site's count leaves out
     /// (`Discussion.eventCount`).
     public func commentCount(_ story: Story) -> Int? {
-        let difference = eventCounts[Self.readKey(story)] ?? 0
-        return story.comments.map { story.source == "Hacker News" ? $0 + difference : max(0, $0 - difference) }
+        let difference = max(0, eventCounts[Self.readKey(story)] ?? 0)
+        return story.comments.map {
+            story.source == "Hacker News" ? Self.sum($0, difference) : max(0, Self.sum($0, -difference))
+        }
+    }
+
+    /// `a + b`, held at Int's ends: the site's counts and the reading state's may be anything an Int holds (a
+    /// hostile answer or file), and the list must not stop on adding them.
+    private static func sum(_ a: Int, _ b: Int) -> Int {
+        let (value, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : value
     }
 
     /// "1 story could not be fetched", "27 stories could not be fetched".
@@ -154,14 +163,14 @@ public struct StoryListScreen: Sendable {
     /// then); nil for a story never opened.
     public func newComments(_ story: Story) -> Int? {
         guard let seen = readCounts[Self.readKey(story)] else { return nil }
-        return max(0, (commentCount(story) ?? seen) - seen)
+        return max(0, Self.sum(commentCount(story) ?? seen, -max(0, seen)))
     }
 
     /// How many comments are unread: those never on screen when it was last read, and those added since;
     /// nil for a story never opened, or last read before tread counted them.
     public func unreadComments(_ story: Story) -> Int? {
         guard let unread = unreadCounts[Self.readKey(story)], let added = newComments(story) else { return nil }
-        return unread + added
+        return Self.sum(unread, added)
     }
 
     /// The reader asked for the next (1) or previous (-1) story: selects and gives it; nil at either

@@ -2,6 +2,8 @@
 extension ReadingStore {
     /// About how many hashes a seen-set bucket holds; a thread's buckets are split again past twice this.
     static let bucketSize = 4096
+    /// The most top bits a seen-set is split by: 65,536 buckets, a quarter of a billion comments.
+    static let maxSeenBits = 16
 
     /// Unites `added` with the stored buckets it falls in; returns the thread's seen count after.
     static func addSeen(_ added: SeenSet, key: String, bits: Int, _ db: StoreConnection, path: String) throws -> Int {
@@ -15,7 +17,10 @@ extension ReadingStore {
             }
             let union = stored.union(part)
             guard union.count != stored.count else { continue }
-            count += union.count - stored.count
+            // A stored count no save reaches (a hostile file's) would overflow: a damaged store, not a stop.
+            let (sum, overflow) = count.addingReportingOverflow(union.count - stored.count)
+            guard !overflow else { throw StoreRowError(column: "seenCount") }
+            count = sum
             try db.run(writeBucketSQL, [.text(key), .integer(bucket), .blob(union.encoded())])
         }
         return count
@@ -30,7 +35,7 @@ extension ReadingStore {
     static func rebucket(key: String, count: Int, _ db: StoreConnection, path: String) throws -> Int {
         let all = try readSeen(key, db, path: path)
         var bits = 0
-        while bits < 16, all.count > bucketSize << bits { bits += 1 }
+        while bits < maxSeenBits, all.count > bucketSize << bits { bits += 1 }
         try db.run("DELETE FROM seen WHERE threadKey = ?", [.text(key)])
         for (bucket, part) in all.buckets(bits: bits) {
             try db.run(

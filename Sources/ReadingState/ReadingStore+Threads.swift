@@ -33,7 +33,10 @@ extension ReadingStore {
         try access { db in
             try db.inImmediateTransaction {
                 let stored = try db.first(ReadingStore.revisionSQL, [.text(key)]) { row in
-                    (revision: try row.int64(0), seenBits: try row.int(1), seenCount: try row.int(2))
+                    (
+                        revision: try row.int64(0), seenBits: try row.seenBits(1),
+                        seenCount: try row.count(2, "seenCount")
+                    )
                 }
                 var seenBits = stored?.seenBits ?? 0
                 var seenCount = stored?.seenCount ?? 0
@@ -46,7 +49,8 @@ extension ReadingStore {
                     let nowRead = stillUnread().hashes.reduce(0) { $0 + (seenElsewhere.contains($1) ? 1 : 0) }
                     merged.unreadCount = max(0, unread - nowRead)
                 }
-                merged.revision = revision + 1
+                // Revisions are only compared for equality: after the last one (a hostile file's) comes the first.
+                merged.revision = revision &+ 1
                 try ReadingStore.write(merged, key: key, seenBits: seenBits, seenCount: seenCount, db)
                 let added = newlySeen ?? state.seen
                 if !added.isEmpty {
@@ -218,6 +222,14 @@ extension StoreRow {
     fileprivate func count(_ column: Int32, _ name: String) throws -> Int {
         let value = try int(column)
         guard value >= 0 else { throw StoreRowError(column: name) }
+        return value
+    }
+
+    /// How many top bits split the thread's seen-set into buckets: 0 to `maxSeenBits`, as tread splits it; any
+    /// other value would make a save's bucket arithmetic trap.
+    fileprivate func seenBits(_ column: Int32) throws -> Int {
+        let value = try int(column)
+        guard (0...ReadingStore.maxSeenBits).contains(value) else { throw StoreRowError(column: "seenBits") }
         return value
     }
 

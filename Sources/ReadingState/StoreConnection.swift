@@ -130,19 +130,21 @@ final class StoreConnection {
         case .real(let value): return sqlite3_bind_double(statement, index, value)
         case .text(let value):
             // Bound with its length (a title may hold a NUL); an empty one from a literal, as an empty buffer may
-            // have no address, which SQLite would bind as NULL.
+            // have no address, which SQLite would bind as NULL. Lengths as 64 bits: a document's title may pass
+            // Int32 (SQLite then says it is too big, as it did through GRDB), where converting would stop tread.
             guard !value.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, transient) }
             var value = value
             return value.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) {
-                    sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), transient)
+                    sqlite3_bind_text64(
+                        statement, index, $0.baseAddress, sqlite3_uint64($0.count), transient, UInt8(SQLITE_UTF8))
                 }
             }
         case .blob(let bytes):
             // An empty array has no address, which SQLite would bind as NULL: a blob of no bytes instead.
             guard !bytes.isEmpty else { return sqlite3_bind_zeroblob(statement, index, 0) }
             return bytes.withUnsafeBytes {
-                sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), transient)
+                sqlite3_bind_blob64(statement, index, $0.baseAddress, sqlite3_uint64($0.count), transient)
             }
         }
     }

@@ -66,6 +66,19 @@ import Testing
         #expect(throws: StoreTypeError.self) { try stored("NULL") { try $0.string(0) } }
     }
 
+    /// A value longer than Int32 counts (a document's title can be) is SQLite's "too big", a failed save as it
+    /// was through GRDB; binding it with an Int32 length stopped tread, and so failed the quit.
+    @Test func aValuePastTwoGigabytesIsTooBigNotAStop() throws {
+        let connection = try connection()
+        // Never written, so never resident: this takes address space, not memory (SQLite refuses it unread).
+        let huge = [UInt8](unsafeUninitializedCapacity: 1 << 31) { _, count in count = 1 << 31 }
+        #expect {
+            try connection.run("INSERT INTO v VALUES (?)", [.blob(huge)])
+        } throws: { error in
+            (error as? SQLiteFailure)?.code == 18  // SQLITE_TOOBIG
+        }
+    }
+
     @Test func aFailedTransactionLeavesNothing() throws {
         let connection = try connection()
         #expect(throws: SQLiteFailure.self) {
