@@ -108,7 +108,7 @@ public final class Terminal {
         cbreak()
         noecho()
         keypad(window, true)
-        Self.bindHomeAndEndVariants()
+        Self.bindKeyVariants()
         set_escdelay(25)
         curs_set(0)
         // COLORS and COLOR_PAIRS are set only by start_color, which NO_COLOR must not call: ask terminfo.
