@@ -94,17 +94,32 @@ public struct Frame: Sendable, Equatable {
             let w = TextWidth.of(character)
             if w == 0 { continue }
             if x + w > end {
-                if x < end { self[row, x] = Cell(" ", style: style) }
+                if x >= 0, x < end {
+                    splitWide(row: row, from: x, to: x + 1)
+                    self[row, x] = Cell(" ", style: style)
+                }
                 x = end
                 break
             }
             if x >= 0 {
+                splitWide(row: row, from: x, to: x + w)
                 self[row, x] = Cell(String(character), style: style)
                 if w == 2 { self[row, x + 1] = Cell("", style: style) }
             }
             x += w
         }
         return x
+    }
+
+    /// Blanks what is left outside `start..<end` of a wide character that the cells being written
+    /// cut, keeping its style: half of one is a cell the terminal would draw as "�".
+    private mutating func splitWide(row: Int, from start: Int, to end: Int) {
+        if start > 0, self[row, start].isContinuation {
+            self[row, start - 1] = Cell(" ", style: self[row, start - 1].style)
+        }
+        if end < width, self[row, end].isContinuation {
+            self[row, end] = Cell(" ", style: self[row, end].style)
+        }
     }
 
     /// Paints `style` over a run of cells without changing their text.

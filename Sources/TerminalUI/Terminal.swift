@@ -74,6 +74,7 @@ public final class Terminal {
         Self.useUTF8Locale()
         // Before newterm: ncurses installs its own SIGINT/SIGTERM handlers only where none is set.
         if handlesSignals { SignalTrap.install() }
+        Self.dropStaleSize(output: output)
         guard let screen = newterm(type, output, input) else {
             if handlesSignals { SignalTrap.uninstall() }
             throw TerminalError.unknownTerminal(type)
@@ -108,7 +109,7 @@ public final class Terminal {
         cbreak()
         noecho()
         keypad(window, true)
-        Self.bindHomeAndEndVariants()
+        Self.bindKeyVariants()
         set_escdelay(25)
         curs_set(0)
         // COLORS and COLOR_PAIRS are set only by start_color, which NO_COLOR must not call: ask terminfo.
@@ -167,6 +168,21 @@ public final class Terminal {
             if closesInput { fclose(files.input) }
         }
         terminalIsOpen = false
+    }
+
+    /// Takes LINES and COLUMNS out of the environment when the terminal reports its size, so ncurses
+    /// uses that size, at the start and on every resize.
+    ///
+    /// ncurses takes them over the terminal's own size, and a stale export (a shell rc, a window of
+    /// another size) drew the reader in a corner for good; its `use_env(false)` also stops resizes, and
+    /// `use_tioctl(true)` keeps the first size. Programs the reader runs (`|`, the browser) then ask the
+    /// terminal too. Where the terminal reports no size (a serial line) they stay, as the only size there is.
+    static func dropStaleSize(output: UnsafeMutablePointer<FILE>) {
+        guard getenv("LINES") != nil || getenv("COLUMNS") != nil else { return }
+        var size = winsize()
+        guard ioctl(fileno(output), UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return }
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
     }
 
     /// Whether the terminal the screen was opened for has `cup` (cursor address) in terminfo.

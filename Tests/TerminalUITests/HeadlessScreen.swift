@@ -8,14 +8,14 @@ import Testing
 /// Opens a real ncurses screen writing to /dev/null and reading from /dev/null (tig's trick),
 /// runs `body`, and restores it whatever happens.
 func withHeadlessTerminal(
-    rows: Int32 = 24, columns: Int32 = 80, colors: ColorMode = .palette256, handlesSignals: Bool = false,
-    theme: TerminalTheme? = nil, _ body: (Terminal) throws -> Void
+    type: String = "xterm-256color", rows: Int32 = 24, columns: Int32 = 80, colors: ColorMode = .palette256,
+    handlesSignals: Bool = false, theme: TerminalTheme? = nil, _ body: (Terminal) throws -> Void
 ) throws {
     setlocale(LC_ALL, "C.UTF-8")
     let output = try #require(fopen("/dev/null", "w"))
     let input = try #require(fopen("/dev/null", "r"))
     let terminal = try Terminal(
-        type: "xterm-256color", output: output, input: input, closesFiles: true,
+        type: type, output: output, input: input, closesFiles: true,
         colors: colors, noColor: false, handlesSignals: handlesSignals, theme: theme)
     defer { terminal.restore() }
     if rows != 24 || columns != 80 {

@@ -195,6 +195,39 @@ import Testing
         }
     }
 
+    @Test(arguments: [("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC)])
+    func pageAndDeleteSequencesAreBoundWhereTheEntryLacksThem(sequence: String, code: Int32) throws {
+        // vt100's entry has no Page Up, Page Down or Delete; the terminals that take its name send these.
+        try withHeadlessTerminal(type: "vt100") { _ in
+            #expect(key_defined(sequence) == code)
+        }
+    }
+
+    @Test(arguments: ["\u{1B}[1;5A", "\u{1B}[6~", "\u{1B}[200~", "\u{1B}OP", "\u{1B}[[A"])
+    func anEscapeSequenceNcursesDoesNotKnowIsSkippedWhole(sequence: String) throws {
+        // Its pieces were an Esc, which clears the filter, then keys: `[` a thread back, digits a count…
+        try withHeadlessTerminal { terminal in
+            push(sequence + "q")
+            #expect(terminal.nextEvent(timeout: 1000) == .key(.character("q")))
+        }
+    }
+
+    @Test func escapeThenALetterIsEscapeThenTheLetter() throws {
+        try withHeadlessTerminal { terminal in
+            push("\u{1B}j")
+            #expect(terminal.nextEvent(timeout: 0) == .key(.escape))
+            #expect(terminal.nextEvent(timeout: 0) == .key(.character("j")))
+        }
+    }
+
+    @Test func escapeThenOAloneIsEscapeThenO() throws {
+        try withHeadlessTerminal { terminal in
+            push("\u{1B}O")
+            #expect(terminal.nextEvent(timeout: 0) == .key(.escape))
+            #expect(terminal.nextEvent(timeout: 0) == .key(.character("O")))
+        }
+    }
+
     @Test func noInputWithinTheTimeoutIsNil() throws {
         try withHeadlessTerminal { terminal in
             #expect(terminal.nextEvent(timeout: 0) == nil)
@@ -301,4 +334,9 @@ private func disposition(of signal: Int32) -> Int {
     var action = sigaction()
     sigaction(signal, nil, &action)
     return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+}
+
+/// Queues `text` as input, first character first (ncurses reads pushed-back input last in, first out).
+private func push(_ text: String) {
+    for scalar in text.unicodeScalars.reversed() { unget_wch(wchar_t(bitPattern: scalar.value)) }
 }
