@@ -59,18 +59,28 @@ extension ReaderState {
     /// A key while the help is open: ↓/↑ (j/k, PgDn/PgUp, space) scroll it when the window is too
     /// short for all of it; any other key closes it.
     mutating func helpInput(_ key: Key) {
-        let room = max(1, min(pageRows, helpShape.perColumn + 2) - 2)
-        let last = max(0, helpShape.perColumn - room)
+        let (room, last) = helpScrolling
         guard last > 0 else {
             mode = .reading
             return
         }
         switch key {
-        case .down, .character("j"): helpOffset = min(last, helpOffset + 1)
-        case .up, .character("k"): helpOffset = max(0, helpOffset - 1)
-        case .pageDown, .character(" "): helpOffset = min(last, helpOffset + room)
-        case .pageUp: helpOffset = max(0, helpOffset - room)
+        case .down, .character("j"): scrollHelp(by: 1)
+        case .up, .character("k"): scrollHelp(by: -1)
+        case .pageDown, .character(" "): scrollHelp(by: room)
+        case .pageUp: scrollHelp(by: -room)
         default: mode = .reading
         }
+    }
+
+    /// Scrolls the open help by `lines` (the wheel, the keys above), within what the window leaves hidden.
+    mutating func scrollHelp(by lines: Int) {
+        helpOffset = min(helpScrolling.last, max(0, helpOffset + lines))
+    }
+
+    /// The help's rows the window shows, and the last offset that still fills them (0: it all fits).
+    private var helpScrolling: (room: Int, last: Int) {
+        let room = max(1, min(pageRows, helpShape.perColumn + 2) - 2)
+        return (room, max(0, helpShape.perColumn - room))
     }
 }

@@ -28,6 +28,9 @@ extension ReaderState {
         switch event.kind {
         case .wheelDown where parentOverlay != nil: scrollParentOverlay(by: 3)
         case .wheelUp where parentOverlay != nil: scrollParentOverlay(by: -3)
+        // The help is over the page: the wheel scrolls the help, not the page hidden under it.
+        case .wheelDown where mode == .help: scrollHelp(by: 3)
+        case .wheelUp where mode == .help: scrollHelp(by: -3)
         case .wheelDown: scroll(by: 3, layout: layout)
         case .wheelUp: scroll(by: -3, layout: layout)
         case .click where map && mode == .reading && event.column == columns - 1:

@@ -68,6 +68,27 @@ import ThreadTestSupport
         #expect(state.mode == .reading)
     }
 
+    /// The wheel over the help scrolls the help, as ↓ does; the page under it stays where it was.
+    @Test func theWheelScrollsTheHelpNotThePageUnderIt() {
+        let comments = (1...40).map { "c\($0): x" }.joined(separator: "\n")
+        var state = ReaderState(discussion: discussion(comments), rows: 12, columns: 50)
+        state.press("?")
+        let top = state.top
+        #expect(state.pageText.contains("next comment"))
+        state.update(.mouse(MouseEvent(.wheelDown, row: 3, column: 3)))
+        #expect(state.mode == .help)
+        #expect(!state.pageText.contains("next comment"))
+        #expect(state.top == top)
+        state.update(.mouse(MouseEvent(.wheelUp, row: 3, column: 3)))
+        state.update(.mouse(MouseEvent(.wheelUp, row: 3, column: 3)))
+        #expect(state.pageText.contains("next comment"))
+        for _ in 0..<100 { state.update(.mouse(MouseEvent(.wheelDown, row: 3, column: 3))) }
+        #expect(state.pageText.contains("quit"))
+        state.press("x")
+        #expect(state.mode == .reading)
+        #expect(state.top == top)
+    }
+
     @Test func theHelpListsTheMouseAndThePromptKeys() {
         var state = ReaderState(discussion: discussion("a: x"), rows: 50, columns: 120)
         state.press("?")
