@@ -23,10 +23,28 @@ extension ReaderState {
         if case .count(let typed) = pending { count = typed }
         let times = Self.repeatable.contains(action) ? count ?? 1 : 1
         for _ in 0..<times {
-            let before = (selection, top)
+            let before = Step(self)
             perform(action, count: count, layout: layout)
             // A count larger than the way left stops where the way ends, as in vim.
-            if selection == before.0 && top == before.1 { break }
+            if Step(self) == before { break }
+        }
+    }
+
+    /// Where a step of a counted action leaves the reader: one that changes none of it is the end of
+    /// the way. Leaving the article and going to the next occurrence in the same comment are steps too.
+    private struct Step: Equatable {
+        let selection: Int?
+        let top: PagePosition
+        let articleSelected: Bool
+        let match: Int?
+        let occurrence: Int?
+
+        init(_ state: ReaderState) {
+            selection = state.selection
+            top = state.top
+            articleSelected = state.articleSelected
+            match = state.search?.current
+            occurrence = state.search?.occurrence
         }
     }
 
