@@ -43,7 +43,9 @@ extension ReaderState {
         switch links.count {
         case 0: message = noLinks
         case 1: open(links[0])
-        default: mode = .linkPicker(0)
+        default:
+            linkNumberTyped = 0
+            mode = .linkPicker(0)
         }
     }
 
@@ -160,6 +162,8 @@ extension ReaderState {
             mode = .reading
             return
         }
+        let typed = linkNumberTyped
+        linkNumberTyped = 0
         switch key {
         case .down, .character("j"), .tab: mode = .linkPicker(min(links.count - 1, current + 1))
         case .up, .character("k"): mode = .linkPicker(max(0, current - 1))
@@ -167,8 +171,14 @@ extension ReaderState {
             mode = .reading
             open(links[min(current, links.count - 1)])
         case .character(let c) where c.wholeNumberValue != nil:
-            let number = c.wholeNumberValue ?? 0
-            if number >= 1, number <= links.count {
+            // With ten links or more a number is typed whole: a digit that could begin a larger number
+            // highlights its link and waits for the next digit (or Enter).
+            let number = typed * 10 + (c.wholeNumberValue ?? 0)
+            guard number >= 1, number <= links.count else { return }
+            if number * 10 <= links.count {
+                linkNumberTyped = number
+                mode = .linkPicker(number - 1)
+            } else {
                 mode = .reading
                 open(links[number - 1])
             }

@@ -65,6 +65,8 @@ public struct ReaderState: Sendable {
         set { viewport.top = newValue }
     }
     public internal(set) var mode: Mode = .reading
+    /// The link number typed so far in the picker, while it could still grow (`1` of `12`).
+    var linkNumberTyped = 0
     /// The search, its prompt's history, and where ↑ has got to.
     var searching = Searching()
     public internal(set) var search: Search? {

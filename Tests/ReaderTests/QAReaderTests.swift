@@ -33,4 +33,24 @@ import ThreadTestSupport
         state.press("5j")
         #expect(state.selectedName == "e")
     }
+
+    /// Before: in the picker of a comment with twelve links, `1` opened link 1 at once, so link 12
+    /// could not be typed (`12` opened link 1, then `2` was a key of the reader).
+    @Test func thePickerTakesANumberOfTwoDigits() throws {
+        let body = (1...12).map { "<https://example.org/\($0)>" }.joined(separator: " ")
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        builder.add(Comment(id: .string("1"), author: "ann", body: body), under: nil)
+        var state = ReaderState(discussion: try builder.build(), rows: 24, columns: 80)
+        state.press("c")
+        state.press("o")
+        #expect(state.press("1").effects.isEmpty)
+        #expect(state.mode == .linkPicker(0), "1 could begin 10, 11 or 12: link 1 is highlighted")
+        #expect(state.press("2").effects == [.open("https://example.org/12")])
+        #expect(state.mode == .reading)
+        state.press("o")
+        #expect(state.press("1").effects.isEmpty)
+        #expect(state.update(.key(.enter)).effects == [.open("https://example.org/1")])
+        state.press("o")
+        #expect(state.press("3").effects == [.open("https://example.org/3")], "no link 30: 3 opens at once")
+    }
 }
