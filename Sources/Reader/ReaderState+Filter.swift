@@ -146,7 +146,7 @@ extension ReaderState {
     }
 
     private mutating func goToMatch(_ target: Int, of result: FilteredThread, layout: LayoutCache) {
-        tree.reveal(target)
+        unfoldToShow(target)
         selection = target
         reveal(target, layout: layout)
         let position = result.matches.partitionIndex(target) + 1

@@ -123,7 +123,7 @@ extension ReaderState {
             showLine(of: item, layout: layout)
             message = matchMessage
         case .comment(let index):
-            tree.reveal(index)
+            unfoldToShow(index)
             // Under a filter a hit may lie in a stub: the stub is what can be selected.
             selection = page(layout).rowStart(index)
             reveal(selection ?? index, layout: layout)

@@ -350,6 +350,13 @@ extension ReaderState {
         reveal(shown, layout: layout)
     }
 
+    /// Unfolds the way to `index` and `index` itself: a search hit or a filter match is in its text,
+    /// which a fold hides.
+    mutating func unfoldToShow(_ index: Int) {
+        tree.reveal(index)
+        if tree.isFolded(index) { tree.unfold(index) }
+    }
+
     /// Scrolls as little as possible so the selected comment is on screen (see `Viewport.reveal`).
     mutating func reveal(_ index: Int, fromBelow: Bool = false, layout: LayoutCache) {
         viewport.reveal(.comment(index), fromBelow: fromBelow, rows: pageRows, on: page(layout))

@@ -53,4 +53,27 @@ import ThreadTestSupport
         state.press("o")
         #expect(state.press("3").effects == [.open("https://example.org/3")], "no link 30: 3 opens at once")
     }
+
+    /// Before: a hit in the text of a folded comment unfolded the way to it but left the comment
+    /// folded, so the status line said "match 1 of 1" over a header without the text found.
+    @Test func aHitInAFoldedCommentsOwnTextUnfoldsIt() {
+        var state = reader("a: first\n  a1\nb: the needle\n  b1\nc")
+        state.press("z")
+        state.press("/needle")
+        state.update(.key(.enter))
+        #expect(state.message == "match 1 of 1")
+        #expect(state.selectedName == "b")
+        #expect(state.pageText.contains("the needle"))
+        #expect(state.tree.isFolded(0), "folds off the way stay")
+    }
+
+    /// Before: likewise a filter's match that was folded showed as a header, not "in full".
+    @Test func aFoldedMatchOfTheFilterIsShownInFull() {
+        var state = reader("a: first\n  a1\nb: the needle\n  b1\nc")
+        state.press("z")
+        state.press("&needle")
+        state.update(.key(.enter))
+        #expect(state.message == "match 1 of 1")
+        #expect(state.pageText.contains("the needle"))
+    }
 }
