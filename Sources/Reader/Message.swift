@@ -78,7 +78,8 @@ extension ReaderState {
         switch message {
         case .key(let key) where mode != .reading: inputRecordingJump(key, layout: layout)
         case .key(.enter) where overview:
-            // Enter in the overview reads the selected comment (space and tab still fold).
+            // Enter in the overview reads the selected comment, in full (space and tab still fold).
+            if let selection { unfoldToShow(selection) }
             apply(.toggleOverview, layout: layout)
         case .key(let key):
             if takeMarkLetter(key, layout: layout) { break }

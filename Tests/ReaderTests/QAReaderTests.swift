@@ -76,4 +76,19 @@ import ThreadTestSupport
         #expect(state.message == "match 1 of 1")
         #expect(state.pageText.contains("the needle"))
     }
+
+    /// Before: enter in the overview on a folded comment left the overview with the comment still
+    /// folded, its text hidden, where the README says enter reads the selected comment in full.
+    @Test func enterInTheOverviewReadsAFoldedCommentInFull() {
+        var state = reader("a: first\n  a1\nb: the second\n  b1\nc")
+        state.press("z")
+        state.press("v")
+        state.press("cj")
+        #expect(state.selectedName == "b")
+        state.update(.key(.enter))
+        #expect(!state.overview)
+        #expect(state.selectedName == "b")
+        #expect(state.pageText.contains("the second"))
+        #expect(state.tree.isFolded(0), "other folds stay")
+    }
 }
