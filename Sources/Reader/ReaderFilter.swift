@@ -16,6 +16,11 @@ public struct ReaderFilter: Sendable {
     var evaluation: FilterEvaluation?
     /// Go to the first match once the running evaluation ends (the prompt was confirmed before it did).
     var goWhenDone = false
+    /// The comment the user selected, and the selection the filter left (its stub's first comment
+    /// when the query hid it): while the selection is still that one, the next query shows `chosen`
+    /// again where it can, so a query typed and cancelled leaves the reader where it was.
+    var chosen: Int?
+    var placed: Int?
 
     /// The status line's words: "filter: 37 of 12,418", or the progress of a running evaluation.
     public var status: String? {

@@ -86,6 +86,8 @@ extension ReaderState {
     /// (or on the row that now holds it: its stub, or its muted line).
     private mutating func changeFilter(to result: FilteredThread?, layout: LayoutCache) {
         let row = selectionRow(layout: layout)
+        let chosen = filter.flatMap { $0.placed == selection ? $0.chosen : nil } ?? selection
+        selection = chosen
         if var filter {
             filter.result = result
             self.filter = filter
@@ -93,6 +95,8 @@ extension ReaderState {
             filter = ReaderFilter(text: "", result: result)
         }
         keepSelection(onRow: row, revealPlaced: true, layout: layout)
+        filter?.chosen = chosen
+        filter?.placed = selection
     }
 
     /// Runs the filter again when its query asks `new` and the visit changed (it arrived after

@@ -91,4 +91,37 @@ import ThreadTestSupport
         #expect(state.pageText.contains("the second"))
         #expect(state.tree.isFolded(0), "other folds stay")
     }
+
+    /// Before: a query that hid the selected comment while it was typed moved the selection into the
+    /// stub (its first comment) for good, so Esc at the prompt, or the query typed back to what
+    /// shows the comment, left the reader on the first comment, not where it was.
+    @Test func aQueryTypedAndCancelledLeavesTheSelectionWhereItWas() {
+        var state = reader("a: one\nb: two\nc: three\nd: four\ne: five")
+        state.press("cjjj")
+        #expect(state.selectedName == "d")
+        state.press("&zz")
+        #expect(state.selectedName == "a", "the stub holds every comment")
+        state.update(.key(.escape))
+        #expect(state.filter == nil)
+        #expect(state.selectedName == "d")
+        state.press("&zz")
+        state.update(.key(.backspace))
+        state.update(.key(.backspace))
+        state.press("o")
+        state.update(.key(.enter))
+        #expect(state.selectedName == "d")
+        state.update(.key(.escape))
+        #expect(state.selectedName == "d")
+    }
+
+    /// A comment chosen under the filter is the one kept: `n` then a new query starts from it.
+    @Test func aSelectionMovedUnderTheFilterIsTheOneKept() {
+        var state = reader("a: one x\nb: two\nc: three x\nd: four\ne: five x")
+        state.press("cjjj")
+        state.press("&x")
+        state.update(.key(.enter))
+        #expect(state.selectedName == "e", "the first match from the selection on")
+        state.update(.key(.escape))
+        #expect(state.selectedName == "e")
+    }
 }
