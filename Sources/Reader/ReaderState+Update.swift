@@ -118,8 +118,9 @@ extension ReaderState {
         }
         if articleSelected, !Self.keepsArticleSelected.contains(action) {
             articleSelected = false
-            // Down from the article is its first comment, shown where it is.
-            if action == .nextComment {
+            // Down from the article is its first comment, shown where it is: the next comment, and
+            // the next sibling or thread too (the first is the next one after the article).
+            if action == .nextComment || action == .nextSibling || action == .nextThread {
                 if !selectionIsVisible(layout: layout) { reveal(selection, layout: layout) }
                 return
             }

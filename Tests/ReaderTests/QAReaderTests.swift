@@ -124,4 +124,22 @@ import ThreadTestSupport
         state.update(.key(.escape))
         #expect(state.selectedName == "e")
     }
+
+    /// Before: with the article selected (after `g`), `]` and `J` went to the second thread, passing
+    /// over the first, as if the first comment were the place they left; `j` selected the first.
+    @Test func theNextThreadOrSiblingFromTheArticleIsTheFirst() {
+        for key in ["]", "J"] {
+            var state = reader("a\n  a1\nb\n  b1\nc")
+            state.press("g")
+            #expect(state.positionText == "article")
+            state.press(key)
+            #expect(state.selectedName == "a", "\(key) from the article")
+            #expect(state.positionText.hasPrefix("comment 1 of 5"), "\(key) from the article")
+            state.press(key)
+            #expect(state.selectedName == "b", "\(key) again")
+        }
+        var state = reader("a\n  a1\nb\n  b1\nc")
+        state.press("g2]")
+        #expect(state.selectedName == "b", "2] from the article: the first thread, then the second")
+    }
 }
