@@ -116,6 +116,7 @@ extension ReaderState {
             message = "the article is selected: \(key) goes to the first comment"
             return
         }
+        let fromArticle = articleSelected
         if articleSelected, !Self.keepsArticleSelected.contains(action) {
             articleSelected = false
             // Down from the article is its first comment, shown where it is: the next comment, and
@@ -193,6 +194,9 @@ extension ReaderState {
             top = PagePosition(.comment(0))
             clampTop(layout: layout)
         case .startSearch: mode = .searchPrompt("")
+        case .nextByOp where fromArticle:
+            // The first comment is below the article: it may be the original poster's.
+            goToPerson(action, from: selection - 1, layout: layout)
         case .nextByAuthor, .previousByAuthor, .nextByOp, .previousByOp:
             goToPerson(action, from: selection, layout: layout)
         case .openLink:

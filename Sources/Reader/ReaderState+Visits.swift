@@ -142,16 +142,18 @@ extension ReaderState {
             message = "the reading state is still being read"
             return
         }
+        // From the article (the status line says so) the first comment is below too.
+        let below = articleSelected || (top.item == .article && !selectionIsVisible(layout: layout)) ? nil : selection
         switch action {
         case .nextNew:
             let none = visit.newCount == 0 ? "no added comments" : "no added comment below: { goes back"
-            jump(to: notKilled(from: selection, visit.nextNew(after:)), orSay: none, layout: layout)
+            jump(to: notKilled(from: below, visit.nextNew(after:)), orSay: none, layout: layout)
         case .previousNew:
             let none = visit.newCount == 0 ? "no added comments" : "no added comment above: } goes on"
             jump(to: notKilled(from: selection, visit.previousNew(before:)), orSay: none, layout: layout)
         case .nextUnread:
             let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment below: ( goes back"
-            jump(to: notKilled(from: selection, visit.nextUnread(after:)), orSay: none, layout: layout)
+            jump(to: notKilled(from: below, visit.nextUnread(after:)), orSay: none, layout: layout)
         case .previousUnread:
             let none = visit.unreadCount == 0 ? "no unread comments" : "no unread comment above: ) goes on"
             jump(to: notKilled(from: selection, visit.previousUnread(before:)), orSay: none, layout: layout)

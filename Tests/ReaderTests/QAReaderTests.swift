@@ -142,4 +142,40 @@ import ThreadTestSupport
         state.press("g2]")
         #expect(state.selectedName == "b", "2] from the article: the first thread, then the second")
     }
+
+    /// Before: `}` with the article selected looked for an added comment after the first comment, so
+    /// an added first comment was passed over ("no added comment below"); `)` likewise for unread.
+    @Test func theNextAddedOrUnreadFromTheArticleMayBeTheFirstComment() throws {
+        let before = "b: second\nc: third"
+        let later = "n: new first\nb: second\nc: third"
+        var state = returningReader(later, after: savedState(of: firstReader(before)), rows: 30, columns: 60)
+        state.press("g")
+        #expect(state.positionText == "article")
+        state.press("}")
+        #expect(state.selectedName == "n")
+        #expect(state.message == nil)
+
+        // An article taller than the screen: the first comment was never on screen.
+        var builder = DiscussionBuilder(article: Article(title: "T", body: (1...30).map { "Paragraph \($0)." }))
+        builder.add(Comment(id: .string("a"), author: "a", body: "first"), under: nil)
+        builder.add(Comment(id: .string("b"), author: "b", body: "second"), under: nil)
+        let long = try builder.build()
+        var unread = ReaderState(discussion: long, rows: 10, columns: 60)
+        unread.update(.visitReady(returningVisit(long, after: nil)))
+        #expect(unread.positionText == "article")
+        unread.press(")")
+        #expect(unread.selectedName == "a")
+    }
+
+    /// Before: `p` from the article passed over a first comment by the original poster.
+    @Test func theNextCommentByTheOriginalPosterFromTheArticleMayBeTheFirst() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T", author: "op"))
+        builder.add(Comment(id: .string("1"), author: "op", body: "first", op: true), under: nil)
+        builder.add(Comment(id: .string("2"), author: "bob", body: "second"), under: nil)
+        builder.add(Comment(id: .string("3"), author: "op", body: "third", op: true), under: nil)
+        var state = ReaderState(discussion: try builder.build(), rows: 24, columns: 60)
+        state.press("g")
+        state.press("p")
+        #expect(state.positionText.hasPrefix("comment 1 of 3"))
+    }
 }
