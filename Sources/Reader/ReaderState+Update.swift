@@ -116,6 +116,13 @@ extension ReaderState {
             message = "the article is selected: \(key) goes to the first comment"
             return
         }
+        // A stand-in ("12 more replies") is no comment to copy, pipe, save or open.
+        if Self.actsOnTheComment.contains(action), discussion.isPlaceholder(selection) {
+            let key = keymap.bindings.first { $0.action == .parent }?.keys.first?.label ?? "parent"
+            let parent = tree.parent(of: selection) == nil ? "" : ": \(key) goes to its parent"
+            message = "this line stands for replies, not a comment" + parent
+            return
+        }
         let fromArticle = articleSelected
         if articleSelected, !Self.keepsArticleSelected.contains(action) {
             articleSelected = false

@@ -178,4 +178,23 @@ import ThreadTestSupport
         state.press("p")
         #expect(state.positionText.hasPrefix("comment 1 of 3"))
     }
+
+    /// Before: on a stand-in ("12 more replies", which is not a comment) `Y` copied it as a comment
+    /// by "anonymous", and `w`, `W`, `|`, `T` and `I` offered to act on it.
+    @Test func keysOnTheSelectedCommentSaySoOnAStandIn() throws {
+        var builder = DiscussionBuilder(article: Article(title: "T"))
+        let first = builder.add(Comment(id: .string("a"), author: "ann", body: "first"), under: nil)
+        builder.add(
+            Comment(id: .string("more"), body: "12 more replies not in this file", placeholder: true), under: first)
+        let thread = try builder.build()
+        for key in ["Y", "T", "|", "w", "W", "I"] {
+            var state = ReaderState(discussion: thread, rows: 24, columns: 60)
+            state.press("G")
+            #expect(state.positionText.hasPrefix("after comment 1 of 1"), "\(key)")
+            let commands = state.press(key)
+            #expect(commands.effects.isEmpty, "\(key) on a stand-in")
+            #expect(state.mode == .reading, "\(key) on a stand-in")
+            #expect(state.message == "this line stands for replies, not a comment: u goes to its parent", "\(key)")
+        }
+    }
 }
