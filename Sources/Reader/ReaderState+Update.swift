@@ -119,8 +119,8 @@ extension ReaderState {
         // A stand-in ("12 more replies") is no comment to copy, pipe, save or open.
         if Self.actsOnTheComment.contains(action), discussion.isPlaceholder(selection) {
             let key = keymap.bindings.first { $0.action == .parent }?.keys.first?.label ?? "parent"
-            let parent = tree.parent(of: selection) == nil ? "" : ": \(key) goes to its parent"
-            message = "this line stands for replies, not a comment" + parent
+            let parent = tree.parent(of: selection) == nil ? "" : " · \(key) goes to its parent"
+            message = "a stand-in, not a comment" + parent
             return
         }
         let fromArticle = articleSelected

@@ -194,7 +194,7 @@ import ThreadTestSupport
             let commands = state.press(key)
             #expect(commands.effects.isEmpty, "\(key) on a stand-in")
             #expect(state.mode == .reading, "\(key) on a stand-in")
-            #expect(state.message == "this line stands for replies, not a comment: u goes to its parent", "\(key)")
+            #expect(state.message == "a stand-in, not a comment · u goes to its parent", "\(key)")
         }
     }
 }
