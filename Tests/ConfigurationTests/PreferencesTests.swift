@@ -199,8 +199,8 @@ func problem(_ text: String) -> String {
     }
 
     @Test func aHugeFileIsNotAConfig() {
-        let text = "[keys]\n" + (0..<10_000).map { "a\($0) = \"x\"" }.joined(separator: "\n")
-        #expect(problem(text) == "config.toml: is over 65,536 bytes; not a config")
+        let text = "[keys]\n" + (0..<100_000).map { "a\($0) = \"x\"" }.joined(separator: "\n")
+        #expect(problem(text) == "config.toml: is over 1,048,576 bytes; not a config")
     }
 
     @Test func deepNestingIsASyntaxErrorNotACrash() {
