@@ -163,6 +163,26 @@ func loadError(_ json: String) -> DocumentError.Kind? {
         #expect(discussion.body(of: 0) == "ok \u{FFFD}\u{FFFD}(")
     }
 
+    /// An id is its text, and invalid UTF-8 reads as U+FFFD (as a lone surrogate's escape does):
+    /// ids of different broken bytes are the same id, so the document means what `convert` writes of it.
+    @Test func idsOfInvalidUTF8AreTheirTextAsRead() throws {
+        /// Two comments, `a` + `first` and `b`; the second's `member` is `a` + `second`.
+        func document(_ first: [UInt8], _ member: String, _ second: [UInt8]) -> DocumentBytes {
+            var bytes = Array(#"{"article":{"title":"T"},"comments":[{"id":"a"#.utf8) + first
+            bytes += Array(#"","body":"x"},{"id":"b","\#(member)":"a"#.utf8) + second + Array(#""}]}"#.utf8)
+            return DocumentBytes(bytes)
+        }
+        let child = try Discussion.load(canonical: document([0xFF], "parent", [0xFE]))
+        #expect(depthsAndIDs(child) == ["0:a\u{FFFD}", "1:b"])
+        let escaped = try Discussion.load(canonical: document([0xFF], "parent", Array(#"\ud800"#.utf8)))
+        #expect(depthsAndIDs(escaped) == ["0:a\u{FFFD}", "1:b"])
+        let raw = try Discussion.load(canonical: document(Array(#"\ud800"#.utf8), "parent", [0xC3]))
+        #expect(depthsAndIDs(raw) == ["0:a\u{FFFD}", "1:b"])
+        var twice = Array(#"{"article":{"title":"T"},"comments":[{"id":"a"#.utf8) + [0xFF]
+        twice += Array(#""},{"id":"a"#.utf8) + [0xFE] + Array(#""}]}"#.utf8)
+        #expect(throws: DocumentError.self) { try Discussion.load(canonical: DocumentBytes(twice)) }
+    }
+
     @Test func nestingFarBeyondFoundationsLimitLoads() throws {
         let depth = 5_000
         var json = #"{"article":{"title":"T"},"comments":["#
