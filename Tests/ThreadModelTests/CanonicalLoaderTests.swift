@@ -239,6 +239,14 @@ func loadError(_ json: String) -> DocumentError.Kind? {
         #expect(error.exitStatus == 65)
     }
 
+    /// The limit the message names is the one applied: a file a byte under 4 GiB is refused too.
+    @Test func tooLargeNamesTheLimitInBytes() {
+        let size = DocumentBytes.maximumSize + 1
+        let error = DocumentError(path: "big.json", kind: .tooLarge(bytes: size))
+        #expect(size < 1 << 32)
+        #expect(error.description == "big.json: too large (4,294,967,295 bytes; tread reads up to 4,294,967,294)")
+    }
+
     @Test func idsInMessagesCannotCarryControls() {
         let error = DocumentError(path: "x.json", kind: .ownParent("\u{1B}]0;pwned\u{07}\u{202E}"))
         #expect(
