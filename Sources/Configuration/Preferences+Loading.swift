@@ -11,9 +11,10 @@ extension Preferences {
         return nil
     }
 
-    /// The full printed config is under 3 KB; past this a file is not a config, and a huge
-    /// TOML table would cost TOMLKit most of a second.
-    public static let maximumFileSize = 64 << 10
+    /// Past this a file is not a config. The printed config is 3 KB and about 55 bytes more a kill
+    /// rule: the README's thousands of rules must print as a file that reads back (64 KiB held
+    /// 1,200), and TOMLKit reads a config this size in well under a second.
+    public static let maximumFileSize = 1 << 20
 
     /// Reads the config at `path`; the defaults when there is no file there.
     public static func load(path: String, actions: [BindableAction]) throws(ConfigurationError) -> Preferences {

@@ -20,6 +20,15 @@ struct SourceLines {
                 let name = Self.unquote(inside.trimmingSpaces())
                 section = name
                 if headers[name] == nil { headers[name] = number }
+                // `[theme.x]` defines x in [theme] (and [theme] itself, when no header of its own came first).
+                if let dot = name.firstIndex(of: "."), !inside.contains("\""), !inside.contains("'") {
+                    let table = String(name[..<dot])
+                    let key = String(name[name.index(after: dot)...].prefix { $0 != "." })
+                    if headers[table] == nil { headers[table] = number }
+                    if entries[Entry(section: table, key: key)] == nil {
+                        entries[Entry(section: table, key: key)] = number
+                    }
+                }
                 if line.hasPrefix("[[") { elements[name, default: []].append((number, [:])) }
             } else if let equals = line.firstIndex(of: "="), !line.hasPrefix("#") {
                 var key = Self.unquote(line[..<equals].trimmingSpaces())

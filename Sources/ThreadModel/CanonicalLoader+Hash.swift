@@ -5,10 +5,18 @@
 enum LoadHash {
     /// The hash of the first `count` bytes of `bytes` (the bytes after them may be read, not hashed).
     @inline(__always) static func of(_ bytes: UnsafeRawBufferPointer, count: Int) -> UInt64 {
+        var words: UInt64 = 0
+        return of(bytes, count: count, words: &words)
+    }
+
+    /// `of(_:count:)`, with every word hashed OR-ed into `words` (a byte over 0x7F sets a top bit).
+    @inline(__always) static func of(_ bytes: UnsafeRawBufferPointer, count: Int, words: inout UInt64) -> UInt64 {
         var hash = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
         var at = 0
         while at + 8 <= count {
-            hash = mix(hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            words |= word
+            hash = mix(hash ^ word)
             at += 8
         }
         let rest = count - at
@@ -22,6 +30,7 @@ enum LoadHash {
                 for k in 0..<rest { last |= UInt64(bytes[at + k]) << UInt64(8 * k) }
             }
         }
+        words |= last
         hash = mix(hash ^ last)
         hash ^= hash >> 33
         return hash == 0 ? 1 : hash
@@ -53,6 +62,14 @@ extension CanonicalLoader {
         if ref.isAbsent { return 0 }
         if ref.isJSONEscaped { return LoadHash.of(bytes.string(ref) ?? "") }
         let start = Int(ref.offset)
-        return LoadHash.of(UnsafeRawBufferPointer(rebasing: scanned[start...]), count: ref.length)
+        var words: UInt64 = 0
+        let hash = LoadHash.of(UnsafeRawBufferPointer(rebasing: scanned[start...]), count: ref.length, words: &words)
+        // Invalid UTF-8 reads as U+FFFD, as a lone surrogate's escape does: such text is hashed as read,
+        // so ids that read the same are one id (and `convert`, which writes them as read, keeps the thread).
+        guard words & 0x8080_8080_8080_8080 != 0,
+            String(validating: UnsafeRawBufferPointer(rebasing: scanned[start..<start + ref.length]), as: UTF8.self)
+                == nil
+        else { return hash }
+        return LoadHash.of(bytes.string(ref) ?? "")
     }
 }

@@ -61,8 +61,10 @@ extension DocumentBytes {
     func sameText(_ a: TextRef, _ b: TextRef) -> Bool {
         if a.isAbsent || b.isAbsent { return a.isAbsent && b.isAbsent }
         if !a.isJSONEscaped && !b.isJSONEscaped {
-            guard a.length == b.length, let x = bytes(of: a), let y = bytes(of: b) else { return false }
-            return x.elementsEqual(y)
+            guard let x = bytes(of: a), let y = bytes(of: b) else { return false }
+            if a.length == b.length && x.elementsEqual(y) { return true }
+            // Different bytes are the same text only where invalid UTF-8 reads as U+FFFD.
+            guard x.contains(where: { $0 >= 0x80 }) || y.contains(where: { $0 >= 0x80 }) else { return false }
         }
         return string(a) == string(b)
     }

@@ -42,7 +42,9 @@ public struct DocumentError: Error, CustomStringConvertible, Equatable, Sendable
         case .isDirectory: return "\(file): is a directory, not a document"
         case .empty: return "\(file): the file is empty"
         case .tooLarge(let bytes):
-            return "\(file): too large (\(CountText.counted(bytes, "byte")); tread reads up to 4 GiB)"
+            // Not "4 GiB": offsets are 32 bits, so the limit is two bytes under it.
+            let limit = CountText.grouped(DocumentBytes.maximumSize)
+            return "\(file): too large (\(CountText.counted(bytes, "byte")); tread reads up to \(limit))"
         case .syntax(let message, let line, let column): return "\(file)\(at(line, column)): not valid JSON: \(message)"
         case .shape(let message, let line, let column): return "\(file)\(at(line, column)): \(message)"
         case .duplicateID(let id, let line, let column):

@@ -21,6 +21,8 @@ public struct TextMatcher: Sendable {
     private let foldedBytes: [UInt8]
     /// Whether only a text with some non-ASCII character can hold the query.
     let needsNonASCII: Bool
+    /// Whether the query holds a sigma, which a text's final sigma (ς) must be folded to first.
+    private let holdsSigma: Bool
 
     public init(_ query: String) {
         self.query = query
@@ -31,6 +33,7 @@ public struct TextMatcher: Sendable {
         anchor = Self.rarest(in: asciiNeedle ?? [])
         foldedBytes = Array(needle.joined().utf8)
         needsNonASCII = foldedBytes.contains { $0 >= 0x80 }
+        holdsSigma = needle.contains(Self.sigma)
     }
 
     public var isEmpty: Bool { needle.isEmpty }
@@ -39,8 +42,12 @@ public struct TextMatcher: Sendable {
     public static func fold(_ character: Character) -> String {
         // Not `asciiValue` alone: it calls the two-byte cluster CR LF plain LF.
         if character.utf8.count == 1, let ascii = character.asciiValue { return String(UnicodeScalar(lower(ascii))) }
-        return String(character).lowercased()
+        let lowered = String(character).lowercased()
+        // As Unicode's case folding does: "ΟΔΟΣ" lower-cased a letter at a time ends in σ, "οδος" in ς.
+        return lowered == "ς" ? sigma : lowered
     }
+
+    private static let sigma = "σ"
 
     static func lower(_ byte: UInt8) -> UInt8 {
         byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
@@ -54,6 +61,7 @@ public struct TextMatcher: Sendable {
     public func matches(_ text: some StringProtocol) -> Bool {
         guard !needle.isEmpty else { return false }
         var lowered = String(text).lowercased()
+        if holdsSigma { lowered = lowered.replacing("ς", with: Self.sigma) }
         let candidate = lowered.withUTF8 { haystack in
             foldedBytes.withUnsafeBytes { Self.contains($0, in: UnsafeRawBufferPointer(haystack)) }
         }

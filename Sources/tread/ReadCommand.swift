@@ -94,8 +94,10 @@ struct FetchArguments: ParsableArguments {
 
 /// `FilterOptions` on the command line.
 struct FilterArguments: ParsableArguments {
+    // Unconditional: a query may start with `-`, the filter's "not" (`--filter -deleted`).
     @Option(
         name: .long,
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Keep only comments matching QUERY, with their ancestors as context (the reader opens with it on; Esc clears it).",
             discussion: """

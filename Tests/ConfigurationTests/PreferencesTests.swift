@@ -161,6 +161,15 @@ func problem(_ text: String) -> String {
         #expect(problem("mouse = true\nkeys.quit = \"??\"").hasPrefix("config.toml:2: unknown key name \"??\""))
     }
 
+    /// A table header with a dot (`[theme.x]`) names the setting it defines: the message names its line.
+    @Test func dottedTableHeadersFindTheirLine() {
+        #expect(problem("mouse = true\n[x.y]\na = 1").hasPrefix("config.toml:2: unknown setting \"x\""))
+        #expect(
+            problem("[theme]\nop = \"red\"\n\n[theme.x]\na = 1").hasPrefix("config.toml:4: unknown theme role \"x\""))
+        #expect(problem("[keys]\nquit = \"q\"\n[keys.foo]").hasPrefix("config.toml:3: unknown action \"foo\""))
+        #expect(problem("[theme]\nop = \"red\"\n[[theme.guides]]").hasPrefix("config.toml:3: guides must be"))
+    }
+
     @Test func controlCharactersInMessagesAreMadeHarmless() {
         let message = problem("[keys]\nquit = \"\\u001b[2J\"")
         #expect(!message.unicodeScalars.contains { $0.value == 0x1B })
@@ -199,8 +208,8 @@ func problem(_ text: String) -> String {
     }
 
     @Test func aHugeFileIsNotAConfig() {
-        let text = "[keys]\n" + (0..<10_000).map { "a\($0) = \"x\"" }.joined(separator: "\n")
-        #expect(problem(text) == "config.toml: is over 65,536 bytes; not a config")
+        let text = "[keys]\n" + (0..<100_000).map { "a\($0) = \"x\"" }.joined(separator: "\n")
+        #expect(problem(text) == "config.toml: is over 1,048,576 bytes; not a config")
     }
 
     @Test func deepNestingIsASyntaxErrorNotACrash() {

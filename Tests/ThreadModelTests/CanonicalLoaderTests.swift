@@ -163,6 +163,26 @@ func loadError(_ json: String) -> DocumentError.Kind? {
         #expect(discussion.body(of: 0) == "ok \u{FFFD}\u{FFFD}(")
     }
 
+    /// An id is its text, and invalid UTF-8 reads as U+FFFD (as a lone surrogate's escape does):
+    /// ids of different broken bytes are the same id, so the document means what `convert` writes of it.
+    @Test func idsOfInvalidUTF8AreTheirTextAsRead() throws {
+        /// Two comments, `a` + `first` and `b`; the second's `member` is `a` + `second`.
+        func document(_ first: [UInt8], _ member: String, _ second: [UInt8]) -> DocumentBytes {
+            var bytes = Array(#"{"article":{"title":"T"},"comments":[{"id":"a"#.utf8) + first
+            bytes += Array(#"","body":"x"},{"id":"b","\#(member)":"a"#.utf8) + second + Array(#""}]}"#.utf8)
+            return DocumentBytes(bytes)
+        }
+        let child = try Discussion.load(canonical: document([0xFF], "parent", [0xFE]))
+        #expect(depthsAndIDs(child) == ["0:a\u{FFFD}", "1:b"])
+        let escaped = try Discussion.load(canonical: document([0xFF], "parent", Array(#"\ud800"#.utf8)))
+        #expect(depthsAndIDs(escaped) == ["0:a\u{FFFD}", "1:b"])
+        let raw = try Discussion.load(canonical: document(Array(#"\ud800"#.utf8), "parent", [0xC3]))
+        #expect(depthsAndIDs(raw) == ["0:a\u{FFFD}", "1:b"])
+        var twice = Array(#"{"article":{"title":"T"},"comments":[{"id":"a"#.utf8) + [0xFF]
+        twice += Array(#""},{"id":"a"#.utf8) + [0xFE] + Array(#""}]}"#.utf8)
+        #expect(throws: DocumentError.self) { try Discussion.load(canonical: DocumentBytes(twice)) }
+    }
+
     @Test func nestingFarBeyondFoundationsLimitLoads() throws {
         let depth = 5_000
         var json = #"{"article":{"title":"T"},"comments":["#
@@ -217,6 +237,14 @@ func loadError(_ json: String) -> DocumentError.Kind? {
         let error = DocumentError(path: "talk.json", kind: .syntax("expected ','", line: 3, column: 7))
         #expect(error.description == "talk.json:3:7: not valid JSON: expected ','")
         #expect(error.exitStatus == 65)
+    }
+
+    /// The limit the message names is the one applied: a file a byte under 4 GiB is refused too.
+    @Test func tooLargeNamesTheLimitInBytes() {
+        let size = DocumentBytes.maximumSize + 1
+        let error = DocumentError(path: "big.json", kind: .tooLarge(bytes: size))
+        #expect(size < 1 << 32)
+        #expect(error.description == "big.json: too large (4,294,967,295 bytes; tread reads up to 4,294,967,294)")
     }
 
     @Test func idsInMessagesCannotCarryControls() {

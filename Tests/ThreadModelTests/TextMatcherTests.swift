@@ -23,6 +23,15 @@ import ThreadModel
         #expect(discussion.comments(matching: TextMatcher("kiln"), in: 0..<5) == [3, 4])
     }
 
+    /// Unicode's case folding makes a final sigma a sigma: ΟΔΟΣ, lower-cased a letter at a time, is
+    /// "οδοσ", and the word written in lower case ends in ς.
+    @Test func aCapitalSigmaFindsAFinalSigma() throws {
+        let discussion = try document(#"{"body":"ο δρόμος"},{"body":"Ο ΔΡΌΜΟΣ"},{"body":"δρόμοσ"}"#)
+        #expect(discussion.comments(matching: TextMatcher("ΔΡΌΜΟΣ"), in: 0..<3) == [0, 1, 2])
+        #expect(discussion.comments(matching: TextMatcher("δρόμος"), in: 0..<3) == [0, 1, 2])
+        #expect(TextMatcher("δρόμος").matches(in: "Ο ΔΡΌΜΟΣ".map(TextMatcher.fold)) == [2..<8])
+    }
+
     /// A range big enough to be cut between cores gives the hits of a search comment by comment, in order.
     @Test func aRangeCutBetweenCoresFindsWhatOneByOneDoes() throws {
         let count = WorkSplit.smallestPart * 3 + 5
