@@ -151,7 +151,11 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return
         }
         if let error {
-            transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: kind(of: error))))
+            var kind = kind(of: error)
+            // The server answered and the body then failed (a chunked answer closed before its last
+            // chunk, a body said to be gzip that is not): cut short, not a failure to connect.
+            if transfer.status != 0, case .unreachable = kind { kind = .truncated }
+            transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: kind)))
             return
         }
         // A redirect Foundation did not follow (no Location) never reached `didReceive response`.
