@@ -9,6 +9,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         /// 429 or 5xx, still so after the retries allowed; the wait the site asked for, if any.
         case busy(status: Int, retryAfter: Int?)
         case notFound
+        /// 410: the site says the thread was there and is no more.
+        case gone
         case forbidden(status: Int)
         /// Another status tread does not expect.
         case status(Int)
@@ -82,6 +84,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): the site is busy (HTTP \(status)\(wait)); try again later"
         case .notFound:
             return "\(shown): not found (HTTP 404); check the address"
+        case .gone:
+            return "\(shown): gone (HTTP 410); check the address"
         case .forbidden(let status):
             return "\(shown): refused (HTTP \(status)); the thread may be private, quarantined or removed"
         case .status(let status):

@@ -63,8 +63,10 @@ public struct PoliteClient: Sendable {
             case 300..<400:
                 // A redirect the transport would have followed had it named where.
                 throw FetchError(url: url, kind: .redirectNowhere(status: response.status))
-            case 404, 410:
+            case 404:
                 throw FetchError(url: url, kind: .notFound)
+            case 410:
+                throw FetchError(url: url, kind: .gone)
             case 401, 403, 451:
                 throw FetchError(url: url, kind: .forbidden(status: response.status))
             default:

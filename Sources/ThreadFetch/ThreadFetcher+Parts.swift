@@ -176,7 +176,7 @@ private struct HackerNewsParts: PartAssembly {
         switch answer {
         case .failure(let error):
             // An item gone since its parent listed it is left out; anything else stops the fetch.
-            return error.kind == .notFound ? nil : error
+            return error.kind == .notFound || error.kind == .gone ? nil : error
         case .success(let item):
             let itemPeek = JSONPeek(item)
             guard let span = itemPeek.root, item[span.lowerBound] == UInt8(ascii: "{") else { return nil }

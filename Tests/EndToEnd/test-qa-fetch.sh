@@ -23,4 +23,7 @@ fault() {
 fault chunkcut 75 "the response was cut short; try again$"
 # A body said to be gzip that is not: the server answered, so it is no failure to connect either.
 fault notgzip 75 "the response was cut short; try again$"
+# 410 Gone is not reported as a 404.
+fault 410 69 "gone \(HTTP 410\); check the address$"
+
 finish

@@ -97,6 +97,16 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         }
     }
 
+    @Test func aGoneThreadSaysGoneNot404() async {
+        let url = "https://lobste.rs/s/ab.json"
+        let transport = CannedTransport([url: [HTTPResponse(status: 410, body: Array("{}".utf8))]])
+        await #expect(throws: FetchError(url: url, kind: .gone)) {
+            try await fetcher(transport).fetch(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        #expect(FetchError(url: url, kind: .gone).description == "\(url): gone (HTTP 410); check the address")
+        #expect(FetchError(url: url, kind: .gone).exitStatus == 69)
+    }
+
     @Test func errorsNameTheAddressAndStatus() {
         let error = FetchError(url: "http://x/\u{1B}[2J", kind: .forbidden(status: 403))
         #expect(
