@@ -39,6 +39,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The address that failed, for the message.
     public var url: String
     public var kind: Kind
+    /// Whether a saved copy of the thread opens with `--offline`, so a connection failure's line may say so.
+    public var copySaved = true
 
     public init(url: String, kind: Kind) {
         self.url = url
@@ -76,7 +78,7 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         let shown = FetchError.shown(url)
         switch kind {
         case .unreachable(let reason):
-            return "\(shown): cannot connect (\(reason)); check the network" + Self.offlineAdvice
+            return "\(shown): cannot connect (\(reason)); check the network" + (copySaved ? Self.offlineAdvice : "")
         case .timedOut(let seconds):
             return "\(shown): no answer within \(formatted(seconds)) s; try again later"
         case .busy(let status, let retryAfter):

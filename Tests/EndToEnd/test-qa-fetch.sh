@@ -26,4 +26,26 @@ fault notgzip 75 "the response was cut short; try again$"
 # 410 Gone is not reported as a 404.
 fault 410 69 "gone \(HTTP 410\); check the address$"
 
+# No saved copy: a connection failure does not advise adding --offline "to open the saved copy",
+# which would only answer "no saved copy".
+TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" expect_failure "no copy, no advice to open it" 75 \
+    "^tread: http://127.0.0.1:1/lobsters/s/tdfoqh.json: cannot connect \(connection refused\); check the network$" \
+    stats "$story"
+
+# A damaged saved copy and a failed network: the network's failure, status 75, as with no copy;
+# not the copy announced and then refused as bad data (status 65, three lines).
+mkdir -p "$cache"
+printf '{"bad' >"$cache/lobsters-tdfoqh.json"
+TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" expect_failure "a damaged copy is not opened when the network fails" 75 \
+    "^tread: http://127.0.0.1:1/lobsters/s/tdfoqh.json: cannot connect \(connection refused\); check the network$" \
+    stats "$story"
+# A good fetch replaces the damaged copy.
+expect_count "a fetch over a damaged copy succeeds" 10 "$story"
+TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" run stats "$story"
+[ "$status" -eq 0 ] && grep -q "showing the copy saved" "$work/err" &&
+    pass "the fetch replaced the damaged copy" || fail "copy after refetch: exit $status $(head -c 300 "$work/err")"
+# With a good copy, --refresh still advises --offline: the copy is there.
+TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" expect_failure "--refresh with a copy advises --offline" 75 \
+    "check the network, or add --offline to open the saved copy$" stats --refresh "$story"
+
 finish
