@@ -48,4 +48,17 @@ TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" run stats "$story"
 TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" expect_failure "--refresh with a copy advises --offline" 75 \
     "check the network, or add --offline to open the saved copy$" stats --refresh "$story"
 
+
+# A front page, the same: no copy, no advice to open it; a copy that opens, no advice either.
+TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" expect_failure "a list with no copy gives no advice to open it" 75 \
+    "^tread: http://127.0.0.1:1/lobsters/hottest.json: cannot connect \(connection refused\); check the network$" \
+    --print lobsters
+run --print lobsters
+[ "$status" -eq 0 ] && pass "the list is fetched and saved" || fail "--print lobsters: exit $status $(head -c 300 "$work/err")"
+TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" run --print lobsters
+[ "$status" -eq 0 ] && grep -q "showing the copy saved" "$work/err" && ! grep -q -- "--offline" "$work/err" &&
+    pass "a list's copy opens without advice to add --offline" || fail "list fallback: exit $status $(head -c 400 "$work/err")"
+TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" expect_failure "--refresh of a list with a copy advises --offline" 75 \
+    "check the network, or add --offline to open the saved copy$" --print --refresh lobsters
+
 finish
