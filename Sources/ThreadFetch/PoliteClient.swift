@@ -68,6 +68,9 @@ public struct PoliteClient: Sendable {
             case 410:
                 throw FetchError(url: url, kind: .gone)
             case 401, 403, 451:
+                // A web page with the refusal is a login wall or a bot check (Cloudflare's challenge), not a
+                // private thread: said as the web page it is.
+                if !response.body.isEmpty { try PoliteClient.checkJSON(response, url: url) }
                 throw FetchError(url: url, kind: .forbidden(status: response.status))
             default:
                 throw FetchError(url: url, kind: PoliteClient.refusal(response) ?? .status(response.status))

@@ -97,6 +97,26 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         }
     }
 
+    @Test func aRefusalThatIsAWebPageIsAWebPage() async {
+        let url = "https://lobste.rs/s/ab.json"
+        let challenge = HTTPResponse(
+            status: 403, headers: ["content-type": "text/html; charset=UTF-8", "cf-mitigated": "challenge"],
+            body: Array("<!DOCTYPE html><title>Just a moment...</title>".utf8))
+        await #expect(throws: FetchError(url: url, kind: .notJSON(contentType: "text/html; charset=UTF-8"))) {
+            try await fetcher(CannedTransport([url: [challenge]])).fetch(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        // A refusal in JSON (a private subreddit) is still one.
+        let refusal = HTTPResponse(
+            status: 403, headers: ["content-type": "application/json"], body: Array(#"{"reason":"private"}"#.utf8))
+        await #expect(throws: FetchError(url: url, kind: .forbidden(status: 403))) {
+            try await fetcher(CannedTransport([url: [refusal]])).fetch(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        await #expect(throws: FetchError(url: url, kind: .forbidden(status: 403))) {
+            try await fetcher(CannedTransport([url: [HTTPResponse(status: 403, body: [])]])).fetch(
+                ThreadAddress(site: .lobsters, id: "ab"))
+        }
+    }
+
     @Test func aGoneThreadSaysGoneNot404() async {
         let url = "https://lobste.rs/s/ab.json"
         let transport = CannedTransport([url: [HTTPResponse(status: 410, body: Array("{}".utf8))]])
