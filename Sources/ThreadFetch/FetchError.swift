@@ -6,6 +6,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         /// The name did not resolve, the connection was refused or dropped, TLS failed.
         case unreachable(String)
         case timedOut(seconds: Double)
+        /// The answer was still arriving (a trickle, each part within the timeout) when its whole time ran out.
+        case tooSlow(seconds: Double)
         /// 429 or 5xx, still so after the retries allowed; the wait the site asked for, if any.
         case busy(status: Int, retryAfter: Int?)
         case notFound
@@ -50,7 +52,7 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The sysexits status: 75 (EX_TEMPFAIL) when trying again later may work, 69 (EX_UNAVAILABLE) otherwise.
     public var exitStatus: Int32 {
         switch kind {
-        case .unreachable, .timedOut, .busy, .truncated, .deadline: return 75
+        case .unreachable, .timedOut, .tooSlow, .busy, .truncated, .deadline: return 75
         default: return 69
         }
     }
@@ -81,6 +83,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): cannot connect (\(reason)); check the network" + (copySaved ? Self.offlineAdvice : "")
         case .timedOut(let seconds):
             return "\(shown): no answer within \(formatted(seconds)) s; try again later"
+        case .tooSlow(let seconds):
+            return "\(shown): the answer was still arriving after \(formatted(seconds)) s; try again later"
         case .busy(let status, let retryAfter):
             let wait = retryAfter.map { ", asks to wait \($0) s" } ?? ""
             return "\(shown): the site is busy (HTTP \(status)\(wait)); try again later"

@@ -42,7 +42,7 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   otherport 302 to the same path on 127.0.0.1 at another port (the port plus one)
   404, 403  that status
   410       410 Gone                           chunkcut  a chunked answer closed after its first chunk
-  notgzip   the answer, said to be gzip and not
+  notgzip   the answer, said to be gzip and not   drip      the answer 50 bytes every 0.2 s
   hold      a Hacker News story and its top-level comments (and a Discourse topic's first
             page) at once, every other item (and posts.json batch) only once the file
             PORT_FILE.release exists: a thread that arrives in parts stops after its first
@@ -401,6 +401,22 @@ class Replay(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"%x\r\n" % len(half) + half + b"\r\n")
             self.wfile.flush()
+            self.close_connection = True
+            return True
+        if fault == "drip":
+            # The answer 50 bytes every 0.2 s: never idle long enough for a timeout, never done.
+            body = self.route(rest) or b"{}"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for start in range(0, len(body), 50):
+                    self.wfile.write(body[start : start + 50])
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
             self.close_connection = True
             return True
         if fault == "notgzip":
