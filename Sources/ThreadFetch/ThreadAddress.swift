@@ -78,7 +78,10 @@ public struct ThreadAddress: Equatable, Sendable {
     /// Recognises a parsed address as a thread's.
     public init?(_ address: WebAddress) {
         let host = address.host
-        let path = address.segments
+        // The API's address of a thread (`/comments/ID.json`, `/s/ID.json`, `/t/ID.json`) is the thread's
+        // too: it is what a "redirects to another site (…); open that address instead" line names.
+        var path = address.segments
+        if let last = path.last, last.count > 5, last.hasSuffix(".json") { path[path.count - 1].removeLast(5) }
         switch host {
         case "news.ycombinator.com":
             guard path == ["item"], let id = address.queryValue("id"), ThreadAddress.isHackerNewsID(id[...]) else {

@@ -33,6 +33,26 @@ import Testing
         }
     }
 
+    @Test func aThreadsAPIAddressIsTheThreads() throws {
+        // What "redirects to another site (…); open that address instead" names.
+        #expect(
+            ThreadAddress("https://www.reddit.com/comments/441hsf.json?raw_json=1")
+                == ThreadAddress(site: .reddit, id: "441hsf"))
+        #expect(
+            ThreadAddress("https://www.reddit.com/r/x/comments/441hsf/.json")
+                == ThreadAddress(site: .reddit, id: "441hsf"))
+        #expect(ThreadAddress("https://www.reddit.com/comments/441hsf/_/czmq3xl.json")?.comment == "czmq3xl")
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh.json") == ThreadAddress(site: .lobsters, id: "tdfoqh"))
+        let forum = try #require(WebAddress("https://forum.example.org"))
+        #expect(
+            ThreadAddress("https://forum.example.org/t/5864.json")
+                == ThreadAddress(site: .discourse, id: "5864", forum: forum))
+        #expect(
+            ThreadAddress("https://forum.example.org/t/slug/5864.json")
+                == ThreadAddress(site: .discourse, id: "5864", forum: forum))
+        #expect(ThreadAddress("https://forum.example.org/t/.json") == nil)
+    }
+
     @Test func redditRefusesOtherPages() {
         #expect(ThreadAddress("https://www.reddit.com/r/LifeProTips/") == nil)
         #expect(ThreadAddress("https://www.reddit.com/r/x/comments/ab%2F..%2Fcd") == nil)
