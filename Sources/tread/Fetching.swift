@@ -110,8 +110,22 @@ func fetchedDocumentOrError(_ address: ThreadAddress, options: FetchOptions, ear
     let copy = options.refresh ? nil : saved
     if options.offline {
         guard let copy else { return .failure(FetchError(url: address.displayAddress, kind: .notCached)) }
+        // Loaded before it is announced: a damaged copy is one line, not "showing the copy" and then its error.
+        let discussion: Discussion
+        do {
+            discussion = try Discussion.load(copy.bytes, format: .tread)
+        } catch {
+            let damage = error.naming(cache?.path(for: address) ?? address.cacheName).description
+            return .failure(
+                FetchError(
+                    url: address.displayAddress,
+                    kind: .unreadable("the saved copy is damaged (\(damage)); run without --offline to fetch it again"))
+            )
+        }
         return .success(
-            DocumentRead(bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: nil))))
+            DocumentRead(
+                bytes: copy.bytes,
+                fetched: FetchedThread(discussion: discussion, note: noteCopy(age: copy.age, because: nil))))
     }
     let fetcher = configuredFetcher(environment)
     let live = (fetcher: fetcher, cache: cache)

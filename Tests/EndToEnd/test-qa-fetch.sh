@@ -47,6 +47,10 @@ printf '{"bad' >"$cache/lobsters-tdfoqh.json"
 TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" expect_failure "a damaged copy is not opened when the network fails" 75 \
     "^tread: http://127.0.0.1:1/lobsters/s/tdfoqh.json: cannot connect \(connection refused\); check the network$" \
     stats "$story"
+# --offline: one line saying the copy is damaged, not "showing the copy saved ..." and then its error.
+expect_failure "--offline with a damaged copy says so in one line" 69 \
+    "^tread: $story: the saved copy is damaged \($cache/lobsters-tdfoqh.json:1:2: not valid JSON: .*\); run without --offline to fetch it again$" \
+    stats --offline "$story"
 # A good fetch replaces the damaged copy.
 expect_count "a fetch over a damaged copy succeeds" 10 "$story"
 TREAD_LOBSTERS_API="http://127.0.0.1:1/lobsters" run stats "$story"
