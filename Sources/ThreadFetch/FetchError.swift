@@ -13,6 +13,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case notFound
         /// 410: the site says the thread was there and is no more.
         case gone
+        /// The official Hacker News API's `null`: a 200 saying it has no such item.
+        case noSuchItem
         case forbidden(status: Int)
         /// Another status tread does not expect.
         case status(Int)
@@ -92,6 +94,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(shown): not found (HTTP 404); check the address"
         case .gone:
             return "\(shown): gone (HTTP 410); check the address"
+        case .noSuchItem:
+            return "\(shown): no such item (the site answered null); check the address"
         case .forbidden(let status):
             return "\(shown): refused (HTTP \(status)); the thread may be private, quarantined or removed"
         case .status(let status):

@@ -17,7 +17,7 @@ extension ThreadFetcher {
         let peek = JSONPeek(root)
         guard let rootSpan = peek.root, root[rootSpan.lowerBound] == UInt8(ascii: "{") else {
             // The API answers `null` for an item it does not have.
-            throw FetchError(url: rootURL, kind: .notFound)
+            throw FetchError(url: rootURL, kind: .noSuchItem)
         }
         let total = peek.member("descendants", of: rootSpan).flatMap { Int(String(decoding: root[$0], as: UTF8.self)) }
         let kids = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []

@@ -117,6 +117,20 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         }
     }
 
+    @Test func anItemTheOfficialAPIAnswersNullForIsNoSuchItemNot404() async {
+        let official = "https://hacker-news.firebaseio.com/v0/item/999999999.json"
+        let transport = CannedTransport([
+            "https://hn.algolia.com/api/v1/items/999999999": [HTTPResponse(status: 404, body: Array("{}".utf8))],
+            official: [json("null")],
+        ])
+        await #expect(throws: FetchError(url: official, kind: .noSuchItem)) {
+            try await fetcher(transport).fetch(ThreadAddress(site: .hackerNews, id: "999999999"))
+        }
+        #expect(
+            FetchError(url: official, kind: .noSuchItem).description
+                == "\(official): no such item (the site answered null); check the address")
+    }
+
     @Test func aGoneThreadSaysGoneNot404() async {
         let url = "https://lobste.rs/s/ab.json"
         let transport = CannedTransport([url: [HTTPResponse(status: 410, body: Array("{}".utf8))]])
