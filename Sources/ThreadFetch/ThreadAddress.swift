@@ -151,6 +151,11 @@ public struct ThreadAddress: Equatable, Sendable {
             return "a Hacker News item's address is news.ycombinator.com/item?id= and its number, from 1"
         case "reddit.com", "www.reddit.com", "old.reddit.com", "np.reddit.com", "new.reddit.com", "m.reddit.com",
             "redd.it":
+            // The app's share link, /r/SUB/s/CODE: the thread is only where the site redirects it.
+            if address.segments.count == 4, address.segments[0] == "r", address.segments[2] == "s" {
+                return
+                    "a Reddit share link names no thread; open it in a browser and give tread the address it lands on"
+            }
             return "not a Reddit thread's address (a thread's id is lower-case letters and digits)"
         case "lobste.rs":
             return "not a Lobsters story's address (lobste.rs/s/ID)"

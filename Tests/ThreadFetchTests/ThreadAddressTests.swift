@@ -53,6 +53,17 @@ import Testing
         #expect(ThreadAddress("https://forum.example.org/t/.json") == nil)
     }
 
+    @Test func aRedditShareLinkIsRefusedForWhatItIs() {
+        let link = "https://www.reddit.com/r/LifeProTips/s/AbCdEf12"
+        #expect(ThreadAddress(link) == nil)
+        #expect(
+            ThreadAddress.refusal(of: link)
+                == "a Reddit share link names no thread; open it in a browser and give tread the address it lands on")
+        #expect(
+            ThreadAddress.refusal(of: "https://redd.it/ABCdef")
+                == "not a Reddit thread's address (a thread's id is lower-case letters and digits)")
+    }
+
     @Test func redditRefusesOtherPages() {
         #expect(ThreadAddress("https://www.reddit.com/r/LifeProTips/") == nil)
         #expect(ThreadAddress("https://www.reddit.com/r/x/comments/ab%2F..%2Fcd") == nil)
