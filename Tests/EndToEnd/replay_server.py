@@ -136,6 +136,11 @@ def list_route(lists, parts, query):
         page = json.loads(json.dumps(lists["reddit"]))
         if "after" in query:
             page["data"]["after"] = None
+            # The next page: the same stories under ids of their own, as a real next page holds other
+            # stories (tread shows a story once, so a page of the first page's ids would add nothing).
+            for child in page["data"]["children"]:
+                child["data"]["id"] = str(child["data"].get("id", "")) + "p2"
+                child["data"]["name"] = "t3_" + child["data"]["id"]
         return json.dumps(page).encode()
     if parts[:1] == ["reddit"] and len(parts) == 4 and parts[3] == "new.json":
         return json.dumps(lists["reddit_new"]).encode()
