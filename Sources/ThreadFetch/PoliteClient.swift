@@ -60,6 +60,8 @@ public struct PoliteClient: Sendable {
                 }
                 attempt += 1
                 try? await Task.sleep(nanoseconds: UInt64(wait) * 1_000_000_000)
+                // Stopped while waiting (Esc in the reader): no more requests.
+                if Task.isCancelled { throw FetchError(url: url, kind: .stopped) }
             case 300..<400:
                 // A redirect the transport would have followed had it named where.
                 throw FetchError(url: url, kind: .redirectNowhere(status: response.status))

@@ -79,6 +79,19 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         #expect(transport.requested.count == 3)
     }
 
+    @Test func aFetchStoppedWhileWaitingToRetryAsksNoMore() async {
+        let url = "https://lobste.rs/s/ab.json"
+        let transport = CannedTransport([url: [HTTPResponse(status: 429, headers: ["retry-after": "0"], body: [])]])
+        let client = fetcher(transport, retries: 2)
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await client.result(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        let result = await task.value
+        #expect(throws: FetchError(url: url, kind: .stopped)) { try result.get() }
+        #expect(transport.requested.count == 1)
+    }
+
     @Test func aWaitLongerThanAllowedFailsAtOnce() async {
         let url = "https://lobste.rs/s/ab.json"
         let transport = CannedTransport([url: [HTTPResponse(status: 503, headers: ["retry-after": "3600"], body: [])]])
