@@ -159,8 +159,11 @@ public struct ThreadAddress: Equatable, Sendable {
             return "not a Reddit thread's address (a thread's id is lower-case letters and digits)"
         case "lobste.rs":
             return "not a Lobsters story's address (lobste.rs/s/ID)"
+        case "bsky.app", "www.bsky.app", "staging.bsky.app":
+            return "not a Bluesky post's address (bsky.app/profile/HANDLE/post/ID)"
         default:
-            return "not the address of a thread on Hacker News, Reddit, Lobsters or a Discourse forum (/t/…)"
+            return "not the address of a thread on Hacker News, Reddit, Lobsters, a Discourse forum (/t/…), "
+                + "Mastodon, Lemmy (/post/ or /comment/) or Bluesky"
         }
     }
 

@@ -53,6 +53,16 @@ import Testing
         #expect(ThreadAddress("https://forum.example.org/t/.json") == nil)
     }
 
+    @Test func aRefusalNamesEverySiteTreadOpens() {
+        #expect(
+            ThreadAddress.refusal(of: "https://bsky.app/profile/x/post/")
+                == "not a Bluesky post's address (bsky.app/profile/HANDLE/post/ID)")
+        let other = ThreadAddress.refusal(of: "https://lemmy.world/post/99999999999999999999") ?? ""
+        for site in ["Hacker News", "Reddit", "Lobsters", "Discourse", "Mastodon", "Lemmy", "Bluesky"] {
+            #expect(other.contains(site), "\(site)")
+        }
+    }
+
     @Test func aRedditShareLinkIsRefusedForWhatItIs() {
         let link = "https://www.reddit.com/r/LifeProTips/s/AbCdEf12"
         #expect(ThreadAddress(link) == nil)
