@@ -6,9 +6,15 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         /// The name did not resolve, the connection was refused or dropped, TLS failed.
         case unreachable(String)
         case timedOut(seconds: Double)
+        /// The answer was still arriving (a trickle, each part within the timeout) when its whole time ran out.
+        case tooSlow(seconds: Double)
         /// 429 or 5xx, still so after the retries allowed; the wait the site asked for, if any.
         case busy(status: Int, retryAfter: Int?)
         case notFound
+        /// 410: the site says the thread was there and is no more.
+        case gone
+        /// The official Hacker News API's `null`: a 200 saying it has no such item.
+        case noSuchItem
         case forbidden(status: Int)
         /// Another status tread does not expect.
         case status(Int)
@@ -37,6 +43,8 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The address that failed, for the message.
     public var url: String
     public var kind: Kind
+    /// Whether a saved copy of the thread opens with `--offline`, so a connection failure's line may say so.
+    public var copySaved = true
 
     public init(url: String, kind: Kind) {
         self.url = url
@@ -46,7 +54,7 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The sysexits status: 75 (EX_TEMPFAIL) when trying again later may work, 69 (EX_UNAVAILABLE) otherwise.
     public var exitStatus: Int32 {
         switch kind {
-        case .unreachable, .timedOut, .busy, .truncated, .deadline: return 75
+        case .unreachable, .timedOut, .tooSlow, .busy, .truncated, .deadline: return 75
         default: return 69
         }
     }
@@ -74,14 +82,20 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         let shown = FetchError.shown(url)
         switch kind {
         case .unreachable(let reason):
-            return "\(shown): cannot connect (\(reason)); check the network" + Self.offlineAdvice
+            return "\(shown): cannot connect (\(reason)); check the network" + (copySaved ? Self.offlineAdvice : "")
         case .timedOut(let seconds):
             return "\(shown): no answer within \(formatted(seconds)) s; try again later"
+        case .tooSlow(let seconds):
+            return "\(shown): the answer was still arriving after \(formatted(seconds)) s; try again later"
         case .busy(let status, let retryAfter):
             let wait = retryAfter.map { ", asks to wait \($0) s" } ?? ""
             return "\(shown): the site is busy (HTTP \(status)\(wait)); try again later"
         case .notFound:
             return "\(shown): not found (HTTP 404); check the address"
+        case .gone:
+            return "\(shown): gone (HTTP 410); check the address"
+        case .noSuchItem:
+            return "\(shown): no such item (the site answered null); check the address"
         case .forbidden(let status):
             return "\(shown): refused (HTTP \(status)); the thread may be private, quarantined or removed"
         case .status(let status):

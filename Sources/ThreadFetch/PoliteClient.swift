@@ -60,12 +60,19 @@ public struct PoliteClient: Sendable {
                 }
                 attempt += 1
                 try? await Task.sleep(nanoseconds: UInt64(wait) * 1_000_000_000)
+                // Stopped while waiting (Esc in the reader): no more requests.
+                if Task.isCancelled { throw FetchError(url: url, kind: .stopped) }
             case 300..<400:
                 // A redirect the transport would have followed had it named where.
                 throw FetchError(url: url, kind: .redirectNowhere(status: response.status))
-            case 404, 410:
+            case 404:
                 throw FetchError(url: url, kind: .notFound)
+            case 410:
+                throw FetchError(url: url, kind: .gone)
             case 401, 403, 451:
+                // A web page with the refusal is a login wall or a bot check (Cloudflare's challenge), not a
+                // private thread: said as the web page it is.
+                if !response.body.isEmpty { try PoliteClient.checkJSON(response, url: url) }
                 throw FetchError(url: url, kind: .forbidden(status: response.status))
             default:
                 throw FetchError(url: url, kind: PoliteClient.refusal(response) ?? .status(response.status))

@@ -78,7 +78,10 @@ public struct ThreadAddress: Equatable, Sendable {
     /// Recognises a parsed address as a thread's.
     public init?(_ address: WebAddress) {
         let host = address.host
-        let path = address.segments
+        // The API's address of a thread (`/comments/ID.json`, `/s/ID.json`, `/t/ID.json`) is the thread's
+        // too: it is what a "redirects to another site (…); open that address instead" line names.
+        var path = address.segments
+        if let last = path.last, last.count > 5, last.hasSuffix(".json") { path[path.count - 1].removeLast(5) }
         switch host {
         case "news.ycombinator.com":
             guard path == ["item"], let id = address.queryValue("id"), ThreadAddress.isHackerNewsID(id[...]) else {
@@ -148,11 +151,19 @@ public struct ThreadAddress: Equatable, Sendable {
             return "a Hacker News item's address is news.ycombinator.com/item?id= and its number, from 1"
         case "reddit.com", "www.reddit.com", "old.reddit.com", "np.reddit.com", "new.reddit.com", "m.reddit.com",
             "redd.it":
+            // The app's share link, /r/SUB/s/CODE: the thread is only where the site redirects it.
+            if address.segments.count == 4, address.segments[0] == "r", address.segments[2] == "s" {
+                return
+                    "a Reddit share link names no thread; open it in a browser and give tread the address it lands on"
+            }
             return "not a Reddit thread's address (a thread's id is lower-case letters and digits)"
         case "lobste.rs":
             return "not a Lobsters story's address (lobste.rs/s/ID)"
+        case "bsky.app", "www.bsky.app", "staging.bsky.app":
+            return "not a Bluesky post's address (bsky.app/profile/HANDLE/post/ID)"
         default:
-            return "not the address of a thread on Hacker News, Reddit, Lobsters or a Discourse forum (/t/…)"
+            return "not the address of a thread on Hacker News, Reddit, Lobsters, a Discourse forum (/t/…), "
+                + "Mastodon, Lemmy (/post/ or /comment/) or Bluesky"
         }
     }
 

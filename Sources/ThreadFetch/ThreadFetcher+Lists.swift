@@ -11,6 +11,19 @@ extension ThreadFetcher {
     public func fetchPage(
         of address: StoryListAddress, after list: StoryList? = nil, progress: Progress? = nil
     ) async throws(FetchError) -> StoryList {
+        var page = try await fetchedPage(of: address, after: list, progress: progress)
+        // A page fetched by its number (Lobsters, Discourse) repeats a story that moved down since the
+        // page before: it is shown once, where it was first.
+        if let list {
+            let shown = Set(list.stories.map(\.discussion))
+            page.stories.removeAll { shown.contains($0.discussion) }
+        }
+        return page
+    }
+
+    private func fetchedPage(
+        of address: StoryListAddress, after list: StoryList?, progress: Progress?
+    ) async throws(FetchError) -> StoryList {
         let next = list?.next
         if list != nil && next == nil { return StoryList(name: address.name) }
         switch address.kind {

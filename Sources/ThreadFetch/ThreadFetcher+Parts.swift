@@ -17,7 +17,7 @@ extension ThreadFetcher {
         let peek = JSONPeek(root)
         guard let rootSpan = peek.root, root[rootSpan.lowerBound] == UInt8(ascii: "{") else {
             // The API answers `null` for an item it does not have.
-            throw FetchError(url: rootURL, kind: .notFound)
+            throw FetchError(url: rootURL, kind: .noSuchItem)
         }
         let total = peek.member("descendants", of: rootSpan).flatMap { Int(String(decoding: root[$0], as: UTF8.self)) }
         let kids = peek.member("kids", of: rootSpan).map { peek.integers(in: $0) } ?? []
@@ -176,7 +176,7 @@ private struct HackerNewsParts: PartAssembly {
         switch answer {
         case .failure(let error):
             // An item gone since its parent listed it is left out; anything else stops the fetch.
-            return error.kind == .notFound ? nil : error
+            return error.kind == .notFound || error.kind == .gone ? nil : error
         case .success(let item):
             let itemPeek = JSONPeek(item)
             guard let span = itemPeek.root, item[span.lowerBound] == UInt8(ascii: "{") else { return nil }

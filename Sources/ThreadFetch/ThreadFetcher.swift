@@ -81,7 +81,8 @@ public struct ThreadFetcher: Sendable {
                 return try await fetchHackerNewsItems(id, progress: progress, parts: parts)
             } catch {
                 // Where the official API has no such item, Algolia's refusal (too large, say) is the news.
-                throw error.kind == .notFound && algolia.kind != .notFound ? algolia : error
+                let missing = error.kind == .notFound || error.kind == .noSuchItem
+                throw missing && algolia.kind != .notFound ? algolia : error
             }
         }
     }

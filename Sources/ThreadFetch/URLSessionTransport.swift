@@ -43,6 +43,12 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             let task = session.dataTask(with: request)
             delegate.begin(task, url: url, origin: address.origin, continuation: continuation)
             task.resume()
+            // URLSession on Linux does not enforce timeoutIntervalForResource: an answer that trickles in
+            // (each part within the timeout) would hold the fetch for as long as the server likes.
+            let whole = limits.timeout * 4
+            DispatchQueue.global().asyncAfter(deadline: .now() + whole) { [delegate, weak task] in
+                if let task { delegate.stopIfRunning(task, .tooSlow(seconds: whole)) }
+            }
         }
         return try result.get()
     }
@@ -78,6 +84,16 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         lock.withLock {
             transfers[task.taskIdentifier] = Transfer(url: url, origin: origin, continuation: continuation)
         }
+    }
+
+    /// Stops a transfer still under way for `kind`; one that ended is left alone.
+    func stopIfRunning(_ task: URLSessionTask, _ kind: FetchError.Kind) {
+        let running = lock.withLock { () -> Bool in
+            guard transfers[task.taskIdentifier] != nil else { return false }
+            transfers[task.taskIdentifier]?.failure = kind
+            return true
+        }
+        if running { task.cancel() }
     }
 
     /// Stops a transfer for `kind`; the completion callback reports it.
@@ -151,7 +167,11 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return
         }
         if let error {
-            transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: kind(of: error))))
+            var kind = kind(of: error)
+            // The server answered and the body then failed (a chunked answer closed before its last
+            // chunk, a body said to be gzip that is not): cut short, not a failure to connect.
+            if transfer.status != 0, case .unreachable = kind { kind = .truncated }
+            transfer.continuation.resume(returning: .failure(FetchError(url: transfer.url, kind: kind)))
             return
         }
         // A redirect Foundation did not follow (no Location) never reached `didReceive response`.

@@ -106,11 +106,26 @@ func fetchedDocumentOrError(_ address: ThreadAddress, options: FetchOptions, ear
 {
     let environment = ProcessInfo.processInfo.environment
     let cache = ThreadCache(environment: environment)
-    let copy = options.refresh ? nil : cache?.read(address)
+    let saved = cache?.read(address)
+    let copy = options.refresh ? nil : saved
     if options.offline {
         guard let copy else { return .failure(FetchError(url: address.displayAddress, kind: .notCached)) }
+        // Loaded before it is announced: a damaged copy is one line, not "showing the copy" and then its error.
+        let discussion: Discussion
+        do {
+            discussion = try Discussion.load(copy.bytes, format: .tread)
+        } catch {
+            let damage = error.naming(cache?.path(for: address) ?? address.cacheName).description
+            return .failure(
+                FetchError(
+                    url: address.displayAddress,
+                    kind: .unreadable("the saved copy is damaged (\(damage)); run without --offline to fetch it again"))
+            )
+        }
         return .success(
-            DocumentRead(bytes: copy.bytes, fetched: FetchedThread(note: noteCopy(age: copy.age, because: nil))))
+            DocumentRead(
+                bytes: copy.bytes,
+                fetched: FetchedThread(discussion: discussion, note: noteCopy(age: copy.age, because: nil))))
     }
     let fetcher = configuredFetcher(environment)
     let live = (fetcher: fetcher, cache: cache)
@@ -128,7 +143,9 @@ func fetchedDocumentOrError(_ address: ThreadAddress, options: FetchOptions, ear
                     fetched: FetchedThread(discussion: discussion, live: live, opening: opening)))
         case .done(let result):
             // The fetch writes the copy itself, while the reader opens; nothing is left to follow.
-            return fetched(result, address: address, copy: copy, cache: nil).map { read in
+            return fetched(result, address: address, copy: copy, cache: nil).mapError {
+                withoutTheCopy($0, saved: saved)
+            }.map { read in
                 var read = read
                 read.fetched?.live = live
                 read.fetched?.finishing = opening
@@ -140,7 +157,9 @@ func fetchedDocumentOrError(_ address: ThreadAddress, options: FetchOptions, ear
         await fetcher.result(address) { progress.show($0.text) }
     }
     progress.clear()
-    return fetched(result, address: address, copy: copy, cache: cache).map { read in
+    return fetched(result, address: address, copy: copy, cache: cache).mapError {
+        withoutTheCopy($0, saved: saved)
+    }.map { read in
         var read = read
         read.fetched?.live = live
         return read
@@ -164,17 +183,30 @@ private func fetched(
         }
         return .success(DocumentRead(bytes: discussion.bytes, fetched: FetchedThread(discussion: discussion)))
     case .failure(let error):
-        guard error.isTemporary, let copy else { return .failure(error) }
+        // A copy that does not load (damaged) is no copy: the network's failure stands, not the copy's.
+        guard error.isTemporary, let copy, let discussion = try? Discussion.load(copy.bytes, format: .tread) else {
+            return .failure(error)
+        }
         // The copy opens: no advice to add --offline to open it.
         writeError("tread: \(error.descriptionWithTheCopyOpen)")
         return .success(
             DocumentRead(
                 bytes: copy.bytes,
                 fetched: FetchedThread(
+                    discussion: discussion,
                     note: noteCopy(
                         age: copy.age,
                         because: error.isCut ? "the whole thread did not arrive" : "the network failed"))))
     }
+}
+
+/// A failure with no saved copy that loads (none, or a damaged one) does not advise `--offline`, which
+/// would only say there is no copy, or fail on it.
+private func withoutTheCopy(_ error: FetchError, saved: (bytes: DocumentBytes, age: Double)?) -> FetchError {
+    guard case .unreachable = error.kind else { return error }
+    var error = error
+    error.copySaved = saved.map { (try? Discussion.load($0.bytes, format: .tread)) != nil } ?? false
+    return error
 }
 
 /// Says on standard error that the thread is a saved copy and how old; answers the same line for the

@@ -80,9 +80,14 @@ struct StoryListSource: Sendable {
                 writeError("tread: \(address.name): \(StoryListScreen.missing(list.missing)) of the first page")
             }
             return (list, nil)
-        case .failure(let error):
-            guard error.isTemporary, let copy else { fail(error) }
-            writeError("tread: \(error.description)")
+        case .failure(var error):
+            guard error.isTemporary, let copy else {
+                // `--offline` opens only a copy that reads: without one it would only say there is none.
+                error.copySaved = (copy ?? self.copy()) != nil
+                fail(error)
+            }
+            // The copy opens: no advice to add --offline to open it.
+            writeError("tread: \(error.descriptionWithTheCopyOpen)")
             return (copy.list, "the copy saved \(ThreadCache.ageText(copy.age)) ago (the network failed)")
         }
     }

@@ -41,6 +41,8 @@ A prefix /fault/NAME before any route injects a fault instead of (or before) the
   nolocation  301 with no Location header     tofile    302 to file:///etc/passwd
   otherport 302 to the same path on 127.0.0.1 at another port (the port plus one)
   404, 403  that status
+  410       410 Gone                           chunkcut  a chunked answer closed after its first chunk
+  notgzip   the answer, said to be gzip and not   drip      the answer 50 bytes every 0.2 s
   hold      a Hacker News story and its top-level comments (and a Discourse topic's first
             page) at once, every other item (and posts.json batch) only once the file
             PORT_FILE.release exists: a thread that arrives in parts stops after its first
@@ -134,6 +136,11 @@ def list_route(lists, parts, query):
         page = json.loads(json.dumps(lists["reddit"]))
         if "after" in query:
             page["data"]["after"] = None
+            # The next page: the same stories under ids of their own, as a real next page holds other
+            # stories (tread shows a story once, so a page of the first page's ids would add nothing).
+            for child in page["data"]["children"]:
+                child["data"]["id"] = str(child["data"].get("id", "")) + "p2"
+                child["data"]["name"] = "t3_" + child["data"]["id"]
         return json.dumps(page).encode()
     if parts[:1] == ["reddit"] and len(parts) == 4 and parts[3] == "new.json":
         return json.dumps(lists["reddit_new"]).encode()
@@ -388,6 +395,40 @@ class Replay(BaseHTTPRequestHandler):
             return True
         if fault in ("404", "403", "401"):
             self.send(int(fault), b'{"error":"no"}')
+            return True
+        if fault == "chunkcut":
+            # A chunked answer whose connection closes after its first chunk, with no last chunk.
+            body = self.route(rest) or b"{}"
+            half = body[: len(body) // 2]
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"%x\r\n" % len(half) + half + b"\r\n")
+            self.wfile.flush()
+            self.close_connection = True
+            return True
+        if fault == "drip":
+            # The answer 50 bytes every 0.2 s: never idle long enough for a timeout, never done.
+            body = self.route(rest) or b"{}"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for start in range(0, len(body), 50):
+                    self.wfile.write(body[start : start + 50])
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
+            self.close_connection = True
+            return True
+        if fault == "notgzip":
+            self.send(200, self.route(rest) or b"{}", {"Content-Encoding": "gzip"})
+            return True
+        if fault == "410":
+            self.send(410, b'{"error":"gone"}')
             return True
         if fault == "federation":
             self.send(400, b'{"error":"federation_disabled"}')

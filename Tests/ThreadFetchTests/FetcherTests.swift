@@ -79,6 +79,19 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         #expect(transport.requested.count == 3)
     }
 
+    @Test func aFetchStoppedWhileWaitingToRetryAsksNoMore() async {
+        let url = "https://lobste.rs/s/ab.json"
+        let transport = CannedTransport([url: [HTTPResponse(status: 429, headers: ["retry-after": "0"], body: [])]])
+        let client = fetcher(transport, retries: 2)
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await client.result(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        let result = await task.value
+        #expect(throws: FetchError(url: url, kind: .stopped)) { try result.get() }
+        #expect(transport.requested.count == 1)
+    }
+
     @Test func aWaitLongerThanAllowedFailsAtOnce() async {
         let url = "https://lobste.rs/s/ab.json"
         let transport = CannedTransport([url: [HTTPResponse(status: 503, headers: ["retry-after": "3600"], body: [])]])
@@ -95,6 +108,50 @@ func fetcher(_ transport: CannedTransport, retries: Int = 2) -> ThreadFetcher {
         await #expect(throws: FetchError(url: url, kind: .notJSON(contentType: "no content type"))) {
             try await fetcher(transport).fetch(ThreadAddress(site: .lobsters, id: "ab"))
         }
+    }
+
+    @Test func aRefusalThatIsAWebPageIsAWebPage() async {
+        let url = "https://lobste.rs/s/ab.json"
+        let challenge = HTTPResponse(
+            status: 403, headers: ["content-type": "text/html; charset=UTF-8", "cf-mitigated": "challenge"],
+            body: Array("<!DOCTYPE html><title>Just a moment...</title>".utf8))
+        await #expect(throws: FetchError(url: url, kind: .notJSON(contentType: "text/html; charset=UTF-8"))) {
+            try await fetcher(CannedTransport([url: [challenge]])).fetch(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        // A refusal in JSON (a private subreddit) is still one.
+        let refusal = HTTPResponse(
+            status: 403, headers: ["content-type": "application/json"], body: Array(#"{"reason":"private"}"#.utf8))
+        await #expect(throws: FetchError(url: url, kind: .forbidden(status: 403))) {
+            try await fetcher(CannedTransport([url: [refusal]])).fetch(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        await #expect(throws: FetchError(url: url, kind: .forbidden(status: 403))) {
+            try await fetcher(CannedTransport([url: [HTTPResponse(status: 403, body: [])]])).fetch(
+                ThreadAddress(site: .lobsters, id: "ab"))
+        }
+    }
+
+    @Test func anItemTheOfficialAPIAnswersNullForIsNoSuchItemNot404() async {
+        let official = "https://hacker-news.firebaseio.com/v0/item/999999999.json"
+        let transport = CannedTransport([
+            "https://hn.algolia.com/api/v1/items/999999999": [HTTPResponse(status: 404, body: Array("{}".utf8))],
+            official: [json("null")],
+        ])
+        await #expect(throws: FetchError(url: official, kind: .noSuchItem)) {
+            try await fetcher(transport).fetch(ThreadAddress(site: .hackerNews, id: "999999999"))
+        }
+        #expect(
+            FetchError(url: official, kind: .noSuchItem).description
+                == "\(official): no such item (the site answered null); check the address")
+    }
+
+    @Test func aGoneThreadSaysGoneNot404() async {
+        let url = "https://lobste.rs/s/ab.json"
+        let transport = CannedTransport([url: [HTTPResponse(status: 410, body: Array("{}".utf8))]])
+        await #expect(throws: FetchError(url: url, kind: .gone)) {
+            try await fetcher(transport).fetch(ThreadAddress(site: .lobsters, id: "ab"))
+        }
+        #expect(FetchError(url: url, kind: .gone).description == "\(url): gone (HTTP 410); check the address")
+        #expect(FetchError(url: url, kind: .gone).exitStatus == 69)
     }
 
     @Test func errorsNameTheAddressAndStatus() {

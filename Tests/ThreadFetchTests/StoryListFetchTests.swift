@@ -79,6 +79,22 @@ func listFixture(_ name: String) throws -> HTTPResponse {
         #expect(first.discussion == "https://lobste.rs/s/wbfuoo")
     }
 
+    @Test func aStoryThatMovedToTheNextPageIsShownOnce() async throws {
+        let first = try listFixture("lobsters_hottest_2023-10.json")
+        // Page 2 as it is once a new story pushed the first page down: 24 stories seen already, one not.
+        var second = first
+        second.body = Array(
+            String(decoding: first.body, as: UTF8.self).replacingOccurrences(of: "wbfuoo", with: "zzzzzz").utf8)
+        let transport = CannedTransport([
+            "https://lobste.rs/hottest.json": [first], "https://lobste.rs/page/2.json": [second],
+        ])
+        let address = try #require(StoryListAddress("lobsters"))
+        let list = try await fetcher(transport).fetchPage(of: address)
+        let next = try await fetcher(transport).fetchPage(of: address, after: list)
+        #expect(next.stories.map(\.id) == ["zzzzzz"])
+        #expect(next.next == "3")
+    }
+
     @Test func discourseLatestHasPinnedAuthorsAndMore() async throws {
         let transport = CannedTransport([
             "https://forum.example/latest.json": [try listFixture("discourse_latest_2023.json")]

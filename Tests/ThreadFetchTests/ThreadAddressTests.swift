@@ -33,6 +33,47 @@ import Testing
         }
     }
 
+    @Test func aThreadsAPIAddressIsTheThreads() throws {
+        // What "redirects to another site (…); open that address instead" names.
+        #expect(
+            ThreadAddress("https://www.reddit.com/comments/441hsf.json?raw_json=1")
+                == ThreadAddress(site: .reddit, id: "441hsf"))
+        #expect(
+            ThreadAddress("https://www.reddit.com/r/x/comments/441hsf/.json")
+                == ThreadAddress(site: .reddit, id: "441hsf"))
+        #expect(ThreadAddress("https://www.reddit.com/comments/441hsf/_/czmq3xl.json")?.comment == "czmq3xl")
+        #expect(ThreadAddress("https://lobste.rs/s/tdfoqh.json") == ThreadAddress(site: .lobsters, id: "tdfoqh"))
+        let forum = try #require(WebAddress("https://forum.example.org"))
+        #expect(
+            ThreadAddress("https://forum.example.org/t/5864.json")
+                == ThreadAddress(site: .discourse, id: "5864", forum: forum))
+        #expect(
+            ThreadAddress("https://forum.example.org/t/slug/5864.json")
+                == ThreadAddress(site: .discourse, id: "5864", forum: forum))
+        #expect(ThreadAddress("https://forum.example.org/t/.json") == nil)
+    }
+
+    @Test func aRefusalNamesEverySiteTreadOpens() {
+        #expect(
+            ThreadAddress.refusal(of: "https://bsky.app/profile/x/post/")
+                == "not a Bluesky post's address (bsky.app/profile/HANDLE/post/ID)")
+        let other = ThreadAddress.refusal(of: "https://lemmy.world/post/99999999999999999999") ?? ""
+        for site in ["Hacker News", "Reddit", "Lobsters", "Discourse", "Mastodon", "Lemmy", "Bluesky"] {
+            #expect(other.contains(site), "\(site)")
+        }
+    }
+
+    @Test func aRedditShareLinkIsRefusedForWhatItIs() {
+        let link = "https://www.reddit.com/r/LifeProTips/s/AbCdEf12"
+        #expect(ThreadAddress(link) == nil)
+        #expect(
+            ThreadAddress.refusal(of: link)
+                == "a Reddit share link names no thread; open it in a browser and give tread the address it lands on")
+        #expect(
+            ThreadAddress.refusal(of: "https://redd.it/ABCdef")
+                == "not a Reddit thread's address (a thread's id is lower-case letters and digits)")
+    }
+
     @Test func redditRefusesOtherPages() {
         #expect(ThreadAddress("https://www.reddit.com/r/LifeProTips/") == nil)
         #expect(ThreadAddress("https://www.reddit.com/r/x/comments/ab%2F..%2Fcd") == nil)
