@@ -129,9 +129,11 @@ extension ReaderState {
     }
 
     /// `n` / `N` under a filter: the next or previous matching comment, wrapping around.
-    mutating func stepFilterMatch(forward: Bool, layout: LayoutCache) {
+    mutating func stepFilterMatch(forward: Bool, fromArticle: Bool, layout: LayoutCache) {
         guard let result = filter?.result, let selection else { return }
-        guard let target = forward ? result.nextMatch(after: selection) : result.previousMatch(before: selection)
+        // From the article the first comment is below too: it may be the next match.
+        let after = fromArticle ? selection - 1 : selection
+        guard let target = forward ? result.nextMatch(after: after) : result.previousMatch(before: selection)
         else {
             message = "no comment matches the filter"
             return

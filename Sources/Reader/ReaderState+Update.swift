@@ -225,7 +225,7 @@ extension ReaderState {
         case .nextMatch, .previousMatch:
             // A filter on takes n/N: its matches are what is on screen.
             if filter?.result != nil {
-                stepFilterMatch(forward: action == .nextMatch, layout: layout)
+                stepFilterMatch(forward: action == .nextMatch, fromArticle: fromArticle, layout: layout)
             } else {
                 stepMatch(forward: action == .nextMatch, layout: layout)
             }

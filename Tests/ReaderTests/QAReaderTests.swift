@@ -197,4 +197,17 @@ import ThreadTestSupport
             #expect(state.message == "a stand-in, not a comment · u goes to its parent", "\(key)")
         }
     }
+
+    /// Before: under a filter, `n` from the article went to the second match, passing over a first
+    /// comment that matches.
+    @Test func theNextMatchOfTheFilterFromTheArticleMayBeTheFirstComment() {
+        var state = reader("a: x\nb\nc: x")
+        state.press("&x")
+        state.update(.key(.enter))
+        state.press("g")
+        #expect(state.positionText == "article")
+        state.press("n")
+        #expect(state.selectedName == "a")
+        #expect(state.message == "match 1 of 2")
+    }
 }
