@@ -38,6 +38,13 @@ public struct Keymap: Sendable {
     /// The action bound to `key`, if any.
     public func action(for key: Key) -> Action? { lookup[key] }
 
+    /// The first key bound to `action` as the help writes it, for a message that names it; the action's
+    /// name in config.toml when the config left it no key.
+    public func keyLabel(for action: Action) -> String {
+        if let key = bindings.first(where: { $0.action == action })?.keys.first { return key.label }
+        return Keymap.standard.bindings.first { $0.action == action }?.name ?? ""
+    }
+
     /// The keymap with each action's keys replaced by `keys[name]` where given; a key given to an action
     /// leaves the action that had it, so no key is listed twice. An action given no key leaves the help too.
     public func rebound(_ keys: [String: [Key]]) -> Keymap {

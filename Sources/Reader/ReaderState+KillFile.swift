@@ -73,7 +73,7 @@ extension ReaderState {
                 message = "the kill-file has no rule for this thread"
             } else if killMarks == nil {
                 // Marking a big thread beside the reader (a regex rule on a million comments takes seconds).
-                let key = keymap.bindings.first { $0.action == .toggleKilled }?.keys.first?.label ?? "toggle-killed"
+                let key = keymap.keyLabel(for: .toggleKilled)
                 message =
                     "the kill-file is still marking the thread's \(CountText.grouped(discussion.count)) comments; "
                     + "\(key) works once it is done"
@@ -108,7 +108,7 @@ extension ReaderState {
     private mutating func sayKilled() {
         guard let killMarks, killMarks.hiddenCount > 0 else { return }
         let count = CountText.grouped(killMarks.hiddenCount)
-        let key = keymap.bindings.first { $0.action == .toggleKilled }?.keys.first?.label ?? "toggle-killed"
+        let key = keymap.keyLabel(for: .toggleKilled)
         message =
             showKilled
             ? "\(count) shown dimmed (kill-file) · \(key) hides them"

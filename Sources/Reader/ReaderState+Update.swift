@@ -112,13 +112,13 @@ extension ReaderState {
         if Self.actsOnTheComment.contains(action),
             articleSelected || (top.item == .article && !selectionIsVisible(layout: layout))
         {
-            let key = keymap.bindings.first { $0.action == .firstComment }?.keys.first?.label ?? "first-comment"
+            let key = keymap.keyLabel(for: .firstComment)
             message = "the article is selected: \(key) goes to the first comment"
             return
         }
         // A stand-in ("12 more replies") is no comment to copy, pipe, save or open.
         if Self.actsOnTheComment.contains(action), discussion.isPlaceholder(selection) {
-            let key = keymap.bindings.first { $0.action == .parent }?.keys.first?.label ?? "parent"
+            let key = keymap.keyLabel(for: .parent)
             let parent = tree.parent(of: selection) == nil ? "" : " · \(key) goes to its parent"
             message = "a stand-in, not a comment" + parent
             return
