@@ -73,10 +73,15 @@ extension ReaderState {
 
     // MARK: - Status line
 
+    /// Whether the article is "where we are" (the status line says "article"): selected, or at the top
+    /// while the selected comment is not on screen yet.
+    func atTheArticle(layout: LayoutCache) -> Bool {
+        articleSelected || (top.item == .article && !selectionIsVisible(layout: layout))
+    }
+
     /// What the status line says about the position: "comment 3 of 7 · depth 2 · 42%".
     public func positionText(layout: LayoutCache) -> String {
-        // The article is "where we are" while it is at the top and no comment of ours is on screen yet.
-        guard let selection, !articleSelected, top.item != .article || selectionIsVisible(layout: layout) else {
+        guard let selection, !atTheArticle(layout: layout) else {
             return tree.commentCount == 0 ? "article · no comments" : "article"
         }
         // Placeholders are not comments: numbered and counted as the rule and `tread stats` count.

@@ -103,15 +103,13 @@ extension ReaderState {
             emptyThread(action, count: count, layout: layout)
             return
         }
-        if action == .previousThread, articleSelected || (top.item == .article && !selectionIsVisible(layout: layout)) {
+        if action == .previousThread, atTheArticle(layout: layout) {
             message = "this is the article: the first thread is below it"
             return
         }
         // Acting on "the comment" while the status line says "article" would copy, pipe or save a
         // comment the user may not see (the first one, under a long article).
-        if Self.actsOnTheComment.contains(action),
-            articleSelected || (top.item == .article && !selectionIsVisible(layout: layout))
-        {
+        if Self.actsOnTheComment.contains(action), atTheArticle(layout: layout) {
             let key = keymap.keyLabel(for: .firstComment)
             message = "the article is selected: \(key) goes to the first comment"
             return

@@ -143,7 +143,7 @@ extension ReaderState {
             return
         }
         // From the article (the status line says so) the first comment is below too.
-        let below = articleSelected || (top.item == .article && !selectionIsVisible(layout: layout)) ? nil : selection
+        let below = atTheArticle(layout: layout) ? nil : selection
         switch action {
         case .nextNew:
             let none = visit.newCount == 0 ? "no added comments" : "no added comment below: { goes back"
